@@ -1,0 +1,71 @@
+/**
+ * Ontario government fiscal quarters, for quarterly reporting to the Ministry.
+ *
+ * The fiscal year runs April to March and is named by the calendar year it
+ * starts in: Q1 Apr–Jun, Q2 Jul–Sep, Q3 Oct–Dec, Q4 Jan–Mar of the next
+ * calendar year. So January–March 2027 is '2026-Q4'. Quarter boundaries are
+ * local midnights in the reporting zone, not UTC ones.
+ */
+import { instantAt, isoDateOf, localDateOf } from './time-zone';
+
+export interface FiscalQuarter {
+  /** Calendar year in which the fiscal year begins (April). */
+  fiscalYear: number;
+  quarter: 1 | 2 | 3 | 4;
+}
+
+const QUARTER_ID = /^(\d{4})-Q([1-4])$/;
+
+export function fiscalQuarterOf(instant: Date, timeZone: string): FiscalQuarter {
+  const date = localDateOf(instant, timeZone);
+  const year = Number(date.slice(0, 4));
+  const month = Number(date.slice(5, 7));
+  if (month <= 3) return { fiscalYear: year - 1, quarter: 4 };
+  return { fiscalYear: year, quarter: quarterNumber(Math.floor((month - 4) / 3) + 1) };
+}
+
+function quarterNumber(n: number): 1 | 2 | 3 | 4 {
+  if (n === 1 || n === 2 || n === 3 || n === 4) return n;
+  throw new RangeError(`Not a quarter: ${n}`);
+}
+
+/** Calendar year and month (1–12) of a quarter's first day. */
+function firstMonthOf(q: FiscalQuarter): { year: number; month: number } {
+  return q.quarter === 4
+    ? { year: q.fiscalYear + 1, month: 1 }
+    : { year: q.fiscalYear, month: 4 + (q.quarter - 1) * 3 };
+}
+
+/** [start, end): local midnight of the first day to local midnight after the last. */
+export function quarterBounds(q: FiscalQuarter, timeZone: string): { start: Date; end: Date } {
+  const first = firstMonthOf(q);
+  const after = firstMonthOf(nextQuarter(q));
+  return {
+    start: instantAt(isoDateOf(first.year, first.month, 1), 0, timeZone),
+    end: instantAt(isoDateOf(after.year, after.month, 1), 0, timeZone),
+  };
+}
+
+/** '2026-Q3'. */
+export function formatQuarterId(q: FiscalQuarter): string {
+  return `${String(q.fiscalYear).padStart(4, '0')}-Q${q.quarter}`;
+}
+
+/** Inverse of formatQuarterId; null for anything else (e.g. from a URL). */
+export function parseQuarterId(s: string): FiscalQuarter | null {
+  const match = QUARTER_ID.exec(s);
+  if (match === null) return null;
+  return { fiscalYear: Number(match[1]), quarter: quarterNumber(Number(match[2])) };
+}
+
+export function previousQuarter(q: FiscalQuarter): FiscalQuarter {
+  return q.quarter === 1
+    ? { fiscalYear: q.fiscalYear - 1, quarter: 4 }
+    : { fiscalYear: q.fiscalYear, quarter: quarterNumber(q.quarter - 1) };
+}
+
+export function nextQuarter(q: FiscalQuarter): FiscalQuarter {
+  return q.quarter === 4
+    ? { fiscalYear: q.fiscalYear + 1, quarter: 1 }
+    : { fiscalYear: q.fiscalYear, quarter: quarterNumber(q.quarter + 1) };
+}

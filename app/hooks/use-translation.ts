@@ -1,0 +1,12 @@
+import { useRouteLoaderData } from "@remix-run/react";
+import type { Language } from "../../db/schema";
+import { translator, type Translate } from "../i18n";
+
+export function useLanguage(): Language {
+  const data = useRouteLoaderData<{ language: Language }>("root");
+  return data?.language ?? "en";
+}
+
+export function useT(): Translate {
+  return translator(useLanguage());
+}

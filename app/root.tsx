@@ -1,0 +1,150 @@
+import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
+import {
+  isRouteErrorResponse,
+  Link,
+  Links,
+  Meta,
+  Outlet,
+  Scripts,
+  ScrollRestoration,
+  useLoaderData,
+  useRouteError,
+  useRouteLoaderData,
+} from "@remix-run/react";
+import type { ReactNode } from "react";
+import type { Language } from "../db/schema";
+import { otherLanguage, translator } from "./i18n";
+import { languageOf } from "./utils/language.server";
+import { getOptionalUser } from "./utils/session.server";
+
+export const links: LinksFunction = () => [
+  { rel: "stylesheet", href: "/styles.css" },
+  { rel: "icon", href: "/favicon.ico" },
+];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const url = new URL(request.url);
+  const user = await getOptionalUser(request);
+  const language = languageOf(request);
+  const toggle = new URLSearchParams(url.searchParams);
+  toggle.set("lng", otherLanguage(language));
+  return {
+    language,
+    switchHref: `${url.pathname}?${toggle.toString()}`,
+    user: user ? { name: user.display_name, role: user.role } : null,
+  };
+}
+
+type RootData = Awaited<ReturnType<typeof loader>>;
+
+function Header({ data }: { data: RootData }) {
+  const t = translator(data.language);
+  const other = otherLanguage(data.language);
+  const role = data.user?.role;
+  return (
+    <header className="site-header">
+      <a className="skip-link" href="#main">
+        {t("nav.skip")}
+      </a>
+      <div className="site-header__inner">
+        <Link to="/" className="site-name">
+          {t("site.name")}
+          <span className="site-tagline">{t("site.tagline")}</span>
+        </Link>
+        <nav aria-label={t("site.name")}>
+          <ul className="nav-list">
+            {role === "ssm_staff" || role === "ssm_manager" ? (
+              <li>
+                <Link to="/cases">{t("nav.cases")}</Link>
+              </li>
+            ) : null}
+            {role === "ministry_analyst" || role === "ssm_manager" || role === "admin" ? (
+              <li>
+                <Link to="/reports">{t("nav.reports")}</Link>
+              </li>
+            ) : null}
+            {!data.user ? (
+              <>
+                <li>
+                  <Link to="/file">{t("nav.file")}</Link>
+                </li>
+                <li>
+                  <Link to="/status">{t("nav.status")}</Link>
+                </li>
+                <li>
+                  <Link to="/login">{t("nav.login")}</Link>
+                </li>
+              </>
+            ) : (
+              <li>
+                <form method="post" action="/logout" className="inline-form">
+                  <span className="signed-in">{t("nav.signedInAs", { name: data.user.name })}</span>{" "}
+                  <button type="submit" className="link-button">
+                    {t("nav.logout")}
+                  </button>
+                </form>
+              </li>
+            )}
+            <li>
+              <a href={data.switchHref} lang={other} hrefLang={other} aria-label={t("lang.switchLabel")}>
+                {t("lang.switch")}
+              </a>
+            </li>
+          </ul>
+        </nav>
+      </div>
+    </header>
+  );
+}
+
+function Document({ language, children, data }: { language: Language; children: ReactNode; data?: RootData }) {
+  const t = translator(language);
+  return (
+    <html lang={language}>
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <Meta />
+        <Links />
+      </head>
+      <body>
+        {data ? <Header data={data} /> : null}
+        <main id="main" tabIndex={-1}>
+          {children}
+        </main>
+        <footer className="site-footer">
+          <p>{t("footer.text")}</p>
+          <p>{t("footer.french")}</p>
+        </footer>
+        <ScrollRestoration />
+        <Scripts />
+      </body>
+    </html>
+  );
+}
+
+export default function App() {
+  const data = useLoaderData<typeof loader>();
+  return (
+    <Document language={data.language} data={data}>
+      <Outlet />
+    </Document>
+  );
+}
+
+export function ErrorBoundary() {
+  const error = useRouteError();
+  const data = useRouteLoaderData<typeof loader>("root");
+  const language = data?.language ?? "en";
+  const t = translator(language);
+  const notFound = isRouteErrorResponse(error) && error.status === 404;
+  return (
+    <Document language={language} data={data}>
+      <h1>{notFound ? t("error.notFound.title") : t("error.generic")}</h1>
+      {notFound ? <p>{t("error.notFound.text")}</p> : null}
+      <p>
+        <Link to="/">{t("error.backHome")}</Link>
+      </p>
+    </Document>
+  );
+}

@@ -1,0 +1,112 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { useLanguage, useT } from "../hooks/use-translation";
+import { publishedProcess } from "../services/public-areas.server";
+import { getDb } from "../utils/db.server";
+import { formatDate } from "../utils/format-date";
+import { notFound } from "../utils/http.server";
+import { pageTitle } from "../utils/meta";
+
+export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
+  pageTitle(matches, "process.title", { area: data?.area.name_en ?? "" });
+
+export async function loader({ params }: LoaderFunctionArgs) {
+  const found = await publishedProcess({ db: getDb(), areaSlug: params.area ?? "", now: new Date() });
+  if (!found) throw notFound();
+  const { area, policy } = found;
+  return {
+    area: {
+      slug: area.slug,
+      name_en: area.name_en,
+      name_fr: area.name_fr,
+      phase: area.phase,
+      ssmResponsibleFrom: area.ssm_responsible_from,
+    },
+    ssm: area.ssm,
+    policy: policy.policy,
+  };
+}
+
+export default function ProcessPage() {
+  const { area, ssm, policy } = useLoaderData<typeof loader>();
+  const t = useT();
+  const language = useLanguage();
+  const areaName = language === "fr" ? area.name_fr : area.name_en;
+  const ssmName = language === "fr" ? ssm.name_fr : ssm.name_en;
+  const decisionDays = policy.levels.find((l) => l.level === 1)?.decisionDays;
+  return (
+    <>
+      <h1>{t("process.title", { area: areaName })}</h1>
+      <p className="lead">{t("process.ssmIntro", { ssm: ssmName })}</p>
+      <p>
+        <Link className="button" to={`/file?area=${area.slug}`}>
+          {t("process.cta")}
+        </Link>
+      </p>
+
+      <h2>{t("process.who.title")}</h2>
+      <ul>
+        <li>{t("process.who.clients", { area: areaName })}</li>
+        <li>{t("process.who.providers")}</li>
+      </ul>
+
+      <h2>{t("process.times.title")}</h2>
+      <p>{t("process.times.intro")}</p>
+      <ul>
+        <li>{t("process.times.ack", { n: policy.acknowledgeDays })}</li>
+        <li>{t("process.times.first", { n: policy.firstResponseDays })}</li>
+        {decisionDays ? <li>{t("process.times.decision", { n: decisionDays })}</li> : null}
+        <li>{t("process.times.recourse", { n: policy.recourseWindowDays })}</li>
+      </ul>
+
+      <h2>{t("process.levels.title")}</h2>
+      <p>{t("process.levels.intro")}</p>
+      <ol>
+        {policy.levels.map((l) => (
+          <li key={l.level}>{t(`level.${l.level}` as "level.1")}</li>
+        ))}
+      </ol>
+
+      <h2>{t("process.contact.title")}</h2>
+      <dl className="contact-list">
+        {ssm.contact_email ? (
+          <>
+            <dt>{t("process.contact.email")}</dt>
+            <dd>
+              <a href={`mailto:${ssm.contact_email}`}>{ssm.contact_email}</a>
+            </dd>
+          </>
+        ) : null}
+        {ssm.contact_phone ? (
+          <>
+            <dt>{t("process.contact.phone")}</dt>
+            <dd>
+              <a href={`tel:${ssm.contact_phone}`}>{ssm.contact_phone}</a>
+            </dd>
+          </>
+        ) : null}
+        {ssm.contact_address ? (
+          <>
+            <dt>{t("process.contact.address")}</dt>
+            <dd>{ssm.contact_address}</dd>
+          </>
+        ) : null}
+        {ssm.contact_in_person ? (
+          <>
+            <dt>{t("process.contact.inPerson")}</dt>
+            <dd>{ssm.contact_in_person}</dd>
+          </>
+        ) : null}
+      </dl>
+      <p>{t("process.accommodation")}</p>
+      {area.ssmResponsibleFrom ? (
+        <p className="meta">
+          {t("process.phaseInfo", {
+            phase: t(`phase.${area.phase}`),
+            from: formatDate(`${area.ssmResponsibleFrom}T12:00:00Z`, language),
+          })}
+        </p>
+      ) : null}
+    </>
+  );
+}

@@ -1,0 +1,27 @@
+import { migrateToLatest } from "../../db/client";
+import { seedDemoData } from "../../db/seed/demo-data";
+import { seedReferenceData } from "../../db/seed/reference-data";
+import { createMailTransport } from "../../emails/transport";
+import { getDb } from "../utils/db.server";
+import { env } from "../utils/env.server";
+import { startOutboxWorker } from "./outbox-worker.server";
+
+/** Everything the server does before it takes requests: migrate, seed, start background work. */
+export async function bootRecourse(): Promise<void> {
+  const config = env();
+  const db = getDb();
+  await migrateToLatest(db);
+  const now = new Date();
+  await seedReferenceData(db, now);
+  if (config.SEED_DEMO) {
+    const { seeded } = await seedDemoData(db, now);
+    if (seeded) console.log("Seeded demo providers, users and cases (see README for the logins).");
+  }
+  startOutboxWorker({
+    db,
+    transport: createMailTransport({ smtpUrl: config.SMTP_URL, mailDir: config.MAIL_DIR }),
+    from: config.MAIL_FROM,
+    intervalMs: config.OUTBOX_INTERVAL_MS,
+  });
+  if (!config.SMTP_URL) console.log(`No SMTP_URL: emails are written as .eml files to ${config.MAIL_DIR}/`);
+}

@@ -1,0 +1,98 @@
+import type { DB } from "../../db/client";
+import { leaseDueEmails, markEmailFailed, markEmailSent } from "../../db/repositories/email-outbox";
+import type { MailTransport } from "../../emails/transport";
+import { nextEmailAttempt, type SendFailure } from "../domain/email-retry";
+
+const LEASE_MS = 2 * 60 * 1000;
+
+/**
+ * Sends what the outbox holds that is due. Each email was written in the transaction of the change
+ * that caused it, so a crash before sending loses nothing: the row is still there to be sent.
+ */
+export async function deliverDueEmails(input: {
+  db: DB;
+  transport: MailTransport;
+  from: string;
+  now: Date;
+  limit?: number;
+}): Promise<{ sent: number; failed: number }> {
+  const { db, transport, now } = input;
+  const leased = await leaseDueEmails(db, {
+    now: now.toISOString(),
+    leaseUntil: new Date(now.getTime() + LEASE_MS).toISOString(),
+    limit: input.limit ?? 25,
+  });
+  let sent = 0;
+  let failed = 0;
+  for (const email of leased) {
+    try {
+      await transport.send({
+        from: input.from,
+        to: email.recipient,
+        subject: email.subject,
+        text: email.text_body,
+        html: email.html_body,
+        messageId: `<${email.dedupe_key.replace(/[^A-Za-z0-9.-]/g, ".")}@recourse>`,
+        language: email.language,
+      });
+      await markEmailSent(db, email.id, new Date().toISOString());
+      sent++;
+    } catch (error) {
+      const failure = (error ?? {}) as SendFailure & { message?: string };
+      const next = nextEmailAttempt(failure, email.attempts + 1, now);
+      await markEmailFailed(db, email.id, {
+        error: String(failure.message ?? error),
+        nextAttemptAt: next.nextAttemptAt.toISOString(),
+        dead: next.dead,
+      });
+      failed++;
+    }
+  }
+  return { sent, failed };
+}
+
+type Wake = () => void;
+let wake: Wake | undefined;
+
+/** Asks a running worker to look now rather than at its next tick (a new email was queued). */
+export function wakeOutboxWorker(): void {
+  wake?.();
+}
+
+export function startOutboxWorker(input: {
+  db: DB;
+  transport: MailTransport;
+  from: string;
+  intervalMs: number;
+}): { stop: () => void } {
+  let running = false;
+  let again = false;
+  const run = async () => {
+    if (running) {
+      again = true;
+      return;
+    }
+    running = true;
+    try {
+      do {
+        again = false;
+        const { sent, failed } = await deliverDueEmails({ ...input, now: new Date() });
+        if (sent + failed === 25) again = true;
+      } while (again);
+    } catch (error) {
+      console.error("outbox worker: delivery round failed", error);
+    } finally {
+      running = false;
+    }
+  };
+  const timer = setInterval(run, input.intervalMs);
+  timer.unref();
+  wake = () => void run();
+  void run();
+  return {
+    stop() {
+      clearInterval(timer);
+      wake = undefined;
+    },
+  };
+}

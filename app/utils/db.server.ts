@@ -1,0 +1,10 @@
+import { openDatabase, type DB } from "../../db/client";
+import { env } from "./env.server";
+
+// One connection per process: better-sqlite3 is synchronous and Kysely serialises its use.
+let instance: DB | undefined;
+
+export function getDb(): DB {
+  instance ??= openDatabase(env().DATABASE_URL);
+  return instance;
+}

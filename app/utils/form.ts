@@ -1,0 +1,33 @@
+import type { z } from "zod";
+import type { MessageKey } from "../i18n";
+
+export interface FieldError {
+  key: MessageKey;
+  vars?: Record<string, string | number>;
+}
+export type FieldErrors = Partial<Record<string, FieldError>>;
+
+export type FormResult<T> =
+  | { ok: true; data: T }
+  | { ok: false; errors: FieldErrors; values: Record<string, string> };
+
+/**
+ * Validates a submitted form against a zod schema whose messages are translation keys. On failure
+ * it returns the first error per field and what was typed, so the form can be shown again as is.
+ */
+export function parseForm<S extends z.ZodType>(schema: S, formData: FormData): FormResult<z.output<S>> {
+  const values: Record<string, string> = {};
+  for (const [key, value] of formData.entries()) {
+    if (typeof value === "string") values[key] = value;
+  }
+  const result = schema.safeParse(values);
+  if (result.success) return { ok: true, data: result.data };
+  const errors: FieldErrors = {};
+  for (const issue of result.error.issues) {
+    const field = String(issue.path[0] ?? "form");
+    const key = (issue.message.startsWith("error.") ? issue.message : "error.required") as MessageKey;
+    const max = issue.code === "too_big" ? Number(issue.maximum) : undefined;
+    errors[field] ??= max === undefined ? { key } : { key, vars: { max } };
+  }
+  return { ok: false, errors, values };
+}

@@ -1,0 +1,210 @@
+import type { Generated, Insertable, Selectable, Updateable } from "kysely";
+
+// Instants are stored as ISO-8601 UTC strings ("2026-11-24T19:02:45.000Z"): they sort as text,
+// survive a move to PostgreSQL unchanged and never depend on the server's time zone.
+// Calendar dates are "YYYY-MM-DD". Booleans are 0/1 integers (SQLite has no boolean type).
+
+export type Role = "provider_user" | "ssm_staff" | "ssm_manager" | "ministry_analyst" | "admin";
+export type OrganizationKind = "ministry" | "ssm" | "provider";
+export type Language = "en" | "fr";
+export type CaseKind = "client_complaint" | "provider_dispute";
+export type Channel = "web" | "phone" | "in_person" | "mail" | "email" | "provider_portal";
+export type CaseStatus =
+  | "received"
+  | "acknowledged"
+  | "in_review"
+  | "waiting_for_filer"
+  | "decided"
+  | "closed"
+  | "withdrawn"
+  | "referred_out";
+export type EventVisibility = "public" | "internal";
+export type ActorKind = "staff" | "filer" | "system";
+export type OutboxStatus = "pending" | "sent" | "dead";
+
+export interface AreaTable {
+  slug: string;
+  code: string;
+  name_en: string;
+  name_fr: string;
+  phase: "prototype" | "1" | "2" | "3";
+  ssm_confirmed: number;
+  ssm_responsible_from: string | null;
+  ies_from: string | null;
+  time_zone: string;
+  sort_order: number;
+}
+
+export interface OrganizationTable {
+  id: Generated<number>;
+  slug: string;
+  kind: OrganizationKind;
+  name_en: string;
+  name_fr: string;
+  area_slug: string | null;
+  contact_email: string | null;
+  contact_phone: string | null;
+  contact_address: string | null;
+  contact_in_person: string | null;
+  retired_at: string | null;
+  created_at: string;
+}
+
+export interface ProviderAreaTable {
+  provider_id: number;
+  area_slug: string;
+}
+
+export interface UserTable {
+  id: Generated<number>;
+  email: string;
+  display_name: string;
+  password_hash: string;
+  role: Role;
+  organization_id: number;
+  language: Language;
+  disabled_at: string | null;
+  created_at: string;
+}
+
+export interface SessionTable {
+  id: string;
+  user_id: number;
+  created_at: string;
+  last_seen_at: string;
+  expires_at: string;
+  revoked_at: string | null;
+}
+
+export interface PolicyTable {
+  id: Generated<number>;
+  area_slug: string;
+  version: number;
+  effective_from: string;
+  acknowledge_days: number;
+  first_response_days: number;
+  recourse_window_days: number;
+  /** JSON: PolicyLevel[] (app/domain/policy.ts) */
+  levels_json: string;
+  /** JSON: BusinessCalendar (app/domain/business-calendar.ts) */
+  calendar_json: string;
+  created_by: number | null;
+  created_at: string;
+}
+
+export interface CaseTable {
+  id: Generated<number>;
+  reference: string;
+  area_slug: string;
+  kind: CaseKind;
+  channel: Channel;
+  status: CaseStatus;
+  level: number;
+  program: string | null;
+  category: string | null;
+  respondent_org_id: number | null;
+  assignee_id: number | null;
+  filer_user_id: number | null;
+  filer_org_id: number | null;
+  filer_name: string;
+  filer_email: string | null;
+  filer_phone: string | null;
+  language: Language;
+  accommodation_needed: number;
+  accommodation_details: string | null;
+  description: string;
+  outcome_wanted: string;
+  secret_hash: string;
+  submission_key: string | null;
+  policy_id: number;
+  received_at: string;
+  acknowledge_due_at: string;
+  first_response_due_at: string;
+  decision_due_at: string | null;
+  acknowledged_at: string | null;
+  first_response_at: string | null;
+  decided_at: string | null;
+  outcome: string | null;
+  closed_at: string | null;
+  /** The earliest open deadline: what the queue sorts by and the sweep selects on. */
+  next_due_at: string | null;
+  version: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface CaseEventTable {
+  id: Generated<number>;
+  case_id: number;
+  type: string;
+  visibility: EventVisibility;
+  actor_kind: ActorKind;
+  actor_user_id: number | null;
+  level: number;
+  body: string | null;
+  data_json: string | null;
+  created_at: string;
+}
+
+export interface ReferenceCounterTable {
+  area_slug: string;
+  year: number;
+  last_value: number;
+}
+
+export interface EmailOutboxTable {
+  id: Generated<number>;
+  dedupe_key: string;
+  case_id: number | null;
+  recipient: string;
+  language: Language;
+  template: string;
+  subject: string;
+  text_body: string;
+  html_body: string;
+  status: OutboxStatus;
+  attempts: number;
+  next_attempt_at: string;
+  last_error: string | null;
+  lease_until: string | null;
+  created_at: string;
+  sent_at: string | null;
+}
+
+export interface AuditLogTable {
+  id: Generated<number>;
+  at: string;
+  actor_user_id: number | null;
+  actor_label: string;
+  organization_id: number | null;
+  action: string;
+  target_type: string | null;
+  target_id: string | null;
+  details_json: string | null;
+  prev_hash: string;
+  hash: string;
+}
+
+export interface Database {
+  areas: AreaTable;
+  organizations: OrganizationTable;
+  provider_areas: ProviderAreaTable;
+  users: UserTable;
+  sessions: SessionTable;
+  policies: PolicyTable;
+  cases: CaseTable;
+  case_events: CaseEventTable;
+  reference_counters: ReferenceCounterTable;
+  email_outbox: EmailOutboxTable;
+  audit_log: AuditLogTable;
+}
+
+export type Area = Selectable<AreaTable>;
+export type Organization = Selectable<OrganizationTable>;
+export type User = Selectable<UserTable>;
+export type PolicyRow = Selectable<PolicyTable>;
+export type CaseRow = Selectable<CaseTable>;
+export type NewCase = Insertable<CaseTable>;
+export type CaseUpdate = Updateable<CaseTable>;
+export type CaseEventRow = Selectable<CaseEventTable>;
+export type OutboxRow = Selectable<EmailOutboxTable>;

@@ -1,0 +1,158 @@
+import type { Kysely } from "kysely";
+import type { InScopeProgram } from "../../app/domain/programs";
+import { IN_SCOPE_PROGRAMS } from "../../app/domain/programs";
+import type { SessionUser } from "../../app/services/auth.server";
+import { performStaffAction, type StaffCommand } from "../../app/services/case-handling.server";
+import { fileClientComplaint } from "../../app/services/filing.server";
+import { hashPassword } from "../../app/utils/password.server";
+import type { Database, Language, Role } from "../schema";
+import { CATCHMENT_AREAS, MINISTRY, ssmSlug } from "./catchment-areas";
+
+export const DEMO_PASSWORD = "Recourse-demo-2026";
+
+/** The demo logins the README lists: one per role, plus one staff member in every SSM. */
+export const DEMO_USERS: { email: string; name: string; role: Role; org: string; language: Language }[] = [
+  { email: "manager@hamilton-niagara.example.org", name: "Morgan Manager", role: "ssm_manager", org: ssmSlug("hamilton-niagara"), language: "en" },
+  { email: "provider@hamilton-niagara.example.org", name: "Pat Provider", role: "provider_user", org: "provider-hamilton-niagara-1", language: "en" },
+  { email: "analyst@ministry.example.org", name: "Alex Analyst", role: "ministry_analyst", org: MINISTRY.slug, language: "en" },
+  { email: "admin@recourse.example.org", name: "Ari Admin", role: "admin", org: MINISTRY.slug, language: "en" },
+  ...CATCHMENT_AREAS.map((a) => ({
+    email: `staff@${a.slug}.example.org`,
+    name: `${a.city} Case Officer`,
+    role: "ssm_staff" as const,
+    org: ssmSlug(a.slug),
+    language: (a.slug === "ottawa" || a.slug === "northeast" ? "fr" : "en") as Language,
+  })),
+];
+
+const PROVIDER_PATTERNS = [
+  (c: string) => ({ en: `${c} Employment Centre`, fr: `Centre d’emploi de ${c}` }),
+  (c: string) => ({ en: `${c} Career Connections`, fr: `Connexions carrière ${c}` }),
+  (c: string) => ({ en: `${c} Youth Works`, fr: `Jeunesse au travail ${c}` }),
+  (c: string) => ({ en: `Francophone Employment Services ${c}`, fr: `Services d’emploi francophones ${c}` }),
+];
+
+const FILERS = ["Jordan Lee", "Amira Haddad", "Marc Tremblay", "Priya Sharma", "Noah Williams", "Chloé Gagnon", "Daniel Okafor", "Mei Chen", "Sophie Bouchard", "Ahmed Khan", "Grace Martin", "Luc Fortin"];
+
+const STORIES: Record<Language, { description: string; outcome: string }[]> = {
+  en: [
+    { description: "My employment counsellor cancelled three appointments in a row and did not call me back.", outcome: "A new counsellor and a meeting this month." },
+    { description: "I asked for my training plan in large print and was told it was not possible.", outcome: "My documents in large print." },
+    { description: "I was told I could not join the job-readiness workshop because of my age.", outcome: "A place in the next workshop." },
+    { description: "The staff member was rude to me in front of other clients.", outcome: "An apology and a different staff member." },
+  ],
+  fr: [
+    { description: "On m’a refusé un service en français alors que j’en avais fait la demande.", outcome: "Un conseiller qui parle français." },
+    { description: "Mon dossier a été fermé sans qu’on me prévienne.", outcome: "Rouvrir mon dossier et une explication." },
+  ],
+};
+
+type Step = { afterHours: number; command: StaffCommand };
+interface Scenario {
+  daysAgo: number;
+  steps: Step[];
+}
+
+// Chosen so the demo shows every state: fresh, due soon, overdue, answered, decided, and an older
+// quarter's history.
+const SCENARIOS: Scenario[] = [
+  { daysAgo: 0.1, steps: [] },
+  { daysAgo: 1, steps: [] },
+  { daysAgo: 6, steps: [] },
+  { daysAgo: 3, steps: [{ afterHours: 20, command: { action: "acknowledge" } }] },
+  { daysAgo: 9, steps: [{ afterHours: 24, command: { action: "acknowledge" } }, { afterHours: 72, command: { action: "note", message: "Called the provider; waiting for their notes." } }] },
+  { daysAgo: 12, steps: [{ afterHours: 4, command: { action: "acknowledge" } }, { afterHours: 48, command: { action: "reply", message: "We have asked the provider for its records and will write again soon." } }] },
+  { daysAgo: 40, steps: [{ afterHours: 24, command: { action: "acknowledge" } }, { afterHours: 96, command: { action: "reply", message: "We are reviewing your file." } }] },
+  { daysAgo: 25, steps: [{ afterHours: 20, command: { action: "acknowledge" } }, { afterHours: 100, command: { action: "reply", message: "We met the provider." } }, { afterHours: 300, command: { action: "decide", outcome: "upheld", reasons: "The provider did not follow its own appointment policy. It will assign a new counsellor within 5 business days." } }] },
+  { daysAgo: 70, steps: [{ afterHours: 30, command: { action: "acknowledge" } }, { afterHours: 200, command: { action: "decide", outcome: "not_upheld", reasons: "The records show the workshop was offered on two dates; the filer was not refused because of age." } }] },
+  { daysAgo: 120, steps: [{ afterHours: 10, command: { action: "acknowledge" } }, { afterHours: 150, command: { action: "decide", outcome: "resolved_informally", reasons: "The provider and the filer agreed on a new training plan." } }] },
+  { daysAgo: 200, steps: [{ afterHours: 20, command: { action: "acknowledge" } }, { afterHours: 250, command: { action: "decide", outcome: "partly_upheld", reasons: "Documents will be offered in accessible formats; the rest of the complaint was not supported." } }] },
+];
+
+function pick<T>(items: readonly T[], n: number): T {
+  return items[n % items.length]!;
+}
+
+/** Demo providers, users and cases, with dates relative to `now`. Runs once: skipped if present. */
+export async function seedDemoData(db: Kysely<Database>, now: Date): Promise<{ seeded: boolean }> {
+  const already = await db.selectFrom("users").select("id").where("email", "=", DEMO_USERS[0]!.email).executeTakeFirst();
+  if (already) return { seeded: false };
+  const nowIso = now.toISOString();
+
+  const orgIds = new Map<string, number>();
+  for (const [index, area] of CATCHMENT_AREAS.entries()) {
+    const count = 2 + (index % 3);
+    for (let i = 0; i < count; i++) {
+      const name = PROVIDER_PATTERNS[i]!(area.city);
+      const slug = `provider-${area.slug}-${i + 1}`;
+      const row = await db
+        .insertInto("organizations")
+        .values({ slug, kind: "provider", name_en: name.en, name_fr: name.fr, area_slug: null, contact_email: `info@${slug}.example.org`, contact_phone: `${area.areaCode}-555-02${String(index * 4 + i).padStart(2, "0")}`, contact_address: null, contact_in_person: null, retired_at: null, created_at: nowIso })
+        .onConflict((oc) => oc.column("slug").doNothing())
+        .returning("id")
+        .executeTakeFirst();
+      const id = row?.id ?? (await db.selectFrom("organizations").select("id").where("slug", "=", slug).executeTakeFirstOrThrow()).id;
+      await db.insertInto("provider_areas").values({ provider_id: id, area_slug: area.slug }).onConflict((oc) => oc.doNothing()).execute();
+    }
+  }
+  for (const o of await db.selectFrom("organizations").select(["id", "slug"]).execute()) orgIds.set(o.slug, o.id);
+
+  // The same password for every demo login: hash it once (argon2id is slow on purpose).
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  const staffByArea = new Map<string, SessionUser>();
+  for (const u of DEMO_USERS) {
+    const organization_id = orgIds.get(u.org);
+    if (!organization_id) throw new Error(`Demo user ${u.email}: no organization ${u.org}`);
+    const row = await db
+      .insertInto("users")
+      .values({ email: u.email, display_name: u.name, password_hash: passwordHash, role: u.role, organization_id, language: u.language, disabled_at: null, created_at: nowIso })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    if (u.role === "ssm_staff") {
+      staffByArea.set(u.org, { id: row.id, email: u.email, display_name: u.name, role: u.role, organization_id, language: u.language });
+    }
+  }
+
+  let n = 0;
+  for (const area of CATCHMENT_AREAS) {
+    const providers = await db.selectFrom("provider_areas").select("provider_id").where("area_slug", "=", area.slug).execute();
+    const scenarios = area.slug === "hamilton-niagara" || area.slug === "ottawa" ? SCENARIOS : [SCENARIOS[n % 3]!, SCENARIOS[7 + (n % 3)]!];
+    const staff = staffByArea.get(ssmSlug(area.slug))!;
+    for (const scenario of scenarios) {
+      n++;
+      const language: Language = area.slug === "ottawa" || n % 4 === 0 ? "fr" : "en";
+      const story = pick(STORIES[language], n);
+      const name = pick(FILERS, n);
+      const receivedAt = new Date(now.getTime() - scenario.daysAgo * 86_400_000);
+      const filed = await fileClientComplaint({
+        db,
+        now: receivedAt,
+        complaint: {
+          area: area.slug,
+          provider: n % 5 === 0 ? "unknown" : String(pick(providers, n).provider_id),
+          program: pick(IN_SCOPE_PROGRAMS, n) as InScopeProgram,
+          description: story.description,
+          outcomeWanted: story.outcome,
+          name,
+          email: n % 3 === 0 ? undefined : `${name.toLowerCase().replace(/[^a-z]+/g, ".")}@example.com`,
+          phone: n % 3 === 0 ? `${area.areaCode}-555-0${String(100 + n).slice(-3)}` : undefined,
+          language,
+          accommodation: n % 6 === 0 ? "yes" : "no",
+          accommodationDetails: n % 6 === 0 ? "Large print, please." : undefined,
+          consent: "on",
+        },
+      });
+      if (filed.kind !== "filed") throw new Error(`Demo filing failed in ${area.slug}`);
+      let version = 1;
+      for (const step of scenario.steps) {
+        const at = new Date(receivedAt.getTime() + step.afterHours * 3_600_000);
+        if (at > now) break;
+        const done = await performStaffAction({ db, user: staff, reference: filed.reference, expectedVersion: version, command: step.command, now: at });
+        if (!done.ok) throw new Error(`Demo step ${step.command.action} on ${filed.reference}: ${done.reason}`);
+        if (step.command.action !== "note") version++;
+      }
+    }
+  }
+  return { seeded: true };
+}
+

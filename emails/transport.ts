@@ -1,0 +1,43 @@
+import { mkdir, writeFile } from "node:fs/promises";
+import { join } from "node:path";
+import nodemailer from "nodemailer";
+
+export interface MailMessage {
+  from: string;
+  to: string;
+  subject: string;
+  text: string;
+  html: string;
+  /** Lets the receiving side drop a duplicate if a send is retried after an unclear failure. */
+  messageId: string;
+  language: "en" | "fr";
+}
+
+export interface MailTransport {
+  send(message: MailMessage): Promise<void>;
+}
+
+function toNodemailer({ language, ...message }: MailMessage) {
+  return { ...message, headers: { "Content-Language": language } };
+}
+
+/** SMTP when SMTP_URL is set; otherwise each message becomes an .eml file under MAIL_DIR. */
+export function createMailTransport(config: { smtpUrl?: string; mailDir: string }): MailTransport {
+  if (config.smtpUrl) {
+    const transporter = nodemailer.createTransport(config.smtpUrl);
+    return {
+      async send(message) {
+        await transporter.sendMail(toNodemailer(message));
+      },
+    };
+  }
+  const streamer = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: "unix" });
+  return {
+    async send(message) {
+      const info = await streamer.sendMail(toNodemailer(message));
+      await mkdir(config.mailDir, { recursive: true });
+      const safeId = message.messageId.replace(/[^A-Za-z0-9._-]/g, "_");
+      await writeFile(join(config.mailDir, `${Date.now()}-${safeId}.eml`), info.message as Buffer);
+    },
+  };
+}
