@@ -1,0 +1,144 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { performStaffAction, staffCaseView } from "../../app/services/case-handling.server";
+import { staffQueue } from "../../app/services/case-queue.server";
+import { filerCaseView } from "../../app/services/case-lookup.server";
+import { fileClientComplaint } from "../../app/services/filing.server";
+import type { SessionUser } from "../../app/services/auth.server";
+import { createTestDatabase, type TestDatabase } from "../fixtures/test-db";
+import { createStaff, sampleComplaint } from "../fixtures/people";
+
+let t: TestDatabase;
+let hamilton: SessionUser;
+let ottawa: SessionUser;
+let analyst: SessionUser;
+const NOW = new Date("2026-11-23T15:00:00Z");
+const later = (hours: number) => new Date(NOW.getTime() + hours * 3_600_000);
+
+beforeAll(async () => {
+  t = await createTestDatabase();
+  hamilton = await createStaff(t.db, { areaSlug: "hamilton-niagara" });
+  ottawa = await createStaff(t.db, { areaSlug: "ottawa" });
+  analyst = { ...hamilton, id: hamilton.id, role: "ministry_analyst" };
+});
+afterAll(async () => t.cleanup());
+
+async function fileOne(overrides = {}) {
+  const filed = await fileClientComplaint({ db: t.db, complaint: sampleComplaint(overrides), now: NOW });
+  if (filed.kind !== "filed") throw new Error("not filed");
+  return filed;
+}
+
+describe("staff handling a case", () => {
+  it("acknowledges, replies, notes and decides, each on the timeline with who and when", async () => {
+    const { reference, secret, caseId } = await fileOne();
+    const act = (expectedVersion: number, command: Parameters<typeof performStaffAction>[0]["command"], at: Date) =>
+      performStaffAction({ db: t.db, user: hamilton, reference, expectedVersion, command, now: at });
+
+    expect(await act(1, { action: "acknowledge" }, later(1))).toEqual({ ok: true });
+    expect(await act(2, { action: "reply", message: "We have asked the provider for its notes." }, later(2))).toEqual({ ok: true });
+    expect(await act(3, { action: "note", message: "Provider manager is on leave until Monday." }, later(3))).toEqual({ ok: true });
+    expect(await act(3, { action: "decide", outcome: "upheld", reasons: "Appointments were cancelled without notice." }, later(4))).toEqual({ ok: true });
+
+    const view = await staffCaseView({ db: t.db, user: hamilton, reference, now: later(5) });
+    expect(view?.case.status).toBe("decided");
+    expect(view?.case.outcome).toBe("upheld");
+    expect(view?.case.acknowledged_at).toBe(later(1).toISOString());
+    expect(view?.case.first_response_at).toBe(later(2).toISOString());
+    expect(view?.case.next_due_at).toBeNull();
+    expect(view?.events.map((e) => [e.type, e.visibility, e.actor_name])).toEqual([
+      ["filed", "public", null],
+      ["acknowledged", "public", hamilton.display_name],
+      ["public_reply", "public", hamilton.display_name],
+      ["internal_note", "internal", hamilton.display_name],
+      ["decided", "public", hamilton.display_name],
+    ]);
+    expect(view?.case).not.toHaveProperty("secret_hash");
+
+    // The filer sees the reply and the decision, never the internal note.
+    const filerView = await filerCaseView({ db: t.db, reference, secret });
+    expect(filerView?.events.map((e) => e.type)).toEqual(["filed", "acknowledged", "public_reply", "decided"]);
+    expect(JSON.stringify(filerView)).not.toContain("on leave");
+
+    // Emails: acknowledgement at filing, then the reply and the decision, in order.
+    const mail = await t.db.selectFrom("email_outbox").select(["template", "subject"]).where("case_id", "=", caseId).orderBy("id").execute();
+    expect(mail.map((m) => m.template)).toEqual(["acknowledgement", "public_reply", "decision"]);
+    expect(mail[2]!.subject).toBe(`Decision on your complaint ${reference}`);
+
+    const audit = await t.db.selectFrom("audit_log").select("action").where("target_id", "=", reference).orderBy("id").execute();
+    expect(audit.map((a) => a.action)).toEqual([
+      "case.filed",
+      "case.acknowledge",
+      "case.reply",
+      "case.note",
+      "case.decide",
+      "case.read",
+    ]);
+  });
+
+  it("refuses an action the case's state does not allow, and changes nothing", async () => {
+    const { reference } = await fileOne();
+    const refused = await performStaffAction({
+      db: t.db,
+      user: hamilton,
+      reference,
+      expectedVersion: 1,
+      command: { action: "decide", outcome: "upheld", reasons: "Too early." },
+      now: later(1),
+    });
+    expect(refused).toEqual({ ok: false, reason: "not_yet_acknowledged" });
+    const view = await staffCaseView({ db: t.db, user: hamilton, reference, now: later(1) });
+    expect(view?.case.status).toBe("received");
+    expect(view?.case.version).toBe(1);
+    expect(view?.events).toHaveLength(1);
+  });
+
+  it("tells the second of two staff acting on the same version that the case changed", async () => {
+    const { reference } = await fileOne();
+    const [first, second] = await Promise.all([
+      performStaffAction({ db: t.db, user: hamilton, reference, expectedVersion: 1, command: { action: "acknowledge" }, now: later(1) }),
+      performStaffAction({ db: t.db, user: hamilton, reference, expectedVersion: 1, command: { action: "acknowledge" }, now: later(1) }),
+    ]);
+    expect([first, second]).toContainEqual({ ok: true });
+    expect([first, second]).toContainEqual({ ok: false, reason: "already_acknowledged" });
+
+    const stale = await performStaffAction({
+      db: t.db,
+      user: hamilton,
+      reference,
+      expectedVersion: 1,
+      command: { action: "reply", message: "Based on an old view of the case." },
+      now: later(2),
+    });
+    expect(stale).toEqual({ ok: false, reason: "stale" });
+    const events = await staffCaseView({ db: t.db, user: hamilton, reference, now: later(2) });
+    expect(events?.events.filter((e) => e.type === "public_reply")).toHaveLength(0);
+  });
+});
+
+describe("tenant isolation", () => {
+  it("never shows one SSM's case or queue to another SSM's staff", async () => {
+    const { reference } = await fileOne();
+    expect(await staffCaseView({ db: t.db, user: ottawa, reference, now: later(1) })).toBeNull();
+    const acted = await performStaffAction({ db: t.db, user: ottawa, reference, expectedVersion: 1, command: { action: "note", message: "x" }, now: later(1) });
+    expect(acted).toEqual({ ok: false, reason: "not_found" });
+
+    const ottawaQueue = await staffQueue({ db: t.db, user: ottawa });
+    expect(ottawaQueue?.rows.map((r) => r.reference)).not.toContain(reference);
+    const hamiltonQueue = await staffQueue({ db: t.db, user: hamilton });
+    expect(hamiltonQueue?.rows.map((r) => r.reference)).toContain(reference);
+    expect(hamiltonQueue?.rows.every((r) => r.reference.startsWith("HAM-"))).toBe(true);
+  });
+
+  it("gives a ministry analyst no case at all", async () => {
+    const { reference } = await fileOne();
+    expect(await staffCaseView({ db: t.db, user: analyst, reference, now: later(1) })).toBeNull();
+  });
+
+  it("orders the queue by the next deadline, overdue first", async () => {
+    const queue = await staffQueue({ db: t.db, user: hamilton });
+    const dues = queue!.rows.map((r) => r.next_due_at).filter((d): d is string => d !== null);
+    expect(dues).toEqual([...dues].sort());
+    const firstNull = queue!.rows.findIndex((r) => r.next_due_at === null);
+    if (firstNull >= 0) expect(queue!.rows.slice(firstNull).every((r) => r.next_due_at === null)).toBe(true);
+  });
+});
