@@ -1,4 +1,4 @@
-import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import {
   isRouteErrorResponse,
   Link,
@@ -21,6 +21,14 @@ export const links: LinksFunction = () => [
   { rel: "stylesheet", href: "/styles.css" },
   { rel: "icon", href: "/favicon.ico" },
 ];
+
+// Every page but the error page has its own title; an error page needs one too (WCAG 2.4.2).
+export const meta: MetaFunction<typeof loader> = ({ data, error }) => {
+  const t = translator(data?.language ?? "en");
+  if (!error) return [{ title: t("site.name") }];
+  const notFound = isRouteErrorResponse(error) && error.status === 404;
+  return [{ title: `${notFound ? t("error.notFound.title") : t("error.generic")} | ${t("site.name")}` }];
+};
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const url = new URL(request.url);

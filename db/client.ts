@@ -1,5 +1,5 @@
 import SQLite from "better-sqlite3";
-import { Kysely, Migrator, SqliteDialect } from "kysely";
+import { Kysely, Migrator, sql, SqliteDialect } from "kysely";
 import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
 import { migrations } from "./migrations/index";
@@ -35,4 +35,23 @@ export async function migrateToLatest(db: Kysely<any>): Promise<void> {
   if (error || failed) {
     throw new Error(`Migration ${failed?.migrationName ?? ""} failed`, { cause: error });
   }
+}
+
+/**
+ * A write transaction that takes SQLite's write lock at BEGIN (BEGIN IMMEDIATE), so read-then-write
+ * work (the sweep, a staff action) never finds its snapshot outdated by another process's write.
+ * Use the handle it passes, never `db`, inside: Kysely holds one connection.
+ */
+export async function writeTransaction<T>(db: DB, work: (trx: DB) => Promise<T>): Promise<T> {
+  return db.connection().execute(async (conn) => {
+    await sql`begin immediate`.execute(conn);
+    try {
+      const result = await work(conn);
+      await sql`commit`.execute(conn);
+      return result;
+    } catch (error) {
+      await sql`rollback`.execute(conn);
+      throw error;
+    }
+  });
 }

@@ -17,7 +17,8 @@ export type CaseStatus =
   | "decided"
   | "closed"
   | "withdrawn"
-  | "referred_out";
+  | "referred_out"
+  | "referred_to_ministry";
 export type EventVisibility = "public" | "internal";
 export type ActorKind = "staff" | "filer" | "system";
 export type OutboxStatus = "pending" | "sent" | "dead";
@@ -118,14 +119,11 @@ export interface CaseTable {
   submission_key: string | null;
   policy_id: number;
   received_at: string;
-  acknowledge_due_at: string;
-  first_response_due_at: string;
-  decision_due_at: string | null;
-  acknowledged_at: string | null;
-  first_response_at: string | null;
   decided_at: string | null;
   outcome: string | null;
   closed_at: string | null;
+  /** Set at each decision: the filer may ask for recourse until then (migration 0002). */
+  recourse_deadline_at: string | null;
   /** The earliest open deadline: what the queue sorts by and the sweep selects on. */
   next_due_at: string | null;
   version: number;
@@ -144,6 +142,30 @@ export interface CaseEventTable {
   body: string | null;
   data_json: string | null;
   created_at: string;
+}
+
+export interface CaseClockTable {
+  id: Generated<number>;
+  case_id: number;
+  kind: "acknowledge" | "first_response" | "decision";
+  level: number;
+  started_at: string;
+  due_at: string;
+  state: "running" | "paused" | "met" | "breached" | "stopped";
+  paused_at: string | null;
+  paused_business_ms: number;
+  met_at: string | null;
+  breached_at: string | null;
+  /** When the assignee was reminded that this clock is due within a business day. */
+  reminded_at: string | null;
+}
+
+/** A filer's access to one case after giving its reference and secret: a short-lived cookie. */
+export interface FilerSessionTable {
+  id: string;
+  case_id: number;
+  created_at: string;
+  expires_at: string;
 }
 
 export interface ReferenceCounterTable {
@@ -194,6 +216,8 @@ export interface Database {
   policies: PolicyTable;
   cases: CaseTable;
   case_events: CaseEventTable;
+  case_clocks: CaseClockTable;
+  filer_sessions: FilerSessionTable;
   reference_counters: ReferenceCounterTable;
   email_outbox: EmailOutboxTable;
   audit_log: AuditLogTable;
@@ -206,5 +230,6 @@ export type PolicyRow = Selectable<PolicyTable>;
 export type CaseRow = Selectable<CaseTable>;
 export type NewCase = Insertable<CaseTable>;
 export type CaseUpdate = Updateable<CaseTable>;
+export type CaseClockRow = Selectable<CaseClockTable>;
 export type CaseEventRow = Selectable<CaseEventTable>;
 export type OutboxRow = Selectable<EmailOutboxTable>;

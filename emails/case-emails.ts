@@ -46,13 +46,55 @@ export function publicReplyEmail(input: Common & { message: string }): RenderedE
   ]);
 }
 
+/** `recourseWindowDays` is null at the last level: there is nothing left to ask for. */
 export function decisionEmail(
-  input: Common & { outcomeLabel: string; reasons: string; recourseWindowDays: number },
+  input: Common & { outcomeLabel: string; reasons: string; recourseWindowDays: number | null },
 ): RenderedEmail {
   const t = translator(input.language);
   return frame(input, "email.decision.subject", [
     t("email.decision.body", { ssm: input.ssmName, reference: input.reference, outcome: input.outcomeLabel }),
     `${t("email.decision.reasons")}\n${input.reasons}`,
-    t("email.decision.recourse", { n: input.recourseWindowDays, link: input.statusLink }),
+    ...(input.recourseWindowDays === null
+      ? []
+      : [t("email.decision.recourse", { n: input.recourseWindowDays, link: input.statusLink })]),
   ]);
+}
+
+export function acknowledgedEmail(input: Common & { firstResponseDueAt: string }): RenderedEmail {
+  const t = translator(input.language);
+  return frame(input, "email.acknowledged.subject", [
+    t("email.acknowledged.body", {
+      ssm: input.ssmName,
+      reference: input.reference,
+      date: formatLongDate(input.firstResponseDueAt, input.language),
+    }),
+    t("email.ack.follow", { link: input.statusLink }),
+  ]);
+}
+
+export function informationRequestEmail(input: Common & { message: string }): RenderedEmail {
+  const t = translator(input.language);
+  return frame(input, "email.infoRequest.subject", [
+    t("email.infoRequest.body", { ssm: input.ssmName, reference: input.reference }),
+    input.message,
+    t("email.infoRequest.action", { link: input.statusLink }),
+  ]);
+}
+
+export function escalatedEmail(input: Common & { levelLabel: string; causeLabel: string; decisionDueAt: string }): RenderedEmail {
+  const t = translator(input.language);
+  return frame(input, "email.escalated.subject", [
+    t("email.escalated.body", {
+      reference: input.reference,
+      level: input.levelLabel,
+      cause: input.causeLabel,
+      date: formatLongDate(input.decisionDueAt, input.language),
+    }),
+    t("email.ack.follow", { link: input.statusLink }),
+  ]);
+}
+
+export function referredToMinistryEmail(input: Common): RenderedEmail {
+  const t = translator(input.language);
+  return frame(input, "email.referred.subject", [t("email.referred.body", { reference: input.reference })]);
 }

@@ -4,7 +4,8 @@ const REFERENCE_PATTERN = /^([A-Z]{3})-(\d{4})-(\d{6})$/;
 
 export function formatCaseReference(areaCode: string, year: number, sequence: number): string {
   if (!/^[A-Z]{3}$/.test(areaCode)) throw new Error(`Bad area code ${areaCode}`);
-  if (sequence < 1 || sequence > 999_999) throw new Error(`Sequence out of range: ${sequence}`);
+  if (!Number.isInteger(year) || year < 1000 || year > 9999) throw new Error(`Year out of range: ${year}`);
+  if (!Number.isInteger(sequence) || sequence < 1 || sequence > 999_999) throw new Error(`Sequence out of range: ${sequence}`);
   return `${areaCode}-${year}-${String(sequence).padStart(6, "0")}`;
 }
 
@@ -12,7 +13,7 @@ export function formatCaseReference(areaCode: string, year: number, sequence: nu
 export function normalizeCaseReference(input: string): string | null {
   const compact = input.toUpperCase().replace(/[^A-Z0-9]/g, "");
   const m = /^([A-Z]{3})(\d{4})(\d{6})$/.exec(compact);
-  if (!m) return null;
+  if (!m || m[3] === "000000") return null; // sequences start at 1
   const reference = `${m[1]}-${m[2]}-${m[3]}`;
   return REFERENCE_PATTERN.test(reference) ? reference : null;
 }

@@ -1,6 +1,14 @@
 import type { CaseStatus } from "../../db/schema";
 
-export type StaffAction = "acknowledge" | "reply" | "note" | "decide";
+export type StaffAction =
+  | "take"
+  | "acknowledge"
+  | "reply"
+  | "note"
+  | "request_info"
+  | "resume"
+  | "decide"
+  | "escalate";
 
 export const DECISION_OUTCOMES = [
   "upheld",
@@ -14,37 +22,56 @@ export type RefusalReason =
   | "not_yet_acknowledged"
   | "already_acknowledged"
   | "case_finished"
-  | "already_decided";
+  | "already_decided"
+  | "not_waiting"
+  | "already_waiting"
+  | "managers_only"
+  | "top_level";
 
 export type TransitionResult =
   | { ok: true; next: CaseStatus }
   | { ok: false; reason: RefusalReason };
 
-const FINISHED: readonly CaseStatus[] = ["closed", "withdrawn", "referred_out"];
+/** States in which the SSM no longer handles the case: only notes may be added. */
+export const FINISHED_STATUSES: readonly CaseStatus[] = ["closed", "withdrawn", "referred_out", "referred_to_ministry"];
 
 /**
  * What a staff action does to a case's status, or why it is refused. Internal notes are always
- * allowed: keeping the record must never be blocked by the state of the case.
+ * allowed: keeping the record must never be blocked by the state of the case. Escalation by hand
+ * is checked here for state; who may do it (managers) and whether a level is left is checked by
+ * the caller with the policy.
  */
 export function applyStaffAction(status: CaseStatus, action: StaffAction): TransitionResult {
   if (action === "note") return { ok: true, next: status };
-  if (FINISHED.includes(status)) return { ok: false, reason: "case_finished" };
+  if (FINISHED_STATUSES.includes(status)) return { ok: false, reason: "case_finished" };
   switch (action) {
+    case "take":
+      return { ok: true, next: status };
     case "acknowledge":
       return status === "received"
         ? { ok: true, next: "acknowledged" }
         : { ok: false, reason: "already_acknowledged" };
     case "reply":
       if (status === "received") return { ok: false, reason: "not_yet_acknowledged" };
-      return { ok: true, next: status === "decided" ? "decided" : "in_review" };
+      return { ok: true, next: status === "decided" || status === "waiting_for_filer" ? status : "in_review" };
+    case "request_info":
+      if (status === "received") return { ok: false, reason: "not_yet_acknowledged" };
+      if (status === "waiting_for_filer") return { ok: false, reason: "already_waiting" };
+      if (status === "decided") return { ok: false, reason: "already_decided" };
+      return { ok: true, next: "waiting_for_filer" };
+    case "resume":
+      return status === "waiting_for_filer" ? { ok: true, next: "in_review" } : { ok: false, reason: "not_waiting" };
     case "decide":
       if (status === "received") return { ok: false, reason: "not_yet_acknowledged" };
       if (status === "decided") return { ok: false, reason: "already_decided" };
       return { ok: true, next: "decided" };
+    case "escalate":
+      if (status === "received") return { ok: false, reason: "not_yet_acknowledged" };
+      return { ok: true, next: "in_review" };
   }
 }
 
 export function allowedStaffActions(status: CaseStatus): StaffAction[] {
-  const all: StaffAction[] = ["acknowledge", "reply", "decide", "note"];
+  const all: StaffAction[] = ["take", "acknowledge", "reply", "request_info", "resume", "decide", "escalate", "note"];
   return all.filter((a) => applyStaffAction(status, a).ok);
 }

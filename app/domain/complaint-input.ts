@@ -22,7 +22,7 @@ const optionalTrimmed = (max: number) =>
 
 export const complaintInputSchema = z
   .object({
-    area: z.string().trim().min(1, "error.required").max(64),
+    area: z.string({ error: "error.choose" }).trim().min(1, "error.choose").max(64, "error.choose"),
     provider: z.string({ error: "error.choose" }).regex(/^(unknown|\d{1,9})$/, "error.choose"),
     program: z.enum(IN_SCOPE_PROGRAMS, { error: "error.choose" }),
     description: trimmed(5000),

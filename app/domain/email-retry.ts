@@ -2,7 +2,9 @@
 // be reached) back off exponentially; a permanent refusal (5xx) or too many tries is dead-lettered
 // and shown to staff on the case instead of being retried forever.
 
-export const MAX_EMAIL_ATTEMPTS = 8;
+// Twelve tries with doubling delays (30 s … capped at 6 h) span about 20 hours: an SMTP outage of a
+// working day loses nothing.
+export const MAX_EMAIL_ATTEMPTS = 12;
 const BASE_DELAY_MS = 30_000;
 const MAX_DELAY_MS = 6 * 60 * 60 * 1000;
 

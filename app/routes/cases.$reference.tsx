@@ -1,13 +1,17 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import type { ReactNode } from "react";
 import { z } from "zod";
+import { CaseTimeline } from "../components/case-timeline";
+import { ClockTable } from "../components/clock-table";
 import { ErrorSummary } from "../components/error-summary";
 import { SelectField, TextArea } from "../components/form-fields";
-import { allowedStaffActions, DECISION_OUTCOMES } from "../domain/case-workflow";
+import { DECISION_OUTCOMES } from "../domain/case-workflow";
 import { useLanguage, useT } from "../hooks/use-translation";
 import type { MessageKey } from "../i18n";
-import { performStaffAction, staffCaseView } from "../services/case-handling.server";
+import { staffCaseView } from "../services/case-view.server";
+import { performStaffAction, type StaffCommand } from "../services/staff-actions.server";
 import { getDb } from "../utils/db.server";
 import { formatDateTime } from "../utils/format-date";
 import { parseForm } from "../utils/form";
@@ -20,24 +24,50 @@ export const meta: MetaFunction = ({ matches, params }) =>
 
 const STAFF = ["ssm_staff", "ssm_manager"] as const;
 const version = z.coerce.number().int().min(1);
-const message = z.string().trim().min(1, "error.required").max(5000, "error.tooLong");
+const text = (max: number) => z.string().trim().min(1, "error.required").max(max, "error.tooLong");
 const actionSchema = z.discriminatedUnion("intent", [
+  z.object({ intent: z.literal("take"), version }),
   z.object({ intent: z.literal("acknowledge"), version }),
-  z.object({ intent: z.literal("reply"), version, message }),
-  z.object({ intent: z.literal("note"), version, note: message }),
+  z.object({ intent: z.literal("reply"), version, message: text(5000) }),
+  z.object({ intent: z.literal("note"), version, note: text(5000) }),
+  z.object({ intent: z.literal("request_info"), version, question: text(5000) }),
+  z.object({ intent: z.literal("resume"), version, resumeReason: text(1000) }),
+  z.object({ intent: z.literal("escalate"), version, escalateReason: text(2000) }),
   z.object({
     intent: z.literal("decide"),
     version,
     outcome: z.enum(DECISION_OUTCOMES, { error: "error.choose" }),
-    reasons: z.string().trim().min(1, "error.required").max(10000, "error.tooLong"),
+    reasons: text(10000),
+    panel: z.string().trim().max(2000, "error.tooLong").optional(),
   }),
 ]);
+type ActionInput = z.infer<typeof actionSchema>;
+
+function commandOf(input: ActionInput): StaffCommand {
+  switch (input.intent) {
+    case "take":
+    case "acknowledge":
+      return { action: input.intent };
+    case "reply":
+      return { action: "reply", message: input.message };
+    case "note":
+      return { action: "note", message: input.note };
+    case "request_info":
+      return { action: "request_info", message: input.question };
+    case "resume":
+      return { action: "resume", reason: input.resumeReason };
+    case "escalate":
+      return { action: "escalate", reason: input.escalateReason };
+    case "decide":
+      return { action: "decide", outcome: input.outcome, reasons: input.reasons, panel: input.panel };
+  }
+}
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request, STAFF);
   const view = await staffCaseView({ db: getDb(), user, reference: params.reference ?? "", now: new Date() });
   if (!view) throw notFound();
-  return { ...view, allowed: allowedStaffActions(view.case.status) };
+  return view;
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -46,32 +76,24 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!parsed.ok) {
     return data({ errors: parsed.errors, intent: parsed.values.intent ?? null, done: null, refused: null }, { status: 400 });
   }
-  const { intent, version: expectedVersion } = parsed.data;
-  const command =
-    parsed.data.intent === "acknowledge"
-      ? { action: "acknowledge" as const }
-      : parsed.data.intent === "decide"
-        ? { action: "decide" as const, outcome: parsed.data.outcome, reasons: parsed.data.reasons }
-        : parsed.data.intent === "reply"
-          ? { action: "reply" as const, message: parsed.data.message }
-          : { action: "note" as const, message: parsed.data.note };
   const result = await performStaffAction({
     db: getDb(),
     user,
     reference: params.reference ?? "",
-    expectedVersion,
-    command,
+    expectedVersion: parsed.data.version,
+    command: commandOf(parsed.data),
     now: new Date(),
   });
+  const intent = parsed.data.intent;
   if (!result.ok) {
     if (result.reason === "not_found") throw notFound();
-    const refused: MessageKey = result.reason === "stale" ? "case.stale" : `case.refused.${result.reason}`;
+    const refused = (result.reason === "stale" ? "case.stale" : `case.refused.${result.reason}`) as MessageKey;
     return data({ errors: null, intent, done: null, refused }, { status: 409 });
   }
   return { errors: null, intent, done: `case.done.${intent}` as MessageKey, refused: null };
 }
 
-function Field({ label, children }: { label: string; children: React.ReactNode }) {
+function Field({ label, children }: { label: string; children: ReactNode }) {
   return (
     <>
       <dt>{label}</dt>
@@ -80,35 +102,35 @@ function Field({ label, children }: { label: string; children: React.ReactNode }
   );
 }
 
+/** One action's form. Its key changes with the case, so a sent form comes back empty. */
+function ActionForm({ intent, version, resetKey, children }: { intent: string; version: number; resetKey?: number; children: ReactNode }) {
+  return (
+    <Form method="post" className="action-form" key={`${intent}-${version}-${resetKey ?? 0}`}>
+      <input type="hidden" name="version" value={version} />
+      <input type="hidden" name="intent" value={intent} />
+      {children}
+    </Form>
+  );
+}
+
 export default function CasePage() {
-  const { case: c, events, emails, policy, respondent, allowed } = useLoaderData<typeof loader>();
+  const view = useLoaderData<typeof loader>();
+  const { case: c, allowed } = view;
   const result = useActionData<typeof action>();
   const navigation = useNavigation();
   const t = useT();
   const language = useLanguage();
   const busy = navigation.state !== "idle";
   const errors = result?.errors ?? {};
-  const dateTime = (iso: string) => (
-    <time dateTime={iso} suppressHydrationWarning>
-      {formatDateTime(iso, language)}
-    </time>
-  );
-  const deadline = (due: string | null, doneAt: string | null) =>
-    due ? (
-      <>
-        {dateTime(due)}
-        {doneAt ? <> ({t("case.done", { date: formatDateTime(doneAt, language) })})</> : null}
-      </>
-    ) : (
-      "—"
-    );
+  const errorsFor = (intent: string) => (result?.intent === intent ? errors : undefined);
+  const can = (a: string) => (allowed as string[]).includes(a);
 
   return (
     <>
       <h1>{t("case.title", { reference: c.reference })}</h1>
       <p className="status-line">
         <strong data-testid="case-status">{t(`caseStatus.${c.status}`)}</strong> · {t("level.short", { n: c.level })} ·{" "}
-        {t(`kind.${c.kind}`)}
+        {t(`kind.${c.kind}`)} · {view.assigneeName ? t("case.assignedTo", { name: view.assigneeName }) : t("case.notAssigned")}
       </p>
       {result?.done ? (
         <p className="notice-success" role="status">
@@ -121,16 +143,29 @@ export default function CasePage() {
         </div>
       ) : null}
 
+      <section aria-labelledby="deadlines-title">
+        <h2 id="deadlines-title">{t("case.deadlines")}</h2>
+        <ClockTable clocks={view.clocks} timeZone={view.timeZone} />
+        <p className="meta">{t("case.policyVersion", { version: view.policy.version, date: view.policy.effectiveFrom })}</p>
+        {c.recourse_deadline_at && c.status === "decided" ? (
+          <p>{t("case.recourseUntil", { date: formatDateTime(c.recourse_deadline_at, language, view.timeZone) })}</p>
+        ) : null}
+      </section>
+
       <div className="case-grid">
         <section aria-labelledby="details-title">
           <h2 id="details-title">{t("case.details")}</h2>
           <dl className="summary-list">
             <Field label={t("case.provider")}>
-              {respondent ? (language === "fr" ? respondent.name_fr : respondent.name_en) : t("case.providerUnknown")}
+              {view.respondent ? (language === "fr" ? view.respondent.name_fr : view.respondent.name_en) : t("case.providerUnknown")}
             </Field>
             <Field label={t("case.program")}>{c.program ? t(`program.${c.program}` as MessageKey) : "—"}</Field>
             <Field label={t("case.channel")}>{t(`channel.${c.channel}`)}</Field>
-            <Field label={t("status.received")}>{dateTime(c.received_at)}</Field>
+            <Field label={t("status.received")}>
+              <time dateTime={c.received_at} suppressHydrationWarning>
+                {formatDateTime(c.received_at, language, view.timeZone)}
+              </time>
+            </Field>
             <Field label={t("case.description")}>
               <span className="pre">{c.description}</span>
             </Field>
@@ -138,37 +173,24 @@ export default function CasePage() {
               <span className="pre">{c.outcome_wanted}</span>
             </Field>
           </dl>
-          <h2>{t("case.filer")}</h2>
+        </section>
+        <section aria-labelledby="filer-title">
+          <h2 id="filer-title">{t("case.filer")}</h2>
           <dl className="summary-list">
             <Field label={t("file.name.label")}>{c.filer_name}</Field>
-            <Field label={t("case.filerContact")}>
-              {[c.filer_email, c.filer_phone].filter(Boolean).join(" · ")}
-            </Field>
+            <Field label={t("case.filerContact")}>{[c.filer_email, c.filer_phone].filter(Boolean).join(" · ")}</Field>
             <Field label={t("case.language")}>{c.language === "fr" ? "Français" : "English"}</Field>
             <Field label={t("case.accommodation")}>
               {c.accommodation_needed ? (c.accommodation_details ?? t("file.yes")) : t("case.accommodationNone")}
             </Field>
           </dl>
-        </section>
-        <section aria-labelledby="deadlines-title">
-          <h2 id="deadlines-title">{t("case.deadlines")}</h2>
-          <dl className="summary-list">
-            <Field label={t("case.ackDue")}>{deadline(c.acknowledge_due_at, c.acknowledged_at)}</Field>
-            <Field label={t("case.firstDue")}>{deadline(c.first_response_due_at, c.first_response_at)}</Field>
-            <Field label={t("case.decisionDue")}>{deadline(c.decision_due_at, c.decided_at)}</Field>
-          </dl>
-          {policy ? (
-            <p className="meta">
-              {t("case.policyVersion", { version: policy.version, date: policy.effectiveFrom })}
-            </p>
-          ) : null}
-          {emails.length ? (
+          {view.emails.length ? (
             <>
-              <h2>{t("case.emails")}</h2>
+              <h3>{t("case.emails")}</h3>
               <ul className="plain-list">
-                {emails.map((e) => (
-                  <li key={e.id}>
-                    {e.template} → {e.recipient}: {t(`case.email.${e.status}`)}
+                {view.emails.map((e) => (
+                  <li key={e.id} className={e.status === "dead" ? "field-error" : undefined}>
+                    {e.template} → {e.recipient}: {t(`case.email.${e.status}` as MessageKey)}
                   </li>
                 ))}
               </ul>
@@ -181,89 +203,97 @@ export default function CasePage() {
         <h2 id="actions-title">{t("case.actions")}</h2>
         <ErrorSummary
           errors={errors}
-          labels={{ message: t("case.reply.label"), note: t("case.note.label"), outcome: t("case.decision.outcome"), reasons: t("case.decision.reasons") }}
+          labels={{
+            message: t("case.reply.label"),
+            note: t("case.note.label"),
+            question: t("case.requestInfo.label"),
+            resumeReason: t("case.resume.label"),
+            escalateReason: t("case.escalate.label"),
+            outcome: t("case.decision.outcome"),
+            reasons: t("case.decision.reasons"),
+            panel: t("case.panel.label"),
+          }}
         />
-        {allowed.includes("acknowledge") ? (
-          <Form method="post" className="action-form">
-            <input type="hidden" name="version" value={c.version} />
+        {can("take") && !view.assigneeName ? (
+          <ActionForm intent="take" version={c.version}>
+            <button type="submit" disabled={busy}>
+              {t("case.take")}
+            </button>
+          </ActionForm>
+        ) : null}
+        {can("acknowledge") ? (
+          <ActionForm intent="acknowledge" version={c.version}>
             <p className="hint">{t("case.acknowledgeHelp")}</p>
-            <button type="submit" name="intent" value="acknowledge" disabled={busy}>
+            <button type="submit" disabled={busy}>
               {t("case.acknowledge")}
             </button>
-          </Form>
+          </ActionForm>
         ) : null}
-        {allowed.includes("reply") ? (
-          <Form method="post" className="action-form" key={`reply-${c.version}`}>
-            <input type="hidden" name="version" value={c.version} />
-            <input type="hidden" name="intent" value="reply" />
-            <TextArea name="message" label={t("case.reply.label")} hint={t("case.reply.hint")} required errors={result?.intent === "reply" ? errors : undefined} maxLength={5000} rows={4} />
+        {can("reply") ? (
+          <ActionForm intent="reply" version={c.version}>
+            <TextArea name="message" label={t("case.reply.label")} hint={t("case.reply.hint")} required errors={errorsFor("reply")} maxLength={5000} rows={4} />
             <button type="submit" disabled={busy}>
               {t("case.reply.submit")}
             </button>
-          </Form>
+          </ActionForm>
         ) : null}
-        {allowed.includes("decide") ? (
-          <Form method="post" className="action-form" key={`decide-${c.version}`}>
+        {can("request_info") ? (
+          <ActionForm intent="request_info" version={c.version}>
+            <TextArea name="question" label={t("case.requestInfo.label")} hint={t("case.requestInfo.hint")} required errors={errorsFor("request_info")} maxLength={5000} rows={3} />
+            <button type="submit" disabled={busy}>
+              {t("case.requestInfo.submit")}
+            </button>
+          </ActionForm>
+        ) : null}
+        {can("resume") ? (
+          <ActionForm intent="resume" version={c.version}>
+            <TextArea name="resumeReason" label={t("case.resume.label")} required errors={errorsFor("resume")} maxLength={1000} rows={2} />
+            <button type="submit" disabled={busy}>
+              {t("case.resume.submit")}
+            </button>
+          </ActionForm>
+        ) : null}
+        {can("decide") ? (
+          <ActionForm intent="decide" version={c.version}>
             <fieldset className="group">
               <legend>{t("case.decision.legend")}</legend>
-              <input type="hidden" name="version" value={c.version} />
-              <input type="hidden" name="intent" value="decide" />
               <SelectField
                 name="outcome"
                 label={t("case.decision.outcome")}
                 required
-                errors={errors}
+                errors={errorsFor("decide")}
                 placeholder=""
                 options={DECISION_OUTCOMES.map((o) => ({ value: o, label: t(`outcome.${o}`) }))}
               />
-              <TextArea name="reasons" label={t("case.decision.reasons")} required errors={errors} maxLength={10000} rows={5} />
+              <TextArea name="reasons" label={t("case.decision.reasons")} required errors={errorsFor("decide")} maxLength={10000} rows={5} />
+              {view.panelRequired ? (
+                <TextArea name="panel" label={t("case.panel.label")} hint={t("case.panel.hint")} required errors={errorsFor("decide")} maxLength={2000} rows={3} />
+              ) : null}
               <button type="submit" disabled={busy}>
                 {t("case.decision.submit")}
               </button>
             </fieldset>
-          </Form>
+          </ActionForm>
         ) : null}
-        <Form method="post" className="action-form" key={`note-${events.length}`}>
-          <input type="hidden" name="version" value={c.version} />
-          <input type="hidden" name="intent" value="note" />
-          <TextArea
-            name="note"
-            label={t("case.note.label")}
-            hint={t("case.note.hint")}
-            required
-            errors={result?.intent === "note" ? errors : undefined}
-            maxLength={5000}
-            rows={3}
-          />
+        {can("escalate") ? (
+          <ActionForm intent="escalate" version={c.version}>
+            <TextArea name="escalateReason" label={t("case.escalate.label")} hint={t("case.escalate.hint")} required errors={errorsFor("escalate")} maxLength={2000} rows={2} />
+            <button type="submit" disabled={busy}>
+              {t("case.escalate.submit")}
+            </button>
+          </ActionForm>
+        ) : null}
+        <ActionForm intent="note" version={c.version} resetKey={view.events.length}>
+          <TextArea name="note" label={t("case.note.label")} hint={t("case.note.hint")} required errors={errorsFor("note")} maxLength={5000} rows={3} />
           <button type="submit" disabled={busy}>
             {t("case.note.submit")}
           </button>
-        </Form>
+        </ActionForm>
       </section>
 
       <section aria-labelledby="timeline-title">
         <h2 id="timeline-title">{t("case.timeline")}</h2>
-        <ol className="timeline">
-          {events.map((e) => (
-            <li key={e.id} className={e.visibility === "internal" ? "timeline--internal" : undefined}>
-              <p className="timeline__meta">
-                {dateTime(e.created_at)} ·{" "}
-                {e.actor_kind === "staff"
-                  ? t("case.by", { name: e.actor_name ?? "" })
-                  : e.actor_kind === "filer"
-                    ? t("case.by", { name: t("case.filerActor") })
-                    : t("case.by", { name: t("case.systemActor") })}{" "}
-                · <span className="badge">{e.visibility === "internal" ? t("case.internal") : t("case.public")}</span>
-              </p>
-              <p className="timeline__title">
-                {e.type === "decided"
-                  ? t("event.decided", { outcome: t(`outcome.${JSON.parse(e.data_json ?? "{}").outcome}` as MessageKey) })
-                  : t(`event.${e.type}` as MessageKey)}
-              </p>
-              {e.body ? <p className="pre">{e.body}</p> : null}
-            </li>
-          ))}
-        </ol>
+        <CaseTimeline events={view.events} staffView />
       </section>
     </>
   );

@@ -4,6 +4,7 @@ import { seedReferenceData } from "../../db/seed/reference-data";
 import { createMailTransport } from "../../emails/transport";
 import { getDb } from "../utils/db.server";
 import { env } from "../utils/env.server";
+import { startClockSweeper } from "./clock-sweep.server";
 import { startOutboxWorker } from "./outbox-worker.server";
 
 /** Everything the server does before it takes requests: migrate, seed, start background work. */
@@ -23,5 +24,6 @@ export async function bootRecourse(): Promise<void> {
     from: config.MAIL_FROM,
     intervalMs: config.OUTBOX_INTERVAL_MS,
   });
+  startClockSweeper({ db, intervalMs: config.SWEEP_INTERVAL_MS });
   if (!config.SMTP_URL) console.log(`No SMTP_URL: emails are written as .eml files to ${config.MAIL_DIR}/`);
 }

@@ -1,26 +1,69 @@
+import { createHash, randomBytes } from "node:crypto";
 import type { DB } from "../../db/client";
-import { findAreaWithSsm } from "../../db/repositories/areas";
+import { findCaseById, findCaseByReference } from "../../db/repositories/cases";
 import { listCaseEvents } from "../../db/repositories/case-events";
-import { findCaseByReference } from "../../db/repositories/cases";
+import { deleteFilerSession, findFilerSessionCase, insertFilerSession } from "../../db/repositories/filer-sessions";
+import { readClock } from "../domain/case-clocks";
 import { normalizeCaseReference } from "../domain/case-reference";
+import { checkRecourseRequest } from "../domain/escalation";
 import { accessSecretMatches, hashAccessSecret } from "../utils/access-secret.server";
+import { loadCaseContext } from "./case-records.server";
 
 // Compared against when the reference does not exist, so a miss costs the same as a wrong secret.
 const ABSENT_HASH = hashAccessSecret("absent");
+export const FILER_ACCESS_MS = 60 * 60 * 1000;
+
+function accessId(token: string): string {
+  return createHash("sha256").update(token).digest("hex");
+}
 
 /**
- * What the filer may see of their case, given its reference and access secret: status, dates and
- * the public timeline. Never internal notes, never staff contact details.
+ * Checks a reference and access secret and, if they match, opens an hour's access to that one case:
+ * the filer then reads and acts on it through a cookie, without sending the secret again.
  */
-export async function filerCaseView(input: { db: DB; reference: string; secret: string }) {
+export async function openFilerAccess(input: { db: DB; reference: string; secret: string; now: Date }): Promise<string | null> {
   const reference = normalizeCaseReference(input.reference);
   const row = reference ? await findCaseByReference(input.db, reference) : null;
   const matches = accessSecretMatches(input.secret, row?.secret_hash ?? ABSENT_HASH);
   if (!row || !matches) return null;
-  const [events, area] = await Promise.all([
+  const token = randomBytes(32).toString("base64url");
+  await insertFilerSession(input.db, {
+    id: accessId(token),
+    caseId: row.id,
+    now: input.now.toISOString(),
+    expiresAt: new Date(input.now.getTime() + FILER_ACCESS_MS).toISOString(),
+  });
+  return token;
+}
+
+export async function caseIdForFilerAccess(db: DB, token: string, now: Date): Promise<number | null> {
+  return findFilerSessionCase(db, accessId(token), now.toISOString());
+}
+
+export async function closeFilerAccess(db: DB, token: string): Promise<void> {
+  await deleteFilerSession(db, accessId(token));
+}
+
+/**
+ * What the filer may see of their case: status, level, the next deadline, the public timeline and
+ * whether they may still ask for recourse. Never internal notes, never staff names or contacts.
+ */
+export async function filerCaseView(input: { db: DB; caseId: number; now: Date }) {
+  const row = await findCaseById(input.db, input.caseId);
+  if (!row) return null;
+  const [events, context] = await Promise.all([
     listCaseEvents(input.db, row.id, { publicOnly: true }),
-    findAreaWithSsm(input.db, row.area_slug),
+    loadCaseContext(input.db, row),
   ]);
+  const calendar = context.policy.policy.calendar;
+  const recourse = checkRecourseRequest({
+    policy: context.policy.policy,
+    status: row.status,
+    level: row.level,
+    recourseDeadlineAt: row.recourse_deadline_at,
+    now: input.now,
+  });
+  const running = context.clocks.filter((c) => c.state === "running").map((c) => readClock(c, input.now, calendar));
   return {
     reference: row.reference,
     status: row.status,
@@ -28,7 +71,11 @@ export async function filerCaseView(input: { db: DB; reference: string; secret: 
     receivedAt: row.received_at,
     nextDueAt: row.next_due_at,
     outcome: row.outcome,
-    area: area ? { slug: area.slug, name_en: area.name_en, name_fr: area.name_fr, ssm: area.ssm } : null,
+    recourseDeadlineAt: row.recourse_deadline_at,
+    canAskRecourse: recourse.ok,
+    canAct: !["closed", "withdrawn", "referred_out", "referred_to_ministry"].includes(row.status),
+    nextClockKind: running.sort((a, b) => a.dueAt.localeCompare(b.dueAt))[0]?.kind ?? null,
+    area: { slug: context.area.slug, name_en: context.area.name_en, name_fr: context.area.name_fr },
     events: events.map((e) => ({
       id: e.id,
       type: e.type,

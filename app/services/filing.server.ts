@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import type { DB } from "../../db/client";
+import { writeTransaction, type DB } from "../../db/client";
 import { findAreaWithSsm, listActiveProvidersInArea } from "../../db/repositories/areas";
 import { appendAuditEntry } from "../../db/repositories/audit-log";
 import { insertCaseEvent } from "../../db/repositories/case-events";
@@ -9,21 +9,18 @@ import { findPolicyInForce } from "../../db/repositories/policies";
 import type { Channel } from "../../db/schema";
 import { acknowledgementEmail } from "../../emails/case-emails";
 import { formatCaseReference } from "../domain/case-reference";
-import { initialDeadlines, nextOpenDeadline } from "../domain/case-deadlines";
+import { initialClocks, nextDueAt } from "../domain/case-clocks";
+import { insertClock } from "../../db/repositories/case-clocks";
 import type { ComplaintInput } from "../domain/complaint-input";
 import { localDateOf } from "../domain/time-zone";
 import { generateAccessSecret, hashAccessSecret } from "../utils/access-secret.server";
-import { publicUrl } from "../utils/env.server";
+import { statusLink } from "./case-notifications.server";
 import { wakeOutboxWorker } from "./outbox-worker.server";
 
 export type FilingResult =
   | { kind: "filed"; caseId: number; reference: string; secret: string; emailedTo: string | null }
   | { kind: "duplicate"; reference: string }
   | { kind: "invalid"; field: "area" | "provider"; message: "error.choose" | "error.providerArea" };
-
-export function statusLink(reference: string): string {
-  return `${publicUrl()}/status?reference=${encodeURIComponent(reference)}`;
-}
 
 /**
  * Records a client complaint with its clocks, timeline entry, audit entry and acknowledgement
@@ -40,7 +37,7 @@ export async function fileClientComplaint(input: {
   const receivedAt = input.receivedAt ?? now;
   const nowIso = now.toISOString();
 
-  const result = await db.transaction().execute(async (trx): Promise<FilingResult> => {
+  const result = await writeTransaction(db, async (trx): Promise<FilingResult> => {
     if (complaint.submissionKey) {
       const existing = await findCaseBySubmissionKey(trx, complaint.submissionKey);
       if (existing) return { kind: "duplicate", reference: existing.reference };
@@ -59,16 +56,11 @@ export async function fileClientComplaint(input: {
     const localDay = localDateOf(receivedAt, area.time_zone);
     const stored = await findPolicyInForce(trx, area.slug, localDay);
     if (!stored) throw new Error(`No dispute policy in force for ${area.slug} on ${localDay}`);
-    const deadlines = initialDeadlines(stored.policy, receivedAt);
+    const clocks = initialClocks(stored.policy, receivedAt);
 
     const year = Number(localDay.slice(0, 4));
     const reference = formatCaseReference(area.code, year, await nextReferenceSequence(trx, area.slug, year));
     const secret = generateAccessSecret();
-    const due = {
-      acknowledge_due_at: deadlines.acknowledgeDueAt.toISOString(),
-      first_response_due_at: deadlines.firstResponseDueAt.toISOString(),
-      decision_due_at: deadlines.decisionDueAt?.toISOString() ?? null,
-    };
 
     const row = await insertCase(trx, {
       reference,
@@ -95,18 +87,17 @@ export async function fileClientComplaint(input: {
       submission_key: complaint.submissionKey ?? randomUUID(),
       policy_id: stored.id,
       received_at: receivedAt.toISOString(),
-      ...due,
-      acknowledged_at: null,
-      first_response_at: null,
       decided_at: null,
       outcome: null,
       closed_at: null,
-      next_due_at: nextOpenDeadline({ ...due, acknowledged_at: null, first_response_at: null, decided_at: null }),
+      recourse_deadline_at: null,
+      next_due_at: nextDueAt(clocks),
       version: 1,
       created_at: nowIso,
       updated_at: nowIso,
     });
 
+    for (const clock of clocks) await insertClock(trx, row.id, clock);
     await insertCaseEvent(trx, {
       case_id: row.id,
       type: "filed",
@@ -138,7 +129,7 @@ export async function fileClientComplaint(input: {
         statusLink: statusLink(reference),
         receivedAt: row.received_at,
         acknowledgeDays: stored.policy.acknowledgeDays,
-        firstResponseDueAt: row.first_response_due_at,
+        firstResponseDueAt: clocks.find((c) => c.kind === "first_response")!.dueAt,
         accommodationNeeded: row.accommodation_needed === 1,
       });
       await enqueueEmail(

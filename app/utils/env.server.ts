@@ -19,6 +19,8 @@ const envSchema = z.object({
   SEED_DEMO: booleanFromString.default(true),
   /** How often the outbox worker looks for mail to send, in milliseconds. */
   OUTBOX_INTERVAL_MS: z.coerce.number().int().min(100).max(3_600_000).default(5_000),
+  /** How often the server evaluates due clocks (breaches, escalations, reminders). */
+  SWEEP_INTERVAL_MS: z.coerce.number().int().min(1_000).max(3_600_000).default(60_000),
 });
 
 export type Env = z.infer<typeof envSchema>;

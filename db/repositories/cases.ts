@@ -28,6 +28,10 @@ export async function findCaseByReference(db: Kysely<Database>, reference: strin
   return (await db.selectFrom("cases").selectAll().where("reference", "=", reference).executeTakeFirst()) ?? null;
 }
 
+export async function findCaseById(db: Kysely<Database>, id: number): Promise<CaseRow | null> {
+  return (await db.selectFrom("cases").selectAll().where("id", "=", id).executeTakeFirst()) ?? null;
+}
+
 export async function findCaseBySubmissionKey(
   db: Kysely<Database>,
   submissionKey: string,

@@ -75,3 +75,8 @@ export async function insertPolicyVersion(
     .executeTakeFirstOrThrow();
   return toStoredPolicy(row);
 }
+
+export async function listPolicyVersions(db: Kysely<Database>, areaSlug: string): Promise<StoredPolicy[]> {
+  const rows = await db.selectFrom("policies").selectAll().where("area_slug", "=", areaSlug).orderBy("version", "desc").execute();
+  return rows.map(toStoredPolicy);
+}

@@ -33,3 +33,18 @@ export async function listActiveUsersOfOrganization(
     .orderBy("display_name")
     .execute();
 }
+
+/** The managers of an organization who can act: alerts and escalations go to them. */
+export async function listActiveManagers(
+  db: Kysely<Database>,
+  organizationId: number,
+): Promise<Pick<User, "id" | "display_name" | "email" | "language">[]> {
+  return db
+    .selectFrom("users")
+    .select(["id", "display_name", "email", "language"])
+    .where("organization_id", "=", organizationId)
+    .where("role", "=", "ssm_manager")
+    .where("disabled_at", "is", null)
+    .orderBy("id")
+    .execute();
+}

@@ -2,7 +2,7 @@ import type { Kysely } from "kysely";
 import type { InScopeProgram } from "../../app/domain/programs";
 import { IN_SCOPE_PROGRAMS } from "../../app/domain/programs";
 import type { SessionUser } from "../../app/services/auth.server";
-import { performStaffAction, type StaffCommand } from "../../app/services/case-handling.server";
+import { performStaffAction, type StaffCommand } from "../../app/services/staff-actions.server";
 import { fileClientComplaint } from "../../app/services/filing.server";
 import { hashPassword } from "../../app/utils/password.server";
 import type { Database, Language, Role } from "../schema";

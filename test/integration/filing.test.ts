@@ -1,9 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { fileClientComplaint } from "../../app/services/filing.server";
-import { filerCaseView } from "../../app/services/case-lookup.server";
 import { listActiveProvidersInArea } from "../../db/repositories/areas";
 import { createTestDatabase, type TestDatabase } from "../fixtures/test-db";
-import { createProvider, sampleComplaint } from "../fixtures/people";
+import { createProvider, sampleComplaint, viewAsFiler } from "../fixtures/people";
 
 let t: TestDatabase;
 beforeAll(async () => {
@@ -25,10 +24,15 @@ describe("filing a client complaint", () => {
     const row = await t.db.selectFrom("cases").selectAll().where("id", "=", filed.caseId).executeTakeFirstOrThrow();
     expect(row.secret_hash).not.toContain(filed.secret.replace(/-/g, ""));
     expect(row.status).toBe("received");
-    // Acknowledge in 2 business days: Wednesday 16:30 Toronto (21:30 UTC).
-    expect(row.acknowledge_due_at).toBe("2026-11-25T21:30:00.000Z");
-    expect(row.first_response_due_at).toBe("2026-11-30T21:30:00.000Z");
-    expect(row.next_due_at).toBe(row.acknowledge_due_at);
+    // Acknowledge in 2 business days: Wednesday 16:30 Toronto (21:30 UTC); first response in 5;
+    // decision in 20.
+    const clocks = await t.db.selectFrom("case_clocks").selectAll().where("case_id", "=", filed.caseId).orderBy("id").execute();
+    expect(clocks.map((c) => [c.kind, c.level, c.state, c.due_at])).toEqual([
+      ["acknowledge", 1, "running", "2026-11-25T21:30:00.000Z"],
+      ["first_response", 1, "running", "2026-11-30T21:30:00.000Z"],
+      ["decision", 1, "running", "2026-12-21T21:30:00.000Z"],
+    ]);
+    expect(row.next_due_at).toBe("2026-11-25T21:30:00.000Z");
 
     const events = await t.db.selectFrom("case_events").selectAll().where("case_id", "=", filed.caseId).execute();
     expect(events.map((e) => e.type)).toEqual(["filed"]);
@@ -88,9 +92,9 @@ describe("filing a client complaint", () => {
       now: new Date("2026-12-25T15:00:00Z"),
     });
     if (filed.kind !== "filed") throw new Error("not filed");
-    const row = await t.db.selectFrom("cases").selectAll().where("id", "=", filed.caseId).executeTakeFirstOrThrow();
+    const ack = await t.db.selectFrom("case_clocks").selectAll().where("case_id", "=", filed.caseId).where("kind", "=", "acknowledge").executeTakeFirstOrThrow();
     // Counts from Tuesday the 29th: 2 business days later is Thursday the 31st, 16:30.
-    expect(row.acknowledge_due_at).toBe("2026-12-31T21:30:00.000Z");
+    expect(ack.due_at).toBe("2026-12-31T21:30:00.000Z");
   });
 
   it("rolls back everything when the filing fails half way", async () => {
@@ -114,14 +118,14 @@ describe("looking a case up with its reference and secret", () => {
     const filed = await fileClientComplaint({ db: t.db, complaint: sampleComplaint(), now: MONDAY_10AM });
     if (filed.kind !== "filed") throw new Error("not filed");
     const loose = filed.secret.toLowerCase().replace(/-/g, " ");
-    const view = await filerCaseView({ db: t.db, reference: filed.reference.toLowerCase(), secret: loose });
+    const view = await viewAsFiler(t.db, filed.reference.toLowerCase(), loose);
     expect(view?.reference).toBe(filed.reference);
     expect(view?.status).toBe("received");
     expect(view?.events.map((e) => e.type)).toEqual(["filed"]);
 
     const wrong = filed.secret.slice(0, -1) + (filed.secret.endsWith("0") ? "1" : "0");
-    expect(await filerCaseView({ db: t.db, reference: filed.reference, secret: wrong })).toBeNull();
-    expect(await filerCaseView({ db: t.db, reference: "HAM-2026-999999", secret: filed.secret })).toBeNull();
-    expect(await filerCaseView({ db: t.db, reference: "not a reference", secret: filed.secret })).toBeNull();
+    expect(await viewAsFiler(t.db, filed.reference, wrong)).toBeNull();
+    expect(await viewAsFiler(t.db, "HAM-2026-999999", filed.secret)).toBeNull();
+    expect(await viewAsFiler(t.db, "not a reference", filed.secret)).toBeNull();
   });
 });

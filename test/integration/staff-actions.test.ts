@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { performStaffAction, staffCaseView } from "../../app/services/case-handling.server";
+import { performStaffAction } from "../../app/services/staff-actions.server";
+import { staffCaseView } from "../../app/services/case-view.server";
 import { staffQueue } from "../../app/services/case-queue.server";
-import { filerCaseView } from "../../app/services/case-lookup.server";
 import { fileClientComplaint } from "../../app/services/filing.server";
 import type { SessionUser } from "../../app/services/auth.server";
 import { createTestDatabase, type TestDatabase } from "../fixtures/test-db";
-import { createStaff, sampleComplaint } from "../fixtures/people";
+import { createStaff, sampleComplaint, viewAsFiler } from "../fixtures/people";
 
 let t: TestDatabase;
 let hamilton: SessionUser;
@@ -42,9 +42,14 @@ describe("staff handling a case", () => {
     const view = await staffCaseView({ db: t.db, user: hamilton, reference, now: later(5) });
     expect(view?.case.status).toBe("decided");
     expect(view?.case.outcome).toBe("upheld");
-    expect(view?.case.acknowledged_at).toBe(later(1).toISOString());
-    expect(view?.case.first_response_at).toBe(later(2).toISOString());
+    expect(view?.clocks.map((c) => [c.kind, c.state, c.metAt])).toEqual([
+      ["acknowledge", "met", later(1).toISOString()],
+      ["first_response", "met", later(2).toISOString()],
+      ["decision", "met", later(4).toISOString()],
+    ]);
     expect(view?.case.next_due_at).toBeNull();
+    // Decided at level 1 of 4: the filer may ask for recourse within 15 business days.
+    expect(view?.case.recourse_deadline_at).toBeTruthy();
     expect(view?.events.map((e) => [e.type, e.visibility, e.actor_name])).toEqual([
       ["filed", "public", null],
       ["acknowledged", "public", hamilton.display_name],
@@ -55,14 +60,14 @@ describe("staff handling a case", () => {
     expect(view?.case).not.toHaveProperty("secret_hash");
 
     // The filer sees the reply and the decision, never the internal note.
-    const filerView = await filerCaseView({ db: t.db, reference, secret });
+    const filerView = await viewAsFiler(t.db, reference, secret);
     expect(filerView?.events.map((e) => e.type)).toEqual(["filed", "acknowledged", "public_reply", "decided"]);
     expect(JSON.stringify(filerView)).not.toContain("on leave");
 
     // Emails: acknowledgement at filing, then the reply and the decision, in order.
     const mail = await t.db.selectFrom("email_outbox").select(["template", "subject"]).where("case_id", "=", caseId).orderBy("id").execute();
-    expect(mail.map((m) => m.template)).toEqual(["acknowledgement", "public_reply", "decision"]);
-    expect(mail[2]!.subject).toBe(`Decision on your complaint ${reference}`);
+    expect(mail.map((m) => m.template)).toEqual(["acknowledgement", "acknowledged", "public_reply", "decision"]);
+    expect(mail[3]!.subject).toBe(`Decision on your complaint ${reference}`);
 
     const audit = await t.db.selectFrom("audit_log").select("action").where("target_id", "=", reference).orderBy("id").execute();
     expect(audit.map((a) => a.action)).toEqual([
@@ -99,7 +104,7 @@ describe("staff handling a case", () => {
       performStaffAction({ db: t.db, user: hamilton, reference, expectedVersion: 1, command: { action: "acknowledge" }, now: later(1) }),
     ]);
     expect([first, second]).toContainEqual({ ok: true });
-    expect([first, second]).toContainEqual({ ok: false, reason: "already_acknowledged" });
+    expect([first, second]).toContainEqual({ ok: false, reason: "stale" });
 
     const stale = await performStaffAction({
       db: t.db,

@@ -1,0 +1,77 @@
+import { useLanguage, useT } from "../hooks/use-translation";
+import type { MessageKey, Translate } from "../i18n";
+import { formatDateTime } from "../utils/format-date";
+
+export interface TimelineEvent {
+  id: number;
+  type: string;
+  visibility?: string;
+  actor_kind: string;
+  actor_name?: string | null;
+  level?: number;
+  body: string | null;
+  data_json: string | null;
+  created_at: string;
+}
+
+function eventTitle(t: Translate, e: TimelineEvent): string {
+  const data = (e.data_json ? JSON.parse(e.data_json) : {}) as Record<string, string | number>;
+  switch (e.type) {
+    case "decided":
+      return t("event.decided", { outcome: t(`outcome.${data.outcome}` as MessageKey) });
+    case "escalated":
+      return t("event.escalated", { level: data.to ?? "" });
+    case "clock_breached":
+      return t("event.clock_breached", {
+        clock: data.kind === "decision" ? t("clock.decision", { level: data.level ?? "" }) : t(`clock.${data.kind}` as MessageKey),
+      });
+    case "clock_paused":
+    case "clock_resumed":
+      return t(`event.${e.type}`, { reason: e.body ?? (data.reason === "waiting_for_filer" ? t("caseStatus.waiting_for_filer") : t("event.filer_info")) });
+    case "assigned":
+      return t("event.assigned", { name: data.name ?? "" });
+    default:
+      return t(`event.${e.type}` as MessageKey);
+  }
+}
+
+/** A case's history, oldest first. Staff see who acted and which entries are internal. */
+export function CaseTimeline({ events, staffView }: { events: TimelineEvent[]; staffView: boolean }) {
+  const t = useT();
+  const language = useLanguage();
+  if (events.length === 0) return <p>{t("status.noEvents")}</p>;
+  return (
+    <ol className="timeline">
+      {events.map((e) => {
+        const data = e.data_json ? (JSON.parse(e.data_json) as { panel?: string }) : {};
+        const showBody = e.body && !(e.type === "clock_paused" || e.type === "clock_resumed");
+        return (
+          <li key={e.id} className={e.visibility === "internal" ? "timeline--internal" : undefined}>
+            <p className="timeline__meta">
+              <time dateTime={e.created_at} suppressHydrationWarning>
+                {formatDateTime(e.created_at, language)}
+              </time>
+              {staffView ? (
+                <>
+                  {" · "}
+                  {e.actor_kind === "staff"
+                    ? t("case.by", { name: e.actor_name ?? "" })
+                    : t("case.by", { name: e.actor_kind === "filer" ? t("case.filerActor") : t("case.systemActor") })}
+                  {" · "}
+                  <span className="badge">{e.visibility === "internal" ? t("case.internal") : t("case.public")}</span>
+                </>
+              ) : null}
+            </p>
+            <p className="timeline__title">{eventTitle(t, e)}</p>
+            {showBody ? <p className="pre">{e.body}</p> : null}
+            {staffView && data.panel ? (
+              <p className="pre">
+                {t("case.panel.label")}: {data.panel}
+              </p>
+            ) : null}
+          </li>
+        );
+      })}
+    </ol>
+  );
+}

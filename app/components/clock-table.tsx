@@ -1,0 +1,62 @@
+import { useLanguage, useT } from "../hooks/use-translation";
+import type { Translate } from "../i18n";
+import { formatDateTime } from "../utils/format-date";
+
+export interface ClockRow {
+  kind: "acknowledge" | "first_response" | "decision";
+  level: number;
+  state: "running" | "paused" | "met" | "breached" | "stopped";
+  dueAt: string;
+  metAt: string | null;
+  businessDaysLeft: number | null;
+  overdue: boolean;
+}
+
+export function timeLeftLabel(t: Translate, clock: ClockRow): string {
+  const n = clock.businessDaysLeft;
+  if (n === null) return "—";
+  if (clock.overdue) {
+    if (n === 0) return t("clock.overdueToday");
+    return Math.abs(n) === 1 ? t("clock.oneDayOverdue") : t("clock.daysOverdue", { n: Math.abs(n) });
+  }
+  if (n === 0) return t("clock.dueToday");
+  return n === 1 ? t("clock.oneDayLeft") : t("clock.daysLeft", { n });
+}
+
+/** Every clock of a case: what it is, when it is due, its state and the business days left. */
+export function ClockTable({ clocks, timeZone }: { clocks: ClockRow[]; timeZone: string }) {
+  const t = useT();
+  const language = useLanguage();
+  return (
+    <>
+      <table className="data-table" data-testid="clocks">
+        <thead>
+          <tr>
+            <th scope="col">{t("clock.col.clock")}</th>
+            <th scope="col">{t("clock.col.due")}</th>
+            <th scope="col">{t("clock.col.state")}</th>
+            <th scope="col">{t("clock.col.left")}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {clocks.map((c) => (
+            <tr key={`${c.kind}-${c.level}`} className={c.overdue ? "row--overdue" : undefined}>
+              <th scope="row">{c.kind === "decision" ? t("clock.decision", { level: c.level }) : t(`clock.${c.kind}`)}</th>
+              <td>
+                <time dateTime={c.dueAt} suppressHydrationWarning>
+                  {formatDateTime(c.dueAt, language, timeZone)}
+                </time>
+              </td>
+              <td>
+                {t(`clockState.${c.state}`)}
+                {c.metAt ? <> ({t("clock.metAt", { date: formatDateTime(c.metAt, language, timeZone) })})</> : null}
+              </td>
+              <td>{timeLeftLabel(t, c)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <p className="hint">{t("clock.rules", { zone: timeZone })}</p>
+    </>
+  );
+}

@@ -1,0 +1,153 @@
+import {
+  addBusinessMs,
+  businessDaysLeft,
+  businessMsBetween,
+  dueAt,
+  type BusinessCalendar,
+} from "./business-calendar";
+import { decisionDaysAt, type DisputePolicy } from "./policy";
+
+/**
+ * The clocks a case runs against its SSM's published response times. Each is a plain value; the
+ * functions here return a changed copy and never read the system time.
+ *
+ * - acknowledge: level 1 only, from receipt.
+ * - first_response: level 1 only, from receipt; met by a public reply or a decision.
+ * - decision: one per level, from receipt (level 1) or from the escalation that opened the level.
+ *
+ * Only a decision clock pauses ("waiting for the filer"): on resume its due time moves later by the
+ * business time spent paused, so a pause never brings a due time earlier.
+ */
+export type ClockKind = "acknowledge" | "first_response" | "decision";
+/** stopped: the case ended without the clock being met (withdrawn, referred to the ministry). */
+export type ClockState = "running" | "paused" | "met" | "breached" | "stopped";
+
+export interface Clock {
+  kind: ClockKind;
+  level: number;
+  startedAt: string;
+  dueAt: string;
+  state: ClockState;
+  pausedAt: string | null;
+  pausedBusinessMs: number;
+  metAt: string | null;
+  breachedAt: string | null;
+}
+
+export function openClock(kind: ClockKind, level: number, startedAt: Date, businessDays: number, cal: BusinessCalendar): Clock {
+  return {
+    kind,
+    level,
+    startedAt: startedAt.toISOString(),
+    dueAt: dueAt(startedAt, businessDays, cal).toISOString(),
+    state: "running",
+    pausedAt: null,
+    pausedBusinessMs: 0,
+    metAt: null,
+    breachedAt: null,
+  };
+}
+
+export function isOpen(clock: Clock): boolean {
+  return clock.state === "running" || clock.state === "paused";
+}
+
+/** Not done yet: still counting, or missed and still owed (a late acknowledgement is still owed). */
+export function isOutstanding(clock: Clock): boolean {
+  return isOpen(clock) || (clock.state === "breached" && clock.metAt === null);
+}
+
+/** Met at `now`. A clock already breached stays breached (it was late) but records when it was done. */
+export function meetClock(clock: Clock, now: Date): Clock {
+  if (clock.metAt) return clock;
+  if (clock.state === "breached") return { ...clock, metAt: now.toISOString() };
+  return { ...clock, state: "met", metAt: now.toISOString(), pausedAt: null };
+}
+
+export function pauseClock(clock: Clock, now: Date): Clock {
+  if (clock.state !== "running" || clock.kind !== "decision") return clock;
+  return { ...clock, state: "paused", pausedAt: now.toISOString() };
+}
+
+/** Restarts a paused clock, adding the business time it spent paused to its due time. */
+export function resumeClock(clock: Clock, now: Date, cal: BusinessCalendar): Clock {
+  if (clock.state !== "paused" || !clock.pausedAt) return clock;
+  const paused = businessMsBetween(new Date(clock.pausedAt), now, cal);
+  return {
+    ...clock,
+    state: "running",
+    pausedAt: null,
+    pausedBusinessMs: clock.pausedBusinessMs + paused,
+    dueAt: addBusinessMs(new Date(clock.dueAt), paused, cal).toISOString(),
+  };
+}
+
+/** Ends an open clock because the case left the SSM's hands; it counts as neither met nor missed. */
+export function stopClock(clock: Clock): Clock {
+  return isOpen(clock) ? { ...clock, state: "stopped", pausedAt: null } : clock;
+}
+
+/** True when a running clock has passed its due time: the sweep then marks it breached. */
+export function isBreachedAt(clock: Clock, now: Date): boolean {
+  return clock.state === "running" && now.getTime() > Date.parse(clock.dueAt);
+}
+
+export function breachClock(clock: Clock, now: Date): Clock {
+  return clock.state === "running" ? { ...clock, state: "breached", breachedAt: now.toISOString() } : clock;
+}
+
+/** Met on time: done no later than due. Reports count this. */
+export function metOnTime(clock: Clock): boolean {
+  return clock.metAt !== null && clock.metAt <= clock.dueAt;
+}
+
+/**
+ * The earliest deadline still owed: what the queue sorts by, so a case with a missed
+ * acknowledgement stays at the top as overdue until it is done. A missed decision is not counted:
+ * the case has moved up a level and that level's clock is the one owed.
+ */
+export function nextDueAt(clocks: readonly Clock[]): string | null {
+  let next: string | null = null;
+  for (const c of clocks) {
+    const owed = c.state === "running" || (c.state === "breached" && c.metAt === null && c.kind !== "decision");
+    if (owed && (next === null || c.dueAt < next)) next = c.dueAt;
+  }
+  return next;
+}
+
+export interface ClockReading {
+  kind: ClockKind;
+  level: number;
+  state: ClockState;
+  dueAt: string;
+  metAt: string | null;
+  /** Signed whole business days: positive left, negative overdue, 0 due today. Null once closed. */
+  businessDaysLeft: number | null;
+  overdue: boolean;
+}
+
+/** How a clock reads at `now`, for the case page and the filer's status page. */
+export function readClock(clock: Clock, now: Date, cal: BusinessCalendar): ClockReading {
+  const open = clock.state === "running";
+  const overdue = open && now.getTime() > Date.parse(clock.dueAt);
+  return {
+    kind: clock.kind,
+    level: clock.level,
+    state: overdue ? "breached" : clock.state,
+    dueAt: clock.dueAt,
+    metAt: clock.metAt,
+    businessDaysLeft: open ? businessDaysLeft(now, new Date(clock.dueAt), cal) : null,
+    overdue,
+  };
+}
+
+/** The clocks a new case starts with, all counted from the time it was received. */
+export function initialClocks(policy: DisputePolicy, receivedAt: Date): Clock[] {
+  const clocks = [
+    openClock("acknowledge", 1, receivedAt, policy.acknowledgeDays, policy.calendar),
+    openClock("first_response", 1, receivedAt, policy.firstResponseDays, policy.calendar),
+  ];
+  const decisionDays = decisionDaysAt(policy, 1);
+  if (decisionDays !== null) clocks.push(openClock("decision", 1, receivedAt, decisionDays, policy.calendar));
+  return clocks;
+}

@@ -1,0 +1,63 @@
+import { z } from "zod";
+import type { DisputePolicy } from "./policy";
+import { OPTIONAL_CLOSURES, type HolidayKey } from "./ontario-holidays";
+
+// What an SSM manager may set. Bounds keep a typo (200 days to acknowledge) from being published.
+const days = (min: number, max: number) =>
+  z.coerce.number({ error: "error.required" }).int("error.wholeNumber").min(min, "error.range").max(max, "error.range");
+
+export const POLICY_TIME_ZONES = ["America/Toronto", "America/Winnipeg"] as const;
+
+export const policyInputSchema = z
+  .object({
+    effectiveFrom: z.iso.date({ error: "error.date" }),
+    timeZone: z.enum(POLICY_TIME_ZONES, { error: "error.choose" }),
+    acknowledgeDays: days(0, 10),
+    firstResponseDays: days(1, 30),
+    decisionDays1: days(1, 90),
+    decisionDays2: days(1, 90),
+    decisionDays3: days(1, 90),
+    recourseWindowDays: days(1, 60),
+    civic_holiday: z.literal("on").optional(),
+    easter_monday: z.literal("on").optional(),
+    truth_and_reconciliation: z.literal("on").optional(),
+    extraClosures: z
+      .string()
+      .max(2000, "error.tooLong")
+      .optional()
+      .transform((v) => (v ?? "").split(/[\s,]+/).filter(Boolean))
+      .pipe(z.array(z.iso.date({ error: "error.dateList" })).max(60, "error.tooLong")),
+  })
+  .superRefine((v, ctx) => {
+    if (v.firstResponseDays < v.acknowledgeDays) {
+      ctx.addIssue({ code: "custom", path: ["firstResponseDays"], message: "error.firstAfterAck" });
+    }
+    if (v.decisionDays1 < v.firstResponseDays) {
+      ctx.addIssue({ code: "custom", path: ["decisionDays1"], message: "error.decisionAfterFirst" });
+    }
+  });
+
+export type PolicyInput = z.infer<typeof policyInputSchema>;
+
+/** The policy a manager's form describes; the ladder keeps its four levels, the last a referral. */
+export function policyFromInput(input: PolicyInput, opens: number, closes: number): DisputePolicy {
+  const optionalClosures = OPTIONAL_CLOSURES.filter((k) => input[k as keyof PolicyInput] === "on") as HolidayKey[];
+  return {
+    acknowledgeDays: input.acknowledgeDays,
+    firstResponseDays: input.firstResponseDays,
+    recourseWindowDays: input.recourseWindowDays,
+    levels: [
+      { level: 1, key: "provider", decisionDays: input.decisionDays1 },
+      { level: 2, key: "formal_review", decisionDays: input.decisionDays2 },
+      { level: 3, key: "independent_panel", decisionDays: input.decisionDays3 },
+      { level: 4, key: "ministry", decisionDays: null },
+    ],
+    calendar: {
+      timeZone: input.timeZone,
+      opensAtMinutes: opens,
+      closesAtMinutes: closes,
+      optionalClosures,
+      extraClosures: [...new Set(input.extraClosures)].sort(),
+    },
+  };
+}

@@ -1,0 +1,79 @@
+import type { DB } from "../../db/client";
+import type { OutgoingEmail } from "../../db/repositories/email-outbox";
+import { listActiveManagers } from "../../db/repositories/users";
+import type { CaseRow, Language } from "../../db/schema";
+import type { RenderedEmail } from "../../emails/layout";
+import { escalationNoticeEmail, overdueAlertEmail } from "../../emails/staff-emails";
+import type { EscalationCause } from "../domain/escalation";
+import type { AreaWithSsm } from "../../db/repositories/areas";
+import { publicUrl } from "../utils/env.server";
+import type { StoredClock } from "../../db/repositories/case-clocks";
+
+export function statusLink(reference: string): string {
+  return `${publicUrl()}/status?reference=${encodeURIComponent(reference)}`;
+}
+
+export function caseLink(reference: string): string {
+  return `${publicUrl()}/cases/${encodeURIComponent(reference)}`;
+}
+
+/** What every email to the filer needs: their language, name, the SSM's name and the status link. */
+export function filerEmailBasics(row: CaseRow, area: AreaWithSsm) {
+  return {
+    language: row.language,
+    filerName: row.filer_name,
+    reference: row.reference,
+    ssmName: row.language === "fr" ? area.ssm.name_fr : area.ssm.name_en,
+    statusLink: statusLink(row.reference),
+  };
+}
+
+/**
+ * An email to the filer, if they gave an address. `key` names the occasion; with the case id it
+ * makes the outbox row unique, so the same occasion never sends twice.
+ */
+export function emailToFiler(row: CaseRow, key: string, template: string, email: RenderedEmail): OutgoingEmail[] {
+  if (!row.filer_email) return [];
+  return [{ dedupeKey: `case:${row.id}:${key}`, caseId: row.id, recipient: row.filer_email, language: row.language, template, ...email }];
+}
+
+function staffEmail(row: CaseRow, key: string, template: string, to: { id: number; email: string; language: Language }, email: RenderedEmail): OutgoingEmail {
+  return { dedupeKey: `case:${row.id}:${key}:user:${to.id}`, caseId: row.id, recipient: to.email, language: to.language, template, ...email };
+}
+
+export async function overdueAlertsToManagers(trx: DB, row: CaseRow, area: AreaWithSsm, clock: StoredClock): Promise<OutgoingEmail[]> {
+  const managers = await listActiveManagers(trx, area.ssm.id);
+  return managers.map((m) =>
+    staffEmail(row, `clock:${clock.id}:overdue`, "overdue_alert", m, overdueAlertEmail({
+      language: m.language,
+      staffName: m.display_name,
+      reference: row.reference,
+      caseLink: caseLink(row.reference),
+      clockKind: clock.kind,
+      level: clock.level,
+      dueAt: clock.dueAt,
+    })),
+  );
+}
+
+export async function escalationNoticesToManagers(
+  trx: DB,
+  row: CaseRow,
+  area: AreaWithSsm,
+  level: number,
+  cause: EscalationCause,
+): Promise<OutgoingEmail[]> {
+  const managers = await listActiveManagers(trx, area.ssm.id);
+  return managers.map((m) =>
+    staffEmail(row, `escalated:${level}`, "escalation_notice", m, escalationNoticeEmail({
+      language: m.language,
+      staffName: m.display_name,
+      reference: row.reference,
+      caseLink: caseLink(row.reference),
+      level,
+      cause,
+    })),
+  );
+}
+
+export { staffEmail };

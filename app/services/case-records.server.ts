@@ -1,0 +1,106 @@
+import type { DB } from "../../db/client";
+import { findAreaWithSsm, type AreaWithSsm } from "../../db/repositories/areas";
+import { appendAuditEntry, type AuditEntry } from "../../db/repositories/audit-log";
+import { insertCaseEvent } from "../../db/repositories/case-events";
+import { insertClock, listClocksOfCase, saveClockIfState, type StoredClock } from "../../db/repositories/case-clocks";
+import { updateCaseIfUnchanged } from "../../db/repositories/cases";
+import { enqueueEmail, type OutgoingEmail } from "../../db/repositories/email-outbox";
+import { findPolicyById, type StoredPolicy } from "../../db/repositories/policies";
+import type { ActorKind, CaseRow, CaseUpdate, EventVisibility } from "../../db/schema";
+import { nextDueAt, type Clock } from "../domain/case-clocks";
+
+/** Someone else changed the case (or its clock) first; nothing of this change was kept. */
+export class StaleCaseError extends Error {
+  constructor() {
+    super("The case changed since it was read");
+  }
+}
+
+export interface CaseEventInput {
+  type: string;
+  visibility: EventVisibility;
+  actorKind: ActorKind;
+  actorUserId: number | null;
+  body?: string | null;
+  data?: Record<string, unknown> | null;
+  /** Defaults to the case's level after the change. */
+  level?: number;
+}
+
+/** Everything one change to a case writes. Written together or not at all. */
+export interface CaseChange {
+  patch: CaseUpdate | null;
+  clockUpdates: { stored: StoredClock; next: Clock }[];
+  newClocks: Clock[];
+  events: CaseEventInput[];
+  audit: Omit<AuditEntry, "at" | "targetType" | "targetId"> | null;
+  emails: OutgoingEmail[];
+}
+
+export function emptyChange(): CaseChange {
+  return { patch: null, clockUpdates: [], newClocks: [], events: [], audit: null, emails: [] };
+}
+
+export function mergeChanges(a: CaseChange, b: CaseChange): CaseChange {
+  return {
+    patch: a.patch || b.patch ? { ...a.patch, ...b.patch } : null,
+    clockUpdates: [...a.clockUpdates, ...b.clockUpdates],
+    newClocks: [...a.newClocks, ...b.newClocks],
+    events: [...a.events, ...b.events],
+    audit: b.audit ?? a.audit,
+    emails: [...a.emails, ...b.emails],
+  };
+}
+
+export interface CaseContext {
+  area: AreaWithSsm;
+  policy: StoredPolicy;
+  clocks: StoredClock[];
+}
+
+/** The area, the policy version the case was filed under, and its clocks. */
+export async function loadCaseContext(trx: DB, row: CaseRow): Promise<CaseContext> {
+  const [area, policy, clocks] = await Promise.all([
+    findAreaWithSsm(trx, row.area_slug),
+    findPolicyById(trx, row.policy_id),
+    listClocksOfCase(trx, row.id),
+  ]);
+  if (!area || !policy) throw new Error(`Case ${row.reference} lost its area or policy`);
+  return { area, policy, clocks };
+}
+
+/**
+ * Writes a change inside the caller's transaction. Each clock is saved only if it is still in the
+ * state it was read in, and the case only if its version is unchanged: otherwise StaleCaseError,
+ * and the transaction rolls back whatever was written before.
+ */
+export async function commitCaseChange(trx: DB, row: CaseRow, change: CaseChange, now: Date): Promise<void> {
+  const nowIso = now.toISOString();
+  for (const { stored, next } of change.clockUpdates) {
+    if (!(await saveClockIfState(trx, stored.id, stored.state, next))) throw new StaleCaseError();
+  }
+  for (const clock of change.newClocks) await insertClock(trx, row.id, clock);
+  if (change.patch || change.clockUpdates.length || change.newClocks.length) {
+    const clocks = await listClocksOfCase(trx, row.id);
+    const patch = { ...change.patch, next_due_at: nextDueAt(clocks), updated_at: nowIso };
+    if (!(await updateCaseIfUnchanged(trx, row.id, row.version, patch))) throw new StaleCaseError();
+  }
+  const level = change.patch?.level ?? row.level;
+  for (const e of change.events) {
+    await insertCaseEvent(trx, {
+      case_id: row.id,
+      type: e.type,
+      visibility: e.visibility,
+      actor_kind: e.actorKind,
+      actor_user_id: e.actorUserId,
+      level: e.level ?? level,
+      body: e.body ?? null,
+      data_json: e.data ? JSON.stringify(e.data) : null,
+      created_at: nowIso,
+    });
+  }
+  if (change.audit) {
+    await appendAuditEntry(trx, { ...change.audit, at: nowIso, targetType: "case", targetId: row.reference });
+  }
+  for (const email of change.emails) await enqueueEmail(trx, email, nowIso);
+}

@@ -1,0 +1,53 @@
+import type { DB } from "../../db/client";
+import { findOrganizationById } from "../../db/repositories/areas";
+import { appendAuditEntry } from "../../db/repositories/audit-log";
+import { listCaseEvents } from "../../db/repositories/case-events";
+import { listEmailsForCase } from "../../db/repositories/email-outbox";
+import { findUserById } from "../../db/repositories/users";
+import { readClock } from "../domain/case-clocks";
+import { allowedStaffActions } from "../domain/case-workflow";
+import { levelAbove } from "../domain/escalation";
+import type { SessionUser } from "./auth.server";
+import { loadCaseContext } from "./case-records.server";
+import { findStaffCase } from "./staff-actions.server";
+
+/** Everything SSM staff see on a case page; null for a case outside their SSM. The read is audited. */
+export async function staffCaseView(input: { db: DB; user: SessionUser; reference: string; now: Date }) {
+  const { db, user, now } = input;
+  const row = await findStaffCase(db, user, input.reference);
+  if (!row) return null;
+  const [context, events, emails, respondent, assignee] = await Promise.all([
+    loadCaseContext(db, row),
+    listCaseEvents(db, row.id, { publicOnly: false }),
+    listEmailsForCase(db, row.id),
+    row.respondent_org_id ? findOrganizationById(db, row.respondent_org_id) : null,
+    row.assignee_id ? findUserById(db, row.assignee_id) : null,
+  ]);
+  await appendAuditEntry(db, {
+    at: now.toISOString(),
+    actorUserId: user.id,
+    actorLabel: user.email,
+    organizationId: user.organization_id,
+    action: "case.read",
+    targetType: "case",
+    targetId: row.reference,
+    details: null,
+  });
+  const { secret_hash: _secret, submission_key: _key, ...caseFields } = row;
+  const calendar = context.policy.policy.calendar;
+  const allowed = allowedStaffActions(row.status).filter(
+    (a) => a !== "escalate" || (user.role === "ssm_manager" && levelAbove(context.policy.policy, row.level) !== null),
+  );
+  return {
+    case: caseFields,
+    events,
+    emails,
+    clocks: context.clocks.map((c) => readClock(c, now, calendar)),
+    timeZone: calendar.timeZone,
+    policy: { version: context.policy.version, effectiveFrom: context.policy.effectiveFrom },
+    respondent: respondent ? { name_en: respondent.name_en, name_fr: respondent.name_fr } : null,
+    assigneeName: assignee?.display_name ?? null,
+    allowed,
+    panelRequired: row.level === 3,
+  };
+}

@@ -1,0 +1,130 @@
+import { writeTransaction, type DB } from "../../db/client";
+import { listRunningClocksDueBy, listUnremindedAssignedClocksDueBy, markClockReminded } from "../../db/repositories/case-clocks";
+import { findCaseById } from "../../db/repositories/cases";
+import { enqueueEmail } from "../../db/repositories/email-outbox";
+import { findUserById } from "../../db/repositories/users";
+import { dueSoonReminderEmail } from "../../emails/staff-emails";
+import { businessDaysLeft } from "../domain/business-calendar";
+import { breachClock, isBreachedAt } from "../domain/case-clocks";
+import { escalationChange } from "./case-escalation.server";
+import { caseLink, overdueAlertsToManagers, staffEmail } from "./case-notifications.server";
+import { commitCaseChange, emptyChange, loadCaseContext, mergeChanges, StaleCaseError } from "./case-records.server";
+import { wakeOutboxWorker } from "./outbox-worker.server";
+
+const BATCH = 200;
+const MAX_BATCHES = 50;
+// Far enough ahead to cover a long weekend; the business-day test below decides.
+const REMINDER_LOOKAHEAD_MS = 6 * 24 * 60 * 60 * 1000;
+
+export interface SweepResult {
+  breached: number;
+  escalated: number;
+  reminded: number;
+}
+
+/**
+ * Evaluates the clocks that are due, and only those (through the (state, due_at) index). A breached
+ * clock is marked, the SSM's managers are alerted, and a breached decision clock escalates the case.
+ * Each clock is handled in its own write transaction and re-checked inside it, so two sweeps running
+ * at once (the server's and a cron `npm run sweep`) never act on the same clock twice; emails carry
+ * unique keys, so none is queued twice either.
+ */
+export async function sweepClocks(input: { db: DB; now: Date }): Promise<SweepResult> {
+  const { db, now } = input;
+  const result: SweepResult = { breached: 0, escalated: 0, reminded: 0 };
+
+  for (let batch = 0; batch < MAX_BATCHES; batch++) {
+    const due = await listRunningClocksDueBy(db, now.toISOString(), BATCH);
+    for (const clock of due) {
+      try {
+        const escalated = await writeTransaction(db, async (trx) => {
+          const row = await findCaseById(trx, clock.caseId);
+          if (!row) return null;
+          const context = await loadCaseContext(trx, row);
+          const stored = context.clocks.find((c) => c.id === clock.id);
+          if (!stored || !isBreachedAt(stored, now)) return null; // another sweep or an action got there first
+          let change = emptyChange();
+          change.clockUpdates.push({ stored, next: breachClock(stored, now) });
+          change.events.push({ type: "clock_breached", visibility: "internal", actorKind: "system", actorUserId: null, data: { kind: stored.kind, level: stored.level } });
+          change.emails.push(...(await overdueAlertsToManagers(trx, row, context.area, stored)));
+          change.audit = { actorUserId: null, actorLabel: "sweep", organizationId: context.area.ssm.id, action: "clock.breached", details: { kind: stored.kind, level: stored.level } };
+          let escalatedCase = false;
+          if (stored.kind === "decision" && stored.level === row.level) {
+            const others = { ...context, clocks: context.clocks.filter((c) => c.id !== stored.id) };
+            const escalation = await escalationChange({ trx, row, context: others, cause: "breach", actorUserId: null, now });
+            if (escalation) {
+              change = mergeChanges(change, escalation);
+              escalatedCase = true;
+            }
+          }
+          await commitCaseChange(trx, row, change, now);
+          return escalatedCase;
+        });
+        if (escalated !== null) result.breached++;
+        if (escalated) result.escalated++;
+      } catch (error) {
+        if (!(error instanceof StaleCaseError)) console.error(`sweep: clock ${clock.id} of case ${clock.caseId} failed`, error);
+      }
+    }
+    if (due.length < BATCH) break;
+  }
+
+  result.reminded = await sendDueSoonReminders(db, now);
+  if (result.breached || result.reminded) wakeOutboxWorker();
+  return result;
+}
+
+/** One reminder to the assignee when a clock is due within one business day. */
+async function sendDueSoonReminders(db: DB, now: Date): Promise<number> {
+  const nowIso = now.toISOString();
+  const candidates = await listUnremindedAssignedClocksDueBy(db, nowIso, new Date(now.getTime() + REMINDER_LOOKAHEAD_MS).toISOString(), BATCH);
+  let sent = 0;
+  for (const clock of candidates) {
+    try {
+      const done = await writeTransaction(db, async (trx) => {
+        const row = await findCaseById(trx, clock.caseId);
+        if (!row) return false;
+        const context = await loadCaseContext(trx, row);
+        if (businessDaysLeft(now, new Date(clock.dueAt), context.policy.policy.calendar) > 1) return false;
+        const assignee = await findUserById(trx, clock.assigneeId);
+        if (!assignee || assignee.disabled_at) return false;
+        if (!(await markClockReminded(trx, clock.id, nowIso))) return false;
+        const email = dueSoonReminderEmail({
+          language: assignee.language,
+          staffName: assignee.display_name,
+          reference: row.reference,
+          caseLink: caseLink(row.reference),
+          clockKind: clock.kind,
+          level: clock.level,
+          dueAt: clock.dueAt,
+        });
+        await enqueueEmail(trx, staffEmail(row, `clock:${clock.id}:reminder`, "due_soon_reminder", assignee, email), nowIso);
+        return true;
+      });
+      if (done) sent++;
+    } catch (error) {
+      console.error(`sweep: reminder for clock ${clock.id} failed`, error);
+    }
+  }
+  return sent;
+}
+
+/** Runs the sweep every `intervalMs` inside the server; a slow round is never overlapped. */
+export function startClockSweeper(input: { db: DB; intervalMs: number }): { stop: () => void } {
+  let running = false;
+  const tick = async () => {
+    if (running) return;
+    running = true;
+    try {
+      await sweepClocks({ db: input.db, now: new Date() });
+    } catch (error) {
+      console.error("sweep: round failed", error);
+    } finally {
+      running = false;
+    }
+  };
+  const timer = setInterval(tick, input.intervalMs);
+  timer.unref();
+  void tick();
+  return { stop: () => clearInterval(timer) };
+}

@@ -1,0 +1,185 @@
+import { writeTransaction, type DB } from "../../db/client";
+import { findOrganizationById } from "../../db/repositories/areas";
+import { findCaseByReference } from "../../db/repositories/cases";
+import type { CaseRow } from "../../db/schema";
+import { acknowledgedEmail, decisionEmail, informationRequestEmail, publicReplyEmail } from "../../emails/case-emails";
+import { isOpen, isOutstanding, meetClock, pauseClock, resumeClock } from "../domain/case-clocks";
+import { applyStaffAction, type DecisionOutcome, type RefusalReason } from "../domain/case-workflow";
+import { levelAbove, recourseDeadline } from "../domain/escalation";
+import { translator } from "../i18n";
+import type { SessionUser } from "./auth.server";
+import { escalationChange } from "./case-escalation.server";
+import { emailToFiler, filerEmailBasics } from "./case-notifications.server";
+import { commitCaseChange, emptyChange, loadCaseContext, mergeChanges, StaleCaseError, type CaseChange, type CaseContext } from "./case-records.server";
+import { wakeOutboxWorker } from "./outbox-worker.server";
+
+const STAFF_ROLES = ["ssm_staff", "ssm_manager"] as const;
+// Decisions at the independent-panel level must say who sat (shared/domain.md: level 3).
+const PANEL_LEVEL = 3;
+
+/** The SSM area a staff member works for, or null if they are not SSM staff. */
+export async function staffAreaOf(db: DB, user: SessionUser): Promise<string | null> {
+  if (!(STAFF_ROLES as readonly string[]).includes(user.role)) return null;
+  const org = await findOrganizationById(db, user.organization_id);
+  return org?.kind === "ssm" ? org.area_slug : null;
+}
+
+/** A case as one SSM's staff may see it; null (shown as 404) for another SSM's case. */
+export async function findStaffCase(db: DB, user: SessionUser, reference: string): Promise<CaseRow | null> {
+  const area = await staffAreaOf(db, user);
+  if (!area) return null;
+  const row = await findCaseByReference(db, reference);
+  return row && row.area_slug === area ? row : null;
+}
+
+export type StaffCommand =
+  | { action: "take" }
+  | { action: "acknowledge" }
+  | { action: "reply"; message: string }
+  | { action: "note"; message: string }
+  | { action: "request_info"; message: string }
+  | { action: "resume"; reason: string }
+  | { action: "decide"; outcome: DecisionOutcome; reasons: string; panel?: string }
+  | { action: "escalate"; reason: string };
+
+export type StaffActionRefusal = RefusalReason | "not_found" | "stale" | "panel_required";
+export type StaffActionResult = { ok: true } | { ok: false; reason: StaffActionRefusal };
+
+class Refused extends Error {
+  constructor(readonly reason: StaffActionRefusal) {
+    super(reason);
+  }
+}
+
+function openClock(context: CaseContext, kind: string, level?: number) {
+  return context.clocks.find((c) => c.kind === kind && (level === undefined || c.level === level) && isOpen(c));
+}
+
+/** The change one command makes, given the case as read inside the transaction. */
+async function changeFor(trx: DB, user: SessionUser, row: CaseRow, context: CaseContext, command: StaffCommand, now: Date): Promise<CaseChange> {
+  const transition = applyStaffAction(row.status, command.action);
+  if (!transition.ok) throw new Refused(transition.reason);
+  const change = emptyChange();
+  const staff = { actorKind: "staff" as const, actorUserId: user.id };
+  const basics = filerEmailBasics(row, context.area);
+  const key = `v${row.version + 1}:${command.action}`;
+  const meet = (kind: string, level?: number) => {
+    const stored = context.clocks.find((c) => c.kind === kind && (level === undefined || c.level === level) && isOutstanding(c));
+    if (stored) change.clockUpdates.push({ stored, next: meetClock(stored, now) });
+  };
+  change.patch = { status: transition.next };
+
+  switch (command.action) {
+    case "take":
+      change.patch.assignee_id = user.id;
+      change.events.push({ type: "assigned", visibility: "internal", ...staff, data: { name: user.display_name } });
+      break;
+    case "acknowledge": {
+      meet("acknowledge");
+      change.events.push({ type: "acknowledged", visibility: "public", ...staff });
+      const firstResponse = context.clocks.find((c) => c.kind === "first_response");
+      if (firstResponse) {
+        change.emails.push(...emailToFiler(row, key, "acknowledged", acknowledgedEmail({ ...basics, firstResponseDueAt: firstResponse.dueAt })));
+      }
+      break;
+    }
+    case "reply":
+      meet("first_response");
+      change.events.push({ type: "public_reply", visibility: "public", ...staff, body: command.message });
+      change.emails.push(...emailToFiler(row, key, "public_reply", publicReplyEmail({ ...basics, message: command.message })));
+      break;
+    case "note":
+      change.patch = null;
+      change.events.push({ type: "internal_note", visibility: "internal", ...staff, body: command.message });
+      break;
+    case "request_info": {
+      const decision = openClock(context, "decision", row.level);
+      if (decision) change.clockUpdates.push({ stored: decision, next: pauseClock(decision, now) });
+      change.events.push({ type: "info_requested", visibility: "public", ...staff, body: command.message });
+      change.events.push({ type: "clock_paused", visibility: "internal", ...staff, data: { reason: "waiting_for_filer" } });
+      change.emails.push(...emailToFiler(row, key, "information_request", informationRequestEmail({ ...basics, message: command.message })));
+      break;
+    }
+    case "resume": {
+      const decision = openClock(context, "decision", row.level);
+      if (decision) change.clockUpdates.push({ stored: decision, next: resumeClock(decision, now, context.policy.policy.calendar) });
+      change.events.push({ type: "clock_resumed", visibility: "internal", ...staff, body: command.reason });
+      break;
+    }
+    case "decide": {
+      if (row.level === PANEL_LEVEL && !command.panel?.trim()) throw new Refused("panel_required");
+      meet("first_response");
+      meet("decision", row.level);
+      const canAppeal = levelAbove(context.policy.policy, row.level) !== null;
+      change.patch.decided_at = now.toISOString();
+      change.patch.outcome = command.outcome;
+      change.patch.recourse_deadline_at = canAppeal ? recourseDeadline(context.policy.policy, now).toISOString() : null;
+      change.events.push({
+        type: "decided",
+        visibility: "public",
+        ...staff,
+        body: command.reasons,
+        data: { outcome: command.outcome, ...(command.panel?.trim() ? { panel: command.panel.trim() } : {}) },
+      });
+      change.emails.push(
+        ...emailToFiler(row, key, "decision", decisionEmail({
+          ...basics,
+          outcomeLabel: translator(row.language)(`outcome.${command.outcome}`),
+          reasons: command.reasons,
+          recourseWindowDays: canAppeal ? context.policy.policy.recourseWindowDays : null,
+        })),
+      );
+      break;
+    }
+    case "escalate": {
+      if (user.role !== "ssm_manager") throw new Refused("managers_only");
+      const escalation = await escalationChange({ trx, row, context, cause: "manual", actorUserId: user.id, now });
+      if (!escalation) throw new Refused("top_level");
+      change.patch = null;
+      change.events.push({ type: "internal_note", visibility: "internal", ...staff, body: command.reason });
+      return mergeChanges(change, escalation);
+    }
+  }
+  return change;
+}
+
+/**
+ * Applies one staff action if the case's state allows it and nobody changed the case since the
+ * staff member loaded it (`expectedVersion`; notes are exempt, they overwrite nothing). Clocks,
+ * timeline, audit entry and emails are written in the same transaction as the change.
+ */
+export async function performStaffAction(input: {
+  db: DB;
+  user: SessionUser;
+  reference: string;
+  expectedVersion: number;
+  command: StaffCommand;
+  now: Date;
+}): Promise<StaffActionResult> {
+  const { db, user, command, now } = input;
+  let queuedEmail = false;
+  try {
+    await writeTransaction(db, async (trx) => {
+      const row = await findStaffCase(trx, user, input.reference);
+      if (!row) throw new Refused("not_found");
+      if (command.action !== "note" && row.version !== input.expectedVersion) throw new Refused("stale");
+      const context = await loadCaseContext(trx, row);
+      const change = await changeFor(trx, user, row, context, command, now);
+      change.audit = {
+        actorUserId: user.id,
+        actorLabel: user.email,
+        organizationId: user.organization_id,
+        action: `case.${command.action}`,
+        details: command.action === "decide" ? { outcome: command.outcome } : null,
+      };
+      await commitCaseChange(trx, row, change, now);
+      queuedEmail = change.emails.length > 0;
+    });
+  } catch (error) {
+    if (error instanceof Refused) return { ok: false, reason: error.reason };
+    if (error instanceof StaleCaseError) return { ok: false, reason: "stale" };
+    throw error;
+  }
+  if (queuedEmail) wakeOutboxWorker();
+  return { ok: true };
+}

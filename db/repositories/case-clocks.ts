@@ -1,0 +1,122 @@
+import type { Kysely } from "kysely";
+import type { Clock, ClockState } from "../../app/domain/case-clocks";
+import type { CaseClockRow, Database } from "../schema";
+
+export interface StoredClock extends Clock {
+  id: number;
+  caseId: number;
+  remindedAt: string | null;
+}
+
+function toClock(row: CaseClockRow): StoredClock {
+  return {
+    id: row.id,
+    caseId: row.case_id,
+    kind: row.kind,
+    level: row.level,
+    startedAt: row.started_at,
+    dueAt: row.due_at,
+    state: row.state,
+    pausedAt: row.paused_at,
+    pausedBusinessMs: row.paused_business_ms,
+    metAt: row.met_at,
+    breachedAt: row.breached_at,
+    remindedAt: row.reminded_at,
+  };
+}
+
+export async function insertClock(db: Kysely<Database>, caseId: number, clock: Clock): Promise<void> {
+  await db
+    .insertInto("case_clocks")
+    .values({
+      case_id: caseId,
+      kind: clock.kind,
+      level: clock.level,
+      started_at: clock.startedAt,
+      due_at: clock.dueAt,
+      state: clock.state,
+      paused_at: clock.pausedAt,
+      paused_business_ms: clock.pausedBusinessMs,
+      met_at: clock.metAt,
+      breached_at: clock.breachedAt,
+      reminded_at: null,
+    })
+    .execute();
+}
+
+export async function listClocksOfCase(db: Kysely<Database>, caseId: number): Promise<StoredClock[]> {
+  const rows = await db.selectFrom("case_clocks").selectAll().where("case_id", "=", caseId).orderBy("id").execute();
+  return rows.map(toClock);
+}
+
+/**
+ * Saves a clock's new state only if it is still in the state it was read in. Two sweeps, or a sweep
+ * and a staff action, racing on one clock: exactly one of them gets true.
+ */
+export async function saveClockIfState(
+  db: Kysely<Database>,
+  id: number,
+  expected: ClockState,
+  clock: Clock,
+): Promise<boolean> {
+  const result = await db
+    .updateTable("case_clocks")
+    .set({
+      state: clock.state,
+      due_at: clock.dueAt,
+      paused_at: clock.pausedAt,
+      paused_business_ms: clock.pausedBusinessMs,
+      met_at: clock.metAt,
+      breached_at: clock.breachedAt,
+    })
+    .where("id", "=", id)
+    .where("state", "=", expected)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+/** Running clocks whose due time has passed: through the (state, due_at) index, never a full scan. */
+export async function listRunningClocksDueBy(db: Kysely<Database>, now: string, limit: number): Promise<StoredClock[]> {
+  const rows = await db
+    .selectFrom("case_clocks")
+    .selectAll()
+    .where("state", "=", "running")
+    .where("due_at", "<", now)
+    .orderBy("due_at")
+    .limit(limit)
+    .execute();
+  return rows.map(toClock);
+}
+
+/** Running clocks of assigned cases, due in [from, until), whose assignee has not been reminded. */
+export async function listUnremindedAssignedClocksDueBy(
+  db: Kysely<Database>,
+  from: string,
+  until: string,
+  limit: number,
+): Promise<(StoredClock & { assigneeId: number })[]> {
+  const rows = await db
+    .selectFrom("case_clocks as k")
+    .innerJoin("cases as c", "c.id", "k.case_id")
+    .selectAll("k")
+    .select("c.assignee_id")
+    .where("k.state", "=", "running")
+    .where("k.due_at", ">=", from)
+    .where("k.due_at", "<", until)
+    .where("k.reminded_at", "is", null)
+    .where("c.assignee_id", "is not", null)
+    .orderBy("k.due_at")
+    .limit(limit)
+    .execute();
+  return rows.map(({ assignee_id, ...row }) => ({ ...toClock(row), assigneeId: assignee_id! }));
+}
+
+export async function markClockReminded(db: Kysely<Database>, id: number, now: string): Promise<boolean> {
+  const result = await db
+    .updateTable("case_clocks")
+    .set({ reminded_at: now })
+    .where("id", "=", id)
+    .where("reminded_at", "is", null)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}

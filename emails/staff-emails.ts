@@ -1,0 +1,61 @@
+import type { Language } from "../db/schema";
+import { translator, type MessageKey } from "../app/i18n";
+import { formatDateTime } from "../app/utils/format-date";
+import { renderEmail, type RenderedEmail } from "./layout";
+
+// Emails to SSM staff: the case reference and a link, never the filer's personal information, so a
+// forwarded or misdirected alert discloses nothing about the person.
+
+interface StaffCommon {
+  language: Language;
+  staffName: string;
+  reference: string;
+  caseLink: string;
+}
+
+function staffFrame(input: StaffCommon, subject: string, body: string): RenderedEmail {
+  const t = translator(input.language);
+  return renderEmail(input.language, subject, [
+    t("email.staff.greeting", { name: input.staffName }),
+    body,
+    t("email.staff.link", { link: input.caseLink }),
+  ]);
+}
+
+function clockLabel(language: Language, kind: string, level: number): string {
+  const t = translator(language);
+  return kind === "decision" ? t("clock.decision", { level }) : t(`clock.${kind}` as MessageKey);
+}
+
+export function overdueAlertEmail(input: StaffCommon & { clockKind: string; level: number; dueAt: string }): RenderedEmail {
+  const t = translator(input.language);
+  const clock = clockLabel(input.language, input.clockKind, input.level);
+  return staffFrame(
+    input,
+    t("email.overdue.subject", { clock, reference: input.reference }),
+    t("email.overdue.body", { clock, reference: input.reference, date: formatDateTime(input.dueAt, input.language) }),
+  );
+}
+
+export function dueSoonReminderEmail(input: StaffCommon & { clockKind: string; level: number; dueAt: string }): RenderedEmail {
+  const t = translator(input.language);
+  const clock = clockLabel(input.language, input.clockKind, input.level);
+  return staffFrame(
+    input,
+    t("email.reminder.subject", { clock, reference: input.reference }),
+    t("email.reminder.body", { clock, reference: input.reference, date: formatDateTime(input.dueAt, input.language) }),
+  );
+}
+
+export function escalationNoticeEmail(input: StaffCommon & { level: number; cause: "breach" | "recourse" | "manual" }): RenderedEmail {
+  const t = translator(input.language);
+  return staffFrame(
+    input,
+    t("email.escalatedStaff.subject", { reference: input.reference, level: input.level }),
+    t("email.escalatedStaff.body", {
+      reference: input.reference,
+      levelName: t(`level.${input.level}` as MessageKey),
+      cause: t(`escalationCause.${input.cause}`),
+    }),
+  );
+}

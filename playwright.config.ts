@@ -1,0 +1,81 @@
+import { defineConfig } from "@playwright/test";
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+
+const executablePath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+if (!existsSync(executablePath)) {
+  const error = new Error(
+    `Chromium not found at ${executablePath}: install it with "apt-get install -y chromium" or set CHROMIUM_PATH.`,
+  );
+  // Printed as this one line, without "Error:", brackets or a stack trace: the fix is in the message.
+  Object.assign(error, { [Symbol.for("nodejs.util.inspect.custom")]: () => error.message });
+  throw error;
+}
+
+const PORT = 3939;
+const BASE_URL = `http://127.0.0.1:${PORT}`;
+
+// This file is evaluated by the runner and again by each worker. The runner creates the run's
+// folder (database and mail) and records it in the environment, which the workers inherit, so all
+// agree on one path. test/e2e/fixtures.ts reads RECOURSE_E2E_MAIL_DIR.
+if (!process.env.RECOURSE_E2E_DIR) {
+  const created = mkdtempSync(join(tmpdir(), "recourse-e2e-"));
+  process.env.RECOURSE_E2E_DIR = created;
+  process.on("exit", (code) => {
+    if (code === 0) rmSync(created, { recursive: true, force: true });
+    else console.error(`E2E database and mail kept for inspection in ${created}`);
+  });
+}
+const runDir = process.env.RECOURSE_E2E_DIR;
+process.env.RECOURSE_E2E_MAIL_DIR = join(runDir, "mail");
+// Mail must land in MAIL_DIR where the tests read it, never go to a real SMTP server.
+delete process.env.SMTP_URL;
+
+export default defineConfig({
+  testDir: "test/e2e",
+  fullyParallel: false,
+  workers: 1,
+  retries: 0,
+  reporter: "list",
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  forbidOnly: !!process.env.CI,
+  use: {
+    baseURL: BASE_URL,
+    browserName: "chromium",
+    locale: "en-CA",
+    trace: "retain-on-failure",
+    launchOptions: {
+      executablePath,
+      args: [
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+      ],
+    },
+  },
+  webServer: {
+    command: "node --import tsx server.ts",
+    url: `${BASE_URL}/healthz`,
+    reuseExistingServer: false,
+    timeout: 120_000,
+    stdout: "ignore",
+    stderr: "pipe",
+    env: {
+      NODE_ENV: "production",
+      DATABASE_URL: `file:${join(runDir, "recourse.db")}`,
+      PORT: String(PORT),
+      HOST: "127.0.0.1",
+      PUBLIC_URL: BASE_URL,
+      MAIL_DIR: process.env.RECOURSE_E2E_MAIL_DIR,
+      OUTBOX_INTERVAL_MS: "200",
+      SEED_DEMO: "true",
+    },
+  },
+});

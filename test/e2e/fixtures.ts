@@ -1,0 +1,149 @@
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test as base, type Page } from "@playwright/test";
+import { simpleParser, type ParsedMail } from "mailparser";
+import { readdir, readFile } from "node:fs/promises";
+import { join } from "node:path";
+
+export { expect };
+
+export const DEMO_PASSWORD = "Recourse-demo-2026";
+
+/**
+ * The page fixture fails a test when the browser throws or logs an error (a failed hydration, for
+ * one): a broken page even when the assertions happen to pass. A 4xx answer the test asked for
+ * (an invalid form, a page not found) is logged by the browser as a failed load: that one is fine.
+ */
+export const test = base.extend<{ page: Page }>({
+  page: async ({ page }, use) => {
+    const errors: string[] = [];
+    page.on("pageerror", (error) => errors.push(`${page.url()}: ${error.message}`));
+    page.on("console", (message) => {
+      if (message.type() !== "error") return;
+      if (/^Failed to load resource: the server responded with a status of 4\d\d/.test(message.text())) return;
+      errors.push(`${page.url()}: console.error: ${message.text()}`);
+    });
+    await use(page);
+    expect(errors, "errors in the browser").toEqual([]);
+  },
+});
+
+/** Remix attaches its router when the page is hydrated: before that, a click may do nothing. */
+export async function waitForHydration(page: Page): Promise<void> {
+  await page.waitForFunction(
+    () => (window as unknown as { __remixRouter?: { state?: { initialized?: boolean } } }).__remixRouter?.state
+      ?.initialized === true,
+    undefined,
+    { timeout: 10_000 },
+  );
+}
+
+/** A full page load (goto, a plain link, a plain form) then hydration. */
+export async function visit(page: Page, path: string): Promise<void> {
+  await page.goto(path);
+  await waitForHydration(page);
+}
+
+/** Waits until a client-side navigation or form submission has finished. */
+export async function waitForIdle(page: Page): Promise<void> {
+  await page.waitForFunction(
+    () => {
+      const state = (window as unknown as {
+        __remixRouter?: { state?: { navigation?: { state?: string }; revalidation?: string } };
+      }).__remixRouter?.state;
+      return state?.navigation?.state === "idle" && state?.revalidation === "idle";
+    },
+    undefined,
+    { timeout: 10_000 },
+  );
+}
+
+/** WCAG 2.1 A and AA checks on the page as it is now; fails listing each violation. */
+export async function expectNoAxeViolations(page: Page): Promise<void> {
+  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+  const found = results.violations.map(
+    (v) =>
+      `${v.id} (${v.impact ?? "?"}): ${v.help}\n` +
+      v.nodes.map((n) => `    ${n.target.join(" ")}: ${n.failureSummary?.replace(/\n/g, " ") ?? ""}`).join("\n"),
+  );
+  expect(found, `accessibility violations on ${page.url()}:\n${found.join("\n")}`).toEqual([]);
+}
+
+/** Signs in through the staff form and waits for the landing page. */
+export async function login(page: Page, email: string, password = DEMO_PASSWORD): Promise<void> {
+  await visit(page, "/login");
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill(password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page).not.toHaveURL(/\/login/);
+  await expect(page.getByRole("button", { name: "Sign out" })).toBeVisible();
+  await waitForIdle(page);
+}
+
+/** Signs out with the header button (a plain form post: a full page load). */
+export async function logout(page: Page): Promise<void> {
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await expect(page.getByRole("link", { name: "Staff sign in" })).toBeVisible();
+  await waitForHydration(page);
+}
+
+export function mailDir(): string {
+  const dir = process.env.RECOURSE_E2E_MAIL_DIR;
+  if (!dir) throw new Error("RECOURSE_E2E_MAIL_DIR is not set: run the tests through playwright.config.ts");
+  return dir;
+}
+
+const parsedMail = new Map<string, ParsedMail>();
+
+/** Every .eml written so far, parsed as a mail client would (each file parsed once). */
+export async function readAllMail(): Promise<{ file: string; mail: ParsedMail }[]> {
+  let files: string[];
+  try {
+    files = (await readdir(mailDir())).filter((f) => f.endsWith(".eml")).sort();
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "ENOENT") return [];
+    throw error;
+  }
+  const out: { file: string; mail: ParsedMail }[] = [];
+  for (const file of files) {
+    let mail = parsedMail.get(file);
+    if (!mail) {
+      mail = await simpleParser(await readFile(join(mailDir(), file)));
+      parsedMail.set(file, mail);
+    }
+    out.push({ file, mail });
+  }
+  return out;
+}
+
+/**
+ * Waits (polling, bounded) for an email whose subject contains `reference` and, if given, also
+ * matches `subject`; returns it parsed.
+ */
+export async function waitForEmail(
+  reference: string,
+  options: { subject?: string | RegExp; timeoutMs?: number } = {},
+): Promise<ParsedMail> {
+  const deadline = Date.now() + (options.timeoutMs ?? 15_000);
+  const matches = (s: string) =>
+    s.includes(reference) &&
+    (options.subject === undefined ||
+      (typeof options.subject === "string" ? s.includes(options.subject) : options.subject.test(s)));
+  for (;;) {
+    const found = (await readAllMail()).find(({ mail }) => matches(mail.subject ?? ""));
+    if (found) return found.mail;
+    if (Date.now() > deadline) {
+      const subjects = (await readAllMail()).map(({ mail }) => mail.subject).filter((s) => s?.includes(reference));
+      throw new Error(
+        `No email about ${reference}${options.subject ? ` with subject ${String(options.subject)}` : ""} in ${mailDir()} ` +
+          `after ${options.timeoutMs ?? 15_000} ms. Emails about it: ${JSON.stringify(subjects)}`,
+      );
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
+/** The address a parsed email was sent to. */
+export function recipientOf(mail: ParsedMail): string {
+  const to = Array.isArray(mail.to) ? mail.to[0] : mail.to;
+  return to?.value[0]?.address ?? "";
+}
