@@ -66,7 +66,12 @@ function Header({ data }: { data: RootData }) {
                 <Link to="/cases">{t("nav.cases")}</Link>
               </li>
             ) : null}
-            {role === "ministry_analyst" || role === "ssm_manager" || role === "admin" ? (
+            {role === "ssm_manager" ? (
+              <li>
+                <Link to="/admin/policy">{t("nav.policy")}</Link>
+              </li>
+            ) : null}
+            {role === "ministry_analyst" || role === "admin" ? (
               <li>
                 <Link to="/reports">{t("nav.reports")}</Link>
               </li>

@@ -15,11 +15,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request, ["ssm_staff", "ssm_manager"]);
   const queue = await staffQueue({ db: getDb(), user });
   if (!queue) throw notFound();
-  return { ...queue, now: new Date().toISOString() };
+  return queue;
 }
 
 export default function CaseQueue() {
-  const { organization, rows, now } = useLoaderData<typeof loader>();
+  const { organization, rows, timeZone } = useLoaderData<typeof loader>();
   const t = useT();
   const language = useLanguage();
   return (
@@ -43,21 +43,21 @@ export default function CaseQueue() {
             </thead>
             <tbody>
               {rows.map((r) => {
-                const overdue = r.next_due_at !== null && r.next_due_at < now;
                 return (
-                  <tr key={r.reference} className={overdue ? "row--overdue" : undefined}>
+                  <tr key={r.reference} className={r.overdue ? "row--overdue" : undefined}>
                     <th scope="row">
                       <Link to={`/cases/${r.reference}`}>{r.reference}</Link>
                     </th>
                     <td>
                       {r.next_due_at ? (
                         <time dateTime={r.next_due_at} suppressHydrationWarning>
-                          {formatDateTime(r.next_due_at, language)}
+                          {formatDateTime(r.next_due_at, language, timeZone)}
                         </time>
                       ) : (
                         "—"
                       )}
-                      {overdue ? <strong className="badge badge--overdue"> {t("cases.overdue")}</strong> : null}
+                      {r.overdue ? <strong className="badge badge--overdue"> {t("cases.overdue")}</strong> : null}
+                      {r.dueSoon ? <strong className="badge badge--soon"> {t("cases.dueSoon")}</strong> : null}
                     </td>
                     <td>{t(`caseStatus.${r.status}`)}</td>
                     <td>{r.level}</td>

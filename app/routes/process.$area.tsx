@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useLanguage, useT } from "../hooks/use-translation";
+import type { MessageKey } from "../i18n";
 import { publishedProcess } from "../services/public-areas.server";
 import { getDb } from "../utils/db.server";
 import { formatDate } from "../utils/format-date";
@@ -63,9 +64,19 @@ export default function ProcessPage() {
       <p>{t("process.levels.intro")}</p>
       <ol>
         {policy.levels.map((l) => (
-          <li key={l.level}>{t(`level.${l.level}` as "level.1")}</li>
+          <li key={l.level}>
+            {t(`level.${l.level}` as "level.1")}
+            {l.decisionDays !== null ? <> {t("process.levelDays", { n: l.decisionDays })}</> : null}
+          </li>
         ))}
       </ol>
+      {policy.calendar.optionalClosures.length ? (
+        <p>
+          {t("process.closures", {
+            days: policy.calendar.optionalClosures.map((k) => t(`policy.closure.${k}` as MessageKey)).join(", "),
+          })}
+        </p>
+      ) : null}
 
       <h2>{t("process.contact.title")}</h2>
       <dl className="contact-list">

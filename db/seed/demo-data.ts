@@ -4,6 +4,7 @@ import { IN_SCOPE_PROGRAMS } from "../../app/domain/programs";
 import type { SessionUser } from "../../app/services/auth.server";
 import { performStaffAction, type StaffCommand } from "../../app/services/staff-actions.server";
 import { fileClientComplaint } from "../../app/services/filing.server";
+import { performFilerAction } from "../../app/services/filer-actions.server";
 import { hashPassword } from "../../app/utils/password.server";
 import type { Database, Language, Role } from "../schema";
 import { CATCHMENT_AREAS, MINISTRY, ssmSlug } from "./catchment-areas";
@@ -51,6 +52,8 @@ type Step = { afterHours: number; command: StaffCommand };
 interface Scenario {
   daysAgo: number;
   steps: Step[];
+  /** The filer asks for recourse this many hours after filing (after a decision). */
+  recourseAfterHours?: number;
 }
 
 // Chosen so the demo shows every state: fresh, due soon, overdue, answered, decided, and an older
@@ -66,6 +69,8 @@ const SCENARIOS: Scenario[] = [
   { daysAgo: 25, steps: [{ afterHours: 20, command: { action: "acknowledge" } }, { afterHours: 100, command: { action: "reply", message: "We met the provider." } }, { afterHours: 300, command: { action: "decide", outcome: "upheld", reasons: "The provider did not follow its own appointment policy. It will assign a new counsellor within 5 business days." } }] },
   { daysAgo: 70, steps: [{ afterHours: 30, command: { action: "acknowledge" } }, { afterHours: 200, command: { action: "decide", outcome: "not_upheld", reasons: "The records show the workshop was offered on two dates; the filer was not refused because of age." } }] },
   { daysAgo: 120, steps: [{ afterHours: 10, command: { action: "acknowledge" } }, { afterHours: 150, command: { action: "decide", outcome: "resolved_informally", reasons: "The provider and the filer agreed on a new training plan." } }] },
+  { daysAgo: 8, steps: [{ afterHours: 5, command: { action: "acknowledge" } }, { afterHours: 30, command: { action: "request_info", message: "Which office did you visit, and on what date?" } }] },
+  { daysAgo: 30, steps: [{ afterHours: 4, command: { action: "acknowledge" } }, { afterHours: 100, command: { action: "decide", outcome: "not_upheld", reasons: "The provider followed its written policy on missed appointments." } }], recourseAfterHours: 160 },
   { daysAgo: 200, steps: [{ afterHours: 20, command: { action: "acknowledge" } }, { afterHours: 250, command: { action: "decide", outcome: "partly_upheld", reasons: "Documents will be offered in accessible formats; the rest of the complaint was not supported." } }] },
 ];
 
@@ -116,7 +121,7 @@ export async function seedDemoData(db: Kysely<Database>, now: Date): Promise<{ s
   let n = 0;
   for (const area of CATCHMENT_AREAS) {
     const providers = await db.selectFrom("provider_areas").select("provider_id").where("area_slug", "=", area.slug).execute();
-    const scenarios = area.slug === "hamilton-niagara" || area.slug === "ottawa" ? SCENARIOS : [SCENARIOS[n % 3]!, SCENARIOS[7 + (n % 3)]!];
+    const scenarios = area.slug === "hamilton-niagara" || area.slug === "ottawa" ? SCENARIOS : [SCENARIOS[n % 3]!, SCENARIOS[7 + (n % 5)]!];
     const staff = staffByArea.get(ssmSlug(area.slug))!;
     for (const scenario of scenarios) {
       n++;
@@ -150,6 +155,11 @@ export async function seedDemoData(db: Kysely<Database>, now: Date): Promise<{ s
         const done = await performStaffAction({ db, user: staff, reference: filed.reference, expectedVersion: version, command: step.command, now: at });
         if (!done.ok) throw new Error(`Demo step ${step.command.action} on ${filed.reference}: ${done.reason}`);
         if (step.command.action !== "note") version++;
+      }
+      if (scenario.recourseAfterHours !== undefined) {
+        const at = new Date(receivedAt.getTime() + scenario.recourseAfterHours * 3_600_000);
+        const asked = await performFilerAction({ db, caseId: filed.caseId, command: { action: "request_recourse", reasons: "I was not told about the policy before my appointment." }, now: at });
+        if (!asked.ok) throw new Error(`Demo recourse on ${filed.reference}: ${asked.reason}`);
       }
     }
   }

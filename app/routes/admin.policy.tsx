@@ -1,0 +1,144 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data } from "@remix-run/node";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { ErrorSummary } from "../components/error-summary";
+import { SelectField, TextArea, TextField } from "../components/form-fields";
+import { OPTIONAL_CLOSURES } from "../domain/ontario-holidays";
+import { POLICY_TIME_ZONES, policyInputSchema } from "../domain/policy-input";
+import { useT } from "../hooks/use-translation";
+import type { MessageKey } from "../i18n";
+import { policyAdminView, publishPolicyVersion } from "../services/policy-admin.server";
+import { getDb } from "../utils/db.server";
+import { parseForm, type FieldErrors } from "../utils/form";
+import { notFound } from "../utils/http.server";
+import { pageTitle } from "../utils/meta";
+import { requireUser } from "../utils/session.server";
+
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "policy.title");
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireUser(request, ["ssm_manager"]);
+  const view = await policyAdminView({ db: getDb(), user, now: new Date() });
+  if (!view) throw notFound();
+  return view;
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const user = await requireUser(request, ["ssm_manager"]);
+  const formData = await request.formData();
+  const parsed = parseForm(policyInputSchema, formData);
+  if (!parsed.ok) return data({ errors: parsed.errors, values: parsed.values, published: null }, { status: 400 });
+  const result = await publishPolicyVersion({ db: getDb(), user, policy: parsed.data, now: new Date() });
+  if (!result.ok) {
+    if (!result.field) throw notFound();
+    const errors: FieldErrors = { [result.field]: { key: result.key } };
+    const values = Object.fromEntries([...formData.entries()].map(([k, v]) => [k, String(v)]));
+    return data({ errors, values, published: null }, { status: 400 });
+  }
+  return { errors: null, values: null, published: result.version };
+}
+
+export default function PolicyPage() {
+  const { inForce, versions, today } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const t = useT();
+  const policy = inForce.policy;
+  const values: Record<string, string> = result?.values ?? {};
+  const errors = result?.errors ?? {};
+  const decisionLevels = policy.levels.filter((l) => l.decisionDays !== null);
+  const value = (name: string, fallback: string | number) => values[name] ?? String(fallback);
+  const labels: Record<string, string> = {
+    effectiveFrom: t("policy.effectiveFrom"),
+    timeZone: t("policy.timeZone"),
+    acknowledgeDays: t("policy.ackDays"),
+    firstResponseDays: t("policy.firstDays"),
+    decisionDays1: t("policy.decisionDays", { level: 1 }),
+    decisionDays2: t("policy.decisionDays", { level: 2 }),
+    decisionDays3: t("policy.decisionDays", { level: 3 }),
+    recourseWindowDays: t("policy.recourseDays"),
+    extraClosures: t("policy.extraClosures"),
+  };
+  return (
+    <>
+      <h1>{t("policy.title")}</h1>
+      <p>{t("policy.intro")}</p>
+      <p className="lead">{t("policy.inForce", { version: inForce.version, date: inForce.effectiveFrom })}</p>
+      {result?.published ? (
+        <p className="notice-success" role="status">
+          {t("policy.done", { version: result.published })}
+        </p>
+      ) : null}
+      <ErrorSummary errors={errors} labels={labels} />
+      <Form method="post" noValidate className="stack" key={result?.published ?? 0}>
+        <TextField name="effectiveFrom" label={labels.effectiveFrom!} hint={t("policy.effectiveFrom.hint")} required errors={errors} defaultValue={value("effectiveFrom", today)} />
+        <SelectField
+          name="timeZone"
+          label={labels.timeZone!}
+          required
+          errors={errors}
+          defaultValue={value("timeZone", policy.calendar.timeZone)}
+          options={POLICY_TIME_ZONES.map((z) => ({ value: z, label: z }))}
+        />
+        <TextField name="acknowledgeDays" label={labels.acknowledgeDays!} required errors={errors} defaultValue={value("acknowledgeDays", policy.acknowledgeDays)} />
+        <TextField name="firstResponseDays" label={labels.firstResponseDays!} required errors={errors} defaultValue={value("firstResponseDays", policy.firstResponseDays)} />
+        {decisionLevels.map((l) => (
+          <TextField
+            key={l.level}
+            name={`decisionDays${l.level}`}
+            label={labels[`decisionDays${l.level}`]!}
+            required
+            errors={errors}
+            defaultValue={value(`decisionDays${l.level}`, l.decisionDays ?? "")}
+          />
+        ))}
+        <TextField name="recourseWindowDays" label={labels.recourseWindowDays!} required errors={errors} defaultValue={value("recourseWindowDays", policy.recourseWindowDays)} />
+        <fieldset className="group">
+          <legend>{t("policy.closures.legend")}</legend>
+          <p className="hint">{t("policy.closures.hint")}</p>
+          {OPTIONAL_CLOSURES.map((key) => (
+            <div className="choice" key={key}>
+              <input
+                type="checkbox"
+                id={key}
+                name={key}
+                defaultChecked={result?.values ? values[key] === "on" : policy.calendar.optionalClosures.includes(key)}
+              />
+              <label htmlFor={key}>{t(`policy.closure.${key}` as MessageKey)}</label>
+            </div>
+          ))}
+        </fieldset>
+        <TextArea
+          name="extraClosures"
+          label={labels.extraClosures!}
+          hint={t("policy.extraClosures.hint")}
+          errors={errors}
+          rows={4}
+          defaultValue={value("extraClosures", policy.calendar.extraClosures.join("\n"))}
+        />
+        <button type="submit">{t("policy.submit")}</button>
+      </Form>
+      <h2>{t("policy.versions")}</h2>
+      <table className="data-table">
+        <thead>
+          <tr>
+            <th scope="col">{t("policy.col.version")}</th>
+            <th scope="col">{t("policy.col.from")}</th>
+            <th scope="col">{t("policy.col.times")}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {versions.map((v) => (
+            <tr key={v.version}>
+              <th scope="row">{v.version}</th>
+              <td>{v.effectiveFrom}</td>
+              <td>
+                {v.policy.acknowledgeDays} / {v.policy.firstResponseDays} /{" "}
+                {v.policy.levels.filter((l) => l.decisionDays !== null).map((l) => l.decisionDays).join(", ")}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </>
+  );
+}
