@@ -128,15 +128,16 @@ export interface ClockReading {
 
 /** How a clock reads at `now`, for the case page and the filer's status page. */
 export function readClock(clock: Clock, now: Date, cal: BusinessCalendar): ClockReading {
-  const open = clock.state === "running";
-  const overdue = open && now.getTime() > Date.parse(clock.dueAt);
+  // A missed acknowledgement or first response is still owed: keep counting how late it is.
+  const owed = clock.state === "running" || (clock.state === "breached" && clock.metAt === null && clock.kind !== "decision");
+  const overdue = owed && now.getTime() > Date.parse(clock.dueAt);
   return {
     kind: clock.kind,
     level: clock.level,
     state: overdue ? "breached" : clock.state,
     dueAt: clock.dueAt,
     metAt: clock.metAt,
-    businessDaysLeft: open ? businessDaysLeft(now, new Date(clock.dueAt), cal) : null,
+    businessDaysLeft: owed ? businessDaysLeft(now, new Date(clock.dueAt), cal) : null,
     overdue,
   };
 }

@@ -264,7 +264,8 @@ export const en = {
   "case.refused.already_decided": "A decision was already recorded at this level.",
 
   "case.stale": "This case changed since you opened it. Check the timeline below, then try again.",
-  "case.emails": "Emails to the person",
+  "case.emails": "Emails about this case",
+  "case.filerName": "Name",
   "case.email.pending": "waiting to be sent",
   "case.email.sent": "sent",
   "case.email.dead": "could not be sent",

@@ -270,7 +270,8 @@ export const fr: Record<MessageKey, string> = {
   "case.refused.already_decided": "Une décision a déjà été enregistrée à ce niveau.",
 
   "case.stale": "Ce dossier a changé depuis que vous l’avez ouvert. Consultez l’historique ci-dessous, puis réessayez.",
-  "case.emails": "Courriels à la personne",
+  "case.emails": "Courriels au sujet de ce dossier",
+  "case.filerName": "Nom",
   "case.email.pending": "en attente d’envoi",
   "case.email.sent": "envoyé",
   "case.email.dead": "n’a pas pu être envoyé",

@@ -177,7 +177,7 @@ export default function CasePage() {
         <section aria-labelledby="filer-title">
           <h2 id="filer-title">{t("case.filer")}</h2>
           <dl className="summary-list">
-            <Field label={t("file.name.label")}>{c.filer_name}</Field>
+            <Field label={t("case.filerName")}>{c.filer_name}</Field>
             <Field label={t("case.filerContact")}>{[c.filer_email, c.filer_phone].filter(Boolean).join(" · ")}</Field>
             <Field label={t("case.language")}>{c.language === "fr" ? "Français" : "English"}</Field>
             <Field label={t("case.accommodation")}>
