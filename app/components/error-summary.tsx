@@ -9,7 +9,12 @@ import type { FieldErrors } from "../utils/form";
 export function ErrorSummary({ errors, labels }: { errors: FieldErrors; labels: Record<string, string> }) {
   const t = useT();
   const ref = useRef<HTMLDivElement>(null);
-  const entries = Object.entries(errors).filter(([, error]) => error);
+  // In the order the fields appear on the page (the order of `labels`), not the order they were checked.
+  const order = Object.keys(labels);
+  const rank = (field: string) => (order.includes(field) ? order.indexOf(field) : order.length);
+  const entries = Object.entries(errors)
+    .filter(([, error]) => error)
+    .sort(([a], [b]) => rank(a) - rank(b));
   useEffect(() => {
     if (entries.length) ref.current?.focus();
   });

@@ -57,11 +57,16 @@ export function isOutstanding(clock: Clock): boolean {
   return isOpen(clock) || (clock.state === "breached" && clock.metAt === null);
 }
 
-/** Met at `now`. A clock already breached stays breached (it was late) but records when it was done. */
-export function meetClock(clock: Clock, now: Date): Clock {
-  if (clock.metAt) return clock;
+/**
+ * Met at `now`. A clock already breached stays breached (it was late) but records when it was done.
+ * A paused clock is first resumed, so time spent waiting for the filer never counts against the SSM.
+ * A stopped clock stays stopped: the case left the SSM's hands.
+ */
+export function meetClock(clock: Clock, now: Date, cal: BusinessCalendar): Clock {
+  if (clock.metAt || clock.state === "stopped") return clock;
   if (clock.state === "breached") return { ...clock, metAt: now.toISOString() };
-  return { ...clock, state: "met", metAt: now.toISOString(), pausedAt: null };
+  const running = clock.state === "paused" ? resumeClock(clock, now, cal) : clock;
+  return { ...running, state: "met", metAt: now.toISOString(), pausedAt: null };
 }
 
 export function pauseClock(clock: Clock, now: Date): Clock {

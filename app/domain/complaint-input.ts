@@ -42,10 +42,12 @@ export const complaintInputSchema = z
     consent: z.literal("on", { error: "error.consent" }),
     submissionKey: z.string().uuid().optional(),
   })
-  .superRefine((v, ctx) => {
-    if (!v.email && !v.phone) {
-      ctx.addIssue({ code: "custom", path: ["email"], message: "error.contactNeeded" });
-    }
+  // Checked even when other fields have errors (`when`), so the filer learns of every missing
+  // answer at once rather than of this one last.
+  .refine((v) => Boolean(v.email?.trim() || v.phone?.trim()), {
+    path: ["email"],
+    message: "error.contactNeeded",
+    when: () => true,
   });
 
 export type ComplaintInput = z.infer<typeof complaintInputSchema>;

@@ -3,8 +3,14 @@ import type { DisputePolicy } from "./policy";
 import { OPTIONAL_CLOSURES, type HolidayKey } from "./ontario-holidays";
 
 // What an SSM manager may set. Bounds keep a typo (200 days to acknowledge) from being published.
+// A cleared field arrives as "": that must read "required", not coerce to 0 days.
 const days = (min: number, max: number) =>
-  z.coerce.number({ error: "error.required" }).int("error.wholeNumber").min(min, "error.range").max(max, "error.range");
+  z
+    .string({ error: "error.required" })
+    .trim()
+    .min(1, "error.required")
+    .transform(Number)
+    .pipe(z.number({ error: "error.required" }).int("error.wholeNumber").min(min, "error.range").max(max, "error.range"));
 
 export const POLICY_TIME_ZONES = ["America/Toronto", "America/Winnipeg"] as const;
 

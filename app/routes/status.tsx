@@ -18,6 +18,9 @@ import { pageTitle } from "../utils/meta";
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "status.title");
 
 // The secret travels only in a POST body, never in a URL where logs and history would keep it.
+// Every form here posts as a full page (reloadDocument): the access cookie is scoped to Path=/status,
+// which the browser does not send to Remix's client-side data URL /status.data, so a client-side
+// submission would open the case and then show the empty lookup form again.
 const actionSchema = z.discriminatedUnion("intent", [
   z.object({
     intent: z.literal("lookup"),
@@ -128,7 +131,7 @@ function CaseStatus({ view }: { view: View }) {
         <section aria-labelledby="recourse-title">
           <h2 id="recourse-title">{t("status.recourse.title")}</h2>
           <p>{t("status.recourse.intro", { date: formatLongDate(view.recourseDeadlineAt, language) })}</p>
-          <Form method="post" className="stack">
+          <Form method="post" reloadDocument className="stack">
             <input type="hidden" name="intent" value="request_recourse" />
             <TextArea name="reasons" label={t("status.recourse.label")} required errors={errors} maxLength={5000} rows={4} />
             <button type="submit" disabled={busy}>
@@ -140,7 +143,7 @@ function CaseStatus({ view }: { view: View }) {
       {view.canAct ? (
         <section aria-labelledby="add-info-title">
           <h2 id="add-info-title">{t("status.addInfo.label")}</h2>
-          <Form method="post" className="stack" key={view.events.length}>
+          <Form method="post" reloadDocument className="stack" key={view.events.length}>
             <input type="hidden" name="intent" value="add_information" />
             <TextArea name="information" label={t("status.addInfo.label")} hint={t("status.addInfo.hint")} required errors={errors} maxLength={5000} rows={4} />
             <button type="submit" disabled={busy}>
@@ -155,7 +158,7 @@ function CaseStatus({ view }: { view: View }) {
         <section aria-labelledby="withdraw-title">
           <h2 id="withdraw-title">{t("status.withdraw.title")}</h2>
           <p>{t("status.withdraw.hint")}</p>
-          <Form method="post">
+          <Form method="post" reloadDocument>
             <input type="hidden" name="intent" value="withdraw" />
             <button type="submit" className="button--secondary" disabled={busy}>
               {t("status.withdraw.submit")}
@@ -163,7 +166,7 @@ function CaseStatus({ view }: { view: View }) {
           </Form>
         </section>
       ) : null}
-      <Form method="post" className="action-form">
+      <Form method="post" reloadDocument className="action-form">
         <input type="hidden" name="intent" value="close" />
         <button type="submit" className="link-button">
           {t("status.signedOut")}
@@ -188,7 +191,7 @@ export default function StatusPage() {
           <p>{t(result.message)}</p>
         </div>
       ) : null}
-      <Form method="post" noValidate className="stack">
+      <Form method="post" reloadDocument noValidate className="stack">
         <input type="hidden" name="intent" value="lookup" />
         <TextField
           name="reference"

@@ -65,7 +65,7 @@ async function changeFor(trx: DB, user: SessionUser, row: CaseRow, context: Case
   const key = `v${row.version + 1}:${command.action}`;
   const meet = (kind: string, level?: number) => {
     const stored = context.clocks.find((c) => c.kind === kind && (level === undefined || c.level === level) && isOutstanding(c));
-    if (stored) change.clockUpdates.push({ stored, next: meetClock(stored, now) });
+    if (stored) change.clockUpdates.push({ stored, next: meetClock(stored, now, context.policy.policy.calendar) });
   };
   change.patch = { status: transition.next };
 

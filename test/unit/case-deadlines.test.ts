@@ -105,7 +105,7 @@ describe('initialClocks with DEFAULT_POLICY', () => {
 describe('nextDueAt (the earliest deadline still running)', () => {
   const receivedAt = toronto('2026-11-23', '10:00');
   const clocks = initialClocks(DEFAULT_POLICY, receivedAt);
-  const meet = (cs: Clock[], kind: ClockKind, at: Date) => cs.map((c) => (c.kind === kind ? meetClock(c, at) : c));
+  const meet = (cs: Clock[], kind: ClockKind, at: Date) => cs.map((c) => (c.kind === kind ? meetClock(c, at, DEFAULT_POLICY.calendar) : c));
 
   it('is the acknowledgement deadline for a new case', () => {
     expect(nextDueAt(clocks)).toBe(dueOf(clocks, 'acknowledge'));

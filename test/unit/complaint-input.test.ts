@@ -199,7 +199,7 @@ describe('parseForm with the complaint schema', () => {
     expect(result.ok).toBe(false);
     if (result.ok) return;
     expect(Object.keys(result.errors).sort()).toEqual(
-      ['accommodation', 'area', 'consent', 'description', 'language', 'name', 'outcomeWanted', 'program', 'provider'].sort(),
+      ['accommodation', 'area', 'consent', 'description', 'email', 'language', 'name', 'outcomeWanted', 'program', 'provider'].sort(),
     );
     for (const error of Object.values(result.errors)) expect(error?.key).toMatch(/^error\./);
     expect(result.values).toEqual({});
