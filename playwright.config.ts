@@ -1,6 +1,7 @@
 import { defineConfig } from "@playwright/test";
 import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
+import { createServer } from "node:net";
 import { join } from "node:path";
 
 const executablePath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
@@ -13,7 +14,19 @@ if (!existsSync(executablePath)) {
   throw error;
 }
 
-const PORT = 3939;
+/** A port nothing listens on now, so two runs on one machine (a developer's and CI's) never collide. */
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once("error", reject);
+    probe.listen(0, "127.0.0.1", () => {
+      const address = probe.address();
+      probe.close(() => (typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port"))));
+    });
+  });
+}
+process.env.RECOURSE_E2E_PORT ??= String(await freePort());
+const PORT = Number(process.env.RECOURSE_E2E_PORT);
 const BASE_URL = `http://127.0.0.1:${PORT}`;
 
 // This file is evaluated by the runner and again by each worker. The runner creates the run's

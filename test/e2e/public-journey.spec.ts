@@ -170,7 +170,7 @@ test("the acknowledgement email arrives in English with the reference and status
   const text = mail.text ?? "";
   expect(text).toContain(`Hello ${filer.name},`);
   expect(text).toContain(`Your reference number is ${reference}.`);
-  expect(text).toContain(`http://127.0.0.1:3939/status?reference=${reference}`);
+  expect(text).toContain(`http://127.0.0.1:${process.env.RECOURSE_E2E_PORT}/status?reference=${reference}`);
   expect(text).toContain("You asked for an accommodation.");
   expect(mail.html || "").toContain(`/status?reference=${reference}`);
   expect(text).not.toContain(secret);
