@@ -1,9 +1,10 @@
 import { useLanguage, useT } from "../hooks/use-translation";
 import type { Translate } from "../i18n";
-import { formatDateTime } from "../utils/format-date";
+import { formatDate, formatDateTime } from "../utils/format-date";
 
 export interface ClockRow {
   kind: "acknowledge" | "first_response" | "decision";
+  countsFrom: string;
   level: number;
   state: "running" | "paused" | "met" | "breached" | "stopped";
   dueAt: string;
@@ -33,6 +34,7 @@ export function ClockTable({ clocks, timeZone }: { clocks: ClockRow[]; timeZone:
         <thead>
           <tr>
             <th scope="col">{t("clock.col.clock")}</th>
+            <th scope="col">{t("clock.col.from")}</th>
             <th scope="col">{t("clock.col.due")}</th>
             <th scope="col">{t("clock.col.state")}</th>
             <th scope="col">{t("clock.col.left")}</th>
@@ -42,6 +44,9 @@ export function ClockTable({ clocks, timeZone }: { clocks: ClockRow[]; timeZone:
           {clocks.map((c) => (
             <tr key={`${c.kind}-${c.level}`} className={c.overdue ? "row--overdue" : undefined}>
               <th scope="row">{c.kind === "decision" ? t("clock.decision", { level: c.level }) : t(`clock.${c.kind}`)}</th>
+              <td>
+                <time dateTime={c.countsFrom}>{formatDate(`${c.countsFrom}T12:00:00Z`, language, "UTC")}</time>
+              </td>
               <td>
                 <time dateTime={c.dueAt} suppressHydrationWarning>
                   {formatDateTime(c.dueAt, language, timeZone)}

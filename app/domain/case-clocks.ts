@@ -2,6 +2,7 @@ import {
   addBusinessMs,
   businessDaysLeft,
   businessMsBetween,
+  clockStartDay,
   dueAt,
   type BusinessCalendar,
 } from "./business-calendar";
@@ -122,6 +123,8 @@ export function nextDueAt(clocks: readonly Clock[]): string | null {
 
 export interface ClockReading {
   kind: ClockKind;
+  /** The business day the clock counts from (a filing after closing counts from the next one). */
+  countsFrom: string;
   level: number;
   state: ClockState;
   dueAt: string;
@@ -138,6 +141,7 @@ export function readClock(clock: Clock, now: Date, cal: BusinessCalendar): Clock
   const overdue = owed && now.getTime() > Date.parse(clock.dueAt);
   return {
     kind: clock.kind,
+    countsFrom: clockStartDay(new Date(clock.startedAt), cal),
     level: clock.level,
     state: overdue ? "breached" : clock.state,
     dueAt: clock.dueAt,

@@ -336,6 +336,7 @@ export const en = {
   "clock.metAt": "Done {date}",
   "clock.due": "Due {date}",
   "clock.col.clock": "Clock",
+  "clock.col.from": "Counts from",
   "clock.col.due": "Due",
   "clock.col.state": "State",
   "clock.col.left": "Time left",

@@ -345,6 +345,7 @@ export const fr: Record<MessageKey, string> = {
   "clock.metAt": "Fait le {date}",
   "clock.due": "Échéance le {date}",
   "clock.col.clock": "Délai",
+  "clock.col.from": "Compte à partir du",
   "clock.col.due": "Échéance",
   "clock.col.state": "État",
   "clock.col.left": "Temps restant",

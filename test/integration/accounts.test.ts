@@ -93,3 +93,14 @@ describe("npm run user:add", () => {
     }
   }, 30_000);
 });
+
+describe("health check", () => {
+  it("answers true while the database answers and false once it cannot", async () => {
+    const { databaseAnswers } = await import("../../app/services/health.server");
+    const other = await createTestDatabase();
+    expect(await databaseAnswers(other.db)).toBe(true);
+    await other.db.destroy();
+    expect(await databaseAnswers(other.db)).toBe(false);
+    await other.cleanup().catch(() => undefined);
+  });
+});
