@@ -49,7 +49,15 @@ app.use(
   express.static("public/build", { immutable: true, maxAge: "1y" }),
 );
 app.use(express.static("public", { maxAge: "1h" }));
-app.all("*", createRequestHandler({ build, mode: config.NODE_ENV }));
+if (config.TRUST_PROXY) app.set("trust proxy", config.TRUST_PROXY);
+app.all(
+  "*",
+  createRequestHandler({
+    build,
+    mode: config.NODE_ENV,
+    getLoadContext: (req) => ({ clientIp: req.ip ?? req.socket.remoteAddress ?? "unknown" }),
+  }),
+);
 
 const server = app.listen(config.PORT, config.HOST ?? "0.0.0.0", () => {
   console.log(`Recourse is ready at http://localhost:${config.PORT}`);

@@ -6,4 +6,9 @@ declare module "@remix-run/node" {
   interface Future {
     v3_singleFetch: true;
   }
+  /** What server.ts hands every loader and action. */
+  interface AppLoadContext {
+    /** The client's address (behind a proxy, as TRUST_PROXY allows express to read it). */
+    clientIp: string;
+  }
 }

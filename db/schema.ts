@@ -122,6 +122,8 @@ export interface CaseTable {
   decided_at: string | null;
   outcome: string | null;
   closed_at: string | null;
+  /** JSON { group: "yes" | "no" } for the client groups the person chose to answer (0003). */
+  self_identification_json: string | null;
   /** Set at each decision: the filer may ask for recourse until then (migration 0002). */
   recourse_deadline_at: string | null;
   /** The earliest open deadline: what the queue sorts by and the sweep selects on. */
@@ -207,6 +209,12 @@ export interface AuditLogTable {
   hash: string;
 }
 
+/** One attempt counted against a rate limit; old rows are pruned as new ones arrive. */
+export interface RateLimitEventTable {
+  bucket: string;
+  at: string;
+}
+
 export interface Database {
   areas: AreaTable;
   organizations: OrganizationTable;
@@ -221,6 +229,7 @@ export interface Database {
   reference_counters: ReferenceCounterTable;
   email_outbox: EmailOutboxTable;
   audit_log: AuditLogTable;
+  rate_limit_events: RateLimitEventTable;
 }
 
 export type Area = Selectable<AreaTable>;

@@ -98,3 +98,10 @@ export function referredToMinistryEmail(input: Common): RenderedEmail {
   const t = translator(input.language);
   return frame(input, "email.referred.subject", [t("email.referred.body", { reference: input.reference })]);
 }
+
+export function referredOutEmail(input: Common & { programLabel: string; ministryPhone: string }): RenderedEmail {
+  const t = translator(input.language);
+  return frame(input, "email.referredOut.subject", [
+    t("email.referredOut.body", { reference: input.reference, program: input.programLabel, phone: input.ministryPhone }),
+  ]);
+}

@@ -87,8 +87,10 @@ export function TextArea(props: FieldProps & { defaultValue?: string; rows?: num
   );
 }
 
+type Option = { value: string; label: string };
+
 export function SelectField(
-  props: FieldProps & { options: { value: string; label: string }[]; defaultValue?: string; placeholder?: string },
+  props: FieldProps & { options: Option[]; optionGroups?: { label: string; options: Option[] }[]; defaultValue?: string; placeholder?: string },
 ) {
   const error = props.errors?.[props.name];
   return (
@@ -108,6 +110,15 @@ export function SelectField(
           <option key={o.value} value={o.value}>
             {o.label}
           </option>
+        ))}
+        {props.optionGroups?.map((g) => (
+          <optgroup key={g.label} label={g.label}>
+            {g.options.map((o) => (
+              <option key={o.value} value={o.value}>
+                {o.label}
+              </option>
+            ))}
+          </optgroup>
         ))}
       </select>
     </div>

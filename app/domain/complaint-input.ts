@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { IN_SCOPE_PROGRAMS } from "./programs";
+import { CLIENT_GROUPS } from "./client-groups";
+import { IN_SCOPE_PROGRAMS, MINISTRY_RETAINED_PROGRAMS } from "./programs";
 
 // Field rules for a client complaint. Messages are translation keys: the route shows them in the
 // filer's language beside the field and in the error summary.
@@ -20,11 +21,15 @@ const optionalTrimmed = (max: number) =>
     .optional()
     .transform((v) => (v ? v : undefined));
 
+// Each client group is asked separately and may be left unanswered ("prefer not to say").
+const selfIdentification = z.enum(["yes", "no", "unsaid"], { error: "error.choose" }).optional();
+
 export const complaintInputSchema = z
   .object({
     area: z.string({ error: "error.choose" }).trim().min(1, "error.choose").max(64, "error.choose"),
     provider: z.string({ error: "error.choose" }).regex(/^(unknown|\d{1,9})$/, "error.choose"),
-    program: z.enum(IN_SCOPE_PROGRAMS, { error: "error.choose" }),
+    // A program the ministry keeps is accepted here: the filing service refers it out.
+    program: z.enum([...IN_SCOPE_PROGRAMS, ...MINISTRY_RETAINED_PROGRAMS], { error: "error.choose" }),
     description: trimmed(5000),
     outcomeWanted: trimmed(2000),
     name: trimmed(200),
@@ -41,6 +46,15 @@ export const complaintInputSchema = z
     accommodationDetails: optionalTrimmed(1000),
     consent: z.literal("on", { error: "error.consent" }),
     submissionKey: z.string().uuid().optional(),
+    // One per CLIENT_GROUPS entry (a test checks they match).
+    group_disability: selfIdentification,
+    group_indigenous: selfIdentification,
+    group_youth_higher_needs: selfIdentification,
+    group_newcomer: selfIdentification,
+    group_racialized: selfIdentification,
+    group_francophone: selfIdentification,
+    /** Honeypot: hidden from people, filled by form-filling bots. */
+    website: z.string().max(0, "error.honeypot").optional(),
   })
   // Checked even when other fields have errors (`when`), so the filer learns of every missing
   // answer at once rather than of this one last.
@@ -52,3 +66,13 @@ export const complaintInputSchema = z
 
 export type ComplaintInput = z.infer<typeof complaintInputSchema>;
 export const TEXT_LIMITS = { description: 5000, outcomeWanted: 2000, name: 200, accommodationDetails: 1000 };
+
+/** The groups the person chose to answer, as stored: unanswered groups are left out entirely. */
+export function selfIdentificationOf(input: ComplaintInput): Record<string, "yes" | "no"> {
+  const answers: Record<string, "yes" | "no"> = {};
+  for (const group of CLIENT_GROUPS) {
+    const answer = input[`group_${group}`];
+    if (answer === "yes" || answer === "no") answers[group] = answer;
+  }
+  return answers;
+}

@@ -69,7 +69,9 @@ export default function PolicyPage() {
         </p>
       ) : null}
       <ErrorSummary errors={errors} labels={labels} />
-      <Form method="post" noValidate className="stack" key={result?.published ?? 0}>
+      {/* Keyed on the loader's versions, not the action's answer: the action data arrives before the
+          revalidated policy, and a form remounted then would keep the old numbers as typed values. */}
+      <Form method="post" noValidate className="stack" key={versions.length}>
         <TextField name="effectiveFrom" label={labels.effectiveFrom!} hint={t("policy.effectiveFrom.hint")} required errors={errors} defaultValue={value("effectiveFrom", today)} />
         <SelectField
           name="timeZone"

@@ -4,10 +4,12 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-
 import { ErrorSummary } from "../components/error-summary";
 import { RadioGroup, SelectField, TextArea, TextField } from "../components/form-fields";
 import { complaintInputSchema, TEXT_LIMITS } from "../domain/complaint-input";
-import { IN_SCOPE_PROGRAMS } from "../domain/programs";
+import { CLIENT_GROUPS } from "../domain/client-groups";
+import { IN_SCOPE_PROGRAMS, MINISTRY_RETAINED_PROGRAMS } from "../domain/programs";
 import { useLanguage, useT } from "../hooks/use-translation";
-import type { Translate } from "../i18n";
-import { fileClientComplaint } from "../services/filing.server";
+import type { MessageKey, Translate } from "../i18n";
+import { fileClientComplaint, ministryContact } from "../services/filing.server";
+import { countAttempt, FILINGS_PER_IP, isRateLimited } from "../services/rate-limit.server";
 import { filingChoices, listCatchmentAreas } from "../services/public-areas.server";
 import { getDb } from "../utils/db.server";
 import { parseForm, type FieldErrors } from "../utils/form";
@@ -34,19 +36,37 @@ export async function loader({ request }: LoaderFunctionArgs) {
     // One key per form shown: submitting the same form twice files one complaint, not two.
     submissionKey: crypto.randomUUID(),
     defaultLanguage: languageOf(request),
+    ministryPhone: (await ministryContact(db)).phone,
   };
 }
 
-export async function action({ request }: ActionFunctionArgs) {
-  const parsed = parseForm(complaintInputSchema, await request.formData());
+export async function action({ request, context }: ActionFunctionArgs) {
+  const db = getDb();
+  const now = new Date();
+  const formData = await request.formData();
+  const ipKey = [`ip:${context.clientIp}`];
+  if (await isRateLimited(db, FILINGS_PER_IP, ipKey, now)) {
+    const values = Object.fromEntries([...formData.entries()].map(([k, v]) => [k, String(v)]));
+    const errors: FieldErrors = { form: { key: "error.rateLimited" } };
+    return data({ errors, values, done: null }, { status: 429 });
+  }
+  const parsed = parseForm(complaintInputSchema, formData);
   if (!parsed.ok) return data({ errors: parsed.errors, values: parsed.values, done: null }, { status: 400 });
-  const result = await fileClientComplaint({ db: getDb(), complaint: parsed.data, now: new Date() });
+  const result = await fileClientComplaint({ db, complaint: parsed.data, now });
+  if (result.kind === "filed") await countAttempt(db, FILINGS_PER_IP, ipKey, now);
   if (result.kind === "invalid") {
     const values = Object.fromEntries(Object.entries(parsed.data).map(([k, v]) => [k, String(v ?? "")]));
     const errors: FieldErrors = { [result.field]: { key: result.message } };
     return data({ errors, values, done: null }, { status: 400 });
   }
-  return { errors: null, values: null, done: result.kind === "filed" ? { ...result, duplicate: false } : { kind: result.kind, reference: result.reference, secret: null, emailedTo: null, duplicate: true } };
+  return {
+    errors: null,
+    values: null,
+    done:
+      result.kind === "filed"
+        ? { ...result, program: parsed.data.program, duplicate: false }
+        : { kind: result.kind, reference: result.reference, secret: null, emailedTo: null, referredOut: false, program: null, duplicate: true },
+  };
 }
 
 function fieldLabels(t: Translate): Record<string, string> {
@@ -61,8 +81,11 @@ function fieldLabels(t: Translate): Record<string, string> {
     language: t("file.language.legend"),
     accommodation: t("file.accommodation.legend"),
     accommodationDetails: t("file.accommodation.details"),
+    ...Object.fromEntries(CLIENT_GROUPS.map((g) => [`group_${g}`, t(`group.${g}`)])),
     consent: t("file.consent.label"),
     area: t("file.area.label"),
+    website: t("file.honeypot"),
+    form: "",
   };
 }
 
@@ -88,7 +111,23 @@ function AreaStep() {
 
 function Done({ done }: { done: NonNullable<ReturnType<typeof useActionData<typeof action>>>["done"] }) {
   const t = useT();
+  const { ministryPhone } = useLoaderData<typeof loader>();
   if (!done) return null;
+  if (!done.duplicate && done.referredOut && done.program) {
+    return (
+      <>
+        <h1>{t("file.referred.title")}</h1>
+        <p className="panel" role="status">
+          {t("file.referred.text", { program: t(`program.${done.program}` as MessageKey), phone: ministryPhone, reference: done.reference })}
+        </p>
+        <p>
+          <a className="button" href={`tel:${ministryPhone}`}>
+            {ministryPhone}
+          </a>
+        </p>
+      </>
+    );
+  }
   if (done.duplicate) {
     return (
       <>
@@ -167,7 +206,11 @@ export default function FilePage() {
           errors={errors}
           defaultValue={values.program ?? ""}
           placeholder=""
-          options={IN_SCOPE_PROGRAMS.map((p) => ({ value: p, label: t(`program.${p}`) }))}
+          options={[]}
+          optionGroups={[
+            { label: t("file.program.inScope"), options: IN_SCOPE_PROGRAMS.map((p) => ({ value: p, label: t(`program.${p}`) })) },
+            { label: t("file.program.retained"), options: MINISTRY_RETAINED_PROGRAMS.map((p) => ({ value: p, label: t(`program.${p}`) })) },
+          ]}
         />
         <TextArea
           name="description"
@@ -227,6 +270,29 @@ export default function FilePage() {
             rows={2}
           />
         </RadioGroup>
+        <fieldset className="group">
+          <legend>{t("file.groups.legend")}</legend>
+          <p className="hint">{t("file.groups.hint")}</p>
+          {CLIENT_GROUPS.map((g) => (
+            <RadioGroup
+              key={g}
+              name={`group_${g}`}
+              label={t(`group.${g}`)}
+              errors={errors}
+              defaultValue={values[`group_${g}`] ?? "unsaid"}
+              options={[
+                { value: "yes", label: t("file.groups.yes") },
+                { value: "no", label: t("file.groups.no") },
+                { value: "unsaid", label: t("file.groups.unsaid") },
+              ]}
+            />
+          ))}
+        </fieldset>
+        {/* Not shown to people (display: none); form-filling bots fill it and are refused. */}
+        <div hidden>
+          <label htmlFor="website">{t("file.honeypot")}</label>
+          <input id="website" name="website" type="text" tabIndex={-1} autoComplete="off" defaultValue="" />
+        </div>
         <section className="notice" aria-labelledby="notice-title">
           <h2 id="notice-title">{t("file.notice.title")}</h2>
           <p>{t("file.notice.text")}</p>

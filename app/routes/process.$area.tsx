@@ -3,6 +3,8 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { useLanguage, useT } from "../hooks/use-translation";
 import type { MessageKey } from "../i18n";
 import { publishedProcess } from "../services/public-areas.server";
+import { ministryContact } from "../services/filing.server";
+import { MINISTRY_RETAINED_PROGRAMS } from "../domain/programs";
 import { getDb } from "../utils/db.server";
 import { formatDate } from "../utils/format-date";
 import { notFound } from "../utils/http.server";
@@ -12,8 +14,10 @@ export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
   pageTitle(matches, "process.title", { area: data?.area.name_en ?? "" });
 
 export async function loader({ params }: LoaderFunctionArgs) {
-  const found = await publishedProcess({ db: getDb(), areaSlug: params.area ?? "", now: new Date() });
+  const db = getDb();
+  const found = await publishedProcess({ db, areaSlug: params.area ?? "", now: new Date() });
   if (!found) throw notFound();
+  const ministry = await ministryContact(db);
   const { area, policy } = found;
   return {
     area: {
@@ -25,11 +29,12 @@ export async function loader({ params }: LoaderFunctionArgs) {
     },
     ssm: area.ssm,
     policy: policy.policy,
+    ministryPhone: ministry.phone,
   };
 }
 
 export default function ProcessPage() {
-  const { area, ssm, policy } = useLoaderData<typeof loader>();
+  const { area, ssm, policy, ministryPhone } = useLoaderData<typeof loader>();
   const t = useT();
   const language = useLanguage();
   const areaName = language === "fr" ? area.name_fr : area.name_en;
@@ -50,6 +55,8 @@ export default function ProcessPage() {
         <li>{t("process.who.clients", { area: areaName })}</li>
         <li>{t("process.who.providers")}</li>
       </ul>
+
+      <p>{t("process.file.how")}</p>
 
       <h2>{t("process.times.title")}</h2>
       <p>{t("process.times.intro")}</p>
@@ -77,6 +84,23 @@ export default function ProcessPage() {
           })}
         </p>
       ) : null}
+
+      <h2>{t("process.recourse.title")}</h2>
+      <p>{t("process.recourse.text", { n: policy.recourseWindowDays })}</p>
+
+      <h2>{t("process.outOfScope.title")}</h2>
+      <p>{t("process.outOfScope.text", { phone: ministryPhone })}</p>
+      <ul>
+        {MINISTRY_RETAINED_PROGRAMS.map((p) => (
+          <li key={p}>{t(`program.${p}`)}</li>
+        ))}
+      </ul>
+
+      <h2>{t("process.french.title")}</h2>
+      <p>{t("process.french.text")}</p>
+
+      <h2>{t("process.notice.title")}</h2>
+      <p>{t("file.notice.text")}</p>
 
       <h2>{t("process.contact.title")}</h2>
       <dl className="contact-list">

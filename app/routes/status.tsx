@@ -9,6 +9,8 @@ import { useLanguage, useT } from "../hooks/use-translation";
 import type { MessageKey } from "../i18n";
 import { caseIdForFilerAccess, closeFilerAccess, FILER_ACCESS_MS, filerCaseView, openFilerAccess } from "../services/case-lookup.server";
 import { performFilerAction } from "../services/filer-actions.server";
+import { countAttempt, isRateLimited, STATUS_LOOKUP_FAILURES } from "../services/rate-limit.server";
+import { normalizeCaseReference } from "../domain/case-reference";
 import { getDb } from "../utils/db.server";
 import { clearedFilerAccessCookie, filerAccessCookie, filerAccessTokenOf } from "../utils/filer-access.server";
 import { formatDateTime, formatLongDate } from "../utils/format-date";
@@ -44,14 +46,23 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { reference: new URL(request.url).searchParams.get("reference")?.slice(0, 40) ?? "", view };
 }
 
-export async function action({ request }: ActionFunctionArgs) {
+export async function action({ request, context }: ActionFunctionArgs) {
   const parsed = parseForm(actionSchema, await request.formData());
   if (!parsed.ok) return data({ errors: parsed.errors, message: null }, { status: 400 });
   const db = getDb();
   const input = parsed.data;
   if (input.intent === "lookup") {
-    const token = await openFilerAccess({ db, reference: input.reference, secret: input.secret, now: new Date() });
-    if (!token) return data({ errors: null, message: "status.notFound" as MessageKey }, { status: 404 });
+    const now = new Date();
+    // Failed look-ups are limited per address and per reference, so a secret cannot be guessed.
+    const keys = [`ip:${context.clientIp}`, `ref:${normalizeCaseReference(input.reference) ?? input.reference.slice(0, 40)}`];
+    if (await isRateLimited(db, STATUS_LOOKUP_FAILURES, keys, now)) {
+      return data({ errors: null, message: "error.rateLimited" as MessageKey }, { status: 429 });
+    }
+    const token = await openFilerAccess({ db, reference: input.reference, secret: input.secret, now });
+    if (!token) {
+      await countAttempt(db, STATUS_LOOKUP_FAILURES, keys, now);
+      return data({ errors: null, message: "status.notFound" as MessageKey }, { status: 404 });
+    }
     return redirect("/status", { headers: { "Set-Cookie": filerAccessCookie(token, FILER_ACCESS_MS / 1000) } });
   }
   if (input.intent === "close") {

@@ -1,153 +1,220 @@
 import { randomUUID } from "node:crypto";
 import { writeTransaction, type DB } from "../../db/client";
-import { findAreaWithSsm, listActiveProvidersInArea } from "../../db/repositories/areas";
+import { findAreaWithSsm, findOrganizationBySlug, listActiveProvidersInArea, type AreaWithSsm } from "../../db/repositories/areas";
 import { appendAuditEntry } from "../../db/repositories/audit-log";
 import { insertCaseEvent } from "../../db/repositories/case-events";
+import { insertClock } from "../../db/repositories/case-clocks";
 import { findCaseBySubmissionKey, insertCase, nextReferenceSequence } from "../../db/repositories/cases";
 import { enqueueEmail } from "../../db/repositories/email-outbox";
 import { findPolicyInForce } from "../../db/repositories/policies";
-import type { Channel } from "../../db/schema";
-import { acknowledgementEmail } from "../../emails/case-emails";
-import { formatCaseReference } from "../domain/case-reference";
+import type { CaseKind, Channel, Language } from "../../db/schema";
+import { MINISTRY } from "../../db/seed/catchment-areas";
+import { acknowledgementEmail, referredOutEmail } from "../../emails/case-emails";
 import { initialClocks, nextDueAt } from "../domain/case-clocks";
-import { insertClock } from "../../db/repositories/case-clocks";
-import type { ComplaintInput } from "../domain/complaint-input";
+import { formatCaseReference } from "../domain/case-reference";
+import { selfIdentificationOf, type ComplaintInput } from "../domain/complaint-input";
+import { isRetainedByMinistry } from "../domain/programs";
 import { localDateOf } from "../domain/time-zone";
+import { translator, type MessageKey } from "../i18n";
 import { generateAccessSecret, hashAccessSecret } from "../utils/access-secret.server";
 import { statusLink } from "./case-notifications.server";
 import { wakeOutboxWorker } from "./outbox-worker.server";
 
 export type FilingResult =
-  | { kind: "filed"; caseId: number; reference: string; secret: string; emailedTo: string | null }
+  | { kind: "filed"; caseId: number; reference: string; secret: string; emailedTo: string | null; referredOut: boolean }
   | { kind: "duplicate"; reference: string }
   | { kind: "invalid"; field: "area" | "provider"; message: "error.choose" | "error.providerArea" };
 
-/**
- * Records a client complaint with its clocks, timeline entry, audit entry and acknowledgement
- * email in one transaction: either all of it is stored or none of it.
- */
-export async function fileClientComplaint(input: {
-  db: DB;
-  complaint: ComplaintInput;
-  now: Date;
-  channel?: Channel;
-  receivedAt?: Date;
-}): Promise<FilingResult> {
-  const { db, complaint, now } = input;
-  const receivedAt = input.receivedAt ?? now;
-  const nowIso = now.toISOString();
+/** Everything a new case is made of, whoever files it and however it arrived. */
+export interface NewCaseInput {
+  areaSlug: string;
+  kind: CaseKind;
+  channel: Channel;
+  program: string | null;
+  category: string | null;
+  respondentOrgId: number | null;
+  filerUserId: number | null;
+  filerOrgId: number | null;
+  filerName: string;
+  filerEmail: string | null;
+  filerPhone: string | null;
+  language: Language;
+  accommodationNeeded: boolean;
+  accommodationDetails: string | null;
+  description: string;
+  outcomeWanted: string;
+  selfIdentification: Record<string, string> | null;
+  submissionKey: string | undefined;
+  receivedAt: Date;
+  /** Who recorded it, for the audit log: the filer themselves, or a staff member taking it by phone. */
+  recordedBy: { userId: number | null; label: string };
+}
 
+/**
+ * Records a new case with its clocks, timeline entry, audit entry and acknowledgement email in one
+ * transaction: all of it is stored or none of it. A complaint about a program the ministry keeps is
+ * recorded as referred out: no clocks, and the filer is told where to go.
+ */
+export async function recordNewCase(db: DB, input: NewCaseInput, now: Date): Promise<FilingResult> {
+  const nowIso = now.toISOString();
   const result = await writeTransaction(db, async (trx): Promise<FilingResult> => {
-    if (complaint.submissionKey) {
-      const existing = await findCaseBySubmissionKey(trx, complaint.submissionKey);
+    if (input.submissionKey) {
+      const existing = await findCaseBySubmissionKey(trx, input.submissionKey);
       if (existing) return { kind: "duplicate", reference: existing.reference };
     }
-    const area = await findAreaWithSsm(trx, complaint.area);
+    const area = await findAreaWithSsm(trx, input.areaSlug);
     if (!area) return { kind: "invalid", field: "area", message: "error.choose" };
 
-    let respondentOrgId: number | null = null;
-    if (complaint.provider !== "unknown") {
-      const providers = await listActiveProvidersInArea(trx, area.slug);
-      const match = providers.find((p) => p.id === Number(complaint.provider));
-      if (!match) return { kind: "invalid", field: "provider", message: "error.providerArea" };
-      respondentOrgId = match.id;
-    }
-
-    const localDay = localDateOf(receivedAt, area.time_zone);
+    const localDay = localDateOf(input.receivedAt, area.time_zone);
     const stored = await findPolicyInForce(trx, area.slug, localDay);
     if (!stored) throw new Error(`No dispute policy in force for ${area.slug} on ${localDay}`);
-    const clocks = initialClocks(stored.policy, receivedAt);
+    const referredOut = input.program !== null && isRetainedByMinistry(input.program);
+    const clocks = referredOut ? [] : initialClocks(stored.policy, input.receivedAt);
 
     const year = Number(localDay.slice(0, 4));
     const reference = formatCaseReference(area.code, year, await nextReferenceSequence(trx, area.slug, year));
     const secret = generateAccessSecret();
-
     const row = await insertCase(trx, {
       reference,
       area_slug: area.slug,
-      kind: "client_complaint",
-      channel: input.channel ?? "web",
-      status: "received",
+      kind: input.kind,
+      channel: input.channel,
+      status: referredOut ? "referred_out" : "received",
       level: 1,
-      program: complaint.program,
-      category: null,
-      respondent_org_id: respondentOrgId,
+      program: input.program,
+      category: input.category,
+      respondent_org_id: input.respondentOrgId,
       assignee_id: null,
-      filer_user_id: null,
-      filer_org_id: null,
-      filer_name: complaint.name,
-      filer_email: complaint.email ?? null,
-      filer_phone: complaint.phone ?? null,
-      language: complaint.language,
-      accommodation_needed: complaint.accommodation === "yes" ? 1 : 0,
-      accommodation_details: complaint.accommodation === "yes" ? (complaint.accommodationDetails ?? null) : null,
-      description: complaint.description,
-      outcome_wanted: complaint.outcomeWanted,
+      filer_user_id: input.filerUserId,
+      filer_org_id: input.filerOrgId,
+      filer_name: input.filerName,
+      filer_email: input.filerEmail,
+      filer_phone: input.filerPhone,
+      language: input.language,
+      accommodation_needed: input.accommodationNeeded ? 1 : 0,
+      accommodation_details: input.accommodationNeeded ? input.accommodationDetails : null,
+      description: input.description,
+      outcome_wanted: input.outcomeWanted,
+      self_identification_json: input.selfIdentification && Object.keys(input.selfIdentification).length ? JSON.stringify(input.selfIdentification) : null,
       secret_hash: hashAccessSecret(secret),
-      submission_key: complaint.submissionKey ?? randomUUID(),
+      submission_key: input.submissionKey ?? randomUUID(),
       policy_id: stored.id,
-      received_at: receivedAt.toISOString(),
+      received_at: input.receivedAt.toISOString(),
       decided_at: null,
       outcome: null,
-      closed_at: null,
+      closed_at: referredOut ? nowIso : null,
       recourse_deadline_at: null,
       next_due_at: nextDueAt(clocks),
       version: 1,
       created_at: nowIso,
       updated_at: nowIso,
     });
-
     for (const clock of clocks) await insertClock(trx, row.id, clock);
-    await insertCaseEvent(trx, {
-      case_id: row.id,
-      type: "filed",
-      visibility: "public",
-      actor_kind: "filer",
-      actor_user_id: null,
-      level: 1,
-      body: null,
-      data_json: JSON.stringify({ channel: row.channel }),
-      created_at: nowIso,
-    });
+
+    const event = (type: string) =>
+      insertCaseEvent(trx, {
+        case_id: row.id,
+        type,
+        visibility: "public",
+        // Staff taking a complaint by phone act for the filer; a provider user files for themselves.
+        actor_kind: input.recordedBy.userId !== null && input.recordedBy.userId !== input.filerUserId ? "staff" : "filer",
+        actor_user_id: input.recordedBy.userId,
+        level: 1,
+        body: null,
+        data_json: JSON.stringify({ channel: row.channel }),
+        created_at: nowIso,
+      });
+    await event("filed");
+    if (referredOut) await event("referred_out");
     await appendAuditEntry(trx, {
       at: nowIso,
-      actorUserId: null,
-      actorLabel: "filer",
+      actorUserId: input.recordedBy.userId,
+      actorLabel: input.recordedBy.label,
       organizationId: area.ssm.id,
-      action: "case.filed",
+      action: referredOut ? "case.referred_out" : "case.filed",
       targetType: "case",
       targetId: reference,
-      details: { channel: row.channel },
+      details: { channel: row.channel, kind: row.kind },
     });
 
     if (row.filer_email) {
-      const email = acknowledgementEmail({
+      const common = {
         language: row.language,
         filerName: row.filer_name,
         reference,
         ssmName: row.language === "fr" ? area.ssm.name_fr : area.ssm.name_en,
         statusLink: statusLink(reference),
-        receivedAt: row.received_at,
-        acknowledgeDays: stored.policy.acknowledgeDays,
-        firstResponseDueAt: clocks.find((c) => c.kind === "first_response")!.dueAt,
-        accommodationNeeded: row.accommodation_needed === 1,
-      });
+      };
+      const email = referredOut
+        ? referredOutEmail({ ...common, programLabel: translator(row.language)(`program.${input.program}` as MessageKey), ministryPhone: MINISTRY.contact_phone })
+        : acknowledgementEmail({
+            ...common,
+            receivedAt: row.received_at,
+            acknowledgeDays: stored.policy.acknowledgeDays,
+            firstResponseDueAt: clocks.find((c) => c.kind === "first_response")!.dueAt,
+            accommodationNeeded: row.accommodation_needed === 1,
+          });
       await enqueueEmail(
         trx,
-        {
-          dedupeKey: `case:${row.id}:filed`,
-          caseId: row.id,
-          recipient: row.filer_email,
-          language: row.language,
-          template: "acknowledgement",
-          ...email,
-        },
+        { dedupeKey: `case:${row.id}:filed`, caseId: row.id, recipient: row.filer_email, language: row.language, template: referredOut ? "referred_out" : "acknowledgement", ...email },
         nowIso,
       );
     }
-    return { kind: "filed", caseId: row.id, reference, secret, emailedTo: row.filer_email };
+    return { kind: "filed", caseId: row.id, reference, secret, emailedTo: row.filer_email, referredOut };
   });
-
   if (result.kind === "filed" && result.emailedTo) wakeOutboxWorker();
   return result;
+}
+
+async function providerInArea(db: DB, area: AreaWithSsm | null, provider: string): Promise<number | null | "invalid"> {
+  if (provider === "unknown") return null;
+  if (!area) return "invalid";
+  const match = (await listActiveProvidersInArea(db, area.slug)).find((p) => p.id === Number(provider));
+  return match ? match.id : "invalid";
+}
+
+/** A client's complaint about a service provider, from the web form or taken down by staff. */
+export async function fileClientComplaint(input: {
+  db: DB;
+  complaint: ComplaintInput;
+  now: Date;
+  channel?: Channel;
+  receivedAt?: Date;
+  recordedBy?: { userId: number; label: string };
+}): Promise<FilingResult> {
+  const { db, complaint } = input;
+  const area = await findAreaWithSsm(db, complaint.area);
+  const respondent = await providerInArea(db, area, complaint.provider);
+  if (respondent === "invalid") return { kind: "invalid", field: "provider", message: "error.providerArea" };
+  return recordNewCase(
+    db,
+    {
+      areaSlug: complaint.area,
+      kind: "client_complaint",
+      channel: input.channel ?? "web",
+      program: complaint.program,
+      category: null,
+      respondentOrgId: respondent,
+      filerUserId: null,
+      filerOrgId: null,
+      filerName: complaint.name,
+      filerEmail: complaint.email ?? null,
+      filerPhone: complaint.phone ?? null,
+      language: complaint.language,
+      accommodationNeeded: complaint.accommodation === "yes",
+      accommodationDetails: complaint.accommodationDetails ?? null,
+      description: complaint.description,
+      outcomeWanted: complaint.outcomeWanted,
+      selfIdentification: selfIdentificationOf(complaint),
+      submissionKey: complaint.submissionKey,
+      receivedAt: input.receivedAt ?? input.now,
+      recordedBy: input.recordedBy ?? { userId: null, label: "filer" },
+    },
+    input.now,
+  );
+}
+
+export async function ministryContact(db: DB) {
+  const ministry = await findOrganizationBySlug(db, MINISTRY.slug);
+  return { name_en: ministry?.name_en ?? MINISTRY.name_en, name_fr: ministry?.name_fr ?? MINISTRY.name_fr, phone: ministry?.contact_phone ?? MINISTRY.contact_phone };
 }

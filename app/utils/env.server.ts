@@ -17,6 +17,8 @@ const envSchema = z.object({
   MAIL_FROM: z.string().min(3).default("Recourse <no-reply@recourse.localhost>"),
   MAIL_DIR: z.string().min(1).default("data/mail"),
   SEED_DEMO: booleanFromString.default(true),
+  /** Express's "trust proxy" (e.g. "loopback" or "1") when a reverse proxy sets X-Forwarded-For. */
+  TRUST_PROXY: z.string().min(1).optional(),
   /** How often the outbox worker looks for mail to send, in milliseconds. */
   OUTBOX_INTERVAL_MS: z.coerce.number().int().min(100).max(3_600_000).default(5_000),
   /** How often the server evaluates due clocks (breaches, escalations, reminders). */

@@ -1,10 +1,12 @@
 import type { Migration } from "kysely";
 import * as m0001 from "./0001_initial";
 import * as m0002 from "./0002_clocks_and_recourse";
+import * as m0003 from "./0003_public_side";
 
 // Listed statically (not read from the folder) so the bundled server carries its migrations.
 // Append only: never edit or reorder a released entry.
 export const migrations: Record<string, Migration> = {
   "0001_initial": m0001,
   "0002_clocks_and_recourse": m0002,
+  "0003_public_side": m0003,
 };

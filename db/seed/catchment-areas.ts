@@ -39,8 +39,9 @@ export const MINISTRY = {
   slug: "mlitsd",
   name_en: "Ministry of Labour, Immigration, Training and Skills Development",
   name_fr: "Ministère du Travail, de l’Immigration, de la Formation et du Développement des compétences",
-  contact_email: "employment-ontario@example.org",
-  contact_phone: "1-800-555-0199",
+  contact_email: null,
+  // The Employment Ontario Contact Centre: where people are sent for programs the ministry keeps.
+  contact_phone: "1-800-387-5656",
 };
 
 export function ssmSlug(areaSlug: string): string {

@@ -89,7 +89,7 @@ test("a complaint can be made in French from start to finish, with a French ackn
   await page.getByLabel("Qu’aimeriez-vous qu’il se passe?").fill(filer.outcome);
   await page.getByLabel("Votre nom").fill(filer.name);
   await page.getByLabel(/^Courriel/).fill(filer.email);
-  await page.getByLabel("Non", { exact: true }).check();
+  await page.getByRole("group", { name: /mesure d’adaptation/ }).getByLabel("Non", { exact: true }).check();
   await page.getByLabel(/J’ai lu l’avis ci-dessous/).check();
   await page.getByRole("button", { name: "Envoyer ma plainte" }).click();
 

@@ -76,8 +76,9 @@ test("a complaint can be made with the keyboard alone", async ({ page }) => {
   await kb.type(email);
 
   // Radio groups: Tab lands on the checked choice, arrows change it.
-  const yes = page.getByRole("radio", { name: "Yes" });
-  await tabTo(page, page.getByRole("radio", { name: "No" }), 6);
+  const accommodation = page.getByRole("group", { name: /accommodation/ });
+  const yes = accommodation.getByRole("radio", { name: "Yes" });
+  await tabTo(page, accommodation.getByRole("radio", { name: "No" }), 6);
   await kb.press("ArrowDown");
   await expect(yes).toBeChecked();
   await expect(yes).toBeFocused();
@@ -85,7 +86,8 @@ test("a complaint can be made with the keyboard alone", async ({ page }) => {
   await kb.type("Please phone rather than write.");
 
   const consent = page.getByRole("checkbox", { name: /I have read the notice/ });
-  await tabTo(page, consent, 3);
+  // Past the six optional "about you" questions, one Tab stop each.
+  await tabTo(page, consent, 10);
   await kb.press("Space");
   await expect(consent).toBeChecked();
   await kb.press("Tab");

@@ -147,7 +147,7 @@ test("an empty complaint is refused with an error summary that takes focus; a co
   await page.getByLabel(/^Email/).fill(filer.email);
   await page.getByLabel(/^Phone/).fill(filer.phone);
   await page.getByLabel("English", { exact: true }).check();
-  await page.getByLabel("Yes", { exact: true }).check();
+  await page.getByRole("group", { name: /accommodation/ }).getByLabel("Yes", { exact: true }).check();
   await page.getByLabel("What do you need?").fill(filer.accommodation);
   await page.getByLabel(/I have read the notice/).check();
   await page.getByRole("button", { name: "Send my complaint" }).click();

@@ -295,6 +295,7 @@ describe('readClock', () => {
     const r = readClock(ack(), toronto('2026-11-23', '11:00'), cal);
     expect(r).toEqual({
       kind: 'acknowledge',
+      countsFrom: '2026-11-23',
       level: 1,
       state: 'running',
       dueAt: DUE_WED,

@@ -130,8 +130,9 @@ describe('complaintInputSchema', () => {
     expect(issuesOf({ ...VALID, consent })).toEqual([['consent', 'error.consent']]);
   });
 
-  it.each(MINISTRY_RETAINED_PROGRAMS)('refuses the ministry-retained program %s', (program) => {
-    expect(issuesOf({ ...VALID, program })).toEqual([['program', 'error.choose']]);
+  // Accepted so the filer can be told where to go; the filing service records it as referred out.
+  it.each(MINISTRY_RETAINED_PROGRAMS)('accepts the ministry-retained program %s', (program) => {
+    expect(issuesOf({ ...VALID, program })).toEqual([]);
   });
 
   it('refuses a made-up program and accepts every in-scope one', () => {
