@@ -66,6 +66,11 @@ function Header({ data }: { data: RootData }) {
                 <Link to="/cases">{t("nav.cases")}</Link>
               </li>
             ) : null}
+            {role === "provider_user" ? (
+              <li>
+                <Link to="/disputes">{t("nav.disputes")}</Link>
+              </li>
+            ) : null}
             {role === "ssm_manager" ? (
               <li>
                 <Link to="/admin/policy">{t("nav.policy")}</Link>

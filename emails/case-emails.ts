@@ -9,6 +9,13 @@ interface Common {
   reference: string;
   ssmName: string;
   statusLink: string;
+  /** A provider follows its dispute signed in, not with an access code. */
+  signedIn?: boolean;
+}
+
+function followLine(input: Common): string {
+  const t = translator(input.language);
+  return t(input.signedIn ? "email.ack.followSignedIn" : "email.ack.follow", { link: input.statusLink });
 }
 
 function frame(common: Common, subjectKey: MessageKey, middle: string[]): RenderedEmail {
@@ -32,7 +39,7 @@ export function acknowledgementEmail(
       ackDays: input.acknowledgeDays,
       firstDue: formatLongDate(input.firstResponseDueAt, input.language),
     }),
-    t("email.ack.follow", { link: input.statusLink }),
+    followLine(input),
     ...(input.accommodationNeeded ? [t("email.ack.accommodation")] : []),
   ]);
 }
@@ -42,7 +49,7 @@ export function publicReplyEmail(input: Common & { message: string }): RenderedE
   return frame(input, "email.reply.subject", [
     t("email.reply.body", { ssm: input.ssmName, reference: input.reference }),
     input.message,
-    t("email.ack.follow", { link: input.statusLink }),
+    followLine(input),
   ]);
 }
 
@@ -68,7 +75,7 @@ export function acknowledgedEmail(input: Common & { firstResponseDueAt: string }
       reference: input.reference,
       date: formatLongDate(input.firstResponseDueAt, input.language),
     }),
-    t("email.ack.follow", { link: input.statusLink }),
+    followLine(input),
   ]);
 }
 
@@ -90,7 +97,7 @@ export function escalatedEmail(input: Common & { levelLabel: string; causeLabel:
       cause: input.causeLabel,
       date: formatLongDate(input.decisionDueAt, input.language),
     }),
-    t("email.ack.follow", { link: input.statusLink }),
+    followLine(input),
   ]);
 }
 

@@ -159,7 +159,11 @@ export default function CasePage() {
             <Field label={t("case.provider")}>
               {view.respondent ? (language === "fr" ? view.respondent.name_fr : view.respondent.name_en) : t("case.providerUnknown")}
             </Field>
-            <Field label={t("case.program")}>{c.program ? t(`program.${c.program}` as MessageKey) : "—"}</Field>
+            {c.kind === "provider_dispute" ? (
+              <Field label={t("disputes.col.category")}>{c.category ? t(`category.${c.category}` as MessageKey) : "—"}</Field>
+            ) : (
+              <Field label={t("case.program")}>{c.program ? t(`program.${c.program}` as MessageKey) : "—"}</Field>
+            )}
             <Field label={t("case.channel")}>{t(`channel.${c.channel}`)}</Field>
             <Field label={t("status.received")}>
               <time dateTime={c.received_at} suppressHydrationWarning>

@@ -24,6 +24,7 @@ function safeNext(value: string | null, fallback: string): string {
 
 function homeFor(role: string): string {
   if (role === "ministry_analyst" || role === "admin") return "/reports";
+  if (role === "provider_user") return "/disputes";
   return "/cases";
 }
 

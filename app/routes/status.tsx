@@ -1,11 +1,11 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
-import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
-import { CaseTimeline } from "../components/case-timeline";
+import { FilerCaseView } from "../components/filer-case-view";
 import { ErrorSummary } from "../components/error-summary";
-import { TextArea, TextField } from "../components/form-fields";
-import { useLanguage, useT } from "../hooks/use-translation";
+import { TextField } from "../components/form-fields";
+import { useT } from "../hooks/use-translation";
 import type { MessageKey } from "../i18n";
 import { caseIdForFilerAccess, closeFilerAccess, FILER_ACCESS_MS, filerCaseView, openFilerAccess } from "../services/case-lookup.server";
 import { performFilerAction } from "../services/filer-actions.server";
@@ -13,7 +13,7 @@ import { countAttempt, isRateLimited, STATUS_LOOKUP_FAILURES } from "../services
 import { normalizeCaseReference } from "../domain/case-reference";
 import { getDb } from "../utils/db.server";
 import { clearedFilerAccessCookie, filerAccessCookie, filerAccessTokenOf } from "../utils/filer-access.server";
-import { formatDateTime, formatLongDate } from "../utils/format-date";
+import { filerActionResponse, filerActionSchemas, filerCommandOf } from "../utils/filer-action-form.server";
 import { parseForm } from "../utils/form";
 import { pageTitle } from "../utils/meta";
 
@@ -29,9 +29,7 @@ const actionSchema = z.discriminatedUnion("intent", [
     reference: z.string().trim().min(1, "error.required").max(40, "error.tooLong"),
     secret: z.string().trim().min(1, "error.required").max(80, "error.tooLong"),
   }),
-  z.object({ intent: z.literal("add_information"), information: z.string().trim().min(1, "error.required").max(5000, "error.tooLong") }),
-  z.object({ intent: z.literal("request_recourse"), reasons: z.string().trim().min(1, "error.required").max(5000, "error.tooLong") }),
-  z.object({ intent: z.literal("withdraw") }),
+  ...filerActionSchemas,
   z.object({ intent: z.literal("close") }),
 ]);
 
@@ -72,126 +70,15 @@ export async function action({ request, context }: ActionFunctionArgs) {
   }
   const caseId = await openCaseId(request);
   if (caseId === null) return redirect("/status");
-  const command =
-    input.intent === "add_information"
-      ? { action: "add_information" as const, message: input.information }
-      : input.intent === "request_recourse"
-        ? { action: "request_recourse" as const, reasons: input.reasons }
-        : { action: "withdraw" as const };
-  const result = await performFilerAction({ db, caseId, command, now: new Date() });
-  if (!result.ok) {
-    const message = (result.reason === "stale" ? "error.generic" : `status.refused.${result.reason}`) as MessageKey;
-    return data({ errors: null, message }, { status: 409 });
-  }
-  const done = { add_information: "status.addInfo.done", request_recourse: "status.recourse.done", withdraw: "status.withdraw.done" } as const;
-  return { errors: null, message: done[input.intent] as MessageKey, ok: true };
-}
-
-type View = NonNullable<ReturnType<typeof useLoaderData<typeof loader>>["view"]>;
-
-function CaseStatus({ view }: { view: View }) {
-  const t = useT();
-  const language = useLanguage();
-  const result = useActionData<typeof action>();
-  const busy = useNavigation().state !== "idle";
-  const decision = [...view.events].reverse().find((e) => e.type === "decided");
-  const errors = result?.errors ?? {};
-  return (
-    <>
-      <h1>{t("case.title", { reference: view.reference })}</h1>
-      {result?.message ? (
-        <p className={"ok" in result ? "notice-success" : "error-summary"} role={"ok" in result ? "status" : "alert"}>
-          {t(result.message)}
-        </p>
-      ) : null}
-      <dl className="summary-list">
-        <dt>{t("status.current")}</dt>
-        <dd data-testid="case-status">{t(`caseStatus.${view.status}`)}</dd>
-        <dt>{t("status.level")}</dt>
-        <dd>{t(`level.${view.level}` as MessageKey)}</dd>
-        <dt>{t("status.received")}</dt>
-        <dd>
-          <time dateTime={view.receivedAt} suppressHydrationWarning>
-            {formatDateTime(view.receivedAt, language)}
-          </time>
-        </dd>
-      </dl>
-      {view.status === "waiting_for_filer" ? <p className="panel">{t("status.waiting")}</p> : null}
-      {view.status === "referred_to_ministry" ? <p className="panel">{t("status.ministry")}</p> : null}
-      {view.nextDueAt ? (
-        <>
-          <h2>{t("status.nextStep")}</h2>
-          <p>
-            <time dateTime={view.nextDueAt} suppressHydrationWarning>
-              {t("status.answerBy", { date: formatLongDate(view.nextDueAt, language) })}
-            </time>
-          </p>
-        </>
-      ) : null}
-      {decision ? (
-        <section aria-labelledby="decision-title" className="panel">
-          <h2 id="decision-title">{t("status.decision")}</h2>
-          <p>
-            <strong>{t(`outcome.${JSON.parse(decision.data_json ?? "{}").outcome}` as MessageKey)}</strong>
-          </p>
-          <p className="pre">{decision.body}</p>
-        </section>
-      ) : null}
-      <ErrorSummary errors={errors} labels={{ information: t("status.addInfo.label"), reasons: t("status.recourse.label") }} />
-      {view.canAskRecourse && view.recourseDeadlineAt ? (
-        <section aria-labelledby="recourse-title">
-          <h2 id="recourse-title">{t("status.recourse.title")}</h2>
-          <p>{t("status.recourse.intro", { date: formatLongDate(view.recourseDeadlineAt, language) })}</p>
-          <Form method="post" reloadDocument className="stack">
-            <input type="hidden" name="intent" value="request_recourse" />
-            <TextArea name="reasons" label={t("status.recourse.label")} required errors={errors} maxLength={5000} rows={4} />
-            <button type="submit" disabled={busy}>
-              {t("status.recourse.submit")}
-            </button>
-          </Form>
-        </section>
-      ) : null}
-      {view.canAct ? (
-        <section aria-labelledby="add-info-title">
-          <h2 id="add-info-title">{t("status.addInfo.label")}</h2>
-          <Form method="post" reloadDocument className="stack" key={view.events.length}>
-            <input type="hidden" name="intent" value="add_information" />
-            <TextArea name="information" label={t("status.addInfo.label")} hint={t("status.addInfo.hint")} required errors={errors} maxLength={5000} rows={4} />
-            <button type="submit" disabled={busy}>
-              {t("status.addInfo.submit")}
-            </button>
-          </Form>
-        </section>
-      ) : null}
-      <h2>{t("status.timeline")}</h2>
-      <CaseTimeline events={view.events} staffView={false} />
-      {view.canAct ? (
-        <section aria-labelledby="withdraw-title">
-          <h2 id="withdraw-title">{t("status.withdraw.title")}</h2>
-          <p>{t("status.withdraw.hint")}</p>
-          <Form method="post" reloadDocument>
-            <input type="hidden" name="intent" value="withdraw" />
-            <button type="submit" className="button--secondary" disabled={busy}>
-              {t("status.withdraw.submit")}
-            </button>
-          </Form>
-        </section>
-      ) : null}
-      <Form method="post" reloadDocument className="action-form">
-        <input type="hidden" name="intent" value="close" />
-        <button type="submit" className="link-button">
-          {t("status.signedOut")}
-        </button>
-      </Form>
-    </>
-  );
+  const result = await performFilerAction({ db, caseId, command: filerCommandOf(input), now: new Date() });
+  return filerActionResponse(input, result);
 }
 
 export default function StatusPage() {
   const { reference, view } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const t = useT();
-  if (view) return <CaseStatus view={view} />;
+  if (view) return <FilerCaseView view={view} result={result} closable />;
   return (
     <>
       <h1>{t("status.title")}</h1>

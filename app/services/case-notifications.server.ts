@@ -13,6 +13,13 @@ export function statusLink(reference: string): string {
   return `${publicUrl()}/status?reference=${encodeURIComponent(reference)}`;
 }
 
+/** Where the filer follows a case: providers sign in to their disputes page, clients use /status. */
+export function followLink(row: Pick<CaseRow, "kind" | "reference">): string {
+  return row.kind === "provider_dispute"
+    ? `${publicUrl()}/disputes/${encodeURIComponent(row.reference)}`
+    : statusLink(row.reference);
+}
+
 export function caseLink(reference: string): string {
   return `${publicUrl()}/cases/${encodeURIComponent(reference)}`;
 }
@@ -24,7 +31,8 @@ export function filerEmailBasics(row: CaseRow, area: AreaWithSsm) {
     filerName: row.filer_name,
     reference: row.reference,
     ssmName: row.language === "fr" ? area.ssm.name_fr : area.ssm.name_en,
-    statusLink: statusLink(row.reference),
+    statusLink: followLink(row),
+    signedIn: row.kind === "provider_dispute",
   };
 }
 

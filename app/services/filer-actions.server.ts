@@ -21,9 +21,8 @@ class Refused extends Error {
   }
 }
 
-const filer = { actorKind: "filer" as const, actorUserId: null };
-
-async function changeFor(trx: DB, row: CaseRow, context: CaseContext, command: FilerCommand, now: Date): Promise<CaseChange> {
+async function changeFor(trx: DB, row: CaseRow, context: CaseContext, command: FilerCommand, now: Date, actorUserId: number | null): Promise<CaseChange> {
+  const filer = { actorKind: "filer" as const, actorUserId };
   if (FINISHED_STATUSES.includes(row.status)) throw new Refused("finished");
   const change = emptyChange();
   switch (command.action) {
@@ -55,15 +54,22 @@ async function changeFor(trx: DB, row: CaseRow, context: CaseContext, command: F
 }
 
 /** What the filer does on /status, on the case their access opened. Written in one transaction. */
-export async function performFilerAction(input: { db: DB; caseId: number; command: FilerCommand; now: Date }): Promise<FilerActionResult> {
+export async function performFilerAction(input: {
+  db: DB;
+  caseId: number;
+  command: FilerCommand;
+  now: Date;
+  /** A provider user acting on their organization's dispute; null for a client on /status. */
+  actorUserId?: number | null;
+}): Promise<FilerActionResult> {
   let queuedEmail = false;
   try {
     await writeTransaction(input.db, async (trx) => {
       const row = await findCaseById(trx, input.caseId);
       if (!row) throw new Refused("finished");
       const context = await loadCaseContext(trx, row);
-      const change = await changeFor(trx, row, context, input.command, input.now);
-      change.audit = { actorUserId: null, actorLabel: "filer", organizationId: context.area.ssm.id, action: `case.filer.${input.command.action}`, details: null };
+      const change = await changeFor(trx, row, context, input.command, input.now, input.actorUserId ?? null);
+      change.audit = { actorUserId: input.actorUserId ?? null, actorLabel: "filer", organizationId: context.area.ssm.id, action: `case.filer.${input.command.action}`, details: null };
       await commitCaseChange(trx, row, change, input.now);
       queuedEmail = change.emails.length > 0;
     });

@@ -17,7 +17,7 @@ import { isRetainedByMinistry } from "../domain/programs";
 import { localDateOf } from "../domain/time-zone";
 import { translator, type MessageKey } from "../i18n";
 import { generateAccessSecret, hashAccessSecret } from "../utils/access-secret.server";
-import { statusLink } from "./case-notifications.server";
+import { followLink } from "./case-notifications.server";
 import { wakeOutboxWorker } from "./outbox-worker.server";
 
 export type FilingResult =
@@ -143,7 +143,8 @@ export async function recordNewCase(db: DB, input: NewCaseInput, now: Date): Pro
         filerName: row.filer_name,
         reference,
         ssmName: row.language === "fr" ? area.ssm.name_fr : area.ssm.name_en,
-        statusLink: statusLink(reference),
+        statusLink: followLink(row),
+        signedIn: row.kind === "provider_dispute",
       };
       const email = referredOut
         ? referredOutEmail({ ...common, programLabel: translator(row.language)(`program.${input.program}` as MessageKey), ministryPhone: MINISTRY.contact_phone })

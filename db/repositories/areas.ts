@@ -81,3 +81,16 @@ export async function findOrganizationBySlug(
 ): Promise<Organization | null> {
   return (await db.selectFrom("organizations").selectAll().where("slug", "=", slug).executeTakeFirst()) ?? null;
 }
+
+export async function listAreasServedBy(
+  db: Kysely<Database>,
+  providerId: number,
+): Promise<Pick<Area, "slug" | "name_en" | "name_fr">[]> {
+  return db
+    .selectFrom("provider_areas as pa")
+    .innerJoin("areas as a", "a.slug", "pa.area_slug")
+    .select(["a.slug", "a.name_en", "a.name_fr"])
+    .where("pa.provider_id", "=", providerId)
+    .orderBy("a.sort_order")
+    .execute();
+}

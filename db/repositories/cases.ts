@@ -137,3 +137,18 @@ export async function countReceivedAndDecidedByArea(
     .execute();
   return rows.map((r) => ({ area_slug: r.area_slug, received: Number(r.received ?? 0), decided: Number(r.decided ?? 0) }));
 }
+
+/** A provider organization's own disputes, newest first: never another organization's. */
+export async function listCasesFiledByOrganization(
+  db: Kysely<Database>,
+  organizationId: number,
+  limit: number,
+): Promise<Pick<CaseRow, "reference" | "status" | "level" | "category" | "received_at" | "next_due_at" | "area_slug">[]> {
+  return db
+    .selectFrom("cases")
+    .select(["reference", "status", "level", "category", "received_at", "next_due_at", "area_slug"])
+    .where("filer_org_id", "=", organizationId)
+    .orderBy("received_at", "desc")
+    .limit(limit)
+    .execute();
+}

@@ -5,6 +5,7 @@ import type { SessionUser } from "../../app/services/auth.server";
 import { performStaffAction, type StaffCommand } from "../../app/services/staff-actions.server";
 import { fileClientComplaint } from "../../app/services/filing.server";
 import { performFilerAction } from "../../app/services/filer-actions.server";
+import { fileProviderDispute } from "../../app/services/provider-disputes.server";
 import { hashPassword } from "../../app/utils/password.server";
 import type { Database, Language, Role } from "../schema";
 import { CATCHMENT_AREAS, MINISTRY, ssmSlug } from "./catchment-areas";
@@ -161,6 +162,24 @@ export async function seedDemoData(db: Kysely<Database>, now: Date): Promise<{ s
         const asked = await performFilerAction({ db, caseId: filed.caseId, command: { action: "request_recourse", reasons: "I was not told about the policy before my appointment." }, now: at });
         if (!asked.ok) throw new Error(`Demo recourse on ${filed.reference}: ${asked.reason}`);
       }
+    }
+  }
+  // Disputes Hamilton's demo provider raised with its SSM: one new, one answered.
+  const providerUser = DEMO_USERS.find((u) => u.role === "provider_user")!;
+  const provider = await db.selectFrom("users").selectAll().where("email", "=", providerUser.email).executeTakeFirstOrThrow();
+  const providerSession = { id: provider.id, email: provider.email, display_name: provider.display_name, role: provider.role, organization_id: provider.organization_id, language: provider.language };
+  const disputes = [
+    { daysAgo: 2, category: "referrals" as const, description: "Referrals from the SSM stopped for three weeks without notice.", outcome: "Resume referrals and explain the pause." },
+    { daysAgo: 15, category: "targets" as const, description: "Our quarterly targets were raised after the quarter started.", outcome: "Keep the targets agreed at the start of the quarter." },
+  ];
+  for (const d of disputes) {
+    const at = new Date(now.getTime() - d.daysAgo * 86_400_000);
+    const filed = await fileProviderDispute({ db, user: providerSession, dispute: { area: "hamilton-niagara", category: d.category, description: d.description, outcomeWanted: d.outcome }, now: at });
+    if (filed?.kind !== "filed") throw new Error("Demo dispute not filed");
+    if (d.daysAgo > 5) {
+      const staff = staffByArea.get(ssmSlug("hamilton-niagara"))!;
+      await performStaffAction({ db, user: staff, reference: filed.reference, expectedVersion: 1, command: { action: "acknowledge" }, now: new Date(at.getTime() + 3_600_000) });
+      await performStaffAction({ db, user: staff, reference: filed.reference, expectedVersion: 2, command: { action: "reply", message: "We are reviewing the target letter with our contracts team." }, now: new Date(at.getTime() + 26 * 3_600_000) });
     }
   }
   return { seeded: true };

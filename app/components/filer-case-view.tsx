@@ -1,0 +1,122 @@
+import { Form, useNavigation } from "@remix-run/react";
+import type { filerCaseView } from "../services/case-lookup.server";
+import { useLanguage, useT } from "../hooks/use-translation";
+import type { MessageKey } from "../i18n";
+import { formatDateTime, formatLongDate } from "../utils/format-date";
+import type { FieldErrors } from "../utils/form";
+import { CaseTimeline } from "./case-timeline";
+import { ErrorSummary } from "./error-summary";
+import { TextArea } from "./form-fields";
+
+// Forms post as full pages (reloadDocument): on /status the access cookie is scoped to that path,
+// and a data request to /status.data would not carry it.
+type View = NonNullable<Awaited<ReturnType<typeof filerCaseView>>>;
+export interface FilerActionResult {
+  errors: FieldErrors | null;
+  message: MessageKey | null;
+  ok?: boolean;
+}
+
+/**
+ * A case as the person who raised it sees it (a client on /status, a provider on its disputes
+ * page): status, next deadline in plain words, decision, and what they may do next.
+ */
+export function FilerCaseView({ view, result, closable = false }: { view: View; result: FilerActionResult | undefined; closable?: boolean }) {
+  const t = useT();
+  const language = useLanguage();
+  const busy = useNavigation().state !== "idle";
+  const decision = [...view.events].reverse().find((e) => e.type === "decided");
+  const errors = result?.errors ?? {};
+  return (
+    <>
+      <h1>{t("case.title", { reference: view.reference })}</h1>
+      {result?.message ? (
+        <p className={result.ok ? "notice-success" : "error-summary"} role={result.ok ? "status" : "alert"}>
+          {t(result.message)}
+        </p>
+      ) : null}
+      <dl className="summary-list">
+        <dt>{t("status.current")}</dt>
+        <dd data-testid="case-status">{t(`caseStatus.${view.status}`)}</dd>
+        <dt>{t("status.level")}</dt>
+        <dd>{t(`level.${view.level}` as MessageKey)}</dd>
+        <dt>{t("status.received")}</dt>
+        <dd>
+          <time dateTime={view.receivedAt} suppressHydrationWarning>
+            {formatDateTime(view.receivedAt, language)}
+          </time>
+        </dd>
+      </dl>
+      {view.status === "waiting_for_filer" ? <p className="panel">{t("status.waiting")}</p> : null}
+      {view.status === "referred_to_ministry" ? <p className="panel">{t("status.ministry")}</p> : null}
+      {view.nextDueAt ? (
+        <>
+          <h2>{t("status.nextStep")}</h2>
+          <p>
+            <time dateTime={view.nextDueAt} suppressHydrationWarning>
+              {t("status.answerBy", { date: formatLongDate(view.nextDueAt, language) })}
+            </time>
+          </p>
+        </>
+      ) : null}
+      {decision ? (
+        <section aria-labelledby="decision-title" className="panel">
+          <h2 id="decision-title">{t("status.decision")}</h2>
+          <p>
+            <strong>{t(`outcome.${JSON.parse(decision.data_json ?? "{}").outcome}` as MessageKey)}</strong>
+          </p>
+          <p className="pre">{decision.body}</p>
+        </section>
+      ) : null}
+      <ErrorSummary errors={errors} labels={{ information: t("status.addInfo.label"), reasons: t("status.recourse.label") }} />
+      {view.canAskRecourse && view.recourseDeadlineAt ? (
+        <section aria-labelledby="recourse-title">
+          <h2 id="recourse-title">{t("status.recourse.title")}</h2>
+          <p>{t("status.recourse.intro", { date: formatLongDate(view.recourseDeadlineAt, language) })}</p>
+          <Form method="post" reloadDocument className="stack">
+            <input type="hidden" name="intent" value="request_recourse" />
+            <TextArea name="reasons" label={t("status.recourse.label")} required errors={errors} maxLength={5000} rows={4} />
+            <button type="submit" disabled={busy}>
+              {t("status.recourse.submit")}
+            </button>
+          </Form>
+        </section>
+      ) : null}
+      {view.canAct ? (
+        <section aria-labelledby="add-info-title">
+          <h2 id="add-info-title">{t("status.addInfo.label")}</h2>
+          <Form method="post" reloadDocument className="stack" key={view.events.length}>
+            <input type="hidden" name="intent" value="add_information" />
+            <TextArea name="information" label={t("status.addInfo.label")} hint={t("status.addInfo.hint")} required errors={errors} maxLength={5000} rows={4} />
+            <button type="submit" disabled={busy}>
+              {t("status.addInfo.submit")}
+            </button>
+          </Form>
+        </section>
+      ) : null}
+      <h2>{t("status.timeline")}</h2>
+      <CaseTimeline events={view.events} staffView={false} />
+      {view.canAct ? (
+        <section aria-labelledby="withdraw-title">
+          <h2 id="withdraw-title">{t("status.withdraw.title")}</h2>
+          <p>{t("status.withdraw.hint")}</p>
+          <Form method="post" reloadDocument>
+            <input type="hidden" name="intent" value="withdraw" />
+            <button type="submit" className="button--secondary" disabled={busy}>
+              {t("status.withdraw.submit")}
+            </button>
+          </Form>
+        </section>
+      ) : null}
+      {closable ? (
+      <Form method="post" reloadDocument className="action-form">
+        <input type="hidden" name="intent" value="close" />
+        <button type="submit" className="link-button">
+          {t("status.signedOut")}
+        </button>
+      </Form>
+      ) : null}
+    </>
+  );
+}
+

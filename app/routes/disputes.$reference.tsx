@@ -1,0 +1,48 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { useActionData, useLoaderData } from "@remix-run/react";
+import { z } from "zod";
+import { FilerCaseView } from "../components/filer-case-view";
+import { useT } from "../hooks/use-translation";
+import { providerDisputeAction, providerDisputeView } from "../services/provider-disputes.server";
+import { getDb } from "../utils/db.server";
+import { filerActionResponse, filerActionSchemas, filerCommandOf } from "../utils/filer-action-form.server";
+import { parseForm } from "../utils/form";
+import { notFound } from "../utils/http.server";
+import { pageTitle } from "../utils/meta";
+import { requireUser } from "../utils/session.server";
+
+export const meta: MetaFunction = ({ matches, params }) => pageTitle(matches, "case.title", { reference: params.reference ?? "" });
+
+const actionSchema = z.discriminatedUnion("intent", [...filerActionSchemas]);
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requireUser(request, ["provider_user"]);
+  const view = await providerDisputeView({ db: getDb(), user, reference: params.reference ?? "", now: new Date() });
+  if (!view) throw notFound();
+  return { view, justFiled: new URL(request.url).searchParams.get("filed") === "1" };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = await requireUser(request, ["provider_user"]);
+  const parsed = parseForm(actionSchema, await request.formData());
+  if (!parsed.ok) return { errors: parsed.errors, message: null, ok: false };
+  const result = await providerDisputeAction({ db: getDb(), user, reference: params.reference ?? "", command: filerCommandOf(parsed.data), now: new Date() });
+  if (!result) throw notFound();
+  return filerActionResponse(parsed.data, result);
+}
+
+export default function DisputePage() {
+  const { view, justFiled } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const t = useT();
+  return (
+    <>
+      {justFiled && !result ? (
+        <p className="notice-success" role="status">
+          {t("disputes.done", { reference: view.reference })}
+        </p>
+      ) : null}
+      <FilerCaseView view={view} result={result} />
+    </>
+  );
+}

@@ -1,0 +1,68 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { useLanguage, useT } from "../hooks/use-translation";
+import type { MessageKey } from "../i18n";
+import { listProviderDisputes } from "../services/provider-disputes.server";
+import { getDb } from "../utils/db.server";
+import { formatDate } from "../utils/format-date";
+import { notFound } from "../utils/http.server";
+import { pageTitle } from "../utils/meta";
+import { requireUser } from "../utils/session.server";
+
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "nav.disputes");
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireUser(request, ["provider_user"]);
+  const list = await listProviderDisputes({ db: getDb(), user });
+  if (!list) throw notFound();
+  return list;
+}
+
+export default function DisputesPage() {
+  const { provider, disputes } = useLoaderData<typeof loader>();
+  const t = useT();
+  const language = useLanguage();
+  return (
+    <>
+      <h1>{t("disputes.title", { org: language === "fr" ? provider.name_fr : provider.name_en })}</h1>
+      <p>{t("disputes.intro")}</p>
+      <p>
+        <Link className="button" to="/disputes/new">
+          {t("disputes.new")}
+        </Link>
+      </p>
+      {disputes.length === 0 ? (
+        <p>{t("disputes.empty")}</p>
+      ) : (
+        <table className="data-table">
+          <thead>
+            <tr>
+              <th scope="col">{t("cases.col.reference")}</th>
+              <th scope="col">{t("disputes.col.category")}</th>
+              <th scope="col">{t("cases.col.status")}</th>
+              <th scope="col">{t("cases.col.level")}</th>
+              <th scope="col">{t("cases.col.received")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {disputes.map((d) => (
+              <tr key={d.reference}>
+                <th scope="row">
+                  <Link to={`/disputes/${d.reference}`}>{d.reference}</Link>
+                </th>
+                <td>{d.category ? t(`category.${d.category}` as MessageKey) : "—"}</td>
+                <td>{t(`caseStatus.${d.status}`)}</td>
+                <td>{d.level}</td>
+                <td>
+                  <time dateTime={d.received_at} suppressHydrationWarning>
+                    {formatDate(d.received_at, language)}
+                  </time>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </>
+  );
+}

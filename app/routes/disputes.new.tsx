@@ -1,0 +1,81 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
+import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { ErrorSummary } from "../components/error-summary";
+import { SelectField, TextArea } from "../components/form-fields";
+import { DISPUTE_CATEGORIES, disputeInputSchema } from "../domain/dispute-input";
+import { useLanguage, useT } from "../hooks/use-translation";
+import { disputeChoices, fileProviderDispute } from "../services/provider-disputes.server";
+import { getDb } from "../utils/db.server";
+import { parseForm, type FieldErrors } from "../utils/form";
+import { notFound } from "../utils/http.server";
+import { pageTitle } from "../utils/meta";
+import { requireUser } from "../utils/session.server";
+
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "disputes.new.title");
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireUser(request, ["provider_user"]);
+  const choices = await disputeChoices({ db: getDb(), user });
+  if (!choices) throw notFound();
+  return { ...choices, submissionKey: crypto.randomUUID() };
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const user = await requireUser(request, ["provider_user"]);
+  const parsed = parseForm(disputeInputSchema, await request.formData());
+  if (!parsed.ok) return data({ errors: parsed.errors, values: parsed.values }, { status: 400 });
+  const result = await fileProviderDispute({ db: getDb(), user, dispute: parsed.data, now: new Date() });
+  if (!result) throw notFound();
+  if (result.kind === "invalid") {
+    const errors: FieldErrors = { [result.field]: { key: result.message } };
+    return data({ errors, values: Object.fromEntries(Object.entries(parsed.data).map(([k, v]) => [k, String(v ?? "")])) }, { status: 400 });
+  }
+  return redirect(`/disputes/${result.reference}?filed=1`);
+}
+
+export default function NewDisputePage() {
+  const { areas, submissionKey } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const busy = useNavigation().state !== "idle";
+  const t = useT();
+  const language = useLanguage();
+  const errors = result?.errors ?? {};
+  const values: Record<string, string> = result?.values ?? {};
+  return (
+    <>
+      <h1>{t("disputes.new.title")}</h1>
+      <p>{t("disputes.new.intro")}</p>
+      <ErrorSummary
+        errors={errors}
+        labels={{ area: t("disputes.area"), category: t("disputes.category"), description: t("disputes.description"), outcomeWanted: t("disputes.outcome") }}
+      />
+      <Form method="post" noValidate className="stack">
+        <input type="hidden" name="submissionKey" value={values.submissionKey ?? submissionKey} />
+        <SelectField
+          name="area"
+          label={t("disputes.area")}
+          required
+          errors={errors}
+          defaultValue={values.area ?? (areas.length === 1 ? areas[0]!.slug : "")}
+          placeholder={areas.length === 1 ? undefined : ""}
+          options={areas.map((a) => ({ value: a.slug, label: language === "fr" ? a.name_fr : a.name_en }))}
+        />
+        <SelectField
+          name="category"
+          label={t("disputes.category")}
+          required
+          errors={errors}
+          defaultValue={values.category ?? ""}
+          placeholder=""
+          options={DISPUTE_CATEGORIES.map((c) => ({ value: c, label: t(`category.${c}`) }))}
+        />
+        <TextArea name="description" label={t("disputes.description")} required errors={errors} maxLength={5000} rows={7} defaultValue={values.description} />
+        <TextArea name="outcomeWanted" label={t("disputes.outcome")} required errors={errors} maxLength={2000} rows={3} defaultValue={values.outcomeWanted} />
+        <button type="submit" disabled={busy}>
+          {t("disputes.submit")}
+        </button>
+      </Form>
+    </>
+  );
+}

@@ -1,0 +1,93 @@
+import type { DB } from "../../db/client";
+import { findAreaWithSsm, findOrganizationById, listAreasServedBy } from "../../db/repositories/areas";
+import { findCaseByReference, listCasesFiledByOrganization } from "../../db/repositories/cases";
+import type { DisputeInput } from "../domain/dispute-input";
+import type { SessionUser } from "./auth.server";
+import { filerCaseView } from "./case-lookup.server";
+import { performFilerAction, type FilerActionResult, type FilerCommand } from "./filer-actions.server";
+import { recordNewCase, type FilingResult } from "./filing.server";
+
+/** The provider organization a provider user works for, or null for anyone else. */
+async function providerOf(db: DB, user: SessionUser) {
+  if (user.role !== "provider_user") return null;
+  const org = await findOrganizationById(db, user.organization_id);
+  return org?.kind === "provider" && !org.retired_at ? org : null;
+}
+
+export async function disputeChoices(input: { db: DB; user: SessionUser }) {
+  const provider = await providerOf(input.db, input.user);
+  if (!provider) return null;
+  return { provider: { name_en: provider.name_en, name_fr: provider.name_fr }, areas: await listAreasServedBy(input.db, provider.id) };
+}
+
+/** A provider raises a dispute with the SSM of an area it serves; the SSM is the respondent. */
+export async function fileProviderDispute(input: { db: DB; user: SessionUser; dispute: DisputeInput; now: Date }): Promise<FilingResult | null> {
+  const { db, user, dispute } = input;
+  const provider = await providerOf(db, user);
+  if (!provider) return null;
+  const served = await listAreasServedBy(db, provider.id);
+  if (!served.some((a) => a.slug === dispute.area)) return { kind: "invalid", field: "area", message: "error.choose" };
+  const area = await findAreaWithSsm(db, dispute.area);
+  if (!area) return { kind: "invalid", field: "area", message: "error.choose" };
+  return recordNewCase(
+    db,
+    {
+      areaSlug: area.slug,
+      kind: "provider_dispute",
+      channel: "provider_portal",
+      program: null,
+      category: dispute.category,
+      respondentOrgId: area.ssm.id,
+      filerUserId: user.id,
+      filerOrgId: provider.id,
+      filerName: `${user.display_name} (${provider.name_en})`,
+      filerEmail: user.email,
+      filerPhone: provider.contact_phone,
+      language: user.language,
+      accommodationNeeded: false,
+      accommodationDetails: null,
+      description: dispute.description,
+      outcomeWanted: dispute.outcomeWanted,
+      selfIdentification: null,
+      submissionKey: dispute.submissionKey,
+      receivedAt: input.now,
+      recordedBy: { userId: user.id, label: user.email },
+    },
+    input.now,
+  );
+}
+
+export async function listProviderDisputes(input: { db: DB; user: SessionUser }) {
+  const provider = await providerOf(input.db, input.user);
+  if (!provider) return null;
+  return {
+    provider: { name_en: provider.name_en, name_fr: provider.name_fr },
+    disputes: await listCasesFiledByOrganization(input.db, provider.id, 200),
+  };
+}
+
+/** The case id if this dispute was filed by the user's own organization; otherwise null (404). */
+async function ownDisputeId(db: DB, user: SessionUser, reference: string): Promise<number | null> {
+  const provider = await providerOf(db, user);
+  if (!provider) return null;
+  const row = await findCaseByReference(db, reference);
+  return row && row.kind === "provider_dispute" && row.filer_org_id === provider.id ? row.id : null;
+}
+
+export async function providerDisputeView(input: { db: DB; user: SessionUser; reference: string; now: Date }) {
+  const caseId = await ownDisputeId(input.db, input.user, input.reference);
+  return caseId === null ? null : filerCaseView({ db: input.db, caseId, now: input.now });
+}
+
+/** Adding information, asking for recourse, withdrawing: the same rules as any filer's. */
+export async function providerDisputeAction(input: {
+  db: DB;
+  user: SessionUser;
+  reference: string;
+  command: FilerCommand;
+  now: Date;
+}): Promise<FilerActionResult | null> {
+  const caseId = await ownDisputeId(input.db, input.user, input.reference);
+  if (caseId === null) return null;
+  return performFilerAction({ db: input.db, caseId, command: input.command, now: input.now, actorUserId: input.user.id });
+}

@@ -1,0 +1,38 @@
+import { data } from "@remix-run/node";
+import { z } from "zod";
+import type { MessageKey } from "../i18n";
+import type { FilerActionResult, FilerCommand } from "../services/filer-actions.server";
+
+/** The forms a filer (client or provider) sends about their own case. */
+export const filerActionSchemas = [
+  z.object({ intent: z.literal("add_information"), information: z.string().trim().min(1, "error.required").max(5000, "error.tooLong") }),
+  z.object({ intent: z.literal("request_recourse"), reasons: z.string().trim().min(1, "error.required").max(5000, "error.tooLong") }),
+  z.object({ intent: z.literal("withdraw") }),
+] as const;
+
+type FilerActionInput = z.infer<(typeof filerActionSchemas)[number]>;
+
+export function filerCommandOf(input: FilerActionInput): FilerCommand {
+  switch (input.intent) {
+    case "add_information":
+      return { action: "add_information", message: input.information };
+    case "request_recourse":
+      return { action: "request_recourse", reasons: input.reasons };
+    case "withdraw":
+      return { action: "withdraw" };
+  }
+}
+
+const DONE = {
+  add_information: "status.addInfo.done",
+  request_recourse: "status.recourse.done",
+  withdraw: "status.withdraw.done",
+} as const;
+
+export function filerActionResponse(input: FilerActionInput, result: FilerActionResult) {
+  if (!result.ok) {
+    const message = (result.reason === "stale" ? "error.generic" : `status.refused.${result.reason}`) as MessageKey;
+    return data({ errors: null, message, ok: false }, { status: 409 });
+  }
+  return data({ errors: null, message: DONE[input.intent] as MessageKey, ok: true });
+}
