@@ -89,6 +89,8 @@ export default defineConfig({
       MAIL_DIR: process.env.RECOURSE_E2E_MAIL_DIR,
       OUTBOX_INTERVAL_MS: "200",
       SEED_DEMO: "true",
+      // Every test files from 127.0.0.1: the per-address limit is tested in the integration suite.
+      FILINGS_PER_IP_PER_HOUR: "1000",
     },
   },
 });

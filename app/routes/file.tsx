@@ -9,7 +9,7 @@ import { IN_SCOPE_PROGRAMS, MINISTRY_RETAINED_PROGRAMS } from "../domain/program
 import { useLanguage, useT } from "../hooks/use-translation";
 import type { MessageKey, Translate } from "../i18n";
 import { fileClientComplaint, ministryContact } from "../services/filing.server";
-import { countAttempt, FILINGS_PER_IP, isRateLimited } from "../services/rate-limit.server";
+import { countAttempt, filingsPerIp, isRateLimited } from "../services/rate-limit.server";
 import { filingChoices, listCatchmentAreas } from "../services/public-areas.server";
 import { getDb } from "../utils/db.server";
 import { parseForm, type FieldErrors } from "../utils/form";
@@ -45,7 +45,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const now = new Date();
   const formData = await request.formData();
   const ipKey = [`ip:${context.clientIp}`];
-  if (await isRateLimited(db, FILINGS_PER_IP, ipKey, now)) {
+  if (await isRateLimited(db, filingsPerIp(), ipKey, now)) {
     const values = Object.fromEntries([...formData.entries()].map(([k, v]) => [k, String(v)]));
     const errors: FieldErrors = { form: { key: "error.rateLimited" } };
     return data({ errors, values, done: null }, { status: 429 });
@@ -53,7 +53,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const parsed = parseForm(complaintInputSchema, formData);
   if (!parsed.ok) return data({ errors: parsed.errors, values: parsed.values, done: null }, { status: 400 });
   const result = await fileClientComplaint({ db, complaint: parsed.data, now });
-  if (result.kind === "filed") await countAttempt(db, FILINGS_PER_IP, ipKey, now);
+  if (result.kind === "filed") await countAttempt(db, filingsPerIp(), ipKey, now);
   if (result.kind === "invalid") {
     const values = Object.fromEntries(Object.entries(parsed.data).map(([k, v]) => [k, String(v ?? "")]));
     const errors: FieldErrors = { [result.field]: { key: result.message } };

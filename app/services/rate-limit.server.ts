@@ -1,5 +1,6 @@
 import type { DB } from "../../db/client";
 import { countEventsSince, pruneEventsBefore, recordEvent } from "../../db/repositories/rate-limits";
+import { env } from "../utils/env.server";
 
 export interface RateLimit {
   name: string;
@@ -9,8 +10,11 @@ export interface RateLimit {
 
 // Failed status look-ups: 10 per 10 minutes, per IP and per reference (issue: the public side).
 export const STATUS_LOOKUP_FAILURES: RateLimit = { name: "status-fail", max: 10, windowMs: 10 * 60 * 1000 };
-// Filings from one address: enough for a family or a shared library computer, not for a script.
-export const FILINGS_PER_IP: RateLimit = { name: "filing", max: 10, windowMs: 60 * 60 * 1000 };
+/** Filings from one address per hour (FILINGS_PER_IP_PER_HOUR, default 10): enough for a family or
+ * a shared library computer, not for a script. */
+export function filingsPerIp(): RateLimit {
+  return { name: "filing", max: env().FILINGS_PER_IP_PER_HOUR, windowMs: 60 * 60 * 1000 };
+}
 
 function bucket(limit: RateLimit, key: string): string {
   return `${limit.name}:${key}`;

@@ -17,6 +17,7 @@ const envSchema = z.object({
   MAIL_FROM: z.string().min(3).default("Recourse <no-reply@recourse.localhost>"),
   MAIL_DIR: z.string().min(1).default("data/mail"),
   SEED_DEMO: booleanFromString.default(true),
+  FILINGS_PER_IP_PER_HOUR: z.coerce.number().int().min(1).max(100_000).default(10),
   /** Express's "trust proxy" (e.g. "loopback" or "1") when a reverse proxy sets X-Forwarded-For. */
   TRUST_PROXY: z.string().min(1).optional(),
   /** How often the outbox worker looks for mail to send, in milliseconds. */
