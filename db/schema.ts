@@ -209,6 +209,20 @@ export interface AuditLogTable {
   hash: string;
 }
 
+export interface AttachmentTable {
+  id: Generated<number>;
+  case_id: number;
+  original_name: string;
+  stored_name: string;
+  content_type: string;
+  size_bytes: number;
+  sha256: string;
+  visibility: EventVisibility;
+  uploaded_by_kind: ActorKind;
+  uploaded_by_user_id: number | null;
+  created_at: string;
+}
+
 /** One attempt counted against a rate limit; old rows are pruned as new ones arrive. */
 export interface RateLimitEventTable {
   bucket: string;
@@ -230,6 +244,7 @@ export interface Database {
   email_outbox: EmailOutboxTable;
   audit_log: AuditLogTable;
   rate_limit_events: RateLimitEventTable;
+  attachments: AttachmentTable;
 }
 
 export type Area = Selectable<AreaTable>;
@@ -242,3 +257,4 @@ export type CaseUpdate = Updateable<CaseTable>;
 export type CaseClockRow = Selectable<CaseClockTable>;
 export type CaseEventRow = Selectable<CaseEventTable>;
 export type OutboxRow = Selectable<EmailOutboxTable>;
+export type AttachmentRow = Selectable<AttachmentTable>;

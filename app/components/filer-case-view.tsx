@@ -7,6 +7,7 @@ import type { FieldErrors } from "../utils/form";
 import { CaseTimeline } from "./case-timeline";
 import { ErrorSummary } from "./error-summary";
 import { TextArea } from "./form-fields";
+import { Attachments } from "./attachments";
 
 // Forms post as full pages (reloadDocument): on /status the access cookie is scoped to that path,
 // and a data request to /status.data would not carry it.
@@ -21,7 +22,17 @@ export interface FilerActionResult {
  * A case as the person who raised it sees it (a client on /status, a provider on its disputes
  * page): status, next deadline in plain words, decision, and what they may do next.
  */
-export function FilerCaseView({ view, result, closable = false }: { view: View; result: FilerActionResult | undefined; closable?: boolean }) {
+export function FilerCaseView({
+  view,
+  result,
+  attachmentHref,
+  closable = false,
+}: {
+  view: View;
+  result: FilerActionResult | undefined;
+  attachmentHref: (id: number) => string;
+  closable?: boolean;
+}) {
   const t = useT();
   const language = useLanguage();
   const busy = useNavigation().state !== "idle";
@@ -94,6 +105,7 @@ export function FilerCaseView({ view, result, closable = false }: { view: View; 
           </Form>
         </section>
       ) : null}
+      <Attachments items={view.attachments} hrefFor={attachmentHref} errors={errors} reloadDocument />
       <h2>{t("status.timeline")}</h2>
       <CaseTimeline events={view.events} staffView={false} />
       {view.canAct ? (

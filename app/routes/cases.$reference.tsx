@@ -12,6 +12,10 @@ import { useLanguage, useT } from "../hooks/use-translation";
 import type { MessageKey } from "../i18n";
 import { staffCaseView } from "../services/case-view.server";
 import { performStaffAction, type StaffCommand } from "../services/staff-actions.server";
+import { attachAsStaff } from "../services/attachments.server";
+import { Attachments } from "../components/attachments";
+import { uploadErrors } from "../utils/attachment-response.server";
+import { readFormWithUpload } from "../utils/multipart.server";
 import { getDb } from "../utils/db.server";
 import { formatDateTime } from "../utils/format-date";
 import { parseForm } from "../utils/form";
@@ -72,7 +76,17 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request, STAFF);
-  const parsed = parseForm(actionSchema, await request.formData());
+  const upload = await readFormWithUpload(request);
+  if (upload.tooBig || upload.formData.get("intent") === "attach") {
+    const attached = upload.tooBig
+      ? ({ ok: false, reason: "too_big" } as const)
+      : await attachAsStaff({ db: getDb(), user, reference: params.reference ?? "", file: upload.file, share: upload.formData.get("share") === "on", now: new Date() });
+    if (!attached) throw notFound();
+    const errors = uploadErrors(attached);
+    if (errors) return data({ errors, intent: "attach", done: null, refused: null }, { status: 400 });
+    return { errors: null, intent: "attach", done: "attach.done" as MessageKey, refused: null };
+  }
+  const parsed = parseForm(actionSchema, upload.formData);
   if (!parsed.ok) {
     return data({ errors: parsed.errors, intent: parsed.values.intent ?? null, done: null, refused: null }, { status: 400 });
   }
@@ -294,6 +308,8 @@ export default function CasePage() {
           </button>
         </ActionForm>
       </section>
+
+      <Attachments items={view.attachments} hrefFor={(id) => `/attachments/${id}`} errors={errorsFor("attach")} canShare />
 
       <section aria-labelledby="timeline-title">
         <h2 id="timeline-title">{t("case.timeline")}</h2>

@@ -1,9 +1,13 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { FilerCaseView } from "../components/filer-case-view";
 import { useT } from "../hooks/use-translation";
-import { providerDisputeAction, providerDisputeView } from "../services/provider-disputes.server";
+import { providerAttach, providerDisputeAction, providerDisputeView } from "../services/provider-disputes.server";
+import type { MessageKey } from "../i18n";
+import { uploadErrors } from "../utils/attachment-response.server";
+import { readFormWithUpload } from "../utils/multipart.server";
 import { getDb } from "../utils/db.server";
 import { filerActionResponse, filerActionSchemas, filerCommandOf } from "../utils/filer-action-form.server";
 import { parseForm } from "../utils/form";
@@ -24,7 +28,17 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request, ["provider_user"]);
-  const parsed = parseForm(actionSchema, await request.formData());
+  const upload = await readFormWithUpload(request);
+  if (upload.tooBig || upload.formData.get("intent") === "attach") {
+    const attached = upload.tooBig
+      ? ({ ok: false, reason: "too_big" } as const)
+      : await providerAttach({ db: getDb(), user, reference: params.reference ?? "", file: upload.file, now: new Date() });
+    if (!attached) throw notFound();
+    const errors = uploadErrors(attached);
+    if (errors) return data({ errors, message: null, ok: false }, { status: 400 });
+    return { errors: null, message: "attach.done" as MessageKey, ok: true };
+  }
+  const parsed = parseForm(actionSchema, upload.formData);
   if (!parsed.ok) return { errors: parsed.errors, message: null, ok: false };
   const result = await providerDisputeAction({ db: getDb(), user, reference: params.reference ?? "", command: filerCommandOf(parsed.data), now: new Date() });
   if (!result) throw notFound();
@@ -42,7 +56,7 @@ export default function DisputePage() {
           {t("disputes.done", { reference: view.reference })}
         </p>
       ) : null}
-      <FilerCaseView view={view} result={result} />
+      <FilerCaseView view={view} result={result} attachmentHref={(id) => `/attachments/${id}`} />
     </>
   );
 }

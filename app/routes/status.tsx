@@ -9,6 +9,9 @@ import { useT } from "../hooks/use-translation";
 import type { MessageKey } from "../i18n";
 import { caseIdForFilerAccess, closeFilerAccess, FILER_ACCESS_MS, filerCaseView, openFilerAccess } from "../services/case-lookup.server";
 import { performFilerAction } from "../services/filer-actions.server";
+import { attachToCase } from "../services/attachments.server";
+import { uploadErrors } from "../utils/attachment-response.server";
+import { readFormWithUpload } from "../utils/multipart.server";
 import { countAttempt, isRateLimited, STATUS_LOOKUP_FAILURES } from "../services/rate-limit.server";
 import { normalizeCaseReference } from "../domain/case-reference";
 import { getDb } from "../utils/db.server";
@@ -45,7 +48,20 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const parsed = parseForm(actionSchema, await request.formData());
+  const upload = await readFormWithUpload(request);
+  if (upload.tooBig || upload.formData.get("intent") === "attach") {
+    const caseId = await openCaseId(request);
+    if (caseId === null) return redirect("/status");
+    const attached = upload.tooBig
+      ? ({ ok: false, reason: "too_big" } as const)
+      : upload.file
+        ? await attachToCase({ db: getDb(), caseId, file: upload.file, uploadedBy: { kind: "filer", userId: null, label: "filer" }, visibility: "public", now: new Date() })
+        : ({ ok: false, reason: "empty" } as const);
+    const errors = uploadErrors(attached);
+    if (errors) return data({ errors, message: null }, { status: 400 });
+    return { errors: null, message: "attach.done" as MessageKey, ok: true };
+  }
+  const parsed = parseForm(actionSchema, upload.formData);
   if (!parsed.ok) return data({ errors: parsed.errors, message: null }, { status: 400 });
   const db = getDb();
   const input = parsed.data;
@@ -78,7 +94,7 @@ export default function StatusPage() {
   const { reference, view } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const t = useT();
-  if (view) return <FilerCaseView view={view} result={result} closable />;
+  if (view) return <FilerCaseView view={view} result={result} attachmentHref={(id) => `/status/attachments/${id}`} closable />;
   return (
     <>
       <h1>{t("status.title")}</h1>

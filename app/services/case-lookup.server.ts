@@ -7,6 +7,7 @@ import { readClock } from "../domain/case-clocks";
 import { normalizeCaseReference } from "../domain/case-reference";
 import { checkRecourseRequest } from "../domain/escalation";
 import { accessSecretMatches, hashAccessSecret } from "../utils/access-secret.server";
+import { caseAttachments } from "./attachments.server";
 import { loadCaseContext } from "./case-records.server";
 
 // Compared against when the reference does not exist, so a miss costs the same as a wrong secret.
@@ -51,9 +52,10 @@ export async function closeFilerAccess(db: DB, token: string): Promise<void> {
 export async function filerCaseView(input: { db: DB; caseId: number; now: Date }) {
   const row = await findCaseById(input.db, input.caseId);
   if (!row) return null;
-  const [events, context] = await Promise.all([
+  const [events, context, attachments] = await Promise.all([
     listCaseEvents(input.db, row.id, { publicOnly: true }),
     loadCaseContext(input.db, row),
+    caseAttachments(input.db, row.id, true),
   ]);
   const calendar = context.policy.policy.calendar;
   const recourse = checkRecourseRequest({
@@ -75,6 +77,7 @@ export async function filerCaseView(input: { db: DB; caseId: number; now: Date }
     canAskRecourse: recourse.ok,
     canAct: !["closed", "withdrawn", "referred_out", "referred_to_ministry"].includes(row.status),
     nextClockKind: running.sort((a, b) => a.dueAt.localeCompare(b.dueAt))[0]?.kind ?? null,
+    attachments,
     area: { slug: context.area.slug, name_en: context.area.name_en, name_fr: context.area.name_fr },
     events: events.map((e) => ({
       id: e.id,

@@ -8,6 +8,7 @@ import { readClock } from "../domain/case-clocks";
 import { allowedStaffActions } from "../domain/case-workflow";
 import { levelAbove } from "../domain/escalation";
 import type { SessionUser } from "./auth.server";
+import { caseAttachments } from "./attachments.server";
 import { loadCaseContext } from "./case-records.server";
 import { findStaffCase } from "./staff-actions.server";
 
@@ -16,12 +17,13 @@ export async function staffCaseView(input: { db: DB; user: SessionUser; referenc
   const { db, user, now } = input;
   const row = await findStaffCase(db, user, input.reference);
   if (!row) return null;
-  const [context, events, emails, respondent, assignee] = await Promise.all([
+  const [context, events, emails, respondent, assignee, attachments] = await Promise.all([
     loadCaseContext(db, row),
     listCaseEvents(db, row.id, { publicOnly: false }),
     listEmailsForCase(db, row.id),
     row.respondent_org_id ? findOrganizationById(db, row.respondent_org_id) : null,
     row.assignee_id ? findUserById(db, row.assignee_id) : null,
+    caseAttachments(db, row.id, false),
   ]);
   await appendAuditEntry(db, {
     at: now.toISOString(),
@@ -47,6 +49,7 @@ export async function staffCaseView(input: { db: DB; user: SessionUser; referenc
     policy: { version: context.policy.version, effectiveFrom: context.policy.effectiveFrom },
     respondent: respondent ? { name_en: respondent.name_en, name_fr: respondent.name_fr } : null,
     assigneeName: assignee?.display_name ?? null,
+    attachments,
     allowed,
     panelRequired: row.level === 3,
   };

@@ -6,6 +6,7 @@ import type { SessionUser } from "./auth.server";
 import { filerCaseView } from "./case-lookup.server";
 import { performFilerAction, type FilerActionResult, type FilerCommand } from "./filer-actions.server";
 import { recordNewCase, type FilingResult } from "./filing.server";
+import { attachToCase, type AttachResult } from "./attachments.server";
 
 /** The provider organization a provider user works for, or null for anyone else. */
 async function providerOf(db: DB, user: SessionUser) {
@@ -90,4 +91,25 @@ export async function providerDisputeAction(input: {
   const caseId = await ownDisputeId(input.db, input.user, input.reference);
   if (caseId === null) return null;
   return performFilerAction({ db: input.db, caseId, command: input.command, now: input.now, actorUserId: input.user.id });
+}
+
+/** The provider adds evidence to its own dispute; the SSM and the provider both see it. */
+export async function providerAttach(input: {
+  db: DB;
+  user: SessionUser;
+  reference: string;
+  file: { name: string; bytes: Uint8Array } | null;
+  now: Date;
+}): Promise<AttachResult | null> {
+  const caseId = await ownDisputeId(input.db, input.user, input.reference);
+  if (caseId === null) return null;
+  if (!input.file) return { ok: false, reason: "empty" };
+  return attachToCase({
+    db: input.db,
+    caseId,
+    file: input.file,
+    uploadedBy: { kind: "filer", userId: input.user.id, label: input.user.email },
+    visibility: "public",
+    now: input.now,
+  });
 }

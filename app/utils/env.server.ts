@@ -16,6 +16,8 @@ const envSchema = z.object({
   SMTP_URL: z.url().optional(),
   MAIL_FROM: z.string().min(3).default("Recourse <no-reply@recourse.localhost>"),
   MAIL_DIR: z.string().min(1).default("data/mail"),
+  /** Where evidence files are kept: outside public/, never served directly. */
+  ATTACHMENTS_DIR: z.string().min(1).default("data/attachments"),
   SEED_DEMO: booleanFromString.default(true),
   FILINGS_PER_IP_PER_HOUR: z.coerce.number().int().min(1).max(100_000).default(10),
   /** Express's "trust proxy" (e.g. "loopback" or "1") when a reverse proxy sets X-Forwarded-For. */

@@ -1,0 +1,80 @@
+import { Form, useNavigation } from "@remix-run/react";
+import { useT } from "../hooks/use-translation";
+import type { FieldErrors } from "../utils/form";
+
+export interface AttachmentItem {
+  id: number;
+  original_name: string;
+  size_bytes: number;
+  visibility: string;
+}
+
+/** The case's files (each a download) and a form to add one. */
+export function Attachments(props: {
+  items: AttachmentItem[];
+  hrefFor: (id: number) => string;
+  errors?: FieldErrors;
+  done?: boolean;
+  canShare?: boolean;
+  reloadDocument?: boolean;
+}) {
+  const t = useT();
+  const busy = useNavigation().state !== "idle";
+  const error = props.errors?.attachment;
+  return (
+    <section aria-labelledby="attachments-title">
+      <h2 id="attachments-title">{t("attach.title")}</h2>
+      {props.items.length ? (
+        <ul className="plain-list">
+          {props.items.map((a) => (
+            <li key={a.id}>
+              <a href={props.hrefFor(a.id)} download>
+                {a.original_name}
+              </a>{" "}
+              ({t("attach.size", { size: Math.max(1, Math.round(a.size_bytes / 1024)) })})
+              {props.canShare && a.visibility === "internal" ? <> · {t("case.internal")}</> : null}
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <p>{t("attach.none")}</p>
+      )}
+      {props.done ? (
+        <p className="notice-success" role="status">
+          {t("attach.done")}
+        </p>
+      ) : null}
+      <Form method="post" encType="multipart/form-data" reloadDocument={props.reloadDocument} className="action-form">
+        <input type="hidden" name="intent" value="attach" />
+        <div className={error ? "field field--error" : "field"}>
+          <label htmlFor="attachment">{t("attach.label")}</label>
+          <p className="hint" id="attachment-hint">
+            {t("attach.hint")}
+          </p>
+          {error ? (
+            <p className="field-error" id="attachment-error" role="alert">
+              {t(error.key)}
+            </p>
+          ) : null}
+          <input
+            id="attachment"
+            name="attachment"
+            type="file"
+            accept=".pdf,.png,.jpg,.jpeg,.gif,.webp,.doc,.docx,.xls,.xlsx,.ppt,.pptx"
+            aria-describedby={error ? "attachment-hint attachment-error" : "attachment-hint"}
+            aria-invalid={error ? true : undefined}
+          />
+        </div>
+        {props.canShare ? (
+          <div className="choice">
+            <input type="checkbox" id="share" name="share" />
+            <label htmlFor="share">{t("attach.share")}</label>
+          </div>
+        ) : null}
+        <button type="submit" disabled={busy}>
+          {t("attach.submit")}
+        </button>
+      </Form>
+    </section>
+  );
+}

@@ -1,0 +1,53 @@
+// What a file is, from its first bytes, never from its name: a renamed executable stays refused.
+// Accepted: PDF, images (PNG, JPEG, GIF, WebP) and Office documents (Word, Excel, PowerPoint, in
+// both the current ZIP-based formats and the older OLE ones).
+
+export const MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024;
+
+export interface DetectedType {
+  mime: string;
+  extension: string;
+}
+
+function startsWith(bytes: Uint8Array, signature: number[], offset = 0): boolean {
+  return signature.every((b, i) => bytes[offset + i] === b);
+}
+
+function containsAscii(bytes: Uint8Array, text: string, limit: number): boolean {
+  const haystack = Buffer.from(bytes.subarray(0, Math.min(bytes.length, limit))).toString("latin1");
+  return haystack.includes(text);
+}
+
+export function detectFileType(bytes: Uint8Array): DetectedType | null {
+  if (startsWith(bytes, [0x25, 0x50, 0x44, 0x46, 0x2d])) return { mime: "application/pdf", extension: "pdf" };
+  if (startsWith(bytes, [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])) return { mime: "image/png", extension: "png" };
+  if (startsWith(bytes, [0xff, 0xd8, 0xff])) return { mime: "image/jpeg", extension: "jpg" };
+  if (startsWith(bytes, [0x47, 0x49, 0x46, 0x38])) return { mime: "image/gif", extension: "gif" };
+  if (startsWith(bytes, [0x52, 0x49, 0x46, 0x46]) && startsWith(bytes, [0x57, 0x45, 0x42, 0x50], 8)) {
+    return { mime: "image/webp", extension: "webp" };
+  }
+  if (startsWith(bytes, [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1])) {
+    return { mime: "application/x-ole-storage", extension: "doc" };
+  }
+  // Office Open XML is a ZIP whose parts name the application: word/, xl/ or ppt/.
+  if (startsWith(bytes, [0x50, 0x4b, 0x03, 0x04])) {
+    const scan = 64 * 1024;
+    if (containsAscii(bytes, "word/", scan)) {
+      return { mime: "application/vnd.openxmlformats-officedocument.wordprocessingml.document", extension: "docx" };
+    }
+    if (containsAscii(bytes, "xl/", scan)) {
+      return { mime: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", extension: "xlsx" };
+    }
+    if (containsAscii(bytes, "ppt/", scan)) {
+      return { mime: "application/vnd.openxmlformats-officedocument.presentationml.presentation", extension: "pptx" };
+    }
+  }
+  return null;
+}
+
+/** A name safe to show and to send back in Content-Disposition: no paths, no control characters. */
+export function safeFileName(name: string, extension: string): string {
+  const base = name.split(/[\\/]/).pop() ?? "";
+  const cleaned = base.replace(/[\u0000-\u001f\u007f"\\;]+/g, "").trim().slice(0, 120);
+  return cleaned || `attachment.${extension}`;
+}

@@ -1,0 +1,152 @@
+import { createHash, randomUUID } from "node:crypto";
+import { mkdir, readFile, rm, writeFile } from "node:fs/promises";
+import { join } from "node:path";
+import { writeTransaction, type DB } from "../../db/client";
+import { findAttachmentById, insertAttachment, listAttachmentsOfCase } from "../../db/repositories/attachments";
+import { appendAuditEntry } from "../../db/repositories/audit-log";
+import { insertCaseEvent } from "../../db/repositories/case-events";
+import { findCaseById } from "../../db/repositories/cases";
+import type { ActorKind, AttachmentRow, EventVisibility } from "../../db/schema";
+import { detectFileType, MAX_ATTACHMENT_BYTES, safeFileName } from "../domain/file-type";
+import { env } from "../utils/env.server";
+import type { SessionUser } from "./auth.server";
+import { findStaffCase } from "./staff-actions.server";
+import { findOrganizationById } from "../../db/repositories/areas";
+
+export type AttachResult = { ok: true; id: number } | { ok: false; reason: "empty" | "too_big" | "type" };
+
+function attachmentsDir(): string {
+  return env().ATTACHMENTS_DIR;
+}
+
+/**
+ * Stores one evidence file for a case: its type is read from its bytes, it is written outside
+ * public/ under a random name, and the record, a timeline entry and an audit entry are written
+ * together. If the record cannot be written, the file is removed again.
+ */
+export async function attachToCase(input: {
+  db: DB;
+  caseId: number;
+  file: { name: string; bytes: Uint8Array };
+  uploadedBy: { kind: ActorKind; userId: number | null; label: string };
+  visibility: EventVisibility;
+  now: Date;
+}): Promise<AttachResult> {
+  const { bytes } = input.file;
+  if (bytes.length === 0) return { ok: false, reason: "empty" };
+  if (bytes.length > MAX_ATTACHMENT_BYTES) return { ok: false, reason: "too_big" };
+  const type = detectFileType(bytes);
+  if (!type) return { ok: false, reason: "type" };
+  const storedName = `${randomUUID()}.${type.extension}`;
+  const dir = attachmentsDir();
+  await mkdir(dir, { recursive: true });
+  const path = join(dir, storedName);
+  await writeFile(path, bytes, { flag: "wx" });
+  const nowIso = input.now.toISOString();
+  try {
+    const id = await writeTransaction(input.db, async (trx) => {
+      const row = await findCaseById(trx, input.caseId);
+      if (!row) throw new Error(`No case ${input.caseId}`);
+      const name = safeFileName(input.file.name, type.extension);
+      const attachmentId = await insertAttachment(trx, {
+        case_id: row.id,
+        original_name: name,
+        stored_name: storedName,
+        content_type: type.mime,
+        size_bytes: bytes.length,
+        sha256: createHash("sha256").update(bytes).digest("hex"),
+        visibility: input.visibility,
+        uploaded_by_kind: input.uploadedBy.kind,
+        uploaded_by_user_id: input.uploadedBy.userId,
+        created_at: nowIso,
+      });
+      await insertCaseEvent(trx, {
+        case_id: row.id,
+        type: "attachment_added",
+        visibility: input.visibility,
+        actor_kind: input.uploadedBy.kind,
+        actor_user_id: input.uploadedBy.userId,
+        level: row.level,
+        body: null,
+        data_json: JSON.stringify({ attachmentId, name }),
+        created_at: nowIso,
+      });
+      await appendAuditEntry(trx, {
+        at: nowIso,
+        actorUserId: input.uploadedBy.userId,
+        actorLabel: input.uploadedBy.label,
+        organizationId: null,
+        action: "case.attachment_added",
+        targetType: "case",
+        targetId: row.reference,
+        details: { attachmentId, bytes: bytes.length, type: type.mime },
+      });
+      return attachmentId;
+    });
+    return { ok: true, id };
+  } catch (error) {
+    await rm(path, { force: true });
+    throw error;
+  }
+}
+
+export type AttachmentSummary = Pick<AttachmentRow, "id" | "original_name" | "size_bytes" | "content_type" | "visibility" | "created_at">;
+
+export async function caseAttachments(db: DB, caseId: number, publicOnly: boolean): Promise<AttachmentSummary[]> {
+  const rows = await listAttachmentsOfCase(db, caseId, { publicOnly });
+  return rows.map(({ id, original_name, size_bytes, content_type, visibility, created_at }) => ({ id, original_name, size_bytes, content_type, visibility, created_at }));
+}
+
+export interface AttachmentDownload {
+  name: string;
+  contentType: string;
+  bytes: Buffer;
+}
+
+async function download(row: AttachmentRow): Promise<AttachmentDownload> {
+  return { name: row.original_name, contentType: row.content_type, bytes: await readFile(join(attachmentsDir(), row.stored_name)) };
+}
+
+/** For the staff of the case's SSM (every attachment) and the provider that raised it (public ones). */
+export async function attachmentForUser(input: { db: DB; user: SessionUser; id: number }): Promise<AttachmentDownload | null> {
+  const row = await findAttachmentById(input.db, input.id);
+  if (!row) return null;
+  const kase = await findCaseById(input.db, row.case_id);
+  if (!kase) return null;
+  if (input.user.role === "ssm_staff" || input.user.role === "ssm_manager") {
+    return (await findStaffCase(input.db, input.user, kase.reference)) ? download(row) : null;
+  }
+  if (input.user.role === "provider_user") {
+    const org = await findOrganizationById(input.db, input.user.organization_id);
+    return org && kase.filer_org_id === org.id && row.visibility === "public" ? download(row) : null;
+  }
+  return null;
+}
+
+/** For a client with access to their case on /status: the public attachments of that case only. */
+export async function attachmentForFiler(input: { db: DB; caseId: number; id: number }): Promise<AttachmentDownload | null> {
+  const row = await findAttachmentById(input.db, input.id);
+  return row && row.case_id === input.caseId && row.visibility === "public" ? download(row) : null;
+}
+
+/** Staff add a file to a case of their SSM; it stays internal unless they share it with the filer. */
+export async function attachAsStaff(input: {
+  db: DB;
+  user: SessionUser;
+  reference: string;
+  file: { name: string; bytes: Uint8Array } | null;
+  share: boolean;
+  now: Date;
+}): Promise<AttachResult | null> {
+  const row = await findStaffCase(input.db, input.user, input.reference);
+  if (!row) return null;
+  if (!input.file) return { ok: false, reason: "empty" };
+  return attachToCase({
+    db: input.db,
+    caseId: row.id,
+    file: input.file,
+    uploadedBy: { kind: "staff", userId: input.user.id, label: input.user.email },
+    visibility: input.share ? "public" : "internal",
+    now: input.now,
+  });
+}
