@@ -16,7 +16,8 @@ import { countAttempt, isRateLimited, STATUS_LOOKUP_FAILURES } from "../services
 import { normalizeCaseReference } from "../domain/case-reference";
 import { getDb } from "../utils/db.server";
 import { clearedFilerAccessCookie, filerAccessCookie, filerAccessTokenOf } from "../utils/filer-access.server";
-import { filerActionResponse, filerActionSchemas, filerCommandOf } from "../utils/filer-action-form.server";
+import { filerActionSchemas } from "../domain/filer-action-input";
+import { filerActionResponse, filerCommandOf } from "../utils/filer-action-form.server";
 import { parseForm } from "../utils/form";
 import { pageTitle } from "../utils/meta";
 

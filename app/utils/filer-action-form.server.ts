@@ -1,16 +1,7 @@
 import { data } from "@remix-run/node";
-import { z } from "zod";
+import type { FilerActionInput } from "../domain/filer-action-input";
 import type { MessageKey } from "../i18n";
 import type { FilerActionResult, FilerCommand } from "../services/filer-actions.server";
-
-/** The forms a filer (client or provider) sends about their own case. */
-export const filerActionSchemas = [
-  z.object({ intent: z.literal("add_information"), information: z.string().trim().min(1, "error.required").max(5000, "error.tooLong") }),
-  z.object({ intent: z.literal("request_recourse"), reasons: z.string().trim().min(1, "error.required").max(5000, "error.tooLong") }),
-  z.object({ intent: z.literal("withdraw") }),
-] as const;
-
-type FilerActionInput = z.infer<(typeof filerActionSchemas)[number]>;
 
 export function filerCommandOf(input: FilerActionInput): FilerCommand {
   switch (input.intent) {

@@ -1,5 +1,6 @@
 import AxeBuilder from "@axe-core/playwright";
-import { expect, test as base, type Page } from "@playwright/test";
+import { expect, test as base, type Locator, type Page } from "@playwright/test";
+import Database from "better-sqlite3";
 import { simpleParser, type ParsedMail } from "mailparser";
 import { readdir, readFile } from "node:fs/promises";
 import { join } from "node:path";
@@ -146,4 +147,62 @@ export async function waitForEmail(
 export function recipientOf(mail: ParsedMail): string {
   const to = Array.isArray(mail.to) ? mail.to[0] : mail.to;
   return to?.value[0]?.address ?? "";
+}
+
+/**
+ * A read-only query on the run's database, for what no page shows on purpose (stored
+ * self-identification answers, rate-limit counters). Never writes: the server owns the database.
+ */
+export function queryDb<T = Record<string, unknown>>(sql: string, ...params: unknown[]): T[] {
+  const dir = process.env.RECOURSE_E2E_DIR;
+  if (!dir) throw new Error("RECOURSE_E2E_DIR is not set: run the tests through playwright.config.ts");
+  const db = new Database(join(dir, "recourse.db"), { readonly: true, fileMustExist: true });
+  try {
+    return db.prepare(sql).all(...params) as T[];
+  } finally {
+    db.close();
+  }
+}
+
+export interface TestFiler {
+  name: string;
+  email: string;
+  description: string;
+  outcome: string;
+  /** A program's English label; "Employment Service" unless given. */
+  program?: string;
+}
+
+/**
+ * Fills the English complaint form for Hamilton–Niagara (already open at /file?area=hamilton-niagara)
+ * with the required answers, found by their labels; does not send it.
+ */
+export async function fillComplaintForm(page: Page, filer: TestFiler): Promise<void> {
+  await page.getByLabel("Which service provider is your complaint about?").selectOption({ label: "Hamilton Employment Centre" });
+  await page.getByLabel("Which program or service was it?").selectOption({ label: filer.program ?? "Employment Service" });
+  await page.getByLabel("What happened?").fill(filer.description);
+  await page.getByLabel("What would you like to happen?").fill(filer.outcome);
+  await page.getByLabel("Your name").fill(filer.name);
+  await page.getByLabel(/^Email/).fill(filer.email);
+  await page.getByLabel(/I have read the notice/).check();
+}
+
+/** The filer's look-up on /status (a full page post): reference and access code. */
+export async function lookUpComplaint(page: Page, reference: string, code: string, query = ""): Promise<void> {
+  await visit(page, `/status?reference=${encodeURIComponent(reference)}${query ? `&${query}` : ""}`);
+  await expect(page.getByRole("textbox", { name: /^(Reference number|Numéro de référence)/ })).toHaveValue(reference);
+  await page.getByLabel(/^(Access code|Code d’accès)/).fill(code);
+  await submitFullPage(page, page.getByRole("button", { name: /^(Check|Vérifier)$/ }));
+}
+
+/**
+ * Clicks a button of a plain (reloadDocument) form and waits for the answer's page to load and
+ * hydrate: the address may stay the same (an error answer), so it waits for the new document.
+ */
+export async function submitFullPage(page: Page, button: Locator): Promise<void> {
+  const navigated = page.waitForEvent("framenavigated", (frame) => frame === page.mainFrame());
+  await button.click();
+  await navigated;
+  await page.waitForLoadState("load");
+  await waitForHydration(page);
 }
