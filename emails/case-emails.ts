@@ -32,7 +32,7 @@ export function acknowledgementEmail(
   input: Common & { receivedAt: string; acknowledgeDays: number; firstResponseDueAt: string; accommodationNeeded: boolean },
 ): RenderedEmail {
   const t = translator(input.language);
-  return frame(input, "email.ack.subject", [
+  return frame(input, input.signedIn ? "email.ackDispute.subject" : "email.ack.subject", [
     t("email.ack.body", {
       date: formatDateTime(input.receivedAt, input.language),
       reference: input.reference,

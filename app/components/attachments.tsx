@@ -17,6 +17,8 @@ export function Attachments(props: {
   done?: boolean;
   canShare?: boolean;
   reloadDocument?: boolean;
+  /** False once the filer can no longer act on the case: the list stays, the form goes. */
+  canUpload?: boolean;
 }) {
   const t = useT();
   const busy = useNavigation().state !== "idle";
@@ -44,6 +46,7 @@ export function Attachments(props: {
           {t("attach.done")}
         </p>
       ) : null}
+      {props.canUpload === false ? null : (
       <Form method="post" encType="multipart/form-data" reloadDocument={props.reloadDocument} className="action-form">
         <input type="hidden" name="intent" value="attach" />
         <div className={error ? "field field--error" : "field"}>
@@ -75,6 +78,7 @@ export function Attachments(props: {
           {t("attach.submit")}
         </button>
       </Form>
+      )}
     </section>
   );
 }

@@ -28,6 +28,8 @@ function eventTitle(t: Translate, e: TimelineEvent): string {
     case "clock_paused":
     case "clock_resumed":
       return t(`event.${e.type}`, { reason: e.body ?? (data.reason === "waiting_for_filer" ? t("caseStatus.waiting_for_filer") : t("event.filer_info")) });
+    case "filed":
+      return data.kind === "provider_dispute" ? t("event.dispute_filed") : t("event.filed");
     case "attachment_added":
       return t("event.attachment_added", { name: data.name ?? "" });
     case "assigned":

@@ -105,7 +105,7 @@ export function FilerCaseView({
           </Form>
         </section>
       ) : null}
-      <Attachments items={view.attachments} hrefFor={attachmentHref} errors={errors} reloadDocument />
+      <Attachments items={view.attachments} hrefFor={attachmentHref} errors={errors} reloadDocument canUpload={view.canAct} />
       <h2>{t("status.timeline")}</h2>
       <CaseTimeline events={view.events} staffView={false} />
       {view.canAct ? (

@@ -365,6 +365,10 @@ export const fr: Record<MessageKey, string> = {
   "error.fileTooBig": "Le fichier dépasse 10 Mo.",
   "error.fileEmpty": "Choisissez un fichier.",
   "event.attachment_added": "Fichier ajouté : {name}",
+  "email.ackDispute.subject": "Nous avons reçu votre différend {reference}",
+  "event.dispute_filed": "Différend reçu",
+  "case.raisedBy": "Soumis par",
+  "case.disputeWith": "Différend avec",
   "reports.title": "Données trimestrielles",
   "reports.quarter": "Trimestre financier {quarter} : du {start} au {end}",
   "reports.intro":

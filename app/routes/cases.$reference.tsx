@@ -170,7 +170,7 @@ export default function CasePage() {
         <section aria-labelledby="details-title">
           <h2 id="details-title">{t("case.details")}</h2>
           <dl className="summary-list">
-            <Field label={t("case.provider")}>
+            <Field label={c.kind === "provider_dispute" ? t("case.disputeWith") : t("case.provider")}>
               {view.respondent ? (language === "fr" ? view.respondent.name_fr : view.respondent.name_en) : t("case.providerUnknown")}
             </Field>
             {c.kind === "provider_dispute" ? (
@@ -193,7 +193,7 @@ export default function CasePage() {
           </dl>
         </section>
         <section aria-labelledby="filer-title">
-          <h2 id="filer-title">{t("case.filer")}</h2>
+          <h2 id="filer-title">{c.kind === "provider_dispute" ? t("case.raisedBy") : t("case.filer")}</h2>
           <dl className="summary-list">
             <Field label={t("case.filerName")}>{c.filer_name}</Field>
             <Field label={t("case.filerContact")}>{[c.filer_email, c.filer_phone].filter(Boolean).join(" · ")}</Field>

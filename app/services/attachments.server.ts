@@ -7,13 +7,14 @@ import { appendAuditEntry } from "../../db/repositories/audit-log";
 import { insertCaseEvent } from "../../db/repositories/case-events";
 import { findCaseById } from "../../db/repositories/cases";
 import type { ActorKind, AttachmentRow, EventVisibility } from "../../db/schema";
+import { FINISHED_STATUSES } from "../domain/case-workflow";
 import { detectFileType, MAX_ATTACHMENT_BYTES, safeFileName } from "../domain/file-type";
 import { env } from "../utils/env.server";
 import type { SessionUser } from "./auth.server";
 import { findStaffCase } from "./staff-actions.server";
 import { findOrganizationById } from "../../db/repositories/areas";
 
-export type AttachResult = { ok: true; id: number } | { ok: false; reason: "empty" | "too_big" | "type" };
+export type AttachResult = { ok: true; id: number } | { ok: false; reason: "empty" | "too_big" | "type" | "finished" };
 
 function attachmentsDir(): string {
   return env().ATTACHMENTS_DIR;
@@ -37,6 +38,11 @@ export async function attachToCase(input: {
   if (bytes.length > MAX_ATTACHMENT_BYTES) return { ok: false, reason: "too_big" };
   const type = detectFileType(bytes);
   if (!type) return { ok: false, reason: "type" };
+  // A filer adds files while the SSM handles the case; staff may always add to the record.
+  if (input.uploadedBy.kind === "filer") {
+    const current = await findCaseById(input.db, input.caseId);
+    if (!current || FINISHED_STATUSES.includes(current.status)) return { ok: false, reason: "finished" };
+  }
   const storedName = `${randomUUID()}.${type.extension}`;
   const dir = attachmentsDir();
   await mkdir(dir, { recursive: true });

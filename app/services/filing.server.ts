@@ -121,7 +121,7 @@ export async function recordNewCase(db: DB, input: NewCaseInput, now: Date): Pro
         actor_user_id: input.recordedBy.userId,
         level: 1,
         body: null,
-        data_json: JSON.stringify({ channel: row.channel }),
+        data_json: JSON.stringify({ channel: row.channel, kind: row.kind }),
         created_at: nowIso,
       });
     await event("filed");

@@ -19,6 +19,13 @@ export function attachmentResponse(file: AttachmentDownload): Response {
 /** The field error for a refused upload. */
 export function uploadErrors(result: AttachResult | { ok: false; reason: "too_big" }): FieldErrors | null {
   if (result.ok) return null;
-  const key = result.reason === "too_big" ? "error.fileTooBig" : result.reason === "type" ? "error.fileType" : "error.fileEmpty";
+  const key =
+    result.reason === "too_big"
+      ? "error.fileTooBig"
+      : result.reason === "type"
+        ? "error.fileType"
+        : result.reason === "finished"
+          ? "status.refused.finished"
+          : "error.fileEmpty";
   return { attachment: { key } };
 }

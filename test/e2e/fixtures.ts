@@ -187,9 +187,18 @@ export async function fillComplaintForm(page: Page, filer: TestFiler): Promise<v
   await page.getByLabel(/I have read the notice/).check();
 }
 
-/** The filer's look-up on /status (a full page post): reference and access code. */
+/**
+ * The filer's look-up on /status (a full page post): reference and access code. Starts from the
+ * look-up form: a case this browser has open already (its access cookie) is closed first.
+ */
 export async function lookUpComplaint(page: Page, reference: string, code: string, query = ""): Promise<void> {
-  await visit(page, `/status?reference=${encodeURIComponent(reference)}${query ? `&${query}` : ""}`);
+  const path = `/status?reference=${encodeURIComponent(reference)}${query ? `&${query}` : ""}`;
+  await visit(page, path);
+  const close = page.getByRole("button", { name: /^(Close this case|Fermer ce dossier)$/ });
+  if (await close.count()) {
+    await submitFullPage(page, close);
+    await visit(page, path);
+  }
   await expect(page.getByRole("textbox", { name: /^(Reference number|Numéro de référence)/ })).toHaveValue(reference);
   await page.getByLabel(/^(Access code|Code d’accès)/).fill(code);
   await submitFullPage(page, page.getByRole("button", { name: /^(Check|Vérifier)$/ }));
