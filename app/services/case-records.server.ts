@@ -1,4 +1,4 @@
-import type { DB } from "../../db/client";
+import { writeTransaction, type DB } from "../../db/client";
 import { findAreaWithSsm, type AreaWithSsm } from "../../db/repositories/areas";
 import { appendAuditEntry, type AuditEntry } from "../../db/repositories/audit-log";
 import { insertCaseEvent } from "../../db/repositories/case-events";
@@ -8,6 +8,7 @@ import { enqueueEmail, type OutgoingEmail } from "../../db/repositories/email-ou
 import { findPolicyById, type StoredPolicy } from "../../db/repositories/policies";
 import type { ActorKind, CaseRow, CaseUpdate, EventVisibility } from "../../db/schema";
 import { nextDueAt, type Clock } from "../domain/case-clocks";
+import { wakeOutboxWorker } from "./outbox-worker.server";
 
 /** Someone else changed the case (or its clock) first; nothing of this change was kept. */
 export class StaleCaseError extends Error {
@@ -103,4 +104,37 @@ export async function commitCaseChange(trx: DB, row: CaseRow, change: CaseChange
     await appendAuditEntry(trx, { ...change.audit, at: nowIso, targetType: "case", targetId: row.reference });
   }
   for (const email of change.emails) await enqueueEmail(trx, email, nowIso);
+}
+
+/** A refusal a user can cause (the case's state, their role): returned to them, never logged. */
+export class CaseActionRefused<R extends string> extends Error {
+  constructor(readonly reason: R) {
+    super(reason);
+  }
+}
+
+/**
+ * Runs one action on a case in a write transaction: `build` reads the case and says what changes
+ * (or throws CaseActionRefused), then the change is committed. A refusal or a lost race changes
+ * nothing and comes back as a reason; emails queued by the change are sent straight after.
+ */
+export async function runCaseAction<R extends string>(
+  db: DB,
+  now: Date,
+  build: (trx: DB) => Promise<{ row: CaseRow; change: CaseChange }>,
+): Promise<{ ok: true } | { ok: false; reason: R | "stale" }> {
+  let queuedEmail = false;
+  try {
+    await writeTransaction(db, async (trx) => {
+      const { row, change } = await build(trx);
+      await commitCaseChange(trx, row, change, now);
+      queuedEmail = change.emails.length > 0;
+    });
+  } catch (error) {
+    if (error instanceof CaseActionRefused) return { ok: false, reason: error.reason as R };
+    if (error instanceof StaleCaseError) return { ok: false, reason: "stale" };
+    throw error;
+  }
+  if (queuedEmail) wakeOutboxWorker();
+  return { ok: true };
 }

@@ -1,11 +1,10 @@
-import { writeTransaction, type DB } from "../../db/client";
+import type { DB } from "../../db/client";
 import { findCaseById } from "../../db/repositories/cases";
 import { isOpen, resumeClock, stopClock } from "../domain/case-clocks";
 import { FINISHED_STATUSES } from "../domain/case-workflow";
 import { checkRecourseRequest, type RecourseRefusal } from "../domain/escalation";
 import { escalationChange } from "./case-escalation.server";
-import { commitCaseChange, emptyChange, loadCaseContext, mergeChanges, StaleCaseError, type CaseChange, type CaseContext } from "./case-records.server";
-import { wakeOutboxWorker } from "./outbox-worker.server";
+import { CaseActionRefused, emptyChange, loadCaseContext, mergeChanges, runCaseAction, type CaseChange, type CaseContext } from "./case-records.server";
 import type { CaseRow } from "../../db/schema";
 
 export type FilerCommand =
@@ -15,11 +14,7 @@ export type FilerCommand =
 
 export type FilerActionResult = { ok: true } | { ok: false; reason: RecourseRefusal | "finished" | "stale" };
 
-class Refused extends Error {
-  constructor(readonly reason: RecourseRefusal | "finished") {
-    super(reason);
-  }
-}
+class Refused extends CaseActionRefused<RecourseRefusal | "finished"> {}
 
 async function changeFor(trx: DB, row: CaseRow, context: CaseContext, command: FilerCommand, now: Date, actorUserId: number | null): Promise<CaseChange> {
   const filer = { actorKind: "filer" as const, actorUserId };
@@ -62,22 +57,12 @@ export async function performFilerAction(input: {
   /** A provider user acting on their organization's dispute; null for a client on /status. */
   actorUserId?: number | null;
 }): Promise<FilerActionResult> {
-  let queuedEmail = false;
-  try {
-    await writeTransaction(input.db, async (trx) => {
-      const row = await findCaseById(trx, input.caseId);
-      if (!row) throw new Refused("finished");
-      const context = await loadCaseContext(trx, row);
-      const change = await changeFor(trx, row, context, input.command, input.now, input.actorUserId ?? null);
-      change.audit = { actorUserId: input.actorUserId ?? null, actorLabel: "filer", organizationId: context.area.ssm.id, action: `case.filer.${input.command.action}`, details: null };
-      await commitCaseChange(trx, row, change, input.now);
-      queuedEmail = change.emails.length > 0;
-    });
-  } catch (error) {
-    if (error instanceof Refused) return { ok: false, reason: error.reason };
-    if (error instanceof StaleCaseError) return { ok: false, reason: "stale" };
-    throw error;
-  }
-  if (queuedEmail) wakeOutboxWorker();
-  return { ok: true };
+  return runCaseAction<RecourseRefusal | "finished">(input.db, input.now, async (trx) => {
+    const row = await findCaseById(trx, input.caseId);
+    if (!row) throw new Refused("finished");
+    const context = await loadCaseContext(trx, row);
+    const change = await changeFor(trx, row, context, input.command, input.now, input.actorUserId ?? null);
+    change.audit = { actorUserId: input.actorUserId ?? null, actorLabel: "filer", organizationId: context.area.ssm.id, action: `case.filer.${input.command.action}`, details: null };
+    return { row, change };
+  });
 }

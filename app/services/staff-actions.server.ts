@@ -1,4 +1,4 @@
-import { writeTransaction, type DB } from "../../db/client";
+import type { DB } from "../../db/client";
 import { findOrganizationById } from "../../db/repositories/areas";
 import { findCaseByReference } from "../../db/repositories/cases";
 import type { CaseRow } from "../../db/schema";
@@ -10,8 +10,7 @@ import { translator } from "../i18n";
 import type { SessionUser } from "./auth.server";
 import { escalationChange } from "./case-escalation.server";
 import { emailToFiler, filerEmailBasics } from "./case-notifications.server";
-import { commitCaseChange, emptyChange, loadCaseContext, mergeChanges, StaleCaseError, type CaseChange, type CaseContext } from "./case-records.server";
-import { wakeOutboxWorker } from "./outbox-worker.server";
+import { CaseActionRefused, emptyChange, loadCaseContext, mergeChanges, runCaseAction, type CaseChange, type CaseContext } from "./case-records.server";
 
 const STAFF_ROLES = ["ssm_staff", "ssm_manager"] as const;
 // Decisions at the independent-panel level must say who sat (shared/domain.md: level 3).
@@ -45,11 +44,7 @@ export type StaffCommand =
 export type StaffActionRefusal = RefusalReason | "not_found" | "stale" | "panel_required";
 export type StaffActionResult = { ok: true } | { ok: false; reason: StaffActionRefusal };
 
-class Refused extends Error {
-  constructor(readonly reason: StaffActionRefusal) {
-    super(reason);
-  }
-}
+class Refused extends CaseActionRefused<StaffActionRefusal> {}
 
 function openClock(context: CaseContext, kind: string, level?: number) {
   return context.clocks.find((c) => c.kind === kind && (level === undefined || c.level === level) && isOpen(c));
@@ -157,29 +152,19 @@ export async function performStaffAction(input: {
   now: Date;
 }): Promise<StaffActionResult> {
   const { db, user, command, now } = input;
-  let queuedEmail = false;
-  try {
-    await writeTransaction(db, async (trx) => {
-      const row = await findStaffCase(trx, user, input.reference);
-      if (!row) throw new Refused("not_found");
-      if (command.action !== "note" && row.version !== input.expectedVersion) throw new Refused("stale");
-      const context = await loadCaseContext(trx, row);
-      const change = await changeFor(trx, user, row, context, command, now);
-      change.audit = {
-        actorUserId: user.id,
-        actorLabel: user.email,
-        organizationId: user.organization_id,
-        action: `case.${command.action}`,
-        details: command.action === "decide" ? { outcome: command.outcome } : null,
-      };
-      await commitCaseChange(trx, row, change, now);
-      queuedEmail = change.emails.length > 0;
-    });
-  } catch (error) {
-    if (error instanceof Refused) return { ok: false, reason: error.reason };
-    if (error instanceof StaleCaseError) return { ok: false, reason: "stale" };
-    throw error;
-  }
-  if (queuedEmail) wakeOutboxWorker();
-  return { ok: true };
+  return runCaseAction<StaffActionRefusal>(db, now, async (trx) => {
+    const row = await findStaffCase(trx, user, input.reference);
+    if (!row) throw new Refused("not_found");
+    if (command.action !== "note" && row.version !== input.expectedVersion) throw new Refused("stale");
+    const context = await loadCaseContext(trx, row);
+    const change = await changeFor(trx, user, row, context, command, now);
+    change.audit = {
+      actorUserId: user.id,
+      actorLabel: user.email,
+      organizationId: user.organization_id,
+      action: `case.${command.action}`,
+      details: command.action === "decide" ? { outcome: command.outcome } : null,
+    };
+    return { row, change };
+  });
 }
