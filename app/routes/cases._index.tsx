@@ -1,6 +1,11 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { Form, Link, useLoaderData } from "@remix-run/react";
+import { SelectField, TextField } from "../components/form-fields";
+import { DISPUTE_CATEGORIES } from "../domain/dispute-input";
+import { IN_SCOPE_PROGRAMS, MINISTRY_RETAINED_PROGRAMS } from "../domain/programs";
+import { CASE_STATUSES, filtersToSearch, parseQueueFilters } from "../domain/queue-filters";
 import { useLanguage, useT } from "../hooks/use-translation";
+import type { MessageKey } from "../i18n";
 import { staffQueue } from "../services/case-queue.server";
 import { getDb } from "../utils/db.server";
 import { formatDate, formatDateTime } from "../utils/format-date";
@@ -13,20 +18,67 @@ export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request, ["ssm_staff", "ssm_manager"]);
-  const queue = await staffQueue({ db: getDb(), user });
+  const filters = parseQueueFilters(new URL(request.url).searchParams);
+  const queue = await staffQueue({ db: getDb(), user, filters });
   if (!queue) throw notFound();
-  return queue;
+  return { ...queue, filters };
 }
 
 export default function CaseQueue() {
-  const { organization, rows, timeZone } = useLoaderData<typeof loader>();
+  const { organization, rows, timeZone, counts, providers, nextCursor, filters } = useLoaderData<typeof loader>();
   const t = useT();
   const language = useLanguage();
+  const any = { value: "", label: t("queue.any") };
+  const filtered = Object.entries(filters).some(([k, v]) => k !== "after" && v !== undefined);
   return (
     <>
       <h1>{t("cases.title", { org: language === "fr" ? organization.name_fr : organization.name_en })}</h1>
+      <p>
+        <Link to="/cases/new">{t("queue.intake")}</Link>
+      </p>
+      <h2 id="counts-title">{t("queue.counts")}</h2>
+      <ul className="count-list" aria-labelledby="counts-title">
+        {CASE_STATUSES.filter((s) => counts[s]).map((s) => (
+          <li key={s}>
+            <Link to={filtersToSearch({ status: s })}>
+              {t(`caseStatus.${s}`)}: <strong>{counts[s]}</strong>
+            </Link>
+          </li>
+        ))}
+      </ul>
+
+      <details className="filters" open={filtered}>
+        <summary>{t("queue.filters")}</summary>
+        <Form method="get" className="filter-grid">
+          <SelectField name="status" label={t("queue.status")} defaultValue={filters.status ?? ""} options={[any, ...CASE_STATUSES.map((s) => ({ value: s, label: t(`caseStatus.${s}`) }))]} />
+          <SelectField name="level" label={t("queue.level")} defaultValue={filters.level ? String(filters.level) : ""} options={[any, ...[1, 2, 3, 4].map((n) => ({ value: String(n), label: t("level.short", { n }) }))]} />
+          <SelectField name="kind" label={t("queue.kind")} defaultValue={filters.kind ?? ""} options={[any, { value: "client_complaint", label: t("kind.client_complaint") }, { value: "provider_dispute", label: t("kind.provider_dispute") }]} />
+          <SelectField
+            name="program"
+            label={t("queue.program")}
+            defaultValue={filters.program ?? ""}
+            options={[any, ...[...IN_SCOPE_PROGRAMS, ...MINISTRY_RETAINED_PROGRAMS].map((p) => ({ value: p, label: t(`program.${p}` as MessageKey) }))]}
+          />
+          <SelectField name="category" label={t("queue.category")} defaultValue={filters.category ?? ""} options={[any, ...DISPUTE_CATEGORIES.map((c) => ({ value: c, label: t(`category.${c}`) }))]} />
+          <SelectField
+            name="provider"
+            label={t("queue.provider")}
+            defaultValue={filters.provider ? String(filters.provider) : ""}
+            options={[any, ...providers.map((p) => ({ value: String(p.id), label: language === "fr" ? p.name_fr : p.name_en }))]}
+          />
+          <SelectField name="assignee" label={t("queue.assignee")} defaultValue={filters.assignee ?? ""} options={[any, { value: "me", label: t("queue.assignee.me") }, { value: "unassigned", label: t("queue.assignee.unassigned") }]} />
+          <SelectField name="clock" label={t("queue.clock")} defaultValue={filters.clock ?? ""} options={[any, { value: "overdue", label: t("queue.clock.overdue") }, { value: "due_soon", label: t("queue.clock.due_soon") }]} />
+          <TextField name="from" label={t("queue.from")} defaultValue={filters.from ?? ""} />
+          <TextField name="to" label={t("queue.to")} defaultValue={filters.to ?? ""} />
+          <TextField name="q" label={t("queue.q")} defaultValue={filters.q ?? ""} />
+          <div className="filter-actions">
+            <button type="submit">{t("queue.apply")}</button> <Link to="/cases">{t("queue.clear")}</Link>
+          </div>
+        </Form>
+      </details>
+
       {rows.length === 0 ? (
-        <p>{t("cases.empty")}</p>
+        <p>{filtered ? t("queue.none") : t("cases.empty")}</p>
       ) : (
         <div className="table-scroll" tabIndex={0} role="region" aria-label={t("nav.cases")}>
           <table className="data-table">
@@ -42,39 +94,47 @@ export default function CaseQueue() {
               </tr>
             </thead>
             <tbody>
-              {rows.map((r) => {
-                return (
-                  <tr key={r.reference} className={r.overdue ? "row--overdue" : undefined}>
-                    <th scope="row">
-                      <Link to={`/cases/${r.reference}`}>{r.reference}</Link>
-                    </th>
-                    <td>
-                      {r.next_due_at ? (
-                        <time dateTime={r.next_due_at} suppressHydrationWarning>
-                          {formatDateTime(r.next_due_at, language, timeZone)}
-                        </time>
-                      ) : (
-                        "—"
-                      )}
-                      {r.overdue ? <strong className="badge badge--overdue"> {t("cases.overdue")}</strong> : null}
-                      {r.dueSoon ? <strong className="badge badge--soon"> {t("cases.dueSoon")}</strong> : null}
-                    </td>
-                    <td>{t(`caseStatus.${r.status}`)}</td>
-                    <td>{r.level}</td>
-                    <td>{(language === "fr" ? r.respondent_name_fr : r.respondent_name_en) ?? t("case.providerUnknown")}</td>
-                    <td>
-                      <time dateTime={r.received_at} suppressHydrationWarning>
-                        {formatDate(r.received_at, language)}
+              {rows.map((r) => (
+                <tr key={r.reference} className={r.overdue ? "row--overdue" : undefined}>
+                  <th scope="row">
+                    <Link to={`/cases/${r.reference}`}>{r.reference}</Link>
+                    <br />
+                    <span className="meta">{r.filer_name}</span>
+                  </th>
+                  <td>
+                    {r.next_due_at ? (
+                      <time dateTime={r.next_due_at} suppressHydrationWarning>
+                        {formatDateTime(r.next_due_at, language, timeZone)}
                       </time>
-                    </td>
-                    <td>{r.assignee_name ?? t("cases.unassigned")}</td>
-                  </tr>
-                );
-              })}
+                    ) : (
+                      "—"
+                    )}
+                    {r.overdue ? <strong className="badge badge--overdue"> {t("cases.overdue")}</strong> : null}
+                    {r.dueSoon ? <strong className="badge badge--soon"> {t("cases.dueSoon")}</strong> : null}
+                  </td>
+                  <td>{t(`caseStatus.${r.status}`)}</td>
+                  <td>{r.level}</td>
+                  <td>{(language === "fr" ? r.respondent_name_fr : r.respondent_name_en) ?? t("case.providerUnknown")}</td>
+                  <td>
+                    <time dateTime={r.received_at} suppressHydrationWarning>
+                      {formatDate(r.received_at, language, timeZone)}
+                    </time>
+                  </td>
+                  <td>{r.assignee_name ?? t("cases.unassigned")}</td>
+                </tr>
+              ))}
             </tbody>
           </table>
         </div>
       )}
+      <p className="pager">
+        {filters.after ? <Link to={filtersToSearch(filters)}>{t("queue.first")}</Link> : null}{" "}
+        {nextCursor ? (
+          <Link to={filtersToSearch(filters, { after: nextCursor })} rel="next">
+            {t("queue.next")}
+          </Link>
+        ) : null}
+      </p>
     </>
   );
 }

@@ -1,13 +1,17 @@
 import type { DB } from "../../db/client";
-import { findOrganizationById } from "../../db/repositories/areas";
-import { listQueueForArea, type QueueRow } from "../../db/repositories/cases";
+import { findOrganizationById, listActiveProvidersInArea } from "../../db/repositories/areas";
+import { countCasesByStatus, listQueue, type QueueRow } from "../../db/repositories/cases";
 import { findPolicyInForce } from "../../db/repositories/policies";
-import { businessDaysLeft } from "../domain/business-calendar";
-import { localDateOf } from "../domain/time-zone";
+import { businessDaysLeft, dueAt } from "../domain/business-calendar";
+import { decodeCursor, encodeCursor, type QueueFilters } from "../domain/queue-filters";
+import { instantAt, localDateOf, addDays } from "../domain/time-zone";
 import type { SessionUser } from "./auth.server";
 
-// "Due soon" means due today or on the next business day: the same horizon as the reminder email.
+export const QUEUE_PAGE_SIZE = 50;
+// "Due soon" in the list means due today or on the next business day (the reminder's horizon);
+// the "due within 2 business days" filter looks one day further.
 const DUE_SOON_BUSINESS_DAYS = 1;
+const DUE_FILTER_BUSINESS_DAYS = 2;
 
 export interface QueueEntry extends QueueRow {
   overdue: boolean;
@@ -15,25 +19,56 @@ export interface QueueEntry extends QueueRow {
   businessDaysLeft: number | null;
 }
 
-/** The signed-in staff member's own SSM queue, next deadline first; never another SSM's cases. */
-export async function staffQueue(input: {
-  db: DB;
-  user: SessionUser;
-  now?: Date;
-}): Promise<{ organization: { name_en: string; name_fr: string }; rows: QueueEntry[]; timeZone: string } | null> {
+/**
+ * The signed-in staff member's own SSM queue, filtered, next deadline first, one page at a time;
+ * never another SSM's cases.
+ */
+export async function staffQueue(input: { db: DB; user: SessionUser; filters?: Partial<QueueFilters>; now?: Date }) {
   const now = input.now ?? new Date();
+  const filters: Partial<QueueFilters> = input.filters ?? {};
   const org = await findOrganizationById(input.db, input.user.organization_id);
   if (!org || org.kind !== "ssm" || !org.area_slug) return null;
-  const [rows, policy] = await Promise.all([
-    listQueueForArea(input.db, org.area_slug, 200),
-    findPolicyInForce(input.db, org.area_slug, localDateOf(now, "America/Toronto")),
-  ]);
-  if (!policy) throw new Error(`No policy in force for ${org.area_slug}`);
+  const area = org.area_slug;
+  const policy = await findPolicyInForce(input.db, area, localDateOf(now, "America/Toronto"));
+  if (!policy) throw new Error(`No policy in force for ${area}`);
   const calendar = policy.policy.calendar;
+  const localDayStart = (day: string) => instantAt(day, 0, calendar.timeZone).toISOString();
+
+  const [rows, counts, providers] = await Promise.all([
+    listQueue(input.db, {
+      areaSlug: area,
+      status: filters.status,
+      level: filters.level,
+      kind: filters.kind,
+      program: filters.program,
+      category: filters.category,
+      respondentOrgId: filters.provider,
+      assigneeId: filters.assignee === "me" ? input.user.id : filters.assignee === "unassigned" ? null : undefined,
+      dueBefore:
+        filters.clock === "overdue"
+          ? now.toISOString()
+          : filters.clock === "due_soon"
+            ? new Date(dueAt(now, DUE_FILTER_BUSINESS_DAYS, calendar).getTime() + 1).toISOString()
+            : undefined,
+      dueFrom: filters.clock === "due_soon" ? now.toISOString() : undefined,
+      receivedFrom: filters.from ? localDayStart(filters.from) : undefined,
+      receivedBefore: filters.to ? localDayStart(addDays(filters.to, 1)) : undefined,
+      text: filters.q,
+      after: decodeCursor(filters.after),
+      limit: QUEUE_PAGE_SIZE + 1,
+    }),
+    countCasesByStatus(input.db, area),
+    listActiveProvidersInArea(input.db, area),
+  ]);
+  const page = rows.slice(0, QUEUE_PAGE_SIZE);
+  const last = page.at(-1);
   return {
     organization: { name_en: org.name_en, name_fr: org.name_fr },
     timeZone: calendar.timeZone,
-    rows: rows.map((r) => {
+    counts,
+    providers,
+    nextCursor: rows.length > QUEUE_PAGE_SIZE && last ? encodeCursor({ dueAt: last.next_due_at, id: last.id }) : null,
+    rows: page.map((r): QueueEntry => {
       if (!r.next_due_at) return { ...r, overdue: false, dueSoon: false, businessDaysLeft: null };
       const overdue = Date.parse(r.next_due_at) < now.getTime();
       const left = businessDaysLeft(now, new Date(r.next_due_at), calendar);
