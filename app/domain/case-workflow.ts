@@ -8,7 +8,9 @@ export type StaffAction =
   | "request_info"
   | "resume"
   | "decide"
-  | "escalate";
+  | "escalate"
+  | "close"
+  | "reopen";
 
 export const DECISION_OUTCOMES = [
   "upheld",
@@ -26,7 +28,9 @@ export type RefusalReason =
   | "not_waiting"
   | "already_waiting"
   | "managers_only"
-  | "top_level";
+  | "top_level"
+  | "not_decided"
+  | "not_finished";
 
 export type TransitionResult =
   | { ok: true; next: CaseStatus }
@@ -43,6 +47,12 @@ export const FINISHED_STATUSES: readonly CaseStatus[] = ["closed", "withdrawn", 
  */
 export function applyStaffAction(status: CaseStatus, action: StaffAction): TransitionResult {
   if (action === "note") return { ok: true, next: status };
+  // Reopening is how a finished case comes back (new information, a decision set aside).
+  if (action === "reopen") {
+    return status === "closed" || status === "withdrawn" || status === "decided"
+      ? { ok: true, next: "in_review" }
+      : { ok: false, reason: "not_finished" };
+  }
   if (FINISHED_STATUSES.includes(status)) return { ok: false, reason: "case_finished" };
   switch (action) {
     case "take":
@@ -68,10 +78,12 @@ export function applyStaffAction(status: CaseStatus, action: StaffAction): Trans
     case "escalate":
       if (status === "received") return { ok: false, reason: "not_yet_acknowledged" };
       return { ok: true, next: "in_review" };
+    case "close":
+      return status === "decided" ? { ok: true, next: "closed" } : { ok: false, reason: "not_decided" };
   }
 }
 
 export function allowedStaffActions(status: CaseStatus): StaffAction[] {
-  const all: StaffAction[] = ["take", "acknowledge", "reply", "request_info", "resume", "decide", "escalate", "note"];
+  const all: StaffAction[] = ["take", "acknowledge", "reply", "request_info", "resume", "decide", "escalate", "close", "reopen", "note"];
   return all.filter((a) => applyStaffAction(status, a).ok);
 }

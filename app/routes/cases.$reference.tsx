@@ -10,7 +10,7 @@ import { SelectField, TextArea } from "../components/form-fields";
 import { DECISION_OUTCOMES } from "../domain/case-workflow";
 import { useLanguage, useT } from "../hooks/use-translation";
 import type { MessageKey } from "../i18n";
-import { staffCaseView } from "../services/case-view.server";
+import { staffCaseChangesSince, staffCaseView } from "../services/case-view.server";
 import { performStaffAction, type StaffCommand } from "../services/staff-actions.server";
 import { attachAsStaff } from "../services/attachments.server";
 import { Attachments } from "../components/attachments";
@@ -37,6 +37,8 @@ const actionSchema = z.discriminatedUnion("intent", [
   z.object({ intent: z.literal("request_info"), version, question: text(5000) }),
   z.object({ intent: z.literal("resume"), version, resumeReason: text(1000) }),
   z.object({ intent: z.literal("escalate"), version, escalateReason: text(2000) }),
+  z.object({ intent: z.literal("close"), version }),
+  z.object({ intent: z.literal("reopen"), version, reopenReason: text(2000) }),
   z.object({
     intent: z.literal("decide"),
     version,
@@ -51,7 +53,10 @@ function commandOf(input: ActionInput): StaffCommand {
   switch (input.intent) {
     case "take":
     case "acknowledge":
+    case "close":
       return { action: input.intent };
+    case "reopen":
+      return { action: "reopen", reason: input.reopenReason };
     case "reply":
       return { action: "reply", message: input.message };
     case "note":
@@ -83,12 +88,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
       : await attachAsStaff({ db: getDb(), user, reference: params.reference ?? "", file: upload.file, share: upload.formData.get("share") === "on", now: new Date() });
     if (!attached) throw notFound();
     const errors = uploadErrors(attached);
-    if (errors) return data({ errors, intent: "attach", done: null, refused: null }, { status: 400 });
-    return { errors: null, intent: "attach", done: "attach.done" as MessageKey, refused: null };
+    if (errors) return data({ errors, intent: "attach", done: null, refused: null, changes: null }, { status: 400 });
+    return { errors: null, intent: "attach", done: "attach.done" as MessageKey, refused: null, changes: null };
   }
   const parsed = parseForm(actionSchema, upload.formData);
   if (!parsed.ok) {
-    return data({ errors: parsed.errors, intent: parsed.values.intent ?? null, done: null, refused: null }, { status: 400 });
+    return data({ errors: parsed.errors, intent: parsed.values.intent ?? null, done: null, refused: null, changes: null }, { status: 400 });
   }
   const result = await performStaffAction({
     db: getDb(),
@@ -102,9 +107,15 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!result.ok) {
     if (result.reason === "not_found") throw notFound();
     const refused = (result.reason === "stale" ? "case.stale" : `case.refused.${result.reason}`) as MessageKey;
-    return data({ errors: null, intent, done: null, refused }, { status: 409 });
+    // Show what the other person did, so nobody overwrites a change they have not seen.
+    const since = z.iso.datetime().safeParse(upload.formData.get("loadedAt"));
+    const changes =
+      result.reason === "stale" && since.success
+        ? await staffCaseChangesSince({ db: getDb(), user, reference: params.reference ?? "", since: since.data })
+        : null;
+    return data({ errors: null, intent, done: null, refused, changes }, { status: 409 });
   }
-  return { errors: null, intent, done: `case.done.${intent}` as MessageKey, refused: null };
+  return { errors: null, intent, done: `case.done.${intent}` as MessageKey, refused: null, changes: null };
 }
 
 function Field({ label, children }: { label: string; children: ReactNode }) {
@@ -118,9 +129,11 @@ function Field({ label, children }: { label: string; children: ReactNode }) {
 
 /** One action's form. Its key changes with the case, so a sent form comes back empty. */
 function ActionForm({ intent, version, resetKey, children }: { intent: string; version: number; resetKey?: number; children: ReactNode }) {
+  const { loadedAt } = useLoaderData<typeof loader>();
   return (
     <Form method="post" className="action-form" key={`${intent}-${version}-${resetKey ?? 0}`}>
       <input type="hidden" name="version" value={version} />
+      <input type="hidden" name="loadedAt" value={loadedAt} />
       <input type="hidden" name="intent" value={intent} />
       {children}
     </Form>
@@ -154,6 +167,12 @@ export default function CasePage() {
       {result?.refused ? (
         <div className="error-summary" role="alert">
           <p>{t(result.refused)}</p>
+          {result.changes?.length ? (
+            <>
+              <p>{t("case.staleChanges")}</p>
+              <CaseTimeline events={result.changes} staffView />
+            </>
+          ) : null}
         </div>
       ) : null}
 
@@ -227,6 +246,7 @@ export default function CasePage() {
             question: t("case.requestInfo.label"),
             resumeReason: t("case.resume.label"),
             escalateReason: t("case.escalate.label"),
+            reopenReason: t("case.reopen.label"),
             outcome: t("case.decision.outcome"),
             reasons: t("case.decision.reasons"),
             panel: t("case.panel.label"),
@@ -291,6 +311,22 @@ export default function CasePage() {
                 {t("case.decision.submit")}
               </button>
             </fieldset>
+          </ActionForm>
+        ) : null}
+        {can("close") ? (
+          <ActionForm intent="close" version={c.version}>
+            <p className="hint">{t("case.close.hint")}</p>
+            <button type="submit" className="button--secondary" disabled={busy}>
+              {t("case.close.submit")}
+            </button>
+          </ActionForm>
+        ) : null}
+        {can("reopen") ? (
+          <ActionForm intent="reopen" version={c.version}>
+            <TextArea name="reopenReason" label={t("case.reopen.label")} required errors={errorsFor("reopen")} maxLength={2000} rows={2} />
+            <button type="submit" disabled={busy}>
+              {t("case.reopen.submit")}
+            </button>
           </ActionForm>
         ) : null}
         {can("escalate") ? (

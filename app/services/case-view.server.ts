@@ -52,5 +52,14 @@ export async function staffCaseView(input: { db: DB; user: SessionUser; referenc
     attachments,
     allowed,
     panelRequired: row.level === 3,
+    loadedAt: now.toISOString(),
   };
+}
+
+/** The timeline entries written after `since`: shown to a staff member whose action found the case changed. */
+export async function staffCaseChangesSince(input: { db: DB; user: SessionUser; reference: string; since: string }) {
+  const row = await findStaffCase(input.db, input.user, input.reference);
+  if (!row) return [];
+  const events = await listCaseEvents(input.db, row.id, { publicOnly: false });
+  return events.filter((e) => e.created_at > input.since);
 }

@@ -3,7 +3,8 @@ import { findOrganizationById } from "../../db/repositories/areas";
 import { findCaseByReference } from "../../db/repositories/cases";
 import type { CaseRow } from "../../db/schema";
 import { acknowledgedEmail, decisionEmail, informationRequestEmail, publicReplyEmail } from "../../emails/case-emails";
-import { isOpen, isOutstanding, meetClock, pauseClock, resumeClock } from "../domain/case-clocks";
+import { isOpen, isOutstanding, meetClock, openClock, pauseClock, resumeClock, stopClock } from "../domain/case-clocks";
+import { decisionDaysAt } from "../domain/policy";
 import { applyStaffAction, type DecisionOutcome, type RefusalReason } from "../domain/case-workflow";
 import { levelAbove, recourseDeadline } from "../domain/escalation";
 import { translator } from "../i18n";
@@ -39,14 +40,16 @@ export type StaffCommand =
   | { action: "request_info"; message: string }
   | { action: "resume"; reason: string }
   | { action: "decide"; outcome: DecisionOutcome; reasons: string; panel?: string }
-  | { action: "escalate"; reason: string };
+  | { action: "escalate"; reason: string }
+  | { action: "close" }
+  | { action: "reopen"; reason: string };
 
 export type StaffActionRefusal = RefusalReason | "not_found" | "stale" | "panel_required";
 export type StaffActionResult = { ok: true } | { ok: false; reason: StaffActionRefusal };
 
 class Refused extends CaseActionRefused<StaffActionRefusal> {}
 
-function openClock(context: CaseContext, kind: string, level?: number) {
+function findOpenClock(context: CaseContext, kind: string, level?: number) {
   return context.clocks.find((c) => c.kind === kind && (level === undefined || c.level === level) && isOpen(c));
 }
 
@@ -88,7 +91,7 @@ async function changeFor(trx: DB, user: SessionUser, row: CaseRow, context: Case
       change.events.push({ type: "internal_note", visibility: "internal", ...staff, body: command.message });
       break;
     case "request_info": {
-      const decision = openClock(context, "decision", row.level);
+      const decision = findOpenClock(context, "decision", row.level);
       if (decision) change.clockUpdates.push({ stored: decision, next: pauseClock(decision, now) });
       change.events.push({ type: "info_requested", visibility: "public", ...staff, body: command.message });
       change.events.push({ type: "clock_paused", visibility: "internal", ...staff, data: { reason: "waiting_for_filer" } });
@@ -96,7 +99,7 @@ async function changeFor(trx: DB, user: SessionUser, row: CaseRow, context: Case
       break;
     }
     case "resume": {
-      const decision = openClock(context, "decision", row.level);
+      const decision = findOpenClock(context, "decision", row.level);
       if (decision) change.clockUpdates.push({ stored: decision, next: resumeClock(decision, now, context.policy.policy.calendar) });
       change.events.push({ type: "clock_resumed", visibility: "internal", ...staff, body: command.reason });
       break;
@@ -124,6 +127,29 @@ async function changeFor(trx: DB, user: SessionUser, row: CaseRow, context: Case
           recourseWindowDays: canAppeal ? context.policy.policy.recourseWindowDays : null,
         })),
       );
+      break;
+    }
+    case "close":
+      change.patch.closed_at = now.toISOString();
+      change.patch.recourse_deadline_at = null;
+      change.clockUpdates = context.clocks.filter(isOpen).map((stored) => ({ stored, next: stopClock(stored) }));
+      change.events.push({ type: "closed", visibility: "public", ...staff });
+      break;
+    case "reopen": {
+      // The current level's decision is owed again, on a fresh clock from today.
+      const days = decisionDaysAt(context.policy.policy, row.level);
+      change.patch.closed_at = null;
+      change.patch.decided_at = null;
+      change.patch.outcome = null;
+      change.patch.recourse_deadline_at = null;
+      if (days !== null) {
+        const existing = context.clocks.find((c) => c.kind === "decision" && c.level === row.level);
+        const fresh = openClock("decision", row.level, now, days, context.policy.policy.calendar);
+        if (existing) change.clockUpdates.push({ stored: existing, next: fresh });
+        else change.newClocks.push(fresh);
+      }
+      change.events.push({ type: "reopened", visibility: "public", ...staff });
+      change.events.push({ type: "internal_note", visibility: "internal", ...staff, body: command.reason });
       break;
     }
     case "escalate": {

@@ -147,3 +147,30 @@ describe("tenant isolation", () => {
     if (firstNull >= 0) expect(queue!.rows.slice(firstNull).every((r) => r.next_due_at === null)).toBe(true);
   });
 });
+
+describe("closing and reopening", () => {
+  it("closes only a decided case, stopping its clocks; reopening opens a fresh decision clock", async () => {
+    const { reference, caseId } = await fileOne();
+    const act = async (command: Parameters<typeof performStaffAction>[0]["command"], at: Date) => {
+      const view = await staffCaseView({ db: t.db, user: hamilton, reference, now: at });
+      return performStaffAction({ db: t.db, user: hamilton, reference, expectedVersion: view!.case.version, command, now: at });
+    };
+    expect(await act({ action: "close" }, later(1))).toEqual({ ok: false, reason: "not_decided" });
+    await act({ action: "acknowledge" }, later(1));
+    await act({ action: "decide", outcome: "resolved_informally", reasons: "Agreed on a new plan." }, later(2));
+    expect(await act({ action: "close" }, later(3))).toEqual({ ok: true });
+    const closed = await staffCaseView({ db: t.db, user: hamilton, reference, now: later(4) });
+    expect([closed?.case.status, closed?.case.next_due_at]).toEqual(["closed", null]);
+    expect(await act({ action: "reply", message: "Late." }, later(4))).toEqual({ ok: false, reason: "case_finished" });
+
+    expect(await act({ action: "reopen", reason: "The provider did not keep the agreement." }, later(5))).toEqual({ ok: true });
+    const reopened = await staffCaseView({ db: t.db, user: hamilton, reference, now: later(6) });
+    expect([reopened?.case.status, reopened?.case.outcome]).toEqual(["in_review", null]);
+    const decision = reopened!.clocks.find((c) => c.kind === "decision" && c.level === 1)!;
+    expect(decision.state).toBe("running");
+    expect(reopened?.case.next_due_at).toBe(decision.dueAt);
+    expect(reopened?.events.map((e) => e.type)).toEqual(expect.arrayContaining(["closed", "reopened"]));
+    const clocks = await t.db.selectFrom("case_clocks").select(["kind", "level"]).where("case_id", "=", caseId).execute();
+    expect(clocks.filter((c) => c.kind === "decision" && c.level === 1)).toHaveLength(1);
+  });
+});

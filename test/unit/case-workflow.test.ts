@@ -28,6 +28,8 @@ const ALL_ACTIONS: readonly StaffAction[] = [
   'resume',
   'decide',
   'escalate',
+  'close',
+  'reopen',
 ];
 const OPEN_STATUSES = ALL_STATUSES.filter((s) => !FINISHED_STATUSES.includes(s));
 
@@ -45,6 +47,8 @@ const EXPECTED: Record<string, Record<StaffAction, TransitionResult>> = {
     resume: no('not_waiting'),
     decide: no('not_yet_acknowledged'),
     escalate: no('not_yet_acknowledged'),
+    close: no('not_decided'),
+    reopen: no('not_finished'),
   },
   acknowledged: {
     take: ok('acknowledged'),
@@ -55,6 +59,8 @@ const EXPECTED: Record<string, Record<StaffAction, TransitionResult>> = {
     resume: no('not_waiting'),
     decide: ok('decided'),
     escalate: ok('in_review'),
+    close: no('not_decided'),
+    reopen: no('not_finished'),
   },
   in_review: {
     take: ok('in_review'),
@@ -65,6 +71,8 @@ const EXPECTED: Record<string, Record<StaffAction, TransitionResult>> = {
     resume: no('not_waiting'),
     decide: ok('decided'),
     escalate: ok('in_review'),
+    close: no('not_decided'),
+    reopen: no('not_finished'),
   },
   waiting_for_filer: {
     take: ok('waiting_for_filer'),
@@ -75,6 +83,8 @@ const EXPECTED: Record<string, Record<StaffAction, TransitionResult>> = {
     resume: ok('in_review'),
     decide: ok('decided'),
     escalate: ok('in_review'),
+    close: no('not_decided'),
+    reopen: no('not_finished'),
   },
   decided: {
     take: ok('decided'),
@@ -85,6 +95,8 @@ const EXPECTED: Record<string, Record<StaffAction, TransitionResult>> = {
     resume: no('not_waiting'),
     decide: no('already_decided'),
     escalate: ok('in_review'),
+    close: ok('closed'),
+    reopen: ok('in_review'),
   },
 };
 
@@ -103,10 +115,17 @@ describe('applyStaffAction', () => {
     for (const status of ALL_STATUSES) expect(applyStaffAction(status, 'note')).toEqual(ok(status));
   });
 
-  it.each(FINISHED_STATUSES)('refuses everything but a note on a %s case with case_finished', (status) => {
-    for (const action of ALL_ACTIONS.filter((a) => a !== 'note')) {
+  it.each(FINISHED_STATUSES)('refuses everything but a note or reopening on a %s case with case_finished', (status) => {
+    for (const action of ALL_ACTIONS.filter((a) => a !== 'note' && a !== 'reopen')) {
       expect(applyStaffAction(status, action)).toEqual(no('case_finished'));
     }
+  });
+
+  it('reopens a closed or withdrawn case (not a referral: it left the SSM)', () => {
+    expect(applyStaffAction('closed', 'reopen')).toEqual(ok('in_review'));
+    expect(applyStaffAction('withdrawn', 'reopen')).toEqual(ok('in_review'));
+    expect(applyStaffAction('referred_out', 'reopen')).toEqual(no('not_finished'));
+    expect(applyStaffAction('referred_to_ministry', 'reopen')).toEqual(no('not_finished'));
   });
 
   it('refuses a reply or a decision before the case is acknowledged', () => {
@@ -146,8 +165,11 @@ describe('allowedStaffActions', () => {
     }
   });
 
-  it('offers only a note on a finished case', () => {
-    for (const status of FINISHED_STATUSES) expect(allowedStaffActions(status)).toEqual(['note']);
+  it('offers only reopening and a note on a closed or withdrawn case, and only a note on a referral', () => {
+    expect(allowedStaffActions('closed')).toEqual(['reopen', 'note']);
+    expect(allowedStaffActions('withdrawn')).toEqual(['reopen', 'note']);
+    expect(allowedStaffActions('referred_out')).toEqual(['note']);
+    expect(allowedStaffActions('referred_to_ministry')).toEqual(['note']);
   });
 
   it('offers acknowledge, take and note on a new case', () => {
