@@ -1,13 +1,12 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { ComplaintFields, complaintFieldLabels } from "../components/complaint-fields";
 import { ErrorSummary } from "../components/error-summary";
-import { RadioGroup, SelectField, TextArea, TextField } from "../components/form-fields";
-import { complaintInputSchema, TEXT_LIMITS } from "../domain/complaint-input";
-import { CLIENT_GROUPS } from "../domain/client-groups";
-import { IN_SCOPE_PROGRAMS, MINISTRY_RETAINED_PROGRAMS } from "../domain/programs";
+import { SelectField } from "../components/form-fields";
+import { complaintInputSchema } from "../domain/complaint-input";
 import { useLanguage, useT } from "../hooks/use-translation";
-import type { MessageKey, Translate } from "../i18n";
+import type { MessageKey } from "../i18n";
 import { fileClientComplaint, ministryContact } from "../services/filing.server";
 import { countAttempt, filingsPerIp, isRateLimited } from "../services/rate-limit.server";
 import { filingChoices, listCatchmentAreas } from "../services/public-areas.server";
@@ -69,25 +68,6 @@ export async function action({ request, context }: ActionFunctionArgs) {
   };
 }
 
-function fieldLabels(t: Translate): Record<string, string> {
-  return {
-    provider: t("file.provider.label"),
-    program: t("file.program.label"),
-    description: t("file.description.label"),
-    outcomeWanted: t("file.outcome.label"),
-    name: t("file.name.label"),
-    email: t("file.email.label"),
-    phone: t("file.phone.label"),
-    language: t("file.language.legend"),
-    accommodation: t("file.accommodation.legend"),
-    accommodationDetails: t("file.accommodation.details"),
-    ...Object.fromEntries(CLIENT_GROUPS.map((g) => [`group_${g}`, t(`group.${g}`)])),
-    consent: t("file.consent.label"),
-    area: t("file.area.label"),
-    website: t("file.honeypot"),
-    form: "",
-  };
-}
 
 function AreaStep() {
   const { areas } = useLoaderData<typeof loader>();
@@ -183,138 +163,11 @@ export default function FilePage() {
       <p>
         {t("file.area.chosen", { area: areaName })} <Link to="/file">{t("file.area.change")}</Link>
       </p>
-      <ErrorSummary errors={errors} labels={fieldLabels(t)} />
+      <ErrorSummary errors={errors} labels={complaintFieldLabels(t)} />
       <Form method="post" noValidate className="stack">
         <input type="hidden" name="area" value={chosen.slug} />
         <input type="hidden" name="submissionKey" value={values.submissionKey ?? submissionKey} />
-        <SelectField
-          name="provider"
-          label={t("file.provider.label")}
-          required
-          errors={errors}
-          defaultValue={values.provider ?? ""}
-          placeholder=""
-          options={[
-            ...chosen.providers.map((p) => ({ value: String(p.id), label: language === "fr" ? p.name_fr : p.name_en })),
-            { value: "unknown", label: t("file.provider.unknown") },
-          ]}
-        />
-        <SelectField
-          name="program"
-          label={t("file.program.label")}
-          required
-          errors={errors}
-          defaultValue={values.program ?? ""}
-          placeholder=""
-          options={[]}
-          optionGroups={[
-            { label: t("file.program.inScope"), options: IN_SCOPE_PROGRAMS.map((p) => ({ value: p, label: t(`program.${p}`) })) },
-            { label: t("file.program.retained"), options: MINISTRY_RETAINED_PROGRAMS.map((p) => ({ value: p, label: t(`program.${p}`) })) },
-          ]}
-        />
-        <TextArea
-          name="description"
-          label={t("file.description.label")}
-          hint={t("file.description.hint")}
-          required
-          errors={errors}
-          maxLength={TEXT_LIMITS.description}
-          defaultValue={values.description}
-          rows={7}
-        />
-        <TextArea
-          name="outcomeWanted"
-          label={t("file.outcome.label")}
-          required
-          errors={errors}
-          maxLength={TEXT_LIMITS.outcomeWanted}
-          defaultValue={values.outcomeWanted}
-          rows={3}
-        />
-        <TextField name="name" label={t("file.name.label")} required errors={errors} maxLength={TEXT_LIMITS.name} autoComplete="name" defaultValue={values.name} />
-        <fieldset className="group">
-          <legend>{t("file.contact.legend")}</legend>
-          <p className="hint">{t("file.contact.hint")}</p>
-          <TextField name="email" type="email" label={t("file.email.label")} errors={errors} maxLength={254} autoComplete="email" defaultValue={values.email} />
-          <TextField name="phone" type="tel" label={t("file.phone.label")} errors={errors} maxLength={25} autoComplete="tel" defaultValue={values.phone} />
-        </fieldset>
-        <RadioGroup
-          name="language"
-          label={t("file.language.legend")}
-          required
-          errors={errors}
-          defaultValue={values.language ?? defaultLanguage}
-          options={[
-            { value: "en", label: "English" },
-            { value: "fr", label: "Français" },
-          ]}
-        />
-        <RadioGroup
-          name="accommodation"
-          label={t("file.accommodation.legend")}
-          hint={t("file.accommodation.hint")}
-          required
-          errors={errors}
-          defaultValue={values.accommodation ?? "no"}
-          options={[
-            { value: "no", label: t("file.no") },
-            { value: "yes", label: t("file.yes") },
-          ]}
-        >
-          <TextArea
-            name="accommodationDetails"
-            label={t("file.accommodation.details")}
-            errors={errors}
-            maxLength={TEXT_LIMITS.accommodationDetails}
-            defaultValue={values.accommodationDetails}
-            rows={2}
-          />
-        </RadioGroup>
-        <fieldset className="group">
-          <legend>{t("file.groups.legend")}</legend>
-          <p className="hint">{t("file.groups.hint")}</p>
-          {CLIENT_GROUPS.map((g) => (
-            <RadioGroup
-              key={g}
-              name={`group_${g}`}
-              label={t(`group.${g}`)}
-              errors={errors}
-              defaultValue={values[`group_${g}`] ?? "unsaid"}
-              options={[
-                { value: "yes", label: t("file.groups.yes") },
-                { value: "no", label: t("file.groups.no") },
-                { value: "unsaid", label: t("file.groups.unsaid") },
-              ]}
-            />
-          ))}
-        </fieldset>
-        {/* Not shown to people (display: none); form-filling bots fill it and are refused. */}
-        <div hidden>
-          <label htmlFor="website">{t("file.honeypot")}</label>
-          <input id="website" name="website" type="text" tabIndex={-1} autoComplete="off" defaultValue="" />
-        </div>
-        <section className="notice" aria-labelledby="notice-title">
-          <h2 id="notice-title">{t("file.notice.title")}</h2>
-          <p>{t("file.notice.text")}</p>
-        </section>
-        <div className={errors.consent ? "field field--error" : "field"}>
-          {errors.consent ? (
-            <p className="field-error" id="consent-error">
-              {t(errors.consent.key)}
-            </p>
-          ) : null}
-          <div className="choice">
-            <input
-              type="checkbox"
-              id="consent"
-              name="consent"
-              aria-describedby={errors.consent ? "consent-error" : undefined}
-              aria-invalid={errors.consent ? true : undefined}
-              defaultChecked={values.consent === "on"}
-            />
-            <label htmlFor="consent">{t("file.consent.label")}</label>
-          </div>
-        </div>
+        <ComplaintFields providers={chosen.providers} errors={errors} values={values} defaultLanguage={defaultLanguage} />
         <button type="submit" disabled={navigation.state === "submitting"}>
           {t("file.submit")}
         </button>
