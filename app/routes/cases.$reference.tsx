@@ -30,7 +30,7 @@ const STAFF = ["ssm_staff", "ssm_manager"] as const;
 const version = z.coerce.number().int().min(1);
 const text = (max: number) => z.string().trim().min(1, "error.required").max(max, "error.tooLong");
 const actionSchema = z.discriminatedUnion("intent", [
-  z.object({ intent: z.literal("take"), version }),
+  z.object({ intent: z.literal("take"), version, assigneeId: z.coerce.number().int().min(1).optional().catch(undefined) }),
   z.object({ intent: z.literal("acknowledge"), version }),
   z.object({ intent: z.literal("reply"), version, message: text(5000) }),
   z.object({ intent: z.literal("note"), version, note: text(5000) }),
@@ -52,6 +52,7 @@ type ActionInput = z.infer<typeof actionSchema>;
 function commandOf(input: ActionInput): StaffCommand {
   switch (input.intent) {
     case "take":
+      return { action: "take", assigneeId: input.assigneeId };
     case "acknowledge":
     case "close":
       return { action: input.intent };
@@ -252,12 +253,27 @@ export default function CasePage() {
             panel: t("case.panel.label"),
           }}
         />
-        {can("take") && !view.assigneeName ? (
-          <ActionForm intent="take" version={c.version}>
-            <button type="submit" disabled={busy}>
-              {t("case.take")}
-            </button>
-          </ActionForm>
+        {can("take") ? (
+          <div className="action-form">
+            {!view.assigneeName ? (
+              <ActionForm intent="take" version={c.version}>
+                <button type="submit" disabled={busy}>
+                  {t("case.take")}
+                </button>
+              </ActionForm>
+            ) : null}
+            <ActionForm intent="take" version={c.version}>
+              <SelectField
+                name="assigneeId"
+                label={t("case.assignTo")}
+                required
+                options={view.assignable.map((u) => ({ value: String(u.id), label: u.name }))}
+              />
+              <button type="submit" className="button--secondary" disabled={busy}>
+                {t("case.assign.submit")}
+              </button>
+            </ActionForm>
+          </div>
         ) : null}
         {can("acknowledge") ? (
           <ActionForm intent="acknowledge" version={c.version}>

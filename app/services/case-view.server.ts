@@ -3,7 +3,7 @@ import { findOrganizationById } from "../../db/repositories/areas";
 import { appendAuditEntry } from "../../db/repositories/audit-log";
 import { listCaseEvents } from "../../db/repositories/case-events";
 import { listEmailsForCase } from "../../db/repositories/email-outbox";
-import { findUserById } from "../../db/repositories/users";
+import { findUserById, listActiveUsersOfOrganization } from "../../db/repositories/users";
 import { readClock } from "../domain/case-clocks";
 import { allowedStaffActions } from "../domain/case-workflow";
 import { levelAbove } from "../domain/escalation";
@@ -17,13 +17,14 @@ export async function staffCaseView(input: { db: DB; user: SessionUser; referenc
   const { db, user, now } = input;
   const row = await findStaffCase(db, user, input.reference);
   if (!row) return null;
-  const [context, events, emails, respondent, assignee, attachments] = await Promise.all([
+  const [context, events, emails, respondent, assignee, attachments, colleagues] = await Promise.all([
     loadCaseContext(db, row),
     listCaseEvents(db, row.id, { publicOnly: false }),
     listEmailsForCase(db, row.id),
     row.respondent_org_id ? findOrganizationById(db, row.respondent_org_id) : null,
     row.assignee_id ? findUserById(db, row.assignee_id) : null,
     caseAttachments(db, row.id, false),
+    listActiveUsersOfOrganization(db, user.organization_id),
   ]);
   await appendAuditEntry(db, {
     at: now.toISOString(),
@@ -49,6 +50,7 @@ export async function staffCaseView(input: { db: DB; user: SessionUser; referenc
     policy: { version: context.policy.version, effectiveFrom: context.policy.effectiveFrom },
     respondent: respondent ? { name_en: respondent.name_en, name_fr: respondent.name_fr } : null,
     assigneeName: assignee?.display_name ?? null,
+    assignable: colleagues.filter((u) => u.role === "ssm_staff" || u.role === "ssm_manager").map((u) => ({ id: u.id, name: u.display_name })),
     attachments,
     allowed,
     panelRequired: row.level === 3,

@@ -1,6 +1,7 @@
 import type { DB } from "../../db/client";
 import { findOrganizationById } from "../../db/repositories/areas";
 import { findCaseByReference } from "../../db/repositories/cases";
+import { listActiveUsersOfOrganization } from "../../db/repositories/users";
 import type { CaseRow } from "../../db/schema";
 import { acknowledgedEmail, decisionEmail, informationRequestEmail, publicReplyEmail } from "../../emails/case-emails";
 import { isOpen, isOutstanding, meetClock, openClock, pauseClock, resumeClock, stopClock } from "../domain/case-clocks";
@@ -33,7 +34,8 @@ export async function findStaffCase(db: DB, user: SessionUser, reference: string
 }
 
 export type StaffCommand =
-  | { action: "take" }
+  /** Assign the case: to the staff member acting, or to a colleague of the same SSM. */
+  | { action: "take"; assigneeId?: number }
   | { action: "acknowledge" }
   | { action: "reply"; message: string }
   | { action: "note"; message: string }
@@ -68,10 +70,16 @@ async function changeFor(trx: DB, user: SessionUser, row: CaseRow, context: Case
   change.patch = { status: transition.next };
 
   switch (command.action) {
-    case "take":
-      change.patch.assignee_id = user.id;
-      change.events.push({ type: "assigned", visibility: "internal", ...staff, data: { name: user.display_name } });
+    case "take": {
+      const colleagues = await listActiveUsersOfOrganization(trx, user.organization_id);
+      const assignee = command.assigneeId === undefined ? user : colleagues.find((u) => u.id === command.assigneeId);
+      if (!assignee || !colleagues.some((u) => u.id === assignee.id && (u.role === "ssm_staff" || u.role === "ssm_manager"))) {
+        throw new Refused("not_found");
+      }
+      change.patch.assignee_id = assignee.id;
+      change.events.push({ type: "assigned", visibility: "internal", ...staff, data: { name: assignee.display_name } });
       break;
+    }
     case "acknowledge": {
       meet("acknowledge");
       change.events.push({ type: "acknowledged", visibility: "public", ...staff });

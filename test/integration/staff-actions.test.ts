@@ -174,3 +174,21 @@ describe("closing and reopening", () => {
     expect(clocks.filter((c) => c.kind === "decision" && c.level === 1)).toHaveLength(1);
   });
 });
+
+describe("assigning", () => {
+  it("assigns to oneself or to a colleague of the same SSM, never to someone of another SSM", async () => {
+    const { reference } = await fileOne();
+    const colleague = await createStaff(t.db, { areaSlug: "hamilton-niagara" });
+    const take = (assigneeId: number | undefined, version: number) =>
+      performStaffAction({ db: t.db, user: hamilton, reference, expectedVersion: version, command: { action: "take", assigneeId }, now: later(1) });
+    expect(await take(ottawa.id, 1)).toEqual({ ok: false, reason: "not_found" });
+    expect(await take(colleague.id, 1)).toEqual({ ok: true });
+    let view = await staffCaseView({ db: t.db, user: hamilton, reference, now: later(2) });
+    expect(view?.assigneeName).toBe(colleague.display_name);
+    expect(view?.assignable.map((u) => u.id)).toEqual(expect.arrayContaining([hamilton.id, colleague.id]));
+    expect(view?.assignable.map((u) => u.id)).not.toContain(ottawa.id);
+    expect(await take(undefined, 2)).toEqual({ ok: true });
+    view = await staffCaseView({ db: t.db, user: hamilton, reference, now: later(3) });
+    expect(view?.assigneeName).toBe(hamilton.display_name);
+  });
+});
