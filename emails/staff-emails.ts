@@ -27,24 +27,25 @@ function clockLabel(language: Language, kind: string, level: number): string {
   return kind === "decision" ? t("clock.decision", { level }) : t(`clock.${kind}` as MessageKey);
 }
 
-export function overdueAlertEmail(input: StaffCommon & { clockKind: string; level: number; dueAt: string }): RenderedEmail {
+type ClockEmailInput = StaffCommon & { clockKind: string; level: number; dueAt: string };
+
+/** About one clock: "overdue" to managers once it is missed, "reminder" to the assignee the day before. */
+function clockEmail(which: "overdue" | "reminder", input: ClockEmailInput): RenderedEmail {
   const t = translator(input.language);
   const clock = clockLabel(input.language, input.clockKind, input.level);
   return staffFrame(
     input,
-    t("email.overdue.subject", { clock, reference: input.reference }),
-    t("email.overdue.body", { clock, reference: input.reference, date: formatDateTime(input.dueAt, input.language) }),
+    t(`email.${which}.subject`, { clock, reference: input.reference }),
+    t(`email.${which}.body`, { clock, reference: input.reference, date: formatDateTime(input.dueAt, input.language) }),
   );
 }
 
-export function dueSoonReminderEmail(input: StaffCommon & { clockKind: string; level: number; dueAt: string }): RenderedEmail {
-  const t = translator(input.language);
-  const clock = clockLabel(input.language, input.clockKind, input.level);
-  return staffFrame(
-    input,
-    t("email.reminder.subject", { clock, reference: input.reference }),
-    t("email.reminder.body", { clock, reference: input.reference, date: formatDateTime(input.dueAt, input.language) }),
-  );
+export function overdueAlertEmail(input: ClockEmailInput): RenderedEmail {
+  return clockEmail("overdue", input);
+}
+
+export function dueSoonReminderEmail(input: ClockEmailInput): RenderedEmail {
+  return clockEmail("reminder", input);
 }
 
 export function escalationNoticeEmail(input: StaffCommon & { level: number; cause: "breach" | "recourse" | "manual" }): RenderedEmail {
