@@ -192,3 +192,23 @@ describe("assigning", () => {
     expect(view?.assigneeName).toBe(hamilton.display_name);
   });
 });
+
+describe("pausing and resuming by staff", () => {
+  it("restarts the decision clock with the reason on the internal timeline", async () => {
+    const { reference } = await fileOne();
+    const act = async (command: Parameters<typeof performStaffAction>[0]["command"], at: Date) => {
+      const view = await staffCaseView({ db: t.db, user: hamilton, reference, now: at });
+      return performStaffAction({ db: t.db, user: hamilton, reference, expectedVersion: view!.case.version, command, now: at });
+    };
+    await act({ action: "acknowledge" }, later(1));
+    expect(await act({ action: "resume", reason: "Nothing to resume." }, later(2))).toEqual({ ok: false, reason: "not_waiting" });
+    await act({ action: "request_info", message: "Which office?" }, later(2));
+    expect(await act({ action: "request_info", message: "Again?" }, later(3))).toEqual({ ok: false, reason: "already_waiting" });
+    expect(await act({ action: "resume", reason: "The person answered by phone." }, later(26))).toEqual({ ok: true });
+    const view = await staffCaseView({ db: t.db, user: hamilton, reference, now: later(27) });
+    expect(view?.case.status).toBe("in_review");
+    expect(view?.clocks.find((c) => c.kind === "decision")?.state).toBe("running");
+    const resumed = view!.events.find((e) => e.type === "clock_resumed")!;
+    expect([resumed.visibility, resumed.body]).toEqual(["internal", "The person answered by phone."]);
+  });
+});
