@@ -76,6 +76,11 @@ function Header({ data }: { data: RootData }) {
                 <Link to="/admin/policy">{t("nav.policy")}</Link>
               </li>
             ) : null}
+            {role === "ssm_manager" ? (
+              <li>
+                <Link to="/admin/users">{t("nav.admin")}</Link>
+              </li>
+            ) : null}
             {role === "ministry_analyst" || role === "admin" ? (
               <li>
                 <Link to="/reports">{t("nav.reports")}</Link>

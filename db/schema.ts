@@ -229,6 +229,19 @@ export interface RateLimitEventTable {
   at: string;
 }
 
+/** An invitation to set a password (0005): single use, a week long, only the token's sha256 kept. */
+export interface InvitationTable {
+  id: Generated<number>;
+  user_id: number;
+  token_hash: string;
+  created_by: number | null;
+  created_at: string;
+  expires_at: string;
+  used_at: string | null;
+  /** Set when a newer invitation replaces it or the account is disabled. */
+  revoked_at: string | null;
+}
+
 export interface Database {
   areas: AreaTable;
   organizations: OrganizationTable;
@@ -245,6 +258,7 @@ export interface Database {
   audit_log: AuditLogTable;
   rate_limit_events: RateLimitEventTable;
   attachments: AttachmentTable;
+  invitations: InvitationTable;
 }
 
 export type Area = Selectable<AreaTable>;
@@ -258,3 +272,4 @@ export type CaseClockRow = Selectable<CaseClockTable>;
 export type CaseEventRow = Selectable<CaseEventTable>;
 export type OutboxRow = Selectable<EmailOutboxTable>;
 export type AttachmentRow = Selectable<AttachmentTable>;
+export type InvitationRow = Selectable<InvitationTable>;

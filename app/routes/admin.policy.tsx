@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { AdminNav } from "../components/admin-nav";
 import { ErrorSummary } from "../components/error-summary";
 import { SelectField, TextArea, TextField } from "../components/form-fields";
 import { OPTIONAL_CLOSURES } from "../domain/ontario-holidays";
@@ -60,6 +61,7 @@ export default function PolicyPage() {
   };
   return (
     <>
+      <AdminNav />
       <h1>{t("policy.title")}</h1>
       <p>{t("policy.intro")}</p>
       <p className="lead">{t("policy.inForce", { version: inForce.version, date: inForce.effectiveFrom })}</p>

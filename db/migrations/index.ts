@@ -3,6 +3,7 @@ import * as m0001 from "./0001_initial";
 import * as m0002 from "./0002_clocks_and_recourse";
 import * as m0003 from "./0003_public_side";
 import * as m0004 from "./0004_attachments";
+import * as m0005 from "./0005_invitations";
 
 // Listed statically (not read from the folder) so the bundled server carries its migrations.
 // Append only: never edit or reorder a released entry.
@@ -11,4 +12,5 @@ export const migrations: Record<string, Migration> = {
   "0002_clocks_and_recourse": m0002,
   "0003_public_side": m0003,
   "0004_attachments": m0004,
+  "0005_invitations": m0005,
 };

@@ -94,3 +94,77 @@ export async function listAreasServedBy(
     .orderBy("a.sort_order")
     .execute();
 }
+
+/** Every provider linked to an area, retired ones included (they keep their history). */
+export async function listProvidersInArea(
+  db: Kysely<Database>,
+  areaSlug: string,
+): Promise<Pick<Organization, "id" | "slug" | "name_en" | "name_fr" | "retired_at">[]> {
+  return db
+    .selectFrom("organizations as o")
+    .innerJoin("provider_areas as pa", "pa.provider_id", "o.id")
+    .where("pa.area_slug", "=", areaSlug)
+    .where("o.kind", "=", "provider")
+    .select(["o.id", "o.slug", "o.name_en", "o.name_fr", "o.retired_at"])
+    .orderBy("o.name_en")
+    .execute();
+}
+
+export async function slugsStartingWith(db: Kysely<Database>, prefix: string): Promise<string[]> {
+  const rows = await db.selectFrom("organizations").select("slug").where("slug", "like", `${prefix}%`).execute();
+  return rows.map((r) => r.slug);
+}
+
+/** A provider serving one area: the organization and its link to the area. */
+export async function insertProviderInArea(
+  db: Kysely<Database>,
+  provider: { slug: string; nameEn: string; nameFr: string; areaSlug: string; now: string },
+): Promise<number> {
+  const row = await db
+    .insertInto("organizations")
+    .values({
+      slug: provider.slug,
+      kind: "provider",
+      name_en: provider.nameEn,
+      name_fr: provider.nameFr,
+      area_slug: null,
+      contact_email: null,
+      contact_phone: null,
+      contact_address: null,
+      contact_in_person: null,
+      retired_at: null,
+      created_at: provider.now,
+    })
+    .returning("id")
+    .executeTakeFirstOrThrow();
+  await db.insertInto("provider_areas").values({ provider_id: row.id, area_slug: provider.areaSlug }).execute();
+  return row.id;
+}
+
+export async function renameOrganization(db: Kysely<Database>, id: number, names: { nameEn: string; nameFr: string }): Promise<void> {
+  await db.updateTable("organizations").set({ name_en: names.nameEn, name_fr: names.nameFr }).where("id", "=", id).execute();
+}
+
+export async function retireOrganization(db: Kysely<Database>, id: number, now: string): Promise<void> {
+  await db.updateTable("organizations").set({ retired_at: now }).where("id", "=", id).where("retired_at", "is", null).execute();
+}
+
+export interface OrganizationContacts {
+  email: string | null;
+  phone: string | null;
+  address: string | null;
+  inPerson: string | null;
+}
+
+export async function updateOrganizationContacts(db: Kysely<Database>, id: number, contacts: OrganizationContacts): Promise<void> {
+  await db
+    .updateTable("organizations")
+    .set({
+      contact_email: contacts.email,
+      contact_phone: contacts.phone,
+      contact_address: contacts.address,
+      contact_in_person: contacts.inPerson,
+    })
+    .where("id", "=", id)
+    .execute();
+}

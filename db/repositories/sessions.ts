@@ -51,3 +51,14 @@ export async function revokeSession(db: Kysely<Database>, sessionId: string, now
     .where("revoked_at", "is", null)
     .execute();
 }
+
+/** Every live session of one user at once (the account was disabled): their next request is signed out. */
+export async function revokeSessionsOfUser(db: Kysely<Database>, userId: number, now: string): Promise<number> {
+  const result = await db
+    .updateTable("sessions")
+    .set({ revoked_at: now })
+    .where("user_id", "=", userId)
+    .where("revoked_at", "is", null)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows);
+}

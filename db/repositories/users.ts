@@ -1,5 +1,5 @@
 import type { Insertable, Kysely } from "kysely";
-import type { Database, User, UserTable } from "../schema";
+import type { Database, Organization, Role, User, UserTable } from "../schema";
 
 export async function findUserByEmail(db: Kysely<Database>, email: string): Promise<User | null> {
   return (
@@ -47,4 +47,43 @@ export async function listActiveManagers(
     .where("disabled_at", "is", null)
     .orderBy("id")
     .execute();
+}
+
+export interface UserWithOrganization extends Pick<User, "id" | "display_name" | "email" | "role" | "language" | "disabled_at" | "organization_id"> {
+  organization: Pick<Organization, "id" | "kind" | "name_en" | "name_fr">;
+}
+
+/** Everyone in these organizations, enabled or not, with their organization's names. */
+export async function listUsersOfOrganizations(
+  db: Kysely<Database>,
+  organizationIds: readonly number[],
+): Promise<UserWithOrganization[]> {
+  if (!organizationIds.length) return [];
+  const rows = await db
+    .selectFrom("users as u")
+    .innerJoin("organizations as o", "o.id", "u.organization_id")
+    .select(["u.id", "u.display_name", "u.email", "u.role", "u.language", "u.disabled_at", "u.organization_id"])
+    .select(["o.kind as org_kind", "o.name_en as org_name_en", "o.name_fr as org_name_fr"])
+    .where("u.organization_id", "in", organizationIds)
+    .orderBy("o.kind", "desc")
+    .orderBy("o.name_en")
+    .orderBy("u.display_name")
+    .execute();
+  return rows.map(({ org_kind, org_name_en, org_name_fr, ...user }) => ({
+    ...user,
+    organization: { id: user.organization_id, kind: org_kind, name_en: org_name_en, name_fr: org_name_fr },
+  }));
+}
+
+export async function updateUserRole(db: Kysely<Database>, userId: number, role: Role): Promise<void> {
+  await db.updateTable("users").set({ role }).where("id", "=", userId).execute();
+}
+
+export async function markUserDisabled(db: Kysely<Database>, userId: number, now: string): Promise<void> {
+  await db.updateTable("users").set({ disabled_at: now }).where("id", "=", userId).where("disabled_at", "is", null).execute();
+}
+
+/** The invited person chose a password: it replaces the placeholder and the account opens. */
+export async function enableUserWithPassword(db: Kysely<Database>, userId: number, passwordHash: string): Promise<void> {
+  await db.updateTable("users").set({ password_hash: passwordHash, disabled_at: null }).where("id", "=", userId).execute();
 }

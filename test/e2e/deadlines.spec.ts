@@ -146,7 +146,7 @@ test.describe("a complaint's clocks, from filing to a level 2 review", () => {
 
     const notice = page.getByRole("status");
     await page.getByRole("button", { name: "Assign to me" }).click();
-    await expect(notice).toHaveText("The case is assigned to you.");
+    await expect(notice).toHaveText("The case is assigned.");
     await expect(page.locator(".status-line")).toContainText(`Assigned to ${STAFF_NAME}`);
     await expect(page.getByRole("button", { name: "Assign to me" })).toHaveCount(0);
     await waitForIdle(page);

@@ -1,0 +1,75 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { AdminNav } from "../components/admin-nav";
+import { ErrorSummary } from "../components/error-summary";
+import { TextArea, TextField } from "../components/form-fields";
+import { contactsInputSchema } from "../domain/ssm-admin-input";
+import { useLanguage, useT } from "../hooks/use-translation";
+import { contactsAdminView, saveSsmContacts } from "../services/ssm-organizations.server";
+import { getDb } from "../utils/db.server";
+import { parseForm } from "../utils/form";
+import { notFound } from "../utils/http.server";
+import { pageTitle } from "../utils/meta";
+import { requireUser } from "../utils/session.server";
+
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "admin.nav.contacts");
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireUser(request, ["ssm_manager"]);
+  const view = await contactsAdminView({ db: getDb(), user });
+  if (!view) throw notFound();
+  return view;
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const user = await requireUser(request, ["ssm_manager"]);
+  const parsed = parseForm(contactsInputSchema, await request.formData());
+  if (!parsed.ok) return data({ errors: parsed.errors, values: parsed.values, saved: false }, { status: 400 });
+  if (!(await saveSsmContacts({ db: getDb(), user, contacts: parsed.data, now: new Date() }))) throw notFound();
+  return { errors: null, values: null, saved: true };
+}
+
+
+export default function ContactsPage() {
+  const { area, ssm, contacts } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const navigation = useNavigation();
+  const t = useT();
+  const language = useLanguage();
+  const errors = result?.errors ?? {};
+  const values: Record<string, string> = result?.values ?? {};
+  const value = (name: keyof typeof contacts) => values[name] ?? contacts[name] ?? "";
+  const labels = {
+    email: t("admin.contacts.email"),
+    phone: t("admin.contacts.phone"),
+    address: t("admin.contacts.address"),
+    inPerson: t("admin.contacts.inPerson"),
+  };
+  return (
+    <>
+      <h1>{t("admin.contacts.title", { ssm: language === "fr" ? ssm.name_fr : ssm.name_en })}</h1>
+      <AdminNav />
+      <p>{t("admin.contacts.intro")}</p>
+      {result?.saved ? (
+        <p className="notice-success" role="status">
+          {t("admin.contacts.done")}
+        </p>
+      ) : null}
+      <ErrorSummary errors={errors} labels={labels} />
+      {/* Keyed on what is stored, so a saved form shows the saved (trimmed) values. */}
+      <Form method="post" noValidate className="stack" key={JSON.stringify(contacts)}>
+        <TextField name="email" type="email" label={labels.email} errors={errors} maxLength={254} autoComplete="off" defaultValue={value("email")} />
+        <TextField name="phone" type="tel" label={labels.phone} hint={t("admin.contacts.phone.hint")} errors={errors} maxLength={25} autoComplete="off" defaultValue={value("phone")} />
+        <TextArea name="address" label={labels.address} errors={errors} maxLength={500} rows={3} defaultValue={value("address")} />
+        <TextArea name="inPerson" label={labels.inPerson} hint={t("admin.contacts.inPerson.hint")} errors={errors} maxLength={500} rows={3} defaultValue={value("inPerson")} />
+        <button type="submit" disabled={navigation.state !== "idle"}>
+          {t("admin.contacts.submit")}
+        </button>
+      </Form>
+      <p>
+        <Link to={`/process/${area.slug}`}>{t("admin.contacts.see")}</Link>
+      </p>
+    </>
+  );
+}

@@ -1,0 +1,103 @@
+import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { ErrorSummary } from "../components/error-summary";
+import { TextField } from "../components/form-fields";
+import { PASSWORD_MAX, setPasswordSchema } from "../domain/ssm-admin-input";
+import { useT } from "../hooks/use-translation";
+import type { MessageKey } from "../i18n";
+import { acceptInvitation, invitationView, type InvitationState } from "../services/ssm-admin.server";
+import { getDb } from "../utils/db.server";
+import { parseForm } from "../utils/form";
+import { pageTitle } from "../utils/meta";
+
+// The address holds the invitation's secret: no cache may keep the page.
+const PRIVATE_HEADERS = { "Cache-Control": "private, no-store" };
+export const headers: HeadersFunction = () => PRIVATE_HEADERS;
+
+const TITLES: Record<InvitationState, MessageKey> = {
+  open: "invite.title",
+  expired: "invite.expired.title",
+  used: "invite.used.title",
+  unknown: "invite.unknown.title",
+};
+
+export const meta: MetaFunction<typeof loader> = ({ matches, data }) => pageTitle(matches, TITLES[data?.state ?? "unknown"]);
+
+export async function loader({ params }: LoaderFunctionArgs) {
+  return invitationView({ db: getDb(), token: params.token ?? "", now: new Date() });
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const parsed = parseForm(setPasswordSchema, await request.formData());
+  if (!parsed.ok) return data({ errors: parsed.errors, doneFor: null, state: null }, { status: 400, headers: PRIVATE_HEADERS });
+  const result = await acceptInvitation({ db: getDb(), token: params.token ?? "", password: parsed.data.password, now: new Date() });
+  if (!result.ok) return data({ errors: null, doneFor: null, state: result.state }, { status: 410, headers: PRIVATE_HEADERS });
+  return data({ errors: null, doneFor: result.email, state: null }, { headers: PRIVATE_HEADERS });
+}
+
+function NotUsable({ state }: { state: Exclude<InvitationState, "open"> }) {
+  const t = useT();
+  return (
+    <>
+      <h1>{t(TITLES[state])}</h1>
+      <p>{t(`invite.${state}.text`)}</p>
+      {state === "used" ? (
+        <p>
+          <Link to="/login">{t("invite.signIn")}</Link>
+        </p>
+      ) : null}
+    </>
+  );
+}
+
+export default function InvitationPage() {
+  const view = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const navigation = useNavigation();
+  const t = useT();
+  if (result?.doneFor) {
+    return (
+      <>
+        <h1>{t("invite.done.title")}</h1>
+        <p className="notice-success" role="status">
+          {t("invite.done.text", { email: result.doneFor })}
+        </p>
+        <p>
+          <Link className="button" to="/login">
+            {t("invite.signIn")}
+          </Link>
+        </p>
+      </>
+    );
+  }
+  if (result?.state) return <NotUsable state={result.state} />;
+  if (view.state !== "open") return <NotUsable state={view.state} />;
+  const errors = result?.errors ?? {};
+  const labels = { password: t("invite.password"), confirm: t("invite.confirm") };
+  return (
+    <>
+      <h1>{t("invite.title")}</h1>
+      <p>{t("invite.intro", { name: view.name, email: view.email })}</p>
+      <ErrorSummary errors={errors} labels={labels} />
+      <Form method="post" noValidate className="stack">
+        {/* Lets a password manager save the new password under the right account. */}
+        <input type="hidden" name="username" autoComplete="username" value={view.email} />
+        <TextField
+          name="password"
+          type="password"
+          label={labels.password}
+          hint={t("invite.password.hint")}
+          required
+          errors={errors}
+          maxLength={PASSWORD_MAX}
+          autoComplete="new-password"
+        />
+        <TextField name="confirm" type="password" label={labels.confirm} required errors={errors} maxLength={PASSWORD_MAX} autoComplete="new-password" />
+        <button type="submit" disabled={navigation.state !== "idle"}>
+          {t("invite.submit")}
+        </button>
+      </Form>
+    </>
+  );
+}
