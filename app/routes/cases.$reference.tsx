@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
-import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, useActionData, useLoaderData, useNavigation, type ShouldRevalidateFunction } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { z } from "zod";
 import { CaseTimeline } from "../components/case-timeline";
@@ -73,6 +73,14 @@ function commandOf(input: ActionInput): StaffCommand {
   }
 }
 
+// A refused action leaves the case as it was, so no reload is needed, except when the case changed
+// meanwhile (409): then the page must show the case as it is now, or every retry is refused again.
+export const shouldRevalidate: ShouldRevalidateFunction = ({ actionStatus, defaultShouldRevalidate }) =>
+  actionStatus === 409 ? true : defaultShouldRevalidate;
+
+/** What was typed in the refused form, given back so a stale refusal does not lose it. */
+const DRAFT_FIELDS = ["message", "note", "question", "resumeReason", "escalateReason", "reopenReason", "outcome", "reasons", "panel"] as const;
+
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request, STAFF);
   const view = await staffCaseView({ db: getDb(), user, reference: params.reference ?? "", now: new Date() });
@@ -114,7 +122,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
       result.reason === "stale" && since.success
         ? await staffCaseChangesSince({ db: getDb(), user, reference: params.reference ?? "", since: since.data })
         : null;
-    return data({ errors: null, intent, done: null, refused, changes }, { status: 409 });
+    const draft = Object.fromEntries(DRAFT_FIELDS.map((f) => [f, upload.formData.get(f)]).filter(([, v]) => typeof v === "string"));
+    return data({ errors: null, intent, done: null, refused, changes, draft: draft as Record<string, string> }, { status: 409 });
   }
   return { errors: null, intent, done: `case.done.${intent}` as MessageKey, refused: null, changes: null };
 }
@@ -151,6 +160,7 @@ export default function CasePage() {
   const busy = navigation.state !== "idle";
   const errors = result?.errors ?? {};
   const errorsFor = (intent: string) => (result?.intent === intent ? errors : undefined);
+  const draft = (field: string): string | undefined => (result && "draft" in result ? result.draft?.[field] : undefined);
   const can = (a: string) => (allowed as string[]).includes(a);
 
   return (
@@ -285,7 +295,7 @@ export default function CasePage() {
         ) : null}
         {can("reply") ? (
           <ActionForm intent="reply" version={c.version}>
-            <TextArea name="message" label={t("case.reply.label")} hint={t("case.reply.hint")} required errors={errorsFor("reply")} maxLength={5000} rows={4} />
+            <TextArea name="message" defaultValue={draft("message")} label={t("case.reply.label")} hint={t("case.reply.hint")} required errors={errorsFor("reply")} maxLength={5000} rows={4} />
             <button type="submit" disabled={busy}>
               {t("case.reply.submit")}
             </button>
@@ -293,7 +303,7 @@ export default function CasePage() {
         ) : null}
         {can("request_info") ? (
           <ActionForm intent="request_info" version={c.version}>
-            <TextArea name="question" label={t("case.requestInfo.label")} hint={t("case.requestInfo.hint")} required errors={errorsFor("request_info")} maxLength={5000} rows={3} />
+            <TextArea name="question" defaultValue={draft("question")} label={t("case.requestInfo.label")} hint={t("case.requestInfo.hint")} required errors={errorsFor("request_info")} maxLength={5000} rows={3} />
             <button type="submit" disabled={busy}>
               {t("case.requestInfo.submit")}
             </button>
@@ -301,7 +311,7 @@ export default function CasePage() {
         ) : null}
         {can("resume") ? (
           <ActionForm intent="resume" version={c.version}>
-            <TextArea name="resumeReason" label={t("case.resume.label")} required errors={errorsFor("resume")} maxLength={1000} rows={2} />
+            <TextArea name="resumeReason" defaultValue={draft("resumeReason")} label={t("case.resume.label")} required errors={errorsFor("resume")} maxLength={1000} rows={2} />
             <button type="submit" disabled={busy}>
               {t("case.resume.submit")}
             </button>
@@ -316,12 +326,13 @@ export default function CasePage() {
                 label={t("case.decision.outcome")}
                 required
                 errors={errorsFor("decide")}
+                defaultValue={draft("outcome")}
                 placeholder=""
                 options={DECISION_OUTCOMES.map((o) => ({ value: o, label: t(`outcome.${o}`) }))}
               />
-              <TextArea name="reasons" label={t("case.decision.reasons")} required errors={errorsFor("decide")} maxLength={10000} rows={5} />
+              <TextArea name="reasons" defaultValue={draft("reasons")} label={t("case.decision.reasons")} required errors={errorsFor("decide")} maxLength={10000} rows={5} />
               {view.panelRequired ? (
-                <TextArea name="panel" label={t("case.panel.label")} hint={t("case.panel.hint")} required errors={errorsFor("decide")} maxLength={2000} rows={3} />
+                <TextArea name="panel" defaultValue={draft("panel")} label={t("case.panel.label")} hint={t("case.panel.hint")} required errors={errorsFor("decide")} maxLength={2000} rows={3} />
               ) : null}
               <button type="submit" disabled={busy}>
                 {t("case.decision.submit")}
@@ -339,7 +350,7 @@ export default function CasePage() {
         ) : null}
         {can("reopen") ? (
           <ActionForm intent="reopen" version={c.version}>
-            <TextArea name="reopenReason" label={t("case.reopen.label")} required errors={errorsFor("reopen")} maxLength={2000} rows={2} />
+            <TextArea name="reopenReason" defaultValue={draft("reopenReason")} label={t("case.reopen.label")} required errors={errorsFor("reopen")} maxLength={2000} rows={2} />
             <button type="submit" disabled={busy}>
               {t("case.reopen.submit")}
             </button>
@@ -347,14 +358,14 @@ export default function CasePage() {
         ) : null}
         {can("escalate") ? (
           <ActionForm intent="escalate" version={c.version}>
-            <TextArea name="escalateReason" label={t("case.escalate.label")} hint={t("case.escalate.hint")} required errors={errorsFor("escalate")} maxLength={2000} rows={2} />
+            <TextArea name="escalateReason" defaultValue={draft("escalateReason")} label={t("case.escalate.label")} hint={t("case.escalate.hint")} required errors={errorsFor("escalate")} maxLength={2000} rows={2} />
             <button type="submit" disabled={busy}>
               {t("case.escalate.submit")}
             </button>
           </ActionForm>
         ) : null}
         <ActionForm intent="note" version={c.version} resetKey={view.events.length}>
-          <TextArea name="note" label={t("case.note.label")} hint={t("case.note.hint")} required errors={errorsFor("note")} maxLength={5000} rows={3} />
+          <TextArea name="note" defaultValue={draft("note")} label={t("case.note.label")} hint={t("case.note.hint")} required errors={errorsFor("note")} maxLength={5000} rows={3} />
           <button type="submit" disabled={busy}>
             {t("case.note.submit")}
           </button>

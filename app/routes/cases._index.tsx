@@ -49,7 +49,8 @@ export default function CaseQueue() {
 
       <details className="filters" open={filtered}>
         <summary>{t("queue.filters")}</summary>
-        <Form method="get" className="filter-grid">
+        {/* Keyed by the filters: after Back or a count link, the fields show the list's filters, not the last ones typed. */}
+        <Form method="get" className="filter-grid" key={filtersToSearch(filters)}>
           <SelectField name="status" label={t("queue.status")} defaultValue={filters.status ?? ""} options={[any, ...CASE_STATUSES.map((s) => ({ value: s, label: t(`caseStatus.${s}`) }))]} />
           <SelectField name="level" label={t("queue.level")} defaultValue={filters.level ? String(filters.level) : ""} options={[any, ...[1, 2, 3, 4].map((n) => ({ value: String(n), label: t("level.short", { n }) }))]} />
           <SelectField name="kind" label={t("queue.kind")} defaultValue={filters.kind ?? ""} options={[any, { value: "client_complaint", label: t("kind.client_complaint") }, { value: "provider_dispute", label: t("kind.provider_dispute") }]} />
