@@ -664,6 +664,11 @@ export const en = {
   "email.invitation.body": "{person} invited you to Recourse, where {ssm} tracks complaints and disputes, as {role} for {organization}.",
   "email.invitation.action": "Choose your password here before {date}: {link}",
   "email.invitation.ignore": "If you did not expect this invitation, you can ignore this email: the account does not open without a password.",
+  "admin.users.enable.text": "Open the account again. Someone who never chose a password gets a new invitation instead.",
+  "admin.users.enable.submit": "Enable the account",
+  "admin.users.done.enable": "The account is enabled again (or a new invitation was sent).",
+  "admin.users.refused.not_disabled": "This account is not disabled.",
+  "admin.users.refused.retired": "This person's provider is retired: the account stays closed.",
   "health.ok": "ok",
 } as const;
 

@@ -673,5 +673,10 @@ export const fr: Record<MessageKey, string> = {
   "email.invitation.body": "{person} vous a invité à Recours, où {ssm} suit les plaintes et les différends, avec le rôle {role} pour {organization}.",
   "email.invitation.action": "Choisissez votre mot de passe ici avant le {date} : {link}",
   "email.invitation.ignore": "Si vous n’attendiez pas cette invitation, vous pouvez ignorer ce courriel : le compte ne s’ouvre pas sans mot de passe.",
+  "admin.users.enable.text": "Rouvrir le compte. Une personne qui n’a jamais choisi de mot de passe reçoit plutôt une nouvelle invitation.",
+  "admin.users.enable.submit": "Réactiver le compte",
+  "admin.users.done.enable": "Le compte est réactivé (ou une nouvelle invitation a été envoyée).",
+  "admin.users.refused.not_disabled": "Ce compte n’est pas désactivé.",
+  "admin.users.refused.retired": "Le fournisseur de cette personne est retiré : le compte reste fermé.",
   "health.ok": "ok",
 };

@@ -12,6 +12,7 @@ import type { MessageKey, Translate } from "../i18n";
 import {
   changeUserRole,
   disableUser,
+  reenableUser,
   inviteUser,
   resendInvitation,
   userAdminView,
@@ -37,7 +38,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { ...view, selected };
 }
 
-const intentSchema = z.object({ intent: z.enum(["invite", "role", "resend", "disable"]) });
+const intentSchema = z.object({ intent: z.enum(["invite", "role", "resend", "disable", "enable"]) });
 
 type Done = { key: MessageKey; vars?: Record<string, string> };
 type ActionData = { intent: string | null; errors: FieldErrors | null; values: Record<string, string> | null; done: Done | null; refused: MessageKey | null };
@@ -82,6 +83,9 @@ export async function action({ request }: ActionFunctionArgs) {
   if (!parsed.ok) return answer({ intent, refused: "admin.users.refused.invalid" }, 400);
   if (intent === "resend") {
     return refusalAnswer(intent, await resendInvitation({ db, user, ...parsed.data, now }), { key: "admin.users.done.resend" });
+  }
+  if (intent === "enable") {
+    return refusalAnswer(intent, await reenableUser({ db, user, ...parsed.data, now }), { key: "admin.users.done.enable" });
   }
   return refusalAnswer(intent, await disableUser({ db, user, ...parsed.data, now }), { key: "admin.users.done.disable" });
 }
@@ -131,7 +135,18 @@ function ManagePanel({ person, busy }: { person: ListedUser; busy: boolean }) {
         <dd>{statusText(t, person, language)}</dd>
       </dl>
       {person.isSelf ? <p>{t("admin.users.self")}</p> : null}
-      {!person.isSelf && !open ? <p>{t("admin.users.disabled")}</p> : null}
+      {!person.isSelf && !open ? (
+        <>
+          <p>{t("admin.users.disabled")}</p>
+          <Form method="post" action={actionUrl} className="action-form">
+            {hidden("enable")}
+            <p>{t("admin.users.enable.text")}</p>
+            <button type="submit" disabled={busy}>
+              {t("admin.users.enable.submit")}
+            </button>
+          </Form>
+        </>
+      ) : null}
       {!person.isSelf && open ? (
         <>
           {person.allowedRoles.length > 1 ? (

@@ -18,6 +18,7 @@ import {
   insertUser,
   listUsersOfOrganizations,
   markUserDisabled,
+  markUserEnabled,
   updateUserRole,
   type UserWithOrganization,
 } from "../../db/repositories/users";
@@ -103,7 +104,7 @@ export async function userAdminView(input: { db: DB; user: SessionUser; now: Dat
   };
 }
 
-export type AdminRefusal = "not_found" | "self" | "role_not_allowed" | "not_invited";
+export type AdminRefusal = "not_found" | "self" | "role_not_allowed" | "not_invited" | "not_disabled" | "retired";
 export type InviteResult =
   | { ok: true; userId: number }
   | { ok: false; field: "email" | "provider"; key: "error.emailTaken" | "error.chooseProvider" }
@@ -271,6 +272,44 @@ export async function disableUser(input: { db: DB; user: SessionUser; userId: nu
     });
     return { ok: true };
   });
+}
+
+/**
+ * Opens a disabled account again. Someone who never chose a password gets a new invitation
+ * instead (their account opens when they use it); the people of a retired provider stay closed.
+ */
+export async function reenableUser(input: { db: DB; user: SessionUser; userId: number; now: Date }): Promise<AdminActionResult> {
+  const { db, user, now } = input;
+  const scope = await managerScope(db, user);
+  if (!scope) return { ok: false, reason: "not_found" };
+  let invited = false;
+  const result = await writeTransaction(db, async (trx): Promise<AdminActionResult> => {
+    const target = await userInScope(trx, scope, input.userId);
+    if (!target) return { ok: false, reason: "not_found" };
+    if (target.id === user.id) return { ok: false, reason: "self" };
+    if (!target.disabled_at) return { ok: false, reason: "not_disabled" };
+    const organization = await findOrganizationById(trx, target.organization_id);
+    if (!organization) return { ok: false, reason: "not_found" };
+    if (organization.retired_at) return { ok: false, reason: "retired" };
+    if (target.password_hash === NO_PASSWORD_YET) {
+      await revokeOpenInvitationsOfUser(trx, target.id, now.toISOString());
+      await issueInvitation(trx, { scope, invitedBy: user, invitee: target, organization, now });
+      invited = true;
+    } else {
+      await markUserEnabled(trx, target.id);
+    }
+    await appendAuditEntry(trx, {
+      at: now.toISOString(),
+      ...auditActor(user),
+      action: invited ? "user.invitation_renewed" : "user.enabled",
+      targetType: "user",
+      targetId: String(target.id),
+      details: { email: target.email },
+    });
+    return { ok: true };
+  });
+  if (invited) wakeOutboxWorker();
+  return result;
 }
 
 export type InvitationState = "open" | "expired" | "used" | "unknown";

@@ -7,6 +7,9 @@ import {
   updateOrganizationContacts,
 } from "../../db/repositories/areas";
 import { appendAuditEntry } from "../../db/repositories/audit-log";
+import { revokeOpenInvitationsOfUser } from "../../db/repositories/invitations";
+import { revokeSessionsOfUser } from "../../db/repositories/sessions";
+import { listActiveUsersOfOrganization, markUserDisabled } from "../../db/repositories/users";
 import { providerSlug, type ContactsInput, type ProviderNames } from "../domain/ssm-admin-input";
 import type { SessionUser } from "./auth.server";
 import { managerScope, type ManagerScope } from "./ssm-admin.server";
@@ -91,14 +94,22 @@ export async function retireProvider(input: { db: DB; user: SessionUser; provide
   const names = { nameEn: provider.name_en, nameFr: provider.name_fr };
   if (provider.retired_at) return { ok: true, providerId: provider.id, names };
   await writeTransaction(db, async (trx) => {
-    await retireOrganization(trx, provider.id, now.toISOString());
+    const nowIso = now.toISOString();
+    await retireOrganization(trx, provider.id, nowIso);
+    // A retired provider's people no longer work with the SSM: their accounts close with it.
+    const people = await listActiveUsersOfOrganization(trx, provider.id);
+    for (const person of people) {
+      await markUserDisabled(trx, person.id, nowIso);
+      await revokeSessionsOfUser(trx, person.id, nowIso);
+      await revokeOpenInvitationsOfUser(trx, person.id, nowIso);
+    }
     await appendAuditEntry(trx, {
-      at: now.toISOString(),
+      at: nowIso,
       ...auditActor(user),
       action: "provider.retired",
       targetType: "organization",
       targetId: String(provider.id),
-      details: { nameEn: provider.name_en, area: scope.area.slug },
+      details: { nameEn: provider.name_en, area: scope.area.slug, usersDisabled: people.length },
     });
   });
   return { ok: true, providerId: provider.id, names };

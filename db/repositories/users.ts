@@ -83,6 +83,10 @@ export async function markUserDisabled(db: Kysely<Database>, userId: number, now
   await db.updateTable("users").set({ disabled_at: now }).where("id", "=", userId).where("disabled_at", "is", null).execute();
 }
 
+export async function markUserEnabled(db: Kysely<Database>, userId: number): Promise<void> {
+  await db.updateTable("users").set({ disabled_at: null }).where("id", "=", userId).execute();
+}
+
 /** The invited person chose a password: it replaces the placeholder and the account opens. */
 export async function enableUserWithPassword(db: Kysely<Database>, userId: number, passwordHash: string): Promise<void> {
   await db.updateTable("users").set({ password_hash: passwordHash, disabled_at: null }).where("id", "=", userId).execute();

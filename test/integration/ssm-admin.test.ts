@@ -7,6 +7,7 @@ import {
   acceptInvitation,
   changeUserRole,
   disableUser,
+  reenableUser,
   invitationView,
   inviteUser,
   resendInvitation,
@@ -190,6 +191,13 @@ describe("roles and disabling", () => {
     expect(JSON.parse(audit.details_json!)).toMatchObject({ sessionsRevoked: 2 });
 
     expect(await disableUser({ db: t.db, user: manager, userId: manager.id, now: NOW })).toEqual({ ok: false, reason: "self" });
+
+    // Enabled again: the same password works; the old sessions stay ended.
+    expect(await reenableUser({ db: t.db, user: manager, userId: colleague.id, now: NOW })).toEqual({ ok: true });
+    expect(await userForSessionToken(t.db, first!.token, NOW)).toBeNull();
+    expect((await signIn({ db: t.db, email: colleague.email, password: PASSWORD, now: NOW }))?.user.id).toBe(colleague.id);
+    expect(await reenableUser({ db: t.db, user: manager, userId: colleague.id, now: NOW })).toEqual({ ok: false, reason: "not_disabled" });
+    expect(await reenableUser({ db: t.db, user: ottawaManager, userId: colleague.id, now: NOW })).toEqual({ ok: false, reason: "not_found" });
   });
 
   it("disabling an invited person kills their link", async () => {
@@ -200,6 +208,10 @@ describe("roles and disabling", () => {
     await disableUser({ db: t.db, user: manager, userId: invited.userId, now: NOW });
     expect(await acceptInvitation({ db: t.db, token, password: PASSWORD, now: later(1) })).toEqual({ ok: false, state: "unknown" });
     expect(await resendInvitation({ db: t.db, user: manager, userId: invited.userId, now: later(1) })).toEqual({ ok: false, reason: "not_invited" });
+    // Enabling someone who never chose a password sends a fresh invitation instead.
+    expect(await reenableUser({ db: t.db, user: manager, userId: invited.userId, now: later(2) })).toEqual({ ok: true });
+    const fresh = await t.db.selectFrom("email_outbox").select("id").where("recipient", "=", input.email).execute();
+    expect(fresh).toHaveLength(2);
   });
 
   it("a manager of Ottawa cannot see or change a Hamilton user (not found)", async () => {
@@ -243,8 +255,21 @@ describe("providers of the area", () => {
     expect(await renameProvider({ db: t.db, user: ottawaManager, providerId: added.providerId, names: { nameEn: "Taken over", nameFr: "Pris" }, now: NOW })).toMatchObject({ ok: false, reason: "not_found" });
     expect(await retireProvider({ db: t.db, user: ottawaManager, providerId: added.providerId, now: NOW })).toMatchObject({ ok: false, reason: "not_found" });
 
+    // One of its people is signed in when it retires: their account closes and the session ends.
+    const hash = await hashPassword("lakeshore password");
+    const worker = await t.db
+      .insertInto("users")
+      .values({ email: "worker@lakeshore.example", display_name: "Lake Worker", password_hash: hash, role: "provider_user", organization_id: added.providerId, language: "en", disabled_at: null, created_at: NOW.toISOString() })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    const session = await signIn({ db: t.db, email: "worker@lakeshore.example", password: "lakeshore password", now: NOW });
+    expect(await userForSessionToken(t.db, session!.token, NOW)).not.toBeNull();
+
     expect(await retireProvider({ db: t.db, user: manager, providerId: added.providerId, now: NOW })).toMatchObject({ ok: true });
     expect((await listActiveProvidersInArea(t.db, "hamilton-niagara")).map((p) => p.id)).not.toContain(added.providerId);
+    expect(await userForSessionToken(t.db, session!.token, NOW)).toBeNull();
+    const closed = await t.db.selectFrom("users").select("disabled_at").where("id", "=", worker.id).executeTakeFirstOrThrow();
+    expect(closed.disabled_at).toBe(NOW.toISOString());
     const adminList = (await providerAdminView({ db: t.db, user: manager }))!.providers;
     expect(adminList.find((p) => p.id === added.providerId)?.retired_at).toBe(NOW.toISOString());
     expect(await auditActions("provider.")).toEqual(["provider.added", "provider.added", "provider.renamed", "provider.retired"]);
