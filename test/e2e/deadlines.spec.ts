@@ -1,4 +1,4 @@
-import type { Browser, Locator, Page } from "@playwright/test";
+import type { Locator, Page } from "@playwright/test";
 import {
   expect,
   expectNoAxeViolations,
@@ -9,6 +9,7 @@ import {
   waitForEmail,
   waitForHydration,
   waitForIdle,
+  withFreshPage,
 } from "./fixtures";
 
 // Deadlines and the recourse protocol, seen by the people who use them: a fresh Hamilton complaint
@@ -99,22 +100,6 @@ function timelineEntry(page: Page, title: string): Locator {
     .filter({ has: page.locator(".timeline__title").getByText(title, { exact: true }) });
 }
 
-/** A page in a fresh browser context (its own cookies): the filer beside the signed-in staff. */
-async function withFreshPage<T>(browser: Browser, run: (page: Page) => Promise<T>): Promise<T> {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  const errors: string[] = [];
-  page.on("pageerror", (error) => errors.push(`${page.url()}: ${error.message}`));
-  page.on("console", (message) => {
-    if (message.type() === "error" && !/status of 4\d\d/.test(message.text())) errors.push(`${page.url()}: ${message.text()}`);
-  });
-  try {
-    return await run(page);
-  } finally {
-    await context.close();
-    expect(errors, "errors in the filer's browser").toEqual([]);
-  }
-}
 
 test.describe("a complaint's clocks, from filing to a level 2 review", () => {
   test.describe.configure({ mode: "serial" });

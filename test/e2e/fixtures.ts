@@ -1,5 +1,5 @@
 import AxeBuilder from "@axe-core/playwright";
-import { expect, test as base, type Locator, type Page } from "@playwright/test";
+import { expect, test as base, type Browser, type Locator, type Page } from "@playwright/test";
 import Database from "better-sqlite3";
 import { simpleParser, type ParsedMail } from "mailparser";
 import { readdir, readFile } from "node:fs/promises";
@@ -214,4 +214,24 @@ export async function submitFullPage(page: Page, button: Locator): Promise<void>
   await navigated;
   await page.waitForLoadState("load");
   await waitForHydration(page);
+}
+
+/**
+ * A page in its own browser context (its own cookies): a second person beside the signed-in one,
+ * failing on browser errors like the page fixture does.
+ */
+export async function withFreshPage<T>(browser: Browser, run: (page: Page) => Promise<T>): Promise<T> {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on("pageerror", (error) => errors.push(`${page.url()}: ${error.message}`));
+  page.on("console", (message) => {
+    if (message.type() === "error" && !/status of 4\d\d/.test(message.text())) errors.push(`${page.url()}: ${message.text()}`);
+  });
+  try {
+    return await run(page);
+  } finally {
+    await context.close();
+    expect(errors, "errors in the second browser").toEqual([]);
+  }
 }

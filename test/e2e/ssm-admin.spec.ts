@@ -1,4 +1,4 @@
-import type { Browser, Page } from "@playwright/test";
+import type { Page } from "@playwright/test";
 import {
   expect,
   expectNoAxeViolations,
@@ -9,6 +9,7 @@ import {
   waitForEmail,
   waitForHydration,
   waitForIdle,
+  withFreshPage,
 } from "./fixtures";
 
 // An SSM manager's administration: inviting a colleague who sets a password through the emailed
@@ -21,22 +22,6 @@ const STAFF = "staff@hamilton-niagara.example.org";
 const stamp = `adm-${Date.now().toString(36)}`;
 const invitee = { name: `Robin Invitee ${stamp}`, email: `robin.${stamp}@example.org`, password: `Robin's password ${stamp}` };
 
-/** A page in its own browser context (own cookies): the invitee beside the signed-in manager. */
-async function withFreshPage<T>(browser: Browser, run: (page: Page) => Promise<T>): Promise<T> {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  const errors: string[] = [];
-  page.on("pageerror", (error) => errors.push(`${page.url()}: ${error.message}`));
-  page.on("console", (message) => {
-    if (message.type() === "error" && !/status of 4\d\d/.test(message.text())) errors.push(`${page.url()}: ${message.text()}`);
-  });
-  try {
-    return await run(page);
-  } finally {
-    await context.close();
-    expect(errors, "errors in the invitee's browser").toEqual([]);
-  }
-}
 
 function errorSummary(page: Page) {
   return page.getByRole("alert").filter({ has: page.getByRole("heading", { name: "There is a problem" }) });

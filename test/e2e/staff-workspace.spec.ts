@@ -1,4 +1,4 @@
-import type { Browser, Locator, Page } from "@playwright/test";
+import type { Locator, Page } from "@playwright/test";
 import {
   expect,
   expectNoAxeViolations,
@@ -8,6 +8,7 @@ import {
   visit,
   waitForHydration,
   waitForIdle,
+  withFreshPage,
 } from "./fixtures";
 
 // The SSM staff workspace as staff use it: the queue's filters (in the URL, with the back button and
@@ -78,22 +79,6 @@ async function tabTo(page: Page, target: Locator, max = 60): Promise<void> {
   throw new Error(`${target.toString()} was not reached with ${max} presses of Tab`);
 }
 
-/** A page in its own browser context (own cookies), failing on browser errors like the page fixture. */
-async function withOtherBrowser<T>(browser: Browser, run: (page: Page) => Promise<T>): Promise<T> {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  const errors: string[] = [];
-  page.on("pageerror", (error) => errors.push(`${page.url()}: ${error.message}`));
-  page.on("console", (message) => {
-    if (message.type() === "error" && !/status of 4\d\d/.test(message.text())) errors.push(`${page.url()}: ${message.text()}`);
-  });
-  try {
-    return await run(page);
-  } finally {
-    await context.close();
-    expect(errors, "errors in the second browser").toEqual([]);
-  }
-}
 
 test("the queue's filters live in the URL: overdue only, back to all, by status count, by name, and by keyboard", async ({
   page,
@@ -341,7 +326,7 @@ test("two colleagues on one case: an action on a case changed meanwhile is refus
   await openCase(page, reference);
   await expectNoAxeViolations(page);
 
-  await withOtherBrowser(browser, async (other) => {
+  await withFreshPage(browser, async (other) => {
     await login(other, MANAGER);
     await openCase(other, reference);
     await expect(other.getByTestId("case-status")).toHaveText("Received");
