@@ -195,14 +195,26 @@ export async function inviteUser(input: { db: DB; user: SessionUser; invite: Inv
 
 export type AdminActionResult = { ok: true } | { ok: false; reason: AdminRefusal };
 
+/**
+ * Runs a change on one person the manager administers, in a write transaction; anyone outside the
+ * manager's SSM and its providers is "not found".
+ */
+async function actOnUser(
+  input: { db: DB; user: SessionUser; userId: number },
+  work: (trx: DB, target: User, scope: ManagerScope) => Promise<AdminActionResult>,
+): Promise<AdminActionResult> {
+  const scope = await managerScope(input.db, input.user);
+  if (!scope) return { ok: false, reason: "not_found" };
+  return writeTransaction(input.db, async (trx) => {
+    const target = await userInScope(trx, scope, input.userId);
+    return target ? work(trx, target, scope) : { ok: false, reason: "not_found" };
+  });
+}
+
 /** A new link for someone who has not set a password yet; the earlier link stops working. */
 export async function resendInvitation(input: { db: DB; user: SessionUser; userId: number; now: Date }): Promise<AdminActionResult> {
-  const { db, user, now } = input;
-  const scope = await managerScope(db, user);
-  if (!scope) return { ok: false, reason: "not_found" };
-  const result = await writeTransaction(db, async (trx): Promise<AdminActionResult> => {
-    const target = await userInScope(trx, scope, input.userId);
-    if (!target) return { ok: false, reason: "not_found" };
+  const { user, now } = input;
+  const result = await actOnUser(input, async (trx, target, scope): Promise<AdminActionResult> => {
     const pending = await listOpenInvitations(trx, [target.id]);
     if (!target.disabled_at || !pending.length) return { ok: false, reason: "not_invited" };
     const organization = await findOrganizationById(trx, target.organization_id);
@@ -225,12 +237,8 @@ export async function resendInvitation(input: { db: DB; user: SessionUser; userI
 
 /** A new role among those of the person's organization kind; it applies from their next request. */
 export async function changeUserRole(input: { db: DB; user: SessionUser; userId: number; role: Role; now: Date }): Promise<AdminActionResult> {
-  const { db, user, now } = input;
-  const scope = await managerScope(db, user);
-  if (!scope) return { ok: false, reason: "not_found" };
-  return writeTransaction(db, async (trx) => {
-    const target = await userInScope(trx, scope, input.userId);
-    if (!target) return { ok: false, reason: "not_found" };
+  const { user, now } = input;
+  return actOnUser(input, async (trx, target): Promise<AdminActionResult> => {
     // A manager who demoted themselves would lose this page with nobody left to undo it.
     if (target.id === user.id) return { ok: false, reason: "self" };
     const organization = await findOrganizationById(trx, target.organization_id);
@@ -251,12 +259,8 @@ export async function changeUserRole(input: { db: DB; user: SessionUser; userId:
 
 /** Disables an account and ends every session of it in the same transaction. */
 export async function disableUser(input: { db: DB; user: SessionUser; userId: number; now: Date }): Promise<AdminActionResult> {
-  const { db, user, now } = input;
-  const scope = await managerScope(db, user);
-  if (!scope) return { ok: false, reason: "not_found" };
-  return writeTransaction(db, async (trx) => {
-    const target = await userInScope(trx, scope, input.userId);
-    if (!target) return { ok: false, reason: "not_found" };
+  const { user, now } = input;
+  return actOnUser(input, async (trx, target): Promise<AdminActionResult> => {
     if (target.id === user.id) return { ok: false, reason: "self" };
     const nowIso = now.toISOString();
     await markUserDisabled(trx, target.id, nowIso);
@@ -279,13 +283,9 @@ export async function disableUser(input: { db: DB; user: SessionUser; userId: nu
  * instead (their account opens when they use it); the people of a retired provider stay closed.
  */
 export async function reenableUser(input: { db: DB; user: SessionUser; userId: number; now: Date }): Promise<AdminActionResult> {
-  const { db, user, now } = input;
-  const scope = await managerScope(db, user);
-  if (!scope) return { ok: false, reason: "not_found" };
+  const { user, now } = input;
   let invited = false;
-  const result = await writeTransaction(db, async (trx): Promise<AdminActionResult> => {
-    const target = await userInScope(trx, scope, input.userId);
-    if (!target) return { ok: false, reason: "not_found" };
+  const result = await actOnUser(input, async (trx, target, scope): Promise<AdminActionResult> => {
     if (target.id === user.id) return { ok: false, reason: "self" };
     if (!target.disabled_at) return { ok: false, reason: "not_disabled" };
     const organization = await findOrganizationById(trx, target.organization_id);
