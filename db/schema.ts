@@ -160,6 +160,9 @@ export interface CaseClockTable {
   breached_at: string | null;
   /** When the assignee was reminded that this clock is due within a business day. */
   reminded_at: string | null;
+  /** Set when met (0006): business days from start to met net of pauses, and days spent paused. */
+  taken_business_days: number | null;
+  paused_business_days: number | null;
 }
 
 /** A filer's access to one case after giving its reference and secret: a short-lived cookie. */
@@ -242,6 +245,54 @@ export interface InvitationTable {
   revoked_at: string | null;
 }
 
+/** The manager's narrative for a quarter not yet submitted (or being amended). */
+export interface ReportDraftTable {
+  area_slug: string;
+  quarter: string;
+  actions_taken: string;
+  lessons_learned: string;
+  systemic_issues: string;
+  updated_by: number | null;
+  updated_at: string;
+}
+
+/** One submitted version of an SSM's quarter: figures frozen as JSON (QuarterFigures). */
+export interface QuarterReportTable {
+  id: Generated<number>;
+  area_slug: string;
+  quarter: string;
+  version: number;
+  figures_json: string;
+  actions_taken: string;
+  lessons_learned: string;
+  systemic_issues: string;
+  amendment_reason: string | null;
+  submitted_by: number;
+  submitted_at: string;
+}
+
+export interface SurveyInvitationTable {
+  id: Generated<number>;
+  case_id: number;
+  token_hash: string;
+  area_slug: string;
+  quarter: string;
+  language: Language;
+  expires_at: string;
+  used: number;
+}
+
+/** An anonymous answer: no case, filer or time, only the SSM and the quarter the case closed in. */
+export interface SurveyResponseTable {
+  id: Generated<number>;
+  area_slug: string;
+  quarter: string;
+  clear: number;
+  fair: number;
+  timely: number;
+  comment: string | null;
+}
+
 export interface Database {
   areas: AreaTable;
   organizations: OrganizationTable;
@@ -259,6 +310,10 @@ export interface Database {
   rate_limit_events: RateLimitEventTable;
   attachments: AttachmentTable;
   invitations: InvitationTable;
+  report_drafts: ReportDraftTable;
+  quarter_reports: QuarterReportTable;
+  survey_invitations: SurveyInvitationTable;
+  survey_responses: SurveyResponseTable;
 }
 
 export type Area = Selectable<AreaTable>;
@@ -273,3 +328,5 @@ export type CaseEventRow = Selectable<CaseEventTable>;
 export type OutboxRow = Selectable<EmailOutboxTable>;
 export type AttachmentRow = Selectable<AttachmentTable>;
 export type InvitationRow = Selectable<InvitationTable>;
+export type QuarterReportRow = Selectable<QuarterReportTable>;
+export type ReportDraftRow = Selectable<ReportDraftTable>;

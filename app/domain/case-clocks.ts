@@ -33,6 +33,9 @@ export interface Clock {
   pausedBusinessMs: number;
   metAt: string | null;
   breachedAt: string | null;
+  /** Set when met: business days it took (net of pauses) and business days paused, for reports. */
+  takenBusinessDays?: number | null;
+  pausedBusinessDays?: number | null;
 }
 
 export function openClock(kind: ClockKind, level: number, startedAt: Date, businessDays: number, cal: BusinessCalendar): Clock {
@@ -65,9 +68,19 @@ export function isOutstanding(clock: Clock): boolean {
  */
 export function meetClock(clock: Clock, now: Date, cal: BusinessCalendar): Clock {
   if (clock.metAt || clock.state === "stopped") return clock;
-  if (clock.state === "breached") return { ...clock, metAt: now.toISOString() };
+  if (clock.state === "breached") return { ...clock, metAt: now.toISOString(), ...timeTaken(clock, now, cal) };
   const running = clock.state === "paused" ? resumeClock(clock, now, cal) : clock;
-  return { ...running, state: "met", metAt: now.toISOString(), pausedAt: null };
+  return { ...running, state: "met", metAt: now.toISOString(), pausedAt: null, ...timeTaken(running, now, cal) };
+}
+
+/** Business days from start to `now` net of pauses, and days paused: what reports take medians of. */
+function timeTaken(clock: Clock, now: Date, cal: BusinessCalendar): { takenBusinessDays: number; pausedBusinessDays: number } {
+  const dayMs = (cal.closesAtMinutes - cal.opensAtMinutes) * 60_000;
+  const gross = businessMsBetween(new Date(clock.startedAt), now, cal);
+  return {
+    takenBusinessDays: Math.max(0, gross - clock.pausedBusinessMs) / dayMs,
+    pausedBusinessDays: clock.pausedBusinessMs / dayMs,
+  };
 }
 
 export function pauseClock(clock: Clock, now: Date): Clock {

@@ -4,6 +4,7 @@ import * as m0002 from "./0002_clocks_and_recourse";
 import * as m0003 from "./0003_public_side";
 import * as m0004 from "./0004_attachments";
 import * as m0005 from "./0005_invitations";
+import * as m0006 from "./0006_quarterly_reports";
 
 // Listed statically (not read from the folder) so the bundled server carries its migrations.
 // Append only: never edit or reorder a released entry.
@@ -13,4 +14,5 @@ export const migrations: Record<string, Migration> = {
   "0003_public_side": m0003,
   "0004_attachments": m0004,
   "0005_invitations": m0005,
+  "0006_quarterly_reports": m0006,
 };

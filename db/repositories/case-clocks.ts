@@ -21,6 +21,8 @@ function toClock(row: CaseClockRow): StoredClock {
     pausedBusinessMs: row.paused_business_ms,
     metAt: row.met_at,
     breachedAt: row.breached_at,
+    takenBusinessDays: row.taken_business_days,
+    pausedBusinessDays: row.paused_business_days,
     remindedAt: row.reminded_at,
   };
 }
@@ -39,6 +41,8 @@ export async function insertClock(db: Kysely<Database>, caseId: number, clock: C
       paused_business_ms: clock.pausedBusinessMs,
       met_at: clock.metAt,
       breached_at: clock.breachedAt,
+      taken_business_days: clock.takenBusinessDays ?? null,
+      paused_business_days: clock.pausedBusinessDays ?? null,
       reminded_at: null,
     })
     .execute();
@@ -68,6 +72,9 @@ export async function saveClockIfState(
       paused_business_ms: clock.pausedBusinessMs,
       met_at: clock.metAt,
       breached_at: clock.breachedAt,
+      // A reopened level's fresh clock clears what the earlier one took.
+      taken_business_days: clock.takenBusinessDays ?? null,
+      paused_business_days: clock.pausedBusinessDays ?? null,
     })
     .where("id", "=", id)
     .where("state", "=", expected)
