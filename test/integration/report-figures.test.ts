@@ -1,0 +1,324 @@
+import fc from "fast-check";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { computeQuarterFigures, type QuarterPeriod } from "../../db/repositories/report-figures";
+import type { ClockFigures, Count, QuarterFigures } from "../../app/domain/report-figures";
+import { nearestRank } from "../../app/domain/report-figures";
+import type { DB } from "../../db/client";
+import { createTestDatabase, type TestDatabase } from "../fixtures/test-db";
+
+// For random case histories, the figures the database computes equal a brute-force computation
+// over the same histories written here in plain JavaScript, definition by definition.
+
+const AREA = "hamilton-niagara";
+const OTHER_AREA = "muskoka-kawarthas";
+const QUARTER = "2026-Q2";
+const START = Date.parse("2026-07-01T04:00:00.000Z");
+const END = Date.parse("2026-10-01T04:00:00.000Z");
+const DAY = 86_400_000;
+const period: QuarterPeriod = { areaSlug: AREA, quarter: QUARTER, start: iso(START), end: iso(END) };
+
+function iso(ms: number): string {
+  return new Date(ms).toISOString();
+}
+
+type EventType = "decided" | "closed" | "withdrawn" | "referred_to_ministry" | "reopened" | "escalated" | "recourse_requested" | "internal_note";
+interface GenEvent {
+  type: EventType;
+  at: number;
+  level: number;
+  outcome: string;
+  cause: string;
+}
+interface GenClock {
+  kind: "acknowledge" | "first_response" | "decision";
+  level: number;
+  due: number;
+  met: number | null;
+  breached: number | null;
+  taken: number | null;
+  paused: number | null;
+}
+interface GenCase {
+  area: string;
+  received: number;
+  kind: "client_complaint" | "provider_dispute";
+  channel: string;
+  program: string | null;
+  category: string | null;
+  provider: number | null;
+  groups: Record<string, "yes" | "no">;
+  referredOut: boolean;
+  events: GenEvent[];
+  clocks: GenClock[];
+}
+interface GenResponse {
+  area: string;
+  quarter: string;
+  clear: number;
+  fair: number;
+  timely: number;
+}
+
+// Around the quarter, so cases fall before, inside and after it.
+const instant = fc.integer({ min: START - 40 * DAY, max: END + 20 * DAY });
+const quarterEdge = fc.constantFrom(START - 1, START, END - 1, END);
+const anyInstant = fc.oneof({ weight: 5, arbitrary: instant }, { weight: 1, arbitrary: quarterEdge });
+
+const eventArb = fc.record({
+  type: fc.constantFrom<EventType>("decided", "closed", "withdrawn", "referred_to_ministry", "reopened", "escalated", "recourse_requested", "internal_note"),
+  at: anyInstant,
+  level: fc.integer({ min: 1, max: 4 }),
+  outcome: fc.constantFrom("upheld", "partly_upheld", "not_upheld", "resolved_informally"),
+  cause: fc.constantFrom("breach", "recourse", "manual"),
+});
+
+const clockArb = fc.record({
+  due: anyInstant,
+  met: fc.option(anyInstant, { nil: null }),
+  breached: fc.option(anyInstant, { nil: null }),
+  taken: fc.option(fc.integer({ min: 0, max: 400 }).map((n) => n / 8), { nil: null }),
+  paused: fc.option(fc.integer({ min: 0, max: 80 }).map((n) => n / 4), { nil: null }),
+});
+
+function caseArb(providerIds: number[]) {
+  return fc
+    .record({
+      area: fc.constantFrom(AREA, AREA, AREA, OTHER_AREA),
+      received: anyInstant,
+      kind: fc.constantFrom<GenCase["kind"]>("client_complaint", "provider_dispute"),
+      channel: fc.constantFrom("web", "phone", "email", "provider_portal"),
+      program: fc.option(fc.constantFrom("employment_service", "odsp_employment_supports", "second_career"), { nil: null }),
+      category: fc.option(fc.constantFrom("service_quality", "payments"), { nil: null }),
+      provider: fc.option(fc.constantFrom(...providerIds), { nil: null }),
+      groups: fc.dictionary(fc.constantFrom("disability", "indigenous", "newcomer", "francophone"), fc.constantFrom<"yes" | "no">("yes", "no")),
+      referredOut: fc.boolean(),
+      events: fc.array(eventArb, { maxLength: 6 }),
+      // Clock slots are unique per (kind, level), as the schema requires.
+      clocks: fc.uniqueArray(
+        fc.record({ kind: fc.constantFrom<GenClock["kind"]>("acknowledge", "first_response", "decision"), level: fc.integer({ min: 1, max: 3 }), clock: clockArb }),
+        { maxLength: 4, selector: (c) => `${c.kind}:${c.level}` },
+      ),
+    })
+    .map((c): GenCase => ({
+      ...c,
+      // Events happen after filing and are written in time order, as the application writes them.
+      events: c.events.map((e) => ({ ...e, at: Math.max(e.at, c.received) })).sort((a, b) => a.at - b.at),
+      clocks: c.clocks.map(({ kind, level, clock }) => ({ kind, level, ...clock })),
+    }));
+}
+
+const responseArb = fc.record({
+  area: fc.constantFrom(AREA, OTHER_AREA),
+  quarter: fc.constantFrom(QUARTER, "2026-Q1"),
+  clear: fc.integer({ min: 1, max: 5 }),
+  fair: fc.integer({ min: 1, max: 5 }),
+  timely: fc.integer({ min: 1, max: 5 }),
+});
+
+async function writeHistory(db: DB, cases: GenCase[], responses: GenResponse[], policyId: number): Promise<void> {
+  await db.deleteFrom("case_events").execute();
+  await db.deleteFrom("case_clocks").execute();
+  await db.deleteFrom("cases").execute();
+  await db.deleteFrom("survey_responses").execute();
+  let n = 0;
+  for (const c of cases) {
+    n += 1;
+    const { id } = await db
+      .insertInto("cases")
+      .values({
+        reference: `T-${n}`,
+        area_slug: c.area,
+        kind: c.kind,
+        channel: c.channel as "web",
+        status: c.referredOut ? "referred_out" : "in_review",
+        level: 1,
+        program: c.program,
+        category: c.category,
+        respondent_org_id: c.provider,
+        assignee_id: null,
+        filer_user_id: null,
+        filer_org_id: null,
+        filer_name: "Someone",
+        filer_email: null,
+        filer_phone: null,
+        language: "en",
+        accommodation_needed: 0,
+        accommodation_details: null,
+        description: "d",
+        outcome_wanted: "o",
+        secret_hash: "x",
+        submission_key: null,
+        policy_id: policyId,
+        received_at: iso(c.received),
+        decided_at: null,
+        outcome: null,
+        closed_at: null,
+        self_identification_json: Object.keys(c.groups).length ? JSON.stringify(c.groups) : null,
+        recourse_deadline_at: null,
+        next_due_at: null,
+        version: 1,
+        created_at: iso(c.received),
+        updated_at: iso(c.received),
+      })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    for (const e of c.events) {
+      const data = e.type === "decided" ? { outcome: e.outcome } : e.type === "escalated" ? { cause: e.cause } : null;
+      await db
+        .insertInto("case_events")
+        .values({ case_id: id, type: e.type, visibility: "public", actor_kind: "system", actor_user_id: null, level: e.level, body: null, data_json: data ? JSON.stringify(data) : null, created_at: iso(e.at) })
+        .execute();
+    }
+    for (const k of c.clocks) {
+      await db
+        .insertInto("case_clocks")
+        .values({
+          case_id: id,
+          kind: k.kind,
+          level: k.level,
+          started_at: iso(c.received),
+          due_at: iso(k.due),
+          state: k.met ? "met" : k.breached ? "breached" : "running",
+          paused_at: null,
+          paused_business_ms: 0,
+          met_at: k.met === null ? null : iso(k.met),
+          breached_at: k.breached === null ? null : iso(k.breached),
+          reminded_at: null,
+          taken_business_days: k.met === null ? null : k.taken,
+          paused_business_days: k.met === null ? null : k.paused,
+        })
+        .execute();
+    }
+  }
+  for (const r of responses) {
+    await db.insertInto("survey_responses").values({ area_slug: r.area, quarter: r.quarter, clear: r.clear, fair: r.fair, timely: r.timely, comment: null }).execute();
+  }
+}
+
+// ---- the brute force: each figure straight from its definition ----
+
+const inQuarter = (ms: number | null) => ms !== null && ms >= START && ms < END;
+
+function tally(keys: readonly string[]): Count[] {
+  const m = new Map<string, number>();
+  for (const k of keys) m.set(k, (m.get(k) ?? 0) + 1);
+  return [...m].map(([key, count]) => ({ key, count })).sort((a, b) => a.key.localeCompare(b.key));
+}
+
+function wasOpenAt(c: GenCase, at: number): boolean {
+  if (c.received >= at || c.referredOut) return false;
+  const relevant = c.events.filter((e) => e.at < at && ["decided", "closed", "withdrawn", "referred_to_ministry", "reopened", "escalated"].includes(e.type));
+  const latest = relevant.at(-1);
+  return latest === undefined || latest.type === "reopened" || latest.type === "escalated";
+}
+
+function bruteClocks(cases: GenCase[]): ClockFigures[] {
+  const clocks = cases.flatMap((c) => c.clocks).filter((k) => k.kind !== "first_response");
+  const slots = new Map<string, { kind: "acknowledge" | "decision"; level: number }>();
+  const endedOf = (k: GenClock) => k.breached ?? k.met;
+  for (const k of clocks) {
+    if (inQuarter(endedOf(k)) || (inQuarter(k.met) && k.taken !== null)) slots.set(`${k.kind}:${k.level}`, { kind: k.kind as "acknowledge", level: k.level });
+  }
+  return [...slots.values()]
+    .map(({ kind, level }) => {
+      const mine = clocks.filter((k) => k.kind === kind && k.level === level);
+      const ended = mine.filter((k) => inQuarter(endedOf(k)));
+      const met = mine.filter((k) => inQuarter(k.met) && k.taken !== null);
+      const days = met.map((k) => k.taken!).sort((a, b) => a - b);
+      return {
+        kind,
+        level,
+        ended: ended.length,
+        onTime: ended.filter((k) => k.breached === null && k.met !== null && k.met <= k.due).length,
+        medianDays: nearestRank(days, 50),
+        p90Days: nearestRank(days, 90),
+        pausedDays: met.reduce((s, k) => s + (k.paused ?? 0), 0),
+      };
+    })
+    .sort((a, b) => (a.kind === b.kind ? a.level - b.level : a.kind === "acknowledge" ? -1 : 1));
+}
+
+function bruteForce(all: GenCase[], responses: GenResponse[], providerNames: Map<number, string>): Omit<QuarterFigures, "computedAt"> {
+  const mine = all.filter((c) => c.area === AREA);
+  const received = mine.filter((c) => inQuarter(c.received));
+  const events = mine.flatMap((c) => c.events.map((e, i) => ({ ...e, c, i })));
+  const inQ = (type: EventType) => events.filter((e) => e.type === type && inQuarter(e.at));
+  const decided = inQ("decided");
+  const escalated = inQ("escalated");
+  const recourse = inQ("recourse_requested").map((r) => {
+    const answer = r.c.events.slice(r.i + 1).find((d) => d.at < END && ((d.type === "decided" && d.level > r.level) || d.type === "referred_to_ministry"));
+    return answer === undefined ? "pending" : answer.type === "decided" ? answer.outcome : answer.type;
+  });
+  const answers = responses.filter((r) => r.area === AREA && r.quarter === QUARTER);
+  const mean = (f: (r: GenResponse) => number) => (answers.length ? answers.reduce((s, r) => s + f(r), 0) / answers.length : null);
+  return {
+    areaSlug: AREA,
+    quarter: QUARTER,
+    received: {
+      total: received.length,
+      byKind: tally(received.map((c) => c.kind)),
+      byChannel: tally(received.map((c) => c.channel)),
+      byProgram: tally(received.map((c) => c.program ?? "none")),
+      byCategory: tally(received.map((c) => c.category ?? "none")),
+      byProvider: tally(received.map((c) => (c.provider === null ? "none" : String(c.provider)))).map((p) =>
+        p.key === "none" ? p : { ...p, label: { en: providerNames.get(Number(p.key))!, fr: providerNames.get(Number(p.key))! } },
+      ),
+      byGroup: tally(received.flatMap((c) => Object.entries(c.groups).filter(([, v]) => v === "yes").map(([g]) => g))),
+    },
+    referredOut: received.filter((c) => c.referredOut).length,
+    withdrawn: inQ("withdrawn").length,
+    decided: { total: decided.length, byLevel: tally(decided.map((e) => String(e.level))), byOutcome: tally(decided.map((e) => e.outcome)) },
+    openAtEnd: mine.filter((c) => wasOpenAt(c, END)).length,
+    carriedOver: mine.filter((c) => wasOpenAt(c, START)).length,
+    clocks: bruteClocks(mine),
+    escalations: { total: escalated.length, byLevel: tally(escalated.map((e) => String(e.level))), byCause: tally(escalated.map((e) => e.cause)) },
+    recourse: { total: recourse.length, byOutcome: tally(recourse) },
+    satisfaction: { responses: answers.length, clear: mean((r) => r.clear), fair: mean((r) => r.fair), timely: mean((r) => r.timely) },
+  };
+}
+
+describe("quarter figures computed by the database", () => {
+  let t: TestDatabase;
+  let policyId: number;
+  const providerNames = new Map<number, string>();
+
+  beforeAll(async () => {
+    t = await createTestDatabase(new Date("2026-06-01T12:00:00Z"));
+    policyId = (await t.db.selectFrom("policies").select("id").where("area_slug", "=", AREA).executeTakeFirstOrThrow()).id;
+    for (const name of ["Alpha Jobs", "Beta Careers"]) {
+      const { id } = await t.db
+        .insertInto("organizations")
+        .values({ slug: name.toLowerCase().replace(" ", "-"), kind: "provider", name_en: name, name_fr: name, area_slug: AREA, contact_email: null, contact_phone: null, contact_address: null, contact_in_person: null, retired_at: null, created_at: iso(START) })
+        .returning("id")
+        .executeTakeFirstOrThrow();
+      providerNames.set(id, name);
+    }
+  });
+  afterAll(() => t.cleanup());
+
+  it("equal a brute-force computation for random case histories", async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(caseArb([...providerNames.keys()]), { maxLength: 25 }), fc.array(responseArb, { maxLength: 8 }), async (cases, responses) => {
+        await writeHistory(t.db, cases, responses, policyId);
+        const { computedAt: _, ...figures } = await computeQuarterFigures(t.db, period, iso(END));
+        const expected = bruteForce(cases, responses, providerNames);
+        expect({ ...figures, satisfaction: null }).toEqual({ ...expected, satisfaction: null });
+        expect(figures.satisfaction.responses).toBe(expected.satisfaction.responses);
+        for (const q of ["clear", "fair", "timely"] as const) {
+          if (expected.satisfaction[q] === null) expect(figures.satisfaction[q]).toBeNull();
+          else expect(figures.satisfaction[q]).toBeCloseTo(expected.satisfaction[q]!, 9);
+        }
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  it("counts a case filed at the quarter's first instant in it and one at its end in the next", async () => {
+    const base = { kind: "client_complaint" as const, channel: "web", program: null, category: null, provider: null, groups: {}, referredOut: false, events: [], clocks: [] };
+    await writeHistory(t.db, [{ ...base, area: AREA, received: START }, { ...base, area: AREA, received: END }], [], policyId);
+    const figures = await computeQuarterFigures(t.db, period, iso(END));
+    expect(figures.received.total).toBe(1);
+    expect(figures.openAtEnd).toBe(1);
+    expect(figures.carriedOver).toBe(0);
+  });
+});
