@@ -53,5 +53,10 @@ export default function handleRequest(
 
 export function handleError(error: unknown, { request }: { request: Request }) {
   if (request.signal.aborted) return;
-  console.error(`Unhandled error on ${request.method} ${new URL(request.url).pathname}`, error);
+  console.error(`Unhandled error on ${request.method} ${redactSecrets(new URL(request.url).pathname)}`, error);
+}
+
+/** Survey and invitation links carry a secret token in the path: logs keep only its first characters. */
+export function redactSecrets(pathname: string): string {
+  return pathname.replace(/^\/(survey|invite)\/([^/]{4})[^/]+/, "/$1/$2…");
 }

@@ -12,6 +12,7 @@ import { translator } from "../i18n";
 import type { SessionUser } from "./auth.server";
 import { escalationChange } from "./case-escalation.server";
 import { emailToFiler, filerEmailBasics } from "./case-notifications.server";
+import { surveyInvitationFor } from "./satisfaction-survey.server";
 import { CaseActionRefused, emptyChange, loadCaseContext, mergeChanges, runCaseAction, type CaseChange, type CaseContext } from "./case-records.server";
 
 const STAFF_ROLES = ["ssm_staff", "ssm_manager"] as const;
@@ -142,6 +143,8 @@ async function changeFor(trx: DB, user: SessionUser, row: CaseRow, context: Case
       change.patch.recourse_deadline_at = null;
       change.clockUpdates = context.clocks.filter(isOpen).map((stored) => ({ stored, next: stopClock(stored) }));
       change.events.push({ type: "closed", visibility: "public", ...staff });
+      // Written through `trx`, so the invitation is kept only if the close is (issue #6).
+      change.emails.push(...(await surveyInvitationFor(trx, row, now)));
       break;
     case "reopen": {
       // The current level's decision is owed again, on a fresh clock from today.

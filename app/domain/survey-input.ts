@@ -1,0 +1,31 @@
+import { z } from "zod";
+
+// The satisfaction survey sent when a case closes (issue #6): three ratings and a comment.
+// Messages are translation keys, shown beside each question and in the error summary.
+
+export const SURVEY_QUESTIONS = ["clear", "fair", "timely"] as const;
+export type SurveyQuestion = (typeof SURVEY_QUESTIONS)[number];
+
+export const RATINGS = [1, 2, 3, 4, 5] as const;
+export type Rating = (typeof RATINGS)[number];
+
+export const SURVEY_COMMENT_MAX = 2000;
+
+// A radio group sends nothing when no choice is made: missing and out-of-range are one error.
+const rating = z
+  .enum(["1", "2", "3", "4", "5"], { error: "error.choose" })
+  .transform((v) => Number(v) as Rating);
+
+export const surveyInputSchema = z.object({
+  clear: rating,
+  fair: rating,
+  timely: rating,
+  comment: z
+    .string()
+    .trim()
+    .max(SURVEY_COMMENT_MAX, "error.tooLong")
+    .optional()
+    .transform((v) => (v ? v : null)),
+});
+
+export type SurveyInput = z.infer<typeof surveyInputSchema>;
