@@ -1,8 +1,8 @@
-import { createRequestHandler } from "@remix-run/express";
 import type { ServerBuild } from "@remix-run/node";
 import express from "express";
 import { pathToFileURL } from "node:url";
 import { parseEnv } from "./app/utils/env.server";
+import { createRemixHandler } from "./app/utils/express-handler.server";
 import { isSameOriginRequest } from "./app/utils/http.server";
 
 // Validate configuration before anything else: a bad value stops here, naming the variable.
@@ -52,7 +52,7 @@ app.use(express.static("public", { maxAge: "1h" }));
 if (config.TRUST_PROXY) app.set("trust proxy", config.TRUST_PROXY);
 app.all(
   "*",
-  createRequestHandler({
+  createRemixHandler({
     build,
     mode: config.NODE_ENV,
     getLoadContext: (req) => ({ clientIp: req.ip ?? req.socket.remoteAddress ?? "unknown" }),

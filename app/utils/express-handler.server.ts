@@ -1,0 +1,58 @@
+import { createReadableStreamFromReadable, createRequestHandler, type AppLoadContext, type ServerBuild } from "@remix-run/node";
+import type { NextFunction, Request as ExpressRequest, Response as ExpressResponse } from "express";
+import { Readable } from "node:stream";
+import { pipeline } from "node:stream/promises";
+import type { ReadableStream as NodeWebStream } from "node:stream/web";
+
+/**
+ * Remix behind Express, like @remix-run/express, except for how a response body is sent: through
+ * a stream pipeline, which waits for a slow client before pulling more and cancels the body when
+ * the client goes away. The Express adapter writes without waiting, so a large CSV export would
+ * be read into memory as fast as the database yields it.
+ */
+export function createRemixHandler(input: {
+  build: ServerBuild;
+  mode: string;
+  getLoadContext: (req: ExpressRequest) => AppLoadContext;
+}) {
+  const handle = createRequestHandler(input.build, input.mode);
+  return async (req: ExpressRequest, res: ExpressResponse, next: NextFunction) => {
+    try {
+      const response = await handle(toFetchRequest(req, res), input.getLoadContext(req));
+      res.statusMessage = response.statusText;
+      res.status(response.status);
+      for (const [key, value] of response.headers.entries()) res.append(key, value);
+      if (!response.body) {
+        res.end();
+        return;
+      }
+      await pipeline(Readable.fromWeb(response.body as unknown as NodeWebStream), res).catch((error: unknown) => {
+        // A client that leaves mid-download is not a server fault.
+        if ((error as NodeJS.ErrnoException).code !== "ERR_STREAM_PREMATURE_CLOSE") throw error;
+      });
+    } catch (error) {
+      next(error);
+    }
+  };
+}
+
+function toFetchRequest(req: ExpressRequest, res: ExpressResponse): Request {
+  // req.hostname honours "trust proxy"; the port comes from X-Forwarded-Host or Host.
+  const port = (req.get("X-Forwarded-Host") ?? req.get("host") ?? "").split(":")[1];
+  const url = new URL(`${req.protocol}://${req.hostname}${port ? `:${port}` : ""}${req.originalUrl}`);
+  const headers = new Headers();
+  for (const [key, values] of Object.entries(req.headers)) {
+    if (values === undefined) continue;
+    for (const value of Array.isArray(values) ? values : [values]) headers.append(key, value);
+  }
+  // Loaders and actions are aborted if the client leaves before the response is finished.
+  let controller: AbortController | null = new AbortController();
+  res.on("finish", () => (controller = null));
+  res.on("close", () => controller?.abort());
+  const init: RequestInit & { duplex?: "half" } = { method: req.method, headers, signal: controller.signal };
+  if (req.method !== "GET" && req.method !== "HEAD") {
+    init.body = createReadableStreamFromReadable(req);
+    init.duplex = "half";
+  }
+  return new Request(url.href, init);
+}
