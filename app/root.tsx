@@ -81,7 +81,7 @@ function Header({ data }: { data: RootData }) {
                 <Link to="/admin/users">{t("nav.admin")}</Link>
               </li>
             ) : null}
-            {role === "ministry_analyst" || role === "admin" ? (
+            {role === "ministry_analyst" || role === "admin" || role === "ssm_manager" || role === "ssm_staff" ? (
               <li>
                 <Link to="/reports">{t("nav.reports")}</Link>
               </li>

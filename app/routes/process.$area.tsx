@@ -5,7 +5,10 @@ import type { MessageKey } from "../i18n";
 import { publishedProcess } from "../services/public-areas.server";
 import { ministryContact } from "../services/filing.server";
 import { MINISTRY_RETAINED_PROGRAMS } from "../domain/programs";
+import { publicQuarterFigures } from "../services/quarter-reports.server";
 import { getDb } from "../utils/db.server";
+import { env } from "../utils/env.server";
+import { formatCount, formatDays, formatShare } from "../utils/format-figures";
 import { formatDate } from "../utils/format-date";
 import { notFound } from "../utils/http.server";
 import { pageTitle } from "../utils/meta";
@@ -17,7 +20,8 @@ export async function loader({ params }: LoaderFunctionArgs) {
   const db = getDb();
   const found = await publishedProcess({ db, areaSlug: params.area ?? "", now: new Date() });
   if (!found) throw notFound();
-  const ministry = await ministryContact(db);
+  const threshold = env().SUPPRESSION_THRESHOLD;
+  const [ministry, figures] = await Promise.all([ministryContact(db), publicQuarterFigures(db, params.area ?? "", threshold)]);
   const { area, policy } = found;
   return {
     area: {
@@ -30,11 +34,13 @@ export async function loader({ params }: LoaderFunctionArgs) {
     ssm: area.ssm,
     policy: policy.policy,
     ministryPhone: ministry.phone,
+    figures,
+    threshold,
   };
 }
 
 export default function ProcessPage() {
-  const { area, ssm, policy, ministryPhone } = useLoaderData<typeof loader>();
+  const { area, ssm, policy, ministryPhone, figures, threshold } = useLoaderData<typeof loader>();
   const t = useT();
   const language = useLanguage();
   const areaName = language === "fr" ? area.name_fr : area.name_en;
@@ -134,6 +140,20 @@ export default function ProcessPage() {
         ) : null}
       </dl>
       <p>{t("process.accommodation")}</p>
+      {figures ? (
+        <section aria-labelledby="figures-heading" data-testid="public-figures">
+          <h2 id="figures-heading">{t("process.figures.title", { quarter: figures.quarter })}</h2>
+          <dl className="figures">
+            <dt>{t("process.figures.received")}</dt>
+            <dd>{formatCount(figures.received, threshold, language)}</dd>
+            <dt>{t("process.figures.onTime")}</dt>
+            <dd>{formatShare(figures.onTimeShare, language)}</dd>
+            <dt>{t("process.figures.median")}</dt>
+            <dd>{formatDays(figures.medianDays, language)}</dd>
+          </dl>
+          <p className="hint">{t("process.figures.note", { threshold })}</p>
+        </section>
+      ) : null}
       {area.ssmResponsibleFrom ? (
         <p className="meta">
           {t("process.phaseInfo", {

@@ -1,70 +1,233 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { useLoaderData } from "@remix-run/react";
+import { redirect } from "@remix-run/node";
+import { Form, Link, useLoaderData } from "@remix-run/react";
+import { ChartWithTable } from "../components/charts/chart-with-table";
+import { ON_TIME_TARGET } from "../domain/report-figures";
+import { quarterIdSchema } from "../domain/report-input";
+import type { ShownCount, ShownFigures } from "../domain/report-suppression";
 import { useLanguage, useT } from "../hooks/use-translation";
-import { currentQuarterFigures } from "../services/quarter-figures.server";
+import { lastClosedQuarterId, quarterComparison, quarterTrend, quartersEndingWith } from "../services/quarter-reports.server";
+import { staffAreaOf } from "../services/staff-actions.server";
 import { getDb } from "../utils/db.server";
-import { formatDate } from "../utils/format-date";
+import { env } from "../utils/env.server";
+import { formatDate, formatDateTime } from "../utils/format-date";
+import { formatCount, formatDays, formatShare } from "../utils/format-figures";
 import { pageTitle } from "../utils/meta";
 import { requireUser } from "../utils/session.server";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "reports.title");
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requireUser(request, ["ministry_analyst", "admin"]);
-  return currentQuarterFigures({ db: getDb(), now: new Date() });
+  const user = await requireUser(request, ["ministry_analyst", "admin", "ssm_manager", "ssm_staff"]);
+  const db = getDb();
+  // An SSM's people work on their own reports; the comparison of every SSM is the ministry's.
+  if (user.role === "ssm_manager" || user.role === "ssm_staff") {
+    const area = await staffAreaOf(db, user);
+    throw redirect(area ? `/reports/${area}` : "/");
+  }
+  const config = env();
+  const now = new Date();
+  const latestClosed = lastClosedQuarterId(now);
+  const choices = quartersEndingWith(latestClosed, 8).reverse();
+  const asked = quarterIdSchema.safeParse(new URL(request.url).searchParams.get("quarter") ?? latestClosed);
+  const quarter = asked.success && choices.includes(asked.data) ? asked.data : latestClosed;
+  const [comparison, trend] = await Promise.all([
+    quarterComparison(db, quarter, config.SUPPRESSION_THRESHOLD, config.REPORT_DUE_DAYS, now),
+    quarterTrend(db, null, quartersEndingWith(latestClosed, 8), config.SUPPRESSION_THRESHOLD),
+  ]);
+  return { ...comparison, choices, trend, threshold: config.SUPPRESSION_THRESHOLD, now: now.toISOString() };
 }
 
+type Loaded = ReturnType<typeof useLoaderData<typeof loader>>;
+
+const asNumber = (c: ShownCount | undefined) => (typeof c === "number" ? c : null);
+const acknowledgeOf = (f: ShownFigures) => f.clocks.find((c) => c.kind === "acknowledge");
+const decisionOf = (f: ShownFigures, level: number) => f.clocks.find((c) => c.kind === "decision" && c.level === level);
+const levelCount = (rows: ShownFigures["escalations"]["byLevel"], level: number): ShownCount => rows.find((r) => r.key === String(level))?.count ?? 0;
+
 export default function ReportsPage() {
-  const figures = useLoaderData<typeof loader>();
+  const view = useLoaderData<typeof loader>();
   const t = useT();
   const language = useLanguage();
+  const submitted = view.rows.filter((r) => r.report !== null);
+  const missing = view.rows.filter((r) => r.report === null);
+  // Several SSMs serve more than one area: the area names the row, the SSM follows.
+  const ssmName = (r: Loaded["rows"][number]) =>
+    language === "fr" ? `${r.area.name_fr} (${r.area.ssm.name_fr})` : `${r.area.name_en} (${r.area.ssm.name_en})`;
+  const count = (c: ShownCount | undefined) => formatCount(c ?? 0, view.threshold, language);
   return (
     <>
       <h1>{t("reports.title")}</h1>
-      <p className="lead">
-        {t("reports.quarter", {
-          quarter: figures.quarterId,
-          start: formatDate(figures.start, language),
-          end: formatDate(figures.lastDay, language),
-        })}
-      </p>
-      <p>{t("reports.intro")}</p>
-      <table className="data-table" aria-describedby="reports-caption">
-        <caption id="reports-caption">{figures.quarterId}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t("reports.col.area")}</th>
-            <th scope="col">{t("reports.col.ssm")}</th>
-            <th scope="col" className="num">
-              {t("reports.col.received")}
-            </th>
-            <th scope="col" className="num">
-              {t("reports.col.decided")}
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {figures.rows.map((r) => (
-            <tr key={r.areaSlug}>
-              <th scope="row">{language === "fr" ? r.area_fr : r.area_en}</th>
-              <td>{language === "fr" ? r.ssm_fr : r.ssm_en}</td>
-              <td className="num">{r.received}</td>
-              <td className="num">{r.decided}</td>
-            </tr>
+      <p className="lead">{t("reports.ministry.intro", { threshold: view.threshold, below: view.threshold - 1 })}</p>
+      <Form method="get" className="inline-form no-print">
+        <label htmlFor="quarter">{t("reports.ministry.quarter")}</label>
+        <select id="quarter" name="quarter" defaultValue={view.quarter}>
+          {view.choices.map((q) => (
+            <option key={q} value={q}>
+              {q}
+            </option>
           ))}
-        </tbody>
-        <tfoot>
-          <tr>
-            <th scope="row" colSpan={2}>
-              {t("reports.total")}
-            </th>
-            <td className="num" data-testid="total-received">
-              {figures.total.received}
-            </td>
-            <td className="num">{figures.total.decided}</td>
-          </tr>
-        </tfoot>
-      </table>
+        </select>
+        <button type="submit">{t("reports.ministry.show")}</button>
+      </Form>
+
+      <h2>{t("reports.ministry.statusHeading", { quarter: view.quarter })}</h2>
+      <p data-testid="submitted-count">{t("reports.ministry.submittedCount", { submitted: view.submitted, expected: view.expected, date: formatDate(view.rows[0]?.dueAt ?? view.now, language) })}</p>
+      {missing.length ? (
+        <>
+          <h3>{t("reports.ministry.missingHeading")}</h3>
+          <ul data-testid="missing-list">
+            {missing.map((r) => (
+              <li key={r.area.slug}>
+                {ssmName(r)} {r.late ? <strong className="tag tag--late">{t("reports.ministry.late")}</strong> : null}
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+
+      {submitted.length ? (
+        <div className="table-scroll" tabIndex={0} role="region" aria-labelledby="comparison-caption">
+          <table className="data-table" data-testid="comparison-table">
+            <caption id="comparison-caption">{t("reports.ministry.tableCaption", { quarter: view.quarter })}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t("reports.col.ssm")}</th>
+                <th scope="col" className="num">{t("reports.col.received")}</th>
+                <th scope="col" className="num">{t("reports.col.decided")}</th>
+                <th scope="col" className="num">{t("reports.col.open")}</th>
+                <th scope="col" className="num">{t("reports.col.ackOnTime")}</th>
+                <th scope="col" className="num">{t("reports.col.decisionOnTime")}</th>
+                <th scope="col" className="num">{t("reports.col.medianDecide")}</th>
+                <th scope="col" className="num">{t("reports.col.escalations")}</th>
+                <th scope="col" className="num">{t("reports.col.recourse")}</th>
+                <th scope="col" className="num">{t("reports.col.survey")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {submitted.map((r) => {
+                const f = r.report!.figures;
+                return (
+                  <tr key={r.area.slug} data-testid={`row-${r.area.slug}`}>
+                    <th scope="row">
+                      <Link to={`/reports/${r.area.slug}/${view.quarter}`}>{ssmName(r)}</Link>
+                      {r.report!.version > 1 ? <span className="hint"> {t("reports.ministry.amended", { version: r.report!.version })}</span> : null}
+                    </th>
+                    <FigureCells f={f} count={count} />
+                  </tr>
+                );
+              })}
+            </tbody>
+            {view.province ? (
+              <tfoot>
+                <tr>
+                  <th scope="row">{t("reports.ministry.province")}</th>
+                  <FigureCells f={view.province} count={count} />
+                </tr>
+              </tfoot>
+            ) : null}
+          </table>
+        </div>
+      ) : (
+        <p>{t("reports.ministry.noneSubmitted")}</p>
+      )}
+
+      {submitted.length ? (
+        <>
+          <ChartWithTable
+            kind="bar"
+            title={t("reports.chart.onTime.title", { quarter: view.quarter })}
+            description={t("reports.chart.onTime.description", { target: formatShare(ON_TIME_TARGET, language) })}
+            categoryHeader={t("reports.col.ssm")}
+            categories={submitted.map(ssmName)}
+            series={[
+              { name: t("reports.col.ackOnTime"), values: submitted.map((r) => acknowledgeOf(r.report!.figures)?.onTimeShare ?? null) },
+              { name: t("reports.col.decisionOnTime"), values: submitted.map((r) => decisionOf(r.report!.figures, 1)?.onTimeShare ?? null) },
+            ]}
+            reference={{ value: ON_TIME_TARGET, label: t("reports.chart.target", { target: formatShare(ON_TIME_TARGET, language) }) }}
+            format="percent"
+            language={language}
+            noDataText={t("reports.chart.noData")}
+            emptyText={t("figures.tooFew")}
+          />
+          <ChartWithTable
+            kind="bar"
+            title={t("reports.chart.escalations.title", { quarter: view.quarter })}
+            description={t("reports.chart.escalations.description")}
+            categoryHeader={t("reports.col.ssm")}
+            categories={submitted.map(ssmName)}
+            series={[2, 3, 4].map((level) => ({
+              name: t("reports.chart.toLevel", { level }),
+              values: submitted.map((r) => asNumber(levelCount(r.report!.figures.escalations.byLevel, level))),
+            }))}
+            format="count"
+            language={language}
+            noDataText={t("reports.chart.noData")}
+            emptyText={t("figures.hidden")}
+            renderCell={(_, s, c) => count(levelCount(submitted[c]!.report!.figures.escalations.byLevel, s + 2))}
+          />
+        </>
+      ) : null}
+      <ChartWithTable
+        kind="line"
+        title={t("reports.chart.volume.title")}
+        description={t("reports.chart.volume.description")}
+        categoryHeader={t("reports.chart.quarter")}
+        categories={view.trend.map((p) => p.quarter)}
+        series={[
+          { name: t("reports.col.received"), values: view.trend.map((p) => (p.figures ? asNumber(p.figures.received.total) : null)) },
+          { name: t("reports.col.decided"), values: view.trend.map((p) => (p.figures ? asNumber(p.figures.decided.total) : null)) },
+        ]}
+        format="count"
+        language={language}
+        noDataText={t("reports.chart.noData")}
+        emptyText={t("reports.chart.noReports")}
+        renderCell={(_, s, c) => {
+          const f = view.trend[c]!.figures;
+          if (!f) return t("reports.chart.noReports");
+          return count(s === 0 ? f.received.total : f.decided.total);
+        }}
+      />
+
+      <section aria-labelledby="downloads-heading" className="no-print">
+        <h2 id="downloads-heading">{t("reports.downloads")}</h2>
+        <ul>
+          <li>
+            <a href={`/reports/export.csv?view=comparison&quarter=${view.quarter}`} download>
+              {t("reports.csv.comparison", { quarter: view.quarter })}
+            </a>
+          </li>
+          <li>
+            <a href="/reports/export.csv?view=trend" download>
+              {t("reports.csv.provinceTrend")}
+            </a>
+          </li>
+          <li>
+            <a href="/reports/export.csv?view=all" download>
+              {t("reports.csv.all")}
+            </a>
+          </li>
+        </ul>
+        <p className="hint">{t("reports.ministry.updated", { date: formatDateTime(view.now, language) })}</p>
+      </section>
+    </>
+  );
+}
+
+function FigureCells({ f, count }: { f: ShownFigures; count: (c: ShownCount | undefined) => string }) {
+  const language = useLanguage();
+  const decision = decisionOf(f, 1);
+  return (
+    <>
+      <td className="num">{count(f.received.total)}</td>
+      <td className="num">{count(f.decided.total)}</td>
+      <td className="num">{count(f.openAtEnd)}</td>
+      <td className="num">{formatShare(acknowledgeOf(f)?.onTimeShare ?? null, language)}</td>
+      <td className="num">{formatShare(decision?.onTimeShare ?? null, language)}</td>
+      <td className="num">{formatDays(decision?.medianDays ?? null, language)}</td>
+      <td className="num">{count(f.escalations.total)}</td>
+      <td className="num">{count(f.recourse.total)}</td>
+      <td className="num">{count(f.satisfaction.responses)}</td>
     </>
   );
 }

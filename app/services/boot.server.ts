@@ -6,6 +6,7 @@ import { getDb } from "../utils/db.server";
 import { env } from "../utils/env.server";
 import { startClockSweeper } from "./clock-sweep.server";
 import { startOutboxWorker } from "./outbox-worker.server";
+import { sendReportReminders } from "./report-reminders.server";
 
 /** Everything the server does before it takes requests: migrate, seed, start background work. */
 export async function bootRecourse(): Promise<void> {
@@ -24,6 +25,10 @@ export async function bootRecourse(): Promise<void> {
     from: config.MAIL_FROM,
     intervalMs: config.OUTBOX_INTERVAL_MS,
   });
-  startClockSweeper({ db, intervalMs: config.SWEEP_INTERVAL_MS });
+  startClockSweeper({
+    db,
+    intervalMs: config.SWEEP_INTERVAL_MS,
+    alsoEachRound: (now) => sendReportReminders({ db, now, dueDays: config.REPORT_DUE_DAYS }),
+  });
   if (!config.SMTP_URL) console.log(`No SMTP_URL: emails are written as .eml files to ${config.MAIL_DIR}/`);
 }

@@ -110,13 +110,20 @@ async function sendDueSoonReminders(db: DB, now: Date): Promise<number> {
 }
 
 /** Runs the sweep every `intervalMs` inside the server; a slow round is never overlapped. */
-export function startClockSweeper(input: { db: DB; intervalMs: number }): { stop: () => void } {
+export function startClockSweeper(input: {
+  db: DB;
+  intervalMs: number;
+  /** Other time-driven work that shares the sweep's rhythm (report reminders). */
+  alsoEachRound?: (now: Date) => Promise<unknown>;
+}): { stop: () => void } {
   let running = false;
   const tick = async () => {
     if (running) return;
     running = true;
     try {
-      await sweepClocks({ db: input.db, now: new Date() });
+      const now = new Date();
+      await sweepClocks({ db: input.db, now });
+      await input.alsoEachRound?.(now);
     } catch (error) {
       console.error("sweep: round failed", error);
     } finally {

@@ -175,39 +175,6 @@ export async function countCasesByStatus(db: Kysely<Database>, areaSlug: string)
   return Object.fromEntries(rows.map((r) => [r.status, Number(r.n)]));
 }
 
-export interface AreaQuarterCounts {
-  area_slug: string;
-  received: number;
-  decided: number;
-}
-
-/** Received and decided counts per area in [start, end): aggregated in SQL, not in JavaScript. */
-export async function countReceivedAndDecidedByArea(
-  db: Kysely<Database>,
-  start: string,
-  end: string,
-): Promise<AreaQuarterCounts[]> {
-  const rows = await db
-    .selectFrom("areas as a")
-    .leftJoin("cases as c", "c.area_slug", "a.slug")
-    .select((eb) => [
-      "a.slug as area_slug",
-      eb.fn
-        .sum<number>(
-          eb.case().when(eb.and([eb("c.received_at", ">=", start), eb("c.received_at", "<", end)])).then(1).else(0).end(),
-        )
-        .as("received"),
-      eb.fn
-        .sum<number>(
-          eb.case().when(eb.and([eb("c.decided_at", ">=", start), eb("c.decided_at", "<", end)])).then(1).else(0).end(),
-        )
-        .as("decided"),
-    ])
-    .groupBy("a.slug")
-    .execute();
-  return rows.map((r) => ({ area_slug: r.area_slug, received: Number(r.received ?? 0), decided: Number(r.decided ?? 0) }));
-}
-
 /** A provider organization's own disputes, newest first: never another organization's. */
 export async function listCasesFiledByOrganization(
   db: Kysely<Database>,

@@ -1,0 +1,240 @@
+import { useId, type ReactNode } from "react";
+import { categoryLabel, clockLabel, flattenShown, shownBreakdown, type BreakdownPath } from "../domain/report-labels";
+import type { ShownCount, ShownFigures } from "../domain/report-suppression";
+import { useLanguage, useT } from "../hooks/use-translation";
+import type { MessageKey } from "../i18n";
+import { formatCount, formatDays, formatMean, formatShare } from "../utils/format-figures";
+
+export interface ReportFiguresProps {
+  /** Suppressed for the ministry, or asShown(...) for the SSM's own staff. */
+  figures: ShownFigures;
+  /** The suppression threshold: a "small" count reads "<threshold". */
+  threshold: number;
+  headingLevel?: 2 | 3;
+}
+
+/** The header of each breakdown's first column. */
+const ROW_HEADER: Record<BreakdownPath, MessageKey> = {
+  "received.byKind": "report.col.kind",
+  "received.byChannel": "report.col.channel",
+  "received.byProgram": "report.col.program",
+  "received.byCategory": "report.col.category",
+  "received.byProvider": "report.col.provider",
+  "received.byGroup": "report.col.group",
+  "decided.byLevel": "report.col.level",
+  "decided.byOutcome": "report.col.outcome",
+  "escalations.byLevel": "report.col.levelReached",
+  "escalations.byCause": "report.col.cause",
+  "recourse.byOutcome": "report.col.outcome",
+};
+
+const SURVEY_QUESTIONS = [
+  { field: "clear", label: "survey.clear.short" },
+  { field: "fair", label: "survey.fair.short" },
+  { field: "timely", label: "survey.timely.short" },
+] as const;
+
+/**
+ * A quarter's figures in plain language, one section per part of the report, every figure in a
+ * table. A suppressed count never shows as a number: only "<5" or "hidden".
+ */
+export function ReportFigures({ figures: f, threshold, headingLevel = 2 }: ReportFiguresProps) {
+  const t = useT();
+  const language = useLanguage();
+  const Heading = headingLevel === 3 ? "h3" : "h2";
+  const count = (c: ShownCount) => formatCount(c, threshold, language);
+  const anySuppressed = flattenShown(f).some((c) => c.value === "small" || c.value === "hidden");
+
+  const breakdown = (path: BreakdownPath, total?: ShownCount) => {
+    const caption = t(`report.figure.${path}`);
+    const rows = shownBreakdown(f, path);
+    if (rows.length === 0) return <NoneThisQuarter caption={caption} testId={`table-${path}`} />;
+    return (
+      <FigureTable caption={caption} testId={`table-${path}`}>
+        <thead>
+          <tr>
+            <th scope="col">{t(ROW_HEADER[path])}</th>
+            <th scope="col" className="num">
+              {t("report.col.count")}
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((row) => (
+            <tr key={row.key}>
+              <th scope="row">{categoryLabel(path, row.key, t, row.label?.[language])}</th>
+              <td className="num">{count(row.count)}</td>
+            </tr>
+          ))}
+        </tbody>
+        {total === undefined ? null : (
+          <tfoot>
+            <tr>
+              <th scope="row">{t("report.total")}</th>
+              <td className="num">{count(total)}</td>
+            </tr>
+          </tfoot>
+        )}
+      </FigureTable>
+    );
+  };
+
+  return (
+    <div className="report-figures">
+      <section>
+        <Heading>{t("report.section.received")}</Heading>
+        <dl className="summary-list">
+          <dt>{t("report.figure.received.total")}</dt>
+          <dd data-testid="figure-received-total">{count(f.received.total)}</dd>
+        </dl>
+        {breakdown("received.byKind", f.received.total)}
+        {anySuppressed ? (
+          <p className="hint" data-testid="suppression-note">
+            {t("report.suppression.note", { threshold, hidden: t("figures.hidden") })}
+          </p>
+        ) : null}
+        {breakdown("received.byChannel", f.received.total)}
+        {breakdown("received.byProgram", f.received.total)}
+        {breakdown("received.byCategory", f.received.total)}
+        {breakdown("received.byProvider", f.received.total)}
+        {breakdown("received.byGroup")}
+        {f.received.byGroup.length > 0 ? <p className="hint">{t("report.groups.note")}</p> : null}
+      </section>
+
+      <section>
+        <Heading>{t("report.section.referredWithdrawn")}</Heading>
+        <dl className="summary-list">
+          <dt>{t("report.figure.referredOut")}</dt>
+          <dd data-testid="figure-referred-out">{count(f.referredOut)}</dd>
+          <dt>{t("report.figure.withdrawn")}</dt>
+          <dd data-testid="figure-withdrawn">{count(f.withdrawn)}</dd>
+        </dl>
+        <p className="hint">{t("report.referredOut.hint")}</p>
+      </section>
+
+      <section>
+        <Heading>{t("report.section.decisions")}</Heading>
+        <dl className="summary-list">
+          <dt>{t("report.figure.decided.total")}</dt>
+          <dd data-testid="figure-decided-total">{count(f.decided.total)}</dd>
+          <dt>{t("report.figure.openAtEnd")}</dt>
+          <dd data-testid="figure-open-at-end">{count(f.openAtEnd)}</dd>
+          <dt>{t("report.figure.carriedOver")}</dt>
+          <dd data-testid="figure-carried-over">{count(f.carriedOver)}</dd>
+        </dl>
+        <p className="hint">{t("report.decisions.hint")}</p>
+        {breakdown("decided.byLevel", f.decided.total)}
+        {breakdown("decided.byOutcome", f.decided.total)}
+      </section>
+
+      <section>
+        <Heading>{t("report.section.deadlines")}</Heading>
+        {f.clocks.length === 0 ? (
+          <NoneThisQuarter caption={t("report.figure.clocks")} testId="table-clocks" />
+        ) : (
+          <FigureTable caption={t("report.figure.clocks")} testId="table-clocks">
+            <thead>
+              <tr>
+                <th scope="col">{t("report.col.clock")}</th>
+                <th scope="col" className="num">
+                  {t("report.col.ended")}
+                </th>
+                <th scope="col" className="num">
+                  {t("report.col.onTimeShare")}
+                </th>
+                <th scope="col" className="num">
+                  {t("report.col.medianDays")}
+                </th>
+                <th scope="col" className="num">
+                  {t("report.col.p90Days")}
+                </th>
+                <th scope="col" className="num">
+                  {t("report.col.pausedDays")}
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {f.clocks.map((c) => (
+                <tr key={`${c.kind}-${c.level}`}>
+                  <th scope="row">{clockLabel(c.kind, c.level, t)}</th>
+                  <td className="num">{count(c.ended)}</td>
+                  <td className="num">{formatShare(c.onTimeShare, language)}</td>
+                  <td className="num">{formatDays(c.medianDays, language)}</td>
+                  <td className="num">{formatDays(c.p90Days, language)}</td>
+                  <td className="num">{formatDays(c.pausedDays, language)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </FigureTable>
+        )}
+        <p className="hint">{t("report.clocks.hint")}</p>
+      </section>
+
+      <section>
+        <Heading>{t("report.section.escalations")}</Heading>
+        <dl className="summary-list">
+          <dt>{t("report.figure.escalations.total")}</dt>
+          <dd data-testid="figure-escalations-total">{count(f.escalations.total)}</dd>
+        </dl>
+        <p className="hint">{t("report.escalations.hint")}</p>
+        {breakdown("escalations.byLevel", f.escalations.total)}
+        {breakdown("escalations.byCause", f.escalations.total)}
+      </section>
+
+      <section>
+        <Heading>{t("report.section.recourse")}</Heading>
+        <dl className="summary-list">
+          <dt>{t("report.figure.recourse.total")}</dt>
+          <dd data-testid="figure-recourse-total">{count(f.recourse.total)}</dd>
+        </dl>
+        <p className="hint">{t("report.recourse.hint")}</p>
+        {breakdown("recourse.byOutcome", f.recourse.total)}
+      </section>
+
+      <section>
+        <Heading>{t("report.section.satisfaction")}</Heading>
+        <dl className="summary-list">
+          <dt>{t("report.figure.satisfaction.responses")}</dt>
+          <dd data-testid="figure-survey-responses">{count(f.satisfaction.responses)}</dd>
+        </dl>
+        <FigureTable caption={t("report.figure.satisfaction.means")} testId="table-satisfaction">
+          <thead>
+            <tr>
+              <th scope="col">{t("report.col.question")}</th>
+              <th scope="col" className="num">
+                {t("report.col.mean")}
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {SURVEY_QUESTIONS.map((q) => (
+              <tr key={q.field}>
+                <th scope="row">{t(q.label)}</th>
+                <td className="num">{formatMean(f.satisfaction[q.field], language)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </FigureTable>
+        <p className="hint">{t("report.satisfaction.hint")}</p>
+      </section>
+    </div>
+  );
+}
+
+/** A table that scrolls on its own on narrow screens, named for screen readers by its caption. */
+function FigureTable({ caption, testId, children }: { caption: string; testId: string; children: ReactNode }) {
+  const captionId = `figures${useId().replace(/[^A-Za-z0-9_-]/g, "")}`;
+  return (
+    <div className="table-scroll" tabIndex={0} role="region" aria-labelledby={captionId}>
+      <table className="data-table" data-testid={testId}>
+        <caption id={captionId}>{caption}</caption>
+        {children}
+      </table>
+    </div>
+  );
+}
+
+function NoneThisQuarter({ caption, testId }: { caption: string; testId: string }) {
+  const t = useT();
+  return <p data-testid={testId}>{t("report.labelWithKey", { figure: caption, category: t("report.noneThisQuarter") })}</p>;
+}

@@ -1,0 +1,108 @@
+import { Link } from "@remix-run/react";
+import type { Narrative } from "../../db/repositories/quarter-reports";
+import { figureLabel } from "../domain/report-labels";
+import { useLanguage, useT } from "../hooks/use-translation";
+import { formatDateTime } from "../utils/format-date";
+import { formatFigureValue } from "../utils/format-figures";
+
+interface Change {
+  path: string;
+  key: string | null;
+  /** Undefined: the row is not in that version (a provider or category new to it). */
+  before: number | string | null | undefined;
+  after: number | string | null | undefined;
+  label?: { en: string; fr: string };
+}
+
+export interface VersionSummary {
+  version: number;
+  submittedAt: string;
+  amendmentReason: string | null;
+  submittedBy?: string;
+  changes?: Change[];
+}
+
+/** The manager's three narrative sections (and, for an amendment, why it was made). */
+export function ReportNarrative({ narrative, amendmentReason }: { narrative: Narrative; amendmentReason: string | null }) {
+  const t = useT();
+  return (
+    <section aria-labelledby="narrative-read-heading" className="report-narrative">
+      <h2 id="narrative-read-heading">{t("reports.narrative.heading")}</h2>
+      {amendmentReason ? (
+        <>
+          <h3>{t("reports.form.amendmentReason")}</h3>
+          <p className="preserve-lines">{amendmentReason}</p>
+        </>
+      ) : null}
+      <h3>{t("reports.form.actionsTaken")}</h3>
+      <p className="preserve-lines">{narrative.actionsTaken || t("reports.narrative.empty")}</p>
+      <h3>{t("reports.form.lessonsLearned")}</h3>
+      <p className="preserve-lines">{narrative.lessonsLearned || t("reports.narrative.empty")}</p>
+      <h3>{t("reports.form.systemicIssues")}</h3>
+      <p className="preserve-lines">{narrative.systemicIssues || t("reports.narrative.empty")}</p>
+    </section>
+  );
+}
+
+/** Every submitted version, newest first, with the reason for each amendment and what it changed. */
+export function ReportVersionList(props: { area: string; quarter: string; versions: VersionSummary[]; selected: number | null; threshold?: number }) {
+  const t = useT();
+  const language = useLanguage();
+  if (props.versions.length === 0) return null;
+  return (
+    <section aria-labelledby="versions-heading">
+      <h2 id="versions-heading">{t("reports.versions.heading")}</h2>
+      <ol className="version-list" reversed>
+        {[...props.versions].reverse().map((v) => (
+          <li key={v.version} data-testid={`version-${v.version}`}>
+            <p>
+              {props.selected === v.version ? (
+                <strong aria-current="page">{t("reports.versions.label", { version: v.version })}</strong>
+              ) : (
+                <Link to={`/reports/${props.area}/${props.quarter}?version=${v.version}`}>{t("reports.versions.label", { version: v.version })}</Link>
+              )}
+              {" — "}
+              {v.submittedBy
+                ? t("reports.versions.submittedBy", { date: formatDateTime(v.submittedAt, language), name: v.submittedBy })
+                : t("reports.versions.submitted", { date: formatDateTime(v.submittedAt, language) })}
+            </p>
+            {v.amendmentReason ? <p className="preserve-lines">{t("reports.versions.reason", { reason: v.amendmentReason })}</p> : null}
+            {v.changes ? <ChangeList changes={v.changes} threshold={props.threshold ?? 5} version={v.version} /> : null}
+          </li>
+        ))}
+      </ol>
+    </section>
+  );
+}
+
+function ChangeList({ changes, threshold, version }: { changes: Change[]; threshold: number; version: number }) {
+  const t = useT();
+  const language = useLanguage();
+  if (version === 1) return null;
+  if (changes.length === 0) return <p>{t("reports.versions.noChange")}</p>;
+  return (
+    <table className="data-table">
+      <caption>{t("reports.versions.changes", { version, previous: version - 1 })}</caption>
+      <thead>
+        <tr>
+          <th scope="col">{t("reports.versions.col.figure")}</th>
+          <th scope="col" className="num">
+            {t("reports.versions.col.before")}
+          </th>
+          <th scope="col" className="num">
+            {t("reports.versions.col.after")}
+          </th>
+        </tr>
+      </thead>
+      <tbody>
+        {changes.map((c) => (
+          <tr key={`${c.path}|${c.key ?? ""}`}>
+            <th scope="row">{figureLabel(c.path, c.key, t, c.label?.[language])}</th>
+            <td className="num">{c.before === undefined ? "—" : formatFigureValue(c.path, c.before, threshold, language)}</td>
+            <td className="num">{c.after === undefined ? "—" : formatFigureValue(c.path, c.after, threshold, language)}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}

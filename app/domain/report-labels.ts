@@ -1,0 +1,249 @@
+import type { MessageKey, Translate } from "../i18n";
+import { en } from "../i18n/en";
+import type { BreakdownId } from "./report-figures";
+import type { ShownClockFigures, ShownCountRow, ShownFigures } from "./report-suppression";
+
+/**
+ * What each figure of a quarterly report is called, and every figure as a flat list of cells: the
+ * page, the CSV exports and the list of what changed between two versions of a report all name
+ * figures the same way. A cell is named by its path in ShownFigures ("received.byChannel") and, in
+ * a breakdown, the row's key ("web"); a clock's measures by "clocks.<kind>.<level>.<measure>".
+ */
+
+export type FigureValue = number | string | null;
+
+export interface FigureCell {
+  path: string;
+  /** The breakdown row's key; null for a single figure. */
+  key: string | null;
+  /** A count (a number, or "small" / "hidden" when suppressed), a share, a number of days or a mean; null when there is too little to show. */
+  value: FigureValue;
+  /** A provider's names, frozen with the report. */
+  label?: { en: string; fr: string };
+}
+
+export interface FigureChange {
+  path: string;
+  key: string | null;
+  /** undefined when the row is not in that version at all. */
+  before: FigureValue | undefined;
+  after: FigureValue | undefined;
+  label?: { en: string; fr: string };
+}
+
+/** Breakdowns in the order the report shows them. */
+export const BREAKDOWN_PATHS = [
+  "received.byKind",
+  "received.byChannel",
+  "received.byProgram",
+  "received.byCategory",
+  "received.byProvider",
+  "received.byGroup",
+  "decided.byLevel",
+  "decided.byOutcome",
+  "escalations.byLevel",
+  "escalations.byCause",
+  "recourse.byOutcome",
+] as const satisfies readonly BreakdownId[];
+export type BreakdownPath = (typeof BREAKDOWN_PATHS)[number];
+
+export const CLOCK_MEASURES = ["ended", "onTimeShare", "medianDays", "p90Days", "pausedDays"] as const;
+export type ClockMeasure = (typeof CLOCK_MEASURES)[number];
+
+const MEASURE_KEYS: Record<ClockMeasure, MessageKey> = {
+  ended: "report.col.ended",
+  onTimeShare: "report.col.onTimeShare",
+  medianDays: "report.col.medianDays",
+  p90Days: "report.col.p90Days",
+  pausedDays: "report.col.pausedDays",
+};
+
+function isMessageKey(key: string): key is MessageKey {
+  return Object.prototype.hasOwnProperty.call(en, key);
+}
+
+/** The message for `key` when the catalog has one; otherwise the fallback (a code added after this release). */
+function known(t: Translate, key: string, fallback: string, vars?: Record<string, string | number>): string {
+  return isMessageKey(key) ? t(key, vars) : fallback;
+}
+
+function capitalized(s: string): string {
+  return s.charAt(0).toLocaleUpperCase() + s.slice(1);
+}
+
+const isLevel = (key: string) => /^\d+$/.test(key);
+
+/**
+ * The name of one row of a breakdown: "Web form", "Level 2", a provider's frozen name. A key the
+ * catalog does not know (a program added later) shows as itself rather than failing.
+ */
+export function categoryLabel(breakdown: string, key: string, t: Translate, rowLabel?: string): string {
+  switch (breakdown) {
+    case "received.byKind":
+      return known(t, `kind.${key}`, key);
+    case "received.byChannel":
+      return known(t, `channel.${key}`, key);
+    case "received.byProgram":
+      return key === "none" ? t("report.none.program") : known(t, `program.${key}`, key);
+    case "received.byCategory":
+      return key === "none" ? t("report.none.category") : known(t, `category.${key}`, key);
+    case "received.byProvider":
+      return rowLabel ?? (key === "none" ? t("report.none.provider") : key);
+    case "received.byGroup":
+      return known(t, `groupName.${key}`, key);
+    case "decided.byLevel":
+      return isLevel(key) ? t("level.short", { n: key }) : key;
+    case "escalations.byLevel":
+      return isLevel(key) ? t("report.toLevel", { n: key }) : key;
+    case "decided.byOutcome":
+      return key === "none" ? t("report.none.generic") : known(t, `outcome.${key}`, key);
+    case "escalations.byCause":
+      return key === "none" ? t("report.none.generic") : isMessageKey(`escalationCause.${key}`) ? capitalized(t(`escalationCause.${key}` as MessageKey)) : key;
+    case "recourse.byOutcome":
+      if (key === "pending") return t("report.recourse.pending");
+      if (key === "referred_to_ministry") return t("caseStatus.referred_to_ministry");
+      return key === "none" ? t("report.none.generic") : known(t, `outcome.${key}`, key);
+    default:
+      return key;
+  }
+}
+
+/** "Acknowledge", "Decision, level 2". */
+export function clockLabel(kind: string, level: number, t: Translate): string {
+  if (kind === "acknowledge") return t("clock.acknowledge");
+  if (kind === "decision") return t("report.clock.decision", { level });
+  return `${kind} ${level}`;
+}
+
+/** A figure on its own: "Received by channel", "Decision, level 1: Median (business days)". */
+export function figureName(path: string, t: Translate): string {
+  const clock = /^clocks\.([a-z_]+)\.(\d+)\.(\w+)$/.exec(path);
+  if (clock) {
+    const [, kind, level, measure] = clock as unknown as [string, string, string, string];
+    const measureKey = (MEASURE_KEYS as Record<string, MessageKey | undefined>)[measure];
+    return t("report.labelWithKey", {
+      figure: clockLabel(kind, Number(level), t),
+      category: measureKey ? t(measureKey) : measure,
+    });
+  }
+  return known(t, `report.figure.${path}`, path);
+}
+
+/**
+ * The human label of one cell: "Received by channel: Web form". Pass the row's frozen name in the
+ * reader's language as `rowLabel` for providers (FigureCell.label), whose keys are ids.
+ */
+export function figureLabel(path: string, key: string | null, t: Translate, rowLabel?: string): string {
+  const name = figureName(path, t);
+  if (key === null) return name;
+  return t("report.labelWithKey", { figure: name, category: categoryLabel(path, key, t, rowLabel) });
+}
+
+/** The rows of one breakdown of a shown report (breakdownOf's twin for ShownFigures). */
+export function shownBreakdown(f: ShownFigures, path: BreakdownPath): ShownCountRow[] {
+  switch (path) {
+    case "received.byKind":
+      return f.received.byKind;
+    case "received.byChannel":
+      return f.received.byChannel;
+    case "received.byProgram":
+      return f.received.byProgram;
+    case "received.byCategory":
+      return f.received.byCategory;
+    case "received.byProvider":
+      return f.received.byProvider;
+    case "received.byGroup":
+      return f.received.byGroup;
+    case "decided.byLevel":
+      return f.decided.byLevel;
+    case "decided.byOutcome":
+      return f.decided.byOutcome;
+    case "escalations.byLevel":
+      return f.escalations.byLevel;
+    case "escalations.byCause":
+      return f.escalations.byCause;
+    case "recourse.byOutcome":
+      return f.recourse.byOutcome;
+  }
+}
+
+function clockPath(c: Pick<ShownClockFigures, "kind" | "level">, measure: ClockMeasure): string {
+  return `clocks.${c.kind}.${c.level}.${measure}`;
+}
+
+/** Every cell of a report, in the order the report shows them. */
+export function flattenShown(f: ShownFigures): FigureCell[] {
+  const cells: FigureCell[] = [];
+  const single = (path: string, value: FigureValue) => cells.push({ path, key: null, value });
+  const breakdown = (path: BreakdownPath) => {
+    for (const row of shownBreakdown(f, path)) {
+      cells.push({ path, key: row.key, value: row.count, ...(row.label ? { label: row.label } : {}) });
+    }
+  };
+  single("received.total", f.received.total);
+  for (const path of BREAKDOWN_PATHS.filter((p) => p.startsWith("received."))) breakdown(path);
+  single("referredOut", f.referredOut);
+  single("withdrawn", f.withdrawn);
+  single("decided.total", f.decided.total);
+  breakdown("decided.byLevel");
+  breakdown("decided.byOutcome");
+  single("openAtEnd", f.openAtEnd);
+  single("carriedOver", f.carriedOver);
+  for (const c of f.clocks) for (const m of CLOCK_MEASURES) single(clockPath(c, m), c[m]);
+  single("escalations.total", f.escalations.total);
+  breakdown("escalations.byLevel");
+  breakdown("escalations.byCause");
+  single("recourse.total", f.recourse.total);
+  breakdown("recourse.byOutcome");
+  single("satisfaction.responses", f.satisfaction.responses);
+  single("satisfaction.clear", f.satisfaction.clear);
+  single("satisfaction.fair", f.satisfaction.fair);
+  single("satisfaction.timely", f.satisfaction.timely);
+  return cells;
+}
+
+const cellId = (c: Pick<FigureCell, "path" | "key">) => (c.key === null ? c.path : `${c.path}|${c.key}`);
+
+/**
+ * The cells whose value differs between two versions of a report, a row present in only one of
+ * them included, in report order: the after version's order, with the rows it dropped put back
+ * where they stood before.
+ */
+export function figureChanges(before: ShownFigures, after: ShownFigures): FigureChange[] {
+  const beforeCells = flattenShown(before);
+  const afterCells = flattenShown(after);
+  const beforeById = new Map(beforeCells.map((c) => [cellId(c), c]));
+  const afterById = new Map(afterCells.map((c) => [cellId(c), c]));
+
+  const order: FigureCell[] = [...afterCells];
+  const position = (id: string) => order.findIndex((c) => cellId(c) === id);
+  let anchor = -1;
+  for (const c of beforeCells) {
+    if (afterById.has(cellId(c))) {
+      anchor = position(cellId(c));
+      continue;
+    }
+    // A dropped row goes after the cell it followed, and after rows new to `after` in the same
+    // breakdown whose keys sort before it (the repository lists keys in order).
+    let at = anchor + 1;
+    while (at < order.length) {
+      const next = order[at]!;
+      const isNewRowBefore =
+        next.path === c.path && next.key !== null && c.key !== null && !beforeById.has(cellId(next)) && next.key.localeCompare(c.key) < 0;
+      if (!isNewRowBefore) break;
+      at++;
+    }
+    order.splice(at, 0, c);
+    anchor = at;
+  }
+
+  const changes: FigureChange[] = [];
+  for (const cell of order) {
+    const b = beforeById.get(cellId(cell));
+    const a = afterById.get(cellId(cell));
+    if (b && a && b.value === a.value) continue;
+    const label = a?.label ?? b?.label;
+    changes.push({ path: cell.path, key: cell.key, before: b?.value, after: a?.value, ...(label ? { label } : {}) });
+  }
+  return changes;
+}

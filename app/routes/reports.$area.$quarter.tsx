@@ -1,0 +1,245 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
+import { ErrorSummary } from "../components/error-summary";
+import { TextArea } from "../components/form-fields";
+import { ReportFigures } from "../components/report-figures";
+import { ReportNarrative, ReportVersionList } from "../components/report-versions";
+import { reportFormSchema } from "../domain/report-input";
+import { useLanguage, useT } from "../hooks/use-translation";
+import { reportAccessFor, saveNarrativeDraft, submitQuarterReport } from "../services/quarter-reports.server";
+import { reportPageView } from "../services/report-pages.server";
+import { getDb } from "../utils/db.server";
+import { env } from "../utils/env.server";
+import { parseForm, type FieldErrors } from "../utils/form";
+import { formatDate, formatDateTime } from "../utils/format-date";
+import { notFound } from "../utils/http.server";
+import { pageTitle } from "../utils/meta";
+import { requireUser } from "../utils/session.server";
+
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "reports.page.title");
+
+const VIEWERS = ["ssm_staff", "ssm_manager", "ministry_analyst", "admin"] as const;
+
+function versionParam(request: Request): number | null {
+  const raw = new URL(request.url).searchParams.get("version");
+  if (raw === null) return null;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < 1) throw notFound();
+  return n;
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requireUser(request, VIEWERS);
+  const config = env();
+  const view = await reportPageView({
+    db: getDb(),
+    user,
+    areaSlug: params.area ?? "",
+    quarter: params.quarter ?? "",
+    version: versionParam(request),
+    settings: { threshold: config.SUPPRESSION_THRESHOLD, dueDays: config.REPORT_DUE_DAYS },
+    now: new Date(),
+  });
+  if (!view) throw notFound();
+  return view;
+}
+
+type Refusal = "quarter_not_ended" | "stale";
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = await requireUser(request, ["ssm_manager"]);
+  const db = getDb();
+  const areaSlug = params.area ?? "";
+  const quarter = params.quarter ?? "";
+  const access = await reportAccessFor(db, user, areaSlug);
+  if (access?.kind !== "ssm" || !access.canSubmit) throw notFound();
+  const formData = await request.formData();
+  const typed = Object.fromEntries([...formData.entries()].map(([k, v]) => [k, String(v)]));
+  const parsed = parseForm(reportFormSchema, formData);
+  if (!parsed.ok) return data({ errors: parsed.errors, values: parsed.values, saved: false, refusal: null as Refusal | null }, { status: 400 });
+  const form = parsed.data;
+  const narrative = { actionsTaken: form.actionsTaken, lessonsLearned: form.lessonsLearned, systemicIssues: form.systemicIssues };
+  const now = new Date();
+  if (form.intent === "save") {
+    await saveNarrativeDraft({ db, user, areaSlug, quarter, narrative, now });
+    return { errors: null, values: null, saved: true, refusal: null };
+  }
+  const result = await submitQuarterReport({
+    db,
+    user,
+    areaSlug,
+    quarter,
+    narrative,
+    amendmentReason: form.amendmentReason || null,
+    expectedVersion: form.expectedVersion,
+    threshold: env().SUPPRESSION_THRESHOLD,
+    now,
+  });
+  if (result.ok) throw redirect(`/reports/${areaSlug}/${quarter}?submitted=${result.version}`);
+  if (result.reason === "reason_required") {
+    const errors: FieldErrors = { amendmentReason: { key: "error.amendmentReason" } };
+    return data({ errors, values: typed, saved: false, refusal: null }, { status: 400 });
+  }
+  return data({ errors: null, values: typed, saved: false, refusal: result.reason as Refusal }, { status: 409 });
+}
+
+export default function ReportPage() {
+  const view = useLoaderData<typeof loader>();
+  const t = useT();
+  const language = useLanguage();
+  const ssm = language === "fr" ? view.area.ssm_fr : view.area.ssm_en;
+  const areaName = language === "fr" ? view.area.name_fr : view.area.name_en;
+  return (
+    <>
+      <p className="breadcrumb">
+        <Link to={`/reports/${view.area.slug}`}>{t("reports.area.back", { area: areaName })}</Link>
+      </p>
+      <h1>{t("reports.page.heading", { quarter: view.quarter, ssm })}</h1>
+      {view.kind === "ssm" ? <SsmReport view={view} /> : <MinistryReport view={view} />}
+    </>
+  );
+}
+
+type View = ReturnType<typeof useLoaderData<typeof loader>>;
+
+function SsmReport({ view }: { view: Extract<View, { kind: "ssm" }> }) {
+  const t = useT();
+  const language = useLanguage();
+  const [params] = useSearchParams();
+  const submitted = params.get("submitted");
+  const latest = view.versions.at(-1);
+  return (
+    <>
+      {submitted ? (
+        <p className="notice-success" role="status">
+          {t("reports.page.submittedNotice", { version: submitted })}
+        </p>
+      ) : null}
+      <p className="lead" data-testid="report-status">
+        {latest
+          ? t("reports.page.statusSubmitted", { version: latest.version, date: formatDateTime(latest.submittedAt, language), name: latest.submittedBy })
+          : view.ended
+            ? t("reports.page.statusDraft", { date: formatDate(view.dueAt, language) })
+            : t("reports.page.statusInProgress")}
+      </p>
+      {view.canSubmit && view.selected === null ? <NarrativeForm view={view} /> : null}
+      {view.selected ? (
+        <>
+          <h2>{t("reports.page.versionHeading", { version: view.selected.version })}</h2>
+          <p>
+            {t("reports.page.frozen", { date: formatDateTime(view.selected.submittedAt, language), name: view.selected.submittedBy })}{" "}
+            <Link to={`/reports/${view.area.slug}/${view.quarter}`}>{t("reports.page.backToDraft")}</Link>
+          </p>
+          <ReportNarrative narrative={view.selected.narrative} amendmentReason={view.selected.amendmentReason} />
+        </>
+      ) : (
+        <>
+          <h2>{t("reports.page.liveHeading")}</h2>
+          <p>{t("reports.page.liveIntro", { date: formatDateTime(view.computedAt, language) })}</p>
+        </>
+      )}
+      <ReportFigures figures={view.figures} threshold={view.threshold} headingLevel={3} />
+      <ReportVersionList area={view.area.slug} quarter={view.quarter} versions={view.versions} selected={view.selected?.version ?? null} />
+      <ReportDownloads area={view.area.slug} quarter={view.quarter} version={view.selected?.version ?? null} />
+    </>
+  );
+}
+
+function NarrativeForm({ view }: { view: Extract<View, { kind: "ssm" }> }) {
+  const t = useT();
+  const result = useActionData<typeof action>();
+  const navigation = useNavigation();
+  const values: Record<string, string> = result?.values ?? {};
+  const errors = result?.errors ?? {};
+  const amending = view.latestVersion > 0;
+  const labels: Record<string, string> = {
+    actionsTaken: t("reports.form.actionsTaken"),
+    lessonsLearned: t("reports.form.lessonsLearned"),
+    systemicIssues: t("reports.form.systemicIssues"),
+    ...(amending ? { amendmentReason: t("reports.form.amendmentReason") } : {}),
+  };
+  const value = (name: "actionsTaken" | "lessonsLearned" | "systemicIssues") => values[name] ?? view.narrative[name];
+  return (
+    <section aria-labelledby="narrative-heading">
+      <h2 id="narrative-heading">{amending ? t("reports.form.amendHeading") : t("reports.form.heading")}</h2>
+      <p>{view.ended ? (amending ? t("reports.form.amendIntro") : t("reports.form.intro")) : t("reports.form.notEnded")}</p>
+      {result?.saved ? (
+        <p className="notice-success" role="status">
+          {t("reports.form.saved")}
+        </p>
+      ) : null}
+      {result?.refusal ? (
+        <p className="notice-error" role="alert">
+          {t(result.refusal === "stale" ? "reports.form.stale" : "reports.form.notEndedRefusal")}
+        </p>
+      ) : null}
+      <ErrorSummary errors={errors} labels={labels} />
+      <Form method="post" noValidate className="stack" key={view.latestVersion}>
+        <input type="hidden" name="expectedVersion" value={view.latestVersion} />
+        <TextArea name="actionsTaken" label={labels.actionsTaken!} hint={t("reports.form.actionsTaken.hint")} required errors={errors} rows={5} defaultValue={value("actionsTaken")} />
+        <TextArea name="lessonsLearned" label={labels.lessonsLearned!} hint={t("reports.form.lessonsLearned.hint")} required errors={errors} rows={5} defaultValue={value("lessonsLearned")} />
+        <TextArea name="systemicIssues" label={labels.systemicIssues!} hint={t("reports.form.systemicIssues.hint")} required errors={errors} rows={5} defaultValue={value("systemicIssues")} />
+        {amending ? (
+          <TextArea name="amendmentReason" label={labels.amendmentReason!} hint={t("reports.form.amendmentReason.hint")} required errors={errors} rows={3} defaultValue={values.amendmentReason ?? ""} />
+        ) : null}
+        <div className="button-row">
+          <button type="submit" name="intent" value="save" className="secondary" disabled={navigation.state === "submitting"}>
+            {t("reports.form.save")}
+          </button>
+          {view.ended ? (
+            <button type="submit" name="intent" value="submit" disabled={navigation.state === "submitting"}>
+              {amending ? t("reports.form.amend") : t("reports.form.submit")}
+            </button>
+          ) : null}
+        </div>
+        {view.ended ? <p className="hint">{t("reports.form.submitHint")}</p> : null}
+      </Form>
+    </section>
+  );
+}
+
+function MinistryReport({ view }: { view: Extract<View, { kind: "ministry" }> }) {
+  const t = useT();
+  const language = useLanguage();
+  const selected = view.selected;
+  if (!selected) {
+    return (
+      <p className="lead" data-testid="report-status">
+        {t("reports.page.notSubmitted", { date: formatDate(view.dueAt, language) })}
+      </p>
+    );
+  }
+  return (
+    <>
+      <p className="lead" data-testid="report-status">
+        {t("reports.page.ministryStatus", { version: selected.version, date: formatDateTime(selected.submittedAt, language) })}
+      </p>
+      <ReportNarrative narrative={selected.narrative} amendmentReason={selected.amendmentReason} />
+      <ReportFigures figures={selected.figures} threshold={view.threshold} headingLevel={3} />
+      <ReportVersionList area={view.area.slug} quarter={view.quarter} versions={view.versions} selected={selected.version} threshold={view.threshold} />
+      <ReportDownloads area={view.area.slug} quarter={view.quarter} version={selected.version} />
+    </>
+  );
+}
+
+function ReportDownloads({ area, quarter, version }: { area: string; quarter: string; version: number | null }) {
+  const t = useT();
+  const suffix = version === null ? "" : `?version=${version}`;
+  const csv = new URLSearchParams({ view: "report", area, quarter, ...(version === null ? {} : { version: String(version) }) });
+  return (
+    <section aria-labelledby="downloads-heading" className="no-print">
+      <h2 id="downloads-heading">{t("reports.downloads")}</h2>
+      <ul>
+        <li>
+          <Link to={`/reports/${area}/${quarter}/print${suffix}`}>{t("reports.printable")}</Link>
+        </li>
+        <li>
+          <a href={`/reports/export.csv?${csv.toString()}`} download>
+            {t("reports.csv.report")}
+          </a>
+        </li>
+      </ul>
+    </section>
+  );
+}

@@ -1,0 +1,64 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { ReportFigures } from "../components/report-figures";
+import { ReportNarrative } from "../components/report-versions";
+import { useLanguage, useT } from "../hooks/use-translation";
+import { reportPageView } from "../services/report-pages.server";
+import { getDb } from "../utils/db.server";
+import { env } from "../utils/env.server";
+import { formatDateTime } from "../utils/format-date";
+import { notFound } from "../utils/http.server";
+import { pageTitle } from "../utils/meta";
+import { requireUser } from "../utils/session.server";
+
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "reports.print.title");
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requireUser(request, ["ssm_staff", "ssm_manager", "ministry_analyst", "admin"]);
+  const raw = new URL(request.url).searchParams.get("version");
+  const version = raw === null ? null : Number(raw);
+  if (version !== null && (!Number.isInteger(version) || version < 1)) throw notFound();
+  const config = env();
+  const view = await reportPageView({
+    db: getDb(),
+    user,
+    areaSlug: params.area ?? "",
+    quarter: params.quarter ?? "",
+    version,
+    settings: { threshold: config.SUPPRESSION_THRESHOLD, dueDays: config.REPORT_DUE_DAYS },
+    now: new Date(),
+  });
+  if (!view) throw notFound();
+  // The ministry prints what was submitted; there is nothing to print before that.
+  if (view.kind === "ministry" && !view.selected) throw notFound();
+  return view;
+}
+
+/** One report on paper: no navigation, no forms, every figure and the narrative. */
+export default function PrintableReport() {
+  const view = useLoaderData<typeof loader>();
+  const t = useT();
+  const language = useLanguage();
+  const ssm = language === "fr" ? view.area.ssm_fr : view.area.ssm_en;
+  const selected = view.selected;
+  const figures = view.kind === "ministry" ? selected!.figures : view.figures;
+  const back = `/reports/${view.area.slug}/${view.quarter}${selected ? `?version=${selected.version}` : ""}`;
+  return (
+    <article className="printable-report">
+      <p className="no-print">
+        <Link to={back}>{t("reports.print.back")}</Link>{" "}
+        <button type="button" onClick={() => window.print()}>
+          {t("reports.print.button")}
+        </button>
+      </p>
+      <h1>{t("reports.page.heading", { quarter: view.quarter, ssm })}</h1>
+      <p className="lead" data-testid="print-status">
+        {selected
+          ? t("reports.print.version", { version: selected.version, date: formatDateTime(selected.submittedAt, language) })
+          : t("reports.print.draft", { date: formatDateTime(view.kind === "ssm" ? view.computedAt : new Date().toISOString(), language) })}
+      </p>
+      {selected ? <ReportNarrative narrative={selected.narrative} amendmentReason={selected.amendmentReason} /> : null}
+      <ReportFigures figures={figures} threshold={view.threshold} />
+    </article>
+  );
+}

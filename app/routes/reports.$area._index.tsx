@@ -1,0 +1,123 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { ChartWithTable } from "../components/charts/chart-with-table";
+import { ON_TIME_TARGET } from "../domain/report-figures";
+import type { ShownCount } from "../domain/report-suppression";
+import { useLanguage, useT } from "../hooks/use-translation";
+import { areaReportsView } from "../services/report-pages.server";
+import { getDb } from "../utils/db.server";
+import { env } from "../utils/env.server";
+import { formatDate } from "../utils/format-date";
+import { formatCount, formatShare } from "../utils/format-figures";
+import { notFound } from "../utils/http.server";
+import { pageTitle } from "../utils/meta";
+import { requireUser } from "../utils/session.server";
+
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "reports.area.title");
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requireUser(request, ["ssm_staff", "ssm_manager", "ministry_analyst", "admin"]);
+  const config = env();
+  const view = await areaReportsView({
+    db: getDb(),
+    user,
+    areaSlug: params.area ?? "",
+    settings: { threshold: config.SUPPRESSION_THRESHOLD, dueDays: config.REPORT_DUE_DAYS },
+    now: new Date(),
+  });
+  if (!view) throw notFound();
+  return view;
+}
+
+const asNumber = (c: ShownCount | undefined) => (typeof c === "number" ? c : null);
+
+export default function AreaReportsPage() {
+  const view = useLoaderData<typeof loader>();
+  const t = useT();
+  const language = useLanguage();
+  const ssm = language === "fr" ? view.area.ssm_fr : view.area.ssm_en;
+  const count = (c: ShownCount | undefined) => formatCount(c ?? 0, view.threshold, language);
+  const decisionShare = (f: (typeof view.trend)[number]["figures"]) => f?.clocks.find((c) => c.kind === "decision" && c.level === 1)?.onTimeShare ?? null;
+  return (
+    <>
+      {view.kind === "ministry" ? (
+        <p className="breadcrumb">
+          <Link to="/reports">{t("reports.area.backToAll")}</Link>
+        </p>
+      ) : null}
+      <h1>{t("reports.area.heading", { ssm })}</h1>
+      <p className="lead">{view.kind === "ssm" ? t("reports.area.introSsm") : t("reports.area.introMinistry", { threshold: view.threshold })}</p>
+      <table className="data-table" data-testid="quarter-list">
+        <caption>{t("reports.area.quarters")}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t("reports.chart.quarter")}</th>
+            <th scope="col">{t("reports.area.col.status")}</th>
+            <th scope="col">{t("reports.area.col.due")}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {view.quarters.map((q) => {
+            const visible = view.kind === "ssm" || q.version > 0;
+            return (
+              <tr key={q.quarter}>
+                <th scope="row">{visible ? <Link to={`/reports/${view.area.slug}/${q.quarter}`}>{q.quarter}</Link> : q.quarter}</th>
+                <td>
+                  {q.version > 0
+                    ? t("reports.area.submitted", { version: q.version, date: formatDate(q.submittedAt!, language) })
+                    : !q.ended
+                      ? t("reports.area.inProgress")
+                      : q.late
+                        ? t("reports.area.late")
+                        : t("reports.area.draft")}
+                </td>
+                <td>{formatDate(q.dueAt, language)}</td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+      <ChartWithTable
+        kind="bar"
+        title={t("reports.area.chart.volume", { ssm })}
+        description={t("reports.chart.volume.description")}
+        categoryHeader={t("reports.chart.quarter")}
+        categories={view.trend.map((p) => p.quarter)}
+        series={[
+          { name: t("reports.col.received"), values: view.trend.map((p) => asNumber(p.figures?.received.total)) },
+          { name: t("reports.col.decided"), values: view.trend.map((p) => asNumber(p.figures?.decided.total)) },
+        ]}
+        format="count"
+        language={language}
+        noDataText={t("reports.chart.noData")}
+        emptyText={t("reports.chart.noReports")}
+        renderCell={(_, s, c) => {
+          const f = view.trend[c]!.figures;
+          if (!f) return t("reports.chart.noReports");
+          return count(s === 0 ? f.received.total : f.decided.total);
+        }}
+      />
+      <ChartWithTable
+        kind="line"
+        title={t("reports.area.chart.onTime")}
+        description={t("reports.area.chart.onTime.description", { target: formatShare(ON_TIME_TARGET, language) })}
+        categoryHeader={t("reports.chart.quarter")}
+        categories={view.trend.map((p) => p.quarter)}
+        series={[
+          { name: ssm, values: view.trend.map((p) => decisionShare(p.figures)) },
+          { name: t("reports.ministry.province"), values: view.province.map((p) => decisionShare(p.figures)) },
+        ]}
+        reference={{ value: ON_TIME_TARGET, label: t("reports.chart.target", { target: formatShare(ON_TIME_TARGET, language) }) }}
+        format="percent"
+        language={language}
+        noDataText={t("reports.chart.noData")}
+        emptyText={t("figures.tooFew")}
+      />
+      <p className="no-print">
+        <a href={`/reports/export.csv?view=trend&area=${view.area.slug}`} download>
+          {t("reports.csv.areaTrend")}
+        </a>
+      </p>
+    </>
+  );
+}

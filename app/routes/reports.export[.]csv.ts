@@ -1,0 +1,29 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { csvQuerySchema } from "../domain/report-input";
+import { reportCsvRows } from "../services/report-exports.server";
+import { csvResponse } from "../utils/csv.server";
+import { getDb } from "../utils/db.server";
+import { env } from "../utils/env.server";
+import { notFound } from "../utils/http.server";
+import { languageOf } from "../utils/language.server";
+import { requireUser } from "../utils/session.server";
+
+/** /reports/export.csv?view=comparison|report|trend|all&…: any report view as a streamed CSV. */
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireUser(request, ["ssm_staff", "ssm_manager", "ministry_analyst", "admin"]);
+  const query = csvQuerySchema.safeParse(Object.fromEntries(new URL(request.url).searchParams));
+  if (!query.success) throw new Response("Bad request: view must be comparison, report, trend or all, with a quarter like 2026-Q2 where needed.", { status: 400 });
+  const config = env();
+  const rows = await reportCsvRows({
+    db: getDb(),
+    user,
+    query: query.data,
+    settings: { threshold: config.SUPPRESSION_THRESHOLD, dueDays: config.REPORT_DUE_DAYS },
+    language: languageOf(request),
+    now: new Date(),
+  });
+  if (!rows) throw notFound();
+  const q = query.data;
+  const name = ["recourse", q.view, "area" in q ? q.area : null, "quarter" in q ? q.quarter : null, "version" in q && q.version ? `v${q.version}` : null].filter(Boolean).join("-");
+  return csvResponse(`${name}.csv`, rows, { signal: request.signal });
+}

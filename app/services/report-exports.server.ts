@@ -1,0 +1,102 @@
+import type { DB } from "../../db/client";
+import { listAreasWithSsm } from "../../db/repositories/areas";
+import { listLatestReports, listQuartersWithReports } from "../../db/repositories/quarter-reports";
+import type { Language } from "../../db/schema";
+import type { CsvQuery } from "../domain/report-input";
+import { figureLabel, flattenShown } from "../domain/report-labels";
+import type { ShownFigures } from "../domain/report-suppression";
+import { suppressQuarter } from "../domain/report-suppression";
+import { translator } from "../i18n";
+import { csvCount } from "../utils/format-figures";
+import type { SessionUser } from "./auth.server";
+import { figuresOf, reportAccessFor } from "./quarter-reports.server";
+import { reportPageView, type ReportSettings } from "./report-pages.server";
+
+type Cell = string | number | null;
+
+const HEADER = ["quarter", "area_code", "ssm", "version", "submitted_at", "figure", "category", "label", "value"];
+
+interface Source {
+  quarter: string;
+  areaCode: string;
+  ssm: string;
+  version: number | null;
+  submittedAt: string | null;
+  figures: ShownFigures;
+}
+
+function* rowsOf(source: Source, threshold: number, language: Language): Generator<Cell[]> {
+  const t = translator(language);
+  for (const cell of flattenShown(source.figures)) {
+    const value = cell.value === "small" || cell.value === "hidden" ? csvCount(cell.value, threshold) : cell.value;
+    yield [source.quarter, source.areaCode, source.ssm, source.version, source.submittedAt, cell.path, cell.key, figureLabel(cell.path, cell.key, t, cell.label?.[language]), value];
+  }
+}
+
+/**
+ * The rows of a CSV export, produced lazily: the whole-history export reads one quarter's reports
+ * at a time, so memory does not grow with the number of quarters. Null when the person may not
+ * export this view (404).
+ */
+export async function reportCsvRows(input: { db: DB; user: SessionUser; query: CsvQuery; settings: ReportSettings; language: Language; now: Date }): Promise<AsyncIterable<Cell[]> | null> {
+  const { db, user, query, settings, language } = input;
+  const ministry = user.role === "ministry_analyst" || user.role === "admin";
+  const areas = await listAreasWithSsm(db);
+  const names = new Map(areas.map((a) => [a.slug, { code: a.code, ssm: language === "fr" ? a.ssm.name_fr : a.ssm.name_en }]));
+  const province = language === "fr" ? "Ontario (toutes les GSS)" : "Ontario (all SSMs)";
+
+  async function* quarterRows(quarter: string, only: string | null): AsyncGenerator<Cell[]> {
+    const latest = await listLatestReports(db, [quarter]);
+    if (latest.length === 0) return;
+    const suppressed = suppressQuarter(latest.map(figuresOf), settings.threshold);
+    for (const row of latest) {
+      if (only !== null && row.area_slug !== only) continue;
+      const name = names.get(row.area_slug);
+      yield* rowsOf({ quarter, areaCode: name?.code ?? row.area_slug, ssm: name?.ssm ?? row.area_slug, version: row.version, submittedAt: row.submitted_at, figures: suppressed.byArea.get(row.area_slug)! }, settings.threshold, language);
+    }
+    if (only === null || only === "province") {
+      yield* rowsOf({ quarter, areaCode: "ON", ssm: province, version: null, submittedAt: null, figures: suppressed.province }, settings.threshold, language);
+    }
+  }
+
+  switch (query.view) {
+    case "comparison":
+      if (!ministry) return null;
+      return (async function* () {
+        yield HEADER;
+        yield* quarterRows(query.quarter, null);
+      })();
+    case "all":
+    case "trend": {
+      const only = query.view === "all" ? null : (query.area ?? "province");
+      if (!ministry) {
+        // An SSM's people may export their own trend, as the ministry sees it.
+        if (only === null || only === "province" || (await reportAccessFor(db, user, only))?.kind !== "ssm") return null;
+      }
+      const quarters = await listQuartersWithReports(db);
+      return (async function* () {
+        yield HEADER;
+        for (const quarter of quarters) yield* quarterRows(quarter, only === "province" ? "province" : only);
+      })();
+    }
+    case "report": {
+      const view = await reportPageView({ db, user, areaSlug: query.area, quarter: query.quarter, version: query.version ?? null, settings, now: input.now });
+      if (!view) return null;
+      const figures = view.kind === "ministry" ? view.selected?.figures : view.figures;
+      if (!figures) return null;
+      const name = names.get(query.area)!;
+      const source: Source = {
+        quarter: query.quarter,
+        areaCode: name.code,
+        ssm: name.ssm,
+        version: view.selected?.version ?? null,
+        submittedAt: view.selected?.submittedAt ?? null,
+        figures,
+      };
+      return (async function* () {
+        yield HEADER;
+        yield* rowsOf(source, settings.threshold, language);
+      })();
+    }
+  }
+}
