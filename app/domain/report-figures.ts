@@ -81,7 +81,15 @@ export const BREAKDOWNS = [
 
 export type BreakdownId = (typeof BREAKDOWNS)[number]["id"] | "received.byGroup";
 
-export function breakdownOf(f: QuarterFigures, id: BreakdownId): Count[] {
+/** The breakdown lists of a report, whatever its rows are (counts, or suppressed counts). */
+export interface WithBreakdowns<Row> {
+  received: { byKind: Row[]; byChannel: Row[]; byProgram: Row[]; byCategory: Row[]; byProvider: Row[]; byGroup: Row[] };
+  decided: { byLevel: Row[]; byOutcome: Row[] };
+  escalations: { byLevel: Row[]; byCause: Row[] };
+  recourse: { byOutcome: Row[] };
+}
+
+export function breakdownOf<Row>(f: WithBreakdowns<Row>, id: BreakdownId): Row[] {
   switch (id) {
     case "received.byKind":
       return f.received.byKind;

@@ -1,6 +1,6 @@
 import type { MessageKey, Translate } from "../i18n";
 import { en } from "../i18n/en";
-import type { BreakdownId } from "./report-figures";
+import { breakdownOf, type BreakdownId } from "./report-figures";
 import type { ShownClockFigures, ShownCountRow, ShownFigures } from "./report-suppression";
 
 /**
@@ -139,32 +139,9 @@ export function figureLabel(path: string, key: string | null, t: Translate, rowL
   return t("report.labelWithKey", { figure: name, category: categoryLabel(path, key, t, rowLabel) });
 }
 
-/** The rows of one breakdown of a shown report (breakdownOf's twin for ShownFigures). */
+/** The rows of one breakdown of a shown report. */
 export function shownBreakdown(f: ShownFigures, path: BreakdownPath): ShownCountRow[] {
-  switch (path) {
-    case "received.byKind":
-      return f.received.byKind;
-    case "received.byChannel":
-      return f.received.byChannel;
-    case "received.byProgram":
-      return f.received.byProgram;
-    case "received.byCategory":
-      return f.received.byCategory;
-    case "received.byProvider":
-      return f.received.byProvider;
-    case "received.byGroup":
-      return f.received.byGroup;
-    case "decided.byLevel":
-      return f.decided.byLevel;
-    case "decided.byOutcome":
-      return f.decided.byOutcome;
-    case "escalations.byLevel":
-      return f.escalations.byLevel;
-    case "escalations.byCause":
-      return f.escalations.byCause;
-    case "recourse.byOutcome":
-      return f.recourse.byOutcome;
-  }
+  return breakdownOf(f, path);
 }
 
 function clockPath(c: Pick<ShownClockFigures, "kind" | "level">, measure: ClockMeasure): string {

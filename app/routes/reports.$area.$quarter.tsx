@@ -8,41 +8,19 @@ import { ReportNarrative, ReportVersionList } from "../components/report-version
 import { reportFormSchema } from "../domain/report-input";
 import { useLanguage, useT } from "../hooks/use-translation";
 import { reportAccessFor, saveNarrativeDraft, submitQuarterReport } from "../services/quarter-reports.server";
-import { reportPageView } from "../services/report-pages.server";
 import { getDb } from "../utils/db.server";
 import { env } from "../utils/env.server";
 import { parseForm, type FieldErrors } from "../utils/form";
 import { formatDate, formatDateTime } from "../utils/format-date";
 import { notFound } from "../utils/http.server";
 import { pageTitle } from "../utils/meta";
+import { loadReportPage } from "../utils/report-request.server";
 import { requireUser } from "../utils/session.server";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "reports.page.title");
 
-const VIEWERS = ["ssm_staff", "ssm_manager", "ministry_analyst", "admin"] as const;
-
-function versionParam(request: Request): number | null {
-  const raw = new URL(request.url).searchParams.get("version");
-  if (raw === null) return null;
-  const n = Number(raw);
-  if (!Number.isInteger(n) || n < 1) throw notFound();
-  return n;
-}
-
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const user = await requireUser(request, VIEWERS);
-  const config = env();
-  const view = await reportPageView({
-    db: getDb(),
-    user,
-    areaSlug: params.area ?? "",
-    quarter: params.quarter ?? "",
-    version: versionParam(request),
-    settings: { threshold: config.SUPPRESSION_THRESHOLD, dueDays: config.REPORT_DUE_DAYS },
-    now: new Date(),
-  });
-  if (!view) throw notFound();
-  return view;
+  return loadReportPage(request, params);
 }
 
 type Refusal = "quarter_not_ended" | "stale";

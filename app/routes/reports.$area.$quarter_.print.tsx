@@ -3,32 +3,15 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { ReportFigures } from "../components/report-figures";
 import { ReportNarrative } from "../components/report-versions";
 import { useLanguage, useT } from "../hooks/use-translation";
-import { reportPageView } from "../services/report-pages.server";
-import { getDb } from "../utils/db.server";
-import { env } from "../utils/env.server";
 import { formatDateTime } from "../utils/format-date";
 import { notFound } from "../utils/http.server";
 import { pageTitle } from "../utils/meta";
-import { requireUser } from "../utils/session.server";
+import { loadReportPage } from "../utils/report-request.server";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "reports.print.title");
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const user = await requireUser(request, ["ssm_staff", "ssm_manager", "ministry_analyst", "admin"]);
-  const raw = new URL(request.url).searchParams.get("version");
-  const version = raw === null ? null : Number(raw);
-  if (version !== null && (!Number.isInteger(version) || version < 1)) throw notFound();
-  const config = env();
-  const view = await reportPageView({
-    db: getDb(),
-    user,
-    areaSlug: params.area ?? "",
-    quarter: params.quarter ?? "",
-    version,
-    settings: { threshold: config.SUPPRESSION_THRESHOLD, dueDays: config.REPORT_DUE_DAYS },
-    now: new Date(),
-  });
-  if (!view) throw notFound();
+  const view = await loadReportPage(request, params);
   // The ministry prints what was submitted; there is nothing to print before that.
   if (view.kind === "ministry" && !view.selected) throw notFound();
   return view;

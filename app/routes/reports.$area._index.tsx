@@ -1,14 +1,14 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { ChartWithTable } from "../components/charts/chart-with-table";
+import { VolumeChart } from "../components/volume-chart";
 import { ON_TIME_TARGET } from "../domain/report-figures";
-import type { ShownCount } from "../domain/report-suppression";
 import { useLanguage, useT } from "../hooks/use-translation";
 import { areaReportsView } from "../services/report-pages.server";
 import { getDb } from "../utils/db.server";
 import { env } from "../utils/env.server";
 import { formatDate } from "../utils/format-date";
-import { formatCount, formatShare } from "../utils/format-figures";
+import { formatShare } from "../utils/format-figures";
 import { notFound } from "../utils/http.server";
 import { pageTitle } from "../utils/meta";
 import { requireUser } from "../utils/session.server";
@@ -29,14 +29,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return view;
 }
 
-const asNumber = (c: ShownCount | undefined) => (typeof c === "number" ? c : null);
-
 export default function AreaReportsPage() {
   const view = useLoaderData<typeof loader>();
   const t = useT();
   const language = useLanguage();
   const ssm = language === "fr" ? view.area.ssm_fr : view.area.ssm_en;
-  const count = (c: ShownCount | undefined) => formatCount(c ?? 0, view.threshold, language);
   const decisionShare = (f: (typeof view.trend)[number]["figures"]) => f?.clocks.find((c) => c.kind === "decision" && c.level === 1)?.onTimeShare ?? null;
   return (
     <>
@@ -77,26 +74,7 @@ export default function AreaReportsPage() {
           })}
         </tbody>
       </table>
-      <ChartWithTable
-        kind="bar"
-        title={t("reports.area.chart.volume", { ssm })}
-        description={t("reports.chart.volume.description")}
-        categoryHeader={t("reports.chart.quarter")}
-        categories={view.trend.map((p) => p.quarter)}
-        series={[
-          { name: t("reports.col.received"), values: view.trend.map((p) => asNumber(p.figures?.received.total)) },
-          { name: t("reports.col.decided"), values: view.trend.map((p) => asNumber(p.figures?.decided.total)) },
-        ]}
-        format="count"
-        language={language}
-        noDataText={t("reports.chart.noData")}
-        emptyText={t("reports.chart.noReports")}
-        renderCell={(_, s, c) => {
-          const f = view.trend[c]!.figures;
-          if (!f) return t("reports.chart.noReports");
-          return count(s === 0 ? f.received.total : f.decided.total);
-        }}
-      />
+      <VolumeChart kind="bar" title={t("reports.area.chart.volume", { ssm })} trend={view.trend} threshold={view.threshold} />
       <ChartWithTable
         kind="line"
         title={t("reports.area.chart.onTime")}

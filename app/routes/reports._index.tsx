@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { ChartWithTable } from "../components/charts/chart-with-table";
+import { VolumeChart } from "../components/volume-chart";
 import { ON_TIME_TARGET } from "../domain/report-figures";
 import { quarterIdSchema } from "../domain/report-input";
 import type { ShownCount, ShownFigures } from "../domain/report-suppression";
@@ -168,26 +169,7 @@ export default function ReportsPage() {
           />
         </>
       ) : null}
-      <ChartWithTable
-        kind="line"
-        title={t("reports.chart.volume.title")}
-        description={t("reports.chart.volume.description")}
-        categoryHeader={t("reports.chart.quarter")}
-        categories={view.trend.map((p) => p.quarter)}
-        series={[
-          { name: t("reports.col.received"), values: view.trend.map((p) => (p.figures ? asNumber(p.figures.received.total) : null)) },
-          { name: t("reports.col.decided"), values: view.trend.map((p) => (p.figures ? asNumber(p.figures.decided.total) : null)) },
-        ]}
-        format="count"
-        language={language}
-        noDataText={t("reports.chart.noData")}
-        emptyText={t("reports.chart.noReports")}
-        renderCell={(_, s, c) => {
-          const f = view.trend[c]!.figures;
-          if (!f) return t("reports.chart.noReports");
-          return count(s === 0 ? f.received.total : f.decided.total);
-        }}
-      />
+      <VolumeChart kind="line" title={t("reports.chart.volume.title")} trend={view.trend} threshold={view.threshold} />
 
       <section aria-labelledby="downloads-heading" className="no-print">
         <h2 id="downloads-heading">{t("reports.downloads")}</h2>

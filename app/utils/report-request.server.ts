@@ -1,0 +1,32 @@
+import type { Params } from "@remix-run/react";
+import { reportPageView } from "../services/report-pages.server";
+import { getDb } from "./db.server";
+import { env } from "./env.server";
+import { notFound } from "./http.server";
+import { requireUser } from "./session.server";
+
+/** `?version=N` (a positive whole number) or null; anything else is a page that does not exist. */
+function versionParam(request: Request): number | null {
+  const raw = new URL(request.url).searchParams.get("version");
+  if (raw === null) return null;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < 1) throw notFound();
+  return n;
+}
+
+/** What the report page and its printable page load: one SSM's quarter as the signed-in person may see it. */
+export async function loadReportPage(request: Request, params: Params) {
+  const user = await requireUser(request, ["ssm_staff", "ssm_manager", "ministry_analyst", "admin"]);
+  const config = env();
+  const view = await reportPageView({
+    db: getDb(),
+    user,
+    areaSlug: params.area ?? "",
+    quarter: params.quarter ?? "",
+    version: versionParam(request),
+    settings: { threshold: config.SUPPRESSION_THRESHOLD, dueDays: config.REPORT_DUE_DAYS },
+    now: new Date(),
+  });
+  if (!view) throw notFound();
+  return view;
+}
