@@ -9,10 +9,17 @@ import { fileProviderDispute } from "../../app/services/provider-disputes.server
 import { hashPassword } from "../../app/utils/password.server";
 import type { Database, Language, Role } from "../schema";
 import { CATCHMENT_AREAS, MINISTRY, ssmSlug } from "./catchment-areas";
+import { seedDemoHistory } from "./demo-history";
 
 export const DEMO_PASSWORD = "Recourse-demo-2026";
 
-/** The demo logins the README lists: one per role, plus one staff member in every SSM. */
+const frenchArea = (slug: string): Language => (slug === "ottawa" || slug === "northeast" ? "fr" : "en");
+
+/**
+ * The demo logins the README lists: one per role, plus a staff member and a manager in every SSM
+ * (the managers submit the demo's quarterly reports). Hamilton's manager stays first: seeding
+ * checks for it to know the demo is in place.
+ */
 export const DEMO_USERS: { email: string; name: string; role: Role; org: string; language: Language }[] = [
   { email: "manager@hamilton-niagara.example.org", name: "Morgan Manager", role: "ssm_manager", org: ssmSlug("hamilton-niagara"), language: "en" },
   { email: "provider@hamilton-niagara.example.org", name: "Pat Provider", role: "provider_user", org: "provider-hamilton-niagara-1", language: "en" },
@@ -23,7 +30,14 @@ export const DEMO_USERS: { email: string; name: string; role: Role; org: string;
     name: `${a.city} Case Officer`,
     role: "ssm_staff" as const,
     org: ssmSlug(a.slug),
-    language: (a.slug === "ottawa" || a.slug === "northeast" ? "fr" : "en") as Language,
+    language: frenchArea(a.slug),
+  })),
+  ...CATCHMENT_AREAS.filter((a) => a.slug !== "hamilton-niagara").map((a) => ({
+    email: `manager@${a.slug}.example.org`,
+    name: `${a.city} Manager`,
+    role: "ssm_manager" as const,
+    org: ssmSlug(a.slug),
+    language: frenchArea(a.slug),
   })),
 ];
 
@@ -106,6 +120,7 @@ export async function seedDemoData(db: Kysely<Database>, now: Date): Promise<{ s
   // The same password for every demo login: hash it once (argon2id is slow on purpose).
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   const staffByArea = new Map<string, SessionUser>();
+  const managersByArea = new Map<string, SessionUser>();
   for (const u of DEMO_USERS) {
     const organization_id = orgIds.get(u.org);
     if (!organization_id) throw new Error(`Demo user ${u.email}: no organization ${u.org}`);
@@ -114,9 +129,10 @@ export async function seedDemoData(db: Kysely<Database>, now: Date): Promise<{ s
       .values({ email: u.email, display_name: u.name, password_hash: passwordHash, role: u.role, organization_id, language: u.language, disabled_at: null, created_at: nowIso })
       .returning("id")
       .executeTakeFirstOrThrow();
-    if (u.role === "ssm_staff") {
-      staffByArea.set(u.org, { id: row.id, email: u.email, display_name: u.name, role: u.role, organization_id, language: u.language });
-    }
+    const session: SessionUser = { id: row.id, email: u.email, display_name: u.name, role: u.role, organization_id, language: u.language };
+    if (u.role === "ssm_staff") staffByArea.set(u.org, session);
+    const managed = CATCHMENT_AREAS.find((a) => ssmSlug(a.slug) === u.org);
+    if (u.role === "ssm_manager" && managed) managersByArea.set(managed.slug, session);
   }
 
   let n = 0;
@@ -182,6 +198,8 @@ export async function seedDemoData(db: Kysely<Database>, now: Date): Promise<{ s
       await performStaffAction({ db, user: staff, reference: filed.reference, expectedVersion: 2, command: { action: "reply", message: "We are reviewing the target letter with our contracts team." }, now: new Date(at.getTime() + 26 * 3_600_000) });
     }
   }
+  // Behind the live cases: four closed quarters of handled cases and the reports submitted on them.
+  await seedDemoHistory(db, now, managersByArea);
   return { seeded: true };
 }
 
