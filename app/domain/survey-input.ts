@@ -11,6 +11,10 @@ export type Rating = (typeof RATINGS)[number];
 
 export const SURVEY_COMMENT_MAX = 2000;
 
+/** How long a survey link works after the case closes. The survey page shows it, so it is kept out of
+ * .server modules, whose exports are undefined in the browser (a hydration mismatch). */
+export const SURVEY_VALID_DAYS = 30;
+
 // A radio group sends nothing when no choice is made: missing and out-of-range are one error.
 const rating = z
   .enum(["1", "2", "3", "4", "5"], { error: "error.choose" })

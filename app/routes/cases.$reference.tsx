@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation, type ShouldRevalidateFunction } from "@remix-run/react";
-import type { ReactNode } from "react";
+import { useEffect, useState, type ReactNode } from "react";
 import { z } from "zod";
 import { CaseTimeline } from "../components/case-timeline";
 import { ClockTable } from "../components/clock-table";
@@ -137,11 +137,19 @@ function Field({ label, children }: { label: string; children: ReactNode }) {
   );
 }
 
-/** One action's form. Its key changes with the case, so a sent form comes back empty. */
+/**
+ * One action's form. Its key changes each time this form is sent and done, so it comes back
+ * empty; the other forms keep what is being typed in them while the case reloads.
+ */
 function ActionForm({ intent, version, resetKey, children }: { intent: string; version: number; resetKey?: number; children: ReactNode }) {
   const { loadedAt } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const [sent, setSent] = useState(0);
+  useEffect(() => {
+    if (result?.done && result.intent === intent) setSent((n) => n + 1);
+  }, [result, intent]);
   return (
-    <Form method="post" className="action-form" key={`${intent}-${version}-${resetKey ?? 0}`}>
+    <Form method="post" className="action-form" key={`${intent}-${sent}-${resetKey ?? 0}`}>
       <input type="hidden" name="version" value={version} />
       <input type="hidden" name="loadedAt" value={loadedAt} />
       <input type="hidden" name="intent" value={intent} />

@@ -11,12 +11,10 @@ import {
 import type { CaseRow, Language } from "../../db/schema";
 import { surveyInvitationEmail } from "../../emails/survey-email";
 import { fiscalQuarterOf, formatQuarterId } from "../domain/fiscal-quarter";
-import type { SurveyInput } from "../domain/survey-input";
+import { SURVEY_VALID_DAYS, type SurveyInput } from "../domain/survey-input";
 import { publicUrl } from "../utils/env.server";
 import { emailToFiler, filerEmailBasics } from "./case-notifications.server";
 
-/** How long a survey link works after the case closes. */
-export const SURVEY_VALID_DAYS = 30;
 // Quarters are reported to the ministry in Ontario time, as in quarter-figures.server.ts.
 const REPORTING_TIME_ZONE = "America/Toronto";
 

@@ -235,3 +235,51 @@ export async function withFreshPage<T>(browser: Browser, run: (page: Page) => Pr
     expect(errors, "errors in the second browser").toEqual([]);
   }
 }
+
+/**
+ * Waits (polling, bounded) for an email that `matches` (for one whose subject alone is ambiguous:
+ * two SSMs run by one organization share its name); returns it parsed.
+ */
+export async function waitForEmailWhere(
+  description: string,
+  matches: (mail: ParsedMail) => boolean,
+  timeoutMs = 15_000,
+): Promise<ParsedMail> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const found = (await readAllMail()).find(({ mail }) => matches(mail));
+    if (found) return found.mail;
+    if (Date.now() > deadline) throw new Error(`No email ${description} in ${mailDir()} after ${timeoutMs} ms`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
+/** RFC 4180 records (quoted fields, doubled quotes, CRLF), as a spreadsheet reads them. */
+export function parseCsv(text: string): string[][] {
+  const records: string[][] = [];
+  let record: string[] = [];
+  let field = "";
+  let quoted = false;
+  for (let i = 0; i < text.length; i += 1) {
+    const c = text[i]!;
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') {
+        field += '"';
+        i += 1;
+      } else if (c === '"') quoted = false;
+      else field += c;
+    } else if (c === '"') quoted = true;
+    else if (c === ",") {
+      record.push(field);
+      field = "";
+    } else if (c === "\r" && text[i + 1] === "\n") {
+      record.push(field);
+      records.push(record);
+      record = [];
+      field = "";
+      i += 1;
+    } else field += c;
+  }
+  if (field !== "" || record.length) records.push([...record, field]);
+  return records;
+}
