@@ -123,7 +123,7 @@ export default function ReportsPage() {
               <tfoot>
                 <tr>
                   <th scope="row">{t("reports.ministry.province")}</th>
-                  <FigureCells f={view.province} count={count} />
+                  <FigureCells f={view.province} count={count} province />
                 </tr>
               </tfoot>
             ) : null}
@@ -196,8 +196,9 @@ export default function ReportsPage() {
   );
 }
 
-function FigureCells({ f, count }: { f: ShownFigures; count: (c: ShownCount | undefined) => string }) {
+function FigureCells({ f, count, province }: { f: ShownFigures; count: (c: ShownCount | undefined) => string; province?: boolean }) {
   const language = useLanguage();
+  const t = useT();
   const decision = decisionOf(f, 1);
   return (
     <>
@@ -206,7 +207,8 @@ function FigureCells({ f, count }: { f: ShownFigures; count: (c: ShownCount | un
       <td className="num">{count(f.openAtEnd)}</td>
       <td className="num">{formatShare(acknowledgeOf(f)?.onTimeShare ?? null, language)}</td>
       <td className="num">{formatShare(decision?.onTimeShare ?? null, language)}</td>
-      <td className="num">{formatDays(decision?.medianDays ?? null, language)}</td>
+      {/* Medians cannot be added up: Ontario's would need every case, so it is not shown. */}
+      <td className="num">{province ? t("reports.ministry.perSsmOnly") : formatDays(decision?.medianDays ?? null, language)}</td>
       <td className="num">{count(f.escalations.total)}</td>
       <td className="num">{count(f.recourse.total)}</td>
       <td className="num">{count(f.satisfaction.responses)}</td>
