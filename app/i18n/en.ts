@@ -498,6 +498,7 @@ export const en = {
   "reports.ministry.tableCaption": "Submitted reports, {quarter}",
   "reports.ministry.amended": "(corrected: version {version})",
   "reports.ministry.province": "Ontario",
+  "reports.ministry.perSsmOnly": "per SSM only",
   "reports.ministry.noneSubmitted": "No SSM has submitted a report for this quarter yet.",
   "reports.ministry.updated": "Page prepared {date}",
   "reports.narrative.heading": "The SSM's report",

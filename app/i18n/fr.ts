@@ -504,6 +504,7 @@ export const fr: Record<MessageKey, string> = {
   "reports.ministry.tableCaption": "Rapports soumis, {quarter}",
   "reports.ministry.amended": "(corrigé : version {version})",
   "reports.ministry.province": "Ontario",
+  "reports.ministry.perSsmOnly": "par GSS seulement",
   "reports.ministry.noneSubmitted": "Aucun GSS n’a encore soumis de rapport pour ce trimestre.",
   "reports.ministry.updated": "Page préparée le {date}",
   "reports.narrative.heading": "Le rapport du GSS",
