@@ -20,8 +20,8 @@ export function rolesAllowedFor(kind: OrganizationKind): readonly Role[] {
 /** An invitation is good for a week (7 × 24 hours from when it was sent). */
 export const INVITATION_LIFETIME_MS = 7 * 24 * 60 * 60 * 1000;
 
-export const PASSWORD_MIN = 8;
-export const PASSWORD_MAX = 128;
+// Passwords follow one policy wherever they are chosen: app/domain/password-policy.ts.
+export { PASSWORD_MAX, PASSWORD_MIN } from "./password-policy";
 
 const PHONE = /^[+()\d\s.-]{7,25}$/;
 
@@ -60,17 +60,6 @@ export type InviteInput = z.output<typeof inviteInputSchema>;
 
 export const roleChangeSchema = z.object({ userId: id, role: z.enum(INVITABLE_ROLES, { error: "error.choose" }) });
 export const userIdSchema = z.object({ userId: id });
-
-export const setPasswordSchema = z
-  .object({
-    password: z
-      .string({ error: "error.required" })
-      .min(1, "error.required")
-      .min(PASSWORD_MIN, "error.passwordShort")
-      .max(PASSWORD_MAX, "error.tooLong"),
-    confirm: z.string({ error: "error.required" }).min(1, "error.required"),
-  })
-  .refine((v) => v.password === v.confirm, { path: ["confirm"], message: "error.passwordMismatch" });
 
 export const providerNamesSchema = z.object({ nameEn: required(200), nameFr: required(200) });
 export type ProviderNames = z.output<typeof providerNamesSchema>;

@@ -4,7 +4,8 @@ import { findOrganizationBySlug } from "../../db/repositories/areas";
 import { appendAuditEntry } from "../../db/repositories/audit-log";
 import { findUserByEmail, insertUser } from "../../db/repositories/users";
 import type { Language, OrganizationKind, Role } from "../../db/schema";
-import { hashPassword } from "../utils/password.server";
+import { PASSWORD_MAX, PASSWORD_MIN, type PasswordProblem } from "../domain/password-policy";
+import { hashPassword, newPasswordProblem } from "../utils/password.server";
 
 // Which kind of organization each role belongs to: an SSM's staff cannot sit in a provider.
 const ROLE_ORGANIZATION: Record<Role, OrganizationKind> = {
@@ -13,6 +14,14 @@ const ROLE_ORGANIZATION: Record<Role, OrganizationKind> = {
   ssm_manager: "ssm",
   ministry_analyst: "ministry",
   admin: "ministry",
+};
+
+// The command line speaks English to an administrator; the pages use the translation keys.
+const PASSWORD_REFUSALS: Record<PasswordProblem, string> = {
+  "error.required": "The password is empty",
+  "error.passwordShort": `The password must have at least ${PASSWORD_MIN} characters`,
+  "error.passwordLong": `The password must have at most ${PASSWORD_MAX} characters`,
+  "error.passwordCommon": "The password is one of the 1,000 most common passwords: choose another",
 };
 
 export type CreateAccountResult =
@@ -37,6 +46,8 @@ export async function createAccount(input: {
     return { ok: false, error: `Role ${input.role} belongs to a ${ROLE_ORGANIZATION[input.role]} organization, not a ${org.kind}` };
   }
   if (await findUserByEmail(db, input.email)) return { ok: false, error: `An account for ${input.email} already exists` };
+  const problem = input.password === undefined ? null : newPasswordProblem(input.password);
+  if (problem) return { ok: false, error: PASSWORD_REFUSALS[problem] };
   const generated = !input.password;
   const password = input.password ?? randomBytes(15).toString("base64url");
   const passwordHash = await hashPassword(password);

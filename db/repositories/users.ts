@@ -91,3 +91,8 @@ export async function markUserEnabled(db: Kysely<Database>, userId: number): Pro
 export async function enableUserWithPassword(db: Kysely<Database>, userId: number, passwordHash: string): Promise<void> {
   await db.updateTable("users").set({ password_hash: passwordHash, disabled_at: null }).where("id", "=", userId).execute();
 }
+
+/** A new password for an open account (a reset): the account stays as it was otherwise. */
+export async function updateUserPassword(db: Kysely<Database>, userId: number, passwordHash: string): Promise<void> {
+  await db.updateTable("users").set({ password_hash: passwordHash }).where("id", "=", userId).execute();
+}

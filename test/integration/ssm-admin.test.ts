@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { contactsInputSchema, inviteInputSchema, setPasswordSchema } from "../../app/domain/ssm-admin-input";
+import { contactsInputSchema, inviteInputSchema } from "../../app/domain/ssm-admin-input";
+import { newPasswordFormSchema as setPasswordSchema } from "../../app/utils/password.server";
 import { signIn, userForSessionToken, type SessionUser } from "../../app/services/auth.server";
 import { deliverDueEmails } from "../../app/services/outbox-worker.server";
 import { filingChoices, publishedProcess } from "../../app/services/public-areas.server";

@@ -1,0 +1,79 @@
+import type { ActionFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data } from "@remix-run/node";
+import { Form, Link, useActionData, useNavigation } from "@remix-run/react";
+import { z } from "zod";
+import { ErrorSummary } from "../components/error-summary";
+import { TextField } from "../components/form-fields";
+import { useT } from "../hooks/use-translation";
+import { requestPasswordReset } from "../services/password-reset.server";
+import { getDb } from "../utils/db.server";
+import { parseForm } from "../utils/form";
+import { pageTitle } from "../utils/meta";
+import { readForm } from "../utils/read-form.server";
+
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "forgot.title");
+
+const forgotSchema = z.object({
+  email: z.string({ error: "error.required" }).trim().min(1, "error.required").max(254, "error.tooLong").pipe(z.email("error.email")),
+});
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const parsed = parseForm(forgotSchema, await readForm(request));
+  if (!parsed.ok) return data({ errors: parsed.errors, values: parsed.values, sent: false, limited: false }, { status: 400 });
+  const result = await requestPasswordReset({ db: getDb(), email: parsed.data.email, clientIp: context.clientIp, now: new Date() });
+  // Limited or not, the same answer whether or not the address has an account.
+  if (!result.ok) return data({ errors: null, values: { email: parsed.data.email }, sent: false, limited: true }, { status: 429 });
+  return data({ errors: null, values: null, sent: true, limited: false });
+}
+
+export default function ForgotPasswordPage() {
+  const result = useActionData<typeof action>();
+  const navigation = useNavigation();
+  const t = useT();
+  if (result?.sent) {
+    return (
+      <>
+        <h1>{t("forgot.sent.title")}</h1>
+        <p className="notice-success" role="status">
+          {t("forgot.sent.text")}
+        </p>
+        <p>{t("forgot.sent.next")}</p>
+        <p>
+          <Link to="/login">{t("forgot.backToLogin")}</Link>
+        </p>
+      </>
+    );
+  }
+  const errors = result?.errors ?? {};
+  const labels = { email: t("login.email") };
+  return (
+    <>
+      <h1>{t("forgot.title")}</h1>
+      <p>{t("forgot.intro")}</p>
+      {result?.limited ? (
+        <div className="error-summary" role="alert" tabIndex={-1}>
+          <p>{t("forgot.rateLimited")}</p>
+        </div>
+      ) : null}
+      <ErrorSummary errors={errors} labels={labels} />
+      <Form method="post" noValidate className="stack">
+        <TextField
+          name="email"
+          type="email"
+          label={labels.email}
+          required
+          errors={errors}
+          maxLength={254}
+          autoComplete="username"
+          defaultValue={result?.values?.email}
+        />
+        <button type="submit" disabled={navigation.state !== "idle"}>
+          {t("forgot.submit")}
+        </button>
+      </Form>
+      <p>
+        <Link to="/login">{t("forgot.backToLogin")}</Link>
+      </p>
+    </>
+  );
+}

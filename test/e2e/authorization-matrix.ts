@@ -1,0 +1,342 @@
+// Who may do what, route by route: issue #7's authorization matrix. Every file in app/routes/ has
+// an entry (authorization.spec.ts fails naming any that has none), and every route with an action
+// has at least one POST. Each probe is sent as every principal and must answer exactly as written.
+//
+// The signed-in principals all belong to Hamilton–Niagara (its SSM, or its first provider) or to
+// the ministry, so "own" means Hamilton–Niagara's (or that provider's) and "other" another
+// organization's: Ottawa's SSM, or another Hamilton–Niagara provider. A POST carries a harmless
+// body: one that is refused (an empty form, an attachment with no file, a change that changes
+// nothing), so the matrix never alters the demo data, whoever it is sent as.
+
+export const PRINCIPALS = ["anonymous", "provider", "staff", "manager", "analyst", "admin"] as const;
+export type Principal = (typeof PRINCIPALS)[number];
+
+/** The demo login of each signed-in principal (README); every one has the demo password. */
+export const LOGINS: Record<Exclude<Principal, "anonymous">, string> = {
+  provider: "provider@hamilton-niagara.example.org",
+  staff: "staff@hamilton-niagara.example.org",
+  manager: "manager@hamilton-niagara.example.org",
+  analyst: "analyst@ministry.example.org",
+  admin: "admin@recourse.example.org",
+};
+
+/**
+ * An HTTP status, "login" (302 to /login?next=…, for whoever is not signed in), or a redirect to a
+ * given path.
+ */
+export type Outcome = number | "login" | { redirect: string };
+
+/** The seeded records the probes point at, looked up (or made) before the matrix runs. */
+export interface Targets {
+  ownArea: string;
+  otherArea: string;
+  /** A Hamilton–Niagara client complaint. */
+  ownCase: string;
+  /** An Ottawa client complaint. */
+  otherCase: string;
+  /** A dispute raised by the provider principal's organization. */
+  ownDispute: string;
+  /** A dispute raised by another Hamilton–Niagara provider. */
+  otherDispute: string;
+  files: {
+    /** Uploaded by the provider on its own dispute (shared with it). */
+    ownDisputeShared: number;
+    /** Added by Hamilton–Niagara staff to the provider's dispute, internal. */
+    ownDisputeInternal: number;
+    /** Shared by Hamilton–Niagara staff on the other provider's dispute. */
+    otherDisputeShared: number;
+    /** Internal to a Hamilton–Niagara client complaint. */
+    ownCase: number;
+    /** On an Ottawa complaint, added by Ottawa staff. */
+    otherCase: number;
+  };
+  ownStaffUserId: number;
+  otherStaffUserId: number;
+  ownProvider: { id: number };
+  otherProvider: { id: number; nameEn: string; nameFr: string };
+  /** A quarter Ottawa has submitted and Hamilton–Niagara has not (its draft). */
+  quarter: string;
+}
+
+export interface Probe {
+  /** What is tried, in plain words (shown when a cell fails). */
+  what: string;
+  method: "GET" | "POST";
+  path: (t: Targets) => string;
+  /** A urlencoded form (or multipart when it holds a file field); POST only. */
+  form?: (t: Targets) => Record<string, string>;
+  multipart?: boolean;
+  /** Whose record it is, seen from the signed-in Hamilton–Niagara principals. */
+  scope: "own" | "other" | "public";
+  expect: Record<Principal, Outcome>;
+  /** Ends the principal's session: run after every other probe. */
+  endsSession?: boolean;
+}
+
+const everyone = (outcome: Outcome): Record<Principal, Outcome> =>
+  Object.fromEntries(PRINCIPALS.map((p) => [p, outcome])) as Record<Principal, Outcome>;
+
+/** Anonymous: to the sign-in page. Signed in: as given, and 404 for every role not named. */
+const signedIn = (allowed: Partial<Record<Exclude<Principal, "anonymous">, Outcome>>): Record<Principal, Outcome> => ({
+  anonymous: "login",
+  provider: allowed.provider ?? 404,
+  staff: allowed.staff ?? 404,
+  manager: allowed.manager ?? 404,
+  analyst: allowed.analyst ?? 404,
+  admin: allowed.admin ?? 404,
+});
+
+const SSM = { staff: 200, manager: 200 } as const;
+const MINISTRY = { analyst: 200, admin: 200 } as const;
+const NOBODY = signedIn({});
+const TWO_PASSWORDS = () => ({ password: "a harmless long password", confirm: "a harmless long password" });
+const ATTACH_NOTHING = () => ({ intent: "attach" });
+
+export const AUTHORIZATION_MATRIX: Record<string, Probe[]> = {
+  // The public side: the same for everyone, signed in or not.
+  "_index.tsx": [{ what: "home page", method: "GET", path: () => "/", scope: "public", expect: everyone(200) }],
+  "healthz.ts": [{ what: "health check", method: "GET", path: () => "/healthz", scope: "public", expect: everyone(200) }],
+  "process.$area.tsx": [
+    { what: "an SSM's published process", method: "GET", path: (t) => `/process/${t.otherArea}`, scope: "public", expect: everyone(200) },
+    { what: "the process of an area that does not exist", method: "GET", path: () => "/process/atlantis", scope: "public", expect: everyone(404) },
+  ],
+  "file.tsx": [
+    { what: "complaint form", method: "GET", path: (t) => `/file?area=${t.ownArea}`, scope: "public", expect: everyone(200) },
+    { what: "an empty complaint", method: "POST", path: () => "/file", form: () => ({}), scope: "public", expect: everyone(400) },
+  ],
+  "status.tsx": [
+    { what: "look-up form", method: "GET", path: () => "/status", scope: "public", expect: everyone(200) },
+    { what: "an empty look-up", method: "POST", path: () => "/status", form: () => ({}), scope: "public", expect: everyone(400) },
+    {
+      what: "a filer's attachment without a case open on /status",
+      method: "POST",
+      path: () => "/status",
+      form: ATTACH_NOTHING,
+      scope: "public",
+      expect: everyone({ redirect: "/status" }),
+    },
+  ],
+  "status_.attachments.$id.ts": [
+    {
+      what: "a dispute's shared file through the filer's download, with no case open on /status",
+      method: "GET",
+      path: (t) => `/status/attachments/${t.files.ownDisputeShared}`,
+      scope: "own",
+      expect: everyone(404),
+    },
+  ],
+  "survey.$token.tsx": [
+    { what: "a survey link that matches nothing", method: "GET", path: () => "/survey/not-a-real-token", scope: "public", expect: everyone(410) },
+    { what: "an empty answer to it", method: "POST", path: () => "/survey/not-a-real-token", form: () => ({}), scope: "public", expect: everyone(400) },
+    {
+      what: "a complete answer to it",
+      method: "POST",
+      path: () => "/survey/not-a-real-token",
+      form: () => ({ clear: "3", fair: "3", timely: "3" }),
+      scope: "public",
+      expect: everyone(410),
+    },
+  ],
+  "survey_.thanks.tsx": [{ what: "survey thank-you page", method: "GET", path: () => "/survey/thanks", scope: "public", expect: everyone(200) }],
+  "invite.$token.tsx": [
+    // The page explains that the link does not work (200); using it is refused (410).
+    { what: "an invitation link that matches nothing", method: "GET", path: () => "/invite/not-a-real-token", scope: "public", expect: everyone(200) },
+    { what: "an empty password for it", method: "POST", path: () => "/invite/not-a-real-token", form: () => ({}), scope: "public", expect: everyone(400) },
+    { what: "a good password for it", method: "POST", path: () => "/invite/not-a-real-token", form: TWO_PASSWORDS, scope: "public", expect: everyone(410) },
+  ],
+  "login.tsx": [
+    { what: "sign-in form", method: "GET", path: () => "/login", scope: "public", expect: everyone(200) },
+    { what: "an empty sign-in", method: "POST", path: () => "/login", form: () => ({}), scope: "public", expect: everyone(400) },
+  ],
+  "forgot-password.tsx": [
+    { what: "forgotten-password form", method: "GET", path: () => "/forgot-password", scope: "public", expect: everyone(200) },
+    { what: "an empty request", method: "POST", path: () => "/forgot-password", form: () => ({}), scope: "public", expect: everyone(400) },
+  ],
+  "reset-password.$token.tsx": [
+    { what: "a reset link that matches nothing", method: "GET", path: () => "/reset-password/not-a-real-token", scope: "public", expect: everyone(410) },
+    // An empty form is refused before the link is looked up (a good password here would count
+    // against this machine's limit on links that match nothing).
+    { what: "an empty password for it", method: "POST", path: () => "/reset-password/not-a-real-token", form: () => ({}), scope: "public", expect: everyone(400) },
+  ],
+  "logout.tsx": [
+    { what: "sign-out by link", method: "GET", path: () => "/logout", scope: "public", expect: everyone({ redirect: "/" }) },
+    { what: "sign-out", method: "POST", path: () => "/logout", form: () => ({}), scope: "public", expect: everyone({ redirect: "/" }), endsSession: true },
+  ],
+
+  // The SSM's workspace: its own staff and managers, their own SSM's cases only.
+  "cases._index.tsx": [{ what: "the SSM's queue", method: "GET", path: () => "/cases", scope: "own", expect: signedIn(SSM) }],
+  "cases.new.tsx": [
+    { what: "record a complaint received by phone or mail", method: "GET", path: () => "/cases/new", scope: "own", expect: signedIn(SSM) },
+    { what: "an empty intake", method: "POST", path: () => "/cases/new", form: () => ({}), scope: "own", expect: signedIn({ staff: 400, manager: 400 }) },
+  ],
+  "cases.$reference.tsx": [
+    { what: "own SSM's complaint", method: "GET", path: (t) => `/cases/${t.ownCase}`, scope: "own", expect: signedIn(SSM) },
+    { what: "own SSM's dispute, raised by the provider", method: "GET", path: (t) => `/cases/${t.ownDispute}`, scope: "own", expect: signedIn(SSM) },
+    { what: "another SSM's complaint", method: "GET", path: (t) => `/cases/${t.otherCase}`, scope: "other", expect: NOBODY },
+    { what: "a reference that does not exist", method: "GET", path: () => "/cases/HAM-1999-999999", scope: "own", expect: NOBODY },
+    {
+      what: "an attachment with no file, on own SSM's complaint",
+      method: "POST",
+      path: (t) => `/cases/${t.ownCase}`,
+      form: ATTACH_NOTHING,
+      scope: "own",
+      expect: signedIn({ staff: 400, manager: 400 }),
+    },
+    { what: "an attachment with no file, on another SSM's complaint", method: "POST", path: (t) => `/cases/${t.otherCase}`, form: ATTACH_NOTHING, scope: "other", expect: NOBODY },
+  ],
+
+  // The provider's side: its own organization's disputes only.
+  "disputes._index.tsx": [{ what: "the provider's disputes", method: "GET", path: () => "/disputes", scope: "own", expect: signedIn({ provider: 200 }) }],
+  "disputes.new.tsx": [
+    { what: "raise a dispute", method: "GET", path: () => "/disputes/new", scope: "own", expect: signedIn({ provider: 200 }) },
+    { what: "an empty dispute", method: "POST", path: () => "/disputes/new", form: () => ({}), scope: "own", expect: signedIn({ provider: 400 }) },
+  ],
+  "disputes.$reference.tsx": [
+    { what: "own organization's dispute", method: "GET", path: (t) => `/disputes/${t.ownDispute}`, scope: "own", expect: signedIn({ provider: 200 }) },
+    { what: "another provider's dispute with the same SSM", method: "GET", path: (t) => `/disputes/${t.otherDispute}`, scope: "other", expect: NOBODY },
+    { what: "a client's complaint, through the provider's page", method: "GET", path: (t) => `/disputes/${t.ownCase}`, scope: "other", expect: NOBODY },
+    {
+      what: "an attachment with no file, on own organization's dispute",
+      method: "POST",
+      path: (t) => `/disputes/${t.ownDispute}`,
+      form: ATTACH_NOTHING,
+      scope: "own",
+      expect: signedIn({ provider: 400 }),
+    },
+    { what: "an attachment with no file, on another provider's dispute", method: "POST", path: (t) => `/disputes/${t.otherDispute}`, form: ATTACH_NOTHING, scope: "other", expect: NOBODY },
+  ],
+  "attachments.$id.ts": [
+    {
+      what: "a file the provider shared on its own dispute",
+      method: "GET",
+      path: (t) => `/attachments/${t.files.ownDisputeShared}`,
+      scope: "own",
+      expect: signedIn({ provider: 200, ...SSM }),
+    },
+    {
+      what: "an internal staff file on the provider's own dispute",
+      method: "GET",
+      path: (t) => `/attachments/${t.files.ownDisputeInternal}`,
+      scope: "own",
+      expect: signedIn(SSM),
+    },
+    {
+      what: "a file shared on another provider's dispute",
+      method: "GET",
+      path: (t) => `/attachments/${t.files.otherDisputeShared}`,
+      scope: "other",
+      expect: signedIn(SSM),
+    },
+    { what: "an internal file of own SSM's complaint", method: "GET", path: (t) => `/attachments/${t.files.ownCase}`, scope: "own", expect: signedIn(SSM) },
+    { what: "a file of another SSM's complaint", method: "GET", path: (t) => `/attachments/${t.files.otherCase}`, scope: "other", expect: NOBODY },
+    { what: "a file that does not exist", method: "GET", path: () => "/attachments/999999999", scope: "other", expect: NOBODY },
+  ],
+
+  // SSM administration: the SSM's managers, for their own SSM and its area's providers.
+  "admin.users.tsx": [
+    { what: "the SSM's people", method: "GET", path: () => "/admin/users", scope: "own", expect: signedIn({ manager: 200 }) },
+    { what: "one of own SSM's staff", method: "GET", path: (t) => `/admin/users?user=${t.ownStaffUserId}`, scope: "own", expect: signedIn({ manager: 200 }) },
+    { what: "another SSM's staff member", method: "GET", path: (t) => `/admin/users?user=${t.otherStaffUserId}`, scope: "other", expect: NOBODY },
+    {
+      what: "re-enable one of own SSM's staff who is not disabled (refused: nothing to do)",
+      method: "POST",
+      path: () => "/admin/users",
+      form: (t) => ({ intent: "enable", userId: String(t.ownStaffUserId) }),
+      scope: "own",
+      expect: signedIn({ manager: 409 }),
+    },
+    {
+      what: "re-enable another SSM's staff member",
+      method: "POST",
+      path: () => "/admin/users",
+      form: (t) => ({ intent: "enable", userId: String(t.otherStaffUserId) }),
+      scope: "other",
+      expect: NOBODY,
+    },
+  ],
+  "admin.providers.tsx": [
+    { what: "the area's providers", method: "GET", path: () => "/admin/providers", scope: "own", expect: signedIn({ manager: 200 }) },
+    { what: "one of the area's providers", method: "GET", path: (t) => `/admin/providers?provider=${t.ownProvider.id}`, scope: "own", expect: signedIn({ manager: 200 }) },
+    { what: "another area's provider", method: "GET", path: (t) => `/admin/providers?provider=${t.otherProvider.id}`, scope: "other", expect: NOBODY },
+    { what: "add a provider with no name", method: "POST", path: () => "/admin/providers", form: () => ({ intent: "add" }), scope: "own", expect: signedIn({ manager: 400 }) },
+    {
+      what: "rename another area's provider (to the names it has)",
+      method: "POST",
+      path: () => "/admin/providers",
+      form: (t) => ({ intent: "rename", providerId: String(t.otherProvider.id), nameEn: t.otherProvider.nameEn, nameFr: t.otherProvider.nameFr }),
+      scope: "other",
+      expect: NOBODY,
+    },
+  ],
+  "admin.contacts.tsx": [
+    { what: "the SSM's public contacts", method: "GET", path: () => "/admin/contacts", scope: "own", expect: signedIn({ manager: 200 }) },
+    { what: "empty contacts", method: "POST", path: () => "/admin/contacts", form: () => ({}), scope: "own", expect: signedIn({ manager: 400 }) },
+  ],
+  "admin.policy.tsx": [
+    { what: "the SSM's response times", method: "GET", path: () => "/admin/policy", scope: "own", expect: signedIn({ manager: 200 }) },
+    { what: "an empty policy", method: "POST", path: () => "/admin/policy", form: () => ({}), scope: "own", expect: signedIn({ manager: 400 }) },
+  ],
+
+  // Quarterly reports: an SSM's people see their own SSM's (drafts included); the ministry sees
+  // every SSM's submitted reports and never a draft.
+  "reports._index.tsx": [
+    {
+      what: "the ministry's comparison",
+      method: "GET",
+      path: () => "/reports",
+      scope: "public",
+      expect: signedIn({ ...MINISTRY, staff: { redirect: "/reports/hamilton-niagara" }, manager: { redirect: "/reports/hamilton-niagara" } }),
+    },
+  ],
+  "reports.$area._index.tsx": [
+    { what: "own SSM's quarters", method: "GET", path: (t) => `/reports/${t.ownArea}`, scope: "own", expect: signedIn({ ...SSM, ...MINISTRY }) },
+    { what: "another SSM's quarters", method: "GET", path: (t) => `/reports/${t.otherArea}`, scope: "other", expect: signedIn(MINISTRY) },
+  ],
+  "reports.$area.$quarter.tsx": [
+    // The ministry's page for a quarter not submitted says so; it shows no draft figure.
+    { what: "own SSM's draft report", method: "GET", path: (t) => `/reports/${t.ownArea}/${t.quarter}`, scope: "own", expect: signedIn({ ...SSM, ...MINISTRY }) },
+    { what: "another SSM's submitted report", method: "GET", path: (t) => `/reports/${t.otherArea}/${t.quarter}`, scope: "other", expect: signedIn(MINISTRY) },
+    { what: "a quarter that has not begun", method: "GET", path: (t) => `/reports/${t.ownArea}/2099-Q1`, scope: "own", expect: NOBODY },
+    {
+      what: "an empty narrative for own SSM's report",
+      method: "POST",
+      path: (t) => `/reports/${t.ownArea}/${t.quarter}`,
+      form: () => ({}),
+      scope: "own",
+      expect: signedIn({ manager: 400 }),
+    },
+    { what: "an empty narrative for another SSM's report", method: "POST", path: (t) => `/reports/${t.otherArea}/${t.quarter}`, form: () => ({}), scope: "other", expect: NOBODY },
+  ],
+  "reports.$area.$quarter_.print.tsx": [
+    { what: "own SSM's draft, printable", method: "GET", path: (t) => `/reports/${t.ownArea}/${t.quarter}/print`, scope: "own", expect: signedIn(SSM) },
+    { what: "another SSM's submitted report, printable", method: "GET", path: (t) => `/reports/${t.otherArea}/${t.quarter}/print`, scope: "other", expect: signedIn(MINISTRY) },
+  ],
+  "reports.export[.]csv.ts": [
+    { what: "every SSM compared, as CSV", method: "GET", path: (t) => `/reports/export.csv?view=comparison&quarter=${t.quarter}`, scope: "other", expect: signedIn(MINISTRY) },
+    { what: "own SSM's trend, as CSV", method: "GET", path: (t) => `/reports/export.csv?view=trend&area=${t.ownArea}`, scope: "own", expect: signedIn({ ...SSM, ...MINISTRY }) },
+    { what: "another SSM's trend, as CSV", method: "GET", path: (t) => `/reports/export.csv?view=trend&area=${t.otherArea}`, scope: "other", expect: signedIn(MINISTRY) },
+    { what: "Ontario's trend, as CSV", method: "GET", path: () => "/reports/export.csv?view=trend", scope: "other", expect: signedIn(MINISTRY) },
+    {
+      what: "own SSM's draft report, as CSV",
+      method: "GET",
+      path: (t) => `/reports/export.csv?view=report&area=${t.ownArea}&quarter=${t.quarter}`,
+      scope: "own",
+      expect: signedIn(SSM),
+    },
+    {
+      what: "another SSM's submitted report, as CSV",
+      method: "GET",
+      path: (t) => `/reports/export.csv?view=report&area=${t.otherArea}&quarter=${t.quarter}`,
+      scope: "other",
+      expect: signedIn(MINISTRY),
+    },
+    { what: "every report ever submitted, as CSV", method: "GET", path: () => "/reports/export.csv?view=all", scope: "other", expect: signedIn(MINISTRY) },
+    {
+      what: "an export that does not exist",
+      method: "GET",
+      path: () => "/reports/export.csv?view=everything",
+      scope: "public",
+      expect: signedIn({ staff: 400, manager: 400, analyst: 400, admin: 400 }),
+    },
+  ],
+};

@@ -1,0 +1,114 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createAccount } from "../../app/services/accounts.server";
+import { migrateToLatest, openDatabase } from "../../db/client";
+import { seedReferenceData } from "../../db/seed/reference-data";
+import { startBuiltServer, type BuiltServer } from "../fixtures/built-server";
+
+// Issue #7, Access, through the real server (its own database, so the limits it fills here never
+// reach the browser tests): sign-in and reset requests limited to 10 a minute per account and per
+// address, with the same answers for an account that does not exist; the production cookie.
+// TRUST_PROXY=loopback lets each request name its client address in X-Forwarded-For.
+
+const PASSWORD = "a correct long password";
+let folder: string;
+let server: BuiltServer;
+
+beforeAll(async () => {
+  folder = mkdtempSync(join(tmpdir(), "recourse-auth-http-"));
+  const databaseUrl = `file:${join(folder, "recourse.db")}`;
+  const db = openDatabase(databaseUrl);
+  await migrateToLatest(db);
+  await seedReferenceData(db, new Date());
+  for (const email of ["known@example.org", "other@example.org"]) {
+    const created = await createAccount({ db, email, role: "ssm_staff", organizationSlug: "ssm-durham", password: PASSWORD, now: new Date() });
+    expect(created.ok).toBe(true);
+  }
+  await db.destroy();
+  server = await startBuiltServer({
+    DATABASE_URL: databaseUrl,
+    SEED_DEMO: "false",
+    NODE_ENV: "production",
+    TRUST_PROXY: "loopback",
+    MAIL_DIR: join(folder, "mail"),
+    OUTBOX_INTERVAL_MS: "3600000",
+  });
+}, 60_000);
+
+afterAll(async () => {
+  if (server) {
+    server.child.kill("SIGTERM");
+    await server.exited;
+  }
+  rmSync(folder, { recursive: true, force: true });
+});
+
+async function postForm(path: string, form: Record<string, string>, clientIp: string) {
+  const response = await fetch(`${server.url}${path}`, {
+    method: "POST",
+    redirect: "manual",
+    headers: { "Content-Type": "application/x-www-form-urlencoded", "X-Forwarded-For": clientIp },
+    body: new URLSearchParams(form).toString(),
+  });
+  const html = await response.text();
+  const alert = /role="alert"[^>]*>\s*<p>([^<]*)<\/p>/.exec(html)?.[1] ?? null;
+  const heading = /<h1[^>]*>([^<]*)<\/h1>/.exec(html)?.[1] ?? null;
+  return { status: response.status, alert, heading, setCookie: response.headers.get("set-cookie") ?? "" };
+}
+
+const signIn = (email: string, password: string, clientIp: string) => postForm("/login", { email, password }, clientIp);
+
+describe("sign-in over HTTP", () => {
+  it("gives an unknown account exactly the answers a known one gets: wrong ten times, then too many", async () => {
+    const answers = async (email: string, network: string) => {
+      const out: string[] = [];
+      for (let i = 1; i <= 11; i++) {
+        const { status, alert } = await signIn(email, i === 11 ? PASSWORD : `wrong ${i}`, `${network}.${i}`);
+        out.push(`${status} ${alert}`);
+      }
+      return out;
+    };
+    const known = await answers("known@example.org", "198.51.100");
+    expect(known).toEqual([
+      ...Array(10).fill("401 The email or password is not right."),
+      // The 11th has the right password, and is refused all the same.
+      "429 Too many sign-in attempts. Wait a minute, then try again.",
+    ]);
+    expect(await answers("nobody@example.org", "203.0.113")).toEqual(known);
+  });
+
+  it("refuses every account from an address that failed 10 times in the minute, and signs in from another", async () => {
+    for (let i = 1; i <= 10; i++) expect((await signIn(`guess${i}@example.org`, "wrong", "192.0.2.77")).status).toBe(401);
+    expect((await signIn("other@example.org", PASSWORD, "192.0.2.77")).status).toBe(429);
+    const elsewhere = await signIn("other@example.org", PASSWORD, "192.0.2.78");
+    expect(elsewhere.status).toBe(302);
+    // The production cookie: __Host- prefixed, Secure, host-only, HttpOnly.
+    expect(elsewhere.setCookie).toMatch(/^__Host-recourse_session=[A-Za-z0-9_-]{43}; Path=\/; HttpOnly; SameSite=Lax; Secure$/);
+  });
+});
+
+describe("reset requests over HTTP", () => {
+  it("answers the same for an unknown address, and limits both to 10 a minute per account", async () => {
+    const answers = async (email: string, network: string) => {
+      const out: string[] = [];
+      for (let i = 1; i <= 11; i++) {
+        const { status, heading, alert } = await postForm("/forgot-password", { email }, `${network}.${i}`);
+        out.push(`${status} ${heading} ${alert ?? ""}`.trim());
+      }
+      return out;
+    };
+    const known = await answers("known@example.org", "100.64.1");
+    expect(known).toEqual([
+      ...Array(10).fill("200 Check your email"),
+      "429 Reset your password Too many requests. Wait a minute, then try again.",
+    ]);
+    expect(await answers("nobody@example.org", "100.64.2")).toEqual(known);
+  });
+
+  it("limits one address to 10 requests a minute, whatever the accounts", async () => {
+    for (let i = 1; i <= 10; i++) expect((await postForm("/forgot-password", { email: `someone${i}@example.org` }, "100.64.3.3")).status).toBe(200);
+    expect((await postForm("/forgot-password", { email: "known@example.org" }, "100.64.3.3")).status).toBe(429);
+  });
+});
