@@ -3,6 +3,7 @@ import { Kysely, Migrator, sql, SqliteDialect } from "kysely";
 import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
 import { migrations } from "./migrations/index";
+import { chainHash, CHAIN_HASH_SQL_FUNCTION } from "./repositories/audit-log";
 import type { Database } from "./schema";
 
 export type DB = Kysely<Database>;
@@ -22,6 +23,8 @@ export function openDatabase(databaseUrl: string): DB {
   sqlite.pragma("synchronous = FULL");
   sqlite.pragma("foreign_keys = ON");
   sqlite.pragma("busy_timeout = 5000");
+  // Lets one INSERT chain an audit entry to the newest (db/repositories/audit-log.ts).
+  sqlite.function(CHAIN_HASH_SQL_FUNCTION, { deterministic: true }, (prev, canonical) => chainHash(String(prev), String(canonical)));
   return new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
 }
 

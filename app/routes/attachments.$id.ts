@@ -10,7 +10,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request, ["ssm_staff", "ssm_manager", "provider_user"]);
   const id = Number(params.id);
   if (!Number.isInteger(id) || id < 1) throw notFound();
-  const file = await attachmentForUser({ db: getDb(), user, id });
+  const file = await attachmentForUser({ db: getDb(), user, id, now: new Date() });
   if (!file) throw notFound();
   return attachmentResponse(file);
 }

@@ -12,7 +12,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const caseId = token ? await caseIdForFilerAccess(getDb(), token, new Date()) : null;
   const id = Number(params.id);
   if (caseId === null || !Number.isInteger(id) || id < 1) throw notFound();
-  const file = await attachmentForFiler({ db: getDb(), caseId, id });
+  const file = await attachmentForFiler({ db: getDb(), caseId, id, now: new Date() });
   if (!file) throw notFound();
   return attachmentResponse(file);
 }

@@ -6,13 +6,14 @@ import { findAttachmentById, insertAttachment, listAttachmentsOfCase } from "../
 import { appendAuditEntry } from "../../db/repositories/audit-log";
 import { insertCaseEvent } from "../../db/repositories/case-events";
 import { findCaseById } from "../../db/repositories/cases";
-import type { ActorKind, AttachmentRow, EventVisibility } from "../../db/schema";
+import type { ActorKind, AttachmentRow, CaseRow, EventVisibility } from "../../db/schema";
 import { FINISHED_STATUSES } from "../domain/case-workflow";
 import { detectFileType, MAX_ATTACHMENT_BYTES, safeFileName } from "../domain/file-type";
 import { env } from "../utils/env.server";
 import type { SessionUser } from "./auth.server";
 import { findStaffCase } from "./staff-actions.server";
-import { findOrganizationById } from "../../db/repositories/areas";
+import { findAreaWithSsm, findOrganizationById } from "../../db/repositories/areas";
+import { findUserById } from "../../db/repositories/users";
 
 export type AttachResult = { ok: true; id: number } | { ok: false; reason: "empty" | "too_big" | "type" | "finished" };
 
@@ -81,7 +82,7 @@ export async function attachToCase(input: {
         at: nowIso,
         actorUserId: input.uploadedBy.userId,
         actorLabel: input.uploadedBy.label,
-        organizationId: null,
+        organizationId: await actingOrganization(trx, input.uploadedBy.userId, row.area_slug),
         action: "case.attachment_added",
         targetType: "case",
         targetId: row.reference,
@@ -109,30 +110,61 @@ export interface AttachmentDownload {
   bytes: Buffer;
 }
 
-async function download(row: AttachmentRow): Promise<AttachmentDownload> {
-  return { name: row.original_name, contentType: row.content_type, bytes: await readFile(join(attachmentsDir(), row.stored_name)) };
+/** The user's organization, or for a filer (no account) the SSM whose case it is. */
+async function actingOrganization(db: DB, userId: number | null, areaSlug: string): Promise<number | null> {
+  if (userId !== null) return (await findUserById(db, userId))?.organization_id ?? null;
+  return (await findAreaWithSsm(db, areaSlug))?.ssm.id ?? null;
+}
+
+/**
+ * Reading evidence is reading the case: every download is audited with who, which file and when.
+ * Null when the file is gone (removed by the retention purge): the caller answers 404.
+ */
+async function download(db: DB, row: AttachmentRow, kase: CaseRow, reader: { userId: number | null; label: string }, now: Date): Promise<AttachmentDownload | null> {
+  let bytes: Buffer;
+  try {
+    bytes = await readFile(join(attachmentsDir(), row.stored_name));
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "ENOENT" && kase.purged_at !== null) return null;
+    throw error;
+  }
+  await appendAuditEntry(db, {
+    at: now.toISOString(),
+    actorUserId: reader.userId,
+    actorLabel: reader.label,
+    organizationId: await actingOrganization(db, reader.userId, kase.area_slug),
+    action: "case.attachment_read",
+    targetType: "case",
+    targetId: kase.reference,
+    details: { attachmentId: row.id },
+  });
+  return { name: row.original_name, contentType: row.content_type, bytes };
 }
 
 /** For the staff of the case's SSM (every attachment) and the provider that raised it (public ones). */
-export async function attachmentForUser(input: { db: DB; user: SessionUser; id: number }): Promise<AttachmentDownload | null> {
-  const row = await findAttachmentById(input.db, input.id);
+export async function attachmentForUser(input: { db: DB; user: SessionUser; id: number; now: Date }): Promise<AttachmentDownload | null> {
+  const { db, user } = input;
+  const row = await findAttachmentById(db, input.id);
   if (!row) return null;
-  const kase = await findCaseById(input.db, row.case_id);
+  const kase = await findCaseById(db, row.case_id);
   if (!kase) return null;
-  if (input.user.role === "ssm_staff" || input.user.role === "ssm_manager") {
-    return (await findStaffCase(input.db, input.user, kase.reference)) ? download(row) : null;
+  const reader = { userId: user.id, label: user.email };
+  if (user.role === "ssm_staff" || user.role === "ssm_manager") {
+    return (await findStaffCase(db, user, kase.reference)) ? download(db, row, kase, reader, input.now) : null;
   }
-  if (input.user.role === "provider_user") {
-    const org = await findOrganizationById(input.db, input.user.organization_id);
-    return org && kase.filer_org_id === org.id && row.visibility === "public" ? download(row) : null;
+  if (user.role === "provider_user") {
+    const org = await findOrganizationById(db, user.organization_id);
+    return org && kase.filer_org_id === org.id && row.visibility === "public" ? download(db, row, kase, reader, input.now) : null;
   }
   return null;
 }
 
 /** For a client with access to their case on /status: the public attachments of that case only. */
-export async function attachmentForFiler(input: { db: DB; caseId: number; id: number }): Promise<AttachmentDownload | null> {
+export async function attachmentForFiler(input: { db: DB; caseId: number; id: number; now: Date }): Promise<AttachmentDownload | null> {
   const row = await findAttachmentById(input.db, input.id);
-  return row && row.case_id === input.caseId && row.visibility === "public" ? download(row) : null;
+  if (!row || row.case_id !== input.caseId || row.visibility !== "public") return null;
+  const kase = await findCaseById(input.db, row.case_id);
+  return kase ? download(input.db, row, kase, { userId: null, label: "filer" }, input.now) : null;
 }
 
 /** Staff add a file to a case of their SSM; it stays internal unless they share it with the filer. */

@@ -1,5 +1,7 @@
 import { createHash, randomBytes } from "node:crypto";
 import type { DB } from "../../db/client";
+import { findAreaWithSsm } from "../../db/repositories/areas";
+import { appendAuditEntry } from "../../db/repositories/audit-log";
 import { findCaseById, findCaseByReference } from "../../db/repositories/cases";
 import { listCaseEvents } from "../../db/repositories/case-events";
 import { deleteFilerSession, findFilerSessionCase, insertFilerSession } from "../../db/repositories/filer-sessions";
@@ -26,6 +28,17 @@ export async function openFilerAccess(input: { db: DB; reference: string; secret
   const reference = normalizeCaseReference(input.reference);
   const row = reference ? await findCaseByReference(input.db, reference) : null;
   const matches = accessSecretMatches(input.secret, row?.secret_hash ?? ABSENT_HASH);
+  // A filer's sign-in, failed or not, is audited like staff's: the case's SSM is the organization.
+  await appendAuditEntry(input.db, {
+    at: input.now.toISOString(),
+    actorUserId: null,
+    actorLabel: "filer",
+    organizationId: row ? ((await findAreaWithSsm(input.db, row.area_slug))?.ssm.id ?? null) : null,
+    action: row && matches ? "filer.access_opened" : "filer.access_failed",
+    targetType: reference ? "case" : null,
+    targetId: reference,
+    details: null,
+  });
   if (!row || !matches) return null;
   const token = randomBytes(32).toString("base64url");
   await insertFilerSession(input.db, {

@@ -1,5 +1,6 @@
 import type { DB } from "../../db/client";
 import { listAreasWithSsm } from "../../db/repositories/areas";
+import { appendAuditEntry } from "../../db/repositories/audit-log";
 import { listLatestReports, listQuartersWithReports } from "../../db/repositories/quarter-reports";
 import type { Language } from "../../db/schema";
 import type { CsvQuery } from "../domain/report-input";
@@ -33,12 +34,38 @@ function* rowsOf(source: Source, threshold: number, language: Language): Generat
   }
 }
 
+interface CsvRequest {
+  db: DB;
+  user: SessionUser;
+  query: CsvQuery;
+  settings: ReportSettings;
+  language: Language;
+  now: Date;
+}
+
 /**
  * The rows of a CSV export, produced lazily: the whole-history export reads one quarter's reports
  * at a time, so memory does not grow with the number of quarters. Null when the person may not
- * export this view (404).
+ * export this view (404). Every export allowed is audited (who, which view, their organization)
+ * before its first row leaves.
  */
-export async function reportCsvRows(input: { db: DB; user: SessionUser; query: CsvQuery; settings: ReportSettings; language: Language; now: Date }): Promise<AsyncIterable<Cell[]> | null> {
+export async function reportCsvRows(input: CsvRequest): Promise<AsyncIterable<Cell[]> | null> {
+  const rows = await csvRowsFor(input);
+  if (!rows) return null;
+  await appendAuditEntry(input.db, {
+    at: input.now.toISOString(),
+    actorUserId: input.user.id,
+    actorLabel: input.user.email,
+    organizationId: input.user.organization_id,
+    action: "report.exported",
+    targetType: "report_export",
+    targetId: input.query.view,
+    details: { ...input.query, language: input.language },
+  });
+  return rows;
+}
+
+async function csvRowsFor(input: CsvRequest): Promise<AsyncIterable<Cell[]> | null> {
   const { db, user, query, settings, language } = input;
   const ministry = user.role === "ministry_analyst" || user.role === "admin";
   const areas = await listAreasWithSsm(db);

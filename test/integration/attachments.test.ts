@@ -71,14 +71,14 @@ describe("attachments", () => {
     const internal = await attachAsStaff({ db: t.db, user: staff, reference, file: { name: "notes.pdf", bytes: PDF }, share: false, now: NOW });
     const shared = await attachAsStaff({ db: t.db, user: staff, reference, file: { name: "decision.pdf", bytes: PDF }, share: true, now: NOW });
     if (!internal?.ok || !shared?.ok) throw new Error("not attached");
-    expect((await attachmentForUser({ db: t.db, user: staff, id: internal.id }))?.name).toBe("notes.pdf");
-    expect(await attachmentForUser({ db: t.db, user: otherSsm, id: internal.id })).toBeNull();
+    expect((await attachmentForUser({ db: t.db, user: staff, id: internal.id, now: new Date() }))?.name).toBe("notes.pdf");
+    expect(await attachmentForUser({ db: t.db, user: otherSsm, id: internal.id, now: new Date() })).toBeNull();
     expect(await attachAsStaff({ db: t.db, user: otherSsm, reference, file: { name: "x.pdf", bytes: PDF }, share: true, now: NOW })).toBeNull();
     // The filer sees what was shared with them, never internal files, and nothing of other cases.
-    expect((await attachmentForFiler({ db: t.db, caseId, id: shared.id }))?.name).toBe("decision.pdf");
-    expect(await attachmentForFiler({ db: t.db, caseId, id: internal.id })).toBeNull();
+    expect((await attachmentForFiler({ db: t.db, caseId, id: shared.id, now: new Date() }))?.name).toBe("decision.pdf");
+    expect(await attachmentForFiler({ db: t.db, caseId, id: internal.id, now: new Date() })).toBeNull();
     const other = await fileOne();
-    expect(await attachmentForFiler({ db: t.db, caseId: other.caseId, id: shared.id })).toBeNull();
+    expect(await attachmentForFiler({ db: t.db, caseId: other.caseId, id: shared.id, now: new Date() })).toBeNull();
     expect(existsSync(join(process.cwd(), "public", "notes.pdf"))).toBe(false);
   });
 });

@@ -77,6 +77,7 @@ describe("staff handling a case", () => {
       "case.note",
       "case.decide",
       "case.read",
+      "filer.access_opened",
     ]);
   });
 
