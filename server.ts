@@ -1,9 +1,11 @@
 import type { ServerBuild } from "@remix-run/node";
 import express from "express";
 import { pathToFileURL } from "node:url";
+import { translator } from "./app/i18n";
 import { parseEnv } from "./app/utils/env.server";
 import { createRemixHandler } from "./app/utils/express-handler.server";
-import { isSameOriginRequest } from "./app/utils/http.server";
+import { isFormBody, isSameOriginRequest } from "./app/utils/http.server";
+import { DYNAMIC_CACHE_CONTROL, newCspNonce, securityHeaders } from "./app/utils/security-headers.server";
 
 // Validate configuration before anything else: a bad value stops here, naming the variable.
 let config;
@@ -21,16 +23,19 @@ await build.entry.module.bootRecourse();
 
 const app = express();
 app.disable("x-powered-by");
+const production = config.NODE_ENV === "production";
+// Before anything else, so every answer has them: static files, pages, exports, 403s, errors.
 app.use((req, res, next) => {
-  res.setHeader("X-Content-Type-Options", "nosniff");
-  res.setHeader("Referrer-Policy", "same-origin");
-  res.setHeader("Content-Security-Policy", "frame-ancestors 'none'");
-  if (config.NODE_ENV === "production") {
-    res.setHeader("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
+  const nonce = newCspNonce();
+  res.locals.cspNonce = nonce;
+  for (const [name, value] of Object.entries(securityHeaders({ nonce, production, devOrigin: process.env.REMIX_DEV_ORIGIN }))) {
+    res.setHeader(name, value);
   }
   next();
 });
-// Every state-changing request must come from our own pages (a cross-site form post is refused).
+// Every state-changing request must come from our own pages (a cross-site form post is refused):
+// every method but GET and HEAD, which Remix never sends to an action, so a link from another site
+// still works.
 app.use((req, res, next) => {
   if (req.method === "GET" || req.method === "HEAD") return next();
   const headers = new Headers();
@@ -39,7 +44,13 @@ app.use((req, res, next) => {
     if (value) headers.set(name, value);
   }
   if (!isSameOriginRequest(headers, `${req.protocol}://${req.get("host")}${req.originalUrl}`)) {
-    res.status(403).type("text/plain").send("Forbidden: cross-origin request");
+    res.status(403).set("Cache-Control", DYNAMIC_CACHE_CONTROL).type("text/plain").send("Forbidden: cross-origin request");
+    return;
+  }
+  // A body must be a form (an empty one is read as an empty form: express-handler.server.ts).
+  const hasBody = req.get("transfer-encoding") !== undefined || Number(req.get("content-length") ?? 0) > 0;
+  if (hasBody && !isFormBody(req.get("content-type"))) {
+    res.status(415).set("Cache-Control", DYNAMIC_CACHE_CONTROL).type("text/plain").send("Unsupported media type: send a form");
     return;
   }
   next();
@@ -55,9 +66,24 @@ app.all(
   createRemixHandler({
     build,
     mode: config.NODE_ENV,
-    getLoadContext: (req) => ({ clientIp: req.ip ?? req.socket.remoteAddress ?? "unknown" }),
+    getLoadContext: (req, res) => ({
+      clientIp: req.ip ?? req.socket.remoteAddress ?? "unknown",
+      cspNonce: String(res.locals.cspNonce),
+    }),
   }),
 );
+// What escapes Remix (a malformed address express cannot decode, a broken stream): a plain answer
+// with no stack trace, in both languages; the details go to the log only.
+app.use((error: unknown, req: express.Request, res: express.Response, next: express.NextFunction) => {
+  if (res.headersSent) return next(error);
+  const status = Number((error as { status?: unknown }).status);
+  const clientError = Number.isInteger(status) && status >= 400 && status < 500;
+  if (!clientError) console.error(`Unhandled error on ${req.method} ${req.path.slice(0, 200)}`, error);
+  const message = clientError
+    ? "Bad request. / Requête invalide."
+    : `${translator("en")("error.generic")}\n${translator("fr")("error.generic")}`;
+  res.status(clientError ? status : 500).set("Cache-Control", DYNAMIC_CACHE_CONTROL).type("text/plain").send(message);
+});
 
 const server = app.listen(config.PORT, config.HOST ?? "0.0.0.0", () => {
   console.log(`Recourse is ready at http://localhost:${config.PORT}`);

@@ -4,7 +4,8 @@ import { createReadableStreamFromReadable } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
-import { languageCookieFor } from "./utils/language.server";
+import { languageCookieFor, languageOf } from "./utils/language.server";
+import { RequestRenderingContext } from "./utils/request-context";
 
 export { bootRecourse } from "./services/boot.server";
 
@@ -15,8 +16,11 @@ export default function handleRequest(
   responseStatusCode: number,
   responseHeaders: Headers,
   remixContext: EntryContext,
-  _loadContext: AppLoadContext,
+  loadContext: AppLoadContext,
 ) {
+  // server.ts made this response's nonce and named it in its Content-Security-Policy: every inline
+  // script React and Remix write (hydration data, scroll restoration, streamed data) must carry it.
+  const nonce = loadContext.cspNonce;
   // ?lng=fr on any page switches the language and remembers it.
   const languageCookie = languageCookieFor(request);
   if (languageCookie) responseHeaders.append("Set-Cookie", languageCookie);
@@ -24,8 +28,11 @@ export default function handleRequest(
   return new Promise((resolve, reject) => {
     let shellRendered = false;
     const { pipe, abort } = renderToPipeableStream(
-      <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} />,
+      <RequestRenderingContext.Provider value={{ nonce, language: languageOf(request) }}>
+        <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} nonce={nonce} />
+      </RequestRenderingContext.Provider>,
       {
+        nonce,
         [waitForAll ? "onAllReady" : "onShellReady"]() {
           shellRendered = true;
           const body = new PassThrough();

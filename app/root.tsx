@@ -15,6 +15,7 @@ import type { ReactNode } from "react";
 import type { Language } from "../db/schema";
 import { otherLanguage, translator } from "./i18n";
 import { languageOf } from "./utils/language.server";
+import { useNonce, useRequestLanguage } from "./utils/request-context";
 import { getOptionalUser } from "./utils/session.server";
 
 export const links: LinksFunction = () => [
@@ -23,8 +24,8 @@ export const links: LinksFunction = () => [
 ];
 
 // Every page but the error page has its own title; an error page needs one too (WCAG 2.4.2).
-export const meta: MetaFunction<typeof loader> = ({ data, error }) => {
-  const t = translator(data?.language ?? "en");
+export const meta: MetaFunction<typeof loader> = ({ data, error, location }) => {
+  const t = translator(data?.language ?? (new URLSearchParams(location.search).get("lng") === "fr" ? "fr" : "en"));
   if (!error) return [{ title: t("site.name") }];
   const notFound = isRouteErrorResponse(error) && error.status === 404;
   return [{ title: `${notFound ? t("error.notFound.title") : t("error.generic")} | ${t("site.name")}` }];
@@ -44,6 +45,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 type RootData = Awaited<ReturnType<typeof loader>>;
+
+/** zod reads its global configuration from this object when it loads (zod/v4/core/core.js). */
+const ZOD_JITLESS = "globalThis.__zod_globalConfig=Object.assign(globalThis.__zod_globalConfig||{},{jitless:true});";
 
 function Header({ data }: { data: RootData }) {
   const t = translator(data.language);
@@ -122,6 +126,7 @@ function Header({ data }: { data: RootData }) {
 
 function Document({ language, children, data }: { language: Language; children: ReactNode; data?: RootData }) {
   const t = translator(language);
+  const nonce = useNonce();
   return (
     <html lang={language}>
       <head>
@@ -129,6 +134,10 @@ function Document({ language, children, data }: { language: Language; children: 
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <Meta />
         <Links />
+        {/* Before any module: zod (the forms' schemas load in the browser too) would otherwise probe
+            for eval with `new Function`, which the Content-Security-Policy refuses and reports as
+            a violation on every page. Its jitless mode skips the probe. */}
+        <script nonce={nonce} suppressHydrationWarning dangerouslySetInnerHTML={{ __html: ZOD_JITLESS }} />
       </head>
       <body>
         {data ? <Header data={data} /> : null}
@@ -139,8 +148,8 @@ function Document({ language, children, data }: { language: Language; children: 
           <p>{t("footer.text")}</p>
           <p>{t("footer.french")}</p>
         </footer>
-        <ScrollRestoration />
-        <Scripts />
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
       </body>
     </html>
   );
@@ -158,7 +167,9 @@ export default function App() {
 export function ErrorBoundary() {
   const error = useRouteError();
   const data = useRouteLoaderData<typeof loader>("root");
-  const language = data?.language ?? "en";
+  // Without the root's data (an action failed, or the root loader itself), the request's language.
+  const requestLanguage = useRequestLanguage();
+  const language = data?.language ?? requestLanguage;
   const t = translator(language);
   const notFound = isRouteErrorResponse(error) && error.status === 404;
   return (

@@ -1,4 +1,4 @@
-import { mkdir, writeFile } from "node:fs/promises";
+import { mkdir, rename, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import nodemailer from "nodemailer";
 
@@ -37,7 +37,10 @@ export function createMailTransport(config: { smtpUrl?: string; mailDir: string 
       const info = await streamer.sendMail(toNodemailer(message));
       await mkdir(config.mailDir, { recursive: true });
       const safeId = message.messageId.replace(/[^A-Za-z0-9._-]/g, "_");
-      await writeFile(join(config.mailDir, `${Date.now()}-${safeId}.eml`), info.message as Buffer);
+      const file = join(config.mailDir, `${Date.now()}-${safeId}.eml`);
+      // Written aside, then renamed: whoever lists MAIL_DIR never reads a message half-written.
+      await writeFile(`${file}.partial`, info.message as Buffer);
+      await rename(`${file}.partial`, file);
     },
   };
 }

@@ -12,6 +12,7 @@ import { parseForm } from "../utils/form";
 import { notFound } from "../utils/http.server";
 import { pageTitle } from "../utils/meta";
 import { requireUser } from "../utils/session.server";
+import { readForm } from "../utils/read-form.server";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "admin.nav.contacts");
 
@@ -24,7 +25,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request, ["ssm_manager"]);
-  const parsed = parseForm(contactsInputSchema, await request.formData());
+  const parsed = parseForm(contactsInputSchema, await readForm(request));
   if (!parsed.ok) return data({ errors: parsed.errors, values: parsed.values, saved: false }, { status: 400 });
   if (!(await saveSsmContacts({ db: getDb(), user, contacts: parsed.data, now: new Date() }))) throw notFound();
   return { errors: null, values: null, saved: true };

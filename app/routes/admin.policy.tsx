@@ -14,6 +14,7 @@ import { parseForm, type FieldErrors } from "../utils/form";
 import { notFound } from "../utils/http.server";
 import { pageTitle } from "../utils/meta";
 import { requireUser } from "../utils/session.server";
+import { readForm } from "../utils/read-form.server";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "policy.title");
 
@@ -26,7 +27,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request, ["ssm_manager"]);
-  const formData = await request.formData();
+  const formData = await readForm(request);
   const parsed = parseForm(policyInputSchema, formData);
   if (!parsed.ok) return data({ errors: parsed.errors, values: parsed.values, published: null }, { status: 400 });
   const result = await publishPolicyVersion({ db: getDb(), user, policy: parsed.data, now: new Date() });

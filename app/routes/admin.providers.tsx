@@ -18,6 +18,7 @@ import { parseForm, type FieldErrors } from "../utils/form";
 import { notFound } from "../utils/http.server";
 import { pageTitle } from "../utils/meta";
 import { requireUser } from "../utils/session.server";
+import { readForm } from "../utils/read-form.server";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "admin.nav.providers");
 
@@ -56,7 +57,7 @@ function answerFor(intent: string, result: ProviderResult, formData: FormData, d
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request, ["ssm_manager"]);
-  const formData = await request.formData();
+  const formData = await readForm(request);
   const db = getDb();
   const now = new Date();
   const language = languageOf(request);

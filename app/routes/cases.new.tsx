@@ -14,6 +14,7 @@ import { parseForm, type FieldErrors } from "../utils/form";
 import { notFound } from "../utils/http.server";
 import { pageTitle } from "../utils/meta";
 import { requireUser } from "../utils/session.server";
+import { readForm } from "../utils/read-form.server";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "intake.title");
 
@@ -31,7 +32,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request, STAFF);
-  const formData = await request.formData();
+  const formData = await readForm(request);
   const complaint = parseForm(complaintInputSchema, formData);
   const extras = parseForm(intakeExtrasSchema, formData);
   const values = Object.fromEntries([...formData.entries()].map(([k, v]) => [k, String(v)]));

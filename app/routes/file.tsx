@@ -14,6 +14,7 @@ import { getDb } from "../utils/db.server";
 import { parseForm, type FieldErrors } from "../utils/form";
 import { languageOf } from "../utils/language.server";
 import { pageTitle } from "../utils/meta";
+import { readForm } from "../utils/read-form.server";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "file.title");
 
@@ -42,7 +43,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request, context }: ActionFunctionArgs) {
   const db = getDb();
   const now = new Date();
-  const formData = await request.formData();
+  const formData = await readForm(request);
   const ipKey = [`ip:${context.clientIp}`];
   if (await isRateLimited(db, filingsPerIp(), ipKey, now)) {
     const values = Object.fromEntries([...formData.entries()].map(([k, v]) => [k, String(v)]));

@@ -3,13 +3,15 @@ import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { ErrorSummary } from "../components/error-summary";
 import { TextField } from "../components/form-fields";
-import { PASSWORD_MAX, setPasswordSchema } from "../domain/ssm-admin-input";
+import { PASSWORD_MAX } from "../domain/password-policy";
 import { useT } from "../hooks/use-translation";
 import type { MessageKey } from "../i18n";
 import { acceptInvitation, invitationView, type InvitationState } from "../services/ssm-admin.server";
 import { getDb } from "../utils/db.server";
 import { parseForm } from "../utils/form";
+import { newPasswordFormSchema } from "../utils/password.server";
 import { pageTitle } from "../utils/meta";
+import { readForm } from "../utils/read-form.server";
 
 // The address holds the invitation's secret: no cache may keep the page.
 const PRIVATE_HEADERS = { "Cache-Control": "private, no-store" };
@@ -29,7 +31,7 @@ export async function loader({ params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const parsed = parseForm(setPasswordSchema, await request.formData());
+  const parsed = parseForm(newPasswordFormSchema, await readForm(request));
   if (!parsed.ok) return data({ errors: parsed.errors, doneFor: null, state: null }, { status: 400, headers: PRIVATE_HEADERS });
   const result = await acceptInvitation({ db: getDb(), token: params.token ?? "", password: parsed.data.password, now: new Date() });
   if (!result.ok) return data({ errors: null, doneFor: null, state: result.state }, { status: 410, headers: PRIVATE_HEADERS });

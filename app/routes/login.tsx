@@ -1,14 +1,15 @@
 import type { ActionFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
-import { Form, useActionData } from "@remix-run/react";
+import { Form, Link, useActionData, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
 import { TextField } from "../components/form-fields";
 import { useT } from "../hooks/use-translation";
-import { signIn } from "../services/auth.server";
+import { attemptSignIn } from "../services/auth.server";
 import { getDb } from "../utils/db.server";
 import { parseForm } from "../utils/form";
 import { pageTitle } from "../utils/meta";
-import { sessionCookie } from "../utils/session.server";
+import { sessionCookie, sessionTokenOf } from "../utils/session.server";
+import { readForm } from "../utils/read-form.server";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "login.title");
 
@@ -28,31 +29,50 @@ function homeFor(role: string): string {
   return "/cases";
 }
 
-export async function action({ request }: ActionFunctionArgs) {
-  const parsed = parseForm(loginSchema, await request.formData());
-  if (!parsed.ok) return data({ failed: true }, { status: 400 });
-  const signedIn = await signIn({ db: getDb(), ...parsed.data, now: new Date() });
-  if (!signedIn) return data({ failed: true }, { status: 401 });
-  const next = safeNext(new URL(request.url).searchParams.get("next"), homeFor(signedIn.user.role));
-  return redirect(next, { headers: { "Set-Cookie": sessionCookie(signedIn.token) } });
+export async function action({ request, context }: ActionFunctionArgs) {
+  const parsed = parseForm(loginSchema, await readForm(request));
+  if (!parsed.ok) return data({ failed: "login.failed" as const }, { status: 400 });
+  const attempt = await attemptSignIn({
+    db: getDb(),
+    ...parsed.data,
+    clientIp: context.clientIp,
+    // A session cookie sent before signing in is ended: the signed-in session always has a new id.
+    replacing: sessionTokenOf(request),
+    now: new Date(),
+  });
+  if (!attempt.ok) {
+    return attempt.reason === "rate_limited"
+      ? data({ failed: "login.rateLimited" as const }, { status: 429 })
+      : data({ failed: "login.failed" as const }, { status: 401 });
+  }
+  const next = safeNext(new URL(request.url).searchParams.get("next"), homeFor(attempt.user.role));
+  return redirect(next, { headers: { "Set-Cookie": sessionCookie(attempt.token) } });
 }
 
 export default function LoginPage() {
   const result = useActionData<typeof action>();
+  const [params] = useSearchParams();
   const t = useT();
   return (
     <>
       <h1>{t("login.title")}</h1>
       {result?.failed ? (
         <div className="error-summary" role="alert" tabIndex={-1}>
-          <p>{t("login.failed")}</p>
+          <p>{t(result.failed)}</p>
         </div>
+      ) : params.get("reset") === "done" ? (
+        <p className="notice-success" role="status">
+          {t("login.resetDone")}
+        </p>
       ) : null}
       <Form method="post" className="stack">
         <TextField name="email" type="email" label={t("login.email")} required autoComplete="username" />
         <TextField name="password" type="password" label={t("login.password")} required autoComplete="current-password" />
         <button type="submit">{t("login.submit")}</button>
       </Form>
+      <p>
+        <Link to="/forgot-password">{t("login.forgot")}</Link>
+      </p>
     </>
   );
 }

@@ -16,6 +16,7 @@ import { notFound } from "../utils/http.server";
 import { pageTitle } from "../utils/meta";
 import { loadReportPage } from "../utils/report-request.server";
 import { requireUser } from "../utils/session.server";
+import { readForm } from "../utils/read-form.server";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "reports.page.title");
 
@@ -32,7 +33,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const quarter = params.quarter ?? "";
   const access = await reportAccessFor(db, user, areaSlug);
   if (access?.kind !== "ssm" || !access.canSubmit) throw notFound();
-  const formData = await request.formData();
+  const formData = await readForm(request);
   const typed = Object.fromEntries([...formData.entries()].map(([k, v]) => [k, String(v)]));
   const parsed = parseForm(reportFormSchema, formData);
   if (!parsed.ok) return data({ errors: parsed.errors, values: parsed.values, saved: false, refusal: null as Refusal | null }, { status: 400 });

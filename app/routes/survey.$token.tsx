@@ -12,6 +12,7 @@ import { getDb } from "../utils/db.server";
 import { parseForm } from "../utils/form";
 import { languageOf } from "../utils/language.server";
 import { pageTitle } from "../utils/meta";
+import { readForm } from "../utils/read-form.server";
 
 // The address holds the survey's token: no cache may keep the page. The title never shows it.
 const PRIVATE_HEADERS = { "Cache-Control": "private, no-store" };
@@ -39,7 +40,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const parsed = parseForm(surveyInputSchema, await request.formData());
+  const parsed = parseForm(surveyInputSchema, await readForm(request));
   if (!parsed.ok) return data({ errors: parsed.errors, values: parsed.values, state: null }, { status: 400, headers: PRIVATE_HEADERS });
   const result = await answerSurvey({ db: getDb(), token: params.token ?? "", answers: parsed.data, now: new Date() });
   if (!result.ok) return data({ errors: null, values: null, state: result.reason }, { status: 410, headers: PRIVATE_HEADERS });

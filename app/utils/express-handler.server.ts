@@ -3,6 +3,7 @@ import type { NextFunction, Request as ExpressRequest, Response as ExpressRespon
 import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import type { ReadableStream as NodeWebStream } from "node:stream/web";
+import { dynamicCacheControl } from "./security-headers.server";
 
 /**
  * Remix behind Express, like @remix-run/express, except for how a response body is sent: through
@@ -13,15 +14,23 @@ import type { ReadableStream as NodeWebStream } from "node:stream/web";
 export function createRemixHandler(input: {
   build: ServerBuild;
   mode: string;
-  getLoadContext: (req: ExpressRequest) => AppLoadContext;
+  getLoadContext: (req: ExpressRequest, res: ExpressResponse) => AppLoadContext;
 }) {
   const handle = createRequestHandler(input.build, input.mode);
   return async (req: ExpressRequest, res: ExpressResponse, next: NextFunction) => {
     try {
-      const response = await handle(toFetchRequest(req, res), input.getLoadContext(req));
+      const response = await handle(toFetchRequest(req, res), input.getLoadContext(req, res));
       res.statusMessage = response.statusText;
       res.status(response.status);
-      for (const [key, value] of response.headers.entries()) res.append(key, value);
+      // A route's header replaces server.ts's of the same name (an attachment's own nosniff would
+      // otherwise read "nosniff, nosniff"); only Set-Cookie may repeat.
+      for (const [key, value] of response.headers.entries()) {
+        if (key === "set-cookie") res.append(key, value);
+        else res.setHeader(key, value);
+      }
+      // Whatever the route said, nothing Remix answers is stored by a cache (pages, data, exports,
+      // files and errors may all hold personal information).
+      res.setHeader("Cache-Control", dynamicCacheControl(response.headers.get("Cache-Control")));
       if (!response.body) {
         res.end();
         return;
@@ -47,10 +56,23 @@ function toFetchRequest(req: ExpressRequest, res: ExpressResponse): Request {
   }
   // Loaders and actions are aborted if the client leaves before the response is finished.
   let controller: AbortController | null = new AbortController();
-  res.on("finish", () => (controller = null));
+  res.on("finish", () => {
+    controller = null;
+    // Once the answer is sent, what the app did not read of the body never will be (an action that
+    // stopped at the multipart end marker, a redirect before reading the form). Discard it, as Node
+    // does with a body nobody touched: left paused, it would block the next request on this
+    // keep-alive connection until the idle timeout reset it.
+    if (!req.complete) {
+      req.removeAllListeners("data");
+      req.resume();
+    }
+  });
   res.on("close", () => controller?.abort());
   const init: RequestInit & { duplex?: "half" } = { method: req.method, headers, signal: controller.signal };
   if (req.method !== "GET" && req.method !== "HEAD") {
+    // A post with no body at all (server.ts lets only forms carry one) is an empty form, so that
+    // request.formData() in an action answers an empty form instead of throwing.
+    if (!headers.has("content-type")) headers.set("content-type", "application/x-www-form-urlencoded");
     init.body = createReadableStreamFromReadable(req);
     init.duplex = "half";
   }

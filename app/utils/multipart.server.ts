@@ -4,6 +4,8 @@ import {
   unstable_parseMultipartFormData,
 } from "@remix-run/node";
 import { MAX_ATTACHMENT_BYTES } from "../domain/file-type";
+import { badRequest } from "./http.server";
+import { readForm } from "./read-form.server";
 
 export interface UploadForm {
   formData: FormData;
@@ -15,7 +17,7 @@ export interface UploadForm {
 /** Reads a form that may carry one evidence file; a file over the limit is refused, not buffered. */
 export async function readFormWithUpload(request: Request): Promise<UploadForm> {
   if (!(request.headers.get("Content-Type") ?? "").startsWith("multipart/form-data")) {
-    return { formData: await request.formData(), file: null, tooBig: false };
+    return { formData: await readForm(request), file: null, tooBig: false };
   }
   try {
     const formData = await unstable_parseMultipartFormData(
@@ -30,6 +32,8 @@ export async function readFormWithUpload(request: Request): Promise<UploadForm> 
     return { formData, file, tooBig: false };
   } catch (error) {
     if (error instanceof MaxPartSizeExceededError) return { formData: new FormData(), file: null, tooBig: true };
+    // A body that does not follow its own boundary: the client's fault, answered 400, not 500.
+    if (!request.signal.aborted) throw badRequest();
     throw error;
   }
 }
