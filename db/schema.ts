@@ -128,6 +128,8 @@ export interface CaseTable {
   recourse_deadline_at: string | null;
   /** The earliest open deadline: what the queue sorts by and the sweep selects on. */
   next_due_at: string | null;
+  /** When `npm run purge` removed the case's personal information (0008); null until then. */
+  purged_at: string | null;
   version: number;
   created_at: string;
   updated_at: string;
@@ -233,6 +235,18 @@ export interface RateLimitEventTable {
 }
 
 /** An invitation to set a password (0005): single use, a week long, only the token's sha256 kept. */
+/** A password reset asked for on /forgot-password (0007): single use, an hour long, only the token's sha256 kept. */
+export interface PasswordResetTable {
+  id: Generated<number>;
+  user_id: number;
+  token_hash: string;
+  created_at: string;
+  expires_at: string;
+  used_at: string | null;
+  /** Set when another of the user's reset links was used. */
+  revoked_at: string | null;
+}
+
 export interface InvitationTable {
   id: Generated<number>;
   user_id: number;
@@ -310,6 +324,7 @@ export interface Database {
   rate_limit_events: RateLimitEventTable;
   attachments: AttachmentTable;
   invitations: InvitationTable;
+  password_resets: PasswordResetTable;
   report_drafts: ReportDraftTable;
   quarter_reports: QuarterReportTable;
   survey_invitations: SurveyInvitationTable;
@@ -328,5 +343,6 @@ export type CaseEventRow = Selectable<CaseEventTable>;
 export type OutboxRow = Selectable<EmailOutboxTable>;
 export type AttachmentRow = Selectable<AttachmentTable>;
 export type InvitationRow = Selectable<InvitationTable>;
+export type PasswordResetRow = Selectable<PasswordResetTable>;
 export type QuarterReportRow = Selectable<QuarterReportTable>;
 export type ReportDraftRow = Selectable<ReportDraftTable>;

@@ -26,7 +26,7 @@ export function ErrorSummary({ errors, labels }: { errors: FieldErrors; labels: 
         {entries.map(([field, error]) => (
           <li key={field}>
             <a href={`#${field}`}>
-              {labels[field] ? `${labels[field]}: ` : ""}
+              {labels[field] ? `${labels[field]}${t("error.summary.separator")}` : ""}
               {t(error!.key, error!.vars)}
             </a>
           </li>

@@ -30,6 +30,8 @@ const envSchema = z.object({
   SUPPRESSION_THRESHOLD: z.coerce.number().int().min(3).max(50).default(5),
   /** How often the server evaluates due clocks (breaches, escalations, reminders). */
   SWEEP_INTERVAL_MS: z.coerce.number().int().min(1_000).max(3_600_000).default(60_000),
+  /** `npm run purge` removes personal information from cases closed more than this many years ago. */
+  RETENTION_YEARS: z.coerce.number().int().min(1).max(100).default(7),
 });
 
 export type Env = z.infer<typeof envSchema>;

@@ -5,6 +5,8 @@ import * as m0003 from "./0003_public_side";
 import * as m0004 from "./0004_attachments";
 import * as m0005 from "./0005_invitations";
 import * as m0006 from "./0006_quarterly_reports";
+import * as m0007 from "./0007_password_resets";
+import * as m0008 from "./0008_append_only_audit_and_retention";
 
 // Listed statically (not read from the folder) so the bundled server carries its migrations.
 // Append only: never edit or reorder a released entry.
@@ -15,4 +17,6 @@ export const migrations: Record<string, Migration> = {
   "0004_attachments": m0004,
   "0005_invitations": m0005,
   "0006_quarterly_reports": m0006,
+  "0007_password_resets": m0007,
+  "0008_append_only_audit_and_retention": m0008,
 };

@@ -76,8 +76,8 @@ test("a complaint can be made in French from start to finish, with a French ackn
   await page.getByRole("button", { name: "Envoyer ma plainte" }).click();
   const summary = page.getByRole("alert").filter({ has: page.getByRole("heading", { name: "Il y a un problème" }) });
   await expect(summary).toBeFocused();
-  await expect(summary).toContainText("Que s’est-il passé?: Répondez à cette question.");
-  await expect(summary).toContainText("De quel programme ou service s’agit-il?: Choisissez une réponse.");
+  await expect(summary).toContainText("Que s’est-il passé? : Répondez à cette question.");
+  await expect(summary).toContainText("De quel programme ou service s’agit-il? : Choisissez une réponse.");
   await expect(summary).toContainText("Cochez cette case pour envoyer votre plainte.");
   await expect(page.getByLabel("Votre nom")).toHaveAccessibleDescription("Répondez à cette question.");
   await expect(page.locator("main")).not.toContainText("Answer this question");

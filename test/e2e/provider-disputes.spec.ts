@@ -175,9 +175,9 @@ test("in French: the list, the form's errors and the sent dispute", async ({ pag
   const summary = page.getByRole("alert").filter({ has: page.getByRole("heading", { name: "Il y a un problème" }) });
   await expect(summary).toBeFocused();
   await expect(summary.getByRole("link")).toHaveText([
-    "De quoi s’agit-il?: Choisissez une réponse.",
-    "Quel est le désaccord?: Répondez à cette question.",
-    "Qu’aimeriez-vous qu’il se passe?: Répondez à cette question.",
+    "De quoi s’agit-il? : Choisissez une réponse.",
+    "Quel est le désaccord? : Répondez à cette question.",
+    "Qu’aimeriez-vous qu’il se passe? : Répondez à cette question.",
   ]);
   await expectNoAxeViolations(page);
 

@@ -109,7 +109,7 @@ function quarterRow(page: Page, quarter: string): Locator {
 
 // A count, a share or a number of days as the English pages write them, or one of the words a
 // figure may read instead.
-const SHOWN_FIGURE = /^(\d{1,3}(,\d{3})*(\.\d)?%?|<5|hidden|too few to show)$/;
+const SHOWN_FIGURE = /^(\d{1,3}(,\d{3})*(\.\d)?%?|<5|hidden|too few to show|per SSM only)$/;
 
 /** A row of the comparison: nine figures, each a number, a share or a word, never a name. */
 async function expectShownFigures(row: Locator): Promise<void> {
@@ -529,7 +529,7 @@ test("in French the comparison reads in French, with French number formats", asy
   expect(shares.length, "shares in the table").toBeGreaterThan(0);
   for (const share of shares) expect(share).toMatch(/^\d{1,3}(,\d)?\u202F%$/);
   for (const cell of cells) expect(cell, "no English decimal point").not.toMatch(/\d\.\d/);
-  for (const cell of cells) expect(cell).toMatch(/^(\d{1,3}(\u00A0\d{3})*(,\d)?(\u202F%)?|<5|masqué|trop peu pour être affiché)$/);
+  for (const cell of cells) expect(cell).toMatch(/^(\d{1,3}(\u00A0\d{3})*(,\d)?(\u202F%)?|<5|masqué|trop peu pour être affiché|par GSS seulement)$/);
   await expect(page.getByRole("img", { name: new RegExp(`^Parts dans les délais par GSS, ${LAST_CLOSED}`) })).toBeVisible();
   await expect(page.getByRole("link", { name: `Cette comparaison pour ${LAST_CLOSED} (CSV)` })).toBeVisible();
   await expectNoFilerIdentity(page);

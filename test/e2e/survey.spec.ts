@@ -96,9 +96,9 @@ test("closing a case sends the filer a single-use survey in their language; the 
     const summary = survey.getByRole("alert").filter({ has: survey.getByRole("heading", { name: "Il y a un problème" }) });
     await expect(summary).toBeFocused();
     await expect(summary.getByRole("link")).toHaveText([
-      "Clarté du processus: Choisissez une réponse.",
-      "Équité du processus: Choisissez une réponse.",
-      "Délai raisonnable: Choisissez une réponse.",
+      "Clarté du processus : Choisissez une réponse.",
+      "Équité du processus : Choisissez une réponse.",
+      "Délai raisonnable : Choisissez une réponse.",
     ]);
     const clear = survey.getByRole("group", { name: /^Le processus était-il clair\?/ });
     await expect(clear).toHaveAccessibleDescription(/Choisissez une réponse\./);
