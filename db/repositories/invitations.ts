@@ -1,5 +1,6 @@
 import type { Kysely } from "kysely";
-import type { Database, InvitationRow, User } from "../schema";
+import type { Database, InvitationRow } from "../schema";
+import { findUserLinkByTokenHash, markUserLinkUsed, revokeOpenUserLinks, type LinkUser } from "./user-links";
 
 export async function insertInvitation(
   db: Kysely<Database>,
@@ -23,43 +24,20 @@ export async function insertInvitation(
 
 export interface InvitationWithUser {
   invitation: InvitationRow;
-  user: Pick<User, "id" | "email" | "display_name" | "language" | "organization_id" | "disabled_at">;
+  user: LinkUser;
 }
 
 export async function findInvitationByTokenHash(db: Kysely<Database>, tokenHash: string): Promise<InvitationWithUser | null> {
-  const row = await db
-    .selectFrom("invitations as i")
-    .innerJoin("users as u", "u.id", "i.user_id")
-    .selectAll("i")
-    .select(["u.email", "u.display_name", "u.language", "u.organization_id", "u.disabled_at"])
-    .where("i.token_hash", "=", tokenHash)
-    .executeTakeFirst();
-  if (!row) return null;
-  const { email, display_name, language, organization_id, disabled_at, ...invitation } = row;
-  return { invitation, user: { id: invitation.user_id, email, display_name, language, organization_id, disabled_at } };
+  const found = await findUserLinkByTokenHash(db, "invitations", tokenHash);
+  return found && { invitation: found.link as InvitationRow, user: found.user };
 }
 
-/** Marks it used only if nobody used or revoked it first: 1 when this call won, 0 otherwise. */
-export async function markInvitationUsed(db: Kysely<Database>, id: number, now: string): Promise<number> {
-  const result = await db
-    .updateTable("invitations")
-    .set({ used_at: now })
-    .where("id", "=", id)
-    .where("used_at", "is", null)
-    .where("revoked_at", "is", null)
-    .executeTakeFirst();
-  return Number(result.numUpdatedRows);
+export function markInvitationUsed(db: Kysely<Database>, id: number, now: string): Promise<number> {
+  return markUserLinkUsed(db, "invitations", id, now);
 }
 
-export async function revokeOpenInvitationsOfUser(db: Kysely<Database>, userId: number, now: string): Promise<number> {
-  const result = await db
-    .updateTable("invitations")
-    .set({ revoked_at: now })
-    .where("user_id", "=", userId)
-    .where("used_at", "is", null)
-    .where("revoked_at", "is", null)
-    .executeTakeFirst();
-  return Number(result.numUpdatedRows);
+export function revokeOpenInvitationsOfUser(db: Kysely<Database>, userId: number, now: string): Promise<number> {
+  return revokeOpenUserLinks(db, "invitations", userId, now);
 }
 
 /**

@@ -1,5 +1,6 @@
 import type { Kysely } from "kysely";
-import type { Database, PasswordResetRow, User } from "../schema";
+import type { Database, PasswordResetRow } from "../schema";
+import { findUserLinkByTokenHash, markUserLinkUsed, revokeOpenUserLinks, type LinkUser } from "./user-links";
 
 export async function insertPasswordReset(
   db: Kysely<Database>,
@@ -22,42 +23,20 @@ export async function insertPasswordReset(
 
 export interface PasswordResetWithUser {
   reset: PasswordResetRow;
-  user: Pick<User, "id" | "email" | "display_name" | "language" | "organization_id" | "disabled_at">;
+  user: LinkUser;
 }
 
 export async function findPasswordResetByTokenHash(db: Kysely<Database>, tokenHash: string): Promise<PasswordResetWithUser | null> {
-  const row = await db
-    .selectFrom("password_resets as r")
-    .innerJoin("users as u", "u.id", "r.user_id")
-    .selectAll("r")
-    .select(["u.email", "u.display_name", "u.language", "u.organization_id", "u.disabled_at"])
-    .where("r.token_hash", "=", tokenHash)
-    .executeTakeFirst();
-  if (!row) return null;
-  const { email, display_name, language, organization_id, disabled_at, ...reset } = row;
-  return { reset, user: { id: reset.user_id, email, display_name, language, organization_id, disabled_at } };
+  const found = await findUserLinkByTokenHash(db, "password_resets", tokenHash);
+  return found && { reset: found.link as PasswordResetRow, user: found.user };
 }
 
 /** Marks it used only if nobody used or revoked it first: 1 when this call won, 0 otherwise. */
-export async function markPasswordResetUsed(db: Kysely<Database>, id: number, now: string): Promise<number> {
-  const result = await db
-    .updateTable("password_resets")
-    .set({ used_at: now })
-    .where("id", "=", id)
-    .where("used_at", "is", null)
-    .where("revoked_at", "is", null)
-    .executeTakeFirst();
-  return Number(result.numUpdatedRows);
+export function markPasswordResetUsed(db: Kysely<Database>, id: number, now: string): Promise<number> {
+  return markUserLinkUsed(db, "password_resets", id, now);
 }
 
 /** Every reset link of the user not used yet stops working (one was used, or the account closed). */
-export async function revokeOpenPasswordResetsOfUser(db: Kysely<Database>, userId: number, now: string): Promise<number> {
-  const result = await db
-    .updateTable("password_resets")
-    .set({ revoked_at: now })
-    .where("user_id", "=", userId)
-    .where("used_at", "is", null)
-    .where("revoked_at", "is", null)
-    .executeTakeFirst();
-  return Number(result.numUpdatedRows);
+export function revokeOpenPasswordResetsOfUser(db: Kysely<Database>, userId: number, now: string): Promise<number> {
+  return revokeOpenUserLinks(db, "password_resets", userId, now);
 }
