@@ -1,9 +1,8 @@
 import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { ErrorSummary } from "../components/error-summary";
-import { TextField } from "../components/form-fields";
-import { PASSWORD_MAX } from "../domain/password-policy";
+import { NewPasswordForm } from "../components/new-password-form";
 import { useT } from "../hooks/use-translation";
 import type { MessageKey } from "../i18n";
 import { acceptInvitation, invitationView, type InvitationState } from "../services/ssm-admin.server";
@@ -56,7 +55,6 @@ function NotUsable({ state }: { state: Exclude<InvitationState, "open"> }) {
 export default function InvitationPage() {
   const view = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
-  const navigation = useNavigation();
   const t = useT();
   if (result?.doneFor) {
     return (
@@ -82,24 +80,7 @@ export default function InvitationPage() {
       <h1>{t("invite.title")}</h1>
       <p>{t("invite.intro", { name: view.name, email: view.email })}</p>
       <ErrorSummary errors={errors} labels={labels} />
-      <Form method="post" noValidate className="stack">
-        {/* Lets a password manager save the new password under the right account. */}
-        <input type="hidden" name="username" autoComplete="username" value={view.email} />
-        <TextField
-          name="password"
-          type="password"
-          label={labels.password}
-          hint={t("invite.password.hint")}
-          required
-          errors={errors}
-          maxLength={PASSWORD_MAX}
-          autoComplete="new-password"
-        />
-        <TextField name="confirm" type="password" label={labels.confirm} required errors={errors} maxLength={PASSWORD_MAX} autoComplete="new-password" />
-        <button type="submit" disabled={navigation.state !== "idle"}>
-          {t("invite.submit")}
-        </button>
-      </Form>
+      <NewPasswordForm email={view.email} labels={labels} hint={t("invite.password.hint")} errors={errors} submitLabel={t("invite.submit")} />
     </>
   );
 }

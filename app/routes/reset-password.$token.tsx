@@ -1,9 +1,8 @@
 import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { ErrorSummary } from "../components/error-summary";
-import { TextField } from "../components/form-fields";
-import { PASSWORD_MAX } from "../domain/password-policy";
+import { NewPasswordForm } from "../components/new-password-form";
 import { useT } from "../hooks/use-translation";
 import type { MessageKey } from "../i18n";
 import { passwordResetView, resetPassword, type PasswordResetState } from "../services/password-reset.server";
@@ -67,7 +66,6 @@ function NotUsable({ state }: { state: Exclude<PasswordResetState, "open"> }) {
 export default function ResetPasswordPage() {
   const view = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
-  const navigation = useNavigation();
   const t = useT();
   if (result?.state) return <NotUsable state={result.state} />;
   if (view.state !== "open") return <NotUsable state={view.state} />;
@@ -83,24 +81,7 @@ export default function ResetPasswordPage() {
         </div>
       ) : null}
       <ErrorSummary errors={errors} labels={labels} />
-      <Form method="post" noValidate className="stack">
-        {/* Lets a password manager save the new password under the right account. */}
-        <input type="hidden" name="username" autoComplete="username" value={view.email} />
-        <TextField
-          name="password"
-          type="password"
-          label={labels.password}
-          hint={t("reset.password.hint")}
-          required
-          errors={errors}
-          maxLength={PASSWORD_MAX}
-          autoComplete="new-password"
-        />
-        <TextField name="confirm" type="password" label={labels.confirm} required errors={errors} maxLength={PASSWORD_MAX} autoComplete="new-password" />
-        <button type="submit" disabled={navigation.state !== "idle"}>
-          {t("reset.submit")}
-        </button>
-      </Form>
+      <NewPasswordForm email={view.email} labels={labels} hint={t("reset.password.hint")} errors={errors} submitLabel={t("reset.submit")} />
     </>
   );
 }
