@@ -1,7 +1,7 @@
 import { PassThrough } from "node:stream";
 import type { AppLoadContext, EntryContext } from "@remix-run/node";
 import { createReadableStreamFromReadable } from "@remix-run/node";
-import { RemixServer } from "@remix-run/react";
+import { isRouteErrorResponse, RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import { languageCookieFor, languageOf } from "./utils/language.server";
@@ -60,10 +60,12 @@ export default function handleRequest(
 
 export function handleError(error: unknown, { request }: { request: Request }) {
   if (request.signal.aborted) return;
+  // A page that does not exist is an answer, not a fault: only real errors are logged.
+  if (isRouteErrorResponse(error) && error.status < 500) return;
   console.error(`Unhandled error on ${request.method} ${redactSecrets(new URL(request.url).pathname)}`, error);
 }
 
-/** Survey and invitation links carry a secret token in the path: logs keep only its first characters. */
+/** Survey, invitation and reset links carry a secret token in the path: logs keep only its first characters. */
 export function redactSecrets(pathname: string): string {
-  return pathname.replace(/^\/(survey|invite)\/([^/]{4})[^/]+/, "/$1/$2…");
+  return pathname.replace(/^\/(survey|invite|reset-password)\/([^/]{4})[^/]+/, "/$1/$2…");
 }
