@@ -18,7 +18,7 @@ const report = z
 
 if (!report.success) {
   const reason = (run.stderr || run.stdout || "no answer").split("\n").find((l) => /error|405|ENOTFOUND|ETIMEDOUT/i.test(l)) ?? "no usable answer";
-  console.log(`dependency audit NOT CHECKED: the advisory endpoint did not answer (${reason.trim()})`);
+  console.log(`dependency audit NOT CHECKED: the advisory endpoint did not answer (${reason.replace(/https?:\/\/\S+/g, "the registry").trim()})`);
   process.exit(required ? 1 : 0);
 }
 const { high, critical } = report.data.metadata.vulnerabilities;
