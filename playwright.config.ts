@@ -1,8 +1,8 @@
 import { defineConfig } from "@playwright/test";
 import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { createServer } from "node:net";
 import { join } from "node:path";
+import { freePort } from "./test/fixtures/built-server";
 
 const executablePath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 if (!existsSync(executablePath)) {
@@ -14,17 +14,7 @@ if (!existsSync(executablePath)) {
   throw error;
 }
 
-/** A port nothing listens on now, so two runs on one machine (a developer's and CI's) never collide. */
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once("error", reject);
-    probe.listen(0, "127.0.0.1", () => {
-      const address = probe.address();
-      probe.close(() => (typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port"))));
-    });
-  });
-}
+// A port nothing listens on now, so two runs on one machine (a developer's and CI's) never collide.
 process.env.RECOURSE_E2E_PORT ??= String(await freePort());
 const PORT = Number(process.env.RECOURSE_E2E_PORT);
 const BASE_URL = `http://127.0.0.1:${PORT}`;
