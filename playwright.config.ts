@@ -78,6 +78,8 @@ export default defineConfig({
       PUBLIC_URL: BASE_URL,
       MAIL_DIR: process.env.RECOURSE_E2E_MAIL_DIR,
       OUTBOX_INTERVAL_MS: "200",
+      // The production-error test holds the write lock on purpose: each blocked write fails sooner.
+      SQLITE_BUSY_TIMEOUT_MS: "1000",
       SEED_DEMO: "true",
       // Every test files from 127.0.0.1: the per-address limit is tested in the integration suite.
       FILINGS_PER_IP_PER_HOUR: "1000",

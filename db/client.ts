@@ -13,7 +13,7 @@ export function sqlitePathFromUrl(databaseUrl: string): string {
   return databaseUrl.startsWith("file:") ? databaseUrl.slice("file:".length) : databaseUrl;
 }
 
-export function openDatabase(databaseUrl: string): DB {
+export function openDatabase(databaseUrl: string, options: { busyTimeoutMs?: number } = {}): DB {
   const path = sqlitePathFromUrl(databaseUrl);
   if (path !== ":memory:") mkdirSync(dirname(path), { recursive: true });
   const sqlite = new SQLite(path);
@@ -22,7 +22,7 @@ export function openDatabase(databaseUrl: string): DB {
   sqlite.pragma("journal_mode = WAL");
   sqlite.pragma("synchronous = FULL");
   sqlite.pragma("foreign_keys = ON");
-  sqlite.pragma("busy_timeout = 5000");
+  sqlite.pragma(`busy_timeout = ${Math.trunc(options.busyTimeoutMs ?? 5000)}`);
   // Lets one INSERT chain an audit entry to the newest (db/repositories/audit-log.ts).
   sqlite.function(CHAIN_HASH_SQL_FUNCTION, { deterministic: true }, (prev, canonical) => chainHash(String(prev), String(canonical)));
   return new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });

@@ -5,6 +5,6 @@ import { env } from "./env.server";
 let instance: DB | undefined;
 
 export function getDb(): DB {
-  instance ??= openDatabase(env().DATABASE_URL);
+  instance ??= openDatabase(env().DATABASE_URL, { busyTimeoutMs: env().SQLITE_BUSY_TIMEOUT_MS });
   return instance;
 }

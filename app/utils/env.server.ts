@@ -24,6 +24,8 @@ const envSchema = z.object({
   TRUST_PROXY: z.string().min(1).optional(),
   /** How often the outbox worker looks for mail to send, in milliseconds. */
   OUTBOX_INTERVAL_MS: z.coerce.number().int().min(100).max(3_600_000).default(5_000),
+  /** How long a write waits for another process's write lock before failing (SQLite busy timeout). */
+  SQLITE_BUSY_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(5_000),
   /** Quarterly reports are due this many calendar days after the quarter ends; late after. */
   REPORT_DUE_DAYS: z.coerce.number().int().min(1).max(120).default(30),
   /** Counts from 1 to this minus one show as "<N" outside the SSM (ministry pages, exports, public). */

@@ -11,7 +11,7 @@ import { expect, test, waitForHydration } from "./fixtures";
 //
 // The unexpected error is real, not simulated: the test holds SQLite's write lock from another
 // connection (without writing anything), so the server's next write waits out its busy timeout
-// (5 s) and fails with SQLITE_BUSY, in an action (filing a complaint) and in a loader (a staff
+// (SQLITE_BUSY_TIMEOUT_MS: 1 s in the browser tests) and fails with SQLITE_BUSY, in an action (filing a complaint) and in a loader (a staff
 // member's case read, which is audited, so it writes). Meanwhile the server's outbox worker and
 // sweep log "database is locked" too: expected, and they carry on once the lock is released.
 
