@@ -400,7 +400,8 @@ test("no email got an extra header or recipient from what people typed", async (
     const to = lines.filter((l) => /^to:/i.test(l));
     expect(to, `${file}: one To header`).toHaveLength(1);
     expect(to[0]!.split("@").length - 1, `${file}: one recipient in ${to[0]}`).toBe(1);
-    if (/bcc:/i.test(head)) bcc++;
+    // A header named Bcc, not the words "Bcc:" inside a subject that quotes what someone typed.
+    if (lines.some((l) => /^bcc:/i.test(l))) bcc++;
   }
   expect(bcc, "emails with a Bcc in their headers").toBe(0);
   // The fuzzed filer name with its Bcc line reached the acknowledgement email's body, not its head.
