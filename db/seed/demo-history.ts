@@ -1,4 +1,4 @@
-import type { Kysely, Transaction } from "kysely";
+import type { Insertable, Kysely, Transaction } from "kysely";
 import { isBusinessDay, type BusinessCalendar } from "../../app/domain/business-calendar";
 import { isOpen, isOutstanding, nextDueAt, pauseClock, stopClock, type Clock, type ClockKind } from "../../app/domain/case-clocks";
 import { formatCaseReference } from "../../app/domain/case-reference";
@@ -16,7 +16,7 @@ import { generateAccessSecret, hashAccessSecret } from "../../app/utils/access-s
 import { listAreasWithSsm } from "../repositories/areas";
 import { nextReferenceSequence } from "../repositories/cases";
 import { listPolicyVersions, type StoredPolicy } from "../repositories/policies";
-import type { ActorKind, CaseKind, CaseStatus, Channel, Database, EventVisibility, Language, NewCase } from "../schema";
+import type { ActorKind, CaseKind, CaseStatus, Channel, Database, EventVisibility, Language, NewCase, SurveyResponseTable } from "../schema";
 import { CATCHMENT_AREAS } from "./catchment-areas";
 import { CASE_TEXTS, NARRATIVES, PEOPLE, type Bilingual } from "./demo-history-texts";
 
@@ -633,14 +633,7 @@ function playOut(h: CaseHistory, dice: Dice): CaseHistory {
   return h.finish();
 }
 
-interface SurveyRow {
-  area_slug: string;
-  quarter: string;
-  clear: number;
-  fair: number;
-  timely: number;
-  comment: string | null;
-}
+type SurveyRow = Insertable<SurveyResponseTable>;
 
 /** About a third of the people whose case closed answer the survey, mostly kindly. */
 function surveyAnswer(h: CaseHistory, dice: Dice): SurveyRow | null {
