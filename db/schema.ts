@@ -307,6 +307,13 @@ export interface SurveyResponseTable {
   comment: string | null;
 }
 
+/** A job that runs in one instance at a time (migration 0009). */
+export interface WorkLeaseTable {
+  name: string;
+  holder: string;
+  expires_at: string;
+}
+
 export interface Database {
   areas: AreaTable;
   organizations: OrganizationTable;
@@ -329,6 +336,7 @@ export interface Database {
   quarter_reports: QuarterReportTable;
   survey_invitations: SurveyInvitationTable;
   survey_responses: SurveyResponseTable;
+  work_leases: WorkLeaseTable;
 }
 
 export type Area = Selectable<AreaTable>;
