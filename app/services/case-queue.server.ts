@@ -2,16 +2,16 @@ import type { DB } from "../../db/client";
 import { findOrganizationById, listActiveProvidersInArea } from "../../db/repositories/areas";
 import { countCasesByStatus, listQueue, type QueueRow } from "../../db/repositories/cases";
 import { findPolicyInForce } from "../../db/repositories/policies";
-import { businessDaysLeft, dueAt } from "../domain/business-calendar";
+import { businessDaysLeft } from "../domain/business-calendar";
+import { queueCriteria } from "../domain/queue-criteria";
 import { decodeCursor, encodeCursor, type QueueFilters } from "../domain/queue-filters";
-import { instantAt, localDateOf, addDays } from "../domain/time-zone";
+import { localDateOf } from "../domain/time-zone";
 import type { SessionUser } from "./auth.server";
 
 export const QUEUE_PAGE_SIZE = 50;
 // "Due soon" in the list means due today or on the next business day (the reminder's horizon);
-// the "due within 2 business days" filter looks one day further.
+// the "due within 2 business days" filter looks one day further (queue-criteria.ts).
 const DUE_SOON_BUSINESS_DAYS = 1;
-const DUE_FILTER_BUSINESS_DAYS = 2;
 
 export interface QueueEntry extends QueueRow {
   overdue: boolean;
@@ -32,28 +32,10 @@ export async function staffQueue(input: { db: DB; user: SessionUser; filters?: P
   const policy = await findPolicyInForce(input.db, area, localDateOf(now, "America/Toronto"));
   if (!policy) throw new Error(`No policy in force for ${area}`);
   const calendar = policy.policy.calendar;
-  const localDayStart = (day: string) => instantAt(day, 0, calendar.timeZone).toISOString();
-
   const [rows, counts, providers] = await Promise.all([
     listQueue(input.db, {
       areaSlug: area,
-      status: filters.status,
-      level: filters.level,
-      kind: filters.kind,
-      program: filters.program,
-      category: filters.category,
-      respondentOrgId: filters.provider,
-      assigneeId: filters.assignee === "me" ? input.user.id : filters.assignee === "unassigned" ? null : undefined,
-      dueBefore:
-        filters.clock === "overdue"
-          ? now.toISOString()
-          : filters.clock === "due_soon"
-            ? new Date(dueAt(now, DUE_FILTER_BUSINESS_DAYS, calendar).getTime() + 1).toISOString()
-            : undefined,
-      dueFrom: filters.clock === "due_soon" ? now.toISOString() : undefined,
-      receivedFrom: filters.from ? localDayStart(filters.from) : undefined,
-      receivedBefore: filters.to ? localDayStart(addDays(filters.to, 1)) : undefined,
-      text: filters.q,
+      ...queueCriteria(filters, { userId: input.user.id, now, calendar }),
       after: decodeCursor(filters.after),
       limit: QUEUE_PAGE_SIZE + 1,
     }),
