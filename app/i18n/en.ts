@@ -286,6 +286,10 @@ export const en = {
   "cases.col.level": "Level",
   "cases.col.nextDue": "Next deadline",
   "cases.col.assignee": "Assigned to",
+  "cases.col.filer": "Filed by",
+  "cases.col.closed": "Closed on",
+  "cases.export": "Download these cases (CSV file)",
+  "cases.export.hint": "Every case these filters find, not only this page. Opens in a spreadsheet.",
   "cases.unassigned": "Nobody",
   "cases.overdue": "overdue",
 

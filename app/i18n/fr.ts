@@ -292,6 +292,10 @@ export const fr: Record<MessageKey, string> = {
   "cases.col.level": "Niveau",
   "cases.col.nextDue": "Prochaine échéance",
   "cases.col.assignee": "Attribué à",
+  "cases.col.filer": "Déposé par",
+  "cases.col.closed": "Fermé le",
+  "cases.export": "Télécharger ces dossiers (fichier CSV)",
+  "cases.export.hint": "Tous les dossiers trouvés avec ces filtres, pas seulement cette page. S’ouvre dans un tableur.",
   "cases.unassigned": "Personne",
   "cases.overdue": "en retard",
 

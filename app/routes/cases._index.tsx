@@ -78,6 +78,17 @@ export default function CaseQueue() {
         </Form>
       </details>
 
+      {rows.length > 0 ? (
+        <p>
+          {/* A plain link, not <Link>: the file comes from a resource route, not a page of the app. */}
+          <a href={`/cases/export.csv${filtersToSearch(filters)}`} download aria-describedby="export-hint">
+            {t("cases.export")}
+          </a>{" "}
+          <span id="export-hint" className="meta">
+            {t("cases.export.hint")}
+          </span>
+        </p>
+      ) : null}
       {rows.length === 0 ? (
         <p>{filtered ? t("queue.none") : t("cases.empty")}</p>
       ) : (

@@ -165,6 +165,8 @@ export const AUTHORIZATION_MATRIX: Record<string, Probe[]> = {
 
   // The SSM's workspace: its own staff and managers, their own SSM's cases only.
   "cases._index.tsx": [{ what: "the SSM's queue", method: "GET", path: () => "/cases", scope: "own", expect: signedIn(SSM) }],
+  // No area in the address: the export is always the signed-in person's own SSM (staff-workspace.spec.ts reads it).
+  "cases.export[.]csv.ts": [{ what: "the SSM's queue, filtered, as CSV", method: "GET", path: () => "/cases/export.csv?status=received", scope: "own", expect: signedIn(SSM) }],
   "cases.new.tsx": [
     { what: "record a complaint received by phone or mail", method: "GET", path: () => "/cases/new", scope: "own", expect: signedIn(SSM) },
     { what: "an empty intake", method: "POST", path: () => "/cases/new", form: () => ({}), scope: "own", expect: signedIn({ staff: 400, manager: 400 }) },

@@ -1,9 +1,11 @@
 import type { Locator, Page } from "@playwright/test";
+import { readFile } from "node:fs/promises";
 import {
   expect,
   expectNoAxeViolations,
   fillComplaintForm,
   login,
+  parseCsv,
   test,
   visit,
   waitForHydration,
@@ -160,6 +162,56 @@ test("the queue's filters live in the URL: overdue only, back to all, by status 
   await expect(page).toHaveURL(/[?&]clock=overdue(&|$)/);
   await waitForIdle(page);
   await expect(rows).toHaveCount(overdue);
+  await expectNoAxeViolations(page);
+});
+
+test("staff download the filtered queue as a CSV file with the keyboard: every case it lists, as the list shows them", async ({ page }) => {
+  await login(page, STAFF);
+  // The Received count link: the file must hold that many cases, though the page shows 50 at most.
+  await visit(page, "/cases");
+  const receivedLink = page.getByRole("list", { name: "Cases by status" }).getByRole("link", { name: /^Received: \d+$/ });
+  const received = Number(/(\d+)$/.exec((await receivedLink.innerText()).trim())![1]);
+  expect(received).toBeGreaterThan(0);
+  await receivedLink.click();
+  await expect(page).toHaveURL(/\/cases\?status=received$/);
+  await waitForIdle(page);
+  const rows = queueRows(page);
+  await expect(rows).toHaveCount(Math.min(received, 50));
+  const shown = new Map<string, string[]>();
+  for (const row of await rows.all()) {
+    const reference = (await row.getByRole("link").innerText()).trim();
+    const name = (await row.locator(".meta").innerText()).trim();
+    const cells = (await row.getByRole("cell").allInnerTexts()).map((c) => c.trim());
+    shown.set(reference, [name, ...cells]);
+  }
+
+  const link = page.getByRole("link", { name: "Download these cases (CSV file)" });
+  await expect(link).toHaveAttribute("href", "/cases/export.csv?status=received");
+  await tabTo(page, link);
+  const downloading = page.waitForEvent("download");
+  await page.keyboard.press("Enter");
+  const download = await downloading;
+  expect(download.suggestedFilename()).toMatch(/^recourse-cases-hamilton-niagara-\d{4}-\d{2}-\d{2}\.csv$/);
+  const csv = await readFile((await download.path())!, "utf8");
+  expect(csv.charCodeAt(0), "a byte-order mark, for Excel").toBe(0xfeff);
+  const [header, ...records] = parseCsv(csv.slice(1));
+  expect(header).toEqual(["Reference", "Filed by", "Kind", "Status", "Level", "Program", "Dispute about", "Provider", "Assigned to", "Received", "Next deadline", "Closed on"]);
+  expect(records, "every received case, not only the 50 on the page").toHaveLength(received);
+  for (const record of records) {
+    expect(record).toHaveLength(header!.length);
+    expect(record[0], "Hamilton–Niagara's cases only").toMatch(/^HAM-\d{4}-\d{6}$/);
+    expect(record[3]).toBe("Received");
+  }
+  // Each case the list showed is in the file with the same name, status, level, provider and assignee.
+  const byReference = new Map(records.map((r) => [r[0]!, r]));
+  for (const [reference, [name, , status, level, provider, , assignee]] of shown) {
+    const record = byReference.get(reference);
+    expect(record, `${reference} in the file`).toBeDefined();
+    expect([record![1], record![3], record![4]]).toEqual([name, status, level]);
+    // The list writes "Not known" and "Nobody" where the file leaves the cell empty.
+    expect(record![7] || "Not known", `${reference}'s provider`).toBe(provider);
+    expect(record![8] || "Nobody", `${reference}'s assignee`).toBe(assignee);
+  }
   await expectNoAxeViolations(page);
 });
 
