@@ -1,19 +1,53 @@
 import SQLite from "better-sqlite3";
-import { Kysely, Migrator, sql, SqliteDialect } from "kysely";
+import { Kysely, Migrator, PostgresDialect, sql, SqliteDialect } from "kysely";
 import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
+import pg from "pg";
+import { isPostgres, isPostgresUrl } from "./dialect";
 import { migrations } from "./migrations/index";
 import { chainHash, CHAIN_HASH_SQL_FUNCTION } from "./repositories/audit-log";
 import type { Database } from "./schema";
 
 export type DB = Kysely<Database>;
 
+/** The advisory lock key of writeTransaction on PostgreSQL (any constant not used elsewhere). */
+const WRITE_LOCK_KEY = 7_150_001;
+
 /** `file:data/recourse.db` → `data/recourse.db`; a bare path is taken as is. */
 export function sqlitePathFromUrl(databaseUrl: string): string {
   return databaseUrl.startsWith("file:") ? databaseUrl.slice("file:".length) : databaseUrl;
 }
 
-export function openDatabase(databaseUrl: string, options: { busyTimeoutMs?: number } = {}): DB {
+export interface OpenOptions {
+  /** SQLite: how long a write waits for another process's write lock. */
+  busyTimeoutMs?: number;
+  /** PostgreSQL: connections this process may hold. */
+  poolSize?: number;
+}
+
+/** `postgres://…` opens a connection pool on a PostgreSQL server; anything else a SQLite file. */
+export function openDatabase(databaseUrl: string, options: OpenOptions = {}): DB {
+  return isPostgresUrl(databaseUrl) ? openPostgres(databaseUrl, options) : openSqlite(databaseUrl, options);
+}
+
+// count(*) and sum() are bigint and numeric on PostgreSQL, which pg hands over as strings; SQLite
+// gives numbers. Recourse's counts stay far below 2^53, so both arrive as numbers everywhere.
+const numericTypes = {
+  getTypeParser(oid: number, format?: "text" | "binary") {
+    if (oid === pg.types.builtins.INT8) return (value: string) => Number(value);
+    if (oid === pg.types.builtins.NUMERIC) return (value: string) => Number(value);
+    return pg.types.getTypeParser(oid, format);
+  },
+};
+
+function openPostgres(databaseUrl: string, options: OpenOptions): DB {
+  const pool = new pg.Pool({ connectionString: databaseUrl, max: options.poolSize ?? 10, types: numericTypes as pg.CustomTypesConfig });
+  // An idle connection the server drops (restart, failover) must not take the process down.
+  pool.on("error", (error) => console.error("database: idle connection failed", error.message));
+  return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+}
+
+function openSqlite(databaseUrl: string, options: OpenOptions): DB {
   const path = sqlitePathFromUrl(databaseUrl);
   if (path !== ":memory:") mkdirSync(dirname(path), { recursive: true });
   const sqlite = new SQLite(path);
@@ -41,11 +75,21 @@ export async function migrateToLatest(db: Kysely<any>): Promise<void> {
 }
 
 /**
- * A write transaction that takes SQLite's write lock at BEGIN (BEGIN IMMEDIATE), so read-then-write
- * work (the sweep, a staff action) never finds its snapshot outdated by another process's write.
- * Use the handle it passes, never `db`, inside: Kysely holds one connection.
+ * A write transaction that runs alone among write transactions, whichever process or instance
+ * starts it, so read-then-write work (the sweep, a staff action) never acts on a state another
+ * writer has since changed. SQLite: its write lock, taken at BEGIN (BEGIN IMMEDIATE). PostgreSQL:
+ * a transaction-scoped advisory lock, which every one of them takes first (so none can deadlock on
+ * another), under READ COMMITTED so each statement sees what the writer before it committed. Plain
+ * reads and single-statement writes (outbox leases, rate limits) do not wait for it. Use the handle
+ * it passes, never `db`, inside: on SQLite Kysely holds one connection.
  */
 export async function writeTransaction<T>(db: DB, work: (trx: DB) => Promise<T>): Promise<T> {
+  if (isPostgres(db)) {
+    return db.transaction().execute(async (trx) => {
+      await sql`select pg_advisory_xact_lock(${WRITE_LOCK_KEY})`.execute(trx);
+      return work(trx);
+    });
+  }
   return db.connection().execute(async (conn) => {
     await sql`begin immediate`.execute(conn);
     try {

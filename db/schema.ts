@@ -165,6 +165,8 @@ export interface CaseClockTable {
   /** Set when met (0006): business days from start to met net of pauses, and days spent paused. */
   taken_business_days: number | null;
   paused_business_days: number | null;
+  /** PostgreSQL: until when one instance's sweep has claimed this due clock (0009). */
+  sweep_lease_until: string | null;
 }
 
 /** A filer's access to one case after giving its reference and secret: a short-lived cookie. */
@@ -307,7 +309,7 @@ export interface SurveyResponseTable {
   comment: string | null;
 }
 
-/** A job that runs in one instance at a time (migration 0009). */
+/** A job that runs in one instance at a time on a shared SQLite file (migration 0009). */
 export interface WorkLeaseTable {
   name: string;
   holder: string;

@@ -1,5 +1,16 @@
+import { randomUUID } from "node:crypto";
+import { hostname } from "node:os";
 import { writeTransaction, type DB } from "../../db/client";
-import { listRunningClocksDueBy, listUnremindedAssignedClocksDueBy, markClockReminded } from "../../db/repositories/case-clocks";
+import { isPostgres } from "../../db/dialect";
+import {
+  claimRunningClocksDueBy,
+  listRunningClocksDueBy,
+  listUnremindedAssignedClocksDueBy,
+  markClockReminded,
+  releaseClockClaims,
+  type StoredClock,
+} from "../../db/repositories/case-clocks";
+import { releaseWorkLease, takeWorkLease } from "../../db/repositories/work-leases";
 import { findCaseById } from "../../db/repositories/cases";
 import { enqueueEmail } from "../../db/repositories/email-outbox";
 import { findUserById } from "../../db/repositories/users";
@@ -22,19 +33,53 @@ export interface SweepResult {
   reminded: number;
 }
 
+/** Who holds a lease or a claim: this process, wherever it runs. */
+const INSTANCE = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
+const SQLITE_LEASE = "clock-sweep";
+// Real time, not the sweep's `now` (which a command may set): a lease is about live processes.
+const LEASE_MS = 5 * 60 * 1000;
+
 /**
  * Evaluates the clocks that are due, and only those (through the (state, due_at) index). A breached
  * clock is marked, the SSM's managers are alerted, and a breached decision clock escalates the case.
  * Each clock is handled in its own write transaction and re-checked inside it, so two sweeps running
- * at once (the server's and a cron `npm run sweep`) never act on the same clock twice; emails carry
- * unique keys, so none is queued twice either.
+ * at once (several instances, or the server's and a cron `npm run sweep`) never act on the same
+ * clock twice; emails carry unique keys, so none is queued twice either.
  */
 export async function sweepClocks(input: { db: DB; now: Date }): Promise<SweepResult> {
+  const { db } = input;
+  // Several instances on one SQLite file: one sweeps at a time (a lease row), the others skip the
+  // round. On PostgreSQL they sweep together, each on the clocks it claimed (claimDueClocks).
+  if (!isPostgres(db)) {
+    const realNow = Date.now();
+    const lease = { name: SQLITE_LEASE, holder: INSTANCE };
+    const taken = await takeWorkLease(db, { ...lease, now: new Date(realNow).toISOString(), until: new Date(realNow + LEASE_MS).toISOString() });
+    if (!taken) return { breached: 0, escalated: 0, reminded: 0 };
+    try {
+      return await sweepRound(input);
+    } finally {
+      await releaseWorkLease(db, lease);
+    }
+  }
+  return sweepRound(input);
+}
+
+/** The next batch of due clocks: on PostgreSQL claimed for this instance alone. */
+async function nextDueClocks(db: DB, now: Date): Promise<{ clocks: StoredClock[]; release: (ids: number[]) => Promise<void> }> {
+  if (!isPostgres(db)) return { clocks: await listRunningClocksDueBy(db, now.toISOString(), BATCH), release: async () => undefined };
+  const realNow = Date.now();
+  const leaseUntil = new Date(realNow + LEASE_MS).toISOString();
+  const clocks = await claimRunningClocksDueBy(db, { now: now.toISOString(), realNow: new Date(realNow).toISOString(), leaseUntil, limit: BATCH });
+  return { clocks, release: (ids) => releaseClockClaims(db, ids, leaseUntil) };
+}
+
+async function sweepRound(input: { db: DB; now: Date }): Promise<SweepResult> {
   const { db, now } = input;
   const result: SweepResult = { breached: 0, escalated: 0, reminded: 0 };
 
   for (let batch = 0; batch < MAX_BATCHES; batch++) {
-    const due = await listRunningClocksDueBy(db, now.toISOString(), BATCH);
+    const { clocks: due, release } = await nextDueClocks(db, now);
+    const untouched: number[] = [];
     for (const clock of due) {
       try {
         const escalated = await writeTransaction(db, async (trx) => {
@@ -61,11 +106,14 @@ export async function sweepClocks(input: { db: DB; now: Date }): Promise<SweepRe
           return escalatedCase;
         });
         if (escalated !== null) result.breached++;
+        else untouched.push(clock.id);
         if (escalated) result.escalated++;
       } catch (error) {
+        untouched.push(clock.id);
         if (!(error instanceof StaleCaseError)) console.error(`sweep: clock ${clock.id} of case ${clock.caseId} failed`, error);
       }
     }
+    await release(untouched);
     if (due.length < BATCH) break;
   }
 

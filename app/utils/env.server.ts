@@ -10,8 +10,10 @@ const envSchema = z.object({
   HOST: z.string().min(1).optional(),
   DATABASE_URL: z
     .string()
-    .regex(/^(file:.+|:memory:)$/, "must be file:<path> (PostgreSQL arrives with the scale issue)")
+    .regex(/^(file:.+|:memory:|postgres(ql)?:\/\/.+)$/, "must be file:<path> (SQLite) or postgres://user:password@host:port/database")
     .default("file:data/recourse.db"),
+  /** PostgreSQL connections each instance may hold (the server's max_connections is shared by all). */
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
   PUBLIC_URL: z.url().optional(),
   SMTP_URL: z.url().optional(),
   MAIL_FROM: z.string().min(3).default("Recourse <no-reply@recourse.localhost>"),

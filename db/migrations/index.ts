@@ -7,7 +7,7 @@ import * as m0005 from "./0005_invitations";
 import * as m0006 from "./0006_quarterly_reports";
 import * as m0007 from "./0007_password_resets";
 import * as m0008 from "./0008_append_only_audit_and_retention";
-import * as m0009 from "./0009_work_leases";
+import * as m0009 from "./0009_several_instances";
 import * as m0010 from "./0010_cases_area_id";
 
 // Listed statically (not read from the folder) so the bundled server carries its migrations.
@@ -21,6 +21,6 @@ export const migrations: Record<string, Migration> = {
   "0006_quarterly_reports": m0006,
   "0007_password_resets": m0007,
   "0008_append_only_audit_and_retention": m0008,
-  "0009_work_leases": m0009,
+  "0009_several_instances": m0009,
   "0010_cases_area_id": m0010,
 };

@@ -67,14 +67,18 @@ export const CHAIN_HASH_SQL_FUNCTION = "audit_chain_hash";
  */
 export async function appendAuditEntry(db: Kysely<Database>, entry: AuditEntry): Promise<void> {
   if (db.getExecutor().adapter instanceof PostgresAdapter) {
+    // The lock lasts until commit, so outside a transaction the append gets one of its own.
+    if (!db.isTransaction) return db.transaction().execute((trx) => appendAuditEntry(trx, entry));
     await sql`select pg_advisory_xact_lock(hashtext('audit_log'))`.execute(db);
   }
   const hashOf = sql.raw(CHAIN_HASH_SQL_FUNCTION);
+  // Typed parameters: PostgreSQL reads an untyped one in a SELECT list as text.
   await sql`
     insert into audit_log (at, actor_user_id, actor_label, organization_id, action, target_type, target_id, details_json, prev_hash, hash)
-    select ${entry.at}, ${entry.actorUserId}, ${entry.actorLabel}, ${entry.organizationId}, ${entry.action},
-      ${entry.targetType}, ${entry.targetId}, ${entry.details ? JSON.stringify(entry.details) : null},
-      newest.hash, ${hashOf}(newest.hash, ${canonicalAuditEntry(entry)})
+    select cast(${entry.at} as text), cast(${entry.actorUserId} as integer), cast(${entry.actorLabel} as text),
+      cast(${entry.organizationId} as integer), cast(${entry.action} as text), cast(${entry.targetType} as text),
+      cast(${entry.targetId} as text), cast(${entry.details ? JSON.stringify(entry.details) : null} as text),
+      newest.hash, ${hashOf}(newest.hash, cast(${canonicalAuditEntry(entry)} as text))
     from (select coalesce((select hash from audit_log order by id desc limit 1), ${GENESIS_HASH}) as hash) newest`.execute(db);
 }
 

@@ -95,6 +95,42 @@ export async function listRunningClocksDueBy(db: Kysely<Database>, now: string, 
   return rows.map(toClock);
 }
 
+/**
+ * PostgreSQL, several instances: claims up to `limit` running clocks due by `now` that no other
+ * sweep holds, in one statement. Rows another instance is claiming at that moment are skipped
+ * (FOR UPDATE SKIP LOCKED), not waited for; a claim lasts until `leaseUntil` (real time), so a
+ * sweep that dies leaves its clocks to the next.
+ */
+export async function claimRunningClocksDueBy(
+  db: Kysely<Database>,
+  input: { now: string; realNow: string; leaseUntil: string; limit: number },
+): Promise<StoredClock[]> {
+  const rows = await db
+    .updateTable("case_clocks")
+    .set({ sweep_lease_until: input.leaseUntil })
+    .where("id", "in", (eb) =>
+      eb
+        .selectFrom("case_clocks")
+        .select("id")
+        .where("state", "=", "running")
+        .where("due_at", "<", input.now)
+        .where((w) => w.or([w("sweep_lease_until", "is", null), w("sweep_lease_until", "<", input.realNow)]))
+        .orderBy("due_at")
+        .limit(input.limit)
+        .forUpdate()
+        .skipLocked(),
+    )
+    .returningAll()
+    .execute();
+  return rows.map(toClock).sort((a, b) => a.dueAt.localeCompare(b.dueAt));
+}
+
+/** Lets go of claims a sweep took and did not act on (nothing was due after all, or it failed). */
+export async function releaseClockClaims(db: Kysely<Database>, ids: number[], leaseUntil: string): Promise<void> {
+  if (ids.length === 0) return;
+  await db.updateTable("case_clocks").set({ sweep_lease_until: null }).where("id", "in", ids).where("sweep_lease_until", "=", leaseUntil).execute();
+}
+
 /** Running clocks of assigned cases, due in [from, until), whose assignee has not been reminded. */
 export async function listUnremindedAssignedClocksDueBy(
   db: Kysely<Database>,

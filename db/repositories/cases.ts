@@ -1,4 +1,5 @@
 import { sql, type Kysely } from "kysely";
+import { isPostgres } from "../dialect";
 import type { CaseRow, CaseUpdate, Database, NewCase } from "../schema";
 
 /** Next number in an area's yearly sequence; atomic because it is one upsert statement. */
@@ -140,8 +141,10 @@ export async function listQueue(db: Kysely<Database>, q: QueueQuery): Promise<Qu
   if (q.receivedBefore) query = query.where("c.received_at", "<", q.receivedBefore);
   if (q.text) {
     const pattern = likePattern(q.text);
+    // SQLite's LIKE ignores case; PostgreSQL's needs ILIKE to do the same.
+    const like = isPostgres(db) ? sql`ilike` : sql`like`;
     query = query.where((eb) =>
-      eb.or([sql<boolean>`c.reference like ${pattern} escape '\\'`, sql<boolean>`c.filer_name like ${pattern} escape '\\'`]),
+      eb.or([sql<boolean>`c.reference ${like} ${pattern} escape '\\'`, sql<boolean>`c.filer_name ${like} ${pattern} escape '\\'`]),
     );
   }
   const after = q.after;

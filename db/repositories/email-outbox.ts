@@ -1,4 +1,5 @@
 import type { Kysely } from "kysely";
+import { isPostgres } from "../dialect";
 import type { Database, Language, OutboxRow } from "../schema";
 
 export interface OutgoingEmail {
@@ -36,25 +37,29 @@ export async function enqueueEmail(db: Kysely<Database>, email: OutgoingEmail, n
 
 /**
  * Takes a lease on up to `limit` emails due now, in one statement, so two workers never take the
- * same row; a worker that dies leaves its lease to expire and the email is taken again.
+ * same row; a worker that dies leaves its lease to expire and the email is taken again. SQLite runs
+ * the statement alone; on PostgreSQL, rows another instance is leasing at that moment are skipped
+ * (FOR UPDATE SKIP LOCKED) rather than taken twice after a wait.
  */
 export async function leaseDueEmails(
   db: Kysely<Database>,
   input: { now: string; leaseUntil: string; limit: number },
 ): Promise<OutboxRow[]> {
+  const pg = isPostgres(db);
   return db
     .updateTable("email_outbox")
     .set({ lease_until: input.leaseUntil })
-    .where("id", "in", (eb) =>
-      eb
+    .where("id", "in", (eb) => {
+      const due = eb
         .selectFrom("email_outbox")
         .select("id")
         .where("status", "=", "pending")
         .where("next_attempt_at", "<=", input.now)
         .where((w) => w.or([w("lease_until", "is", null), w("lease_until", "<", input.now)]))
         .orderBy("next_attempt_at")
-        .limit(input.limit),
-    )
+        .limit(input.limit);
+      return pg ? due.forUpdate().skipLocked() : due;
+    })
     .returningAll()
     .execute();
 }

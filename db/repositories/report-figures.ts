@@ -1,4 +1,5 @@
-import { type Kysely, sql } from "kysely";
+import { type Kysely, type RawBuilder, sql } from "kysely";
+import { isPostgres } from "../dialect";
 import type { ClockFigures, Count, QuarterFigures } from "../../app/domain/report-figures";
 import type { Database } from "../schema";
 
@@ -103,11 +104,19 @@ async function receivedByProvider(db: DB, p: QuarterPeriod): Promise<Count[]> {
   });
 }
 
+/** A text field of a JSON column (the field's name is fixed in this file, never from input). */
+function jsonText(db: DB, column: RawBuilder<unknown>, field: "outcome" | "cause") {
+  return isPostgres(db) ? sql<string | null>`(${column}::jsonb ->> ${sql.lit(field)})` : sql<string | null>`json_extract(${column}, ${sql.lit(`$.${field}`)})`;
+}
+
 /** Self-identification is stored as JSON { group: "yes" | "no" }; only "yes" answers count. */
 async function receivedByGroup(db: DB, p: QuarterPeriod): Promise<Count[]> {
+  const answers = isPostgres(db)
+    ? sql`jsonb_each_text(c.self_identification_json::jsonb) as j(key, value)`
+    : sql`json_each(c.self_identification_json) as j`;
   const { rows } = await sql<{ key: string; count: number }>`
     select j.key as key, count(*) as count
-    from cases c, json_each(c.self_identification_json) j
+    from cases c cross join ${answers}
     where c.area_slug = ${p.areaSlug} and c.received_at >= ${p.start} and c.received_at < ${p.end}
       and c.self_identification_json is not null and j.value = 'yes'
     group by j.key`.execute(db);
@@ -147,8 +156,7 @@ async function eventsByLevel(db: DB, p: QuarterPeriod, type: string): Promise<Co
 
 /** Grouped by a field of the event's data (a fixed name from this file, never from input). */
 async function eventsByData(db: DB, p: QuarterPeriod, type: string, field: "outcome" | "cause"): Promise<Count[]> {
-  const path = field === "outcome" ? "$.outcome" : "$.cause";
-  const key = sql<string | null>`json_extract(e.data_json, ${sql.lit(path)})`;
+  const key = jsonText(db, sql.ref("e.data_json"), field);
   const rows = await eventsInPeriod(db, p, type)
     .select((eb) => [key.as("key"), eb.fn.countAll<number>().as("count")])
     .groupBy(key)
@@ -236,7 +244,7 @@ async function clockFigures(db: DB, p: QuarterPeriod): Promise<ClockFigures[]> {
 async function recourseOutcomes(db: DB, p: QuarterPeriod): Promise<Count[]> {
   const { rows } = await sql<{ key: string; count: number }>`
     select coalesce((
-        select coalesce(json_extract(d.data_json, '$.outcome'), d.type)
+        select coalesce(${jsonText(db, sql.ref("d.data_json"), "outcome")}, d.type)
         from case_events d
         where d.case_id = r.case_id and d.id > r.id and d.created_at < ${p.end}
           and ((d.type = 'decided' and d.level > r.level) or d.type = 'referred_to_ministry')

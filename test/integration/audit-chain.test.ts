@@ -4,6 +4,7 @@ import { sql } from "kysely";
 import { afterEach, describe, expect, it } from "vitest";
 import { verifyAuditChain } from "../../app/services/audit-verify.server";
 import { writeTransaction, type DB } from "../../db/client";
+import { isPostgres } from "../../db/dialect";
 import { appendAuditEntry, auditEntryHash, type AuditEntry } from "../../db/repositories/audit-log";
 import { createTestDatabase, type TestDatabase } from "../fixtures/test-db";
 
@@ -36,10 +37,14 @@ async function logOf(count: number): Promise<DB> {
   return t.db;
 }
 
-/** What someone with the file and the sqlite3 shell can do: drop the triggers and the index. */
+/** What someone with the database's owner rights can do: drop the triggers and the index. */
 async function removeProtections(db: DB): Promise<void> {
-  await sql`drop trigger audit_log_no_update`.execute(db);
-  await sql`drop trigger audit_log_no_delete`.execute(db);
+  if (isPostgres(db)) {
+    await sql`drop trigger audit_log_no_update_or_delete on audit_log`.execute(db);
+  } else {
+    await sql`drop trigger audit_log_no_update`.execute(db);
+    await sql`drop trigger audit_log_no_delete`.execute(db);
+  }
   await sql`drop index audit_log_prev_hash`.execute(db);
 }
 
@@ -83,7 +88,7 @@ describe("the audit log's database guard", () => {
           hash: auditEntryHash(first.hash, forged),
         })
         .execute(),
-    ).rejects.toThrow(/UNIQUE/);
+    ).rejects.toThrow(/UNIQUE|duplicate key/);
   });
 });
 
@@ -195,8 +200,8 @@ describe("appending from many writers at once", () => {
     const db = await logOf(1);
     const worker = "test/fixtures/audit-append-worker.ts";
     await Promise.all([
-      run(process.execPath, ["--import", "tsx", worker, t!.path, "150", "a"]),
-      run(process.execPath, ["--import", "tsx", worker, t!.path, "150", "b"]),
+      run(process.execPath, ["--import", "tsx", worker, t!.url, "150", "a"]),
+      run(process.execPath, ["--import", "tsx", worker, t!.url, "150", "b"]),
       writeTransaction(db, (trx) => appendAuditEntry(trx, entry(2))),
     ]);
     const report = await verifyAuditChain(db);
@@ -207,7 +212,7 @@ describe("appending from many writers at once", () => {
 describe("npm run audit:verify", () => {
   it("exits 0 on an intact log and 1 naming the first tampered entry", async () => {
     const db = await logOf(4);
-    const env = { ...process.env, DATABASE_URL: `file:${t!.path}` };
+    const env = { ...process.env, DATABASE_URL: t!.url };
     const ok = await run(process.execPath, ["--import", "tsx", "scripts/audit-verify.ts"], { env });
     expect(ok.stdout).toContain("Audit log intact: 4 entries.");
     const head = /Head: (\d+:[0-9a-f]{64})/.exec(ok.stdout)![1]!;

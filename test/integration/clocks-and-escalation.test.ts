@@ -174,7 +174,7 @@ describe("two sweeps at once", () => {
     const filed = await Promise.all([fileOne(), fileOne(), fileOne()]);
     const sweep = () =>
       run(process.execPath, ["--import", "tsx", "scripts/sweep.ts", "--now", "2026-12-22T14:00:00Z"], {
-        env: { ...process.env, DATABASE_URL: `file:${t.path}` },
+        env: { ...process.env, DATABASE_URL: t.url },
       });
     const [a, b] = await Promise.all([sweep(), sweep()]);
     const results = [JSON.parse(a.stdout), JSON.parse(b.stdout)];

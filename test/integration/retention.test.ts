@@ -229,7 +229,7 @@ describe("npm run purge", () => {
   });
 
   it("runs as a script with --older-than-years, --dry-run and --now, and refuses bad arguments", async () => {
-    const env = { ...process.env, DATABASE_URL: `file:${t.path}`, ATTACHMENTS_DIR: dir, RETENTION_YEARS: "7" };
+    const env = { ...process.env, DATABASE_URL: t.url, ATTACHMENTS_DIR: dir, RETENTION_YEARS: "7" };
     const script = ["--import", "tsx", "scripts/purge.ts"];
     const { stdout } = await run(process.execPath, [...script, "--dry-run", "--now", "2034-01-01T12:00:00Z", "--older-than-years", "5"], { env });
     // Five years before 2034 also reaches F, closed in September 2026.

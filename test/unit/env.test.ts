@@ -49,7 +49,11 @@ describe('parseEnv', () => {
     expect(message).not.toMatch(/DATABASE_URL|SEED_DEMO/);
   });
 
-  it.each(['postgres://localhost/recourse', 'data/recourse.db', 'file:'])(
+  it.each(['postgres://localhost/recourse', 'postgresql://recourse:secret@db.internal:5432/recourse'])('takes DATABASE_URL=%s (PostgreSQL)', (url) => {
+    expect(parseEnv(vars({ DATABASE_URL: url })).DATABASE_URL).toBe(url);
+  });
+
+  it.each(['mysql://localhost/recourse', 'data/recourse.db', 'file:', 'postgres://'])(
     'refuses DATABASE_URL=%s with a message naming DATABASE_URL',
     (url) => {
       const message = failure({ DATABASE_URL: url });
