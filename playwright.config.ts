@@ -72,7 +72,9 @@ export default defineConfig({
     stderr: "pipe",
     env: {
       NODE_ENV: "production",
-      DATABASE_URL: `file:${join(runDir, "recourse.db")}`,
+      // A fresh PostgreSQL database may be named instead, to try the pages there by hand; the specs
+      // that open the SQLite file themselves (locks, direct reads) need the default.
+      DATABASE_URL: process.env.RECOURSE_E2E_DATABASE_URL ?? `file:${join(runDir, "recourse.db")}`,
       PORT: String(PORT),
       HOST: "127.0.0.1",
       PUBLIC_URL: BASE_URL,

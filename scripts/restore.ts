@@ -8,6 +8,7 @@ import { z } from "zod";
 import { restoreDatabase } from "../db/backup";
 import { migrateToLatest, openDatabase, sqlitePathFromUrl } from "../db/client";
 import { parseEnv } from "../app/utils/env.server";
+import { isPostgresUrl } from "../db/dialect";
 
 const argsSchema = z.object({ from: z.string({ error: "--from <backup file> is required" }).trim().min(1, "--from <backup file> is required") });
 const { values } = parseArgs({ options: { from: { type: "string" } }, strict: true });
@@ -17,6 +18,10 @@ if (!args.success) {
   process.exit(2);
 }
 
+if (isPostgresUrl(parseEnv().DATABASE_URL)) {
+  console.error("DATABASE_URL names a PostgreSQL server: back it up and restore it with pg_dump and pg_restore (README, Running several instances).");
+  process.exit(2);
+}
 const databaseUrl = parseEnv().DATABASE_URL;
 try {
   const result = await restoreDatabase({ backupPath: args.data.from, targetPath: sqlitePathFromUrl(databaseUrl), now: new Date() });
