@@ -3,9 +3,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createAccount } from "../../app/services/accounts.server";
-import { migrateToLatest, openDatabase } from "../../db/client";
-import { seedReferenceData } from "../../db/seed/reference-data";
 import { startBuiltServer, type BuiltServer } from "../fixtures/built-server";
+import { createTestDatabase, type TestDatabase } from "../fixtures/test-db";
 
 // Issue #7, Access, through the real server (its own database, so the limits it fills here never
 // reach the browser tests): sign-in and reset requests limited to 10 a minute per account and per
@@ -15,20 +14,17 @@ import { startBuiltServer, type BuiltServer } from "../fixtures/built-server";
 const PASSWORD = "a correct long password";
 let folder: string;
 let server: BuiltServer;
+let t: TestDatabase;
 
 beforeAll(async () => {
   folder = mkdtempSync(join(tmpdir(), "recourse-auth-http-"));
-  const databaseUrl = `file:${join(folder, "recourse.db")}`;
-  const db = openDatabase(databaseUrl);
-  await migrateToLatest(db);
-  await seedReferenceData(db, new Date());
+  t = await createTestDatabase();
   for (const email of ["known@example.org", "other@example.org"]) {
-    const created = await createAccount({ db, email, role: "ssm_staff", organizationSlug: "ssm-durham", password: PASSWORD, now: new Date() });
+    const created = await createAccount({ db: t.db, email, role: "ssm_staff", organizationSlug: "ssm-durham", password: PASSWORD, now: new Date() });
     expect(created.ok).toBe(true);
   }
-  await db.destroy();
   server = await startBuiltServer({
-    DATABASE_URL: databaseUrl,
+    DATABASE_URL: t.url,
     SEED_DEMO: "false",
     NODE_ENV: "production",
     TRUST_PROXY: "loopback",
@@ -42,6 +38,7 @@ afterAll(async () => {
     server.child.kill("SIGTERM");
     await server.exited;
   }
+  await t?.cleanup();
   rmSync(folder, { recursive: true, force: true });
 });
 
