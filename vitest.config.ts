@@ -1,5 +1,5 @@
 import { fileURLToPath } from "node:url";
-import { defineConfig } from "vitest/config";
+import { configDefaults, defineConfig } from "vitest/config";
 
 export default defineConfig({
   resolve: {
@@ -8,6 +8,8 @@ export default defineConfig({
   test: {
     globals: true,
     include: ["test/unit/**/*.test.ts", "test/unit/**/*.test.tsx", "test/integration/**/*.test.ts"],
+    // *.pg.test.ts need a PostgreSQL server: only vitest.pg.config.ts runs them.
+    exclude: [...configDefaults.exclude, "**/*.pg.test.ts"],
     environment: "node",
     testTimeout: 20_000,
     hookTimeout: 30_000,
