@@ -20,6 +20,7 @@ import type { ActorKind, CaseKind, CaseStatus, Channel, Database, EventVisibilit
 import { CATCHMENT_AREAS } from "./catchment-areas";
 import { CASE_TEXTS, NARRATIVES, PEOPLE, type Bilingual } from "./demo-history-texts";
 
+// The bench generator (bench/generate.ts) reuses the exported timeline pieces for its million cases.
 // A year of handled cases and submitted quarterly reports behind the live demo cases, so report
 // figures rise above suppression and trends have four points. Every timeline is written as the
 // engine would have written it (statuses, clocks, events), dated relative to `now`, and the same
@@ -30,11 +31,11 @@ const UNSUBMITTED_LAST_QUARTER = ["hamilton-niagara", "northeast", "toronto"] as
 /** The SSM that amends its report for the quarter before the last, after recording a late letter. */
 const AMENDED_AREA = "kingston-pembroke";
 const THRESHOLD = 5; // SUPPRESSION_THRESHOLD's default: only the analysts' emails use it
-const SWEEP_LAG_MS = 75_000; // the sweep runs every minute: a missed deadline is marked just after
+export const SWEEP_LAG_MS = 75_000; // the sweep runs every minute: a missed deadline is marked just after
 const DAY_MS = 86_400_000;
 
 /** Cases received per quarter, the share of first-level decisions made on time and of cases in French, by SSM. */
-const PROFILES: Record<string, { perQuarter: number; onTime: number; french: number }> = {
+export const PROFILES: Record<string, { perQuarter: number; onTime: number; french: number }> = {
   toronto: { perQuarter: 38, onTime: 0.84, french: 0.12 },
   "hamilton-niagara": { perQuarter: 32, onTime: 0.91, french: 0.14 },
   ottawa: { perQuarter: 30, onTime: 0.88, french: 0.55 },
@@ -54,7 +55,7 @@ const PROFILES: Record<string, { perQuarter: number; onTime: number; french: num
 const DEFAULT_PROFILE = { perQuarter: 12, onTime: 0.9, french: 0.15 };
 
 /** mulberry32: a tiny seeded generator, so a fresh demo holds the same history for the same day. */
-class Dice {
+export class Dice {
   private state: number;
   constructor(seed: number) {
     this.state = seed >>> 0;
@@ -97,7 +98,7 @@ class Dice {
  * integration test checks every stored clock against them), without rescanning the same days for
  * each of some 1,300 timelines: scanning took most of a second.
  */
-class BusinessDays {
+export class BusinessDays {
   private readonly opens: number[] = [];
   private readonly closes: number[] = [];
   private readonly before: number[] = [];
@@ -174,7 +175,7 @@ class BusinessDays {
   }
 }
 
-interface AreaSetup {
+export interface AreaSetup {
   slug: string;
   code: string;
   index: number;
@@ -193,7 +194,7 @@ interface AreaSetup {
 
 type Path = "normal" | "breach" | "manual" | "referral" | "withdrawn";
 
-interface CasePlan {
+export interface CasePlan {
   area: AreaSetup;
   receivedAt: number;
   /** When it was entered in Recourse: the receipt, except for a letter recorded late. */
@@ -233,7 +234,7 @@ const iso = (t: number) => new Date(t).toISOString();
  * each step, as the sweep would have, clocks that fell due are marked missed, and a missed decision
  * moves the case up a level.
  */
-class CaseHistory {
+export class CaseHistory {
   status: CaseStatus = "received";
   level = 1;
   decidedAt: number | null = null;
@@ -454,7 +455,7 @@ class CaseHistory {
 }
 
 /** The case row as the repositories would have left it after its last step. */
-function caseRow(h: CaseHistory, reference: string, submissionKey: string): NewCase {
+export function caseRow(h: CaseHistory, reference: string, submissionKey: string): NewCase {
   const p = h.plan;
   return {
     reference,
@@ -506,7 +507,7 @@ const ascii = (s: string) => s.normalize("NFD").replace(/[^A-Za-z]/g, "").toLowe
 const textIn = (texts: Bilingual<string>, language: Language, dice: Dice) => dice.pick(texts[language]);
 
 /** Who filed, about what, how: the parts of a case that do not depend on how it went. */
-function planCase(area: AreaSetup, receivedAt: number, dice: Dice): CasePlan {
+export function planCase(area: AreaSetup, receivedAt: number, dice: Dice): CasePlan {
   const language: Language = dice.chance(area.profile.french) ? "fr" : "en";
   if (area.disputers.length > 0 && dice.chance(0.15)) {
     const provider = dice.pick(area.disputers);
@@ -557,7 +558,7 @@ function outcomeOf(dice: Dice): DecisionOutcome {
 }
 
 /** How the case went, step by step; CaseHistory leaves out what would happen after `now`. */
-function playOut(h: CaseHistory, dice: Dice): CaseHistory {
+export function playOut(h: CaseHistory, dice: Dice): CaseHistory {
   const { plan: p, days } = h;
   const lang = p.language;
   const reasons = p.kind === "provider_dispute" ? CASE_TEXTS.disputeReasons : CASE_TEXTS.reasons;
@@ -636,7 +637,7 @@ function playOut(h: CaseHistory, dice: Dice): CaseHistory {
 type SurveyRow = Insertable<SurveyResponseTable>;
 
 /** About a third of the people whose case closed answer the survey, mostly kindly. */
-function surveyAnswer(h: CaseHistory, dice: Dice): SurveyRow | null {
+export function surveyAnswer(h: CaseHistory, dice: Dice): SurveyRow | null {
   if (h.status !== "closed" || h.closedAt === null || !h.plan.filerEmail || !dice.chance(0.35)) return null;
   const mood = { upheld: 0.9, resolved_informally: 0.7, partly_upheld: 0.4, not_upheld: -0.5 }[h.outcome ?? "not_upheld"];
   const onTime = h.clocks.every((c) => c.state !== "breached");
@@ -651,7 +652,7 @@ function surveyAnswer(h: CaseHistory, dice: Dice): SurveyRow | null {
   };
 }
 
-async function loadAreas(db: Kysely<Database>, managers: Map<string, SessionUser>): Promise<AreaSetup[]> {
+export async function loadAreas(db: Kysely<Database>, managers: Map<string, SessionUser>): Promise<AreaSetup[]> {
   const [areas, providers, staff, withLogins] = await Promise.all([
     listAreasWithSsm(db),
     db
@@ -687,13 +688,13 @@ async function loadAreas(db: Kysely<Database>, managers: Map<string, SessionUser
   return setups;
 }
 
-interface Rules {
+export interface Rules {
   policy: StoredPolicy;
   days: BusinessDays;
 }
 
 /** The policy an area had in force at a moment, with its calendar over the history's span. */
-function rulesFor(from: IsoDate, through: IsoDate): (area: AreaSetup, at: number) => Rules {
+export function rulesFor(from: IsoDate, through: IsoDate): (area: AreaSetup, at: number) => Rules {
   const calendars = new Map<string, BusinessDays>();
   return (area, at) => {
     const policy = policyOn(area.policies, localDateOf(new Date(at), area.timeZone));
