@@ -33,6 +33,13 @@ app.use((req, res, next) => {
   }
   next();
 });
+// No address of ours has a NUL character in it; one in a search or a path is a probe, and
+// PostgreSQL would refuse it deep inside a query (a 500) where SQLite would store it.
+app.use((req, res, next) => {
+  if (!/%00|\u0000/i.test(req.originalUrl)) return next();
+  res.status(400).set("Cache-Control", DYNAMIC_CACHE_CONTROL).type("text/plain").send("Bad request");
+});
+
 // Every state-changing request must come from our own pages (a cross-site form post is refused):
 // every method but GET and HEAD, which Remix never sends to an action, so a link from another site
 // still works.

@@ -5,7 +5,7 @@ import {
 } from "@remix-run/node";
 import { MAX_ATTACHMENT_BYTES } from "../domain/file-type";
 import { badRequest } from "./http.server";
-import { readForm } from "./read-form.server";
+import { readForm, withoutNulCharacters } from "./read-form.server";
 
 export interface UploadForm {
   formData: FormData;
@@ -20,9 +20,8 @@ export async function readFormWithUpload(request: Request): Promise<UploadForm> 
     return { formData: await readForm(request), file: null, tooBig: false };
   }
   try {
-    const formData = await unstable_parseMultipartFormData(
-      request,
-      unstable_createMemoryUploadHandler({ maxPartSize: MAX_ATTACHMENT_BYTES }),
+    const formData = withoutNulCharacters(
+      await unstable_parseMultipartFormData(request, unstable_createMemoryUploadHandler({ maxPartSize: MAX_ATTACHMENT_BYTES })),
     );
     const entry = formData.get("attachment");
     const file =

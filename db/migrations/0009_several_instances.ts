@@ -6,7 +6,9 @@ import { type Kysely, PostgresAdapter } from "kysely";
 // - case_clocks.sweep_lease_until: on PostgreSQL each instance's sweep claims a batch of due clocks
 //   (FOR UPDATE SKIP LOCKED) until then, so instances share the work instead of queueing on it.
 // - PostgreSQL's "real" is single precision (SQLite's is double): business days taken would lose
-//   their minutes, so those columns become double precision there.
+//   their minutes, so those columns become double precision there; and its "integer" is 32 bits
+//   (SQLite's grows to 64): a clock paused for 75 business days overflows paused_business_ms, so
+//   that becomes bigint.
 
 export async function up(db: Kysely<any>): Promise<void> {
   const pg = db.getExecutor().adapter instanceof PostgresAdapter;
@@ -20,6 +22,7 @@ export async function up(db: Kysely<any>): Promise<void> {
   if (pg) {
     await db.schema.alterTable("case_clocks").alterColumn("taken_business_days", (c) => c.setDataType("double precision")).execute();
     await db.schema.alterTable("case_clocks").alterColumn("paused_business_days", (c) => c.setDataType("double precision")).execute();
+    await db.schema.alterTable("case_clocks").alterColumn("paused_business_ms", (c) => c.setDataType("bigint")).execute();
   }
 }
 

@@ -109,3 +109,15 @@ describe("reset requests over HTTP", () => {
     expect((await postForm("/forgot-password", { email: "known@example.org" }, "100.64.3.3")).status).toBe(429);
   });
 });
+
+describe("a NUL character in an address", () => {
+  it("is refused with 400 before any route reads it, on a page or a search", async () => {
+    for (const path of ["/cases?q=%00", "/process/toronto%00", "/status?reference=HAM%00"]) {
+      const response = await fetch(`${server.url}${path}`, { redirect: "manual" });
+      expect(response.status, path).toBe(400);
+      expect(await response.text()).toBe("Bad request");
+    }
+    // The same page without it answers as usual.
+    expect((await fetch(`${server.url}/process/toronto`)).status).toBe(200);
+  });
+});
