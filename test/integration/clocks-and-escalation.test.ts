@@ -117,6 +117,19 @@ describe("the sweep with time passing", () => {
     expect(filer?.events.map((e) => e.type)).not.toContain("clock_paused");
   });
 
+  it("adds back a pause of months: more business milliseconds than 32 bits hold", async () => {
+    const { caseId, reference } = await fileOne();
+    await act(reference, { action: "acknowledge" }, at("2026-11-23T16:00:00Z"));
+    await act(reference, { action: "request_info", message: "Please send the letter." }, at("2026-11-24T15:00:00Z"));
+    const caseRow = await t.db.selectFrom("cases").select("id").where("reference", "=", reference).executeTakeFirstOrThrow();
+    // The filer answers the next autumn: well over 75 business days (2^31 ms of 8-hour days).
+    expect(await performFilerAction({ db: t.db, caseId: caseRow.id, command: { action: "add_information", message: "Here it is." }, now: at("2027-10-01T14:00:00Z") })).toEqual({ ok: true });
+    const decision = (await clocksOf(caseId))[2]!;
+    expect(decision.state).toBe("running");
+    expect(decision.paused_business_ms).toBeGreaterThan(2 ** 31);
+    expect(decision.due_at > "2027-10-01").toBe(true);
+  });
+
   it("lets the filer ask for recourse within the window, once, and not after it", async () => {
     const { caseId, reference } = await fileOne();
     await act(reference, { action: "acknowledge" }, at("2026-11-23T16:00:00Z"));
