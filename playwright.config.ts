@@ -35,8 +35,31 @@ process.env.RECOURSE_E2E_MAIL_DIR = join(runDir, "mail");
 // Mail must land in MAIL_DIR where the tests read it, never go to a real SMTP server.
 delete process.env.SMTP_URL;
 
+// `npm test` runs the specs as two groups at once (scripts/e2e-in-two-groups.ts), each its own
+// Playwright process with its own server, database and mail folder, so neither sees the other's
+// changes. Group 2 is this list (about half the running time); group 1 is every other spec, so a
+// new spec runs somewhere without being listed. Without RECOURSE_E2E_GROUP, every spec runs.
+const SECOND_GROUP = [
+  "deadlines.spec.ts",
+  "ssm-admin.spec.ts",
+  "public-journey.spec.ts",
+  "provider-disputes.spec.ts",
+  "authorization.spec.ts",
+  "french.spec.ts",
+  "keyboard.spec.ts",
+  "survey.spec.ts",
+  "production-errors.spec.ts",
+  "same-origin.spec.ts",
+  "healthz.spec.ts",
+  "zz-rate-limits.spec.ts",
+].map((file) => `**/${file}`);
+const group = process.env.RECOURSE_E2E_GROUP;
+
 export default defineConfig({
   testDir: "test/e2e",
+  ...(group === "1" ? { testIgnore: SECOND_GROUP } : group === "2" ? { testMatch: SECOND_GROUP } : {}),
+  // Per group: Playwright empties its output folder when it starts.
+  outputDir: group ? `test-results/group-${group}` : "test-results",
   fullyParallel: false,
   workers: 1,
   retries: 0,
