@@ -1,6 +1,7 @@
 import { sql, type Kysely } from "kysely";
-import { isPostgres } from "../dialect";
+import type { QueueCriteria } from "../../app/domain/queue-criteria";
 import type { CaseRow, CaseUpdate, Database, NewCase } from "../schema";
+import { casesMatching } from "./case-filters";
 
 /** Next number in an area's yearly sequence; atomic because it is one upsert statement. */
 export async function nextReferenceSequence(
@@ -79,28 +80,10 @@ export interface QueueRow {
   assignee_name: string | null;
 }
 
-export interface QueueQuery {
+export interface QueueQuery extends QueueCriteria {
   areaSlug: string;
-  status?: string;
-  level?: number;
-  kind?: string;
-  program?: string;
-  category?: string;
-  respondentOrgId?: number;
-  /** A user id, or null for "nobody"; undefined for anyone. */
-  assigneeId?: number | null;
-  dueBefore?: string;
-  dueFrom?: string;
-  receivedFrom?: string;
-  receivedBefore?: string;
-  /** Part of a reference or of the filer's name. */
-  text?: string;
   after?: { dueAt: string | null; id: number } | null;
   limit: number;
-}
-
-function likePattern(text: string): string {
-  return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
 
 /**
@@ -109,11 +92,9 @@ function likePattern(text: string): string {
  * case filed meanwhile never shifts or repeats rows.
  */
 export async function listQueue(db: Kysely<Database>, q: QueueQuery): Promise<QueueRow[]> {
-  let query = db
-    .selectFrom("cases as c")
+  let query = casesMatching(db, q)
     .leftJoin("organizations as r", "r.id", "c.respondent_org_id")
     .leftJoin("users as u", "u.id", "c.assignee_id")
-    .where("c.area_slug", "=", q.areaSlug)
     .select([
       "c.id",
       "c.reference",
@@ -127,26 +108,6 @@ export async function listQueue(db: Kysely<Database>, q: QueueQuery): Promise<Qu
       "r.name_fr as respondent_name_fr",
       "u.display_name as assignee_name",
     ]);
-  if (q.status) query = query.where("c.status", "=", q.status as CaseRow["status"]);
-  if (q.level) query = query.where("c.level", "=", q.level);
-  if (q.kind) query = query.where("c.kind", "=", q.kind as CaseRow["kind"]);
-  if (q.program) query = query.where("c.program", "=", q.program);
-  if (q.category) query = query.where("c.category", "=", q.category);
-  if (q.respondentOrgId) query = query.where("c.respondent_org_id", "=", q.respondentOrgId);
-  if (q.assigneeId === null) query = query.where("c.assignee_id", "is", null);
-  else if (q.assigneeId !== undefined) query = query.where("c.assignee_id", "=", q.assigneeId);
-  if (q.dueBefore) query = query.where("c.next_due_at", "<", q.dueBefore);
-  if (q.dueFrom) query = query.where("c.next_due_at", ">=", q.dueFrom);
-  if (q.receivedFrom) query = query.where("c.received_at", ">=", q.receivedFrom);
-  if (q.receivedBefore) query = query.where("c.received_at", "<", q.receivedBefore);
-  if (q.text) {
-    const pattern = likePattern(q.text);
-    // SQLite's LIKE ignores case; PostgreSQL's needs ILIKE to do the same.
-    const like = isPostgres(db) ? sql`ilike` : sql`like`;
-    query = query.where((eb) =>
-      eb.or([sql<boolean>`c.reference ${like} ${pattern} escape '\\'`, sql<boolean>`c.filer_name ${like} ${pattern} escape '\\'`]),
-    );
-  }
   const after = q.after;
   if (after) {
     query = query.where((eb) =>
