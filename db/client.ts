@@ -102,3 +102,21 @@ export async function writeTransaction<T>(db: DB, work: (trx: DB) => Promise<T>)
     }
   });
 }
+
+/**
+ * Runs `work` in a savepoint of the caller's write transaction: if it throws, what it wrote is undone
+ * and the transaction goes on. Lets independent changes (the sweep's clocks) share one commit, so
+ * one disk flush, without one failure undoing the others. Same SQL on SQLite and PostgreSQL.
+ */
+export async function withSavepoint<T>(trx: DB, work: (trx: DB) => Promise<T>): Promise<T> {
+  await sql`savepoint one_change`.execute(trx);
+  try {
+    const result = await work(trx);
+    await sql`release savepoint one_change`.execute(trx);
+    return result;
+  } catch (error) {
+    await sql`rollback to savepoint one_change`.execute(trx);
+    await sql`release savepoint one_change`.execute(trx);
+    throw error;
+  }
+}
