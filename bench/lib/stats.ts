@@ -30,11 +30,17 @@ export function msSince(start: bigint): number {
   return Number(process.hrtime.bigint() - start) / 1e6;
 }
 
-/** Runs `work` `runs` times after `warmup` unmeasured runs; returns each run's milliseconds. */
+/** Stop a series once it has taken this long and has at least this many samples: a slow query
+ * (before a fix) must not hold the whole bench for an hour to collect 200 samples. */
+export const SERIES_BUDGET_MS = 20_000;
+export const MIN_SAMPLES = 3;
+
+/** Runs `work` up to `runs` times after `warmup` unmeasured runs; returns each run's milliseconds. */
 export async function timeRuns(runs: number, warmup: number, work: (i: number) => Promise<unknown> | unknown): Promise<number[]> {
   for (let i = 0; i < warmup; i++) await work(i);
   const samples: number[] = [];
-  for (let i = 0; i < runs; i++) {
+  const started = Date.now();
+  for (let i = 0; i < runs && (samples.length < MIN_SAMPLES || Date.now() - started < SERIES_BUDGET_MS); i++) {
     const start = process.hrtime.bigint();
     await work(i);
     samples.push(msSince(start));

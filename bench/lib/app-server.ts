@@ -1,0 +1,106 @@
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { cpSync, mkdirSync, readFileSync, rmSync } from "node:fs";
+import { join } from "node:path";
+import { freePort } from "../../test/fixtures/built-server";
+import { DATA_DIR } from "./bench-constants";
+
+// The real server (server.ts over `remix build` output), as test/fixtures/built-server.ts starts it,
+// but over a private copy of the build: another engineer's `remix build` rewrites build/ while the
+// bench runs, and a server that loads half a build measures nothing.
+
+export const APP_DIR = join(DATA_DIR, "app");
+
+/** Builds under the shared lock (concurrent builds clash) and snapshots the output for the bench. */
+export function buildAppSnapshot(): void {
+  const result = spawnSync(
+    "flock",
+    ["/tmp/recourse-e2e.lock", "sh", "-c", `npx remix build >/dev/null && rm -rf '${APP_DIR}' && mkdir -p '${APP_DIR}' && cp -r build '${APP_DIR}/build'`],
+    { stdio: ["ignore", "inherit", "inherit"] },
+  );
+  if (result.status !== 0) throw new Error("remix build failed");
+}
+
+export interface RunningServer {
+  url: string;
+  child: ChildProcess;
+  output: () => string;
+  stop: () => Promise<void>;
+}
+
+/** Starts server.ts on a free loopback port with `cwd` at the snapshot; resolves when /healthz answers. */
+export async function startAppServer(env: Record<string, string>, timeoutMs = 120_000): Promise<RunningServer> {
+  const port = await freePort();
+  const mailDir = join(DATA_DIR, "run", "mail");
+  mkdirSync(mailDir, { recursive: true });
+  const child = spawn(process.execPath, ["--import", "tsx", join(process.cwd(), "server.ts")], {
+    cwd: APP_DIR,
+    env: {
+      ...process.env,
+      NODE_ENV: "production",
+      HOST: "127.0.0.1",
+      PORT: String(port),
+      SEED_DEMO: "false",
+      MAIL_DIR: mailDir,
+      ATTACHMENTS_DIR: join(DATA_DIR, "run", "attachments"),
+      // Background rounds would land in the middle of a measurement: the sweep is measured on its own.
+      SWEEP_INTERVAL_MS: "3600000",
+      OUTBOX_INTERVAL_MS: "3600000",
+      ...env,
+    },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let output = "";
+  child.stdout!.on("data", (chunk) => (output += chunk));
+  child.stderr!.on("data", (chunk) => (output += chunk));
+  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+  let gone = false;
+  void exited.then(() => (gone = true));
+  const url = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + timeoutMs;
+  const stop = async () => {
+    if (!gone) child.kill("SIGTERM");
+    await Promise.race([exited, new Promise((r) => setTimeout(r, 5000))]);
+    if (!gone) child.kill("SIGKILL");
+  };
+  while (Date.now() < deadline && !gone) {
+    const ok = await fetch(`${url}/healthz`).then((r) => r.ok, () => false);
+    if (ok) return { url, child, output: () => output, stop };
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  await stop();
+  throw new Error(`The server did not start within ${timeoutMs} ms:\n${output}`);
+}
+
+/** Resident set size of a process in bytes, from /proc (Linux). */
+export function rssOf(pid: number): number {
+  try {
+    const status = readFileSync(`/proc/${pid}/status`, "utf8");
+    const kb = /VmRSS:\s+(\d+)\s+kB/.exec(status)?.[1];
+    return kb ? Number(kb) * 1024 : 0;
+  } catch {
+    return 0;
+  }
+}
+
+/** Samples a process's RSS every `everyMs` until stopped; returns the peak and the samples' mean. */
+export function sampleRss(pid: number, everyMs = 50) {
+  const samples: number[] = [];
+  const timer = setInterval(() => samples.push(rssOf(pid)), everyMs);
+  return {
+    stop(): { peak: number; mean: number; samples: number } {
+      clearInterval(timer);
+      samples.push(rssOf(pid));
+      const live = samples.filter((s) => s > 0);
+      return { peak: Math.max(0, ...live), mean: live.reduce((a, b) => a + b, 0) / Math.max(1, live.length), samples: live.length };
+    },
+  };
+}
+
+export function removeRunFiles(path: string): void {
+  for (const f of [path, `${path}-wal`, `${path}-shm`]) rmSync(f, { force: true });
+}
+
+export function copyDatabase(from: string, to: string): void {
+  removeRunFiles(to);
+  cpSync(from, to);
+}

@@ -1,0 +1,202 @@
+// npm run bench [-- --cases 20000] [-- --regenerate] [-- --only pages,report] [-- --seconds 20] [-- --runs 200]
+// Generates (or reuses) a database of a province's cases and measures the staff pages, a quarterly
+// report, the clock sweep, public filing under load and the CSV export against their physical
+// limits, then writes bench/RESULTS.md. Never part of `npm test`: the numbers depend on the machine.
+import SQLite from "better-sqlite3";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { parseArgs } from "node:util";
+import { z } from "zod";
+import { migrateToLatest, openDatabase } from "../db/client";
+import { migrations } from "../db/migrations/index";
+import { generateBenchDatabase, type GenerationSummary } from "./generate";
+import { buildAppSnapshot, copyDatabase, removeRunFiles, startAppServer } from "./lib/app-server";
+import { cachedDatabasePath, DATA_DIR } from "./lib/bench-constants";
+import { describeMachine } from "./lib/machine";
+import { resultsMarkdown, writeResultsFile, type BenchResults } from "./lib/results";
+import { msSince } from "./lib/stats";
+import { exportAvailable, EXPORT_SERVICE, measureExport } from "./measure-export";
+import { measureAppFiling, measureBareFiling } from "./measure-filing";
+import { measurePages } from "./measure-pages";
+import { measureReport } from "./measure-report";
+import { measureSweep } from "./measure-sweep";
+
+const MEASUREMENTS = ["report", "sweep", "pages", "filing", "export"] as const;
+
+const argsSchema = z.object({
+  cases: z.coerce.number().int("--cases must be a whole number").min(1000, "--cases must be at least 1000").max(5_000_000).default(1_000_000),
+  regenerate: z.boolean().default(false),
+  only: z
+    .string()
+    .optional()
+    .transform((v) => (v ? v.split(",").map((s) => s.trim()) : [...MEASUREMENTS]))
+    .pipe(z.array(z.enum(MEASUREMENTS, { error: `--only takes a comma-separated list of ${MEASUREMENTS.join(", ")}` }))),
+  seconds: z.coerce.number().int().min(2).max(600).default(20),
+  runs: z.coerce.number().int().min(10).max(10_000).default(200),
+  "skip-build": z.boolean().default(false),
+  "export-wait-minutes": z.coerce.number().min(0).max(240).default(60),
+});
+
+function parseCli() {
+  const { values } = parseArgs({
+    options: {
+      cases: { type: "string" },
+      regenerate: { type: "boolean" },
+      only: { type: "string" },
+      seconds: { type: "string" },
+      runs: { type: "string" },
+      "skip-build": { type: "boolean" },
+      "export-wait-minutes": { type: "string" },
+    },
+    strict: true,
+  });
+  const args = argsSchema.safeParse(values);
+  if (!args.success) {
+    for (const issue of args.error.issues) console.error(issue.message);
+    console.error("Usage: npm run bench -- [--cases N] [--regenerate] [--only report,sweep,pages,filing,export] [--seconds S] [--runs N] [--skip-build]");
+    process.exit(2);
+  }
+  return args.data;
+}
+
+const log = (message: string) => process.stderr.write(`${message}\n`);
+
+/**
+ * True when the cached file ran a migration this version does not list (a renamed or dropped
+ * migration from a branch): Kysely refuses such a database, so it is generated again. New
+ * migrations are fine: they run on the working copy.
+ */
+function knowsUnknownMigrations(path: string): boolean {
+  const file = new SQLite(path, { readonly: true });
+  try {
+    const ran = file.prepare("select name from kysely_migration").all() as { name: string }[];
+    const unknown = ran.filter((m) => !(m.name in migrations));
+    if (unknown.length > 0) log(`The cached database ran migrations this version does not have (${unknown.map((m) => m.name).join(", ")}): generating it again.`);
+    return unknown.length > 0;
+  } finally {
+    file.close();
+  }
+}
+
+async function ensureDatabase(cases: number, regenerate: boolean): Promise<{ path: string; summary: GenerationSummary; generatedNow: boolean }> {
+  mkdirSync(DATA_DIR, { recursive: true });
+  const path = cachedDatabasePath(cases);
+  const sidecar = `${path}.json`;
+  if (!regenerate && existsSync(path) && existsSync(sidecar) && !knowsUnknownMigrations(path)) {
+    log(`Using the cached database ${path} (--regenerate to make a new one).`);
+    return { path, summary: JSON.parse(readFileSync(sidecar, "utf8")) as GenerationSummary, generatedNow: false };
+  }
+  log(`Generating ${cases.toLocaleString("en-CA")} cases into ${path}…`);
+  const summary = await generateBenchDatabase({ path, cases });
+  writeFileSync(sidecar, JSON.stringify(summary, null, 2));
+  log(`Generated in ${summary.seconds.toFixed(0)} s.`);
+  return { path, summary, generatedNow: true };
+}
+
+/** A fresh copy of the cached file, migrated to this version (a new index is built here). */
+async function workingCopy(cached: string, name: string): Promise<{ path: string; migrateMs: number }> {
+  const path = join(DATA_DIR, "run", name);
+  mkdirSync(join(DATA_DIR, "run"), { recursive: true });
+  copyDatabase(cached, path);
+  const db = openDatabase(`file:${path}`);
+  const started = process.hrtime.bigint();
+  await migrateToLatest(db);
+  const migrateMs = msSince(started);
+  await db.destroy();
+  return { path, migrateMs };
+}
+
+function openRaw(path: string): SQLite.Database {
+  const raw = new SQLite(path);
+  raw.pragma("journal_mode = WAL");
+  raw.pragma("synchronous = FULL");
+  raw.pragma("busy_timeout = 5000");
+  return raw;
+}
+
+async function waitForExport(minutes: number): Promise<boolean> {
+  const deadline = Date.now() + minutes * 60_000;
+  if (!exportAvailable()) log(`Waiting up to ${minutes} min for ${EXPORT_SERVICE} (the export is being written by another engineer)…`);
+  while (!exportAvailable() && Date.now() < deadline) await new Promise((r) => setTimeout(r, 15_000));
+  return exportAvailable();
+}
+
+async function main(): Promise<void> {
+  const args = parseCli();
+  const started = Date.now();
+  const only = new Set(args.only);
+  const machine = describeMachine(DATA_DIR);
+  const { path: cached, summary, generatedNow } = await ensureDatabase(args.cases, args.regenerate);
+  const results: BenchResults = { machine, date: new Date().toISOString(), generation: summary, generatedNow, migrateMs: 0, totalSeconds: 0 };
+
+  if (!args["skip-build"] && (only.has("pages") || only.has("filing"))) {
+    log("Building the app (remix build, under the shared lock)…");
+    buildAppSnapshot();
+  }
+  const work = await workingCopy(cached, "work.db");
+  results.migrateMs = work.migrateMs;
+  const db = openDatabase(`file:${work.path}`);
+  const raw = openRaw(work.path);
+  try {
+    if (only.has("report")) {
+      log("Measuring the quarterly report…");
+      results.report = await measureReport({ db, raw });
+    }
+    if (only.has("sweep")) {
+      log("Measuring a sweep round…");
+      results.sweep = await measureSweep({ db, raw });
+    }
+    if (only.has("pages") || only.has("filing")) {
+      log("Starting the built server on the working copy…");
+      const server = await startAppServer({ DATABASE_URL: `file:${work.path}`, TRUST_PROXY: "loopback" });
+      try {
+        // The server sweeps once as it starts, at the real time: let that round finish first.
+        const due = raw.prepare("select count(*) n from case_clocks where state = 'running' and due_at < ?");
+        for (let i = 0; i < 240 && (due.get(new Date().toISOString()) as { n: number }).n > 0; i++) await new Promise((r) => setTimeout(r, 500));
+        if (only.has("pages")) {
+          log(`Measuring pages (${args.runs} requests each)…`);
+          results.pages = await measurePages({ db, raw, baseUrl: server.url, runs: args.runs });
+        }
+        if (only.has("filing")) {
+          log(`Measuring public filing, 50 clients for ${args.seconds} s…`);
+          const app = await measureAppFiling({ baseUrl: server.url, pid: server.child.pid!, raw, seconds: args.seconds });
+          log("…and the bare node:http handler on another copy…");
+          const bareCopy = await workingCopy(cached, "bare.db");
+          const bare = await measureBareFiling({ databasePath: bareCopy.path, raw, seconds: args.seconds });
+          removeRunFiles(bareCopy.path);
+          results.filing = { app: app.load, bare, rss: app.rss };
+        }
+      } finally {
+        await server.stop();
+      }
+    }
+    if (only.has("export")) {
+      if (await waitForExport(args["export-wait-minutes"])) {
+        log("Measuring the CSV export (100,000 rows, then all)…");
+        results.exports = [];
+        for (const maxRows of [Math.min(100_000, summary.cases), summary.cases]) {
+          results.exports.push(await measureExport({ databasePath: work.path, maxRows }));
+        }
+      } else {
+        results.exportMissing = `${EXPORT_SERVICE} did not appear within ${args["export-wait-minutes"]} min`;
+      }
+    }
+  } finally {
+    raw.close();
+    await db.destroy();
+  }
+  results.totalSeconds = (Date.now() - started) / 1000;
+  const markdown = resultsMarkdown(results);
+  console.log(markdown);
+  writeFileSync(join(DATA_DIR, `results-${results.date.replace(/[:.]/g, "-")}.json`), JSON.stringify(results, null, 2));
+  // A smaller or partial run is a check, not the record: only a full run writes RESULTS.md.
+  if (args.cases === 1_000_000 && only.size === MEASUREMENTS.length) writeResultsFile(join(process.cwd(), "bench", "RESULTS.md"), markdown);
+}
+
+main().then(
+  () => process.exit(0),
+  (error) => {
+    console.error(error);
+    process.exit(1);
+  },
+);
