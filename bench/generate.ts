@@ -1,5 +1,5 @@
 import SQLite from "better-sqlite3";
-import { existsSync, renameSync, rmSync } from "node:fs";
+import { existsSync, renameSync, rmSync, statSync } from "node:fs";
 import { formatCaseReference } from "../app/domain/case-reference";
 import { addDays, localDateOf } from "../app/domain/time-zone";
 import { acknowledgementEmail } from "../emails/case-emails";
@@ -243,6 +243,6 @@ export async function generateBenchDatabase(input: { path: string; cases: number
   if (existsSync(input.path)) rmSync(input.path);
   renameSync(tmp, input.path);
   summary.seconds = (Date.now() - started) / 1000;
-  summary.bytes = (await import("node:fs")).statSync(input.path).size;
+  summary.bytes = statSync(input.path).size;
   return summary;
 }

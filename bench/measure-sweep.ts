@@ -15,7 +15,7 @@ export interface SweepMeasurement {
   dueAtNow: number;
   ms: number;
   result: SweepResult;
-  /** A second round straight after: nothing left to do, the cost of finding nothing. */
+  /** A second round straight after: nothing left to breach; the next 200 reminders (a round's cap). */
   idleMs: number;
 }
 

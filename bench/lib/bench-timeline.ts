@@ -1,5 +1,5 @@
 import { CASE_TEXTS } from "../../db/seed/demo-history-texts";
-import { CaseHistory, playOut, type BusinessDays, type CasePlan, type Dice, type Rules } from "../../db/seed/demo-history";
+import { CaseHistory, playOut, type BusinessDays, type Dice } from "../../db/seed/demo-history";
 
 // How one bench case goes. Most cases follow the demo's own play-out (db/seed/demo-history.ts), so
 // every status, clock and timeline entry is what the engine would have written. Two changes make a
@@ -64,4 +64,3 @@ function after(days: BusinessDays, t: number, dice: Dice, lo: number, hi: number
   }
 }
 
-export type { CasePlan, Rules };
