@@ -87,7 +87,7 @@ export default defineConfig({
     },
   },
   webServer: {
-    command: "node --import tsx server.ts",
+    command: "node build/server.js",
     url: `${BASE_URL}/healthz`,
     reuseExistingServer: false,
     timeout: 120_000,
