@@ -7,6 +7,7 @@ import { isPostgres, isPostgresUrl } from "./dialect";
 import { migrations } from "./migrations/index";
 import { chainHash, CHAIN_HASH_SQL_FUNCTION } from "./repositories/audit-log";
 import type { Database } from "./schema";
+import { withStatementCache } from "./sqlite-statement-cache";
 
 export type DB = Kysely<Database>;
 
@@ -59,7 +60,7 @@ function openSqlite(databaseUrl: string, options: OpenOptions): DB {
   sqlite.pragma(`busy_timeout = ${Math.trunc(options.busyTimeoutMs ?? 5000)}`);
   // Lets one INSERT chain an audit entry to the newest (db/repositories/audit-log.ts).
   sqlite.function(CHAIN_HASH_SQL_FUNCTION, { deterministic: true }, (prev, canonical) => chainHash(String(prev), String(canonical)));
-  return new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  return new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
 }
 
 export async function migrateToLatest(db: Kysely<any>): Promise<void> {

@@ -4,7 +4,8 @@ import { join } from "node:path";
 import { freePort } from "../../test/fixtures/built-server";
 import { DATA_DIR } from "./bench-constants";
 
-// The real server (server.ts over `remix build` output), as test/fixtures/built-server.ts starts it,
+// The real server (build/server.js over the Remix build, both from `npm run build`), as `npm start` and
+// test/fixtures/built-server.ts start it,
 // but over a private copy of the build: another engineer's `remix build` rewrites build/ while the
 // bench runs, and a server that loads half a build measures nothing.
 
@@ -14,10 +15,10 @@ export const APP_DIR = join(DATA_DIR, "app");
 export function buildAppSnapshot(): void {
   const result = spawnSync(
     "flock",
-    ["/tmp/recourse-e2e.lock", "sh", "-c", `npx remix build >/dev/null && rm -rf '${APP_DIR}' && mkdir -p '${APP_DIR}' && cp -r build '${APP_DIR}/build'`],
+    ["/tmp/recourse-e2e.lock", "sh", "-c", `npm run -s build >/dev/null && rm -rf '${APP_DIR}' && mkdir -p '${APP_DIR}' && cp -r build '${APP_DIR}/build'`],
     { stdio: ["ignore", "inherit", "inherit"] },
   );
-  if (result.status !== 0) throw new Error("remix build failed");
+  if (result.status !== 0) throw new Error("npm run build failed");
 }
 
 export interface RunningServer {
@@ -27,12 +28,12 @@ export interface RunningServer {
   stop: () => Promise<void>;
 }
 
-/** Starts server.ts on a free loopback port with `cwd` at the snapshot; resolves when /healthz answers. */
+/** Starts the compiled server on a free loopback port with `cwd` at the snapshot; resolves when /healthz answers. */
 export async function startAppServer(env: Record<string, string>, timeoutMs = 120_000): Promise<RunningServer> {
   const port = await freePort();
   const mailDir = join(DATA_DIR, "run", "mail");
   mkdirSync(mailDir, { recursive: true });
-  const child = spawn(process.execPath, ["--import", "tsx", join(process.cwd(), "server.ts")], {
+  const child = spawn(process.execPath, [join(APP_DIR, "build", "server.js")], {
     cwd: APP_DIR,
     env: {
       ...process.env,
