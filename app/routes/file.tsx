@@ -52,8 +52,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   }
   const parsed = parseForm(complaintInputSchema, formData);
   if (!parsed.ok) return data({ errors: parsed.errors, values: parsed.values, done: null }, { status: 400 });
-  const result = await fileClientComplaint({ db, complaint: parsed.data, now });
-  if (result.kind === "filed") await countAttempt(db, filingsPerIp(), ipKey, now);
+  const result = await fileClientComplaint({ db, complaint: parsed.data, now, alsoRecord: (trx) => countAttempt(trx, filingsPerIp(), ipKey, now) });
   if (result.kind === "invalid") {
     const values = Object.fromEntries(Object.entries(parsed.data).map(([k, v]) => [k, String(v ?? "")]));
     const errors: FieldErrors = { [result.field]: { key: result.message } };

@@ -48,6 +48,8 @@ export interface NewCaseInput {
   receivedAt: Date;
   /** Who recorded it, for the audit log: the filer themselves, or a staff member taking it by phone. */
   recordedBy: { userId: number | null; label: string };
+  /** More to write with the case, in its transaction (the filing counted against its address's limit). */
+  alsoRecord?: (trx: DB) => Promise<void>;
 }
 
 /**
@@ -161,6 +163,7 @@ export async function recordNewCase(db: DB, input: NewCaseInput, now: Date): Pro
         nowIso,
       );
     }
+    await input.alsoRecord?.(trx);
     return { kind: "filed", caseId: row.id, reference, secret, emailedTo: row.filer_email, referredOut };
   });
   if (result.kind === "filed" && result.emailedTo) wakeOutboxWorker();
@@ -182,6 +185,8 @@ export async function fileClientComplaint(input: {
   channel?: Channel;
   receivedAt?: Date;
   recordedBy?: { userId: number; label: string };
+  /** Written in the filing's own transaction, only if it is filed: one commit, not two. */
+  alsoRecord?: (trx: DB) => Promise<void>;
 }): Promise<FilingResult> {
   const { db, complaint } = input;
   const area = await findAreaWithSsm(db, complaint.area);
@@ -210,6 +215,7 @@ export async function fileClientComplaint(input: {
       submissionKey: complaint.submissionKey,
       receivedAt: input.receivedAt ?? input.now,
       recordedBy: input.recordedBy ?? { userId: null, label: "filer" },
+      alsoRecord: input.alsoRecord,
     },
     input.now,
   );
