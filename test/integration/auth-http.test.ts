@@ -121,3 +121,40 @@ describe("a NUL character in an address", () => {
     expect((await fetch(`${server.url}/process/toronto`)).status).toBe(200);
   });
 });
+
+describe("filings from one address", () => {
+  const complaint = (n: number) => ({
+    area: "durham",
+    provider: "unknown",
+    program: "employment_service",
+    description: `Complaint number ${n}: my appointments were cancelled.`,
+    outcomeWanted: "A new counsellor.",
+    name: `Filer ${n}`,
+    email: `filer${n}@example.org`,
+    language: "en",
+    accommodation: "no",
+    consent: "on",
+    submissionKey: crypto.randomUUID(),
+  });
+  const filings = async (address: string) =>
+    t.db.selectFrom("rate_limit_events").select("at").where("bucket", "=", `filing:ip:${address}`).execute();
+
+  it("takes 10 an hour, counted with each filing, then refuses the 11th and files nothing more", async () => {
+    for (let n = 1; n <= 10; n++) {
+      const answer = await postForm("/file?area=durham", complaint(n), "203.0.113.50");
+      expect(answer.status, `filing ${n}`).toBe(200);
+    }
+    expect(await filings("203.0.113.50")).toHaveLength(10);
+    const before = await t.db.selectFrom("cases").select("id").execute();
+    const refused = await fetch(`${server.url}/file?area=durham`, {
+      method: "POST",
+      headers: { "Content-Type": "application/x-www-form-urlencoded", "X-Forwarded-For": "203.0.113.50" },
+      body: new URLSearchParams(complaint(11)).toString(),
+    });
+    expect(refused.status).toBe(429);
+    expect(await refused.text()).toContain("Too many attempts from your connection");
+    expect(await t.db.selectFrom("cases").select("id").execute()).toHaveLength(before.length);
+    // Another address is not held back.
+    expect((await postForm("/file?area=durham", complaint(12), "203.0.113.51")).status).toBe(200);
+  });
+});
