@@ -2,7 +2,7 @@ import { defineConfig } from "@playwright/test";
 import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { freePort } from "./test/fixtures/built-server";
+import { freePort, SERVER_NODE_FLAGS } from "./test/fixtures/built-server";
 
 const executablePath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 if (!existsSync(executablePath)) {
@@ -87,7 +87,7 @@ export default defineConfig({
     },
   },
   webServer: {
-    command: "node build/server.js",
+    command: `node ${SERVER_NODE_FLAGS.join(" ")} build/server.js`,
     url: `${BASE_URL}/healthz`,
     reuseExistingServer: false,
     timeout: 120_000,
