@@ -10,6 +10,7 @@ import * as m0008 from "./0008_append_only_audit_and_retention";
 import * as m0009 from "./0009_several_instances";
 import * as m0010 from "./0010_cases_area_id";
 import * as m0011 from "./0011_queue_and_case_page_indexes";
+import * as m0012 from "./0012_queue_provider_index";
 
 // Listed statically (not read from the folder) so the bundled server carries its migrations.
 // Append only: never edit or reorder a released entry.
@@ -25,4 +26,5 @@ export const migrations: Record<string, Migration> = {
   "0009_several_instances": m0009,
   "0010_cases_area_id": m0010,
   "0011_queue_and_case_page_indexes": m0011,
+  "0012_queue_provider_index": m0012,
 };
