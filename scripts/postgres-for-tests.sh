@@ -22,8 +22,9 @@ fi
 cluster=$(pg_lsclusters -h | awk -v v="$version" '$1 == v { print $2; exit }')
 port=$(pg_lsclusters -h | awk -v v="$version" -v c="$cluster" '$1 == v && $2 == c { print $3 }')
 
+# From / : the postgres user may not enter the folder this runs in (a private temporary clone).
 as_postgres() {
-  if [ -z "$SUDO" ]; then su postgres -s /bin/sh -c "$(printf '%q ' "$@")"; else sudo -u postgres "$@"; fi
+  if [ -z "$SUDO" ]; then (cd / && su postgres -s /bin/sh -c "$(printf '%q ' "$@")"); else (cd / && sudo -u postgres "$@"); fi
 }
 
 if [ "$installed_now" = yes ]; then
