@@ -38,7 +38,11 @@ beforeAll(async () => {
     OUTBOX_INTERVAL_MS: "200",
     ATTACHMENTS_DIR: `${t.path}-attachments`,
   };
-  servers.push(...(await Promise.all(Array.from({ length: INSTANCES }, () => startBuiltServer(env, 60_000)))));
+  // Every server that starts is kept for afterAll to stop, even when another fails to start.
+  const started = await Promise.allSettled(Array.from({ length: INSTANCES }, () => startBuiltServer(env, 60_000)));
+  for (const outcome of started) if (outcome.status === "fulfilled") servers.push(outcome.value);
+  const failed = started.find((outcome) => outcome.status === "rejected");
+  if (failed) throw failed.reason;
 }, 120_000);
 
 afterAll(async () => {
