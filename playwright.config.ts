@@ -35,7 +35,7 @@ process.env.RECOURSE_E2E_MAIL_DIR = join(runDir, "mail");
 // Mail must land in MAIL_DIR where the tests read it, never go to a real SMTP server.
 delete process.env.SMTP_URL;
 
-// `npm test` runs the specs as two groups at once (scripts/e2e-in-two-groups.ts), each its own
+// `npm test` runs the specs as two groups at once (scripts/tests-side-by-side.ts), each its own
 // Playwright process with its own server, database and mail folder, so neither sees the other's
 // changes. Group 2 is this list (about half the running time); group 1 is every other spec, so a
 // new spec runs somewhere without being listed. Without RECOURSE_E2E_GROUP, every spec runs.
