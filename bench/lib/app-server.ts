@@ -1,7 +1,7 @@
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { cpSync, mkdirSync, readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
-import { freePort, SERVER_NODE_FLAGS } from "../../test/fixtures/built-server";
+import { freePort, PRODUCTION_NODE_FLAGS } from "../../test/fixtures/built-server";
 import { DATA_DIR } from "./bench-constants";
 
 // The real server (build/server.js over the Remix build, both from `npm run build`), as `npm start` and
@@ -33,7 +33,7 @@ export async function startAppServer(env: Record<string, string>, timeoutMs = 12
   const port = await freePort();
   const mailDir = join(DATA_DIR, "run", "mail");
   mkdirSync(mailDir, { recursive: true });
-  const child = spawn(process.execPath, [...SERVER_NODE_FLAGS, join(APP_DIR, "build", "server.js")], {
+  const child = spawn(process.execPath, [...PRODUCTION_NODE_FLAGS, join(APP_DIR, "build", "server.js")], {
     cwd: APP_DIR,
     env: {
       ...process.env,
