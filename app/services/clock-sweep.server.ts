@@ -83,54 +83,16 @@ async function sweepRound(input: { db: DB; now: Date }): Promise<SweepResult> {
   for (let batch = 0; batch < MAX_BATCHES; batch++) {
     const { clocks: due, release } = await nextDueClocks(db, now);
     const untouched: number[] = [];
-    // One commit per group of clocks, not per clock: every commit waits for the disk (synchronous
-    // FULL), which made a round of 484 breaches take 3 s at a million cases (bench/RESULTS.md). Each
-    // clock still has its own savepoint: a stale or failing clock is undone alone, as before.
-    for (let from = 0; from < due.length; from += CLOCKS_PER_COMMIT) {
-      const group = due.slice(from, from + CLOCKS_PER_COMMIT);
-      const counted = { breached: 0, escalated: 0 };
-      try {
-        await writeTransaction(db, async (groupTrx) => {
-          for (const clock of group) {
-            try {
-              const escalated = await withSavepoint(groupTrx, async (trx) => {
-                const row = await findCaseById(trx, clock.caseId);
-                if (!row) return null;
-                const context = await loadCaseContext(trx, row);
-                const stored = context.clocks.find((c) => c.id === clock.id);
-                if (!stored || !isBreachedAt(stored, now)) return null; // another sweep or an action got there first
-                let change = emptyChange();
-                change.clockUpdates.push({ stored, next: breachClock(stored, now) });
-                change.events.push({ type: "clock_breached", visibility: "internal", actorKind: "system", actorUserId: null, data: { kind: stored.kind, level: stored.level } });
-                change.emails.push(...(await overdueAlertsToManagers(trx, row, context.area, stored)));
-                change.audit = { actorUserId: null, actorLabel: "sweep", organizationId: context.area.ssm.id, action: "clock.breached", details: { kind: stored.kind, level: stored.level } };
-                let escalatedCase = false;
-                if (stored.kind === "decision" && stored.level === row.level) {
-                  const others = { ...context, clocks: context.clocks.filter((c) => c.id !== stored.id) };
-                  const escalation = await escalationChange({ trx, row, context: others, cause: "breach", actorUserId: null, now });
-                  if (escalation) {
-                    change = mergeChanges(change, escalation);
-                    escalatedCase = true;
-                  }
-                }
-                await commitCaseChange(trx, row, change, now);
-                return escalatedCase;
-              });
-              if (escalated !== null) counted.breached++;
-              else untouched.push(clock.id);
-              if (escalated) counted.escalated++;
-            } catch (error) {
-              untouched.push(clock.id);
-              if (!(error instanceof StaleCaseError)) console.error(`sweep: clock ${clock.id} of case ${clock.caseId} failed`, error);
-            }
-          }
-        });
-        result.breached += counted.breached;
-        result.escalated += counted.escalated;
-      } catch (error) {
-        // The commit itself failed (the disk, a lock held too long): nothing of the group was kept.
-        for (const clock of group) untouched.push(clock.id);
-        console.error(`sweep: a group of ${group.length} clocks failed`, error);
+    for (const outcome of await inCommitGroups(db, due, (trx, clock) => breachIfDue(trx, clock, now))) {
+      const clock = outcome.item;
+      if (!outcome.ok) {
+        untouched.push(clock.id);
+        if (!(outcome.error instanceof StaleCaseError)) console.error(`sweep: clock ${clock.id} of case ${clock.caseId} failed`, outcome.error);
+      } else if (outcome.value === null) {
+        untouched.push(clock.id);
+      } else {
+        result.breached++;
+        if (outcome.value) result.escalated++;
       }
     }
     await release(untouched);
@@ -142,50 +104,100 @@ async function sweepRound(input: { db: DB; now: Date }): Promise<SweepResult> {
   return result;
 }
 
+type Outcome<T, R> = { item: T; ok: true; value: R } | { item: T; ok: false; error: unknown };
+
+/**
+ * Does `work` for each item, CLOCKS_PER_COMMIT items per write transaction, each item in a savepoint
+ * of its own. One commit per group, not per clock: every commit waits for the disk (synchronous
+ * FULL), which made a round of 484 breaches take 3 s at a million cases (bench/RESULTS.md); a stale
+ * or failing item is still undone alone, and the rest of its group kept.
+ */
+async function inCommitGroups<T, R>(db: DB, items: T[], work: (trx: DB, item: T) => Promise<R>): Promise<Outcome<T, R>[]> {
+  const outcomes: Outcome<T, R>[] = [];
+  for (let from = 0; from < items.length; from += CLOCKS_PER_COMMIT) {
+    const group = items.slice(from, from + CLOCKS_PER_COMMIT);
+    try {
+      const settled = await writeTransaction(db, async (groupTrx) => {
+        const inGroup: Outcome<T, R>[] = [];
+        for (const item of group) {
+          try {
+            inGroup.push({ item, ok: true, value: await withSavepoint(groupTrx, (trx) => work(trx, item)) });
+          } catch (error) {
+            inGroup.push({ item, ok: false, error });
+          }
+        }
+        return inGroup;
+      });
+      outcomes.push(...settled);
+    } catch (error) {
+      // The commit itself failed (the disk, a lock held too long): nothing of the group was kept.
+      outcomes.push(...group.map((item) => ({ item, ok: false as const, error })));
+    }
+  }
+  return outcomes;
+}
+
+/**
+ * Marks one due clock breached, alerts the SSM's managers, and escalates the case when it was the
+ * decision clock of its level. Null when there was nothing to do: another sweep or an action got
+ * there first (re-checked here, inside the write transaction).
+ */
+async function breachIfDue(trx: DB, clock: StoredClock, now: Date): Promise<boolean | null> {
+  const row = await findCaseById(trx, clock.caseId);
+  if (!row) return null;
+  const context = await loadCaseContext(trx, row);
+  const stored = context.clocks.find((c) => c.id === clock.id);
+  if (!stored || !isBreachedAt(stored, now)) return null;
+  let change = emptyChange();
+  change.clockUpdates.push({ stored, next: breachClock(stored, now) });
+  change.events.push({ type: "clock_breached", visibility: "internal", actorKind: "system", actorUserId: null, data: { kind: stored.kind, level: stored.level } });
+  change.emails.push(...(await overdueAlertsToManagers(trx, row, context.area, stored)));
+  change.audit = { actorUserId: null, actorLabel: "sweep", organizationId: context.area.ssm.id, action: "clock.breached", details: { kind: stored.kind, level: stored.level } };
+  let escalatedCase = false;
+  if (stored.kind === "decision" && stored.level === row.level) {
+    const others = { ...context, clocks: context.clocks.filter((c) => c.id !== stored.id) };
+    const escalation = await escalationChange({ trx, row, context: others, cause: "breach", actorUserId: null, now });
+    if (escalation) {
+      change = mergeChanges(change, escalation);
+      escalatedCase = true;
+    }
+  }
+  await commitCaseChange(trx, row, change, now);
+  return escalatedCase;
+}
+
 /** One reminder to the assignee when a clock is due within one business day. */
 async function sendDueSoonReminders(db: DB, now: Date): Promise<number> {
   const nowIso = now.toISOString();
   const candidates = await listUnremindedAssignedClocksDueBy(db, nowIso, new Date(now.getTime() + REMINDER_LOOKAHEAD_MS).toISOString(), BATCH);
   let sent = 0;
-  for (let from = 0; from < candidates.length; from += CLOCKS_PER_COMMIT) {
-    const group = candidates.slice(from, from + CLOCKS_PER_COMMIT);
-    let reminded = 0;
-    try {
-      await writeTransaction(db, async (groupTrx) => {
-        for (const clock of group) {
-          try {
-            const done = await withSavepoint(groupTrx, async (trx) => {
-              const row = await findCaseById(trx, clock.caseId);
-              if (!row) return false;
-              const context = await loadCaseContext(trx, row);
-              if (businessDaysLeft(now, new Date(clock.dueAt), context.policy.policy.calendar) > 1) return false;
-              const assignee = await findUserById(trx, clock.assigneeId);
-              if (!assignee || assignee.disabled_at) return false;
-              if (!(await markClockReminded(trx, clock.id, nowIso))) return false;
-              const email = dueSoonReminderEmail({
-                language: assignee.language,
-                staffName: assignee.display_name,
-                reference: row.reference,
-                caseLink: caseLink(row.reference),
-                clockKind: clock.kind,
-                level: clock.level,
-                dueAt: clock.dueAt,
-              });
-              await enqueueEmail(trx, staffEmail(row, `clock:${clock.id}:reminder`, "due_soon_reminder", assignee, email), nowIso);
-              return true;
-            });
-            if (done) reminded++;
-          } catch (error) {
-            console.error(`sweep: reminder for clock ${clock.id} failed`, error);
-          }
-        }
-      });
-      sent += reminded;
-    } catch (error) {
-      console.error(`sweep: a group of ${group.length} reminders failed`, error);
-    }
+  for (const outcome of await inCommitGroups(db, candidates, (trx, clock) => remindIfDueSoon(trx, clock, now))) {
+    if (!outcome.ok) console.error(`sweep: reminder for clock ${outcome.item.id} failed`, outcome.error);
+    else if (outcome.value) sent++;
   }
   return sent;
+}
+
+async function remindIfDueSoon(trx: DB, clock: StoredClock & { assigneeId: number }, now: Date): Promise<boolean> {
+  const nowIso = now.toISOString();
+  const row = await findCaseById(trx, clock.caseId);
+  if (!row) return false;
+  const context = await loadCaseContext(trx, row);
+  if (businessDaysLeft(now, new Date(clock.dueAt), context.policy.policy.calendar) > 1) return false;
+  const assignee = await findUserById(trx, clock.assigneeId);
+  if (!assignee || assignee.disabled_at) return false;
+  if (!(await markClockReminded(trx, clock.id, nowIso))) return false;
+  const email = dueSoonReminderEmail({
+    language: assignee.language,
+    staffName: assignee.display_name,
+    reference: row.reference,
+    caseLink: caseLink(row.reference),
+    clockKind: clock.kind,
+    level: clock.level,
+    dueAt: clock.dueAt,
+  });
+  await enqueueEmail(trx, staffEmail(row, `clock:${clock.id}:reminder`, "due_soon_reminder", assignee, email), nowIso);
+  return true;
 }
 
 /** Runs the sweep every `intervalMs` inside the server; a slow round is never overlapped. */

@@ -1,7 +1,7 @@
 import type { Kysely } from "kysely";
 import type { QueueCriteria } from "../../app/domain/queue-criteria";
 import type { CaseRow, Database } from "../schema";
-import { casesMatching } from "./case-filters";
+import { casesMatching, listedCasesMatching } from "./case-filters";
 
 export interface CaseExportQuery extends QueueCriteria {
   /** One SSM's cases, or null for every SSM's (an operator's export, never a staff member's). */
@@ -35,25 +35,8 @@ export async function listCasesForExport(
   db: Kysely<Database>,
   q: CaseExportQuery & { afterId: number; limit: number },
 ): Promise<CaseExportRow[]> {
-  return casesMatching(db, q)
-    .leftJoin("organizations as r", "r.id", "c.respondent_org_id")
-    .leftJoin("users as u", "u.id", "c.assignee_id")
-    .select([
-      "c.id",
-      "c.reference",
-      "c.kind",
-      "c.status",
-      "c.level",
-      "c.program",
-      "c.category",
-      "c.received_at",
-      "c.next_due_at",
-      "c.closed_at",
-      "c.filer_name",
-      "r.name_en as respondent_name_en",
-      "r.name_fr as respondent_name_fr",
-      "u.display_name as assignee_name",
-    ])
+  return listedCasesMatching(db, q)
+    .select(["c.program", "c.category", "c.closed_at"])
     .where("c.id", ">", q.afterId)
     .orderBy("c.id")
     .limit(q.limit)

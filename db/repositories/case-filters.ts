@@ -41,3 +41,26 @@ export function casesMatching(db: Kysely<Database>, q: QueueCriteria & { areaSlu
   }
   return query;
 }
+
+/**
+ * The matching cases with what a list shows beside each: the columns the queue and its export both
+ * list, with the provider's names and the assignee's; callers add their own columns and order.
+ */
+export function listedCasesMatching(db: Kysely<Database>, q: QueueCriteria & { areaSlug: string | null }) {
+  return casesMatching(db, q)
+    .leftJoin("organizations as r", "r.id", "c.respondent_org_id")
+    .leftJoin("users as u", "u.id", "c.assignee_id")
+    .select([
+      "c.id",
+      "c.reference",
+      "c.kind",
+      "c.status",
+      "c.level",
+      "c.received_at",
+      "c.next_due_at",
+      "c.filer_name",
+      "r.name_en as respondent_name_en",
+      "r.name_fr as respondent_name_fr",
+      "u.display_name as assignee_name",
+    ]);
+}

@@ -1,7 +1,7 @@
 import { sql, type Kysely } from "kysely";
 import type { QueueCriteria } from "../../app/domain/queue-criteria";
 import type { CaseRow, CaseUpdate, Database, NewCase } from "../schema";
-import { casesMatching } from "./case-filters";
+import { listedCasesMatching } from "./case-filters";
 
 /** Next number in an area's yearly sequence; atomic because it is one upsert statement. */
 export async function nextReferenceSequence(
@@ -92,22 +92,7 @@ export interface QueueQuery extends QueueCriteria {
  * case filed meanwhile never shifts or repeats rows.
  */
 export async function listQueue(db: Kysely<Database>, q: QueueQuery): Promise<QueueRow[]> {
-  let query = casesMatching(db, q)
-    .leftJoin("organizations as r", "r.id", "c.respondent_org_id")
-    .leftJoin("users as u", "u.id", "c.assignee_id")
-    .select([
-      "c.id",
-      "c.reference",
-      "c.kind",
-      "c.status",
-      "c.level",
-      "c.received_at",
-      "c.next_due_at",
-      "c.filer_name",
-      "r.name_en as respondent_name_en",
-      "r.name_fr as respondent_name_fr",
-      "u.display_name as assignee_name",
-    ]);
+  let query = listedCasesMatching(db, q);
   const after = q.after;
   if (after) {
     query = query.where((eb) =>
