@@ -5,9 +5,8 @@
 import { parseArgs } from "node:util";
 import { z } from "zod";
 import { backupDatabase, defaultBackupPath } from "../db/backup";
-import { sqlitePathFromUrl } from "../db/client";
 import { parseEnv } from "../app/utils/env.server";
-import { isPostgresUrl } from "../db/dialect";
+import { sqliteFileOrExit } from "./lib/sqlite-file";
 
 const argsSchema = z.object({ to: z.string().trim().min(1, "--to needs a file path").optional() });
 const { values } = parseArgs({ options: { to: { type: "string" } }, strict: true });
@@ -17,11 +16,7 @@ if (!args.success) {
   process.exit(2);
 }
 
-if (isPostgresUrl(parseEnv().DATABASE_URL)) {
-  console.error("DATABASE_URL names a PostgreSQL server: back it up and restore it with pg_dump and pg_restore (README, Running several instances).");
-  process.exit(2);
-}
-const source = sqlitePathFromUrl(parseEnv().DATABASE_URL);
+const source = sqliteFileOrExit(parseEnv().DATABASE_URL);
 const destination = args.data.to ?? defaultBackupPath(source, new Date());
 try {
   const result = await backupDatabase({ sourcePath: source, destinationPath: destination });

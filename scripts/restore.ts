@@ -6,9 +6,9 @@
 import { parseArgs } from "node:util";
 import { z } from "zod";
 import { restoreDatabase } from "../db/backup";
-import { migrateToLatest, openDatabase, sqlitePathFromUrl } from "../db/client";
+import { migrateToLatest, openDatabase } from "../db/client";
 import { parseEnv } from "../app/utils/env.server";
-import { isPostgresUrl } from "../db/dialect";
+import { sqliteFileOrExit } from "./lib/sqlite-file";
 
 const argsSchema = z.object({ from: z.string({ error: "--from <backup file> is required" }).trim().min(1, "--from <backup file> is required") });
 const { values } = parseArgs({ options: { from: { type: "string" } }, strict: true });
@@ -18,13 +18,10 @@ if (!args.success) {
   process.exit(2);
 }
 
-if (isPostgresUrl(parseEnv().DATABASE_URL)) {
-  console.error("DATABASE_URL names a PostgreSQL server: back it up and restore it with pg_dump and pg_restore (README, Running several instances).");
-  process.exit(2);
-}
 const databaseUrl = parseEnv().DATABASE_URL;
+const targetPath = sqliteFileOrExit(databaseUrl);
 try {
-  const result = await restoreDatabase({ backupPath: args.data.from, targetPath: sqlitePathFromUrl(databaseUrl), now: new Date() });
+  const result = await restoreDatabase({ backupPath: args.data.from, targetPath, now: new Date() });
   if (result.previousCopy) console.log(`The database it replaced is kept at ${result.previousCopy}`);
   const db = openDatabase(databaseUrl);
   try {
