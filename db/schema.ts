@@ -1,27 +1,12 @@
 import type { Generated, Insertable, Selectable, Updateable } from "kysely";
+import type { ClockKind, ClockState } from "../app/domain/case-clocks";
+import type { Role, OrganizationKind, Language, CaseKind, Channel, CaseStatus, EventVisibility, ActorKind, OutboxStatus } from "../app/domain/vocabulary";
 
 // Instants are stored as ISO-8601 UTC strings ("2026-11-24T19:02:45.000Z"): they sort as text,
 // survive a move to PostgreSQL unchanged and never depend on the server's time zone.
 // Calendar dates are "YYYY-MM-DD". Booleans are 0/1 integers (SQLite has no boolean type).
 
-export type Role = "provider_user" | "ssm_staff" | "ssm_manager" | "ministry_analyst" | "admin";
-export type OrganizationKind = "ministry" | "ssm" | "provider";
-export type Language = "en" | "fr";
-export type CaseKind = "client_complaint" | "provider_dispute";
-export type Channel = "web" | "phone" | "in_person" | "mail" | "email" | "provider_portal";
-export type CaseStatus =
-  | "received"
-  | "acknowledged"
-  | "in_review"
-  | "waiting_for_filer"
-  | "decided"
-  | "closed"
-  | "withdrawn"
-  | "referred_out"
-  | "referred_to_ministry";
-export type EventVisibility = "public" | "internal";
-export type ActorKind = "staff" | "filer" | "system";
-export type OutboxStatus = "pending" | "sent" | "dead";
+export type { Role, OrganizationKind, Language, CaseKind, Channel, CaseStatus, EventVisibility, ActorKind, OutboxStatus } from "../app/domain/vocabulary";
 
 export interface AreaTable {
   slug: string;
@@ -151,11 +136,11 @@ export interface CaseEventTable {
 export interface CaseClockTable {
   id: Generated<number>;
   case_id: number;
-  kind: "acknowledge" | "first_response" | "decision";
+  kind: ClockKind;
   level: number;
   started_at: string;
   due_at: string;
-  state: "running" | "paused" | "met" | "breached" | "stopped";
+  state: ClockState;
   paused_at: string | null;
   paused_business_ms: number;
   met_at: string | null;

@@ -1,4 +1,4 @@
-import type { CaseStatus } from "../../db/schema";
+import type { CaseStatus } from "./vocabulary";
 
 export type StaffAction =
   | "take"

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import type { OrganizationKind, Role } from "../../db/schema";
+import type { OrganizationKind, Role } from "./vocabulary";
 
 // What an SSM manager may enter on the administration pages, and the rules about roles. Messages
 // are translation keys, shown beside the field and in the error summary.

@@ -1,0 +1,21 @@
+// The words of the domain, declared here so that rules, services and the database schema share one
+// vocabulary; db/schema.ts imports these, never the other way round.
+
+export type Role = "provider_user" | "ssm_staff" | "ssm_manager" | "ministry_analyst" | "admin";
+export type OrganizationKind = "ministry" | "ssm" | "provider";
+export type Language = "en" | "fr";
+export type CaseKind = "client_complaint" | "provider_dispute";
+export type Channel = "web" | "phone" | "in_person" | "mail" | "email" | "provider_portal";
+export type CaseStatus =
+  | "received"
+  | "acknowledged"
+  | "in_review"
+  | "waiting_for_filer"
+  | "decided"
+  | "closed"
+  | "withdrawn"
+  | "referred_out"
+  | "referred_to_ministry";
+export type EventVisibility = "public" | "internal";
+export type ActorKind = "staff" | "filer" | "system";
+export type OutboxStatus = "pending" | "sent" | "dead";
