@@ -11,6 +11,7 @@ export default defineConfig({
     ...base.test,
     include: ["test/integration/**/*.test.ts"],
     exclude: ["test/integration/backup.test.ts", "test/integration/durability.test.ts"],
-    globalSetup: ["test/fixtures/postgres-server.ts"],
+    // In this order: the server first, then the template database on it (teardown runs in reverse).
+    globalSetup: ["test/fixtures/postgres-server.ts", "test/fixtures/global-setup.ts"],
   },
 });
