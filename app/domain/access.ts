@@ -15,7 +15,7 @@ export const PERMISSIONS = [
   "case.export",
   /** Record a complaint taken by phone, in person or by mail for someone. */
   "case.record",
-  /** Acknowledge, reply, note, ask for information, resume, close and reopen. */
+  /** Acknowledge, reply, note, ask for information, resume, close, reopen, add a file. */
   "case.work",
   /** Assign a case to oneself or to a colleague. */
   "case.assign",
@@ -26,13 +26,11 @@ export const PERMISSIONS = [
   "case.be_assigned",
   /** Download an attachment of a case in scope (a provider: only those shared with it). */
   "attachment.read",
-  /** Add a file to a case in scope. */
-  "attachment.add",
   /** Raise a dispute with the SSM of an area the provider serves. */
   "dispute.raise",
   /** See and follow its own organization's disputes, as their filer. */
   "dispute.read",
-  /** Add information, ask for a review, withdraw: the filer's actions on its own disputes. */
+  /** Add information or a file, ask for a review, withdraw: the filer's actions on its own disputes. */
   "dispute.act",
   /** The own SSM's quarterly report: the live draft and every version, unsuppressed. */
   "report.read",
@@ -58,7 +56,6 @@ const SSM_STAFF: readonly Permission[] = [
   "case.decide",
   "case.be_assigned",
   "attachment.read",
-  "attachment.add",
   "report.read",
 ];
 
@@ -66,7 +63,7 @@ const SSM_STAFF: readonly Permission[] = [
 export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
   ssm_staff: SSM_STAFF,
   ssm_manager: [...SSM_STAFF, "case.escalate", "report.submit", "policy.edit", "users.manage", "organizations.manage"],
-  provider_user: ["dispute.raise", "dispute.read", "dispute.act", "attachment.read", "attachment.add"],
+  provider_user: ["dispute.raise", "dispute.read", "dispute.act", "attachment.read"],
   ministry_analyst: ["report.read_province"],
   admin: ["report.read_province"],
 };

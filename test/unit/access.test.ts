@@ -31,12 +31,12 @@ describe("what each role may do", () => {
   it("SSM staff work cases and read their report; only managers escalate, submit, set policy and manage people", () => {
     const staffOnly = PERMISSIONS.filter((p) => roleMay("ssm_staff", p));
     const managerExtra = PERMISSIONS.filter((p) => roleMay("ssm_manager", p) && !roleMay("ssm_staff", p));
-    expect(staffOnly).toEqual(["case.read", "case.export", "case.record", "case.work", "case.assign", "case.decide", "case.be_assigned", "attachment.read", "attachment.add", "report.read"]);
+    expect(staffOnly).toEqual(["case.read", "case.export", "case.record", "case.work", "case.assign", "case.decide", "case.be_assigned", "attachment.read", "report.read"]);
     expect(managerExtra).toEqual(["case.escalate", "report.submit", "policy.edit", "users.manage", "organizations.manage"]);
   });
 
   it("a provider raises and follows its disputes and nothing of the SSM's; the ministry reads the province's figures only", () => {
-    expect(ROLE_PERMISSIONS.provider_user).toEqual(["dispute.raise", "dispute.read", "dispute.act", "attachment.read", "attachment.add"]);
+    expect(ROLE_PERMISSIONS.provider_user).toEqual(["dispute.raise", "dispute.read", "dispute.act", "attachment.read"]);
     expect(ROLE_PERMISSIONS.ministry_analyst).toEqual(["report.read_province"]);
     expect(ROLE_PERMISSIONS.admin).toEqual(["report.read_province"]);
   });
