@@ -4,6 +4,7 @@ import { appendAuditEntry } from "../../db/repositories/audit-log";
 import { listCaseEvents } from "../../db/repositories/case-events";
 import { listEmailsForCase } from "../../db/repositories/email-outbox";
 import { findUserById, listActiveUsersOfOrganization } from "../../db/repositories/users";
+import type { CaseRow } from "../../db/schema";
 import { readClock } from "../domain/case-clocks";
 import { allowedStaffActions } from "../domain/case-workflow";
 import { levelAbove } from "../domain/escalation";
@@ -12,6 +13,43 @@ import { actorOf, authorize, caseFor, caseScopeOf } from "./access.server";
 import type { SessionUser } from "./auth.server";
 import { caseAttachments } from "./attachments.server";
 import { loadCaseContext } from "./case-records.server";
+
+/**
+ * The fields of a case row that SSM staff see on its page: an allow-list, so a column added to
+ * `cases` later (a secret, a key, a link to another organization) stays out until it is named
+ * here. The access secret's hash and the filing's idempotency key are never shown.
+ */
+export const STAFF_CASE_FIELDS = [
+  "reference",
+  "kind",
+  "channel",
+  "status",
+  "level",
+  "program",
+  "category",
+  "filer_name",
+  "filer_email",
+  "filer_phone",
+  "language",
+  "accommodation_needed",
+  "accommodation_details",
+  "description",
+  "outcome_wanted",
+  "received_at",
+  "decided_at",
+  "outcome",
+  "closed_at",
+  "recourse_deadline_at",
+  "next_due_at",
+  "purged_at",
+  "version",
+] as const satisfies readonly (keyof CaseRow)[];
+export type StaffCaseFields = Pick<CaseRow, (typeof STAFF_CASE_FIELDS)[number]>;
+
+/** The row cut down to the allow-list. */
+export function staffCaseFields(row: CaseRow): StaffCaseFields {
+  return Object.fromEntries(STAFF_CASE_FIELDS.map((key) => [key, row[key]])) as StaffCaseFields;
+}
 
 /** Everything SSM staff see on a case page; null for a case outside their SSM. The read is audited. */
 export async function staffCaseView(input: { db: DB; user: SessionUser; reference: string; now: Date }) {
@@ -38,13 +76,12 @@ export async function staffCaseView(input: { db: DB; user: SessionUser; referenc
     targetId: row.reference,
     details: null,
   });
-  const { secret_hash: _secret, submission_key: _key, ...caseFields } = row;
   const calendar = context.policy.policy.calendar;
   const allowed = allowedStaffActions(row.status).filter(
     (a) => a !== "escalate" || (authorize(actor, "case.escalate", { type: "case", case: caseScopeOf(row) }) && levelAbove(context.policy.policy, row.level) !== null),
   );
   return {
-    case: caseFields,
+    case: staffCaseFields(row),
     events,
     emails,
     clocks: context.clocks.map((c) => readClock(c, now, calendar)),
