@@ -1,6 +1,4 @@
 import type { DB } from "../../db/client";
-import { findOrganizationById } from "../../db/repositories/areas";
-import { findCaseByReference } from "../../db/repositories/cases";
 import { listActiveUsersOfOrganization } from "../../db/repositories/users";
 import type { CaseRow } from "../../db/schema";
 import { acknowledgedEmail, decisionEmail, informationRequestEmail, publicReplyEmail } from "../../emails/case-emails";
@@ -9,30 +7,16 @@ import { decisionDaysAt } from "../domain/policy";
 import { applyStaffAction, type DecisionOutcome, type RefusalReason } from "../domain/case-workflow";
 import { levelAbove, recourseDeadline } from "../domain/escalation";
 import { translator } from "../i18n";
+import { permissionForStaffAction, roleMay } from "../domain/access";
+import { actorOf, authorize, caseFor, caseScopeOf } from "./access.server";
 import type { SessionUser } from "./auth.server";
 import { escalationChange } from "./case-escalation.server";
 import { emailToFiler, filerEmailBasics } from "./case-notifications.server";
 import { surveyInvitationFor } from "./satisfaction-survey.server";
 import { CaseActionRefused, emptyChange, loadCaseContext, mergeChanges, runCaseAction, type CaseChange, type CaseContext } from "./case-records.server";
 
-const STAFF_ROLES = ["ssm_staff", "ssm_manager"] as const;
 // Decisions at the independent-panel level must say who sat (shared/domain.md: level 3).
 const PANEL_LEVEL = 3;
-
-/** The SSM area a staff member works for, or null if they are not SSM staff. */
-export async function staffAreaOf(db: DB, user: SessionUser): Promise<string | null> {
-  if (!(STAFF_ROLES as readonly string[]).includes(user.role)) return null;
-  const org = await findOrganizationById(db, user.organization_id);
-  return org?.kind === "ssm" ? org.area_slug : null;
-}
-
-/** A case as one SSM's staff may see it; null (shown as 404) for another SSM's case. */
-export async function findStaffCase(db: DB, user: SessionUser, reference: string): Promise<CaseRow | null> {
-  const area = await staffAreaOf(db, user);
-  if (!area) return null;
-  const row = await findCaseByReference(db, reference);
-  return row && row.area_slug === area ? row : null;
-}
 
 export type StaffCommand =
   /** Assign the case: to the staff member acting, or to a colleague of the same SSM. */
@@ -74,7 +58,7 @@ async function changeFor(trx: DB, user: SessionUser, row: CaseRow, context: Case
     case "take": {
       const colleagues = await listActiveUsersOfOrganization(trx, user.organization_id);
       const assignee = command.assigneeId === undefined ? user : colleagues.find((u) => u.id === command.assigneeId);
-      if (!assignee || !colleagues.some((u) => u.id === assignee.id && (u.role === "ssm_staff" || u.role === "ssm_manager"))) {
+      if (!assignee || !colleagues.some((u) => u.id === assignee.id && roleMay(u.role, "case.be_assigned"))) {
         throw new Refused("not_found");
       }
       change.patch.assignee_id = assignee.id;
@@ -164,7 +148,6 @@ async function changeFor(trx: DB, user: SessionUser, row: CaseRow, context: Case
       break;
     }
     case "escalate": {
-      if (user.role !== "ssm_manager") throw new Refused("managers_only");
       const escalation = await escalationChange({ trx, row, context, cause: "manual", actorUserId: user.id, now });
       if (!escalation) throw new Refused("top_level");
       change.patch = null;
@@ -190,8 +173,11 @@ export async function performStaffAction(input: {
 }): Promise<StaffActionResult> {
   const { db, user, command, now } = input;
   return runCaseAction<StaffActionRefusal>(db, now, async (trx) => {
-    const row = await findStaffCase(trx, user, input.reference);
+    const actor = await actorOf(trx, user);
+    const row = await caseFor(trx, actor, "case.read", { reference: input.reference });
     if (!row) throw new Refused("not_found");
+    // Whoever may read an SSM's case may work it; what only managers may do (escalate) is refused as such.
+    if (!authorize(actor, permissionForStaffAction(command.action), { type: "case", case: caseScopeOf(row) })) throw new Refused("managers_only");
     if (command.action !== "note" && row.version !== input.expectedVersion) throw new Refused("stale");
     const context = await loadCaseContext(trx, row);
     const change = await changeFor(trx, user, row, context, command, now);
