@@ -10,7 +10,7 @@ import { levelAbove } from "../domain/escalation";
 import type { SessionUser } from "./auth.server";
 import { caseAttachments } from "./attachments.server";
 import { loadCaseContext } from "./case-records.server";
-import { findStaffCase } from "./staff-actions.server";
+import { caseFacts, findStaffCase } from "./staff-actions.server";
 
 /** Everything SSM staff see on a case page; null for a case outside their SSM. The read is audited. */
 export async function staffCaseView(input: { db: DB; user: SessionUser; reference: string; now: Date }) {
@@ -38,7 +38,7 @@ export async function staffCaseView(input: { db: DB; user: SessionUser; referenc
   });
   const { secret_hash: _secret, submission_key: _key, ...caseFields } = row;
   const calendar = context.policy.policy.calendar;
-  const allowed = allowedStaffActions(row.status).filter(
+  const allowed = allowedStaffActions(row.status, caseFacts(context)).filter(
     (a) => a !== "escalate" || (user.role === "ssm_manager" && levelAbove(context.policy.policy, row.level) !== null),
   );
   return {
