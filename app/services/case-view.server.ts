@@ -13,6 +13,7 @@ import { actorOf, authorize, caseFor, caseScopeOf } from "./access.server";
 import type { SessionUser } from "./auth.server";
 import { caseAttachments } from "./attachments.server";
 import { loadCaseContext } from "./case-records.server";
+import { caseFacts } from "./staff-actions.server";
 
 /**
  * The fields of a case row that SSM staff see on its page: an allow-list, so a column added to
@@ -77,7 +78,7 @@ export async function staffCaseView(input: { db: DB; user: SessionUser; referenc
     details: null,
   });
   const calendar = context.policy.policy.calendar;
-  const allowed = allowedStaffActions(row.status).filter(
+  const allowed = allowedStaffActions(row.status, caseFacts(context)).filter(
     (a) => a !== "escalate" || (authorize(actor, "case.escalate", { type: "case", case: caseScopeOf(row) }) && levelAbove(context.policy.policy, row.level) !== null),
   );
   return {

@@ -4,7 +4,7 @@ import type { CaseRow } from "../../db/schema";
 import { acknowledgedEmail, decisionEmail, informationRequestEmail, publicReplyEmail } from "../../emails/case-emails";
 import { isOpen, isOutstanding, meetClock, openClock, pauseClock, resumeClock, stopClock } from "../domain/case-clocks";
 import { decisionDaysAt } from "../domain/policy";
-import { applyStaffAction, type DecisionOutcome, type RefusalReason } from "../domain/case-workflow";
+import { applyStaffAction, type CaseFacts, type DecisionOutcome, type RefusalReason } from "../domain/case-workflow";
 import { levelAbove, recourseDeadline } from "../domain/escalation";
 import { translator } from "../i18n";
 import { permissionForStaffAction, roleMay } from "../domain/access";
@@ -36,13 +36,18 @@ export type StaffActionResult = { ok: true } | { ok: false; reason: StaffActionR
 
 class Refused extends CaseActionRefused<StaffActionRefusal> {}
 
+/** What the clocks add to the case's status for the workflow's rules. */
+export function caseFacts(context: Pick<CaseContext, "clocks">): CaseFacts {
+  return { acknowledgeOwed: context.clocks.some((c) => c.kind === "acknowledge" && isOutstanding(c)) };
+}
+
 function findOpenClock(context: CaseContext, kind: string, level?: number) {
   return context.clocks.find((c) => c.kind === kind && (level === undefined || c.level === level) && isOpen(c));
 }
 
 /** The change one command makes, given the case as read inside the transaction. */
 async function changeFor(trx: DB, user: SessionUser, row: CaseRow, context: CaseContext, command: StaffCommand, now: Date): Promise<CaseChange> {
-  const transition = applyStaffAction(row.status, command.action);
+  const transition = applyStaffAction(row.status, command.action, caseFacts(context));
   if (!transition.ok) throw new Refused(transition.reason);
   const change = emptyChange();
   const staff = { actorKind: "staff" as const, actorUserId: user.id };
@@ -123,26 +128,22 @@ async function changeFor(trx: DB, user: SessionUser, row: CaseRow, context: Case
       break;
     }
     case "close":
+      // The recourse window the decision opened stays open (issue #13): the filer may still ask.
       change.patch.closed_at = now.toISOString();
-      change.patch.recourse_deadline_at = null;
-      change.clockUpdates = context.clocks.filter(isOpen).map((stored) => ({ stored, next: stopClock(stored) }));
+      change.clockUpdates = context.clocks.filter(isOutstanding).map((stored) => ({ stored, next: stopClock(stored) }));
       change.events.push({ type: "closed", visibility: "public", ...staff });
       // Written through `trx`, so the invitation is kept only if the close is (issue #6).
       change.emails.push(...(await surveyInvitationFor(trx, row, now)));
       break;
     case "reopen": {
-      // The current level's decision is owed again, on a fresh clock from today.
+      // The current level's decision is owed again: a new clock from now; the earlier one (met or
+      // stopped) stays as it was, in the quarter it ended in.
       const days = decisionDaysAt(context.policy.policy, row.level);
       change.patch.closed_at = null;
       change.patch.decided_at = null;
       change.patch.outcome = null;
       change.patch.recourse_deadline_at = null;
-      if (days !== null) {
-        const existing = context.clocks.find((c) => c.kind === "decision" && c.level === row.level);
-        const fresh = openClock("decision", row.level, now, days, context.policy.policy.calendar);
-        if (existing) change.clockUpdates.push({ stored: existing, next: fresh });
-        else change.newClocks.push(fresh);
-      }
+      if (days !== null) change.newClocks.push(openClock("decision", row.level, now, days, context.policy.policy.calendar));
       change.events.push({ type: "reopened", visibility: "public", ...staff });
       change.events.push({ type: "internal_note", visibility: "internal", ...staff, body: command.reason });
       break;
