@@ -1,0 +1,115 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startBuiltServer, type BuiltServer } from "../fixtures/built-server";
+import { bigBody, healthy, manyFields, manyParts, rawPost } from "../fixtures/raw-http";
+import { createTestDatabase, type TestDatabase } from "../fixtures/test-db";
+
+// Issue #15: what an outside black-box test did to the landed server, replayed against the built
+// server (build/server.js, as `npm start` runs it) with a database of its own. Each finding is a
+// describe block below; each failed before its fix. "Before the whole body was sent" is checked on
+// 64 MB bodies: a few megabytes fit in the loopback's socket buffers before anyone reads them.
+
+const MB = 1024 * 1024;
+let folder: string;
+let server: BuiltServer;
+let t: TestDatabase;
+
+beforeAll(async () => {
+  folder = mkdtempSync(join(tmpdir(), "recourse-hostile-"));
+  t = await createTestDatabase();
+  server = await startBuiltServer({
+    DATABASE_URL: t.url,
+    SEED_DEMO: "false",
+    NODE_ENV: "production",
+    TRUST_PROXY: "loopback",
+    MAIL_DIR: join(folder, "mail"),
+    ATTACHMENTS_DIR: join(folder, "attachments"),
+    OUTBOX_INTERVAL_MS: "3600000",
+  });
+}, 60_000);
+
+afterAll(async () => {
+  if (server) {
+    server.child.kill("SIGTERM");
+    await server.exited;
+  }
+  await t?.cleanup();
+  rmSync(folder, { recursive: true, force: true });
+});
+
+/** The server is still up and answering, and has printed no crash. */
+async function expectAlive(): Promise<void> {
+  expect(server.child.exitCode, `the server exited:\n${server.output()}`).toBeNull();
+  expect(await healthy(server.url), "/healthz answers 200").toBe(true);
+}
+
+describe("bodies are limited before they are parsed (finding 1 and 2)", () => {
+  const form = "application/x-www-form-urlencoded";
+
+  it("a form of 1,000,000 fields is refused with 413, declared or streamed, and the server keeps answering", async () => {
+    for (const path of ["/forgot-password", "/file?area=durham", "/login"]) {
+      for (const declareLength of [true, false]) {
+        const body = manyFields(1_000_000);
+        const answer = await rawPost({ url: server.url, path, contentType: form, ...body, declareLength });
+        expect(answer.status, `${path} ${declareLength ? "with" : "without"} Content-Length`).toBe(413);
+        await expectAlive();
+      }
+    }
+  });
+
+  it("a 64 MB form is refused with 413 before it is read in full, declared or streamed", async () => {
+    for (const declareLength of [true, false]) {
+      const answer = await rawPost({ url: server.url, path: "/forgot-password", contentType: form, ...bigBody(64 * MB), declareLength });
+      expect(answer.status).toBe(413);
+      expect(answer.sentBeforeAnswer, "answered before the whole body was sent").toBeLessThan(answer.total);
+      await expectAlive();
+    }
+  });
+
+  it("a 64 MB upload is refused with 413 before it is read in full, where files are accepted too", async () => {
+    for (const path of ["/status", "/cases/ES-2026-000001"]) {
+      const boundary = "zzupload";
+      const head = `--${boundary}\r\nContent-Disposition: form-data; name="attachment"; filename="big.pdf"\r\nContent-Type: application/pdf\r\n\r\n`;
+      const body = bigBody(64 * MB, head);
+      const answer = await rawPost({ url: server.url, path, contentType: `multipart/form-data; boundary=${boundary}`, ...body, declareLength: false });
+      expect(answer.status, path).toBe(413);
+      expect(answer.sentBeforeAnswer).toBeLessThan(answer.total);
+      await expectAlive();
+    }
+  });
+
+  it("a multipart form of 100,000 parts is refused with 413 while it streams", async () => {
+    const body = manyParts(100_000);
+    const answer = await rawPost({ url: server.url, path: "/status", ...body, declareLength: false });
+    expect(answer.status).toBe(413);
+    await expectAlive();
+  });
+
+  it("one oversized field in an otherwise small form is refused with 413", async () => {
+    const body = bigBody(400 * 1024);
+    const answer = await rawPost({ url: server.url, path: "/forgot-password", contentType: form, ...body, declareLength: false });
+    expect(answer.status).toBe(413);
+    await expectAlive();
+  });
+
+  it("an ordinary form still goes through, and a 10 MB evidence file is not refused by the byte limit", async () => {
+    const ok = await fetch(`${server.url}/forgot-password`, { method: "POST", headers: { "Content-Type": form }, body: "email=someone%40example.org" });
+    expect(ok.status).toBe(200);
+    const boundary = "zzten";
+    const file = Buffer.alloc(10 * MB, 0x20);
+    const body = Buffer.concat([
+      Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="intent"\r\n\r\nattach\r\n`),
+      Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="attachment"; filename="ten.pdf"\r\nContent-Type: application/pdf\r\n\r\n`),
+      Buffer.from("%PDF-1.4\n"),
+      file,
+      Buffer.from(`\r\n--${boundary}--\r\n`),
+    ]);
+    // No case is open in this client's session: the route reads the whole form and sends it back to
+    // the look-up (a redirect), which it could not do had the body been refused.
+    const answer = await fetch(`${server.url}/status`, { method: "POST", redirect: "manual", headers: { "Content-Type": `multipart/form-data; boundary=${boundary}` }, body });
+    expect(answer.status).toBe(302);
+    await expectAlive();
+  });
+});
