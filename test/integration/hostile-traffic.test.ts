@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createAccount } from "../../app/services/accounts.server";
 import { startBuiltServer, type BuiltServer } from "../fixtures/built-server";
 import { bigBody, healthy, manyFields, manyParts, rawPost } from "../fixtures/raw-http";
 import { createTestDatabase, type TestDatabase } from "../fixtures/test-db";
@@ -12,6 +13,9 @@ import { createTestDatabase, type TestDatabase } from "../fixtures/test-db";
 // 64 MB bodies: a few megabytes fit in the loopback's socket buffers before anyone reads them.
 
 const MB = 1024 * 1024;
+const PASSWORD = "a correct long password";
+/** Staff accounts: one per test that signs in, so one test's failed guesses never limit another's. */
+const STAFF = ["redirect@example.org", "burst@example.org"];
 let folder: string;
 let server: BuiltServer;
 let t: TestDatabase;
@@ -19,6 +23,10 @@ let t: TestDatabase;
 beforeAll(async () => {
   folder = mkdtempSync(join(tmpdir(), "recourse-hostile-"));
   t = await createTestDatabase();
+  for (const email of STAFF) {
+    const created = await createAccount({ db: t.db, email, role: "ssm_staff", organizationSlug: "ssm-durham", password: PASSWORD, now: new Date() });
+    expect(created.ok).toBe(true);
+  }
   server = await startBuiltServer({
     DATABASE_URL: t.url,
     SEED_DEMO: "false",
@@ -110,6 +118,37 @@ describe("bodies are limited before they are parsed (finding 1 and 2)", () => {
     // the look-up (a redirect), which it could not do had the body been refused.
     const answer = await fetch(`${server.url}/status`, { method: "POST", redirect: "manual", headers: { "Content-Type": `multipart/form-data; boundary=${boundary}` }, body });
     expect(answer.status).toBe(302);
+    await expectAlive();
+  });
+});
+
+describe("redirect targets stay on the site (finding 3)", () => {
+  const signInWithNext = (next: string) =>
+    fetch(`${server.url}/login?next=${next}`, {
+      method: "POST",
+      redirect: "manual",
+      headers: { "Content-Type": "application/x-www-form-urlencoded" },
+      body: new URLSearchParams({ email: STAFF[0]!, password: PASSWORD }).toString(),
+    });
+
+  it("signing in from a link whose next leads off the site lands on the staff home instead", async () => {
+    for (const next of ["/%09/evil.example/", "/%5Cevil.example", "//evil.example", "/.//evil.example", "https://evil.example/", "/%0D/evil.example"]) {
+      const answer = await signInWithNext(next);
+      expect(answer.status, next).toBe(302);
+      const location = answer.headers.get("location") ?? "";
+      expect(new URL(location, `${server.url}/login`).origin, `${next} → ${location}`).toBe(new URL(server.url).origin);
+      expect(location, next).toBe("/cases");
+    }
+  });
+
+  it("next with CR/LF or characters outside ASCII is a redirect, never a 500", async () => {
+    for (const next of ["/cases%0D%0ASet-Cookie:%20x=1", "/cases%0A", "/cas%C3%A9s", "/%E2%80%A8cases", "/cases?q=%F0%9F%98%80"]) {
+      const answer = await signInWithNext(next);
+      expect(answer.status, next).toBe(302);
+      expect(answer.headers.get("set-cookie") ?? "", next).not.toMatch(/x=1/);
+    }
+    const kept = await signInWithNext(encodeURIComponent("/cases?status=received"));
+    expect(kept.headers.get("location")).toBe("/cases?status=received");
     await expectAlive();
   });
 });
