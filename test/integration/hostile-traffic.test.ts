@@ -15,7 +15,7 @@ import { createTestDatabase, type TestDatabase } from "../fixtures/test-db";
 const MB = 1024 * 1024;
 const PASSWORD = "a correct long password";
 /** Staff accounts: one per test that signs in, so one test's failed guesses never limit another's. */
-const STAFF = ["redirect@example.org", "burst@example.org"];
+const STAFF = ["redirect@example.org", "burst@example.org", "dates@example.org"];
 let folder: string;
 let server: BuiltServer;
 let t: TestDatabase;
@@ -46,6 +46,18 @@ afterAll(async () => {
   await t?.cleanup();
   rmSync(folder, { recursive: true, force: true });
 });
+
+/** Signs a staff member in; the session cookie to send with their requests. */
+async function staffCookie(email: string): Promise<string> {
+  const answer = await fetch(`${server.url}/login`, {
+    method: "POST",
+    redirect: "manual",
+    headers: { "Content-Type": "application/x-www-form-urlencoded" },
+    body: new URLSearchParams({ email, password: PASSWORD }).toString(),
+  });
+  expect(answer.status, "signed in").toBe(302);
+  return (answer.headers.get("set-cookie") ?? "").split(";")[0]!;
+}
 
 /** The server is still up and answering, and has printed no crash. */
 async function expectAlive(): Promise<void> {
@@ -149,6 +161,38 @@ describe("redirect targets stay on the site (finding 3)", () => {
     }
     const kept = await signInWithNext(encodeURIComponent("/cases?status=received"));
     expect(kept.headers.get("location")).toBe("/cases?status=received");
+    await expectAlive();
+  });
+});
+
+describe("edge dates are a 400 or a clean page, never a 500 (finding 5)", () => {
+  it("answers dates and quarters past the supported years without an error", async () => {
+    const cookie = await staffCookie(STAFF[2]!);
+    const paths = [
+      "/cases?to=9999-12-31",
+      "/cases?from=0001-01-01&to=9999-12-31",
+      "/cases?from=1899-12-31",
+      "/cases?to=2026-02-30",
+      "/cases/export.csv?to=9999-12-31",
+      "/cases/export.csv?from=0000-01-01",
+      "/reports/export.csv?view=report&area=durham&quarter=9999-Q4",
+      "/reports/export.csv?view=report&area=durham&quarter=0000-Q1",
+      "/reports/export.csv?view=comparison&quarter=9999-Q4",
+      "/reports/durham/9999-Q4",
+      "/reports/durham/9999-Q4/print",
+      "/reports/durham/1999-Q4",
+      "/reports?quarter=9999-Q4",
+      "/reports/durham/2026-Q1?version=1e300",
+      "/reports/export.csv?view=report&area=durham&quarter=2026-Q1&version=99999999999",
+      "/cases?provider=1e20",
+      "/reports/durham?quarter=9999-Q4",
+    ];
+    for (const path of paths) {
+      const answer = await fetch(`${server.url}${path}`, { headers: { Cookie: cookie }, redirect: "manual" });
+      const body = await answer.text();
+      expect(answer.status, `${path}: ${body.slice(0, 200)}`).toBeLessThan(500);
+      expect(body, path).not.toMatch(/RangeError|Not a calendar date/);
+    }
     await expectAlive();
   });
 });
