@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -193,6 +194,58 @@ describe("edge dates are a 400 or a clean page, never a 500 (finding 5)", () => 
       expect(answer.status, `${path}: ${body.slice(0, 200)}`).toBeLessThan(500);
       expect(body, path).not.toMatch(/RangeError|Not a calendar date/);
     }
+    await expectAlive();
+  });
+});
+
+describe("rate limits cannot be raced (finding 6)", () => {
+  const post = (path: string, form: Record<string, string>, clientIp: string) =>
+    fetch(`${server.url}${path}`, {
+      method: "POST",
+      redirect: "manual",
+      headers: { "Content-Type": "application/x-www-form-urlencoded", "X-Forwarded-For": clientIp },
+      body: new URLSearchParams(form).toString(),
+    }).then(async (r) => {
+      await r.arrayBuffer();
+      return r.status;
+    });
+  const tally = (statuses: number[]) => statuses.reduce<Record<number, number>>((acc, s) => ({ ...acc, [s]: (acc[s] ?? 0) + 1 }), {});
+
+  it("40 simultaneous guesses at one account: at most 10 are checked against the password", async () => {
+    const statuses = await Promise.all(Array.from({ length: 40 }, (_, i) => post("/login", { email: STAFF[1]!, password: `guess ${i}` }, `198.51.100.${i + 1}`)));
+    const counts = tally(statuses);
+    expect((counts[401] ?? 0) + (counts[429] ?? 0), JSON.stringify(counts)).toBe(40);
+    expect(counts[401] ?? 0, `checked against the password: ${JSON.stringify(counts)}`).toBeLessThanOrEqual(10);
+  });
+
+  it("30 simultaneous look-ups of one reference: at most 10 are checked", async () => {
+    const statuses = await Promise.all(
+      Array.from({ length: 30 }, (_, i) => post("/status", { intent: "lookup", reference: "DUR-2026-000042", secret: `WRONG-${i}` }, `203.0.113.${i + 1}`)),
+    );
+    const counts = tally(statuses);
+    expect((counts[404] ?? 0) + (counts[429] ?? 0), JSON.stringify(counts)).toBe(30);
+    expect(counts[404] ?? 0, `checked: ${JSON.stringify(counts)}`).toBeLessThanOrEqual(10);
+  });
+
+  it("25 simultaneous filings from one address: at most 10 are accepted", async () => {
+    const complaint = (i: number) => ({
+      area: "durham",
+      provider: "unknown",
+      program: "employment_service",
+      description: `Burst filing number ${i}: my appointments were cancelled twice.`,
+      outcomeWanted: "A new appointment.",
+      name: `Burst Filer ${i}`,
+      email: `burst${i}@example.org`,
+      language: "en",
+      accommodation: "no",
+      consent: "on",
+      submissionKey: randomUUID(),
+    });
+    const statuses = await Promise.all(Array.from({ length: 25 }, (_, i) => post("/file?area=durham", complaint(i), "192.0.2.200")));
+    const counts = tally(statuses);
+    expect((counts[200] ?? 0) + (counts[429] ?? 0), JSON.stringify(counts)).toBe(25);
+    expect(counts[200] ?? 0, `accepted: ${JSON.stringify(counts)}`).toBeLessThanOrEqual(10);
+    expect(counts[200] ?? 0, "the limit still lets the first ones through").toBeGreaterThan(0);
     await expectAlive();
   });
 });
