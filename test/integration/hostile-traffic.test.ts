@@ -4,6 +4,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createAccount } from "../../app/services/accounts.server";
+import { fileClientComplaint } from "../../app/services/filing.server";
+import { sampleComplaint } from "../fixtures/people";
 import { startBuiltServer, type BuiltServer } from "../fixtures/built-server";
 import { bigBody, healthy, manyFields, manyParts, rawPost } from "../fixtures/raw-http";
 import { createTestDatabase, type TestDatabase } from "../fixtures/test-db";
@@ -247,5 +249,48 @@ describe("rate limits cannot be raced (finding 6)", () => {
     expect(counts[200] ?? 0, `accepted: ${JSON.stringify(counts)}`).toBeLessThanOrEqual(10);
     expect(counts[200] ?? 0, "the limit still lets the first ones through").toBeGreaterThan(0);
     await expectAlive();
+  });
+});
+
+describe("downloads are named from what the file is (finding 7)", () => {
+  const PNG = Buffer.from("89504e470d0a1a0a0000000d4948445200000001000000010806000000", "hex");
+  const POLYGLOT = Buffer.from("%PDF-1.4\n<html><script>alert(document.domain)</script></html>\n%%EOF\n");
+
+  /** Files a complaint, opens the filer's access to it, attaches the file, and downloads it back. */
+  async function uploadAndDownload(name: string, bytes: Buffer): Promise<{ disposition: string; type: string }> {
+    const filed = await fileClientComplaint({ db: t.db, complaint: sampleComplaint({ area: "durham" }), now: new Date() });
+    if (filed.kind !== "filed") throw new Error("not filed");
+    const lookup = await fetch(`${server.url}/status`, {
+      method: "POST",
+      redirect: "manual",
+      headers: { "Content-Type": "application/x-www-form-urlencoded" },
+      body: new URLSearchParams({ intent: "lookup", reference: filed.reference, secret: filed.secret! }).toString(),
+    });
+    expect(lookup.status, "looked up").toBe(302);
+    const cookie = (lookup.headers.get("set-cookie") ?? "").split(";")[0]!;
+    const form = new FormData();
+    form.set("intent", "attach");
+    form.set("attachment", new Blob([new Uint8Array(bytes)]), name);
+    const attached = await fetch(`${server.url}/status`, { method: "POST", redirect: "manual", headers: { Cookie: cookie }, body: form });
+    expect(attached.status, await attached.text()).toBe(200);
+    const page = await (await fetch(`${server.url}/status`, { headers: { Cookie: cookie } })).text();
+    const href = /href="(\/status\/attachments\/\d+)"/.exec(page)?.[1];
+    expect(href, "the attachment's link on the filer's page").toBeDefined();
+    const download = await fetch(`${server.url}${href}`, { headers: { Cookie: cookie } });
+    await download.arrayBuffer();
+    return { disposition: download.headers.get("content-disposition") ?? "", type: download.headers.get("content-type") ?? "" };
+  }
+
+  it("a PDF/HTML polyglot uploaded as polyglot.html is offered as polyglot.pdf", async () => {
+    const { disposition, type } = await uploadAndDownload("polyglot.html", POLYGLOT);
+    expect(type).toBe("application/pdf");
+    expect(disposition).toMatch(/filename="polyglot\.pdf"/);
+    expect(disposition).not.toMatch(/\.html/);
+  });
+
+  it("a PNG uploaded under an SVG name is offered as .png", async () => {
+    const { disposition, type } = await uploadAndDownload("drawing.svg", PNG);
+    expect(type).toBe("image/png");
+    expect(disposition).toMatch(/filename="drawing\.png"/);
   });
 });
