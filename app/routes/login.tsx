@@ -12,6 +12,7 @@ import { parseForm } from "../utils/form";
 import { pageTitle } from "../utils/meta";
 import { sessionCookie, sessionTokenOf } from "../utils/session.server";
 import { readForm } from "../utils/read-form.server";
+import { safeRedirect } from "../utils/safe-redirect";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "login.title");
 
@@ -19,11 +20,6 @@ const loginSchema = z.object({
   email: z.string().trim().min(1, "error.required").max(254, "error.tooLong"),
   password: z.string().min(1, "error.required").max(128, "error.tooLong"),
 });
-
-/** Only a path on this site: an open redirect would let a phishing link borrow our address. */
-function safeNext(value: string | null, fallback: string): string {
-  return value && value.startsWith("/") && !value.startsWith("//") && !value.startsWith("/\\") ? value : fallback;
-}
 
 /** Where each person starts: the ministry at the province's reports, a provider at its disputes, an SSM at its queue. */
 function homeFor(role: Role): string {
@@ -48,7 +44,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
       ? data({ failed: "login.rateLimited" as const }, { status: 429 })
       : data({ failed: "login.failed" as const }, { status: 401 });
   }
-  const next = safeNext(new URL(request.url).searchParams.get("next"), homeFor(attempt.user.role));
+  const url = new URL(request.url);
+  const next = safeRedirect(url.searchParams.get("next"), homeFor(attempt.user.role), url.origin);
   return redirect(next, { headers: { "Set-Cookie": sessionCookie(attempt.token) } });
 }
 

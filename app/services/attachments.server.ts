@@ -8,7 +8,7 @@ import { insertCaseEvent } from "../../db/repositories/case-events";
 import { findCaseById } from "../../db/repositories/cases";
 import type { ActorKind, AttachmentRow, CaseRow, EventVisibility } from "../../db/schema";
 import { FINISHED_STATUSES } from "../domain/case-workflow";
-import { detectFileType, MAX_ATTACHMENT_BYTES, safeFileName } from "../domain/file-type";
+import { detectFileType, extensionOfMime, MAX_ATTACHMENT_BYTES, safeFileName } from "../domain/file-type";
 import { env } from "../utils/env.server";
 import type { SessionUser } from "./auth.server";
 import { actorOf, authorize, caseFor, caseScopeOf } from "./access.server";
@@ -138,7 +138,9 @@ async function download(db: DB, row: AttachmentRow, kase: CaseRow, reader: { use
     targetId: kase.reference,
     details: { attachmentId: row.id },
   });
-  return { name: row.original_name, contentType: row.content_type, bytes };
+  // Named again from the stored type: files uploaded before names followed the type are fixed too.
+  const extension = extensionOfMime(row.content_type);
+  return { name: extension ? safeFileName(row.original_name, extension) : row.original_name, contentType: row.content_type, bytes };
 }
 
 /** For the staff of the case's SSM (every attachment) and the provider that raised it (public ones). */

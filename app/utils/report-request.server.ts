@@ -1,4 +1,5 @@
 import type { Params } from "@remix-run/react";
+import { idNumber } from "../domain/id-bounds";
 import { reportPageView } from "../services/report-pages.server";
 import { getDb } from "./db.server";
 import { env } from "./env.server";
@@ -9,9 +10,9 @@ import { requirePermission } from "../auth/require-permission.server";
 function versionParam(request: Request): number | null {
   const raw = new URL(request.url).searchParams.get("version");
   if (raw === null) return null;
-  const n = Number(raw);
-  if (!Number.isInteger(n) || n < 1) throw notFound();
-  return n;
+  const n = idNumber.safeParse(raw);
+  if (!n.success) throw notFound();
+  return n.data;
 }
 
 /** What the report page and its printable page load: one SSM's quarter as the signed-in person may see it. */
