@@ -2,7 +2,7 @@ import { defineConfig } from "@playwright/test";
 import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { ACTION_MS, EXPECT_MS, NAVIGATION_MS, TEST_BACKSTOP_MS } from "./test/e2e/budgets";
+import { ACTION_MS, EXPECT_MS, NAVIGATION_MS, SERVER_START_MS, TEST_BACKSTOP_MS } from "./test/e2e/budgets";
 import { freePort, SERVER_NODE_FLAGS } from "./test/fixtures/built-server";
 
 const executablePath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
@@ -94,7 +94,7 @@ export default defineConfig({
     command: `node ${SERVER_NODE_FLAGS.join(" ")} build/server.js`,
     url: `${BASE_URL}/healthz`,
     reuseExistingServer: false,
-    timeout: 120_000,
+    timeout: SERVER_START_MS,
     stdout: "ignore",
     stderr: "pipe",
     env: {

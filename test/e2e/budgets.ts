@@ -4,7 +4,9 @@
 // (`npm run test:busy`), so that only a wrong result, never slowness, fails a test. Each step has
 // its own budget: a test of many steps is not failed by their sum.
 
-/** A navigation (goto, a form post answered by a new page). */
+/** The built server, from start to answering /healthz (it migrates and seeds the demo first). */
+export const SERVER_START_MS = 180_000;
+/** A navigation (goto, a form post answered by a new page), or one request of the browser-less specs. */
 export const NAVIGATION_MS = 60_000;
 /** A click, a fill, a key press: Playwright waits for the element to be ready first. */
 export const ACTION_MS = 30_000;
