@@ -135,18 +135,19 @@ export async function waitForEmail(
     (options.subject === undefined ||
       (typeof options.subject === "string" ? s.includes(options.subject) : options.subject.test(s)));
   const description = `about ${reference}${options.subject ? ` with subject ${String(options.subject)}` : ""}`;
-  return waitForMailWhere(description, (mail) => matches(mail.subject ?? ""), options.timeoutMs ?? EMAIL_MS).catch(async (error: Error) => {
+  return waitForEmailWhere(description, (mail) => matches(mail.subject ?? ""), options.timeoutMs ?? EMAIL_MS).catch(async (error: Error) => {
     const subjects = (await readAllMail()).map(({ mail }) => mail.subject).filter((s) => s?.includes(reference));
     throw new Error(`${error.message}. Emails about it: ${JSON.stringify(subjects)}`);
   });
 }
 
 /**
- * The first email that `matches`, as soon as the server writes it: woken by each new file in the
+ * The first email that `matches` (for one whose subject alone is ambiguous: two SSMs run by one
+ * organization share its name), as soon as the server writes it: woken by each new file in the
  * mail folder (the server writes each message aside and renames it in, so a file seen is whole),
  * not by polling on a timer. Fails after `timeoutMs` with none.
  */
-async function waitForMailWhere(description: string, matches: (mail: ParsedMail) => boolean, timeoutMs: number): Promise<ParsedMail> {
+export async function waitForEmailWhere(description: string, matches: (mail: ParsedMail) => boolean, timeoutMs = EMAIL_MS): Promise<ParsedMail> {
   const dir = mailDir();
   // The server makes the folder on its first email; watching needs it now.
   mkdirSync(dir, { recursive: true });
@@ -263,14 +264,6 @@ export async function withFreshPage<T>(browser: Browser, run: (page: Page) => Pr
     await context.close();
     expect(errors, "errors in the second browser").toEqual([]);
   }
-}
-
-/**
- * Waits for an email that `matches` (for one whose subject alone is ambiguous: two SSMs run by one
- * organization share its name); returns it parsed.
- */
-export function waitForEmailWhere(description: string, matches: (mail: ParsedMail) => boolean, timeoutMs = EMAIL_MS): Promise<ParsedMail> {
-  return waitForMailWhere(description, matches, timeoutMs);
 }
 
 /**
