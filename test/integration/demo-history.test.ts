@@ -33,7 +33,7 @@ beforeAll(async () => {
   for (const e of await t.db.selectFrom("case_events").selectAll().orderBy("id").execute()) {
     eventsByCase.set(e.case_id, [...(eventsByCase.get(e.case_id) ?? []), e]);
   }
-}, 60_000);
+});
 afterAll(async () => t.cleanup());
 
 async function reportsOf(areaSlug: string) {
@@ -172,7 +172,7 @@ describe("demo history", () => {
         expect(k.paused_business_days, `clock ${k.id}`).toBeCloseTo(k.paused_business_ms / dayMs, 9);
       }
     }
-  }, 30_000);
+  });
 
   it("allocates unique references, and a filing after the seed gets the next one", async () => {
     expect(new Set(cases.map((c) => c.reference)).size).toBe(cases.length);
@@ -206,7 +206,7 @@ describe("demo history", () => {
     } finally {
       await again.cleanup();
     }
-  }, 60_000);
+  });
 });
 
 /** What the timeline says the case's status and dates are, event by event, as the services change them. */
