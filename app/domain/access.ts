@@ -104,6 +104,11 @@ export type Resource =
   /** An SSM area's own records: its queue, report, policy, people. */
   | { type: "area"; areaSlug: string };
 
+/** The roles that grant the permission: who is told about what they may act on. */
+export function rolesWith(permission: Permission): Role[] {
+  return (Object.keys(ROLE_PERMISSIONS) as Role[]).filter((role) => roleMay(role, permission));
+}
+
 /** Whether the role grants the permission, before any scope: for menus and landing pages. */
 export function roleMay(role: Role, permission: Permission): boolean {
   return ROLE_PERMISSIONS[role].includes(permission);

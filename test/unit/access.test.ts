@@ -9,6 +9,7 @@ import {
   PERMISSIONS,
   ROLE_PERMISSIONS,
   roleMay,
+  rolesWith,
   type Actor,
   type CaseScope,
   type Permission,
@@ -39,6 +40,13 @@ describe("what each role may do", () => {
     expect(ROLE_PERMISSIONS.provider_user).toEqual(["dispute.raise", "dispute.read", "dispute.act", "attachment.read"]);
     expect(ROLE_PERMISSIONS.ministry_analyst).toEqual(["report.read_province"]);
     expect(ROLE_PERMISSIONS.admin).toEqual(["report.read_province"]);
+  });
+
+  it("tells those who may act: breach alerts to whoever may escalate, report reminders to whoever may submit", () => {
+    expect(rolesWith("case.escalate")).toEqual(["ssm_manager"]);
+    expect(rolesWith("report.submit")).toEqual(["ssm_manager"]);
+    expect(rolesWith("case.be_assigned")).toEqual(["ssm_staff", "ssm_manager"]);
+    expect(rolesWith("report.read_province")).toEqual(["ministry_analyst", "admin"]);
   });
 
   it("maps each staff action to the permission it needs", () => {
