@@ -1,5 +1,5 @@
 import type { StaffAction } from "./case-workflow";
-import type { CaseKind, OrganizationKind, Role } from "./vocabulary";
+import { ROLES, type CaseKind, type OrganizationKind, type Role } from "./vocabulary";
 
 // Who may see and do what, in one place (issue #13). A role grants named permissions; where the
 // permission is used on something (a case, an attachment, an area's report), the actor's
@@ -106,7 +106,7 @@ export type Resource =
 
 /** The roles that grant the permission: who is told about what they may act on. */
 export function rolesWith(permission: Permission): Role[] {
-  return (Object.keys(ROLE_PERMISSIONS) as Role[]).filter((role) => roleMay(role, permission));
+  return ROLES.filter((role) => roleMay(role, permission));
 }
 
 /** Whether the role grants the permission, before any scope: for menus and landing pages. */

@@ -15,9 +15,8 @@ import {
   type Permission,
   type Resource,
 } from "../../app/domain/access";
-import type { CaseKind, OrganizationKind, Role } from "../../app/domain/vocabulary";
+import { ROLES, type CaseKind, type OrganizationKind } from "../../app/domain/vocabulary";
 
-const ROLES: Role[] = ["provider_user", "ssm_staff", "ssm_manager", "ministry_analyst", "admin"];
 const AREAS = ["hamilton-niagara", "ottawa", "york"];
 
 const hamiltonStaff: Actor = { userId: 1, role: "ssm_staff", organization: { id: 10, kind: "ssm", areaSlug: "hamilton-niagara", retired: false } };
