@@ -21,3 +21,10 @@ export type CaseStatus =
 export type EventVisibility = "public" | "internal";
 export type ActorKind = "staff" | "filer" | "system";
 export type OutboxStatus = "pending" | "sent" | "dead";
+
+/** The three things an SSM writes in its quarterly report beside the figures. */
+export interface Narrative {
+  actionsTaken: string;
+  lessonsLearned: string;
+  systemicIssues: string;
+}
