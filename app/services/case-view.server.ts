@@ -5,12 +5,12 @@ import { listCaseEvents } from "../../db/repositories/case-events";
 import { listEmailsForCase } from "../../db/repositories/email-outbox";
 import { findUserById, listActiveUsersOfOrganization } from "../../db/repositories/users";
 import { readClock } from "../domain/case-clocks";
-import { allowedStaffActions } from "../domain/case-workflow";
-import { levelAbove } from "../domain/escalation";
+import { panelRequired } from "../domain/case-lifecycle";
+import { allowedStaffActions } from "../domain/case-lifecycle-staff";
 import type { SessionUser } from "./auth.server";
 import { caseAttachments } from "./attachments.server";
-import { loadCaseContext } from "./case-records.server";
-import { caseFacts, findStaffCase } from "./staff-actions.server";
+import { lifecycleInput, loadCaseContext } from "./case-records.server";
+import { findStaffCase } from "./staff-actions.server";
 
 /** Everything SSM staff see on a case page; null for a case outside their SSM. The read is audited. */
 export async function staffCaseView(input: { db: DB; user: SessionUser; reference: string; now: Date }) {
@@ -38,9 +38,8 @@ export async function staffCaseView(input: { db: DB; user: SessionUser; referenc
   });
   const { secret_hash: _secret, submission_key: _key, ...caseFields } = row;
   const calendar = context.policy.policy.calendar;
-  const allowed = allowedStaffActions(row.status, caseFacts(context)).filter(
-    (a) => a !== "escalate" || (user.role === "ssm_manager" && levelAbove(context.policy.policy, row.level) !== null),
-  );
+  // What the case allows, from the lifecycle rules; escalating by hand is for managers.
+  const allowed = allowedStaffActions(lifecycleInput(row, context, now)).filter((a) => a !== "escalate" || user.role === "ssm_manager");
   return {
     case: caseFields,
     events,
@@ -53,7 +52,7 @@ export async function staffCaseView(input: { db: DB; user: SessionUser; referenc
     assignable: colleagues.filter((u) => u.role === "ssm_staff" || u.role === "ssm_manager").map((u) => ({ id: u.id, name: u.display_name })),
     attachments,
     allowed,
-    panelRequired: row.level === 3,
+    panelRequired: panelRequired(row.level),
     loadedAt: now.toISOString(),
   };
 }
