@@ -5,7 +5,6 @@ import { listActiveUsersOfOrganization } from "../../db/repositories/users";
 import type { CaseRow } from "../../db/schema";
 import type { LifecycleRefusal } from "../domain/case-lifecycle";
 import { staffTransition, type StaffLifecycleCommand } from "../domain/case-lifecycle-staff";
-import type { DecisionOutcome } from "../domain/case-workflow";
 import type { SessionUser } from "./auth.server";
 import { noticeEmails } from "./case-notices.server";
 import { CaseActionRefused, caseChangeOf, lifecycleInput, loadCaseContext, runCaseAction, type CaseChange, type CaseContext } from "./case-records.server";
@@ -27,18 +26,11 @@ export async function findStaffCase(db: DB, user: SessionUser, reference: string
   return row && row.area_slug === area ? row : null;
 }
 
+/** What a route asks: the lifecycle's commands, with the colleague to assign named by id. */
 export type StaffCommand =
   /** Assign the case: to the staff member acting, or to a colleague of the same SSM. */
   | { action: "take"; assigneeId?: number }
-  | { action: "acknowledge" }
-  | { action: "reply"; message: string }
-  | { action: "note"; message: string }
-  | { action: "request_info"; message: string }
-  | { action: "resume"; reason: string }
-  | { action: "decide"; outcome: DecisionOutcome; reasons: string; panel?: string }
-  | { action: "escalate"; reason: string }
-  | { action: "close" }
-  | { action: "reopen"; reason: string };
+  | Exclude<StaffLifecycleCommand, { action: "take" }>;
 
 export type StaffActionRefusal = LifecycleRefusal | "not_found" | "stale";
 export type StaffActionResult = { ok: true } | { ok: false; reason: StaffActionRefusal };
