@@ -186,6 +186,8 @@ export const en = {
   "error.decisionAfterFirst": "The decision cannot come before the first response.",
   "error.notBeforeToday": "Choose today or a later date.",
   "error.generic": "Something went wrong on our side. Nothing was saved. Please try again.",
+  "error.requestId": "If you contact us about this, give this reference: {id}",
+  "demo.banner": "Demonstration server: this database holds the demo accounts, whose password is published. Do not enter real information.",
   "error.notFound.title": "Page not found",
   "error.notFound.text": "We could not find this page.",
   "error.backHome": "Go to the home page",

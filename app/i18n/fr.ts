@@ -191,6 +191,8 @@ export const fr: Record<MessageKey, string> = {
   "error.decisionAfterFirst": "La décision ne peut pas précéder la première réponse.",
   "error.notBeforeToday": "Choisissez aujourd’hui ou une date plus tard.",
   "error.generic": "Un problème est survenu de notre côté. Rien n’a été enregistré. Veuillez réessayer.",
+  "error.requestId": "Si vous nous contactez à ce sujet, donnez cette référence : {id}",
+  "demo.banner": "Serveur de démonstration : cette base de données contient les comptes de démonstration, dont le mot de passe est public. N’y saisissez aucune information réelle.",
   "error.notFound.title": "Page introuvable",
   "error.notFound.text": "Nous n’avons pas trouvé cette page.",
   "error.backHome": "Aller à la page d’accueil",

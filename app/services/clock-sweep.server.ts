@@ -20,6 +20,7 @@ import { caseLink, staffEmail } from "./case-notifications.server";
 import { noticeEmails } from "./case-notices.server";
 import { caseChangeOf, commitCaseChange, lifecycleInput, loadCaseContext, StaleCaseError } from "./case-records.server";
 import { wakeOutboxWorker } from "./outbox-worker.server";
+import { logError } from "../utils/log.server";
 
 const BATCH = 200;
 // Clocks handled per write transaction: few enough that a request waiting for the connection waits
@@ -86,7 +87,7 @@ async function sweepRound(input: { db: DB; now: Date }): Promise<SweepResult> {
       const clock = outcome.item;
       if (!outcome.ok) {
         untouched.push(clock.id);
-        if (!(outcome.error instanceof StaleCaseError)) console.error(`sweep: clock ${clock.id} of case ${clock.caseId} failed`, outcome.error);
+        if (!(outcome.error instanceof StaleCaseError)) logError(`sweep: clock ${clock.id} of case ${clock.caseId} failed`, outcome.error);
       } else if (outcome.value === null) {
         untouched.push(clock.id);
       } else {
@@ -162,7 +163,7 @@ async function sendDueSoonReminders(db: DB, now: Date): Promise<number> {
   const candidates = await listUnremindedAssignedClocksDueBy(db, nowIso, new Date(now.getTime() + REMINDER_LOOKAHEAD_MS).toISOString(), BATCH);
   let sent = 0;
   for (const outcome of await inCommitGroups(db, candidates, (trx, clock) => remindIfDueSoon(trx, clock, now))) {
-    if (!outcome.ok) console.error(`sweep: reminder for clock ${outcome.item.id} failed`, outcome.error);
+    if (!outcome.ok) logError(`sweep: reminder for clock ${outcome.item.id} failed`, outcome.error);
     else if (outcome.value) sent++;
   }
   return sent;
@@ -206,7 +207,7 @@ export function startClockSweeper(input: {
       await sweepClocks({ db: input.db, now });
       await input.alsoEachRound?.(now);
     } catch (error) {
-      console.error("sweep: round failed", error);
+      logError("sweep: round failed", error);
     } finally {
       running = false;
     }

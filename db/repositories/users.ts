@@ -98,3 +98,15 @@ export async function enableUserWithPassword(db: Kysely<Database>, userId: numbe
 export async function updateUserPassword(db: Kysely<Database>, userId: number, passwordHash: string): Promise<void> {
   await db.updateTable("users").set({ password_hash: passwordHash }).where("id", "=", userId).execute();
 }
+
+/** How many of these emails belong to an account that is not disabled. */
+export async function countOpenUsersWithEmails(db: Kysely<Database>, emails: string[]): Promise<number> {
+  if (emails.length === 0) return 0;
+  const row = await db
+    .selectFrom("users")
+    .select((eb) => eb.fn.countAll<number>().as("n"))
+    .where("email", "in", emails)
+    .where("disabled_at", "is", null)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
