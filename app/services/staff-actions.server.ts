@@ -1,30 +1,13 @@
 import type { DB } from "../../db/client";
-import { findOrganizationById } from "../../db/repositories/areas";
-import { findCaseByReference } from "../../db/repositories/cases";
 import { listActiveUsersOfOrganization } from "../../db/repositories/users";
 import type { CaseRow } from "../../db/schema";
 import type { LifecycleRefusal } from "../domain/case-lifecycle";
 import { staffTransition, type StaffLifecycleCommand } from "../domain/case-lifecycle-staff";
+import { permissionForStaffAction, roleMay } from "../domain/access";
+import { actorOf, authorize, caseFor, caseScopeOf } from "./access.server";
 import type { SessionUser } from "./auth.server";
 import { noticeEmails } from "./case-notices.server";
 import { CaseActionRefused, caseChangeOf, lifecycleInput, loadCaseContext, runCaseAction, type CaseChange, type CaseContext } from "./case-records.server";
-
-const STAFF_ROLES = ["ssm_staff", "ssm_manager"] as const;
-
-/** The SSM area a staff member works for, or null if they are not SSM staff. */
-export async function staffAreaOf(db: DB, user: SessionUser): Promise<string | null> {
-  if (!(STAFF_ROLES as readonly string[]).includes(user.role)) return null;
-  const org = await findOrganizationById(db, user.organization_id);
-  return org?.kind === "ssm" ? org.area_slug : null;
-}
-
-/** A case as one SSM's staff may see it; null (shown as 404) for another SSM's case. */
-export async function findStaffCase(db: DB, user: SessionUser, reference: string): Promise<CaseRow | null> {
-  const area = await staffAreaOf(db, user);
-  if (!area) return null;
-  const row = await findCaseByReference(db, reference);
-  return row && row.area_slug === area ? row : null;
-}
 
 /** What a route asks: the lifecycle's commands, with the colleague to assign named by id. */
 export type StaffCommand =
@@ -43,10 +26,9 @@ async function changeFor(trx: DB, user: SessionUser, row: CaseRow, context: Case
   if (command.action === "take") {
     const colleagues = await listActiveUsersOfOrganization(trx, user.organization_id);
     const assignee = colleagues.find((u) => u.id === (command.assigneeId ?? user.id));
-    if (!assignee || (assignee.role !== "ssm_staff" && assignee.role !== "ssm_manager")) throw new Refused("not_found");
+    if (!assignee || !roleMay(assignee.role, "case.be_assigned")) throw new Refused("not_found");
     lifecycleCommand = { action: "take", assignee: { id: assignee.id, name: assignee.display_name } };
   } else {
-    if (command.action === "escalate" && user.role !== "ssm_manager") throw new Refused("managers_only");
     lifecycleCommand = command;
   }
   const result = staffTransition(lifecycleInput(row, context, now), lifecycleCommand);
@@ -70,8 +52,11 @@ export async function performStaffAction(input: {
 }): Promise<StaffActionResult> {
   const { db, user, command, now } = input;
   return runCaseAction<StaffActionRefusal>(db, now, async (trx) => {
-    const row = await findStaffCase(trx, user, input.reference);
+    const actor = await actorOf(trx, user);
+    const row = await caseFor(trx, actor, "case.read", { reference: input.reference });
     if (!row) throw new Refused("not_found");
+    // Whoever may read an SSM's case may work it; what only managers may do (escalate) is refused as such.
+    if (!authorize(actor, permissionForStaffAction(command.action), { type: "case", case: caseScopeOf(row) })) throw new Refused("managers_only");
     if (command.action !== "note" && row.version !== input.expectedVersion) throw new Refused("stale");
     const context = await loadCaseContext(trx, row);
     const change = await changeFor(trx, user, row, context, command, now);
