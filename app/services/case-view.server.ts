@@ -77,7 +77,7 @@ export async function staffCaseView(input: { db: DB; user: SessionUser; referenc
     details: null,
   });
   const calendar = context.policy.policy.calendar;
-  // What the case allows comes from the lifecycle rules; who may escalate by hand, from the access rules.
+  // What the case allows, from the lifecycle rules; escalating by hand only for whom the gate lets.
   const allowed = allowedStaffActions(lifecycleInput(row, context, now)).filter(
     (a) => a !== "escalate" || authorize(actor, "case.escalate", { type: "case", case: caseScopeOf(row) }),
   );

@@ -17,7 +17,11 @@ import { recordComplaintOnBehalf } from "../../app/services/intake.server";
 import { fileProviderDispute, providerDisputeAction } from "../../app/services/provider-disputes.server";
 import { performStaffAction, type StaffCommand } from "../../app/services/staff-actions.server";
 import { insertUser } from "../../db/repositories/users";
+import { fiscalQuarterOf, formatQuarterId } from "../../app/domain/fiscal-quarter";
+import { periodOf, REPORTING_TIME_ZONE } from "../../app/services/quarter-reports.server";
+import { computeQuarterFigures } from "../../db/repositories/report-figures";
 import { createProvider, createStaff, sampleComplaint } from "../fixtures/people";
+import { bruteForce, type EventType, type GenCase } from "../fixtures/report-brute-force";
 import { createTestDatabase, type TestDatabase } from "../fixtures/test-db";
 
 // Issue #13's model-based test: random lives of cases — filed by every channel, acted on by staff,
@@ -191,6 +195,49 @@ async function checkInvariants(cases: Filed[], now: Date, before: ClockRow[]): P
   }
 }
 
+const REPORTED_EVENTS: readonly string[] = ["decided", "closed", "withdrawn", "referred_to_ministry", "reopened", "escalated", "recourse_requested", "internal_note"];
+
+/** Every case of the area as the brute-force report computation reads histories. */
+async function historiesOfArea(): Promise<GenCase[]> {
+  const rows = await t.db.selectFrom("cases").selectAll().where("area_slug", "=", AREA).orderBy("id").execute();
+  const events = await t.db.selectFrom("case_events as e").innerJoin("cases as c", "c.id", "e.case_id").selectAll("e").where("c.area_slug", "=", AREA).orderBy("e.id").execute();
+  const clocks = await t.db.selectFrom("case_clocks as k").innerJoin("cases as c", "c.id", "k.case_id").selectAll("k").where("c.area_slug", "=", AREA).orderBy("k.id").execute();
+  return rows.map((c) => ({
+    area: c.area_slug,
+    received: Date.parse(c.received_at),
+    kind: c.kind,
+    channel: c.channel,
+    program: c.program,
+    category: c.category,
+    provider: c.respondent_org_id,
+    groups: c.self_identification_json ? JSON.parse(c.self_identification_json) : {},
+    referredOut: c.status === "referred_out",
+    events: events
+      .filter((e) => e.case_id === c.id && REPORTED_EVENTS.includes(e.type))
+      .map((e) => {
+        const data = e.data_json ? (JSON.parse(e.data_json) as Record<string, string>) : {};
+        return { type: e.type as EventType, at: Date.parse(e.created_at), level: e.level, outcome: data.outcome ?? "", cause: data.cause ?? "" };
+      }),
+    clocks: clocks
+      .filter((k) => k.case_id === c.id)
+      .map((k) => ({ kind: k.kind, level: k.level, due: Date.parse(k.due_at), met: k.met_at ? Date.parse(k.met_at) : null, breached: k.breached_at ? Date.parse(k.breached_at) : null, taken: k.taken_business_days, paused: k.paused_business_days })),
+  }));
+}
+
+/** The report's figures for the quarter of `at` equal the brute-force computation over every life so far. */
+async function checkReportFigures(at: Date): Promise<void> {
+  const period = periodOf(AREA, formatQuarterId(fiscalQuarterOf(at, REPORTING_TIME_ZONE)))!;
+  const organizations = await t.db.selectFrom("organizations").select(["id", "name_en", "name_fr"]).execute();
+  const names = new Map(organizations.map((o) => [o.id, { en: o.name_en, fr: o.name_fr }]));
+  const responses = (await t.db.selectFrom("survey_responses").selectAll().execute()).map((r) => ({ area: r.area_slug, quarter: r.quarter, clear: r.clear, fair: r.fair, timely: r.timely }));
+  const { computedAt: _, satisfaction, ...figures } = await computeQuarterFigures(t.db, period, period.end);
+  const { satisfaction: expectedSatisfaction, ...expected } = bruteForce(await historiesOfArea(), responses, names, period);
+  // Days paused are sums of fractions: the database may add them in another order.
+  const rounded = (f: typeof figures) => ({ ...f, clocks: f.clocks.map((k) => ({ ...k, pausedDays: Math.round(k.pausedDays * 1e6) / 1e6 })) });
+  expect(rounded(figures), period.quarter).toEqual(rounded(expected));
+  expect(satisfaction.responses).toBe(expectedSatisfaction.responses);
+}
+
 describe("whole lives of cases, driven through the services", () => {
   it("keep the lifecycle's invariants after every step", async () => {
     const began = Date.now();
@@ -207,8 +254,11 @@ describe("whole lives of cases, driven through the services", () => {
           steps++;
           await checkInvariants(cases, now, before);
         }
+        // The report figures' brute-force check runs over these lives too.
+        await checkReportFigures(now);
       }),
-      { numRuns: 60 },
+      // Sized for about half a minute on SQLite and under a minute on PostgreSQL on this busy machine.
+      { numRuns: 45 },
     );
     console.log(`lifecycle model: ${steps} steps in ${((Date.now() - began) / 1000).toFixed(1)} s`);
   }, 240_000);
