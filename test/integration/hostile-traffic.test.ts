@@ -279,6 +279,9 @@ describe("rate limits cannot be raced (finding 6)", () => {
     expect((counts[200] ?? 0) + (counts[429] ?? 0), JSON.stringify(counts)).toBe(25);
     expect(counts[200] ?? 0, `accepted: ${JSON.stringify(counts)}`).toBeLessThanOrEqual(10);
     expect(counts[200] ?? 0, "the limit still lets the first ones through").toBeGreaterThan(0);
+    // A refused filing left nothing behind: one case per accepted filing.
+    const stored = await t.db.selectFrom("cases").select("id").where("filer_name", "like", "Burst Filer %").execute();
+    expect(stored).toHaveLength(counts[200] ?? 0);
     await expectAlive();
   });
 });
