@@ -1,5 +1,5 @@
 import { Link } from "@remix-run/react";
-import type { Narrative } from "../../db/repositories/quarter-reports";
+import type { Narrative } from "../domain/vocabulary";
 import { figureLabel } from "../domain/report-labels";
 import { useLanguage, useT } from "../hooks/use-translation";
 import { formatDateTime } from "../utils/format-date";

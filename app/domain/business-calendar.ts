@@ -142,24 +142,29 @@ export function dueAt(receivedAt: Date, businessDays: number, cal: BusinessCalen
   return instantAt(day, cal.closesAtMinutes, cal.timeZone);
 }
 
-/** Milliseconds of [from, to) inside opening hours of business days. */
-export function businessMsBetween(from: Date, to: Date, cal: BusinessCalendar): number {
+/** The business time of [from, to) on each business day it reaches, in milliseconds (0 when it only grazes a day). */
+function businessTimeByDay(from: Date, to: Date, cal: BusinessCalendar, what: string): number[] {
   checkCalendar(cal);
   const start = from.getTime();
   const end = to.getTime();
-  if (!(end > start)) return 0;
+  if (!(end > start)) return [];
   const lastDay = localDateOf(to, cal.timeZone);
   let day = localDateOf(from, cal.timeZone);
-  let total = 0;
+  const perDay: number[] = [];
   for (let i = 0; i <= MAX_DAYS_SCANNED; i++) {
     if (isBusinessDay(day, cal)) {
       const { open, close } = openingWindow(day, cal);
-      total += Math.max(0, Math.min(close, end) - Math.max(open, start));
+      perDay.push(Math.max(0, Math.min(close, end) - Math.max(open, start)));
     }
-    if (day === lastDay) return total;
+    if (day === lastDay) return perDay;
     day = addDays(day, 1);
   }
-  return tooFar('businessMsBetween');
+  return tooFar(what);
+}
+
+/** Milliseconds of [from, to) inside opening hours of business days. */
+export function businessMsBetween(from: Date, to: Date, cal: BusinessCalendar): number {
+  return businessTimeByDay(from, to, cal, 'businessMsBetween').reduce((a, b) => a + b, 0);
 }
 
 /**
@@ -223,4 +228,32 @@ export function businessDaysLeft(now: Date, due: Date, cal: BusinessCalendar): n
   const current = businessDayOnOrAfter(today, cal);
   if (compareIsoDates(dueDay, current) >= 0) return businessDaysIn(current, dueDay, cal);
   return 0 - businessDaysIn(dueDay, today, cal); // 0 - 0 is +0, unlike -0
+}
+
+/**
+ * Business days whose opening hours overlap [from, to) for any time at all: what a pause
+ * "touched". A one-hour pause on a Monday touches one day; a pause from Friday evening to Monday
+ * before opening touches none.
+ */
+export function businessDaysTouched(from: Date, to: Date, cal: BusinessCalendar): number {
+  return businessTimeByDay(from, to, cal, 'businessDaysTouched').filter((ms) => ms > 0).length;
+}
+
+/**
+ * A due time moved later by `businessDays` whole business days: closing time, local, of the Nth
+ * business day after the due day. The result is always at closing on a business day, so the
+ * published rule "due at closing on the Nth business day" still holds after a pause.
+ */
+export function moveDueByBusinessDays(due: Date, businessDays: number, cal: BusinessCalendar): Date {
+  checkCalendar(cal);
+  if (businessDays === 0) return due;
+  let day = businessDayOnOrAfter(localDateOf(due, cal.timeZone), cal);
+  for (let n = 0; n < businessDays; n++) day = nextBusinessDay(day, cal);
+  return instantAt(day, cal.closesAtMinutes, cal.timeZone);
+}
+
+/** True when `at` is closing time, local, of a business day: where every due time falls. */
+export function isClosingOfBusinessDay(at: Date, cal: BusinessCalendar): boolean {
+  const day = localDateOf(at, cal.timeZone);
+  return isBusinessDay(day, cal) && instantAt(day, cal.closesAtMinutes, cal.timeZone).getTime() === at.getTime();
 }

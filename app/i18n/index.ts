@@ -1,4 +1,4 @@
-import type { Language } from "../../db/schema";
+import type { Language } from "../domain/vocabulary";
 import { en, type MessageKey } from "./en";
 import { fr } from "./fr";
 

@@ -3,6 +3,8 @@ import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
 import { TextField } from "../components/form-fields";
+import { roleMay } from "../domain/access";
+import type { Role } from "../domain/vocabulary";
 import { useT } from "../hooks/use-translation";
 import { attemptSignIn } from "../services/auth.server";
 import { getDb } from "../utils/db.server";
@@ -19,9 +21,10 @@ const loginSchema = z.object({
   password: z.string().min(1, "error.required").max(128, "error.tooLong"),
 });
 
-function homeFor(role: string): string {
-  if (role === "ministry_analyst" || role === "admin") return "/reports";
-  if (role === "provider_user") return "/disputes";
+/** Where each person starts: the ministry at the province's reports, a provider at its disputes, an SSM at its queue. */
+function homeFor(role: Role): string {
+  if (roleMay(role, "report.read_province")) return "/reports";
+  if (roleMay(role, "dispute.read")) return "/disputes";
   return "/cases";
 }
 

@@ -11,18 +11,18 @@ import {
   listLatestReports,
   listReportVersions,
   saveDraft,
-  type Narrative,
 } from "../../db/repositories/quarter-reports";
 import { computeQuarterFigures, type QuarterPeriod } from "../../db/repositories/report-figures";
 import type { QuarterReportRow } from "../../db/schema";
 import { reportSubmittedEmail } from "../../emails/report-emails";
 import { fiscalQuarterOf, formatQuarterId, nextQuarter, parseQuarterId, previousQuarter, quarterBounds } from "../domain/fiscal-quarter";
 import type { QuarterFigures } from "../domain/report-figures";
+import type { Narrative } from "../domain/vocabulary";
 import { suppressQuarter, type ShownFigures } from "../domain/report-suppression";
 import { addDays, instantAt, localDateOf } from "../domain/time-zone";
 import { publicUrl } from "../utils/env.server";
 import type { SessionUser } from "./auth.server";
-import { staffAreaOf } from "./staff-actions.server";
+import { actorOf, authorize } from "./access.server";
 
 /** Fiscal quarters are the province's: their bounds are Toronto midnights for every SSM. */
 export const REPORTING_TIME_ZONE = "America/Toronto";
@@ -88,10 +88,11 @@ export type ReportAccess =
 export async function reportAccessFor(db: DB, user: SessionUser, areaSlug: string): Promise<ReportAccess | null> {
   const area = await findAreaWithSsm(db, areaSlug);
   if (!area) return null;
-  if (user.role === "ministry_analyst" || user.role === "admin") return { kind: "ministry", area };
-  const own = await staffAreaOf(db, user);
-  if (own !== areaSlug) return null;
-  return { kind: "ssm", area, canSubmit: user.role === "ssm_manager" };
+  const actor = await actorOf(db, user);
+  const resource = { type: "area", areaSlug: area.slug } as const;
+  if (authorize(actor, "report.read_province", resource)) return { kind: "ministry", area };
+  if (!authorize(actor, "report.read", resource)) return null;
+  return { kind: "ssm", area, canSubmit: authorize(actor, "report.submit", resource) };
 }
 
 export async function liveFigures(db: DB, areaSlug: string, quarterId: string, now: Date): Promise<QuarterFigures> {

@@ -1,4 +1,4 @@
-import type { Language } from "../../db/schema";
+import type { Language } from "../domain/vocabulary";
 import type { ShownCount } from "../domain/report-suppression";
 import { formatChartValue } from "../components/charts/bar-chart";
 import { translator } from "../i18n";

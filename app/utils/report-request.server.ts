@@ -4,7 +4,7 @@ import { reportPageView } from "../services/report-pages.server";
 import { getDb } from "./db.server";
 import { env } from "./env.server";
 import { notFound } from "./http.server";
-import { requireUser } from "./session.server";
+import { requirePermission } from "../auth/require-permission.server";
 
 /** `?version=N` (a positive whole number) or null; anything else is a page that does not exist. */
 function versionParam(request: Request): number | null {
@@ -17,7 +17,7 @@ function versionParam(request: Request): number | null {
 
 /** What the report page and its printable page load: one SSM's quarter as the signed-in person may see it. */
 export async function loadReportPage(request: Request, params: Params) {
-  const user = await requireUser(request, ["ssm_staff", "ssm_manager", "ministry_analyst", "admin"]);
+  const { user } = await requirePermission(request, ["report.read_province", "report.read"]);
   const config = env();
   const view = await reportPageView({
     db: getDb(),

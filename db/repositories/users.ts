@@ -34,16 +34,18 @@ export async function listActiveUsersOfOrganization(
     .execute();
 }
 
-/** The managers of an organization who can act: alerts and escalations go to them. */
-export async function listActiveManagers(
+/** The enabled people of an organization holding one of the roles (which roles: app/domain/access.ts). */
+export async function listActiveUsersWithRoles(
   db: Kysely<Database>,
   organizationId: number,
+  roles: readonly Role[],
 ): Promise<Pick<User, "id" | "display_name" | "email" | "language">[]> {
+  if (roles.length === 0) return [];
   return db
     .selectFrom("users")
     .select(["id", "display_name", "email", "language"])
     .where("organization_id", "=", organizationId)
-    .where("role", "=", "ssm_manager")
+    .where("role", "in", roles)
     .where("disabled_at", "is", null)
     .orderBy("id")
     .execute();

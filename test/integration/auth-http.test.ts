@@ -33,7 +33,7 @@ beforeAll(async () => {
     MAIL_DIR: join(folder, "mail"),
     OUTBOX_INTERVAL_MS: "3600000",
   });
-}, 60_000);
+});
 
 afterAll(async () => {
   if (server) {
