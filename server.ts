@@ -10,7 +10,8 @@ import { readLimitedBody } from "./app/utils/limited-body.server";
 import { logError } from "./app/utils/log.server";
 import { DYNAMIC_CACHE_CONTROL, newCspNonce, securityHeaders } from "./app/utils/security-headers.server";
 
-// `npm start -- --demo` (the README's command) asks for the demo seed; nothing else gets it.
+// `npm start` (the README's demo command) passes --demo and so asks for the demo seed; a deployment runs
+// `npm run serve` or docs/recourse.service, which never pass it.
 if (process.argv.includes("--demo")) process.env.SEED_DEMO = "true";
 
 // Validate configuration before anything else: a bad value stops here, naming the variable.

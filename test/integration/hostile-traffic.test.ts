@@ -41,7 +41,7 @@ beforeAll(async () => {
   for (const [email, role, organizationSlug] of OTHER_ROLES) {
     expect((await createAccount({ db: t.db, email, role, organizationSlug, password: PASSWORD, now: new Date() })).ok).toBe(true);
   }
-  // One of the demo accounts (as `npm start -- --demo` would seed it), without the rest of the demo.
+  // One of the demo accounts (as `npm start` would seed it), without the rest of the demo.
   const demo = DEMO_USERS[0]!;
   expect((await createAccount({ db: t.db, email: demo.email, role: demo.role, organizationSlug: demo.org, password: PASSWORD, now: new Date() })).ok).toBe(true);
   // No NODE_ENV at all, as `npm start` runs: production must be the default (finding 4).

@@ -16,10 +16,11 @@ describe("the systemd unit", () => {
     expect(unit).not.toMatch(/^ExecStart=.*--demo/m);
   });
 
-  it("starts the built server with npm start's Node flags", () => {
-    const start = JSON.parse(readFileSync("package.json", "utf8")).scripts.start as string;
+  it("starts the built server as `npm run serve` does, with npm start's Node flags but not its demo", () => {
+    const scripts = JSON.parse(readFileSync("package.json", "utf8")).scripts as Record<string, string>;
     const [exec] = setting("ExecStart");
     expect(exec).toBe(`/usr/bin/node ${PRODUCTION_NODE_FLAGS.join(" ")} build/server.js`);
-    expect(start).toContain(`node ${PRODUCTION_NODE_FLAGS.join(" ")} build/server.js`);
+    expect(scripts.serve).toBe(`node ${PRODUCTION_NODE_FLAGS.join(" ")} build/server.js`);
+    expect(scripts.start).toContain(`node ${PRODUCTION_NODE_FLAGS.join(" ")} build/server.js --demo`);
   });
 });
