@@ -11,12 +11,15 @@ export interface ClockRow {
   metAt: string | null;
   businessDaysLeft: number | null;
   overdue: boolean;
+  /** A clock started again later (reopening): this row is the earlier one. */
+  earlier?: boolean;
   /** How each pause moved the due time (the pause rule on the process page). */
   pauses?: { pausedAt: string; resumedAt: string; businessDays: number; dueBefore: string; dueAfter: string }[];
 }
 
 function clockName(t: Translate, c: ClockRow): string {
-  return c.kind === "decision" ? t("clock.decision", { level: c.level }) : t(`clock.${c.kind}`);
+  const name = c.kind === "decision" ? t("clock.decision", { level: c.level }) : t(`clock.${c.kind}`);
+  return c.earlier ? t("clock.earlier", { name }) : name;
 }
 
 function pauseLabel(t: Translate, p: NonNullable<ClockRow["pauses"]>[number], when: (iso: string) => string): string {
