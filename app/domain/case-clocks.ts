@@ -204,6 +204,17 @@ export function readClock(clock: Clock, now: Date, cal: BusinessCalendar): Clock
   };
 }
 
+/**
+ * A case's whole clock history as the case page reads it: a clock followed by a later one of the
+ * same kind and level (a reopening started it again) is marked earlier, so each row is told apart.
+ */
+export function readClocks(clocks: readonly Clock[], now: Date, cal: BusinessCalendar): (ClockReading & { earlier: boolean })[] {
+  return clocks.map((c, i) => ({
+    ...readClock(c, now, cal),
+    earlier: clocks.slice(i + 1).some((later) => later.kind === c.kind && later.level === c.level),
+  }));
+}
+
 /** The clocks a new case starts with, all counted from the time it was received. */
 export function initialClocks(policy: DisputePolicy, receivedAt: Date): Clock[] {
   const clocks = [

@@ -614,6 +614,8 @@ export const en = {
   "clock.col.due": "Due",
   "clock.col.state": "State",
   "clock.col.left": "Time left",
+  "clock.earlier": "{name}, before reopening",
+  "clock.pauses.title": "How pauses moved the deadlines:",
   "clock.pauseMoved": "Paused {from} to {to}: deadline moved {n} business days, from {before} to {after}.",
   "clock.pauseMovedOne": "Paused {from} to {to}: deadline moved 1 business day, from {before} to {after}.",
   "clock.pauseMovedNone": "Paused {from} to {to}, outside business hours: deadline unchanged.",

@@ -622,6 +622,8 @@ export const fr: Record<MessageKey, string> = {
   "clock.col.due": "Échéance",
   "clock.col.state": "État",
   "clock.col.left": "Temps restant",
+  "clock.earlier": "{name}, avant la réouverture",
+  "clock.pauses.title": "Comment les pauses ont reporté les échéances :",
   "clock.pauseMoved": "En pause du {from} au {to} : échéance reportée de {n} jours ouvrables, du {before} au {after}.",
   "clock.pauseMovedOne": "En pause du {from} au {to} : échéance reportée de 1 jour ouvrable, du {before} au {after}.",
   "clock.pauseMovedNone": "En pause du {from} au {to}, hors des heures ouvrables : échéance inchangée.",

@@ -5,7 +5,7 @@ import { listCaseEvents } from "../../db/repositories/case-events";
 import { listEmailsForCase } from "../../db/repositories/email-outbox";
 import { findUserById, listActiveUsersOfOrganization } from "../../db/repositories/users";
 import type { CaseRow } from "../../db/schema";
-import { readClock } from "../domain/case-clocks";
+import { readClocks } from "../domain/case-clocks";
 import { panelRequired } from "../domain/case-lifecycle";
 import { allowedStaffActions } from "../domain/case-lifecycle-staff";
 import { roleMay } from "../domain/access";
@@ -85,7 +85,7 @@ export async function staffCaseView(input: { db: DB; user: SessionUser; referenc
     case: staffCaseFields(row),
     events,
     emails,
-    clocks: context.clocks.map((c) => readClock(c, now, calendar)),
+    clocks: readClocks(context.clocks, now, calendar),
     timeZone: calendar.timeZone,
     policy: { version: context.policy.version, effectiveFrom: context.policy.effectiveFrom },
     respondent: respondent ? { name_en: respondent.name_en, name_fr: respondent.name_fr } : null,
