@@ -36,8 +36,16 @@ export interface ShownClockFigures {
   pausedDays: number | null;
 }
 
+/**
+ * Why a count is not shown: "small" it is under the threshold; "complementary" it would let a small
+ * one be worked out (so it is not small itself); "province" Ontario's sum of a cell some SSM hides.
+ */
+export type HiddenReason = "small" | "complementary" | "province";
+
 export interface ShownFigures {
   areaSlug: string;
+  /** Each hidden cell (report-cells.ts names) and why, for the page to say. */
+  hidden?: { cell: string; reason: HiddenReason }[];
   quarter: string;
   computedAt: string;
   received: {
