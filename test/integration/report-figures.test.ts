@@ -230,6 +230,7 @@ function bruteClocks(cases: GenCase[]): ClockFigures[] {
         level,
         ended: ended.length,
         onTime: ended.filter((k) => k.breached === null && k.met !== null && k.met <= k.due).length,
+        met: met.length,
         medianDays: nearestRank(days, 50),
         p90Days: nearestRank(days, 90),
         pausedDays: met.reduce((s, k) => s + (k.paused ?? 0), 0),

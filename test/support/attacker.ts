@@ -66,14 +66,12 @@ const ROWS: Record<string, (f: ShownFigures) => ShownFigures["received"]["byKind
   "recourse.byOutcome": (f) => f.recourse.byOutcome,
 };
 
-type Published = number | "small" | "hidden" | "notSmall" | "unknown";
+type Published = number | "small" | "hidden" | "unknown";
 
 /** What one page says of each count; on-time and late counts come from a share beside its base. */
 function readPage(f: ShownFigures): Map<string, Published> {
   const out = new Map<string, Published>();
-  const notSmall = new Set((f.hidden ?? []).filter((h) => h.reason === "complementary").map((h) => h.cell));
-  const put = (cell: string, v: ShownFigures["received"]["total"]) =>
-    out.set(cell, v === "hidden" && notSmall.has(cell) ? "notSmall" : v);
+  const put = (cell: string, v: ShownFigures["received"]["total"]) => out.set(cell, v);
   for (const [cell, get] of Object.entries(SINGLE)) put(cell, get(f));
   for (const [id, get] of Object.entries(ROWS)) for (const row of get(f)) put(`${id}|${row.key}`, row.count);
   for (const c of f.clocks) {
@@ -131,7 +129,10 @@ export function attack(releases: readonly Release[], threshold: number, truth: R
   const vars = new UnionFind();
   const v = (report: string, cell: string) => `${report}#${cell}`;
   const value = new Map<string, number>();
+  const withEquations = new Set<string>();
   const addEquations = (report: string) => {
+    if (withEquations.has(report)) return;
+    withEquations.add(report);
     for (const eq of equationsOf(allCells)) equations.push({ parts: eq.parts.map((c) => v(report, c)), total: v(report, eq.total) });
   };
 
@@ -146,7 +147,7 @@ export function attack(releases: readonly Release[], threshold: number, truth: R
     if (release.province) {
       const report = `province@${r}`;
       pages.push({ report, page: pageOf(release.province) });
-      addEquations(report);
+      // Ontario's own breakdowns follow from the SSMs' and the sums below: nothing to add.
       for (const cell of allCells) {
         equations.push({ parts: release.current.map((p) => v(`${p.areaSlug}@${p.version}`, cell)), total: v(report, cell) });
         value.set(v(report, cell), release.current.reduce((s, p) => s + realValue(truth.get(`${p.areaSlug}@${p.version}`)!, cell), 0));
@@ -180,7 +181,6 @@ export function attack(releases: readonly Release[], threshold: number, truth: R
       else {
         hiddenSomewhere.add(id);
         if (shown === "small") narrow(id, smallLo, threshold - 1);
-        else if (shown === "notSmall") narrow(id, threshold, Infinity);
         else narrow(id, 0, Infinity);
       }
     }
@@ -188,7 +188,7 @@ export function attack(releases: readonly Release[], threshold: number, truth: R
   for (const eq of equations) for (const id of [...eq.parts, eq.total]) if (!known.has(vars.find(id))) narrow(id, 0, Infinity);
 
   // Equations over unknowns only: exact ones move to the right-hand side.
-  const system: { coef: Map<string, number>; rhs: number }[] = [];
+  const system: { coef: Map<string, number>; rhs: number; definesOnly?: string }[] = [];
   for (const eq of equations) {
     const coef = new Map<string, number>();
     let rhs = 0;
@@ -204,6 +204,8 @@ export function attack(releases: readonly Release[], threshold: number, truth: R
     if (coef.size > 0) system.push({ coef, rhs });
   }
 
+  dropDefinitions(system, known);
+
   const ranges = new Map<string, { min: number; max: number }>();
   const rangeOf = (root: string) => {
     const hit = ranges.get(root);
@@ -211,6 +213,7 @@ export function attack(releases: readonly Release[], threshold: number, truth: R
     const k = known.get(root)!;
     if (k.lo === k.hi) return { min: k.lo, max: k.hi };
     const component = componentOf(root, system);
+    if (component.equations.length === 0) return { min: k.lo, max: k.hi };
     const min = optimum(root, component, known, "minimize");
     const max = optimum(root, component, known, "maximize");
     const out = { min, max };
@@ -221,6 +224,8 @@ export function attack(releases: readonly Release[], threshold: number, truth: R
   const out: CellRange[] = [];
   for (const id of hiddenSomewhere) {
     const [report, cell] = id.split("#") as [string, string];
+    // Ontario's withheld sums of at least the threshold are not attacked (see `disclosed`).
+    if (report.startsWith("province@") && value.get(id)! >= threshold) continue;
     const { min, max } = rangeOf(vars.find(id));
     out.push({ report, cell, truth: value.get(id) ?? NaN, min, max });
   }
@@ -265,15 +270,36 @@ const ROWS_TRUTH: Record<string, (f: QuarterFigures) => { key: string; count: nu
   "recourse.byOutcome": (f) => f.recourse.byOutcome,
 };
 
+/**
+ * Leaves out equations that only define an unknown nothing else constrains: Ontario's withheld
+ * sum (−P + Σ parts = 0, P in [0, ∞) and in no other equation) says nothing of its parts, so it
+ * is kept only for finding P's own range. Makes each SSM's unknowns a small problem of their own.
+ */
+function dropDefinitions(system: { coef: Map<string, number>; rhs: number; definesOnly?: string }[], known: ReadonlyMap<string, Known>): void {
+  const uses = new Map<string, number>();
+  for (const eq of system) for (const id of eq.coef.keys()) uses.set(id, (uses.get(id) ?? 0) + 1);
+  for (const eq of system) {
+    if (eq.rhs !== 0) continue;
+    for (const [id, c] of eq.coef) {
+      const k = known.get(id)!;
+      const othersOpposite = [...eq.coef].every(([o, oc]) => o === id || (oc === -c && known.get(o)!.lo >= 0));
+      if (uses.get(id) === 1 && k.lo === 0 && k.hi === Infinity && othersOpposite) {
+        eq.definesOnly = id;
+        break;
+      }
+    }
+  }
+}
+
 /** The equations linked to `root` through shared unknowns. */
-function componentOf(root: string, system: readonly { coef: Map<string, number>; rhs: number }[]) {
+function componentOf(root: string, system: readonly { coef: Map<string, number>; rhs: number; definesOnly?: string }[]) {
   const seen = new Set([root]);
   const picked = new Set<number>();
   const queue = [root];
   while (queue.length) {
     const id = queue.pop()!;
     system.forEach((eq, i) => {
-      if (picked.has(i) || !eq.coef.has(id)) return;
+      if (picked.has(i) || !eq.coef.has(id) || (eq.definesOnly !== undefined && eq.definesOnly !== root)) return;
       picked.add(i);
       for (const other of eq.coef.keys()) if (!seen.has(other)) (seen.add(other), queue.push(other));
     });
@@ -287,13 +313,23 @@ function optimum(
   known: ReadonlyMap<string, Known>,
   direction: "minimize" | "maximize",
 ): number {
+  // Each unknown as its least value plus a non-negative part (the solver's own lower bound), so
+  // that bounds need no rows of their own: fewer, less degenerate pivots.
   const constraints = new Map<string, Constraint>();
-  component.equations.forEach((eq, i) => constraints.set(`e${i}`, { equal: eq.rhs }));
+  const rows = component.equations.map((eq) => {
+    let rhs = eq.rhs;
+    for (const [id, c] of eq.coef) rhs -= c * known.get(id)!.lo;
+    return rhs;
+  });
+  rows.forEach((rhs, i) => constraints.set(`e${i}`, { equal: rhs }));
   const variables = new Map<string, Map<string, number>>();
   for (const id of component.vars) {
     const k = known.get(id)!;
-    const coefs = new Map<string, number>([[`b:${id}`, 1]]);
-    constraints.set(`b:${id}`, Number.isFinite(k.hi) ? { min: k.lo, max: k.hi } : { min: k.lo });
+    const coefs = new Map<string, number>();
+    if (Number.isFinite(k.hi)) {
+      constraints.set(`b:${id}`, { max: k.hi - k.lo });
+      coefs.set(`b:${id}`, 1);
+    }
     component.equations.forEach((eq, i) => {
       const c = eq.coef.get(id);
       if (c) coefs.set(`e${i}`, c);
@@ -301,15 +337,27 @@ function optimum(
     if (id === target) coefs.set("objective", 1);
     variables.set(id, coefs);
   }
-  const solution = solve({ direction, objective: "objective", constraints, variables, integers: true });
-  if (solution.status === "unbounded") return direction === "maximize" ? Infinity : -Infinity;
-  if (solution.status !== "optimal") throw new Error(`The attacker's model is ${solution.status}: the released figures contradict the relations`);
-  return Math.round(solution.result);
+  const lo = known.get(target)!.lo;
+  // The linear relaxation first: where its optimum is whole, it is the integer optimum too (the
+  // usual case for sums with unit coefficients), and it is much faster.
+  for (const integers of [false, true]) {
+    const solution = solve({ direction, objective: "objective", constraints, variables, integers }, { maxPivots: 200_000 });
+    if (solution.status === "unbounded") return direction === "maximize" ? Infinity : -Infinity;
+    if (solution.status !== "optimal") throw new Error(`The attacker's model is ${solution.status}: the released figures contradict the relations`);
+    if (integers || solution.variables.every(([, x]) => Math.abs(x - Math.round(x)) < 1e-6)) return lo + Math.round(solution.result);
+  }
+  throw new Error("unreachable");
 }
 
-/** Cells whose possible values span fewer than `threshold` (a cell pinned at 0 names nobody). */
+/**
+ * Hidden cells whose possible values span fewer than `threshold`. Not counted: a cell pinned at 0
+ * (it names nobody), and Ontario's sum of at least the threshold withheld only because an SSM's
+ * cell is hidden, when the SSMs' figures imply it anyway (an SSM's 0 known from an earlier release).
+ */
 export function disclosed(ranges: readonly CellRange[], threshold: number): CellRange[] {
-  return ranges.filter((r) => r.max - r.min + 1 < threshold && !(r.min === 0 && r.max === 0));
+  return ranges.filter(
+    (r) => r.max - r.min + 1 < threshold && !(r.min === 0 && r.max === 0) && !(r.report.startsWith("province@") && r.truth >= threshold),
+  );
 }
 
 /** Counts published as a number, directly or through a share beside its base, under the threshold. */
