@@ -4,10 +4,11 @@ import { equationsOf } from "./report-relations";
 import { checkThreshold, hideSmallMeasure, suppressVersion, type EarlierVersion, type Suppression } from "./suppression";
 
 /**
- * The quarter's reports as the ministry may see them: every count from 1 to threshold-1 shows as
- * "small" ("<5"), and enough others are "hidden" that no total gives one away, whether within an
- * SSM's breakdowns or across SSMs through the province's figures. Nothing suppressed survives as a
- * number, since these figures go to browsers and CSV files.
+ * The quarter's reports as the ministry may see them, release by release: every count from 0 to
+ * threshold-1 shows as "small" ("<5"), and enough others are "hidden" that nothing released, now
+ * or before, lets one be narrowed (suppression.ts), within an SSM's report, across its versions or
+ * through Ontario's figures. Nothing suppressed survives as a number, since these figures go to
+ * browsers, CSV files and emails.
  */
 
 /** A count as published: "small" renders "<5" (the threshold), "hidden" hides it to protect one. */
@@ -19,7 +20,10 @@ export interface ShownCountRow {
   label?: { en: string; fr: string };
 }
 
-/** Measures only over at least `threshold` clocks; "on time" counts are not published on their own. */
+/**
+ * A clock as published: a share only when its on-time and late counts both reach the threshold,
+ * days only over at least `threshold` clocks met; "on time" counts are not published on their own.
+ */
 export interface ShownClockFigures {
   kind: ClockFigures["kind"];
   level: number;
