@@ -119,10 +119,11 @@ export function releaseQuarter(current: readonly SubmittedReport[], earlier: rea
     const values = new Map(universe.map((cell) => [cell, own.get(cell) ?? 0]));
     const before = earlier.find((e) => e.areaSlug === r.areaSlug && e.version === r.version);
     if (before) {
-      // Released already: shown as it was, with any row added since (0 here) as small.
+      // Released already: shown as it was, with any row added since (0 here) as small. `cells`
+      // stays the first listing: a row it left out was known to be 0 then, and still is.
       const hidden = { ...before.hidden };
       for (const [cell, value] of values) if (!before.cells.includes(cell) && value < threshold) hidden[cell] = "small";
-      return { ...r, cells: universe, hidden };
+      return { ...r, cells: before.cells, hidden };
     }
     const versions: EarlierVersion[] = earlier
       .filter((e) => e.areaSlug === r.areaSlug && e.version !== r.version)
