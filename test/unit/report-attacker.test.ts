@@ -10,8 +10,8 @@ import { cases, figures, quarterArb, type Submission } from "../support/quarter-
 // narrowed to fewer than `threshold` possible values (the six recoveries of issue #14 first).
 
 const T = 5;
-/** Sized so the property runs in well under a minute on this two-core machine. */
-const RUNS = Number(process.env.ATTACKER_RUNS ?? 40);
+/** Sized so the property runs within a minute on this two-core machine (200 runs took 42 s). */
+const RUNS = Number(process.env.ATTACKER_RUNS ?? 60);
 
 /**
  * What the ministry's views release, step by step, as each submission lands: each release is
@@ -119,7 +119,9 @@ describe("the six recoveries of issue #14", () => {
 
 
 describe("any quarter, any order of submissions and amendments", () => {
-  it("leaves every hidden count at least the threshold's number of possible values", () => {
+  // Integer programming over every release takes a while: its own time limit, well above the
+  // run count's usual 10–30 s here, so a busy machine does not fail it.
+  it("leaves every hidden count at least the threshold's number of possible values", { timeout: 120_000 }, () => {
     const started = Date.now();
     let hiddenCells = 0;
     fc.assert(
