@@ -9,7 +9,7 @@ import type { SingleCount } from "./report-cells";
  * histories written the way the services write them.
  *
  * Across SSMs one more holds: Ontario's every cell is the sum of the same cell of each SSM that has
- * submitted (report-suppression.ts `provinceFigures`); see `PROVINCE_RELATION`.
+ * submitted (report-suppression.ts `provinceFigures`).
  */
 export type Relation =
   /** A breakdown's rows add up to its total (client groups have none: a person may answer several). */
@@ -37,8 +37,6 @@ export const RELATIONS: readonly Relation[] = [
   },
   { kind: "clock" },
 ];
-
-export const PROVINCE_RELATION = "Ontario's cell = the sum of the same cell of every SSM that has submitted";
 
 /** One equation between cells: the parts add up to the total. A part that is absent counts 0. */
 export interface Equation {
