@@ -52,6 +52,7 @@ const TABLES: { readonly [T in keyof Database]: AllColumns<Database[T]> } = {
   password_resets: { id: true, user_id: true, token_hash: true, created_at: true, expires_at: true, used_at: true, revoked_at: true },
   report_drafts: { area_slug: true, quarter: true, actions_taken: true, lessons_learned: true, systemic_issues: true, updated_by: true, updated_at: true },
   quarter_reports: { id: true, area_slug: true, quarter: true, version: true, figures_json: true, actions_taken: true, lessons_learned: true, systemic_issues: true, amendment_reason: true, submitted_by: true, submitted_at: true },
+  report_releases: { id: true, quarter: true, sequence: true, area_slug: true, version: true, threshold: true, release_json: true, released_at: true },
   survey_invitations: { id: true, case_id: true, token_hash: true, area_slug: true, quarter: true, language: true, expires_at: true, used: true },
   survey_responses: { id: true, area_slug: true, quarter: true, clear: true, fair: true, timely: true, comment: true },
   work_leases: { name: true, holder: true, expires_at: true },
@@ -60,7 +61,7 @@ const TABLES: { readonly [T in keyof Database]: AllColumns<Database[T]> } = {
 /** The tables whose id is `serial` on PostgreSQL (`Generated<number>` in schema.ts): their sequences are moved past the copied ids. */
 const SERIAL_ID_TABLES: ReadonlySet<keyof Database> = new Set<keyof Database>([
   "organizations", "users", "policies", "cases", "case_events", "case_clocks", "email_outbox", "audit_log",
-  "attachments", "invitations", "password_resets", "quarter_reports", "survey_invitations", "survey_responses",
+  "attachments", "invitations", "password_resets", "quarter_reports", "report_releases", "survey_invitations", "survey_responses",
 ]);
 
 export type TableName = keyof Database;

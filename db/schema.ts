@@ -274,6 +274,19 @@ export interface QuarterReportTable {
   submitted_at: string;
 }
 
+/** A release of a quarter's reports to the ministry: what each view shows until the next one. */
+export interface ReportReleaseTable {
+  id: Generated<number>;
+  quarter: string;
+  sequence: number;
+  /** The submission (SSM and version) that made this release. */
+  area_slug: string;
+  version: number;
+  threshold: number;
+  release_json: string;
+  released_at: string;
+}
+
 export interface SurveyInvitationTable {
   id: Generated<number>;
   case_id: number;
@@ -323,6 +336,7 @@ export interface Database {
   password_resets: PasswordResetTable;
   report_drafts: ReportDraftTable;
   quarter_reports: QuarterReportTable;
+  report_releases: ReportReleaseTable;
   survey_invitations: SurveyInvitationTable;
   survey_responses: SurveyResponseTable;
   work_leases: WorkLeaseTable;
@@ -343,3 +357,4 @@ export type InvitationRow = Selectable<InvitationTable>;
 export type PasswordResetRow = Selectable<PasswordResetTable>;
 export type QuarterReportRow = Selectable<QuarterReportTable>;
 export type ReportDraftRow = Selectable<ReportDraftTable>;
+export type ReportReleaseRow = Selectable<ReportReleaseTable>;

@@ -1,5 +1,5 @@
 import { useId, type ReactNode } from "react";
-import { categoryLabel, clockLabel, flattenShown, shownBreakdown, type BreakdownPath } from "../domain/report-labels";
+import { categoryLabel, clockLabel, figureLabel, flattenShown, hiddenFigures, shownBreakdown, type BreakdownPath } from "../domain/report-labels";
 import type { ShownCount, ShownFigures } from "../domain/report-suppression";
 import { useLanguage, useT } from "../hooks/use-translation";
 import type { MessageKey } from "../i18n";
@@ -44,6 +44,7 @@ export function ReportFigures({ figures: f, threshold, headingLevel = 2 }: Repor
   const Heading = headingLevel === 3 ? "h3" : "h2";
   const count = (c: ShownCount) => formatCount(c, threshold, language);
   const anySuppressed = flattenShown(f).some((c) => c.value === "small" || c.value === "hidden");
+  const hidden = hiddenFigures(f);
 
   const breakdown = (path: BreakdownPath, total?: ShownCount) => {
     const caption = t(`report.figure.${path}`);
@@ -90,7 +91,7 @@ export function ReportFigures({ figures: f, threshold, headingLevel = 2 }: Repor
         {breakdown("received.byKind", f.received.total)}
         {anySuppressed ? (
           <p className="hint" data-testid="suppression-note">
-            {t("report.suppression.note", { threshold, hidden: t("figures.hidden") })}
+            {t("report.suppression.note", { threshold, max: threshold - 1, hidden: t("figures.hidden") })}
           </p>
         ) : null}
         {breakdown("received.byChannel", f.received.total)}
@@ -217,6 +218,19 @@ export function ReportFigures({ figures: f, threshold, headingLevel = 2 }: Repor
         </FigureTable>
         <p className="hint">{t("report.satisfaction.hint")}</p>
       </section>
+
+      {hidden.length > 0 ? (
+        <section>
+          <Heading>{t("report.hidden.heading")}</Heading>
+          <ul data-testid="hidden-reasons">
+            {hidden.map((h) => (
+              <li key={`${h.path}|${h.key ?? ""}`}>
+                {t(`report.hidden.${h.reason}`, { figure: figureLabel(h.path, h.key, t, h.label?.[language]), threshold })}
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
     </div>
   );
 }

@@ -21,6 +21,11 @@ export interface ClockFigures {
   /** Clocks that ended in the quarter: met, or missed (breached). */
   ended: number;
   onTime: number;
+  /**
+   * Clocks met in the quarter: what the median, 90th percentile and paused days are computed over.
+   * Absent from reports frozen before it was counted; those measures are then withheld.
+   */
+  met?: number;
   /** Business days from start to met, net of pauses (nearest rank); null when none was met. */
   medianDays: number | null;
   p90Days: number | null;

@@ -1,7 +1,7 @@
 import type { MessageKey, Translate } from "../i18n";
 import { en } from "../i18n/en";
 import { breakdownOf, type BreakdownId } from "./report-figures";
-import type { ShownClockFigures, ShownCountRow, ShownFigures } from "./report-suppression";
+import type { HiddenReason, ShownClockFigures, ShownCountRow, ShownFigures } from "./report-suppression";
 
 /**
  * What each figure of a quarterly report is called, and every figure as a flat list of cells: the
@@ -223,4 +223,35 @@ export function figureChanges(before: ShownFigures, after: ShownFigures): Figure
     changes.push({ path: cell.path, key: cell.key, before: b?.value, after: a?.value, ...(label ? { label } : {}) });
   }
   return changes;
+}
+
+const SINGLE_FIGURE_PATHS: Record<string, string> = {
+  received: "received.total",
+  decided: "decided.total",
+  escalations: "escalations.total",
+  recourse: "recourse.total",
+};
+
+/**
+ * The counts a report hides for a reason beyond being small ("hidden", not "<5"), each named as
+ * flattenShown names it, so that the page can say why. Clocks' on-time and late counts are left
+ * out: their share reads "too few to show".
+ */
+export function hiddenFigures(f: ShownFigures): { path: string; key: string | null; label?: { en: string; fr: string }; reason: Exclude<HiddenReason, "small"> }[] {
+  const out: { path: string; key: string | null; label?: { en: string; fr: string }; reason: Exclude<HiddenReason, "small"> }[] = [];
+  for (const { cell, reason } of f.hidden ?? []) {
+    if (reason === "small") continue;
+    const [id, key, count] = cell.split("|") as [string, string | undefined, string | undefined];
+    if (id === "clocks") {
+      if (count !== "ended") continue;
+      const [kind, level] = key!.split(":");
+      out.push({ path: `clocks.${kind}.${level}.ended`, key: null, reason });
+    } else if (key === undefined) {
+      out.push({ path: SINGLE_FIGURE_PATHS[id] ?? id, key: null, reason });
+    } else {
+      const label = breakdownOf(f, id as BreakdownId).find((r) => r.key === key)?.label;
+      out.push({ path: id, key, reason, ...(label ? { label } : {}) });
+    }
+  }
+  return out;
 }

@@ -1,19 +1,14 @@
-import {
-  BREAKDOWNS,
-  breakdownOf,
-  onTimeShare,
-  type BreakdownId,
-  type ClockFigures,
-  type Count,
-  type QuarterFigures,
-} from "./report-figures";
-import { suppressCells, type SuppressionGroup } from "./suppression";
+import { cellsOf, clockCell, clockKey, rowCell, SINGLE_COUNTS } from "./report-cells";
+import { breakdownOf, onTimeShare, type BreakdownId, type ClockFigures, type Count, type QuarterFigures } from "./report-figures";
+import { equationsOf } from "./report-relations";
+import { checkThreshold, hideSmallMeasure, suppressVersion, type EarlierVersion, type Suppression } from "./suppression";
 
 /**
- * The quarter's reports as the ministry may see them: every count from 1 to threshold-1 shows as
- * "small" ("<5"), and enough others are "hidden" that no total gives one away, whether within an
- * SSM's breakdowns or across SSMs through the province's figures. Nothing suppressed survives as a
- * number, since these figures go to browsers and CSV files.
+ * The quarter's reports as the ministry may see them, release by release: every count from 0 to
+ * threshold-1 shows as "small" ("<5"), and enough others are "hidden" that nothing released, now
+ * or before, lets one be narrowed (suppression.ts), within an SSM's report, across its versions or
+ * through Ontario's figures. Nothing suppressed survives as a number, since these figures go to
+ * browsers, CSV files and emails.
  */
 
 /** A count as published: "small" renders "<5" (the threshold), "hidden" hides it to protect one. */
@@ -25,7 +20,10 @@ export interface ShownCountRow {
   label?: { en: string; fr: string };
 }
 
-/** Measures only over at least `threshold` clocks; "on time" counts are not published on their own. */
+/**
+ * A clock as published: a share only when its on-time and late counts both reach the threshold,
+ * days only over at least `threshold` clocks met; "on time" counts are not published on their own.
+ */
 export interface ShownClockFigures {
   kind: ClockFigures["kind"];
   level: number;
@@ -36,8 +34,17 @@ export interface ShownClockFigures {
   pausedDays: number | null;
 }
 
+/**
+ * Why a count is not shown: "small" it is under the threshold; "complementary" it would let a small
+ * one be worked out; "province" Ontario's sum of a cell some SSM hides. Only "small" bounds the
+ * value ("<5"); a hidden count may be any count.
+ */
+export type HiddenReason = "small" | "complementary" | "province";
+
 export interface ShownFigures {
   areaSlug: string;
+  /** Each hidden cell (report-cells.ts names) and why, for the page to say. */
+  hidden?: { cell: string; reason: HiddenReason }[];
   quarter: string;
   computedAt: string;
   received: {
@@ -60,78 +67,109 @@ export interface ShownFigures {
   satisfaction: { responses: ShownCount; clear: number | null; fair: number | null; timely: number | null };
 }
 
-/** The area slug of the province's figures, and the prefix of their cells. */
+/** The area slug of the province's figures. */
 export const PROVINCE = "province";
 
-/** Single counts, by the path that names their cell; the breakdowns' totals are among them. */
-const SINGLE_COUNTS = {
-  received: (f) => f.received.total,
-  referredOut: (f) => f.referredOut,
-  withdrawn: (f) => f.withdrawn,
-  decided: (f) => f.decided.total,
-  openAtEnd: (f) => f.openAtEnd,
-  carriedOver: (f) => f.carriedOver,
-  escalations: (f) => f.escalations.total,
-  recourse: (f) => f.recourse.total,
-  "satisfaction.responses": (f) => f.satisfaction.responses,
-} satisfies Record<string, (f: QuarterFigures) => number>;
+/** One SSM's report version as released: its real figures, the cells its page listed, and which were hidden. */
+export interface ReleasedReport {
+  areaSlug: string;
+  version: number;
+  figures: QuarterFigures;
+  cells: string[];
+  hidden: Record<string, Suppression>;
+}
 
-const BREAKDOWN_IDS: readonly BreakdownId[] = [...BREAKDOWNS.map((b) => b.id), "received.byGroup"];
+export interface QuarterRelease {
+  /** Each SSM's newest version, as released now. */
+  reports: ReleasedReport[];
+  byArea: Map<string, ShownFigures>;
+  province: ShownFigures;
+}
+
+export interface SubmittedReport {
+  areaSlug: string;
+  version: number;
+  figures: QuarterFigures;
+}
 
 /**
- * Suppresses a quarter's reports together: an SSM's figures, the other SSMs' and the province's
- * are read side by side, so none may let a count of another be worked out. Every SSM's
- * breakdown gets a row for every key any SSM has (0 where it has none), so that the per-SSM and
- * province figures form one table; a 0 row the SSM did not have is listed only if it was hidden.
- * With no reports, the province's figures are all 0 and the quarter is "".
+ * What the ministry may see of a quarter now, given everything released before (`earlier`: every
+ * SSM report version ever released for the quarter, as it was released). Each SSM's newest
+ * version is suppressed against its own earlier versions (suppression.ts), so nothing shown
+ * before, and nothing an amendment left unchanged, is counted on to protect anything. Every SSM
+ * lists every row any SSM has (0 shows as "<5" like any small count), so that a missing row gives
+ * nothing away. Ontario's cell is shown only where every SSM's is: its sum then tells nothing new,
+ * and an SSM's hidden count can never be had by subtracting the others from Ontario's.
  */
-export function suppressQuarter(
-  reports: readonly QuarterFigures[],
-  threshold: number
-): { byArea: Map<string, ShownFigures>; province: ShownFigures } {
+export function releaseQuarter(current: readonly SubmittedReport[], earlier: readonly ReleasedReport[], threshold: number): QuarterRelease {
+  checkThreshold(threshold);
   const slugs = new Set<string>();
-  for (const r of reports) {
+  for (const r of current) {
     if (r.areaSlug === PROVINCE || r.areaSlug.includes("|") || slugs.has(r.areaSlug)) {
       throw new RangeError(`Cannot suppress the report of area "${r.areaSlug}": a duplicate or reserved slug`);
     }
     slugs.add(r.areaSlug);
   }
-  const province = provinceFigures(reports, reports[0]?.quarter ?? "");
-  const areas = [...reports, province];
+  const province = provinceFigures(current.map((r) => r.figures), current[0]?.figures.quarter ?? "");
+  const universe = [...cellsOf(province).keys()];
+  const equations = equationsOf(universe);
 
-  // The province's figures list every key and clock of any SSM: the shape every area's cells take.
-  const paths = [
-    ...Object.keys(SINGLE_COUNTS),
-    ...BREAKDOWN_IDS.flatMap((id) => breakdownOf(province, id).map((c) => `${id}|${c.key}`)),
-    ...province.clocks.map((c) => `clocks|${clockKey(c)}`),
-  ];
-  const values = new Map<string, number>();
-  for (const f of areas) {
-    for (const [path, count] of cellsOf(f)) values.set(`${f.areaSlug}|${path}`, count);
-    for (const path of paths) if (!values.has(`${f.areaSlug}|${path}`)) values.set(`${f.areaSlug}|${path}`, 0);
-  }
-  const groups: SuppressionGroup[] = [
-    ...areas.flatMap((f) =>
-      BREAKDOWNS.map((b) => ({
-        parts: breakdownOf(province, b.id).map((c) => `${f.areaSlug}|${b.id}|${c.key}`),
-        total: `${f.areaSlug}|${b.total}`,
-      }))
-    ),
-    ...paths.map((path) => ({ parts: reports.map((r) => `${r.areaSlug}|${path}`), total: `${PROVINCE}|${path}` })),
-  ];
-  const hidden = suppressCells(values, groups, threshold);
+  const reports = current.map((r): ReleasedReport => {
+    const own = cellsOf(r.figures);
+    const values = new Map(universe.map((cell) => [cell, own.get(cell) ?? 0]));
+    const before = earlier.find((e) => e.areaSlug === r.areaSlug && e.version === r.version);
+    if (before) {
+      // Released already: shown as it was, with any row added since (0 here) as small. `cells`
+      // stays the first listing: a row it left out was known to be 0 then, and still is.
+      const hidden = { ...before.hidden };
+      for (const [cell, value] of values) if (!before.cells.includes(cell) && value < threshold) hidden[cell] = "small";
+      return { ...r, cells: before.cells, hidden };
+    }
+    const versions: EarlierVersion[] = earlier
+      .filter((e) => e.areaSlug === r.areaSlug && e.version !== r.version)
+      .map((e) => {
+        const real = cellsOf(e.figures);
+        return {
+          values: new Map(e.cells.map((cell) => [cell, real.get(cell) ?? 0])),
+          hidden: new Map(Object.entries(e.hidden)),
+          equations: equationsOf(e.cells),
+        };
+      });
+    const hidden = suppressVersion({ values, equations, earlier: versions, threshold });
+    return { ...r, cells: universe, hidden: Object.fromEntries(hidden) };
+  });
 
-  const show = (f: QuarterFigures) => {
-    const shownCount = (path: string): ShownCount => {
-      const id = `${f.areaSlug}|${path}`;
-      const status = hidden.get(id);
-      if (status === "small") return "small";
-      if (status === "complementary") return "hidden";
-      return values.get(id) ?? 0;
-    };
-    return shownFigures(f, province, shownCount, threshold);
-  };
-  return { byArea: new Map(reports.map((r) => [r.areaSlug, show(r)])), province: show(province) };
+  const statusOf = (report: ReleasedReport) => (cell: string): HiddenReason | "shown" => report.hidden[cell] ?? "shown";
+  const provinceStatus = (cell: string): HiddenReason | "shown" =>
+    reports.every((r) => statusOf(r)(cell) === "shown") ? "shown" : "province";
+  const byArea = new Map(reports.map((r) => [r.areaSlug, shownFigures(r.figures, province, statusOf(r), threshold, { measuresOver: (c) => metOf(r.figures, c) })]));
+  const provinceShown = shownFigures(province, province, provinceStatus, threshold, {
+    // Ontario's paused days add up the SSMs': shown only where every SSM's could be.
+    measuresOver: (c) => (current.every((r) => { const m = metOf(r.figures, c); return m === 0 || m >= threshold; }) ? metOf(province, c) : 0),
+  });
+  return { reports, byArea, province: provinceShown };
+}
+
+/** Every report version released so far (releases oldest first), each as it was last released. */
+export function releasedSoFar(releases: readonly { reports: readonly ReleasedReport[] }[]): ReleasedReport[] {
+  const byVersion = new Map<string, ReleasedReport>();
+  for (const release of releases) for (const r of release.reports) byVersion.set(`${r.areaSlug}@${r.version}`, r);
+  return [...byVersion.values()];
+}
+
+/** A quarter released at once, with nothing released before it: each report as version 1. */
+export function suppressQuarter(reports: readonly QuarterFigures[], threshold: number): { byArea: Map<string, ShownFigures>; province: ShownFigures } {
+  const { byArea, province } = releaseQuarter(
+    reports.map((figures) => ({ areaSlug: figures.areaSlug, version: 1, figures })),
+    [],
+    threshold
+  );
+  return { byArea, province };
+}
+
+/** Clocks met, what a clock's median, percentile and paused days are over; 0 when not recorded. */
+function metOf(f: QuarterFigures, c: Pick<ClockFigures, "kind" | "level">): number {
+  return f.clocks.find((x) => clockKey(x) === clockKey(c))?.met ?? 0;
 }
 
 /**
@@ -184,66 +222,57 @@ export function provinceFigures(reports: readonly QuarterFigures[], quarter: str
   };
 }
 
-/** Every count of one report, by the path that names its cell. */
-function cellsOf(f: QuarterFigures): Map<string, number> {
-  const cells = new Map<string, number>();
-  const add = (path: string, count: number) => {
-    if (cells.has(path)) throw new RangeError(`The report of ${f.areaSlug} has ${path} twice`);
-    cells.set(path, count);
-  };
-  for (const [path, count] of Object.entries(SINGLE_COUNTS)) add(path, count(f));
-  for (const id of BREAKDOWN_IDS) for (const c of breakdownOf(f, id)) add(`${id}|${c.key}`, c.count);
-  for (const c of f.clocks) add(`clocks|${clockKey(c)}`, c.ended);
-  return cells;
-}
-
+/**
+ * One report as shown: every row and clock of the quarter listed; a hidden count as "small" or
+ * "hidden" with its reason. A share needs both its on-time and late counts shown (so both at the
+ * threshold or more); a median, percentile or paused total needs that many clocks met; survey
+ * means need that many responses, shown.
+ */
 function shownFigures(
   f: QuarterFigures,
   province: QuarterFigures,
-  shownCount: (path: string) => ShownCount,
-  threshold: number
+  status: (cell: string) => HiddenReason | "shown",
+  threshold: number,
+  options: { measuresOver: (c: ClockFigures) => number }
 ): ShownFigures {
-  const rows = (id: BreakdownId): ShownCountRow[] => {
-    const own = breakdownOf(f, id);
-    const ownKeys = new Set(own.map((c) => c.key));
-    // A row the SSM does not have reads as 0 by its absence, unless it had to be hidden.
-    const added = breakdownOf(province, id).filter(
-      (c) => !ownKeys.has(c.key) && typeof shownCount(`${id}|${c.key}`) !== "number"
-    );
-    return [...own, ...added].map((c) => ({
-      key: c.key,
-      count: shownCount(`${id}|${c.key}`),
-      ...(c.label ? { label: c.label } : {}),
-    }));
+  const own = cellsOf(f);
+  const hidden: { cell: string; reason: HiddenReason }[] = [];
+  const shownCount = (cell: string): ShownCount => {
+    const s = status(cell);
+    if (s === "shown") return own.get(cell) ?? 0;
+    hidden.push({ cell, reason: s });
+    return s === "small" ? "small" : "hidden";
   };
-  // A measure over a hidden count could narrow it (a share of 2/7 says the count is a multiple of
-  // 7), so measures need their count shown, and at least at the threshold.
-  const measurable = (count: ShownCount) => typeof count === "number" && count >= threshold;
-  const ownClocks = new Set(f.clocks.map(clockKey));
-  const addedClocks = province.clocks
-    .filter((c) => !ownClocks.has(clockKey(c)) && typeof shownCount(`clocks|${clockKey(c)}`) !== "number")
-    .map(
-      (c): ClockFigures => ({ kind: c.kind, level: c.level, ended: 0, onTime: 0, medianDays: null, p90Days: null, pausedDays: 0 })
-    );
-  const clocks = [...f.clocks, ...addedClocks].map((c): ShownClockFigures => {
-    const ended = shownCount(`clocks|${clockKey(c)}`);
-    const shown = measurable(ended);
+  const isShown = (cell: string) => status(cell) === "shown";
+  const rows = (id: BreakdownId): ShownCountRow[] => {
+    const mine = new Map(breakdownOf(f, id).map((c) => [c.key, c]));
+    return breakdownOf(province, id).map((c) => {
+      const label = mine.get(c.key)?.label ?? c.label;
+      return { key: c.key, count: shownCount(rowCell(id, c.key)), ...(label ? { label } : {}) };
+    });
+  };
+  const clocks = province.clocks.map((p): ShownClockFigures => {
+    const c = f.clocks.find((x) => clockKey(x) === clockKey(p)) ?? { ...p, ended: 0, onTime: 0, met: 0, medianDays: null, p90Days: null, pausedDays: 0 };
+    const ended = shownCount(clockCell(c, "ended"));
+    const shareShown = typeof ended === "number" && isShown(clockCell(c, "onTime")) && isShown(clockCell(c, "late"));
+    const measured = !hideSmallMeasure(options.measuresOver(c), threshold);
     return {
       kind: c.kind,
       level: c.level,
       ended,
-      onTimeShare: shown ? onTimeShare(c) : null,
-      medianDays: shown ? c.medianDays : null,
-      p90Days: shown ? c.p90Days : null,
-      pausedDays: shown ? c.pausedDays : null,
+      onTimeShare: shareShown ? onTimeShare(c) : null,
+      medianDays: measured ? c.medianDays : null,
+      p90Days: measured ? c.p90Days : null,
+      pausedDays: measured ? c.pausedDays : null,
     };
   });
   const responses = shownCount("satisfaction.responses");
-  const answered = measurable(responses);
-  return {
+  const answered = typeof responses === "number" && !hideSmallMeasure(responses, threshold);
+  const shown: ShownFigures = {
     areaSlug: f.areaSlug,
     quarter: f.quarter,
     computedAt: f.computedAt,
+    hidden,
     received: {
       total: shownCount("received"),
       byKind: rows("received.byKind"),
@@ -268,6 +297,12 @@ function shownFigures(
       timely: answered ? f.satisfaction.timely : null,
     },
   };
+  // Clocks' on-time and late counts are cells too, though shown only through the share.
+  for (const c of province.clocks) for (const cell of [clockCell(c, "onTime"), clockCell(c, "late")]) {
+    const s = status(cell);
+    if (s !== "shown") hidden.push({ cell, reason: s });
+  }
+  return shown;
 }
 
 /** Counts added up by key, each key's first label kept, in the order the repository sorts keys. */
@@ -292,16 +327,13 @@ function mergeClocks(lists: readonly (readonly ClockFigures[])[]): ClockFigures[
   for (const c of lists.flat()) {
     const m = merged.get(clockKey(c));
     if (!m) {
-      merged.set(clockKey(c), { ...c, medianDays: null, p90Days: null });
+      merged.set(clockKey(c), { ...c, met: c.met ?? 0, medianDays: null, p90Days: null });
     } else {
       m.ended += c.ended;
       m.onTime += c.onTime;
+      m.met = (m.met ?? 0) + (c.met ?? 0);
       m.pausedDays += c.pausedDays;
     }
   }
   return [...merged.values()].sort((a, b) => (a.kind === b.kind ? a.level - b.level : a.kind === "acknowledge" ? -1 : 1));
-}
-
-function clockKey(c: Pick<ClockFigures, "kind" | "level">): string {
-  return `${c.kind}:${c.level}`;
 }

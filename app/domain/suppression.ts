@@ -1,266 +1,326 @@
+import type { Equation } from "./report-relations";
+
 /**
- * Statistical disclosure control for published counts: the ministry sees every count from 1 to
- * threshold-1 as "<threshold", and no total lets a hidden count be worked out by subtraction.
+ * Statistical disclosure control for published counts, against a reader who keeps everything ever
+ * released. Every count under the threshold (0 included) shows as "<threshold", so such a count
+ * may be any of 0 … threshold−1; then enough other counts are hidden that no combination of
+ * published figures, of this version and of every version released before, narrows a hidden count
+ * to fewer than `threshold` possible values.
  *
- * Cells are named counts; a group says that its parts add up to its total. A cell may sit in many
- * groups (a per-SSM total is a part of the province's and the total of its own breakdowns), so the
- * groups of a report cross like the rows and columns of a table.
+ * The reader modelled knows the equations between cells (report-relations.ts), what each hidden
+ * count's marker says ("small": 0 … t−1; "hidden": any count), and which counts an
+ * amendment left unchanged: a count equal in two versions is one unknown, and a count shown in
+ * any version is known in all of them. So a count already shown can never protect another; a
+ * changed count (a total, when a case was added) can.
  *
- * The reader we protect against knows the rules: a "small" cell lies in [1, threshold-1] (0 is
- * shown, since it is nobody), a "complementary" cell in [0, ∞), a shown cell is exact. A group is
- * safe when no hidden member's value follows from its equation and the others' bounds. Each group
- * is checked on its own (an exact check for one equation); a reader solving several equations at
- * once is not modelled, which is the usual cell-suppression compromise.
+ * Each hidden count's possible values are bounded by propagating the equations' bounds to a fixed
+ * point, then probing (does it stay feasible with the count at its least, and at least t−1 above
+ * it?). For one equation, or equations that share no hidden count, that is exact; for linked ones
+ * it is the usual strong approximation, and the attacker test (integer programming) checks it.
  */
 
 export type Suppression = "small" | "complementary";
 
-/** Cell ids; the values of `parts` add up to the value of `total`. */
-export interface SuppressionGroup {
-  parts: readonly string[];
-  total: string;
-}
-
 /** A threshold below 3 would make "<2" name the value 1 outright. */
 export const MIN_THRESHOLD = 3;
 
+/** A version of the same report released before: its cells as listed, and which were hidden. */
+export interface EarlierVersion {
+  values: ReadonlyMap<string, number>;
+  hidden: ReadonlyMap<string, Suppression>;
+  equations: readonly Equation[];
+}
+
+interface Term {
+  v: number;
+  c: number;
+}
+interface Row {
+  terms: Term[];
+  rhs: number;
+}
+
 /**
- * The cells to hide: every count in [1, threshold) is "small"; then, until every group is safe,
- * the smallest non-zero shown member of an unsafe group is hidden too ("complementary").
- *
- * When every member of an unsafe group is already hidden (a "<5" total over four "<5" parts says
- * each part is 1), the smallest "small" member is hidden as "complementary" instead: its "<5"
- * bound is what gave the value away. Hiding only ever widens what a reader knows to be possible,
- * so a group made safe stays safe, and since a cell turns "complementary" at most once the loop
- * ends.
+ * The cells of a new version to hide, given the versions of the same report released before.
+ * Cells under the threshold are "small"; a cell hidden before whose value did not change stays
+ * hidden; then, while some hidden count could take fewer than `threshold` values, the smallest
+ * count the reader does not already know, in an equation linked to it, is hidden too
+ * ("complementary"); where nothing shown is left, a small count beside it is marked "hidden"
+ * rather than "<5", dropping its bound. A count nothing unknown can protect is left as it is (the
+ * attacker test would say so).
  */
-export function suppressCells(
-  values: ReadonlyMap<string, number>,
-  groups: readonly SuppressionGroup[],
-  threshold: number
-): Map<string, Suppression> {
-  checkThreshold(threshold);
-  // Cells become indices into flat arrays: the loop below runs once per hidden cell per group, and
-  // a quarter has some 1,500 cells in 250 groups.
-  const ids = [...values.keys()];
-  const indexOf = new Map(ids.map((id, i) => [id, i]));
-  const value = new Float64Array(ids.length);
-  ids.forEach((id, i) => {
-    const v = values.get(id)!;
-    if (!Number.isSafeInteger(v) || v < 0) throw new RangeError(`Cell ${id} is not a count: ${v}`);
-    value[i] = v;
+export function suppressVersion(input: {
+  values: ReadonlyMap<string, number>;
+  equations: readonly Equation[];
+  earlier?: readonly EarlierVersion[];
+  threshold: number;
+}): Map<string, Suppression> {
+  const { values, equations, threshold: t } = input;
+  checkThreshold(t);
+  const earlier = input.earlier ?? [];
+  for (const [cell, v] of values) if (!Number.isSafeInteger(v) || v < 0) throw new RangeError(`Cell ${cell} is not a count: ${v}`);
+
+  // Unknowns: one per (cell, value), since a count equal in two versions is the same unknown.
+  const index = new Map<string, number>();
+  const varOf = (cell: string, value: number) => {
+    const key = `${cell}=${value}`;
+    let i = index.get(key);
+    if (i === undefined) index.set(key, (i = index.size));
+    return i;
+  };
+  const known = new Set<number>();
+  const hiddenBefore = new Set<number>();
+  const smallBefore = new Set<number>();
+  const rows: { row: Equation; version: ReadonlyMap<string, number>; current: boolean }[] = [];
+  for (const e of earlier) {
+    for (const [cell, value] of e.values) {
+      const i = varOf(cell, value);
+      if (!e.hidden.has(cell)) known.add(i);
+      else hiddenBefore.add(i);
+      if (e.hidden.get(cell) === "small") smallBefore.add(i);
+    }
+    // A row left off a page is 0 there.
+    for (const cell of values.keys()) if (!e.values.has(cell)) known.add(varOf(cell, 0));
+    for (const row of e.equations) rows.push({ row, version: e.values, current: false });
+  }
+  for (const e of earlier) for (const cell of e.values.keys()) if (!values.has(cell)) known.add(varOf(cell, 0));
+  for (const row of equations) rows.push({ row, version: values, current: true });
+
+  const cellVar = new Map([...values].map(([cell, value]) => [cell, varOf(cell, value)]));
+  const valueOfVar: number[] = [];
+  for (const [key, i] of index) valueOfVar[i] = Number(key.slice(key.lastIndexOf("=") + 1));
+
+  const status = new Map<string, Suppression>();
+  for (const [cell, value] of values) {
+    const i = cellVar.get(cell)!;
+    if (value < t) status.set(cell, "small");
+    else if (!known.has(i) && hiddenBefore.has(i)) status.set(cell, "complementary");
+  }
+  // What the reader knows of each unknown: exact if shown anywhere, else its marker's range.
+  const shownVar = (i: number) => known.has(i) || [...cellVar].some(([cell, j]) => j === i && !status.has(cell));
+  const compiled = rows.map(({ row, version, current }) => {
+    const terms = new Map<number, number>();
+    const add = (cell: string, c: number) => {
+      const i = varOf(cell, version.get(cell) ?? 0);
+      if (!version.has(cell)) known.add(i);
+      terms.set(i, (terms.get(i) ?? 0) + c);
+    };
+    for (const p of row.parts) add(p, 1);
+    add(row.total, -1);
+    return { terms: [...terms].filter(([, c]) => c !== 0).map(([v, c]) => ({ v, c })), current, cells: [...row.parts, row.total] };
   });
-  const compiled = groups.map((g) => compileGroup(g, indexOf, value));
 
-  const status = new Uint8Array(ids.length);
-  value.forEach((v, i) => {
-    if (v >= 1 && v < threshold) status[i] = SMALL;
-  });
+  const givenUp = new Set<number>();
+  for (;;) {
+    const shown = new Set<number>();
+    for (let i = 0; i < index.size; i++) if (shownVar(i)) shown.add(i);
+    // "hidden" promises nothing of a count (so no group is given away by a hidden total's
+    // being at least the threshold): 0 … ∞.
+    const lo = valueOfVar.map((v, i) => (shown.has(i) ? v : 0));
+    // "<5" anywhere bounds a count; a small count hidden as "hidden" everywhere is unbounded.
+    const small = new Set(smallBefore);
+    for (const [cell, s] of status) if (s === "small") small.add(cellVar.get(cell)!);
+    const hi = valueOfVar.map((v, i) => (shown.has(i) ? v : small.has(i) ? t - 1 : Infinity));
+    const system: Row[] = [];
+    for (const eq of compiled) {
+      let rhs = 0;
+      const terms: Term[] = [];
+      for (const term of eq.terms) {
+        if (shown.has(term.v)) rhs -= term.c * valueOfVar[term.v]!;
+        else terms.push(term);
+      }
+      if (terms.length > 0) system.push({ terms, rhs });
+    }
+    system.push(...combinations(system));
+    const narrowed = firstNarrowed(system, lo, hi, t, givenUp);
+    if (narrowed === -1) break;
+    const cell = nextToHide(narrowed, compiled, system, values, cellVar, status, known, smallBefore);
+    if (cell === null) {
+      givenUp.add(narrowed);
+      continue;
+    }
+    status.set(cell, "complementary");
+  }
+  return status;
+}
 
-  const groupsOfCell: number[][] = ids.map(() => []);
-  compiled.forEach((g, index) => g.cells.forEach((cell) => groupsOfCell[cell]!.push(index)));
-
-  // A work list rather than sweeps over every group: only groups touching a newly hidden cell can
-  // have become unsafe.
-  const queue = compiled.map((_, index) => index);
-  const queued = new Uint8Array(compiled.length).fill(1);
-  for (let head = 0; head < queue.length; head++) {
-    const index = queue[head]!;
-    queued[index] = 0;
-    const group = compiled[index]!;
-    while (firstExposed(group, value, status, threshold) !== -1) {
-      const cell = nextToHide(group, value, status, ids);
-      if (cell === -1) break; // Only a degenerate group (a total with no parts) gets here.
-      status[cell] = COMPLEMENTARY;
-      for (const other of groupsOfCell[cell]!) {
-        if (other !== index && !queued[other]) {
-          queued[other] = 1;
-          queue.push(other);
+/**
+ * Sums and differences of two equations that cancel shared unknowns: bounds alone cannot see that
+ * two versions' "e + p + w1 = 8" and "e + p + w2 = 9" give "w2 − w1 = 1", which the reader can.
+ */
+function combinations(system: readonly Row[]): Row[] {
+  const out: Row[] = [];
+  for (let i = 0; i < system.length; i++) {
+    for (let j = i + 1; j < system.length; j++) {
+      const a = system[i]!;
+      const b = system[j]!;
+      if (!a.terms.some((x) => b.terms.some((y) => y.v === x.v))) continue;
+      for (const sign of [-1, 1]) {
+        const coef = new Map<number, number>();
+        for (const x of a.terms) coef.set(x.v, (coef.get(x.v) ?? 0) + x.c);
+        for (const y of b.terms) coef.set(y.v, (coef.get(y.v) ?? 0) + sign * y.c);
+        const terms = [...coef].filter(([, c]) => c !== 0).map(([v, c]) => ({ v, c }));
+        if (terms.length > 0 && terms.length < Math.max(a.terms.length, b.terms.length) && terms.every((x) => Math.abs(x.c) === 1)) {
+          out.push({ terms, rhs: a.rhs + sign * b.rhs });
         }
       }
     }
   }
-
-  const hidden = new Map<string, Suppression>();
-  ids.forEach((id, i) => {
-    if (status[i] === SMALL) hidden.set(id, "small");
-    else if (status[i] === COMPLEMENTARY) hidden.set(id, "complementary");
-  });
-  return hidden;
+  return out;
 }
 
-/** True when no hidden member of the group can be worked out from its equation. */
-export function isGroupSafe(
-  group: SuppressionGroup,
-  values: ReadonlyMap<string, number>,
-  hidden: ReadonlyMap<string, Suppression>,
-  threshold: number
-): boolean {
-  return exposedMembers(group, values, hidden, threshold).length === 0;
+/** The first unknown (in order) whose possible values span fewer than t, or -1. */
+function firstNarrowed(system: readonly Row[], lo: number[], hi: number[], t: number, skip: ReadonlySet<number>): number {
+  const bounds = { lo: [...lo], hi: [...hi] };
+  if (!propagate(system, bounds.lo, bounds.hi)) return firstVar(system, skip);
+  for (const component of components(system)) {
+    const vars = [...new Set(component.flatMap((r) => r.terms.map((x) => x.v)))].sort((a, b) => a - b);
+    for (const v of vars) {
+      if (skip.has(v)) continue;
+      const l = bounds.lo[v]!;
+      const h = bounds.hi[v]!;
+      if (h - l + 1 < t) return v;
+      // One equation alone is exact already; linked ones are probed.
+      if (component.length === 1) continue;
+      const min = leastFeasible(component, bounds, v);
+      if (min === null || !feasibleWith(component, bounds, v, min + t - 1, Infinity)) return v;
+    }
+  }
+  return -1;
 }
 
-/** The hidden members of a group whose value its equation pins down (see `exposedIn`). */
-export function exposedMembers(
-  group: SuppressionGroup,
-  values: ReadonlyMap<string, number>,
-  hidden: ReadonlyMap<string, Suppression>,
-  threshold: number
-): string[] {
-  checkThreshold(threshold);
-  const ids = [...group.parts, group.total];
-  const indexOf = new Map(ids.map((id, i) => [id, i]));
-  const value = Float64Array.from(ids, (id) => valueOf(values, id));
-  const status = Uint8Array.from(ids, (id) => {
-    const s = hidden.get(id);
-    return s === "small" ? SMALL : s === "complementary" ? COMPLEMENTARY : SHOWN;
+function firstVar(system: readonly Row[], skip: ReadonlySet<number>): number {
+  for (const r of system) for (const x of r.terms) if (!skip.has(x.v)) return x.v;
+  return -1;
+}
+
+/** Tightens bounds with every equation until none changes; false if they contradict. */
+function propagate(system: readonly Row[], lo: number[], hi: number[]): boolean {
+  for (let round = 0; round < 200; round++) {
+    let changed = false;
+    for (const { terms, rhs } of system) {
+      for (let i = 0; i < terms.length; i++) {
+        let minOthers = 0;
+        let maxOthers = 0;
+        for (let j = 0; j < terms.length; j++) {
+          if (j === i) continue;
+          const { v, c } = terms[j]!;
+          minOthers += c > 0 ? c * lo[v]! : c * hi[v]!;
+          maxOthers += c > 0 ? c * hi[v]! : c * lo[v]!;
+        }
+        const { v, c } = terms[i]!;
+        // c·x = rhs − others
+        let newLo = c > 0 ? (rhs - maxOthers) / c : (rhs - minOthers) / c;
+        let newHi = c > 0 ? (rhs - minOthers) / c : (rhs - maxOthers) / c;
+        newLo = Number.isFinite(newLo) ? Math.ceil(newLo - 1e-9) : newLo;
+        newHi = Number.isFinite(newHi) ? Math.floor(newHi + 1e-9) : newHi;
+        if (newLo > lo[v]!) {
+          lo[v] = newLo;
+          changed = true;
+        }
+        if (newHi < hi[v]!) {
+          hi[v] = newHi;
+          changed = true;
+        }
+        if (lo[v]! > hi[v]!) return false;
+      }
+    }
+    if (!changed) return true;
+  }
+  return true;
+}
+
+function feasibleWith(system: readonly Row[], bounds: { lo: number[]; hi: number[] }, v: number, min: number, max: number): boolean {
+  const lo = [...bounds.lo];
+  const hi = [...bounds.hi];
+  lo[v] = Math.max(lo[v]!, min);
+  hi[v] = Math.min(hi[v]!, max);
+  return lo[v]! <= hi[v]! && propagate(system, lo, hi);
+}
+
+/** The least value of v that propagation cannot rule out (binary search: feasibility of v ≤ m grows with m). */
+function leastFeasible(system: readonly Row[], bounds: { lo: number[]; hi: number[] }, v: number): number | null {
+  let low = bounds.lo[v]!;
+  let high = Math.min(bounds.hi[v]!, low + 1_000_000);
+  if (!feasibleWith(system, bounds, v, -Infinity, high)) return null;
+  while (low < high) {
+    const mid = Math.floor((low + high) / 2);
+    if (feasibleWith(system, bounds, v, -Infinity, mid)) high = mid;
+    else low = mid + 1;
+  }
+  return low;
+}
+
+/** Equations grouped by the unknowns they share. */
+function components(system: readonly Row[]): Row[][] {
+  const parent = system.map((_, i) => i);
+  const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i]!)));
+  const firstRowOf = new Map<number, number>();
+  system.forEach((r, i) => {
+    for (const { v } of r.terms) {
+      const j = firstRowOf.get(v);
+      if (j === undefined) firstRowOf.set(v, i);
+      else parent[find(i)] = find(j);
+    }
   });
-  const compiled = compileGroup(group, indexOf, value);
-  return exposedIn(compiled, value, status, threshold).map((cell) => ids[cell]!);
+  const groups = new Map<number, Row[]>();
+  system.forEach((r, i) => groups.set(find(i), [...(groups.get(find(i)) ?? []), r]));
+  return [...groups.values()];
 }
 
 /**
- * Whether a ratio, mean or percentile over `count` items must be withheld: below the threshold it
- * describes too few people. A count of 0 is withheld too; such a measure is null anyway.
+ * The cell to hide next for a narrowed unknown: a shown cell of the new version the reader does
+ * not already know, in an equation with the unknown (else in one linked to it through other
+ * hidden unknowns); the smallest, parts before totals, then by name.
+ */
+function nextToHide(
+  narrowed: number,
+  compiled: readonly { terms: Term[]; current: boolean; cells: string[] }[],
+  system: readonly Row[],
+  values: ReadonlyMap<string, number>,
+  cellVar: ReadonlyMap<string, number>,
+  status: ReadonlyMap<string, Suppression>,
+  known: ReadonlySet<number>,
+  smallBefore: ReadonlySet<number>,
+): string | null {
+  const linked = new Set([narrowed]);
+  for (const component of components(system)) {
+    if (component.some((r) => r.terms.some((x) => x.v === narrowed))) for (const r of component) for (const x of r.terms) linked.add(x.v);
+  }
+  const candidatesIn = (reach: ReadonlySet<number>) => {
+    const found: { cell: string; total: boolean }[] = [];
+    for (const eq of compiled) {
+      if (!eq.current || !eq.terms.some((x) => reach.has(x.v))) continue;
+      eq.cells.forEach((cell, i) => {
+        const v = cellVar.get(cell);
+        if (v !== undefined && !status.has(cell) && !known.has(v) && values.get(cell)! > 0) found.push({ cell, total: i === eq.cells.length - 1 });
+      });
+    }
+    return found.sort((a, b) => values.get(a.cell)! - values.get(b.cell)! || Number(a.total) - Number(b.total) || (a.cell < b.cell ? -1 : a.cell > b.cell ? 1 : 0));
+  };
+  const shown = (candidatesIn(new Set([narrowed]))[0] ?? candidatesIn(linked)[0])?.cell;
+  if (shown) return shown;
+  // Nothing shown is left to hide: a small count beside it loses its "<5" bound instead ("hidden"
+  // says nothing of a count), unless an earlier version already showed it as "<5".
+  for (const eq of compiled) {
+    if (!eq.current || !eq.terms.some((x) => x.v === narrowed)) continue;
+    const smallOnes = eq.cells
+      .filter((cell) => status.get(cell) === "small" && !smallBefore.has(cellVar.get(cell)!) && !known.has(cellVar.get(cell)!))
+      .sort((a, b) => Number(cellVar.get(a) === narrowed) - Number(cellVar.get(b) === narrowed) || values.get(a)! - values.get(b)! || (a < b ? -1 : 1));
+    if (smallOnes[0]) return smallOnes[0];
+  }
+  return null;
+}
+
+/**
+ * Whether a ratio, mean or percentile over `count` people must be withheld: below the threshold it
+ * describes too few people.
  */
 export function hideSmallMeasure(count: number, threshold: number): boolean {
   return count < threshold;
 }
 
-const SHOWN = 0;
-const SMALL = 1;
-const COMPLEMENTARY = 2;
-
-/** A group as cell indices, parts first and the total last, with each one's sign in Σ parts − total. */
-interface CompiledGroup {
-  cells: number[];
-  signs: number[];
-}
-
-/**
- * A group that does not add up would make the reader model wrong (and hints at a bug in the
- * figures), and a cell listed twice would need a coefficient of 2: both are refused.
- */
-function compileGroup(group: SuppressionGroup, indexOf: ReadonlyMap<string, number>, value: Float64Array): CompiledGroup {
-  const ids = [...group.parts, group.total];
-  if (new Set(ids).size !== ids.length) throw new RangeError(`Group of ${group.total} lists a cell twice`);
-  const cells = ids.map((id) => {
-    const cell = indexOf.get(id);
-    if (cell === undefined) throw new RangeError(`No value for cell ${id}`);
-    return cell;
-  });
-  const signs = cells.map((_, i) => (i < group.parts.length ? 1 : -1));
-  const sum = cells.slice(0, -1).reduce((s, cell) => s + value[cell]!, 0);
-  const total = value[cells[cells.length - 1]!]!;
-  if (sum !== total) throw new RangeError(`Group of ${group.total} does not add up: parts ${sum}, total ${total}`);
-  return { cells, signs };
-}
-
-/**
- * The hidden members whose value the group's equation pins down, given what a reader knows of the
- * other members: a shown cell is exact, a small one lies in [1, t-1], a complementary one in
- * [0, ∞). Each member's term (+x for a part, −x for the total) has an interval, and a member can
- * take exactly the values its own bounds share with the negated sum of the others' intervals. With
- * ±1 coefficients and integer bounds every integer in that intersection is reachable, so "a single
- * point" is an exact test.
- */
-function exposedIn(group: CompiledGroup, value: Float64Array, status: Uint8Array, threshold: number): number[] {
-  const exposed: number[] = [];
-  for (
-    let at = firstExposed(group, value, status, threshold);
-    at !== -1;
-    at = firstExposed(group, value, status, threshold, at + 1)
-  ) {
-    exposed.push(group.cells[at]!);
-  }
-  return exposed;
-}
-
-/** The position in the group of the first exposed member from `from` on, or -1. */
-function firstExposed(group: CompiledGroup, value: Float64Array, status: Uint8Array, threshold: number, from = 0): number {
-  const { cells, signs } = group;
-  // Sums kept as a finite part plus a count of unbounded terms, so that one member can be taken
-  // out again without computing ∞ − ∞. Only complementary cells are unbounded, and only above.
-  let finiteLo = 0;
-  let finiteHi = 0;
-  let unboundedLo = 0;
-  let unboundedHi = 0;
-  let anyHidden = false;
-  for (let i = 0; i < cells.length; i++) {
-    const cell = cells[i]!;
-    const s = status[cell]!;
-    const [lo, hi] = boundsOf(value[cell]!, s, threshold);
-    if (s !== SHOWN) anyHidden = true;
-    if (signs[i] === 1) {
-      finiteLo += lo;
-      if (hi === Infinity) unboundedHi++;
-      else finiteHi += hi;
-    } else {
-      finiteHi -= lo;
-      if (hi === Infinity) unboundedLo++;
-      else finiteLo -= hi;
-    }
-  }
-  if (!anyHidden) return -1;
-  for (let i = from; i < cells.length; i++) {
-    const cell = cells[i]!;
-    const s = status[cell]!;
-    if (s === SHOWN) continue;
-    const [lo, hi] = boundsOf(value[cell]!, s, threshold);
-    const sign = signs[i]!;
-    const termLo = sign === 1 ? lo : -hi;
-    const termHi = sign === 1 ? hi : -lo;
-    const othersLo =
-      unboundedLo - (termLo === -Infinity ? 1 : 0) > 0 ? -Infinity : finiteLo - (termLo === -Infinity ? 0 : termLo);
-    const othersHi = unboundedHi - (termHi === Infinity ? 1 : 0) > 0 ? Infinity : finiteHi - (termHi === Infinity ? 0 : termHi);
-    // term = −(others), and the member's value is ±term.
-    const fromLo = sign === 1 ? -othersHi : othersLo;
-    const fromHi = sign === 1 ? -othersLo : othersHi;
-    if (Math.min(hi, fromHi) <= Math.max(lo, fromLo)) return i;
-  }
-  return -1;
-}
-
-/** What a reader knows of a cell: its exact value when shown, else the range its marker allows. */
-function boundsOf(value: number, status: number, threshold: number): [number, number] {
-  if (status === SHOWN) return [value, value];
-  if (status === SMALL) return [1, threshold - 1];
-  return [0, Infinity];
-}
-
-/**
- * The member to hide next: the smallest non-zero shown one (hiding a 0 protects little); else the
- * smallest shown one; else the smallest "small" one, whose bound is then dropped. Parts before the
- * total at equal values (a hidden total hides the most useful figure), then by id, for determinism.
- */
-function nextToHide(group: CompiledGroup, value: Float64Array, status: Uint8Array, ids: readonly string[]): number {
-  const { cells } = group;
-  const last = cells.length - 1;
-  const before = (i: number, j: number) => {
-    const a = cells[i]!;
-    const b = cells[j]!;
-    if (value[a] !== value[b]) return value[a]! < value[b]!;
-    if ((i === last) !== (j === last)) return j === last;
-    return ids[a]! < ids[b]!;
-  };
-  const best = (accept: (cell: number) => boolean) => {
-    let found = -1;
-    for (let i = 0; i < cells.length; i++) if (accept(cells[i]!) && (found === -1 || before(i, found))) found = i;
-    return found === -1 ? -1 : cells[found]!;
-  };
-  const shownNonZero = best((cell) => status[cell] === SHOWN && value[cell]! > 0);
-  if (shownNonZero !== -1) return shownNonZero;
-  const shown = best((cell) => status[cell] === SHOWN);
-  if (shown !== -1) return shown;
-  return best((cell) => status[cell] === SMALL);
-}
-
-function valueOf(values: ReadonlyMap<string, number>, id: string): number {
-  const value = values.get(id);
-  if (value === undefined) throw new RangeError(`No value for cell ${id}`);
-  return value;
-}
-
-function checkThreshold(threshold: number): void {
+export function checkThreshold(threshold: number): void {
   if (!Number.isSafeInteger(threshold) || threshold < MIN_THRESHOLD) {
     throw new RangeError(`Suppression threshold must be an integer of at least ${MIN_THRESHOLD}: ${threshold}`);
   }

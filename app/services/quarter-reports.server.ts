@@ -18,9 +18,10 @@ import { reportSubmittedEmail } from "../../emails/report-emails";
 import { fiscalQuarterOf, formatQuarterId, nextQuarter, parseQuarterId, previousQuarter, quarterBounds } from "../domain/fiscal-quarter";
 import type { QuarterFigures } from "../domain/report-figures";
 import type { Narrative } from "../domain/vocabulary";
-import { suppressQuarter, type ShownFigures } from "../domain/report-suppression";
+import type { ShownFigures } from "../domain/report-suppression";
 import { addDays, instantAt, localDateOf } from "../domain/time-zone";
 import { publicUrl } from "../utils/env.server";
+import { recordReleases, releasedQuarter } from "./report-releases.server";
 import type { SessionUser } from "./auth.server";
 import { actorOf, authorize } from "./access.server";
 
@@ -185,9 +186,9 @@ export async function submitQuarterReport(input: {
       targetId: `${areaSlug}/${quarter}`,
       details: { version, received: figures.received.total, decided: figures.decided.total },
     });
-    // The analysts' email carries the figures as the ministry sees them: suppressed alongside the
-    // other SSMs' reports for the quarter.
-    const shown = suppressQuarter((await listLatestReports(trx, [quarter])).map(figuresOf), input.threshold).byArea.get(areaSlug)!;
+    // The submission is a release to the ministry: recorded, suppressed knowing every release
+    // before it, and the analysts' email carries the figures exactly as released.
+    const shown = (await recordReleases(trx, quarter, input.threshold, now))!.byArea.get(areaSlug)!;
     const area = (await findAreaWithSsm(trx, areaSlug))!;
     for (const analyst of await listActiveAnalysts(trx)) {
       const email = reportSubmittedEmail({
@@ -220,19 +221,18 @@ export interface ShownVersion {
 }
 
 /**
- * Every submitted version of one SSM's quarter as the ministry sees it. Each is suppressed
- * alongside the other SSMs' newest reports for the quarter, as on the comparison page, so no page
- * shows a cell another page hides.
+ * Every submitted version of one SSM's quarter as the ministry sees it: each as it was last
+ * released, so an older version's page shows nothing its release did not.
  */
 export async function versionsForMinistry(db: DB, areaSlug: string, quarter: string, threshold: number): Promise<ShownVersion[]> {
-  const [versions, latest] = await Promise.all([listReportVersions(db, areaSlug, quarter), listLatestReports(db, [quarter])]);
-  const others = latest.filter((r) => r.area_slug !== areaSlug).map(figuresOf);
+  const released = await releasedQuarter(db, quarter, threshold);
+  const versions = await listReportVersions(db, areaSlug, quarter);
   return versions.map((v) => ({
     version: v.version,
     submittedAt: v.submitted_at,
     amendmentReason: v.amendment_reason,
     narrative: narrativeOf(v),
-    figures: suppressQuarter([...others, figuresOf(v)], threshold).byArea.get(areaSlug)!,
+    figures: released.versions.get(`${areaSlug}@${v.version}`)!,
   }));
 }
 
@@ -246,7 +246,7 @@ export interface ComparisonRow {
 /** Every SSM for one quarter: its newest submitted report (suppressed) or when it is due. */
 export async function quarterComparison(db: DB, quarter: string, threshold: number, dueDays: number, now: Date) {
   const [areas, latest] = await Promise.all([listAreasWithSsm(db), listLatestReports(db, [quarter])]);
-  const suppressed = suppressQuarter(latest.map(figuresOf), threshold);
+  const released = await releasedQuarter(db, quarter, threshold, now);
   const dueAt = reportDueAt(quarter, dueDays);
   const rows: ComparisonRow[] = areas.map((area) => {
     const row = latest.find((r) => r.area_slug === area.slug);
@@ -254,21 +254,25 @@ export async function quarterComparison(db: DB, quarter: string, threshold: numb
       area,
       dueAt: dueAt.toISOString(),
       late: !row && now.getTime() > dueAt.getTime(),
-      report: row ? { version: row.version, submittedAt: row.submitted_at, figures: suppressed.byArea.get(area.slug)! } : null,
+      report: row ? { version: row.version, submittedAt: row.submitted_at, figures: released.byArea.get(area.slug)!.figures } : null,
     };
   });
-  return { quarter, rows, province: latest.length ? suppressed.province : null, submitted: latest.length, expected: areas.length };
+  return { quarter, rows, province: latest.length ? released.province : null, submitted: latest.length, expected: areas.length };
 }
 
 /** One SSM's (or, with null, the province's) suppressed figures for each quarter, oldest first. */
 export async function quarterTrend(db: DB, areaSlug: string | null, quarters: readonly string[], threshold: number) {
   const latest = await listLatestReports(db, quarters);
-  return quarters.map((quarter) => {
-    const reports = latest.filter((r) => r.quarter === quarter).map(figuresOf);
-    if (reports.length === 0) return { quarter, figures: null };
-    const suppressed = suppressQuarter(reports, threshold);
-    return { quarter, figures: areaSlug === null ? suppressed.province : (suppressed.byArea.get(areaSlug) ?? null) };
-  });
+  const out: { quarter: string; figures: ShownFigures | null }[] = [];
+  for (const quarter of quarters) {
+    if (!latest.some((r) => r.quarter === quarter)) {
+      out.push({ quarter, figures: null });
+      continue;
+    }
+    const released = await releasedQuarter(db, quarter, threshold);
+    out.push({ quarter, figures: areaSlug === null ? released.province : (released.byArea.get(areaSlug)?.figures ?? null) });
+  }
+  return out;
 }
 
 /**
@@ -279,7 +283,7 @@ export async function quarterTrend(db: DB, areaSlug: string | null, quarters: re
 export async function publicQuarterFigures(db: DB, areaSlug: string, threshold: number) {
   const quarter = await latestSubmittedQuarterOf(db, areaSlug);
   if (!quarter) return null;
-  const shown = suppressQuarter((await listLatestReports(db, [quarter])).map(figuresOf), threshold).byArea.get(areaSlug);
+  const shown = (await releasedQuarter(db, quarter, threshold)).byArea.get(areaSlug)?.figures;
   if (!shown) return null;
   const decision = shown.clocks.find((c) => c.kind === "decision" && c.level === 1);
   return { quarter, received: shown.received.total, onTimeShare: decision?.onTimeShare ?? null, medianDays: decision?.medianDays ?? null };

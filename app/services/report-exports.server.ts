@@ -6,12 +6,12 @@ import type { Language } from "../../db/schema";
 import type { CsvQuery } from "../domain/report-input";
 import { figureLabel, flattenShown } from "../domain/report-labels";
 import type { ShownFigures } from "../domain/report-suppression";
-import { suppressQuarter } from "../domain/report-suppression";
 import { translator } from "../i18n";
 import { csvCount } from "../utils/format-figures";
 import { actorOf, authorize } from "./access.server";
 import type { SessionUser } from "./auth.server";
-import { figuresOf, reportAccessFor } from "./quarter-reports.server";
+import { reportAccessFor } from "./quarter-reports.server";
+import { releasedQuarter } from "./report-releases.server";
 import { reportPageView, type ReportSettings } from "./report-pages.server";
 
 type Cell = string | number | null;
@@ -76,14 +76,14 @@ async function csvRowsFor(input: CsvRequest): Promise<AsyncIterable<Cell[]> | nu
   async function* quarterRows(quarter: string, only: string | null): AsyncGenerator<Cell[]> {
     const latest = await listLatestReports(db, [quarter]);
     if (latest.length === 0) return;
-    const suppressed = suppressQuarter(latest.map(figuresOf), settings.threshold);
+    const released = await releasedQuarter(db, quarter, settings.threshold, input.now);
     for (const row of latest) {
       if (only !== null && row.area_slug !== only) continue;
       const name = names.get(row.area_slug);
-      yield* rowsOf({ quarter, areaCode: name?.code ?? row.area_slug, ssm: name?.ssm ?? row.area_slug, version: row.version, submittedAt: row.submitted_at, figures: suppressed.byArea.get(row.area_slug)! }, settings.threshold, language);
+      yield* rowsOf({ quarter, areaCode: name?.code ?? row.area_slug, ssm: name?.ssm ?? row.area_slug, version: row.version, submittedAt: row.submitted_at, figures: released.byArea.get(row.area_slug)!.figures }, settings.threshold, language);
     }
     if (only === null || only === "province") {
-      yield* rowsOf({ quarter, areaCode: "ON", ssm: province, version: null, submittedAt: null, figures: suppressed.province }, settings.threshold, language);
+      yield* rowsOf({ quarter, areaCode: "ON", ssm: province, version: null, submittedAt: null, figures: released.province! }, settings.threshold, language);
     }
   }
 

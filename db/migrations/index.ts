@@ -12,6 +12,7 @@ import * as m0010 from "./0010_cases_area_id";
 import * as m0011 from "./0011_queue_and_case_page_indexes";
 import * as m0012 from "./0012_queue_provider_index";
 import * as m0013 from "./0013_clock_history";
+import * as m0014 from "./0014_report_releases";
 
 // Listed statically (not read from the folder) so the bundled server carries its migrations.
 // Append only: never edit or reorder a released entry.
@@ -29,4 +30,5 @@ export const migrations: Record<string, Migration> = {
   "0011_queue_and_case_page_indexes": m0011,
   "0012_queue_provider_index": m0012,
   "0013_clock_history": m0013,
+  "0014_report_releases": m0014,
 };

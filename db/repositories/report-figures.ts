@@ -193,7 +193,7 @@ async function countOpenAt(db: DB, areaSlug: string, at: string): Promise<number
 
 /**
  * Per clock kind and level: clocks that ended in the quarter (met, or missed when breached), how
- * many on time, and nearest-rank median and 90th percentile of business days taken by those met.
+ * many on time, how many met (what the measures are over), and nearest-rank median and 90th percentile of business days taken by those met.
  */
 async function clockFigures(db: DB, p: QuarterPeriod): Promise<ClockFigures[]> {
   const ended = await sql<{ kind: "acknowledge" | "decision"; level: number; ended: number; on_time: number }>`
@@ -203,7 +203,7 @@ async function clockFigures(db: DB, p: QuarterPeriod): Promise<ClockFigures[]> {
     where c.area_slug = ${p.areaSlug} and k.kind in ('acknowledge', 'decision')
       and coalesce(k.breached_at, k.met_at) >= ${p.start} and coalesce(k.breached_at, k.met_at) < ${p.end}
     group by k.kind, k.level`.execute(db);
-  const ranked = await sql<{ kind: "acknowledge" | "decision"; level: number; median: number | null; p90: number | null; paused: number | null }>`
+  const ranked = await sql<{ kind: "acknowledge" | "decision"; level: number; met: number; median: number | null; p90: number | null; paused: number | null }>`
     with met as (
       select k.kind as kind, k.level as level, k.taken_business_days as days, k.paused_business_days as paused,
         row_number() over (partition by k.kind, k.level order by k.taken_business_days) as rn,
@@ -212,7 +212,7 @@ async function clockFigures(db: DB, p: QuarterPeriod): Promise<ClockFigures[]> {
       where c.area_slug = ${p.areaSlug} and k.kind in ('acknowledge', 'decision')
         and k.met_at >= ${p.start} and k.met_at < ${p.end} and k.taken_business_days is not null
     )
-    select kind, level,
+    select kind, level, count(*) as met,
       max(case when rn = (n * 50 + 99) / 100 then days end) as median,
       max(case when rn = (n * 90 + 99) / 100 then days end) as p90,
       sum(coalesce(paused, 0)) as paused
@@ -229,6 +229,7 @@ async function clockFigures(db: DB, p: QuarterPeriod): Promise<ClockFigures[]> {
         level: Number(level),
         ended: Number(e?.ended ?? 0),
         onTime: Number(e?.on_time ?? 0),
+        met: Number(r?.met ?? 0),
         medianDays: r?.median ?? null,
         p90Days: r?.p90 ?? null,
         pausedDays: Number(r?.paused ?? 0),

@@ -95,7 +95,7 @@ describe("npm run db:copy", () => {
     expect(before.cases).toBeGreaterThan(1000);
     expect(before.audit_log).toBeGreaterThan(0);
     expect(firstRun.stdout).toMatch(/^cases\s+(\d+)\s+\1\s+\d+$/m);
-    expect(firstRun.stdout).toMatch(/Copied \d+ rows in 22 tables in [\d.]+ s; row counts match; audit chain verified \(\d+ entries\)\./);
+    expect(firstRun.stdout).toMatch(/Copied \d+ rows in 23 tables in [\d.]+ s; row counts match; audit chain verified \(\d+ entries\)\./);
   });
 
   it("keeps a case, its events and clocks, field by field (ISO instants, 0/1 flags, fractional business days)", async () => {

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { fileClientComplaint } from "../../app/services/filing.server";
 import { performStaffAction } from "../../app/services/staff-actions.server";
 import type { SessionUser } from "../../app/services/auth.server";
-import { liveFigures, publicQuarterFigures, quarterComparison, reportDueAt, submitQuarterReport } from "../../app/services/quarter-reports.server";
+import { liveFigures, publicQuarterFigures, quarterComparison, reportDueAt, submitQuarterReport, versionsForMinistry } from "../../app/services/quarter-reports.server";
 import { reportPageView } from "../../app/services/report-pages.server";
 import { sendReportReminders } from "../../app/services/report-reminders.server";
 import { createTestDatabase, type TestDatabase } from "../fixtures/test-db";
@@ -185,5 +185,19 @@ describe("what leaves the SSM", () => {
     expect(acknowledge?.ended).toBe("small");
     expect(acknowledge?.onTimeShare).toBeNull();
     expect(comparison.province?.clocks.find((c) => c.kind === "acknowledge")?.ended).not.toBe(1);
+  });
+
+  it("records each submission as a release, and shows each older version as it was released", async () => {
+    const releases = await t.db.selectFrom("report_releases").selectAll().where("quarter", "=", QUARTER).orderBy("sequence").execute();
+    expect(releases.map((r) => [r.sequence, r.area_slug, r.version])).toEqual([
+      [1, AREA, 1],
+      [2, AREA, 2],
+      [3, AREA, 3],
+    ]);
+    const stored = releases.map((r) => JSON.parse(r.release_json) as { reports: { areaSlug: string; shown: unknown }[] });
+    const versions = await versionsForMinistry(t.db, AREA, QUARTER, 5);
+    expect(versions.map((v) => v.figures)).toEqual(stored.map((r) => r.reports.find((x) => x.areaSlug === AREA)!.shown));
+    const comparison = await quarterComparison(t.db, QUARTER, 5, 30, AFTER_QUARTER);
+    expect(comparison.rows.find((r) => r.area.slug === AREA)!.report!.figures).toEqual(versions[2]!.figures);
   });
 });

@@ -211,11 +211,31 @@ describe("ReportFigures", () => {
   it("explains <5 and hidden under the first table, only when something is suppressed", async () => {
     const html = await render(suppressed(), "en");
     const note = textOf(byTestId(html, "suppression-note"));
-    expect(note).toContain("“<5” means a count under 5");
-    expect(note).toContain("“hidden” means a count hidden so that a small count cannot be worked out by subtraction");
+    expect(note).toContain("“<5” means a count from 0 to 4");
+    expect(note).toContain("“hidden” means a count hidden so that a small count cannot be worked out from the figures published beside it or before it");
     expect(html.indexOf('data-testid="suppression-note"')).toBeGreaterThan(html.indexOf('data-testid="table-received.byKind"'));
     expect(html.indexOf('data-testid="suppression-note"')).toBeLessThan(html.indexOf('data-testid="table-received.byChannel"'));
     expect(await render(asShown(figures), "en")).not.toContain("suppression-note");
+  });
+
+  it("says why each count is hidden, in the reader's language", async () => {
+    const shown: ShownFigures = {
+      ...suppressed(),
+      hidden: [
+        { cell: "received.byChannel|phone", reason: "complementary" },
+        { cell: "withdrawn", reason: "small" },
+        { cell: "recourse", reason: "province" },
+        { cell: "clocks|decision:2|late", reason: "small" },
+      ],
+    };
+    const en = textOf(byTestId(await render(shown, "en"), "hidden-reasons"));
+    expect(en).toContain("Received by channel: Phone: hidden so that a count under 5 cannot be worked out from it");
+    expect(en).toContain("Recourse requests: Ontario’s total is hidden because at least one service system manager’s figure for it is hidden");
+    // "<5" needs no reason beyond the note; a clock's late count shows as its share's "too few to show".
+    expect(en).not.toMatch(/Withdrawn|late/i);
+    const fr = textOf(byTestId(await render(shown, "fr"), "hidden-reasons"));
+    expect(fr).toContain("masqué pour qu’un nombre inférieur à 5 ne puisse pas être retrouvé");
+    expect(await render(asShown(figures), "en")).not.toContain("hidden-reasons");
   });
 
   it("reads in French when the language is French", async () => {
@@ -226,7 +246,7 @@ describe("ReportFigures", () => {
     expect(byTestId(html, "table-received.byChannel")).toContain('<th scope="row">Téléphone</th><td class="num">masqué</td>');
     expect(text).toContain("Emplois Hamilton 25");
     expect(text).toContain("Aucun fournisseur nommé 15");
-    expect(text).toContain("« <5 » désigne un nombre inférieur à 5");
+    expect(text).toContain("« <5 » désigne un nombre de 0 à 4");
     expect(text).toContain("Décision, niveau 2 <5 trop peu pour être affiché");
     expect(text).toContain("Renvois par niveau atteint : Rien à signaler ce trimestre");
     expect(text).not.toMatch(/None this quarter|Received|Total received/);

@@ -1,0 +1,68 @@
+import { MINISTRY_RETAINED_PROGRAMS } from "./programs";
+import { BREAKDOWNS, type BreakdownId } from "./report-figures";
+import type { SingleCount } from "./report-cells";
+
+/**
+ * Every equality between published figures of one SSM's report, declared once. Suppression reads
+ * them to know what a reader can work out by adding and subtracting; the attacker test reads them
+ * to try; test/integration/report-relations.test.ts proves each one holds over random case
+ * histories written the way the services write them.
+ *
+ * Across SSMs one more holds: Ontario's every cell is the sum of the same cell of each SSM that has
+ * submitted (report-suppression.ts `provinceFigures`).
+ */
+export type Relation =
+  /** A breakdown's rows add up to its total (client groups have none: a person may answer several). */
+  | { kind: "breakdown"; breakdown: Exclude<BreakdownId, "received.byGroup">; total: SingleCount }
+  /** Some rows of a breakdown add up to another figure. */
+  | { kind: "rows"; breakdown: BreakdownId; keys: readonly string[]; total: SingleCount; why: string }
+  /** A clock's ended count is its on-time count plus its late one (the share publishes both). */
+  | { kind: "clock" };
+
+export const RELATIONS: readonly Relation[] = [
+  ...BREAKDOWNS.map((b): Relation => ({ kind: "breakdown", breakdown: b.id, total: b.total })),
+  {
+    kind: "rows",
+    breakdown: "received.byProgram",
+    keys: MINISTRY_RETAINED_PROGRAMS,
+    total: "referredOut",
+    why: "Filing a case about a program the ministry keeps refers it out at once (filing.server.ts).",
+  },
+  {
+    kind: "rows",
+    breakdown: "escalations.byCause",
+    keys: ["recourse"],
+    total: "recourse",
+    why: "A filer's recourse request writes the request and an escalation caused by it together (filer-actions.server.ts).",
+  },
+  { kind: "clock" },
+];
+
+/** One equation between cells: the parts add up to the total. A part that is absent counts 0. */
+export interface Equation {
+  parts: string[];
+  total: string;
+}
+
+/**
+ * The equations the relations give between the cells of one report, named as report-cells.ts
+ * names them. `paths` are the report's cells (as published: every row listed, 0 or not).
+ */
+export function equationsOf(paths: Iterable<string>): Equation[] {
+  const all = [...paths];
+  const rowsOf = (breakdown: string) => all.filter((p) => p.startsWith(`${breakdown}|`));
+  const equations: Equation[] = [];
+  for (const r of RELATIONS) {
+    if (r.kind === "breakdown") equations.push({ parts: rowsOf(r.breakdown), total: r.total });
+    else if (r.kind === "rows") {
+      const keys = new Set(r.keys);
+      equations.push({ parts: rowsOf(r.breakdown).filter((p) => keys.has(p.slice(r.breakdown.length + 1))), total: r.total });
+    } else {
+      for (const p of all) {
+        const m = /^clocks\|(.+)\|ended$/.exec(p);
+        if (m) equations.push({ parts: [`clocks|${m[1]}|onTime`, `clocks|${m[1]}|late`], total: p });
+      }
+    }
+  }
+  return equations;
+}
