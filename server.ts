@@ -36,6 +36,7 @@ app.use((req, res, next) => {
 // No address of ours has a NUL character in it; one in a search or a path is a probe, and
 // PostgreSQL would refuse it deep inside a query (a 500) where SQLite would store it.
 app.use((req, res, next) => {
+  // eslint-disable-next-line no-control-regex -- the NUL character is exactly what is looked for
   if (!/%00|\u0000/i.test(req.originalUrl)) return next();
   res.status(400).set("Cache-Control", DYNAMIC_CACHE_CONTROL).type("text/plain").send("Bad request");
 });

@@ -48,6 +48,7 @@ export function detectFileType(bytes: Uint8Array): DetectedType | null {
 /** A name safe to show and to send back in Content-Disposition: no paths, no control characters. */
 export function safeFileName(name: string, extension: string): string {
   const base = name.split(/[\\/]/).pop() ?? "";
+  // eslint-disable-next-line no-control-regex -- control characters are what is removed
   const cleaned = base.replace(/[\u0000-\u001f\u007f"\\;]+/g, "").trim().slice(0, 120);
   return cleaned || `attachment.${extension}`;
 }

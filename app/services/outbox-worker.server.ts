@@ -85,7 +85,7 @@ export function startOutboxWorker(input: {
       running = false;
     }
   };
-  const timer = setInterval(run, input.intervalMs);
+  const timer = setInterval(() => void run(), input.intervalMs);
   timer.unref();
   wake = () => void run();
   void run();
