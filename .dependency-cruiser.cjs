@@ -12,7 +12,7 @@
 const DOMAIN = "^app/domain/";
 const I18N = "^app/i18n/";
 // Formatting helpers emails may use: they in turn import only the domain and the translations.
-const EMAIL_SAFE_FORMATTING = "^app/utils/format-(date|figures)\\.ts$";
+const EMAIL_SAFE_FORMATTING = "^app/utils/format-(date|figures|number)\\.ts$";
 const DB_LAYER = "^db/(repositories/|migrations/|schema\\.ts$)";
 const DB_ACCESS = ["^db/", "^app/utils/db\\.server\\.ts$"];
 
@@ -59,7 +59,7 @@ module.exports = {
       comment: "A formatting helper emails use may itself import only app/domain and app/i18n.",
       severity: "error",
       from: { path: EMAIL_SAFE_FORMATTING },
-      to: { path: "^(app|db|emails|scripts|bench|test)/", pathNot: [DOMAIN, I18N] },
+      to: { path: "^(app|db|emails|scripts|bench|test)/", pathNot: [DOMAIN, I18N, EMAIL_SAFE_FORMATTING] },
     },
     {
       name: "components-import-no-services-or-db",
@@ -87,8 +87,10 @@ module.exports = {
       comment: "Two folders that import each other are one layer in two places.",
       severity: "error",
       scope: "folder",
-      from: {},
-      to: { circular: true },
+      // app/domain names message keys (a type from app/i18n) and app/i18n speaks the domain's
+      // Language: both edges are allowed, and type-only one way, so that one pair is left out.
+      from: { pathNot: "^app/i18n$" },
+      to: { circular: true, pathNot: "^app/i18n$" },
     },
     {
       name: "no-module-cycles",

@@ -12,7 +12,7 @@ import {
   useRouteLoaderData,
 } from "@remix-run/react";
 import type { ReactNode } from "react";
-import type { Language } from "../db/schema";
+import type { Language } from "./domain/vocabulary";
 import { otherLanguage, translator } from "./i18n";
 import { languageOf } from "./utils/language.server";
 import { useNonce, useRequestLanguage } from "./utils/request-context";

@@ -1,5 +1,4 @@
 import { Form, useNavigation } from "@remix-run/react";
-import type { filerCaseView } from "../services/case-lookup.server";
 import { useLanguage, useT } from "../hooks/use-translation";
 import type { MessageKey } from "../i18n";
 import { formatDateTime, formatLongDate } from "../utils/format-date";
@@ -7,11 +6,25 @@ import type { FieldErrors } from "../utils/form";
 import { CaseTimeline } from "./case-timeline";
 import { ErrorSummary } from "./error-summary";
 import { TextArea } from "./form-fields";
-import { Attachments } from "./attachments";
+import { Attachments, type AttachmentItem } from "./attachments";
+import type { CaseStatus } from "../domain/vocabulary";
+import type { TimelineEvent } from "./case-timeline";
 
 // Forms post as full pages (reloadDocument): on /status the access cookie is scoped to that path,
 // and a data request to /status.data would not carry it.
-type View = NonNullable<Awaited<ReturnType<typeof filerCaseView>>>;
+/** What this view shows of a case; app/services/case-lookup.server.ts's filerCaseView gives it. */
+export interface FilerCaseViewData {
+  reference: string;
+  status: CaseStatus;
+  level: number;
+  receivedAt: string;
+  nextDueAt: string | null;
+  recourseDeadlineAt: string | null;
+  canAskRecourse: boolean;
+  canAct: boolean;
+  attachments: AttachmentItem[];
+  events: TimelineEvent[];
+}
 export interface FilerActionResult {
   errors: FieldErrors | null;
   message: MessageKey | null;
@@ -28,7 +41,7 @@ export function FilerCaseView({
   attachmentHref,
   closable = false,
 }: {
-  view: View;
+  view: FilerCaseViewData;
   result: FilerActionResult | undefined;
   attachmentHref: (id: number) => string;
   closable?: boolean;

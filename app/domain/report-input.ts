@@ -6,6 +6,13 @@ import { parseQuarterId } from "./fiscal-quarter";
 const NARRATIVE_MAX = 10_000;
 const section = z.string().trim().max(NARRATIVE_MAX, "error.tooLong");
 
+/** The three things a manager writes about a quarter, beside its figures. */
+export interface Narrative {
+  actionsTaken: string;
+  lessonsLearned: string;
+  systemicIssues: string;
+}
+
 export const quarterIdSchema = z.string().refine((s) => parseQuarterId(s) !== null, "error.quarter");
 
 export const reportFormSchema = z

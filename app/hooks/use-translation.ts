@@ -1,5 +1,5 @@
 import { useRouteLoaderData } from "@remix-run/react";
-import type { Language } from "../../db/schema";
+import type { Language } from "../domain/vocabulary";
 import { translator, type Translate } from "../i18n";
 
 export function useLanguage(): Language {

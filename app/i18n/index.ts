@@ -1,4 +1,5 @@
-import type { Language } from "../../db/schema";
+import type { Label } from "../domain/label";
+import type { Language } from "../domain/vocabulary";
 import { en, type MessageKey } from "./en";
 import { fr } from "./fr";
 
@@ -22,6 +23,27 @@ export function translator(language: Language): Translate {
       name in vars ? String(vars[name]) : whole,
     );
   };
+}
+
+/** Whether the catalog has a message for `key` (a code may be newer than this release's messages). */
+export function isMessageKey(key: string): key is MessageKey {
+  return Object.prototype.hasOwnProperty.call(en, key);
+}
+
+/** A domain Label in words, in the language `t` speaks. */
+export function labelText(t: Translate, label: Label): string {
+  if ("text" in label) return label.text;
+  if ("optionalKey" in label) {
+    if (!isMessageKey(label.optionalKey)) return label.fallback;
+    const words = t(label.optionalKey);
+    return label.capitalized ? words.charAt(0).toLocaleUpperCase() + words.slice(1) : words;
+  }
+  if (!label.vars) return t(label.key);
+  const vars: Record<string, string | number> = {};
+  for (const [name, value] of Object.entries(label.vars)) {
+    vars[name] = typeof value === "object" ? labelText(t, value) : value;
+  }
+  return t(label.key, vars);
 }
 
 export function otherLanguage(language: Language): Language {

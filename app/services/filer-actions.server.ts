@@ -3,14 +3,12 @@ import { findCaseById } from "../../db/repositories/cases";
 import { isOpen, resumeClock, stopClock } from "../domain/case-clocks";
 import { FINISHED_STATUSES } from "../domain/case-workflow";
 import { checkRecourseRequest, type RecourseRefusal } from "../domain/escalation";
+import type { FilerCommand } from "../domain/filer-action-input";
 import { escalationChange } from "./case-escalation.server";
 import { CaseActionRefused, emptyChange, loadCaseContext, mergeChanges, runCaseAction, type CaseChange, type CaseContext } from "./case-records.server";
 import type { CaseRow } from "../../db/schema";
 
-export type FilerCommand =
-  | { action: "add_information"; message: string }
-  | { action: "request_recourse"; reasons: string }
-  | { action: "withdraw" };
+export type { FilerCommand };
 
 export type FilerActionResult = { ok: true } | { ok: false; reason: RecourseRefusal | "finished" | "stale" };
 

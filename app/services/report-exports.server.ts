@@ -7,7 +7,7 @@ import type { CsvQuery } from "../domain/report-input";
 import { figureLabel, flattenShown } from "../domain/report-labels";
 import type { ShownFigures } from "../domain/report-suppression";
 import { suppressQuarter } from "../domain/report-suppression";
-import { translator } from "../i18n";
+import { labelText, translator } from "../i18n";
 import { csvCount } from "../utils/format-figures";
 import type { SessionUser } from "./auth.server";
 import { figuresOf, reportAccessFor } from "./quarter-reports.server";
@@ -30,7 +30,7 @@ function* rowsOf(source: Source, threshold: number, language: Language): Generat
   const t = translator(language);
   for (const cell of flattenShown(source.figures)) {
     const value = cell.value === "small" || cell.value === "hidden" ? csvCount(cell.value, threshold) : cell.value;
-    yield [source.quarter, source.areaCode, source.ssm, source.version, source.submittedAt, cell.path, cell.key, figureLabel(cell.path, cell.key, t, cell.label?.[language]), value];
+    yield [source.quarter, source.areaCode, source.ssm, source.version, source.submittedAt, cell.path, cell.key, labelText(t, figureLabel(cell.path, cell.key, cell.label?.[language])), value];
   }
 }
 

@@ -1,7 +1,10 @@
 import { data } from "@remix-run/node";
-import type { FilerActionInput } from "../domain/filer-action-input";
+import type { FilerActionInput, FilerCommand } from "../domain/filer-action-input";
 import type { MessageKey } from "../i18n";
-import type { FilerActionResult, FilerCommand } from "../services/filer-actions.server";
+
+// What app/services/filer-actions.server.ts answers, stated by what this file reads, so utilities
+// stay below the services.
+type FilerActionOutcome = { ok: true } | { ok: false; reason: string };
 
 export function filerCommandOf(input: FilerActionInput): FilerCommand {
   switch (input.intent) {
@@ -20,7 +23,7 @@ const DONE = {
   withdraw: "status.withdraw.done",
 } as const;
 
-export function filerActionResponse(input: FilerActionInput, result: FilerActionResult) {
+export function filerActionResponse(input: FilerActionInput, result: FilerActionOutcome) {
   if (!result.ok) {
     const message = (result.reason === "stale" ? "error.generic" : `status.refused.${result.reason}`) as MessageKey;
     return data({ errors: null, message, ok: false }, { status: 409 });

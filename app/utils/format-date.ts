@@ -1,4 +1,4 @@
-import type { Language } from "../../db/schema";
+import type { Language } from "../domain/vocabulary";
 import { localeOf } from "../i18n";
 
 export const DISPLAY_TIME_ZONE = "America/Toronto";

@@ -1,5 +1,5 @@
 import type { MetaDescriptor } from "@remix-run/node";
-import type { Language } from "../../db/schema";
+import type { Language } from "../domain/vocabulary";
 import { translator, type MessageKey } from "../i18n";
 
 interface MatchLike {

@@ -1,5 +1,5 @@
 import { createContext, useContext } from "react";
-import type { Language } from "../../db/schema";
+import type { Language } from "../domain/vocabulary";
 
 /**
  * What entry.server knows about the request being rendered that a component needs even when no

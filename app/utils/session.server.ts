@@ -1,5 +1,5 @@
 import { redirect } from "@remix-run/node";
-import type { Role } from "../../db/schema";
+import type { Role } from "../domain/vocabulary";
 import { userForSessionToken, type SessionUser } from "../services/auth.server";
 import { readCookie } from "./cookies.server";
 import { getDb } from "./db.server";

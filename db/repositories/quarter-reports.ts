@@ -1,13 +1,10 @@
 import type { Kysely } from "kysely";
+import type { Narrative } from "../../app/domain/report-input";
 import type { Database, QuarterReportRow, ReportDraftRow } from "../schema";
 
-type DB = Kysely<Database>;
+export type { Narrative };
 
-export interface Narrative {
-  actionsTaken: string;
-  lessonsLearned: string;
-  systemicIssues: string;
-}
+type DB = Kysely<Database>;
 
 export async function findDraft(db: DB, areaSlug: string, quarter: string): Promise<ReportDraftRow | null> {
   const row = await db.selectFrom("report_drafts").selectAll().where("area_slug", "=", areaSlug).where("quarter", "=", quarter).executeTakeFirst();
