@@ -5,6 +5,7 @@ import { useLanguage, useT } from "../hooks/use-translation";
 import type { Translate } from "../i18n";
 import type { FieldErrors } from "../utils/form";
 import { RadioGroup, SelectField, TextArea, TextField } from "./form-fields";
+import { nameIn } from "../i18n/localized";
 
 export interface ProviderOption {
   id: number;
@@ -63,7 +64,7 @@ export function ComplaintFields({
         defaultValue={values.provider ?? ""}
         placeholder=""
         options={[
-          ...providers.map((p) => ({ value: String(p.id), label: language === "fr" ? p.name_fr : p.name_en })),
+          ...providers.map((p) => ({ value: String(p.id), label: nameIn(p, language) })),
           { value: "unknown", label: t("file.provider.unknown") },
         ]}
       />

@@ -10,6 +10,7 @@ import type { QueueFilters } from "../domain/queue-filters";
 import { localDateOf, localTimeOf } from "../domain/time-zone";
 import { translator, type MessageKey, type Translate } from "../i18n";
 import type { SessionUser } from "./auth.server";
+import { localized } from "../i18n/localized";
 
 // Rows read per query. Each page is one short statement on the shared connection, so other
 // requests run between pages; 1,000 keeps memory small and the number of statements low.
@@ -58,7 +59,7 @@ function cellsOf(row: CaseExportRow, t: Translate, language: Language, timeZone:
     String(row.level),
     labelOf(t, `program.${row.program}`, row.program),
     labelOf(t, `category.${row.category}`, row.category),
-    (language === "fr" ? row.respondent_name_fr : row.respondent_name_en) ?? "",
+    localized(row, "respondent_name", language) ?? "",
     row.assignee_name ?? "",
     localDate(row.received_at, timeZone),
     localDateTime(row.next_due_at, timeZone),

@@ -23,6 +23,7 @@ import { addDays, instantAt, localDateOf } from "../domain/time-zone";
 import { publicUrl } from "../utils/env.server";
 import type { SessionUser } from "./auth.server";
 import { staffAreaOf } from "./staff-actions.server";
+import { nameIn } from "../i18n/localized";
 
 /** Fiscal quarters are the province's: their bounds are Toronto midnights for every SSM. */
 export const REPORTING_TIME_ZONE = "America/Toronto";
@@ -192,8 +193,8 @@ export async function submitQuarterReport(input: {
       const email = reportSubmittedEmail({
         language: analyst.language,
         name: analyst.display_name,
-        ssmName: analyst.language === "fr" ? area.ssm.name_fr : area.ssm.name_en,
-        areaName: analyst.language === "fr" ? area.name_fr : area.name_en,
+        ssmName: nameIn(area.ssm, analyst.language),
+        areaName: nameIn(area, analyst.language),
         quarter,
         version,
         figures: shown,

@@ -12,6 +12,7 @@ import { csvCount } from "../utils/format-figures";
 import type { SessionUser } from "./auth.server";
 import { figuresOf, reportAccessFor } from "./quarter-reports.server";
 import { reportPageView, type ReportSettings } from "./report-pages.server";
+import { nameIn } from "../i18n/localized";
 
 type Cell = string | number | null;
 
@@ -69,7 +70,7 @@ async function csvRowsFor(input: CsvRequest): Promise<AsyncIterable<Cell[]> | nu
   const { db, user, query, settings, language } = input;
   const ministry = user.role === "ministry_analyst" || user.role === "admin";
   const areas = await listAreasWithSsm(db);
-  const names = new Map(areas.map((a) => [a.slug, { code: a.code, ssm: language === "fr" ? a.ssm.name_fr : a.ssm.name_en }]));
+  const names = new Map(areas.map((a) => [a.slug, { code: a.code, ssm: nameIn(a.ssm, language) }]));
   const province = language === "fr" ? "Ontario (toutes les GSS)" : "Ontario (all SSMs)";
 
   async function* quarterRows(quarter: string, only: string | null): AsyncGenerator<Cell[]> {
