@@ -9,6 +9,7 @@ import { TextArea } from "./form-fields";
 import { Attachments, type AttachmentItem } from "./attachments";
 import type { CaseStatus } from "../domain/vocabulary";
 import type { TimelineEvent } from "./case-timeline";
+import { TEXT_LIMITS } from "../domain/text-limits";
 
 // Forms post as full pages (reloadDocument): on /status the access cookie is scoped to that path,
 // and a data request to /status.data would not carry it.
@@ -99,7 +100,7 @@ export function FilerCaseView({
           <p>{t("status.recourse.intro", { date: formatLongDate(view.recourseDeadlineAt, language) })}</p>
           <Form method="post" reloadDocument className="stack">
             <input type="hidden" name="intent" value="request_recourse" />
-            <TextArea name="reasons" label={t("status.recourse.label")} required errors={errors} maxLength={5000} rows={4} />
+            <TextArea name="reasons" label={t("status.recourse.label")} required errors={errors} maxLength={TEXT_LIMITS.message} rows={4} />
             <button type="submit" disabled={busy}>
               {t("status.recourse.submit")}
             </button>
@@ -111,7 +112,7 @@ export function FilerCaseView({
           <h2 id="add-info-title">{t("status.addInfo.label")}</h2>
           <Form method="post" reloadDocument className="stack" key={view.events.length}>
             <input type="hidden" name="intent" value="add_information" />
-            <TextArea name="information" label={t("status.addInfo.label")} hint={t("status.addInfo.hint")} required errors={errors} maxLength={5000} rows={4} />
+            <TextArea name="information" label={t("status.addInfo.label")} hint={t("status.addInfo.hint")} required errors={errors} maxLength={TEXT_LIMITS.message} rows={4} />
             <button type="submit" disabled={busy}>
               {t("status.addInfo.submit")}
             </button>

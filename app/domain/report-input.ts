@@ -1,10 +1,10 @@
 import { z } from "zod";
 import { parseQuarterId } from "./fiscal-quarter";
+import { TEXT_LIMITS } from "./text-limits";
 
 // What a manager sends from the report page, and the report addresses in URLs and exports.
 
-const NARRATIVE_MAX = 10_000;
-const section = z.string().trim().max(NARRATIVE_MAX, "error.tooLong");
+const section = z.string().trim().max(TEXT_LIMITS.longText, "error.tooLong");
 
 /** The three things a manager writes about a quarter, beside its figures. */
 export interface Narrative {
@@ -21,7 +21,7 @@ export const reportFormSchema = z
     actionsTaken: section,
     lessonsLearned: section,
     systemicIssues: section,
-    amendmentReason: z.string().trim().max(2_000, "error.tooLong").optional().default(""),
+    amendmentReason: z.string().trim().max(TEXT_LIMITS.reason, "error.tooLong").optional().default(""),
     /** The newest version the manager saw when the page loaded (0: none yet). */
     expectedVersion: z.coerce.number().int().min(0).max(10_000),
   })
