@@ -1,6 +1,6 @@
 import { Form, useNavigation } from "@remix-run/react";
 import { useLanguage, useT } from "../hooks/use-translation";
-import type { MessageKey } from "../i18n";
+import { codeText, type MessageKey } from "../i18n";
 import { formatDateTime, formatLongDate } from "../utils/format-date";
 import type { FieldErrors } from "../utils/form";
 import { CaseTimeline } from "./case-timeline";
@@ -64,7 +64,7 @@ export function FilerCaseView({
         <dt>{t("status.current")}</dt>
         <dd data-testid="case-status">{t(`caseStatus.${view.status}`)}</dd>
         <dt>{t("status.level")}</dt>
-        <dd>{t(`level.${view.level}` as MessageKey)}</dd>
+        <dd>{codeText(t, "level", view.level)}</dd>
         <dt>{t("status.received")}</dt>
         <dd>
           <time dateTime={view.receivedAt} suppressHydrationWarning>
@@ -88,7 +88,7 @@ export function FilerCaseView({
         <section aria-labelledby="decision-title" className="panel">
           <h2 id="decision-title">{t("status.decision")}</h2>
           <p>
-            <strong>{t(`outcome.${JSON.parse(decision.data_json ?? "{}").outcome}` as MessageKey)}</strong>
+            <strong>{codeText(t, "outcome", (JSON.parse(decision.data_json ?? "{}") as { outcome?: string }).outcome ?? "")}</strong>
           </p>
           <p className="pre">{decision.body}</p>
         </section>

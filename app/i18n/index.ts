@@ -30,6 +30,21 @@ export function isMessageKey(key: string): key is MessageKey {
   return Object.prototype.hasOwnProperty.call(en, key);
 }
 
+/**
+ * The message of `prefix.code` (a level, an outcome, an event type, a program read from stored
+ * data), or the code itself when the catalog has none: a code newer than this release shows as
+ * itself, never as an empty cell. Instead of casting a built string to MessageKey.
+ */
+export function codeText(t: Translate, prefix: string, code: string | number, vars?: Record<string, string | number>): string {
+  const key = `${prefix}.${code}`;
+  return isMessageKey(key) ? t(key, vars) : String(code);
+}
+
+/** `key` when the catalog has it, else `fallback`: for keys built from a refusal's reason. */
+export function knownKey(key: string, fallback: MessageKey): MessageKey {
+  return isMessageKey(key) ? key : fallback;
+}
+
 /** A domain Label in words, in the language `t` speaks. */
 export function labelText(t: Translate, label: Label): string {
   if ("text" in label) return label.text;

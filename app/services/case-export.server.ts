@@ -8,7 +8,7 @@ import { DEFAULT_CALENDAR, type BusinessCalendar } from "../domain/business-cale
 import { queueCriteria } from "../domain/queue-criteria";
 import type { QueueFilters } from "../domain/queue-filters";
 import { localDateOf, localTimeOf } from "../domain/time-zone";
-import { translator, type MessageKey, type Translate } from "../i18n";
+import { isMessageKey, translator, type MessageKey, type Translate } from "../i18n";
 import type { SessionUser } from "./auth.server";
 import { localized } from "../i18n/localized";
 
@@ -34,8 +34,7 @@ const HEADER_KEYS: readonly MessageKey[] = [
 /** A code's label, or the code itself if this version has no text for it (an old program). */
 function labelOf(t: Translate, key: string, code: string | null): string {
   if (code === null) return "";
-  const label = t(key as MessageKey);
-  return label === undefined ? code : label;
+  return isMessageKey(key) ? t(key) : code;
 }
 
 /** Local dates and times as YYYY-MM-DD (HH:MM): what a spreadsheet sorts and reads as a date. */

@@ -1,6 +1,6 @@
 import { data } from "@remix-run/node";
 import type { FilerActionInput, FilerCommand } from "../domain/filer-action-input";
-import type { MessageKey } from "../i18n";
+import { knownKey, type MessageKey } from "../i18n";
 
 // What app/services/filer-actions.server.ts answers, stated by what this file reads, so utilities
 // stay below the services.
@@ -17,16 +17,16 @@ export function filerCommandOf(input: FilerActionInput): FilerCommand {
   }
 }
 
-const DONE = {
+const DONE: Record<FilerActionInput["intent"], MessageKey> = {
   add_information: "status.addInfo.done",
   request_recourse: "status.recourse.done",
   withdraw: "status.withdraw.done",
-} as const;
+};
 
 export function filerActionResponse(input: FilerActionInput, result: FilerActionOutcome) {
   if (!result.ok) {
-    const message = (result.reason === "stale" ? "error.generic" : `status.refused.${result.reason}`) as MessageKey;
+    const message = knownKey(`status.refused.${result.reason}`, "error.generic");
     return data({ errors: null, message, ok: false }, { status: 409 });
   }
-  return data({ errors: null, message: DONE[input.intent] as MessageKey, ok: true });
+  return data({ errors: null, message: DONE[input.intent], ok: true });
 }
