@@ -5,6 +5,7 @@ import { translator } from "./app/i18n";
 import { parseEnv } from "./app/utils/env.server";
 import { createRemixHandler } from "./app/utils/express-handler.server";
 import { isFormBody, isSameOriginRequest } from "./app/utils/http.server";
+import { readLimitedBody } from "./app/utils/limited-body.server";
 import { DYNAMIC_CACHE_CONTROL, newCspNonce, securityHeaders } from "./app/utils/security-headers.server";
 
 // Validate configuration before anything else: a bad value stops here, naming the variable.
@@ -63,6 +64,8 @@ app.use((req, res, next) => {
   }
   next();
 });
+// Every body within its route's limits, counted as it arrives, before anything parses it.
+app.use(readLimitedBody);
 app.use(
   "/build",
   express.static("public/build", { immutable: true, maxAge: "1y" }),

@@ -11,6 +11,8 @@ export default defineConfig({
     // *.pg.test.ts need a PostgreSQL server: only vitest.pg.config.ts runs them.
     exclude: [...configDefaults.exclude, "**/*.pg.test.ts"],
     environment: "node",
+    // Once per run: the migrated, seeded database each suite copies (test/fixtures/template-db.ts).
+    globalSetup: ["test/fixtures/global-setup.ts"],
     testTimeout: 20_000,
     hookTimeout: 30_000,
   },

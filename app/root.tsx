@@ -13,6 +13,7 @@ import {
 } from "@remix-run/react";
 import type { ReactNode } from "react";
 import type { Language } from "./domain/vocabulary";
+import { roleMay, type Permission } from "./domain/access";
 import { otherLanguage, translator } from "./i18n";
 import { languageOf } from "./utils/language.server";
 import { useNonce, useRequestLanguage } from "./utils/request-context";
@@ -53,6 +54,8 @@ function Header({ data }: { data: RootData }) {
   const t = translator(data.language);
   const other = otherLanguage(data.language);
   const role = data.user?.role;
+  // The menu offers what the role may use; the pages themselves check again, with scope.
+  const may = (...permissions: Permission[]) => role !== undefined && permissions.some((p) => roleMay(role, p));
   return (
     <header className="site-header">
       <a className="skip-link" href="#main">
@@ -65,27 +68,27 @@ function Header({ data }: { data: RootData }) {
         </Link>
         <nav aria-label={t("site.name")}>
           <ul className="nav-list">
-            {role === "ssm_staff" || role === "ssm_manager" ? (
+            {may("case.read") ? (
               <li>
                 <Link to="/cases">{t("nav.cases")}</Link>
               </li>
             ) : null}
-            {role === "provider_user" ? (
+            {may("dispute.read") ? (
               <li>
                 <Link to="/disputes">{t("nav.disputes")}</Link>
               </li>
             ) : null}
-            {role === "ssm_manager" ? (
+            {may("policy.edit") ? (
               <li>
                 <Link to="/admin/policy">{t("nav.policy")}</Link>
               </li>
             ) : null}
-            {role === "ssm_manager" ? (
+            {may("users.manage") ? (
               <li>
                 <Link to="/admin/users">{t("nav.admin")}</Link>
               </li>
             ) : null}
-            {role === "ministry_analyst" || role === "admin" || role === "ssm_manager" || role === "ssm_staff" ? (
+            {may("report.read_province", "report.read") ? (
               <li>
                 <Link to="/reports">{t("nav.reports")}</Link>
               </li>

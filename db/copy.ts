@@ -35,7 +35,7 @@ const TABLES: { readonly [T in keyof Database]: AllColumns<Database[T]> } = {
   case_clocks: {
     id: true, case_id: true, kind: true, level: true, started_at: true, due_at: true, state: true, paused_at: true,
     paused_business_ms: true, met_at: true, breached_at: true, reminded_at: true, taken_business_days: true,
-    paused_business_days: true, sweep_lease_until: true,
+    paused_business_days: true, sweep_lease_until: true, pauses_json: true,
   },
   filer_sessions: { id: true, case_id: true, created_at: true, expires_at: true },
   reference_counters: { area_slug: true, year: true, last_value: true },

@@ -152,6 +152,8 @@ export interface CaseClockTable {
   paused_business_days: number | null;
   /** PostgreSQL: until when one instance's sweep has claimed this due clock (0009). */
   sweep_lease_until: string | null;
+  /** JSON ClockPause[] (app/domain/case-clocks.ts): how each pause moved the due time (0013). */
+  pauses_json: string | null;
 }
 
 /** A filer's access to one case after giving its reference and secret: a short-lived cookie. */

@@ -11,6 +11,14 @@ export interface ClockRow {
   metAt: string | null;
   businessDaysLeft: number | null;
   overdue: boolean;
+  /** How each pause moved the due time (the pause rule on the process page). */
+  pauses?: { pausedAt: string; resumedAt: string; businessDays: number; dueBefore: string; dueAfter: string }[];
+}
+
+function pauseLabel(t: Translate, p: NonNullable<ClockRow["pauses"]>[number], when: (iso: string) => string): string {
+  const values = { from: when(p.pausedAt), to: when(p.resumedAt), before: when(p.dueBefore), after: when(p.dueAfter) };
+  if (p.businessDays === 0) return t("clock.pauseMovedNone", values);
+  return p.businessDays === 1 ? t("clock.pauseMovedOne", values) : t("clock.pauseMoved", { ...values, n: p.businessDays });
 }
 
 export function timeLeftLabel(t: Translate, clock: ClockRow): string {
@@ -41,8 +49,9 @@ export function ClockTable({ clocks, timeZone }: { clocks: ClockRow[]; timeZone:
           </tr>
         </thead>
         <tbody>
-          {clocks.map((c) => (
-            <tr key={`${c.kind}-${c.level}`} className={c.overdue ? "row--overdue" : undefined}>
+          {/* A restarted clock is a new row of the history, so the index tells rows apart. */}
+          {clocks.map((c, i) => (
+            <tr key={`${c.kind}-${c.level}-${i}`} className={c.overdue ? "row--overdue" : undefined}>
               <th scope="row">{c.kind === "decision" ? t("clock.decision", { level: c.level }) : t(`clock.${c.kind}`)}</th>
               <td>
                 <time dateTime={c.countsFrom}>{formatDate(`${c.countsFrom}T12:00:00Z`, language, "UTC")}</time>
@@ -55,6 +64,13 @@ export function ClockTable({ clocks, timeZone }: { clocks: ClockRow[]; timeZone:
               <td>
                 {t(`clockState.${c.state}`)}
                 {c.metAt ? <> ({t("clock.metAt", { date: formatDateTime(c.metAt, language, timeZone) })})</> : null}
+                {c.pauses?.length ? (
+                  <ul className="clock-pauses">
+                    {c.pauses.map((p) => (
+                      <li key={p.pausedAt}>{pauseLabel(t, p, (iso) => formatDateTime(iso, language, timeZone))}</li>
+                    ))}
+                  </ul>
+                ) : null}
               </td>
               <td>{timeLeftLabel(t, c)}</td>
             </tr>

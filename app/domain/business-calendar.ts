@@ -224,3 +224,46 @@ export function businessDaysLeft(now: Date, due: Date, cal: BusinessCalendar): n
   if (compareIsoDates(dueDay, current) >= 0) return businessDaysIn(current, dueDay, cal);
   return 0 - businessDaysIn(dueDay, today, cal); // 0 - 0 is +0, unlike -0
 }
+
+/**
+ * Business days whose opening hours overlap [from, to) for any time at all: what a pause
+ * "touched". A one-hour pause on a Monday touches one day; a pause from Friday evening to Monday
+ * before opening touches none.
+ */
+export function businessDaysTouched(from: Date, to: Date, cal: BusinessCalendar): number {
+  checkCalendar(cal);
+  const start = from.getTime();
+  const end = to.getTime();
+  if (!(end > start)) return 0;
+  const lastDay = localDateOf(to, cal.timeZone);
+  let day = localDateOf(from, cal.timeZone);
+  let touched = 0;
+  for (let i = 0; i <= MAX_DAYS_SCANNED; i++) {
+    if (isBusinessDay(day, cal)) {
+      const { open, close } = openingWindow(day, cal);
+      if (Math.min(close, end) > Math.max(open, start)) touched++;
+    }
+    if (day === lastDay) return touched;
+    day = addDays(day, 1);
+  }
+  return tooFar('businessDaysTouched');
+}
+
+/**
+ * A due time moved later by `businessDays` whole business days: closing time, local, of the Nth
+ * business day after the due day. The result is always at closing on a business day, so the
+ * published rule "due at closing on the Nth business day" still holds after a pause.
+ */
+export function moveDueByBusinessDays(due: Date, businessDays: number, cal: BusinessCalendar): Date {
+  checkCalendar(cal);
+  if (businessDays === 0) return due;
+  let day = businessDayOnOrAfter(localDateOf(due, cal.timeZone), cal);
+  for (let n = 0; n < businessDays; n++) day = nextBusinessDay(day, cal);
+  return instantAt(day, cal.closesAtMinutes, cal.timeZone);
+}
+
+/** True when `at` is closing time, local, of a business day: where every due time falls. */
+export function isClosingOfBusinessDay(at: Date, cal: BusinessCalendar): boolean {
+  const day = localDateOf(at, cal.timeZone);
+  return isBusinessDay(day, cal) && instantAt(day, cal.closesAtMinutes, cal.timeZone).getTime() === at.getTime();
+}

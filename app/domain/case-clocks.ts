@@ -1,9 +1,10 @@
 import {
-  addBusinessMs,
   businessDaysLeft,
+  businessDaysTouched,
   businessMsBetween,
   clockStartDay,
   dueAt,
+  moveDueByBusinessDays,
   type BusinessCalendar,
 } from "./business-calendar";
 import { decisionDaysAt, type DisputePolicy } from "./policy";
@@ -16,11 +17,19 @@ import { decisionDaysAt, type DisputePolicy } from "./policy";
  * - first_response: level 1 only, from receipt; met by a public reply or a decision.
  * - decision: one per level, from receipt (level 1) or from the escalation that opened the level.
  *
- * Only a decision clock pauses ("waiting for the filer"): on resume its due time moves later by the
- * business time spent paused, so a pause never brings a due time earlier.
+ * Only a decision clock pauses ("waiting for the filer"). The pause rule (published on the process
+ * page): on resume the due time moves later by every business day the pause touched, counted whole
+ * (a one-hour pause moves it one business day), so a due time always falls at closing time on a
+ * business day. The business time actually paused is kept apart, for the reports' "days taken".
+ *
+ * A clock is history: when a level's decision is owed again (reopening), a new clock starts at that
+ * moment and the earlier one, met or stopped, is kept as it was.
  */
 export type ClockKind = "acknowledge" | "first_response" | "decision";
-/** stopped: the case ended without the clock being met (withdrawn, referred to the ministry). */
+/**
+ * stopped: the case ended without the clock being met (withdrawn, closed, referred to the ministry).
+ * A clock missed before the case ended keeps its breachedAt, so reports still count the miss.
+ */
 export type ClockState = "running" | "paused" | "met" | "breached" | "stopped";
 
 export interface Clock {
@@ -36,6 +45,17 @@ export interface Clock {
   /** Set when met: business days it took (net of pauses) and business days paused, for reports. */
   takenBusinessDays?: number | null;
   pausedBusinessDays?: number | null;
+  /** How each pause moved the due time, oldest first (shown on the case page). */
+  pauses?: ClockPause[];
+}
+
+export interface ClockPause {
+  pausedAt: string;
+  resumedAt: string;
+  /** Business days the pause touched: how far the due time moved. */
+  businessDays: number;
+  dueBefore: string;
+  dueAfter: string;
 }
 
 export function openClock(kind: ClockKind, level: number, startedAt: Date, businessDays: number, cal: BusinessCalendar): Clock {
@@ -49,6 +69,7 @@ export function openClock(kind: ClockKind, level: number, startedAt: Date, busin
     pausedBusinessMs: 0,
     metAt: null,
     breachedAt: null,
+    pauses: [],
   };
 }
 
@@ -88,22 +109,31 @@ export function pauseClock(clock: Clock, now: Date): Clock {
   return { ...clock, state: "paused", pausedAt: now.toISOString() };
 }
 
-/** Restarts a paused clock, adding the business time it spent paused to its due time. */
+/** Restarts a paused clock; its due time moves by the business days the pause touched. */
 export function resumeClock(clock: Clock, now: Date, cal: BusinessCalendar): Clock {
   if (clock.state !== "paused" || !clock.pausedAt) return clock;
-  const paused = businessMsBetween(new Date(clock.pausedAt), now, cal);
+  const pausedAt = new Date(clock.pausedAt);
+  const paused = businessMsBetween(pausedAt, now, cal);
+  const days = businessDaysTouched(pausedAt, now, cal);
+  const dueAfter = moveDueByBusinessDays(new Date(clock.dueAt), days, cal).toISOString();
+  const pause: ClockPause = { pausedAt: clock.pausedAt, resumedAt: now.toISOString(), businessDays: days, dueBefore: clock.dueAt, dueAfter };
   return {
     ...clock,
     state: "running",
     pausedAt: null,
     pausedBusinessMs: clock.pausedBusinessMs + paused,
-    dueAt: addBusinessMs(new Date(clock.dueAt), paused, cal).toISOString(),
+    dueAt: dueAfter,
+    pauses: [...(clock.pauses ?? []), pause],
   };
 }
 
-/** Ends an open clock because the case left the SSM's hands; it counts as neither met nor missed. */
+/**
+ * Ends a clock that is still owed because the case left the SSM's hands (closed, withdrawn,
+ * referred): an open one counts as neither met nor missed; a missed one that was never done stays
+ * counted as missed (breachedAt kept) but is no longer owed, so a finished case is never overdue.
+ */
 export function stopClock(clock: Clock): Clock {
-  return isOpen(clock) ? { ...clock, state: "stopped", pausedAt: null } : clock;
+  return isOutstanding(clock) ? { ...clock, state: "stopped", pausedAt: null } : clock;
 }
 
 /** True when a running clock has passed its due time: the sweep then marks it breached. */
@@ -111,8 +141,12 @@ export function isBreachedAt(clock: Clock, now: Date): boolean {
   return clock.state === "running" && now.getTime() > Date.parse(clock.dueAt);
 }
 
+/**
+ * Marked by the sweep at `now`, but dated at the deadline: a breach happened when the due time
+ * passed, so it counts in the quarter of its deadline even if the sweep ran later.
+ */
 export function breachClock(clock: Clock, now: Date): Clock {
-  return clock.state === "running" ? { ...clock, state: "breached", breachedAt: now.toISOString() } : clock;
+  return isBreachedAt(clock, now) ? { ...clock, state: "breached", breachedAt: clock.dueAt } : clock;
 }
 
 /** Met on time: done no later than due. Reports count this. */
@@ -145,6 +179,8 @@ export interface ClockReading {
   /** Signed whole business days: positive left, negative overdue, 0 due today. Null once closed. */
   businessDaysLeft: number | null;
   overdue: boolean;
+  /** How each pause moved this clock's due time. */
+  pauses: ClockPause[];
 }
 
 /** How a clock reads at `now`, for the case page and the filer's status page. */
@@ -161,6 +197,7 @@ export function readClock(clock: Clock, now: Date, cal: BusinessCalendar): Clock
     metAt: clock.metAt,
     businessDaysLeft: owed ? businessDaysLeft(now, new Date(clock.dueAt), cal) : null,
     overdue,
+    pauses: clock.pauses ?? [],
   };
 }
 

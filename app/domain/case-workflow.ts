@@ -39,13 +39,19 @@ export type TransitionResult =
 /** States in which the SSM no longer handles the case: only notes may be added. */
 export const FINISHED_STATUSES: readonly CaseStatus[] = ["closed", "withdrawn", "referred_out", "referred_to_ministry"];
 
+/** What the clocks say about a case, for the rules that depend on more than its status. */
+export interface CaseFacts {
+  /** The acknowledgement clock is still owed (running, or missed and not yet done). */
+  acknowledgeOwed: boolean;
+}
+
 /**
  * What a staff action does to a case's status, or why it is refused. Internal notes are always
  * allowed: keeping the record must never be blocked by the state of the case. Escalation by hand
  * is checked here for state; who may do it (managers) and whether a level is left is checked by
  * the caller with the policy.
  */
-export function applyStaffAction(status: CaseStatus, action: StaffAction): TransitionResult {
+export function applyStaffAction(status: CaseStatus, action: StaffAction, facts: CaseFacts = { acknowledgeOwed: status === "received" }): TransitionResult {
   if (action === "note") return { ok: true, next: status };
   // Reopening is how a finished case comes back (new information, a decision set aside).
   if (action === "reopen") {
@@ -58,9 +64,10 @@ export function applyStaffAction(status: CaseStatus, action: StaffAction): Trans
     case "take":
       return { ok: true, next: status };
     case "acknowledge":
-      return status === "received"
-        ? { ok: true, next: "acknowledged" }
-        : { ok: false, reason: "already_acknowledged" };
+      // Owed whatever the level: a case the sweep escalated before anyone acknowledged it still
+      // owes its filer the acknowledgement, late.
+      if (!facts.acknowledgeOwed) return { ok: false, reason: "already_acknowledged" };
+      return { ok: true, next: status === "received" ? "acknowledged" : status };
     case "reply":
       if (status === "received") return { ok: false, reason: "not_yet_acknowledged" };
       return { ok: true, next: status === "decided" || status === "waiting_for_filer" ? status : "in_review" };
@@ -83,7 +90,7 @@ export function applyStaffAction(status: CaseStatus, action: StaffAction): Trans
   }
 }
 
-export function allowedStaffActions(status: CaseStatus): StaffAction[] {
+export function allowedStaffActions(status: CaseStatus, facts?: CaseFacts): StaffAction[] {
   const all: StaffAction[] = ["take", "acknowledge", "reply", "request_info", "resume", "decide", "escalate", "close", "reopen", "note"];
-  return all.filter((a) => applyStaffAction(status, a).ok);
+  return all.filter((a) => applyStaffAction(status, a, facts).ok);
 }

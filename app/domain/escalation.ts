@@ -46,7 +46,9 @@ export function checkRecourseRequest(input: {
   recourseDeadlineAt: string | null;
   now: Date;
 }): { ok: true } | { ok: false; reason: RecourseRefusal } {
-  if (input.status !== "decided" || !input.recourseDeadlineAt) return { ok: false, reason: "not_decided" };
+  // A closed case keeps the window its decision opened: staff closing the file does not take the
+  // filer's right to a review away (shared/domain.md: recourse within 15 business days).
+  if ((input.status !== "decided" && input.status !== "closed") || !input.recourseDeadlineAt) return { ok: false, reason: "not_decided" };
   if (input.now.getTime() > Date.parse(input.recourseDeadlineAt)) return { ok: false, reason: "window_closed" };
   if (!levelAbove(input.policy, input.level)) return { ok: false, reason: "top_level" };
   return { ok: true };

@@ -45,10 +45,45 @@ export function detectFileType(bytes: Uint8Array): DetectedType | null {
   return null;
 }
 
-/** A name safe to show and to send back in Content-Disposition: no paths, no control characters. */
+/**
+ * The extensions each detected type may keep as the uploader wrote them; any other is replaced by
+ * the type's own. An OLE file may be a Word, Excel or PowerPoint document of the older formats.
+ */
+const KEPT_EXTENSIONS: Record<string, readonly string[]> = {
+  jpg: ["jpg", "jpeg"],
+  doc: ["doc", "xls", "ppt", "msg"],
+};
+
+const EXTENSION_OF_MIME: Record<string, string> = {
+  "application/pdf": "pdf",
+  "image/png": "png",
+  "image/jpeg": "jpg",
+  "image/gif": "gif",
+  "image/webp": "webp",
+  "application/x-ole-storage": "doc",
+  "application/vnd.openxmlformats-officedocument.wordprocessingml.document": "docx",
+  "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": "xlsx",
+  "application/vnd.openxmlformats-officedocument.presentationml.presentation": "pptx",
+};
+
+/** The extension of a detected type, from its stored MIME type; null for one detectFileType never gives. */
+export function extensionOfMime(mime: string): string | null {
+  return EXTENSION_OF_MIME[mime] ?? null;
+}
+
+/**
+ * A name safe to show and to send back in Content-Disposition: no paths, no control characters,
+ * and the extension of what the file is, not what the uploader called it (issue #15: a PDF/HTML
+ * polyglot named polyglot.html was offered as polyglot.html, a PNG named .svg as .svg; a browser or
+ * desktop opens a download by its extension).
+ */
 export function safeFileName(name: string, extension: string): string {
   const base = name.split(/[\\/]/).pop() ?? "";
   // eslint-disable-next-line no-control-regex -- control characters are what is removed
   const cleaned = base.replace(/[\u0000-\u001f\u007f"\\;]+/g, "").trim().slice(0, 120);
-  return cleaned || `attachment.${extension}`;
+  const dot = cleaned.lastIndexOf(".");
+  const stem = (dot > 0 ? cleaned.slice(0, dot) : cleaned).replace(/[.\s]+$/, "");
+  const given = dot > 0 ? cleaned.slice(dot + 1).toLowerCase() : "";
+  const kept = (KEPT_EXTENSIONS[extension] ?? [extension]).includes(given) ? given : extension;
+  return `${stem || "attachment"}.${kept}`;
 }

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { boundedIsoDate } from "./date-bounds";
 import type { DisputePolicy } from "./policy";
 import { OPTIONAL_CLOSURES, type HolidayKey } from "./ontario-holidays";
 
@@ -16,7 +17,7 @@ export const POLICY_TIME_ZONES = ["America/Toronto", "America/Winnipeg"] as cons
 
 export const policyInputSchema = z
   .object({
-    effectiveFrom: z.iso.date({ error: "error.date" }),
+    effectiveFrom: boundedIsoDate("error.date"),
     timeZone: z.enum(POLICY_TIME_ZONES, { error: "error.choose" }),
     acknowledgeDays: days(0, 10),
     firstResponseDays: days(1, 30),
@@ -32,7 +33,7 @@ export const policyInputSchema = z
       .max(2000, "error.tooLong")
       .optional()
       .transform((v) => (v ?? "").split(/[\s,]+/).filter(Boolean))
-      .pipe(z.array(z.iso.date({ error: "error.dateList" })).max(60, "error.tooLong")),
+      .pipe(z.array(boundedIsoDate("error.dateList")).max(60, "error.tooLong")),
   })
   .superRefine((v, ctx) => {
     if (v.firstResponseDays < v.acknowledgeDays) {

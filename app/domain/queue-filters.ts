@@ -1,5 +1,7 @@
 import { z } from "zod";
+import { boundedIsoDate } from "./date-bounds";
 import { DISPUTE_CATEGORIES } from "./dispute-input";
+import { idNumber } from "./id-bounds";
 import { IN_SCOPE_PROGRAMS, MINISTRY_RETAINED_PROGRAMS } from "./programs";
 
 // The staff queue's filters, read from the URL so a filtered view can be shared and the back button
@@ -17,7 +19,7 @@ export const CASE_STATUSES = [
 ] as const;
 
 const optionalEnum = <T extends readonly [string, ...string[]]>(values: T) => z.enum(values).optional().catch(undefined);
-const isoDate = z.iso.date().optional().catch(undefined);
+const isoDate = boundedIsoDate().optional().catch(undefined);
 
 export const queueFiltersSchema = z.object({
   status: optionalEnum(CASE_STATUSES),
@@ -25,7 +27,7 @@ export const queueFiltersSchema = z.object({
   kind: optionalEnum(["client_complaint", "provider_dispute"] as const),
   program: optionalEnum([...IN_SCOPE_PROGRAMS, ...MINISTRY_RETAINED_PROGRAMS] as [string, ...string[]]),
   category: optionalEnum(DISPUTE_CATEGORIES),
-  provider: z.coerce.number().int().min(1).optional().catch(undefined),
+  provider: idNumber.optional().catch(undefined),
   assignee: optionalEnum(["me", "unassigned"] as const),
   clock: optionalEnum(["overdue", "due_soon"] as const),
   from: isoDate,

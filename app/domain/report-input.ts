@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { parseQuarterId } from "./fiscal-quarter";
 import { TEXT_LIMITS } from "./text-limits";
+import { idNumber } from "./id-bounds";
 
 // What a manager sends from the report page, and the report addresses in URLs and exports.
 
@@ -42,7 +43,7 @@ export const CSV_VIEWS = ["comparison", "report", "trend", "all"] as const;
 
 export const csvQuerySchema = z.discriminatedUnion("view", [
   z.object({ view: z.literal("comparison"), quarter: quarterIdSchema }),
-  z.object({ view: z.literal("report"), area: z.string().min(1).max(60), quarter: quarterIdSchema, version: z.coerce.number().int().min(1).optional() }),
+  z.object({ view: z.literal("report"), area: z.string().min(1).max(60), quarter: quarterIdSchema, version: idNumber.optional() }),
   z.object({ view: z.literal("trend"), area: z.string().min(1).max(60).optional() }),
   z.object({ view: z.literal("all") }),
 ]);

@@ -1,21 +1,17 @@
 import { z } from "zod";
+import { ROLE_ORGANIZATION } from "./access";
 import type { OrganizationKind, Role } from "./vocabulary";
 import { TEXT_LIMITS } from "./text-limits";
 
 // What an SSM manager may enter on the administration pages, and the rules about roles. Messages
 // are translation keys, shown beside the field and in the error summary.
 
-/** The roles a manager may give, by the kind of organization the person belongs to. */
-export const ROLES_BY_ORGANIZATION_KIND: Record<"ssm" | "provider", readonly Role[]> = {
-  ssm: ["ssm_staff", "ssm_manager"],
-  provider: ["provider_user"],
-};
-
 export const INVITABLE_ROLES = ["ssm_staff", "ssm_manager", "provider_user"] as const;
 export type InvitableRole = (typeof INVITABLE_ROLES)[number];
 
+/** The roles a manager may give a person, by the kind of organization the person belongs to. */
 export function rolesAllowedFor(kind: OrganizationKind): readonly Role[] {
-  return kind === "ssm" || kind === "provider" ? ROLES_BY_ORGANIZATION_KIND[kind] : [];
+  return INVITABLE_ROLES.filter((role) => ROLE_ORGANIZATION[role] === kind);
 }
 
 /** An invitation is good for a week (7 × 24 hours from when it was sent). */

@@ -57,7 +57,9 @@ export const en = {
   "process.times.first": "We give you a first real answer within {n} business days.",
   "process.times.decision": "We make a written decision within {n} business days.",
   "process.times.recourse":
-    "If you do not agree with a decision, you can ask for a review within {n} business days.",
+    "If you do not agree with a decision, you can ask for a review within {n} business days after it, even if the SSM has closed the case by then.",
+  "process.times.pause":
+    "If we ask you for information, the decision's clock stops until you answer. When it starts again, the deadline moves later by every business day the wait touched, each counted as a whole day, so a deadline always ends at {closing} on a business day.",
   "process.levels.title": "If you are not satisfied",
   "process.levels.intro": "Your complaint can go up, one level at a time:",
   "process.levelDays": "Decision within {n} business days.",
@@ -610,6 +612,9 @@ export const en = {
   "clock.col.due": "Due",
   "clock.col.state": "State",
   "clock.col.left": "Time left",
+  "clock.pauseMoved": "Paused {from} to {to}: deadline moved {n} business days, from {before} to {after}.",
+  "clock.pauseMovedOne": "Paused {from} to {to}: deadline moved 1 business day, from {before} to {after}.",
+  "clock.pauseMovedNone": "Paused {from} to {to}, outside business hours: deadline unchanged.",
   "clock.rules":
     "Clocks count business days in {zone}. A complaint received after 4:30 p.m., on a weekend or on a holiday counts from the next business day; a deadline ends at 4:30 p.m. on its last business day.",
 

@@ -60,7 +60,9 @@ export const fr: Record<MessageKey, string> = {
   "process.times.first": "Nous vous donnons une première vraie réponse dans un délai de {n} jours ouvrables.",
   "process.times.decision": "Nous rendons une décision écrite dans un délai de {n} jours ouvrables.",
   "process.times.recourse":
-    "Si vous n’êtes pas d’accord avec une décision, vous pouvez demander une révision dans un délai de {n} jours ouvrables.",
+    "Si vous n’êtes pas d’accord avec une décision, vous pouvez demander une révision dans un délai de {n} jours ouvrables après celle-ci, même si le GSS a fermé le dossier entre-temps.",
+  "process.times.pause":
+    "Si nous vous demandons des renseignements, le délai de décision s’arrête jusqu’à votre réponse. Quand il reprend, l’échéance est reportée de chaque jour ouvrable touché par l’attente, chacun compté comme un jour entier : une échéance tombe donc toujours à {closing} un jour ouvrable.",
   "process.levels.title": "Si vous n’êtes pas satisfait",
   "process.levels.intro": "Votre plainte peut monter d’un niveau à la fois :",
   "process.levelDays": "Décision dans un délai de {n} jours ouvrables.",
@@ -618,6 +620,9 @@ export const fr: Record<MessageKey, string> = {
   "clock.col.due": "Échéance",
   "clock.col.state": "État",
   "clock.col.left": "Temps restant",
+  "clock.pauseMoved": "En pause du {from} au {to} : échéance reportée de {n} jours ouvrables, du {before} au {after}.",
+  "clock.pauseMovedOne": "En pause du {from} au {to} : échéance reportée de 1 jour ouvrable, du {before} au {after}.",
+  "clock.pauseMovedNone": "En pause du {from} au {to}, hors des heures ouvrables : échéance inchangée.",
   "clock.rules":
     "Les délais se comptent en jours ouvrables, heure de {zone}. Une plainte reçue après 16 h 30, la fin de semaine ou un jour férié compte à partir du jour ouvrable suivant; un délai se termine à 16 h 30 son dernier jour ouvrable.",
 

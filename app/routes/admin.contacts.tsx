@@ -11,20 +11,20 @@ import { getDb } from "../utils/db.server";
 import { parseForm } from "../utils/form";
 import { notFound } from "../utils/http.server";
 import { pageTitle } from "../utils/meta";
-import { requireUser } from "../utils/session.server";
+import { requirePermission } from "../auth/require-permission.server";
 import { readForm } from "../utils/read-form.server";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "admin.nav.contacts");
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requireUser(request, ["ssm_manager"]);
+  const { user } = await requirePermission(request, "organizations.manage");
   const view = await contactsAdminView({ db: getDb(), user });
   if (!view) throw notFound();
   return view;
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const user = await requireUser(request, ["ssm_manager"]);
+  const { user } = await requirePermission(request, "organizations.manage");
   const parsed = parseForm(contactsInputSchema, await readForm(request));
   if (!parsed.ok) return data({ errors: parsed.errors, values: parsed.values, saved: false }, { status: 400 });
   if (!(await saveSsmContacts({ db: getDb(), user, contacts: parsed.data, now: new Date() }))) throw notFound();

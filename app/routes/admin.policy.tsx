@@ -13,20 +13,20 @@ import { getDb } from "../utils/db.server";
 import { parseForm, type FieldErrors } from "../utils/form";
 import { notFound } from "../utils/http.server";
 import { pageTitle } from "../utils/meta";
-import { requireUser } from "../utils/session.server";
+import { requirePermission } from "../auth/require-permission.server";
 import { readForm } from "../utils/read-form.server";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "policy.title");
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requireUser(request, ["ssm_manager"]);
+  const { user } = await requirePermission(request, "policy.edit");
   const view = await policyAdminView({ db: getDb(), user, now: new Date() });
   if (!view) throw notFound();
   return view;
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const user = await requireUser(request, ["ssm_manager"]);
+  const { user } = await requirePermission(request, "policy.edit");
   const formData = await readForm(request);
   const parsed = parseForm(policyInputSchema, formData);
   if (!parsed.ok) return data({ errors: parsed.errors, values: parsed.values, published: null }, { status: 400 });

@@ -17,13 +17,13 @@ import { formatDate } from "../utils/format-date";
 import { parseForm, type FieldErrors } from "../utils/form";
 import { notFound } from "../utils/http.server";
 import { pageTitle } from "../utils/meta";
-import { requireUser } from "../utils/session.server";
+import { requirePermission } from "../auth/require-permission.server";
 import { readForm } from "../utils/read-form.server";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "admin.nav.providers");
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requireUser(request, ["ssm_manager"]);
+  const { user } = await requirePermission(request, "organizations.manage");
   const view = await providerAdminView({ db: getDb(), user });
   if (!view) throw notFound();
   const chosen = new URL(request.url).searchParams.get("provider");
@@ -56,7 +56,7 @@ function answerFor(intent: string, result: ProviderResult, formData: FormData, d
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const user = await requireUser(request, ["ssm_manager"]);
+  const { user } = await requirePermission(request, "organizations.manage");
   const formData = await readForm(request);
   const db = getDb();
   const now = new Date();

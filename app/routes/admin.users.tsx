@@ -23,13 +23,13 @@ import { formatDate } from "../utils/format-date";
 import { parseForm, type FieldErrors } from "../utils/form";
 import { notFound } from "../utils/http.server";
 import { pageTitle } from "../utils/meta";
-import { requireUser } from "../utils/session.server";
+import { requirePermission } from "../auth/require-permission.server";
 import { readForm } from "../utils/read-form.server";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "admin.users.title");
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requireUser(request, ["ssm_manager"]);
+  const { user } = await requirePermission(request, "users.manage");
   const view = await userAdminView({ db: getDb(), user, now: new Date() });
   if (!view) throw notFound();
   const chosen = new URL(request.url).searchParams.get("user");
@@ -55,7 +55,7 @@ function refusalAnswer(intent: string, result: AdminActionResult, done: Done) {
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const user = await requireUser(request, ["ssm_manager"]);
+  const { user } = await requirePermission(request, "users.manage");
   const formData = await readForm(request);
   const db = getDb();
   const now = new Date();

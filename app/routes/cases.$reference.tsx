@@ -21,12 +21,11 @@ import { formatDateTime } from "../utils/format-date";
 import { parseForm } from "../utils/form";
 import { notFound } from "../utils/http.server";
 import { pageTitle } from "../utils/meta";
-import { requireUser } from "../utils/session.server";
+import { requirePermission } from "../auth/require-permission.server";
 
 export const meta: MetaFunction = ({ matches, params }) =>
   pageTitle(matches, "case.title", { reference: params.reference ?? "" });
 
-const STAFF = ["ssm_staff", "ssm_manager"] as const;
 const version = z.coerce.number().int().min(1);
 const text = (max: number) => z.string().trim().min(1, "error.required").max(max, "error.tooLong");
 const actionSchema = z.discriminatedUnion("intent", [
@@ -82,14 +81,14 @@ export const shouldRevalidate: ShouldRevalidateFunction = ({ actionStatus, defau
 const DRAFT_FIELDS = ["message", "note", "question", "resumeReason", "escalateReason", "reopenReason", "outcome", "reasons", "panel"] as const;
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const user = await requireUser(request, STAFF);
+  const { user } = await requirePermission(request, "case.read");
   const view = await staffCaseView({ db: getDb(), user, reference: params.reference ?? "", now: new Date() });
   if (!view) throw notFound();
   return view;
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const user = await requireUser(request, STAFF);
+  const { user } = await requirePermission(request, "case.read");
   const upload = await readFormWithUpload(request);
   if (upload.tooBig || upload.formData.get("intent") === "attach") {
     const attached = upload.tooBig

@@ -11,13 +11,13 @@ import { getDb } from "../utils/db.server";
 import { formatDate, formatDateTime } from "../utils/format-date";
 import { notFound } from "../utils/http.server";
 import { pageTitle } from "../utils/meta";
-import { requireUser } from "../utils/session.server";
+import { requirePermission } from "../auth/require-permission.server";
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
   pageTitle(matches, "cases.title", { org: data?.organization.name_en ?? "" });
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requireUser(request, ["ssm_staff", "ssm_manager"]);
+  const { user } = await requirePermission(request, "case.read");
   const filters = parseQueueFilters(new URL(request.url).searchParams);
   const queue = await staffQueue({ db: getDb(), user, filters });
   if (!queue) throw notFound();

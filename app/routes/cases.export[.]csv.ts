@@ -7,11 +7,11 @@ import { getDb } from "../utils/db.server";
 import { DISPLAY_TIME_ZONE } from "../utils/format-date";
 import { notFound } from "../utils/http.server";
 import { languageOf } from "../utils/language.server";
-import { requireUser } from "../utils/session.server";
+import { requirePermission } from "../auth/require-permission.server";
 
 /** /cases/export.csv?<the queue's filters>: every case of the staff member's SSM that they match, streamed. */
 export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requireUser(request, ["ssm_staff", "ssm_manager"]);
+  const { user } = await requirePermission(request, "case.export");
   // The queue's own schema: an unknown or malformed filter is dropped, as on the page.
   const filters = parseQueueFilters(new URL(request.url).searchParams);
   const now = new Date();

@@ -13,15 +13,14 @@ import { getDb } from "../utils/db.server";
 import { parseForm, type FieldErrors } from "../utils/form";
 import { notFound } from "../utils/http.server";
 import { pageTitle } from "../utils/meta";
-import { requireUser } from "../utils/session.server";
+import { requirePermission } from "../auth/require-permission.server";
 import { readForm } from "../utils/read-form.server";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "intake.title");
 
-const STAFF = ["ssm_staff", "ssm_manager"] as const;
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requireUser(request, STAFF);
+  const { user } = await requirePermission(request, "case.record");
   const choices = await intakeChoices({ db: getDb(), user });
   if (!choices) throw notFound();
   const now = new Date();
@@ -31,7 +30,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const user = await requireUser(request, STAFF);
+  const { user } = await requirePermission(request, "case.record");
   const formData = await readForm(request);
   const complaint = parseForm(complaintInputSchema, formData);
   const extras = parseForm(intakeExtrasSchema, formData);

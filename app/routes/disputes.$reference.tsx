@@ -14,21 +14,21 @@ import { filerActionResponse, filerCommandOf } from "../utils/filer-action-form.
 import { parseForm } from "../utils/form";
 import { notFound } from "../utils/http.server";
 import { pageTitle } from "../utils/meta";
-import { requireUser } from "../utils/session.server";
+import { requirePermission } from "../auth/require-permission.server";
 
 export const meta: MetaFunction = ({ matches, params }) => pageTitle(matches, "case.title", { reference: params.reference ?? "" });
 
 const actionSchema = z.discriminatedUnion("intent", [...filerActionSchemas]);
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const user = await requireUser(request, ["provider_user"]);
+  const { user } = await requirePermission(request, "dispute.read");
   const view = await providerDisputeView({ db: getDb(), user, reference: params.reference ?? "", now: new Date() });
   if (!view) throw notFound();
   return { view, justFiled: new URL(request.url).searchParams.get("filed") === "1" };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const user = await requireUser(request, ["provider_user"]);
+  const { user } = await requirePermission(request, "dispute.act");
   const upload = await readFormWithUpload(request);
   if (upload.tooBig || upload.formData.get("intent") === "attach") {
     const attached = upload.tooBig

@@ -7,12 +7,12 @@ import { getDb } from "../utils/db.server";
 import { formatDate } from "../utils/format-date";
 import { notFound } from "../utils/http.server";
 import { pageTitle } from "../utils/meta";
-import { requireUser } from "../utils/session.server";
+import { requirePermission } from "../auth/require-permission.server";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "nav.disputes");
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requireUser(request, ["provider_user"]);
+  const { user } = await requirePermission(request, "dispute.read");
   const list = await listProviderDisputes({ db: getDb(), user });
   if (!list) throw notFound();
   return list;

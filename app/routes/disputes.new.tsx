@@ -10,20 +10,20 @@ import { getDb } from "../utils/db.server";
 import { parseForm, type FieldErrors } from "../utils/form";
 import { notFound } from "../utils/http.server";
 import { pageTitle } from "../utils/meta";
-import { requireUser } from "../utils/session.server";
+import { requirePermission } from "../auth/require-permission.server";
 import { readForm } from "../utils/read-form.server";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "disputes.new.title");
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requireUser(request, ["provider_user"]);
+  const { user } = await requirePermission(request, "dispute.raise");
   const choices = await disputeChoices({ db: getDb(), user });
   if (!choices) throw notFound();
   return { ...choices, submissionKey: crypto.randomUUID() };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const user = await requireUser(request, ["provider_user"]);
+  const { user } = await requirePermission(request, "dispute.raise");
   const parsed = parseForm(disputeInputSchema, await readForm(request));
   if (!parsed.ok) return data({ errors: parsed.errors, values: parsed.values }, { status: 400 });
   const result = await fileProviderDispute({ db: getDb(), user, dispute: parsed.data, now: new Date() });

@@ -3,6 +3,8 @@ import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
 import { TextField } from "../components/form-fields";
+import { roleMay } from "../domain/access";
+import type { Role } from "../domain/vocabulary";
 import { useT } from "../hooks/use-translation";
 import { attemptSignIn } from "../services/auth.server";
 import { getDb } from "../utils/db.server";
@@ -10,6 +12,7 @@ import { parseForm } from "../utils/form";
 import { pageTitle } from "../utils/meta";
 import { sessionCookie, sessionTokenOf } from "../utils/session.server";
 import { readForm } from "../utils/read-form.server";
+import { safeRedirect } from "../utils/safe-redirect";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "login.title");
 
@@ -18,14 +21,10 @@ const loginSchema = z.object({
   password: z.string().min(1, "error.required").max(128, "error.tooLong"),
 });
 
-/** Only a path on this site: an open redirect would let a phishing link borrow our address. */
-function safeNext(value: string | null, fallback: string): string {
-  return value && value.startsWith("/") && !value.startsWith("//") && !value.startsWith("/\\") ? value : fallback;
-}
-
-function homeFor(role: string): string {
-  if (role === "ministry_analyst" || role === "admin") return "/reports";
-  if (role === "provider_user") return "/disputes";
+/** Where each person starts: the ministry at the province's reports, a provider at its disputes, an SSM at its queue. */
+function homeFor(role: Role): string {
+  if (roleMay(role, "report.read_province")) return "/reports";
+  if (roleMay(role, "dispute.read")) return "/disputes";
   return "/cases";
 }
 
@@ -45,7 +44,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
       ? data({ failed: "login.rateLimited" as const }, { status: 429 })
       : data({ failed: "login.failed" as const }, { status: 401 });
   }
-  const next = safeNext(new URL(request.url).searchParams.get("next"), homeFor(attempt.user.role));
+  const url = new URL(request.url);
+  const next = safeRedirect(url.searchParams.get("next"), homeFor(attempt.user.role), url.origin);
   return redirect(next, { headers: { "Set-Cookie": sessionCookie(attempt.token) } });
 }
 

@@ -9,7 +9,7 @@ import { publicQuarterFigures } from "../services/quarter-reports.server";
 import { getDb } from "../utils/db.server";
 import { env } from "../utils/env.server";
 import { formatCount, formatDays, formatShare } from "../utils/format-figures";
-import { formatDate } from "../utils/format-date";
+import { formatDate, formatTimeOfDay } from "../utils/format-date";
 import { notFound } from "../utils/http.server";
 import { pageTitle } from "../utils/meta";
 
@@ -71,6 +71,7 @@ export default function ProcessPage() {
         <li>{t("process.times.first", { n: policy.firstResponseDays })}</li>
         {decisionDays ? <li>{t("process.times.decision", { n: decisionDays })}</li> : null}
         <li>{t("process.times.recourse", { n: policy.recourseWindowDays })}</li>
+        <li>{t("process.times.pause", { closing: formatTimeOfDay(policy.calendar.closesAtMinutes, language) })}</li>
       </ul>
 
       <h2>{t("process.levels.title")}</h2>

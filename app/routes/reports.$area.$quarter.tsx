@@ -15,7 +15,7 @@ import { formatDate, formatDateTime } from "../utils/format-date";
 import { notFound } from "../utils/http.server";
 import { pageTitle } from "../utils/meta";
 import { loadReportPage } from "../utils/report-request.server";
-import { requireUser } from "../utils/session.server";
+import { requirePermission } from "../auth/require-permission.server";
 import { readForm } from "../utils/read-form.server";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "reports.page.title");
@@ -27,7 +27,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 type Refusal = "quarter_not_ended" | "stale";
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const user = await requireUser(request, ["ssm_manager"]);
+  const { user } = await requirePermission(request, "report.submit");
   const db = getDb();
   const areaSlug = params.area ?? "";
   const quarter = params.quarter ?? "";

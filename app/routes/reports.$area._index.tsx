@@ -11,12 +11,12 @@ import { formatDate } from "../utils/format-date";
 import { formatShare } from "../utils/format-figures";
 import { notFound } from "../utils/http.server";
 import { pageTitle } from "../utils/meta";
-import { requireUser } from "../utils/session.server";
+import { requirePermission } from "../auth/require-permission.server";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "reports.area.title");
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const user = await requireUser(request, ["ssm_staff", "ssm_manager", "ministry_analyst", "admin"]);
+  const { user } = await requirePermission(request, ["report.read_province", "report.read"]);
   const config = env();
   const view = await areaReportsView({
     db: getDb(),

@@ -8,22 +8,23 @@ import { quarterIdSchema } from "../domain/report-input";
 import type { ShownCount, ShownFigures } from "../domain/report-suppression";
 import { useLanguage, useT } from "../hooks/use-translation";
 import { lastClosedQuarterId, quarterComparison, quarterTrend, quartersEndingWith } from "../services/quarter-reports.server";
-import { staffAreaOf } from "../services/staff-actions.server";
+import { ownArea } from "../domain/access";
+import { authorize } from "../services/access.server";
 import { getDb } from "../utils/db.server";
 import { env } from "../utils/env.server";
 import { formatDate, formatDateTime } from "../utils/format-date";
 import { formatCount, formatDays, formatShare } from "../utils/format-figures";
 import { pageTitle } from "../utils/meta";
-import { requireUser } from "../utils/session.server";
+import { requirePermission } from "../auth/require-permission.server";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "reports.title");
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requireUser(request, ["ministry_analyst", "admin", "ssm_manager", "ssm_staff"]);
+  const { actor } = await requirePermission(request, ["report.read_province", "report.read"]);
   const db = getDb();
   // An SSM's people work on their own reports; the comparison of every SSM is the ministry's.
-  if (user.role === "ssm_manager" || user.role === "ssm_staff") {
-    const area = await staffAreaOf(db, user);
+  if (!authorize(actor, "report.read_province")) {
+    const area = ownArea(actor);
     throw redirect(area ? `/reports/${area}` : "/");
   }
   const config = env();

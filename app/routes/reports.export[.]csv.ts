@@ -6,11 +6,11 @@ import { getDb } from "../utils/db.server";
 import { env } from "../utils/env.server";
 import { notFound } from "../utils/http.server";
 import { languageOf } from "../utils/language.server";
-import { requireUser } from "../utils/session.server";
+import { requirePermission } from "../auth/require-permission.server";
 
 /** /reports/export.csv?view=comparison|report|trend|all&…: any report view as a streamed CSV. */
 export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requireUser(request, ["ssm_staff", "ssm_manager", "ministry_analyst", "admin"]);
+  const { user } = await requirePermission(request, ["report.read_province", "report.read"]);
   const query = csvQuerySchema.safeParse(Object.fromEntries(new URL(request.url).searchParams));
   if (!query.success) throw new Response("Bad request: view must be comparison, report, trend or all, with a quarter like 2026-Q2 where needed.", { status: 400 });
   const config = env();

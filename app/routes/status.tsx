@@ -12,7 +12,7 @@ import { performFilerAction } from "../services/filer-actions.server";
 import { attachToCase } from "../services/attachments.server";
 import { uploadErrors } from "../utils/attachment-response.server";
 import { readFormWithUpload } from "../utils/multipart.server";
-import { countAttempt, isRateLimited, STATUS_LOOKUP_FAILURES } from "../services/rate-limit.server";
+import { releaseAttempt, reserveAttempt, STATUS_LOOKUP_FAILURES } from "../services/rate-limit.server";
 import { normalizeCaseReference } from "../domain/case-reference";
 import { getDb } from "../utils/db.server";
 import { clearedFilerAccessCookie, filerAccessCookie, filerAccessTokenOf } from "../utils/filer-access.server";
@@ -70,14 +70,16 @@ export async function action({ request, context }: ActionFunctionArgs) {
     const now = new Date();
     // Failed look-ups are limited per address and per reference, so a secret cannot be guessed.
     const keys = [`ip:${context.clientIp}`, `ref:${normalizeCaseReference(input.reference) ?? input.reference.slice(0, 40)}`];
-    if (await isRateLimited(db, STATUS_LOOKUP_FAILURES, keys, now)) {
+    // Counted as a failure before the secret is checked (atomic), given back if it opens the case.
+    const reservation = await reserveAttempt(db, STATUS_LOOKUP_FAILURES, keys, now);
+    if (!reservation) {
       return data({ errors: null, message: "error.rateLimited" as MessageKey }, { status: 429 });
     }
     const token = await openFilerAccess({ db, reference: input.reference, secret: input.secret, now });
     if (!token) {
-      await countAttempt(db, STATUS_LOOKUP_FAILURES, keys, now);
       return data({ errors: null, message: "status.notFound" as MessageKey }, { status: 404 });
     }
+    await releaseAttempt(db, reservation);
     return redirect("/status", { headers: { "Set-Cookie": filerAccessCookie(token, FILER_ACCESS_MS / 1000) } });
   }
   if (input.intent === "close") {

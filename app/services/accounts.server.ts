@@ -3,18 +3,10 @@ import type { DB } from "../../db/client";
 import { findOrganizationBySlug } from "../../db/repositories/areas";
 import { appendAuditEntry } from "../../db/repositories/audit-log";
 import { findUserByEmail, insertUser } from "../../db/repositories/users";
-import type { Language, OrganizationKind, Role } from "../../db/schema";
+import type { Language, Role } from "../../db/schema";
+import { ROLE_ORGANIZATION } from "../domain/access";
 import { PASSWORD_MAX, PASSWORD_MIN, type PasswordProblem } from "../domain/password-policy";
 import { hashPassword, newPasswordProblem } from "../utils/password.server";
-
-// Which kind of organization each role belongs to: an SSM's staff cannot sit in a provider.
-const ROLE_ORGANIZATION: Record<Role, OrganizationKind> = {
-  provider_user: "provider",
-  ssm_staff: "ssm",
-  ssm_manager: "ssm",
-  ministry_analyst: "ministry",
-  admin: "ministry",
-};
 
 // The command line speaks English to an administrator; the pages use the translation keys.
 const PASSWORD_REFUSALS: Record<PasswordProblem, string> = {

@@ -8,10 +8,10 @@ import { insertCaseEvent } from "../../db/repositories/case-events";
 import { findCaseById } from "../../db/repositories/cases";
 import type { ActorKind, AttachmentRow, CaseRow, EventVisibility } from "../../db/schema";
 import { FINISHED_STATUSES } from "../domain/case-workflow";
-import { detectFileType, MAX_ATTACHMENT_BYTES, safeFileName } from "../domain/file-type";
+import { detectFileType, extensionOfMime, MAX_ATTACHMENT_BYTES, safeFileName } from "../domain/file-type";
 import { env } from "../utils/env.server";
 import type { SessionUser } from "./auth.server";
-import { findStaffCase } from "./staff-actions.server";
+import { actorOf, authorize, caseFor, caseScopeOf } from "./access.server";
 import { findAreaWithSsm, findOrganizationById } from "../../db/repositories/areas";
 import { findUserById } from "../../db/repositories/users";
 
@@ -138,7 +138,9 @@ async function download(db: DB, row: AttachmentRow, kase: CaseRow, reader: { use
     targetId: kase.reference,
     details: { attachmentId: row.id },
   });
-  return { name: row.original_name, contentType: row.content_type, bytes };
+  // Named again from the stored type: files uploaded before names followed the type are fixed too.
+  const extension = extensionOfMime(row.content_type);
+  return { name: extension ? safeFileName(row.original_name, extension) : row.original_name, contentType: row.content_type, bytes };
 }
 
 /** For the staff of the case's SSM (every attachment) and the provider that raised it (public ones). */
@@ -148,15 +150,9 @@ export async function attachmentForUser(input: { db: DB; user: SessionUser; id: 
   if (!row) return null;
   const kase = await findCaseById(db, row.case_id);
   if (!kase) return null;
-  const reader = { userId: user.id, label: user.email };
-  if (user.role === "ssm_staff" || user.role === "ssm_manager") {
-    return (await findStaffCase(db, user, kase.reference)) ? download(db, row, kase, reader, input.now) : null;
-  }
-  if (user.role === "provider_user") {
-    const org = await findOrganizationById(db, user.organization_id);
-    return org && kase.filer_org_id === org.id && row.visibility === "public" ? download(db, row, kase, reader, input.now) : null;
-  }
-  return null;
+  const actor = await actorOf(db, user);
+  if (!authorize(actor, "attachment.read", { type: "attachment", case: caseScopeOf(kase), visibility: row.visibility })) return null;
+  return download(db, row, kase, { userId: user.id, label: user.email }, input.now);
 }
 
 /** For a client with access to their case on /status: the public attachments of that case only. */
@@ -176,7 +172,7 @@ export async function attachAsStaff(input: {
   share: boolean;
   now: Date;
 }): Promise<AttachResult | null> {
-  const row = await findStaffCase(input.db, input.user, input.reference);
+  const row = await caseFor(input.db, await actorOf(input.db, input.user), "case.work", { reference: input.reference });
   if (!row) return null;
   if (!input.file) return { ok: false, reason: "empty" };
   return attachToCase({

@@ -5,7 +5,7 @@ import { findLiveSession, insertSession, revokeSession, touchSession } from "../
 import { findUserByEmail } from "../../db/repositories/users";
 import type { User } from "../../db/schema";
 import { dummyPasswordHash, verifyPassword } from "../utils/password.server";
-import { countAttempt, isRateLimited, type RateLimit } from "./rate-limit.server";
+import { releaseAttempt, reserveAttempt, type RateLimit } from "./rate-limit.server";
 
 export const SESSION_ABSOLUTE_MS = 12 * 60 * 60 * 1000;
 export const SESSION_IDLE_MS = 30 * 60 * 1000;
@@ -67,7 +67,10 @@ export async function attemptSignIn(input: {
       details,
     });
 
-  if (await isRateLimited(db, SIGN_IN_FAILURES, limitKeys, now)) {
+  // Counted as a failure before the password is checked, so simultaneous guesses cannot all find
+  // room under the limit (issue #15); given back if the sign-in succeeds.
+  const reservation = await reserveAttempt(db, SIGN_IN_FAILURES, limitKeys, now);
+  if (!reservation) {
     await audit("auth.sign_in_failed", null, { reason: "rate_limited" });
     return { ok: false, reason: "rate_limited" };
   }
@@ -76,10 +79,10 @@ export async function attemptSignIn(input: {
     ? await verifyPassword(user.password_hash, input.password)
     : (await verifyPassword(await dummyPasswordHash(), input.password), false);
   if (!user || !valid) {
-    await countAttempt(db, SIGN_IN_FAILURES, limitKeys, now);
     await audit("auth.sign_in_failed", user, null);
     return { ok: false, reason: "invalid" };
   }
+  await releaseAttempt(db, reservation);
   const token = randomBytes(32).toString("base64url");
   await writeTransaction(db, async (trx) => {
     if (input.replacing) await revokeSession(trx, sessionIdFromToken(input.replacing), nowIso);

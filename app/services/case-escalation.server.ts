@@ -1,7 +1,7 @@
 import type { DB } from "../../db/client";
 import type { CaseRow } from "../../db/schema";
 import { escalatedEmail, referredToMinistryEmail } from "../../emails/case-emails";
-import { isOpen, stopClock } from "../domain/case-clocks";
+import { isOpen, isOutstanding, stopClock } from "../domain/case-clocks";
 import { planEscalation, type EscalationCause } from "../domain/escalation";
 import { translator, type MessageKey } from "../i18n";
 import { emptyChange, type CaseChange, type CaseContext } from "./case-records.server";
@@ -26,7 +26,8 @@ export async function escalationChange(input: {
 
   const change = emptyChange();
   // The level being left: its open decision clock ends here (a breached one was already marked).
-  const leaving = context.clocks.filter((c) => isOpen(c) && (plan.referral || (c.kind === "decision" && c.level === row.level)));
+  // At a referral the case leaves the SSM's hands: every clock still owed ends, a missed one included.
+  const leaving = context.clocks.filter((c) => (plan.referral ? isOutstanding(c) : isOpen(c) && c.kind === "decision" && c.level === row.level));
   change.clockUpdates = leaving.map((stored) => ({ stored, next: stopClock(stored) }));
   change.events.push({
     type: "escalated",
@@ -44,7 +45,8 @@ export async function escalationChange(input: {
     change.events.push({ type: "referred_to_ministry", visibility: "public", actorKind: "system", actorUserId: null, level: plan.level });
     change.emails.push(...emailToFiler(row, `referred:${plan.level}`, "referred_to_ministry", referredToMinistryEmail(basics)));
   } else {
-    change.patch = { level: plan.level, status: "in_review", recourse_deadline_at: null };
+    // A review asked for after the case was closed opens it again.
+    change.patch = { level: plan.level, status: "in_review", recourse_deadline_at: null, closed_at: null };
     change.newClocks.push(plan.decisionClock!);
     change.emails.push(
       ...emailToFiler(

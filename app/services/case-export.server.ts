@@ -1,5 +1,4 @@
 import type { DB } from "../../db/client";
-import { findOrganizationById } from "../../db/repositories/areas";
 import { appendAuditEntry } from "../../db/repositories/audit-log";
 import { countCasesForExport, listCasesForExport, type CaseExportQuery, type CaseExportRow } from "../../db/repositories/case-export";
 import { findPolicyInForce } from "../../db/repositories/policies";
@@ -9,6 +8,8 @@ import { queueCriteria } from "../domain/queue-criteria";
 import type { QueueFilters } from "../domain/queue-filters";
 import { localDateOf, localTimeOf } from "../domain/time-zone";
 import { isMessageKey, translator, type MessageKey, type Translate } from "../i18n";
+import { ownArea } from "../domain/access";
+import { actorOf, authorize } from "./access.server";
 import type { SessionUser } from "./auth.server";
 import { localized } from "../i18n/localized";
 
@@ -117,10 +118,9 @@ export async function staffCaseExport(input: {
   now: Date;
 }): Promise<{ areaSlug: string; rows: AsyncIterable<string[]> } | null> {
   const { db, user, now } = input;
-  if (user.role !== "ssm_staff" && user.role !== "ssm_manager") return null;
-  const org = await findOrganizationById(db, user.organization_id);
-  if (!org || org.kind !== "ssm" || !org.area_slug) return null;
-  const areaSlug = org.area_slug;
+  const actor = await actorOf(db, user);
+  const areaSlug = authorize(actor, "case.export") ? ownArea(actor) : null;
+  if (!areaSlug) return null;
   const calendar = await calendarOf(db, areaSlug, now);
   // The page cursor is left out: the export starts at the first case.
   const filters = Object.fromEntries(Object.entries(input.filters).filter(([key, value]) => key !== "after" && value !== undefined));

@@ -6,6 +6,8 @@ import { businessDaysLeft } from "../domain/business-calendar";
 import { queueCriteria } from "../domain/queue-criteria";
 import { decodeCursor, encodeCursor, type QueueFilters } from "../domain/queue-filters";
 import { localDateOf } from "../domain/time-zone";
+import { ownArea } from "../domain/access";
+import { actorOf, authorize } from "./access.server";
 import type { SessionUser } from "./auth.server";
 
 export const QUEUE_PAGE_SIZE = 50;
@@ -26,9 +28,10 @@ export interface QueueEntry extends QueueRow {
 export async function staffQueue(input: { db: DB; user: SessionUser; filters?: Partial<QueueFilters>; now?: Date }) {
   const now = input.now ?? new Date();
   const filters: Partial<QueueFilters> = input.filters ?? {};
-  const org = await findOrganizationById(input.db, input.user.organization_id);
-  if (!org || org.kind !== "ssm" || !org.area_slug) return null;
-  const area = org.area_slug;
+  const actor = await actorOf(input.db, input.user);
+  const area = authorize(actor, "case.read") ? ownArea(actor) : null;
+  const org = area ? await findOrganizationById(input.db, input.user.organization_id) : null;
+  if (!area || !org) return null;
   const policy = await findPolicyInForce(input.db, area, localDateOf(now, "America/Toronto"));
   if (!policy) throw new Error(`No policy in force for ${area}`);
   const calendar = policy.policy.calendar;

@@ -4,18 +4,59 @@ import { appendAuditEntry } from "../../db/repositories/audit-log";
 import { listCaseEvents } from "../../db/repositories/case-events";
 import { listEmailsForCase } from "../../db/repositories/email-outbox";
 import { findUserById, listActiveUsersOfOrganization } from "../../db/repositories/users";
+import type { CaseRow } from "../../db/schema";
 import { readClock } from "../domain/case-clocks";
 import { allowedStaffActions } from "../domain/case-workflow";
 import { levelAbove } from "../domain/escalation";
+import { roleMay } from "../domain/access";
+import { actorOf, authorize, caseFor, caseScopeOf } from "./access.server";
 import type { SessionUser } from "./auth.server";
 import { caseAttachments } from "./attachments.server";
 import { loadCaseContext } from "./case-records.server";
-import { findStaffCase } from "./staff-actions.server";
+import { caseFacts } from "./staff-actions.server";
+
+/**
+ * The fields of a case row that SSM staff see on its page: an allow-list, so a column added to
+ * `cases` later (a secret, a key, a link to another organization) stays out until it is named
+ * here. The access secret's hash and the filing's idempotency key are never shown.
+ */
+export const STAFF_CASE_FIELDS = [
+  "reference",
+  "kind",
+  "channel",
+  "status",
+  "level",
+  "program",
+  "category",
+  "filer_name",
+  "filer_email",
+  "filer_phone",
+  "language",
+  "accommodation_needed",
+  "accommodation_details",
+  "description",
+  "outcome_wanted",
+  "received_at",
+  "decided_at",
+  "outcome",
+  "closed_at",
+  "recourse_deadline_at",
+  "next_due_at",
+  "purged_at",
+  "version",
+] as const satisfies readonly (keyof CaseRow)[];
+export type StaffCaseFields = Pick<CaseRow, (typeof STAFF_CASE_FIELDS)[number]>;
+
+/** The row cut down to the allow-list. */
+export function staffCaseFields(row: CaseRow): StaffCaseFields {
+  return Object.fromEntries(STAFF_CASE_FIELDS.map((key) => [key, row[key]])) as StaffCaseFields;
+}
 
 /** Everything SSM staff see on a case page; null for a case outside their SSM. The read is audited. */
 export async function staffCaseView(input: { db: DB; user: SessionUser; reference: string; now: Date }) {
   const { db, user, now } = input;
-  const row = await findStaffCase(db, user, input.reference);
+  const actor = await actorOf(db, user);
+  const row = await caseFor(db, actor, "case.read", { reference: input.reference });
   if (!row) return null;
   const [context, events, emails, respondent, assignee, attachments, colleagues] = await Promise.all([
     loadCaseContext(db, row),
@@ -36,13 +77,12 @@ export async function staffCaseView(input: { db: DB; user: SessionUser; referenc
     targetId: row.reference,
     details: null,
   });
-  const { secret_hash: _secret, submission_key: _key, ...caseFields } = row;
   const calendar = context.policy.policy.calendar;
-  const allowed = allowedStaffActions(row.status).filter(
-    (a) => a !== "escalate" || (user.role === "ssm_manager" && levelAbove(context.policy.policy, row.level) !== null),
+  const allowed = allowedStaffActions(row.status, caseFacts(context)).filter(
+    (a) => a !== "escalate" || (authorize(actor, "case.escalate", { type: "case", case: caseScopeOf(row) }) && levelAbove(context.policy.policy, row.level) !== null),
   );
   return {
-    case: caseFields,
+    case: staffCaseFields(row),
     events,
     emails,
     clocks: context.clocks.map((c) => readClock(c, now, calendar)),
@@ -50,7 +90,7 @@ export async function staffCaseView(input: { db: DB; user: SessionUser; referenc
     policy: { version: context.policy.version, effectiveFrom: context.policy.effectiveFrom },
     respondent: respondent ? { name_en: respondent.name_en, name_fr: respondent.name_fr } : null,
     assigneeName: assignee?.display_name ?? null,
-    assignable: colleagues.filter((u) => u.role === "ssm_staff" || u.role === "ssm_manager").map((u) => ({ id: u.id, name: u.display_name })),
+    assignable: colleagues.filter((u) => roleMay(u.role, "case.be_assigned")).map((u) => ({ id: u.id, name: u.display_name })),
     attachments,
     allowed,
     panelRequired: row.level === 3,
@@ -60,7 +100,7 @@ export async function staffCaseView(input: { db: DB; user: SessionUser; referenc
 
 /** The timeline entries written after `since`: shown to a staff member whose action found the case changed. */
 export async function staffCaseChangesSince(input: { db: DB; user: SessionUser; reference: string; since: string }) {
-  const row = await findStaffCase(input.db, input.user, input.reference);
+  const row = await caseFor(input.db, await actorOf(input.db, input.user), "case.read", { reference: input.reference });
   if (!row) return [];
   const events = await listCaseEvents(input.db, row.id, { publicOnly: false });
   return events.filter((e) => e.created_at > input.since);

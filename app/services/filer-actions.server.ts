@@ -1,6 +1,6 @@
 import type { DB } from "../../db/client";
 import { findCaseById } from "../../db/repositories/cases";
-import { isOpen, resumeClock, stopClock } from "../domain/case-clocks";
+import { isOutstanding, resumeClock, stopClock } from "../domain/case-clocks";
 import { FINISHED_STATUSES } from "../domain/case-workflow";
 import { checkRecourseRequest, type RecourseRefusal } from "../domain/escalation";
 import type { FilerCommand } from "../domain/filer-action-input";
@@ -16,7 +16,8 @@ class Refused extends CaseActionRefused<RecourseRefusal | "finished"> {}
 
 async function changeFor(trx: DB, row: CaseRow, context: CaseContext, command: FilerCommand, now: Date, actorUserId: number | null): Promise<CaseChange> {
   const filer = { actorKind: "filer" as const, actorUserId };
-  if (FINISHED_STATUSES.includes(row.status)) throw new Refused("finished");
+  // Asking for a review has its own window, which closing the case does not end (checked below).
+  if (FINISHED_STATUSES.includes(row.status) && command.action !== "request_recourse") throw new Refused("finished");
   const change = emptyChange();
   switch (command.action) {
     case "add_information": {
@@ -32,7 +33,7 @@ async function changeFor(trx: DB, row: CaseRow, context: CaseContext, command: F
     }
     case "request_recourse": {
       const check = checkRecourseRequest({ policy: context.policy.policy, status: row.status, level: row.level, recourseDeadlineAt: row.recourse_deadline_at, now });
-      if (!check.ok) throw new Refused(check.reason);
+      if (!check.ok) throw new Refused(FINISHED_STATUSES.includes(row.status) && check.reason === "not_decided" ? "finished" : check.reason);
       change.events.push({ type: "recourse_requested", visibility: "public", ...filer, body: command.reasons, level: row.level });
       const escalation = await escalationChange({ trx, row, context, cause: "recourse", actorUserId: null, now });
       if (!escalation) throw new Refused("top_level");
@@ -40,7 +41,7 @@ async function changeFor(trx: DB, row: CaseRow, context: CaseContext, command: F
     }
     case "withdraw":
       change.patch = { status: "withdrawn", closed_at: now.toISOString() };
-      change.clockUpdates = context.clocks.filter(isOpen).map((stored) => ({ stored, next: stopClock(stored) }));
+      change.clockUpdates = context.clocks.filter(isOutstanding).map((stored) => ({ stored, next: stopClock(stored) }));
       change.events.push({ type: "withdrawn", visibility: "public", ...filer });
       return change;
   }

@@ -4,11 +4,13 @@ import type { ComplaintInput } from "../domain/complaint-input";
 import { receivedInstant, type IntakeExtras } from "../domain/intake-input";
 import type { SessionUser } from "./auth.server";
 import { fileClientComplaint, type FilingResult } from "./filing.server";
-import { staffAreaOf } from "./staff-actions.server";
+import { ownArea } from "../domain/access";
+import { actorOf, authorize } from "./access.server";
 
 /** What the intake form offers a staff member: their own SSM's area and its providers. */
 export async function intakeChoices(input: { db: DB; user: SessionUser }) {
-  const slug = await staffAreaOf(input.db, input.user);
+  const actor = await actorOf(input.db, input.user);
+  const slug = authorize(actor, "case.record") ? ownArea(actor) : null;
   const area = slug ? await findAreaWithSsm(input.db, slug) : null;
   if (!area) return null;
   return { area: { slug: area.slug, name_en: area.name_en, name_fr: area.name_fr, timeZone: area.time_zone }, providers: await listActiveProvidersInArea(input.db, area.slug) };

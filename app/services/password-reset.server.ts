@@ -17,7 +17,7 @@ import { publicUrl } from "../utils/env.server";
 import { hashPassword } from "../utils/password.server";
 import { accountLimitKey } from "./auth.server";
 import { wakeOutboxWorker } from "./outbox-worker.server";
-import { countAttempt, isRateLimited, type RateLimit } from "./rate-limit.server";
+import { releaseAttempt, reserveAttempt, type RateLimit } from "./rate-limit.server";
 
 // "Forgot your password?": a single-use link by email, good for an hour (issue #7). Whoever asks
 // gets the same answer whether or not the address has an account, so the page cannot be used to
@@ -44,8 +44,7 @@ export async function requestPasswordReset(input: { db: DB; email: string; clien
   const { db, now } = input;
   const nowIso = now.toISOString();
   const keys = [accountLimitKey(input.email), ...(input.clientIp ? [`ip:${input.clientIp}`] : [])];
-  const limited = await isRateLimited(db, PASSWORD_RESET_REQUESTS, keys, now);
-  if (!limited) await countAttempt(db, PASSWORD_RESET_REQUESTS, keys, now);
+  const limited = (await reserveAttempt(db, PASSWORD_RESET_REQUESTS, keys, now)) === null;
   const user = limited ? null : await findUserByEmail(db, input.email);
   const eligible = user && !user.disabled_at ? user : null;
   const sent = await writeTransaction(db, async (trx) => {
@@ -117,7 +116,9 @@ export async function resetPassword(input: { db: DB; token: string; password: st
   const { db, now } = input;
   const nowIso = now.toISOString();
   const ipKeys = input.clientIp ? [`ip:${input.clientIp}`] : [];
-  if (ipKeys.length && (await isRateLimited(db, PASSWORD_RESET_UNKNOWN_LINKS, ipKeys, now))) {
+  // Counted before the link is looked up, given back unless it was unknown: one atomic step.
+  const reservation = ipKeys.length ? await reserveAttempt(db, PASSWORD_RESET_UNKNOWN_LINKS, ipKeys, now) : null;
+  if (ipKeys.length && !reservation) {
     return { ok: false, state: null, reason: "rate_limited" };
   }
   const tokenHash = hashToken(input.token);
@@ -150,7 +151,7 @@ export async function resetPassword(input: { db: DB; token: string; password: st
     });
     return { ok: true, email: user.email };
   });
-  if (!result.ok && result.state === "unknown") await countAttempt(db, PASSWORD_RESET_UNKNOWN_LINKS, ipKeys, now);
+  if (reservation && (result.ok || result.state !== "unknown")) await releaseAttempt(db, reservation);
   if (result.ok) wakeOutboxWorker();
   return result;
 }

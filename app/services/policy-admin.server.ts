@@ -5,11 +5,12 @@ import { findPolicyInForce, insertPolicyVersion, listPolicyVersions } from "../.
 import { policyFromInput, type PolicyInput } from "../domain/policy-input";
 import { localDateOf } from "../domain/time-zone";
 import type { SessionUser } from "./auth.server";
-import { staffAreaOf } from "./staff-actions.server";
+import { ownArea } from "../domain/access";
+import { actorOf, authorize } from "./access.server";
 
 async function managerArea(db: DB, user: SessionUser) {
-  if (user.role !== "ssm_manager") return null;
-  const slug = await staffAreaOf(db, user);
+  const actor = await actorOf(db, user);
+  const slug = authorize(actor, "policy.edit") ? ownArea(actor) : null;
   return slug ? findAreaWithSsm(db, slug) : null;
 }
 

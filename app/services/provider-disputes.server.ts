@@ -1,6 +1,8 @@
 import type { DB } from "../../db/client";
 import { findAreaWithSsm, findOrganizationById, listAreasServedBy } from "../../db/repositories/areas";
-import { findCaseByReference, listCasesFiledByOrganization } from "../../db/repositories/cases";
+import { listCasesFiledByOrganization } from "../../db/repositories/cases";
+import { ownProvider, type Permission } from "../domain/access";
+import { actorOf, authorize, caseFor } from "./access.server";
 import type { DisputeInput } from "../domain/dispute-input";
 import type { SessionUser } from "./auth.server";
 import { filerCaseView } from "./case-lookup.server";
@@ -8,15 +10,15 @@ import { performFilerAction, type FilerActionResult, type FilerCommand } from ".
 import { recordNewCase, type FilingResult } from "./filing.server";
 import { attachToCase, type AttachResult } from "./attachments.server";
 
-/** The provider organization a provider user works for, or null for anyone else. */
-async function providerOf(db: DB, user: SessionUser) {
-  if (user.role !== "provider_user") return null;
-  const org = await findOrganizationById(db, user.organization_id);
-  return org?.kind === "provider" && !org.retired_at ? org : null;
+/** The provider organization whose people may use the permission; null for anyone else. */
+async function providerOf(db: DB, user: SessionUser, permission: Permission) {
+  const actor = await actorOf(db, user);
+  const id = authorize(actor, permission) ? ownProvider(actor) : null;
+  return id === null ? null : findOrganizationById(db, id);
 }
 
 export async function disputeChoices(input: { db: DB; user: SessionUser }) {
-  const provider = await providerOf(input.db, input.user);
+  const provider = await providerOf(input.db, input.user, "dispute.raise");
   if (!provider) return null;
   return { provider: { name_en: provider.name_en, name_fr: provider.name_fr }, areas: await listAreasServedBy(input.db, provider.id) };
 }
@@ -24,7 +26,7 @@ export async function disputeChoices(input: { db: DB; user: SessionUser }) {
 /** A provider raises a dispute with the SSM of an area it serves; the SSM is the respondent. */
 export async function fileProviderDispute(input: { db: DB; user: SessionUser; dispute: DisputeInput; now: Date }): Promise<FilingResult | null> {
   const { db, user, dispute } = input;
-  const provider = await providerOf(db, user);
+  const provider = await providerOf(db, user, "dispute.raise");
   if (!provider) return null;
   const served = await listAreasServedBy(db, provider.id);
   if (!served.some((a) => a.slug === dispute.area)) return { kind: "invalid", field: "area", message: "error.choose" };
@@ -59,7 +61,7 @@ export async function fileProviderDispute(input: { db: DB; user: SessionUser; di
 }
 
 export async function listProviderDisputes(input: { db: DB; user: SessionUser }) {
-  const provider = await providerOf(input.db, input.user);
+  const provider = await providerOf(input.db, input.user, "dispute.read");
   if (!provider) return null;
   return {
     provider: { name_en: provider.name_en, name_fr: provider.name_fr },
@@ -67,16 +69,14 @@ export async function listProviderDisputes(input: { db: DB; user: SessionUser })
   };
 }
 
-/** The case id if this dispute was filed by the user's own organization; otherwise null (404). */
-async function ownDisputeId(db: DB, user: SessionUser, reference: string): Promise<number | null> {
-  const provider = await providerOf(db, user);
-  if (!provider) return null;
-  const row = await findCaseByReference(db, reference);
-  return row && row.kind === "provider_dispute" && row.filer_org_id === provider.id ? row.id : null;
+/** The case id if the user may use the permission on this dispute (their organization's own); otherwise null (404). */
+async function ownDisputeId(db: DB, user: SessionUser, permission: Permission, reference: string): Promise<number | null> {
+  const row = await caseFor(db, await actorOf(db, user), permission, { reference });
+  return row?.id ?? null;
 }
 
 export async function providerDisputeView(input: { db: DB; user: SessionUser; reference: string; now: Date }) {
-  const caseId = await ownDisputeId(input.db, input.user, input.reference);
+  const caseId = await ownDisputeId(input.db, input.user, "dispute.read", input.reference);
   return caseId === null ? null : filerCaseView({ db: input.db, caseId, now: input.now });
 }
 
@@ -88,7 +88,7 @@ export async function providerDisputeAction(input: {
   command: FilerCommand;
   now: Date;
 }): Promise<FilerActionResult | null> {
-  const caseId = await ownDisputeId(input.db, input.user, input.reference);
+  const caseId = await ownDisputeId(input.db, input.user, "dispute.act", input.reference);
   if (caseId === null) return null;
   return performFilerAction({ db: input.db, caseId, command: input.command, now: input.now, actorUserId: input.user.id });
 }
@@ -101,7 +101,7 @@ export async function providerAttach(input: {
   file: { name: string; bytes: Uint8Array } | null;
   now: Date;
 }): Promise<AttachResult | null> {
-  const caseId = await ownDisputeId(input.db, input.user, input.reference);
+  const caseId = await ownDisputeId(input.db, input.user, "dispute.act", input.reference);
   if (caseId === null) return null;
   if (!input.file) return { ok: false, reason: "empty" };
   return attachToCase({

@@ -22,7 +22,7 @@ import { suppressQuarter, type ShownFigures } from "../domain/report-suppression
 import { addDays, instantAt, localDateOf } from "../domain/time-zone";
 import { publicUrl } from "../utils/env.server";
 import type { SessionUser } from "./auth.server";
-import { staffAreaOf } from "./staff-actions.server";
+import { actorOf, authorize } from "./access.server";
 import { nameIn } from "../i18n/localized";
 
 /** Fiscal quarters are the province's: their bounds are Toronto midnights for every SSM. */
@@ -89,10 +89,11 @@ export type ReportAccess =
 export async function reportAccessFor(db: DB, user: SessionUser, areaSlug: string): Promise<ReportAccess | null> {
   const area = await findAreaWithSsm(db, areaSlug);
   if (!area) return null;
-  if (user.role === "ministry_analyst" || user.role === "admin") return { kind: "ministry", area };
-  const own = await staffAreaOf(db, user);
-  if (own !== areaSlug) return null;
-  return { kind: "ssm", area, canSubmit: user.role === "ssm_manager" };
+  const actor = await actorOf(db, user);
+  const resource = { type: "area", areaSlug: area.slug } as const;
+  if (authorize(actor, "report.read_province", resource)) return { kind: "ministry", area };
+  if (!authorize(actor, "report.read", resource)) return null;
+  return { kind: "ssm", area, canSubmit: authorize(actor, "report.submit", resource) };
 }
 
 export async function liveFigures(db: DB, areaSlug: string, quarterId: string, now: Date): Promise<QuarterFigures> {

@@ -1,5 +1,5 @@
 import type { DB } from "../../db/client";
-import { countEventsSince, pruneEventsBefore, recordEvent } from "../../db/repositories/rate-limits";
+import { countEventsSince, pruneEventsBefore, releaseEvents, reserveEvents } from "../../db/repositories/rate-limits";
 import { env } from "../utils/env.server";
 
 export interface RateLimit {
@@ -20,18 +20,37 @@ function bucket(limit: RateLimit, key: string): string {
   return `${limit.name}:${key}`;
 }
 
-/** True when any of the keys has used up the limit in the last window. Stored in the database, so
- * the limit holds across server instances and restarts. */
+/** An attempt counted against a limit before it was made; released if it turns out not to count. */
+export interface Reservation {
+  buckets: string[];
+  at: string;
+}
+
+/**
+ * Counts an attempt against the limit for every key, if none has used it up in the last window,
+ * as one atomic step (db/repositories/rate-limits.ts): null when refused. Counted before the attempt
+ * is made, so simultaneous attempts cannot all see room for one more (issue #15). Stored in the
+ * database, so the limit holds across server instances and restarts.
+ */
+export async function reserveAttempt(db: DB, limit: RateLimit, keys: string[], now: Date): Promise<Reservation | null> {
+  const buckets = keys.map((key) => bucket(limit, key));
+  const at = now.toISOString();
+  const reserved = await reserveEvents(db, { buckets, since: new Date(now.getTime() - limit.windowMs).toISOString(), at, max: limit.max });
+  // Cheap housekeeping: nothing older than a day is ever looked at.
+  if (reserved && Math.random() < 0.01) await pruneEventsBefore(db, new Date(now.getTime() - 24 * 60 * 60 * 1000).toISOString());
+  return reserved ? { buckets, at } : null;
+}
+
+/** The attempt did not count after all (a sign-in that succeeded, a form refused for its content). */
+export async function releaseAttempt(db: DB, reservation: Reservation): Promise<void> {
+  await releaseEvents(db, reservation.buckets, reservation.at);
+}
+
+/** True when any of the keys has used up the limit in the last window (a read: nothing counted). */
 export async function isRateLimited(db: DB, limit: RateLimit, keys: string[], now: Date): Promise<boolean> {
   const since = new Date(now.getTime() - limit.windowMs).toISOString();
   for (const key of keys) {
     if ((await countEventsSince(db, bucket(limit, key), since)) >= limit.max) return true;
   }
   return false;
-}
-
-export async function countAttempt(db: DB, limit: RateLimit, keys: string[], now: Date): Promise<void> {
-  for (const key of keys) await recordEvent(db, bucket(limit, key), now.toISOString());
-  // Cheap housekeeping: nothing older than a day is ever looked at.
-  if (Math.random() < 0.01) await pruneEventsBefore(db, new Date(now.getTime() - 24 * 60 * 60 * 1000).toISOString());
 }

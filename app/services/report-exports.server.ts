@@ -9,6 +9,7 @@ import type { ShownFigures } from "../domain/report-suppression";
 import { suppressQuarter } from "../domain/report-suppression";
 import { labelText, translator } from "../i18n";
 import { csvCount } from "../utils/format-figures";
+import { actorOf, authorize } from "./access.server";
 import type { SessionUser } from "./auth.server";
 import { figuresOf, reportAccessFor } from "./quarter-reports.server";
 import { reportPageView, type ReportSettings } from "./report-pages.server";
@@ -68,7 +69,7 @@ export async function reportCsvRows(input: CsvRequest): Promise<AsyncIterable<Ce
 
 async function csvRowsFor(input: CsvRequest): Promise<AsyncIterable<Cell[]> | null> {
   const { db, user, query, settings, language } = input;
-  const ministry = user.role === "ministry_analyst" || user.role === "admin";
+  const ministry = authorize(await actorOf(db, user), "report.read_province");
   const areas = await listAreasWithSsm(db);
   const names = new Map(areas.map((a) => [a.slug, { code: a.code, ssm: nameIn(a.ssm, language) }]));
   const province = language === "fr" ? "Ontario (toutes les GSS)" : "Ontario (all SSMs)";

@@ -30,6 +30,8 @@ import { publicUrl } from "../utils/env.server";
 import { hashPassword } from "../utils/password.server";
 import type { SessionUser } from "./auth.server";
 import { wakeOutboxWorker } from "./outbox-worker.server";
+import { ownArea, ROLE_ORGANIZATION } from "../domain/access";
+import { actorOf, authorize } from "./access.server";
 
 // What an SSM manager administers: the people of their own SSM and of the providers serving
 // their area. Anyone else is answered as not found, so the pages confirm nothing about them.
@@ -41,12 +43,12 @@ export interface ManagerScope {
   providers: Provider[];
 }
 
-/** The manager's area, SSM and providers; null for anyone who is not an SSM manager. */
-export async function managerScope(db: DB, user: SessionUser): Promise<ManagerScope | null> {
-  if (user.role !== "ssm_manager") return null;
-  const org = await findOrganizationById(db, user.organization_id);
-  if (org?.kind !== "ssm" || !org.area_slug) return null;
-  const area = await findAreaWithSsm(db, org.area_slug);
+/** The manager's area, SSM and providers; null for anyone whose role does not grant the permission. */
+export async function managerScope(db: DB, user: SessionUser, permission: "users.manage" | "organizations.manage"): Promise<ManagerScope | null> {
+  const actor = await actorOf(db, user);
+  const areaSlug = authorize(actor, permission) ? ownArea(actor) : null;
+  if (!areaSlug) return null;
+  const area = await findAreaWithSsm(db, areaSlug);
   if (!area) return null;
   return { area, providers: await listProvidersInArea(db, area.slug) };
 }
@@ -79,7 +81,7 @@ export interface AdministeredUser extends UserWithOrganization {
 
 /** The people of the manager's SSM and its area's providers, with what each may become. */
 export async function userAdminView(input: { db: DB; user: SessionUser; now: Date }) {
-  const scope = await managerScope(input.db, input.user);
+  const scope = await managerScope(input.db, input.user, "users.manage");
   if (!scope) return null;
   const users = await listUsersOfOrganizations(input.db, organizationIdsOf(scope));
   const invitations = new Map(
@@ -155,10 +157,10 @@ async function issueInvitation(
  */
 export async function inviteUser(input: { db: DB; user: SessionUser; invite: InviteInput; now: Date }): Promise<InviteResult> {
   const { db, user, invite, now } = input;
-  const scope = await managerScope(db, user);
+  const scope = await managerScope(db, user, "users.manage");
   if (!scope) return { ok: false, field: null, reason: "not_found" };
   const organization =
-    invite.role === "provider_user"
+    ROLE_ORGANIZATION[invite.role] === "provider"
       ? scope.providers.find((p) => p.id === invite.provider && !p.retired_at)
       : scope.area.ssm;
   if (!organization) return { ok: false, field: "provider", key: "error.chooseProvider" };
@@ -203,7 +205,7 @@ async function actOnUser(
   input: { db: DB; user: SessionUser; userId: number },
   work: (trx: DB, target: User, scope: ManagerScope) => Promise<AdminActionResult>,
 ): Promise<AdminActionResult> {
-  const scope = await managerScope(input.db, input.user);
+  const scope = await managerScope(input.db, input.user, "users.manage");
   if (!scope) return { ok: false, reason: "not_found" };
   return writeTransaction(input.db, async (trx) => {
     const target = await userInScope(trx, scope, input.userId);

@@ -22,7 +22,7 @@ function auditActor(user: SessionUser) {
 }
 
 export async function providerAdminView(input: { db: DB; user: SessionUser }) {
-  const scope = await managerScope(input.db, input.user);
+  const scope = await managerScope(input.db, input.user, "organizations.manage");
   if (!scope) return null;
   return {
     area: { slug: scope.area.slug, name_en: scope.area.name_en, name_fr: scope.area.name_fr },
@@ -43,7 +43,7 @@ function nameTaken(scope: ManagerScope, nameEn: string, exceptId?: number): bool
 
 export async function addProvider(input: { db: DB; user: SessionUser; names: ProviderNames; now: Date }): Promise<ProviderResult> {
   const { db, user, names, now } = input;
-  const scope = await managerScope(db, user);
+  const scope = await managerScope(db, user, "organizations.manage");
   if (!scope) return { ok: false, field: null, reason: "not_found" };
   if (nameTaken(scope, names.nameEn)) return { ok: false, field: "nameEn", key: "error.providerExists" };
   return writeTransaction(db, async (trx) => {
@@ -64,7 +64,7 @@ export async function addProvider(input: { db: DB; user: SessionUser; names: Pro
 
 export async function renameProvider(input: { db: DB; user: SessionUser; providerId: number; names: ProviderNames; now: Date }): Promise<ProviderResult> {
   const { db, user, names, now } = input;
-  const scope = await managerScope(db, user);
+  const scope = await managerScope(db, user, "organizations.manage");
   const provider = scope?.providers.find((p) => p.id === input.providerId && !p.retired_at);
   if (!scope || !provider) return { ok: false, field: null, reason: "not_found" };
   if (nameTaken(scope, names.nameEn, provider.id)) return { ok: false, field: "nameEn", key: "error.providerExists" };
@@ -88,7 +88,7 @@ export async function renameProvider(input: { db: DB; user: SessionUser; provide
  */
 export async function retireProvider(input: { db: DB; user: SessionUser; providerId: number; now: Date }): Promise<ProviderResult> {
   const { db, user, now } = input;
-  const scope = await managerScope(db, user);
+  const scope = await managerScope(db, user, "organizations.manage");
   const provider = scope?.providers.find((p) => p.id === input.providerId);
   if (!scope || !provider) return { ok: false, field: null, reason: "not_found" };
   const names = { nameEn: provider.name_en, nameFr: provider.name_fr };
@@ -116,7 +116,7 @@ export async function retireProvider(input: { db: DB; user: SessionUser; provide
 }
 
 export async function contactsAdminView(input: { db: DB; user: SessionUser }) {
-  const scope = await managerScope(input.db, input.user);
+  const scope = await managerScope(input.db, input.user, "organizations.manage");
   if (!scope) return null;
   const { ssm } = scope.area;
   return {
@@ -129,7 +129,7 @@ export async function contactsAdminView(input: { db: DB; user: SessionUser }) {
 /** Saves the SSM's contact details; the process page reads them from the same row. */
 export async function saveSsmContacts(input: { db: DB; user: SessionUser; contacts: ContactsInput; now: Date }): Promise<boolean> {
   const { db, user, now } = input;
-  const scope = await managerScope(db, user);
+  const scope = await managerScope(db, user, "organizations.manage");
   if (!scope) return false;
   const { ssm } = scope.area;
   const contacts = {

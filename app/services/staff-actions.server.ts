@@ -1,38 +1,22 @@
 import type { DB } from "../../db/client";
-import { findOrganizationById } from "../../db/repositories/areas";
-import { findCaseByReference } from "../../db/repositories/cases";
 import { listActiveUsersOfOrganization } from "../../db/repositories/users";
 import type { CaseRow } from "../../db/schema";
 import { acknowledgedEmail, decisionEmail, informationRequestEmail, publicReplyEmail } from "../../emails/case-emails";
 import { isOpen, isOutstanding, meetClock, openClock, pauseClock, resumeClock, stopClock } from "../domain/case-clocks";
 import { decisionDaysAt } from "../domain/policy";
-import { applyStaffAction, type DecisionOutcome, type RefusalReason } from "../domain/case-workflow";
+import { applyStaffAction, type CaseFacts, type DecisionOutcome, type RefusalReason } from "../domain/case-workflow";
 import { levelAbove, recourseDeadline } from "../domain/escalation";
 import { translator } from "../i18n";
+import { permissionForStaffAction, roleMay } from "../domain/access";
+import { actorOf, authorize, caseFor, caseScopeOf } from "./access.server";
 import type { SessionUser } from "./auth.server";
 import { escalationChange } from "./case-escalation.server";
 import { emailToFiler, filerEmailBasics } from "./case-notifications.server";
 import { surveyInvitationFor } from "./satisfaction-survey.server";
 import { CaseActionRefused, emptyChange, loadCaseContext, mergeChanges, runCaseAction, type CaseChange, type CaseContext } from "./case-records.server";
 
-const STAFF_ROLES = ["ssm_staff", "ssm_manager"] as const;
 // Decisions at the independent-panel level must say who sat (shared/domain.md: level 3).
 const PANEL_LEVEL = 3;
-
-/** The SSM area a staff member works for, or null if they are not SSM staff. */
-export async function staffAreaOf(db: DB, user: SessionUser): Promise<string | null> {
-  if (!(STAFF_ROLES as readonly string[]).includes(user.role)) return null;
-  const org = await findOrganizationById(db, user.organization_id);
-  return org?.kind === "ssm" ? org.area_slug : null;
-}
-
-/** A case as one SSM's staff may see it; null (shown as 404) for another SSM's case. */
-export async function findStaffCase(db: DB, user: SessionUser, reference: string): Promise<CaseRow | null> {
-  const area = await staffAreaOf(db, user);
-  if (!area) return null;
-  const row = await findCaseByReference(db, reference);
-  return row && row.area_slug === area ? row : null;
-}
 
 export type StaffCommand =
   /** Assign the case: to the staff member acting, or to a colleague of the same SSM. */
@@ -52,13 +36,18 @@ export type StaffActionResult = { ok: true } | { ok: false; reason: StaffActionR
 
 class Refused extends CaseActionRefused<StaffActionRefusal> {}
 
+/** What the clocks add to the case's status for the workflow's rules. */
+export function caseFacts(context: Pick<CaseContext, "clocks">): CaseFacts {
+  return { acknowledgeOwed: context.clocks.some((c) => c.kind === "acknowledge" && isOutstanding(c)) };
+}
+
 function findOpenClock(context: CaseContext, kind: string, level?: number) {
   return context.clocks.find((c) => c.kind === kind && (level === undefined || c.level === level) && isOpen(c));
 }
 
 /** The change one command makes, given the case as read inside the transaction. */
 async function changeFor(trx: DB, user: SessionUser, row: CaseRow, context: CaseContext, command: StaffCommand, now: Date): Promise<CaseChange> {
-  const transition = applyStaffAction(row.status, command.action);
+  const transition = applyStaffAction(row.status, command.action, caseFacts(context));
   if (!transition.ok) throw new Refused(transition.reason);
   const change = emptyChange();
   const staff = { actorKind: "staff" as const, actorUserId: user.id };
@@ -74,7 +63,7 @@ async function changeFor(trx: DB, user: SessionUser, row: CaseRow, context: Case
     case "take": {
       const colleagues = await listActiveUsersOfOrganization(trx, user.organization_id);
       const assignee = command.assigneeId === undefined ? user : colleagues.find((u) => u.id === command.assigneeId);
-      if (!assignee || !colleagues.some((u) => u.id === assignee.id && (u.role === "ssm_staff" || u.role === "ssm_manager"))) {
+      if (!assignee || !colleagues.some((u) => u.id === assignee.id && roleMay(u.role, "case.be_assigned"))) {
         throw new Refused("not_found");
       }
       change.patch.assignee_id = assignee.id;
@@ -139,32 +128,27 @@ async function changeFor(trx: DB, user: SessionUser, row: CaseRow, context: Case
       break;
     }
     case "close":
+      // The recourse window the decision opened stays open (issue #13): the filer may still ask.
       change.patch.closed_at = now.toISOString();
-      change.patch.recourse_deadline_at = null;
-      change.clockUpdates = context.clocks.filter(isOpen).map((stored) => ({ stored, next: stopClock(stored) }));
+      change.clockUpdates = context.clocks.filter(isOutstanding).map((stored) => ({ stored, next: stopClock(stored) }));
       change.events.push({ type: "closed", visibility: "public", ...staff });
       // Written through `trx`, so the invitation is kept only if the close is (issue #6).
       change.emails.push(...(await surveyInvitationFor(trx, row, now)));
       break;
     case "reopen": {
-      // The current level's decision is owed again, on a fresh clock from today.
+      // The current level's decision is owed again: a new clock from now; the earlier one (met or
+      // stopped) stays as it was, in the quarter it ended in.
       const days = decisionDaysAt(context.policy.policy, row.level);
       change.patch.closed_at = null;
       change.patch.decided_at = null;
       change.patch.outcome = null;
       change.patch.recourse_deadline_at = null;
-      if (days !== null) {
-        const existing = context.clocks.find((c) => c.kind === "decision" && c.level === row.level);
-        const fresh = openClock("decision", row.level, now, days, context.policy.policy.calendar);
-        if (existing) change.clockUpdates.push({ stored: existing, next: fresh });
-        else change.newClocks.push(fresh);
-      }
+      if (days !== null) change.newClocks.push(openClock("decision", row.level, now, days, context.policy.policy.calendar));
       change.events.push({ type: "reopened", visibility: "public", ...staff });
       change.events.push({ type: "internal_note", visibility: "internal", ...staff, body: command.reason });
       break;
     }
     case "escalate": {
-      if (user.role !== "ssm_manager") throw new Refused("managers_only");
       const escalation = await escalationChange({ trx, row, context, cause: "manual", actorUserId: user.id, now });
       if (!escalation) throw new Refused("top_level");
       change.patch = null;
@@ -190,8 +174,11 @@ export async function performStaffAction(input: {
 }): Promise<StaffActionResult> {
   const { db, user, command, now } = input;
   return runCaseAction<StaffActionRefusal>(db, now, async (trx) => {
-    const row = await findStaffCase(trx, user, input.reference);
+    const actor = await actorOf(trx, user);
+    const row = await caseFor(trx, actor, "case.read", { reference: input.reference });
     if (!row) throw new Refused("not_found");
+    // Whoever may read an SSM's case may work it; what only managers may do (escalate) is refused as such.
+    if (!authorize(actor, permissionForStaffAction(command.action), { type: "case", case: caseScopeOf(row) })) throw new Refused("managers_only");
     if (command.action !== "note" && row.version !== input.expectedVersion) throw new Refused("stale");
     const context = await loadCaseContext(trx, row);
     const change = await changeFor(trx, user, row, context, command, now);

@@ -3,6 +3,7 @@ import type { NextFunction, Request as ExpressRequest, Response as ExpressRespon
 import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import type { ReadableStream as NodeWebStream } from "node:stream/web";
+import { LIMITED_BODY } from "./limited-body.server";
 import { dynamicCacheControl } from "./security-headers.server";
 
 /**
@@ -75,7 +76,9 @@ function toFetchRequest(req: ExpressRequest, res: ExpressResponse): Request {
     // A post with no body at all (server.ts lets only forms carry one) is an empty form, so that
     // request.formData() in an action answers an empty form instead of throwing.
     if (!headers.has("content-type")) headers.set("content-type", "application/x-www-form-urlencoded");
-    init.body = createReadableStreamFromReadable(req);
+    // server.ts has read the body within its route's limits (limited-body.server.ts).
+    const limited = res.locals[LIMITED_BODY] as Buffer | undefined;
+    init.body = limited ? new Uint8Array(limited.buffer as ArrayBuffer, limited.byteOffset, limited.length) : createReadableStreamFromReadable(req);
     init.duplex = "half";
   }
   return new Request(url.href, init);

@@ -33,3 +33,9 @@ export function formatLongDate(iso: string, language: Language, timeZone = DISPL
 export function formatDateTime(iso: string, language: Language, timeZone = DISPLAY_TIME_ZONE): string {
   return formatter(language, "dateTime", timeZone).format(new Date(iso));
 }
+
+/** "4:30 PM" / "16 h 30": a wall-clock time of the office (minutes after midnight), as published. */
+export function formatTimeOfDay(minutes: number, language: Language): string {
+  const at = Date.UTC(2000, 0, 1, Math.floor(minutes / 60), minutes % 60);
+  return new Intl.DateTimeFormat(localeOf(language), { hour: "numeric", minute: "2-digit", timeZone: "UTC" }).format(at);
+}

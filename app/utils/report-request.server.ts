@@ -1,22 +1,23 @@
 import type { Params } from "@remix-run/react";
+import { idNumber } from "../domain/id-bounds";
 import { reportPageView } from "../services/report-pages.server";
 import { getDb } from "./db.server";
 import { env } from "./env.server";
 import { notFound } from "./http.server";
-import { requireUser } from "./session.server";
+import { requirePermission } from "../auth/require-permission.server";
 
 /** `?version=N` (a positive whole number) or null; anything else is a page that does not exist. */
 function versionParam(request: Request): number | null {
   const raw = new URL(request.url).searchParams.get("version");
   if (raw === null) return null;
-  const n = Number(raw);
-  if (!Number.isInteger(n) || n < 1) throw notFound();
-  return n;
+  const n = idNumber.safeParse(raw);
+  if (!n.success) throw notFound();
+  return n.data;
 }
 
 /** What the report page and its printable page load: one SSM's quarter as the signed-in person may see it. */
 export async function loadReportPage(request: Request, params: Params) {
-  const user = await requireUser(request, ["ssm_staff", "ssm_manager", "ministry_analyst", "admin"]);
+  const { user } = await requirePermission(request, ["report.read_province", "report.read"]);
   const config = env();
   const view = await reportPageView({
     db: getDb(),

@@ -11,6 +11,7 @@ import * as m0009 from "./0009_several_instances";
 import * as m0010 from "./0010_cases_area_id";
 import * as m0011 from "./0011_queue_and_case_page_indexes";
 import * as m0012 from "./0012_queue_provider_index";
+import * as m0013 from "./0013_clock_history";
 
 // Listed statically (not read from the folder) so the bundled server carries its migrations.
 // Append only: never edit or reorder a released entry.
@@ -27,4 +28,5 @@ export const migrations: Record<string, Migration> = {
   "0010_cases_area_id": m0010,
   "0011_queue_and_case_page_indexes": m0011,
   "0012_queue_provider_index": m0012,
+  "0013_clock_history": m0013,
 };

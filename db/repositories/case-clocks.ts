@@ -1,5 +1,5 @@
 import type { Kysely } from "kysely";
-import type { Clock, ClockState } from "../../app/domain/case-clocks";
+import type { Clock, ClockPause, ClockState } from "../../app/domain/case-clocks";
 import type { CaseClockRow, Database } from "../schema";
 
 export interface StoredClock extends Clock {
@@ -24,7 +24,12 @@ function toClock(row: CaseClockRow): StoredClock {
     takenBusinessDays: row.taken_business_days,
     pausedBusinessDays: row.paused_business_days,
     remindedAt: row.reminded_at,
+    pauses: row.pauses_json ? (JSON.parse(row.pauses_json) as ClockPause[]) : [],
   };
+}
+
+function pausesJson(clock: Clock): string | null {
+  return clock.pauses?.length ? JSON.stringify(clock.pauses) : null;
 }
 
 export async function insertClock(db: Kysely<Database>, caseId: number, clock: Clock): Promise<void> {
@@ -44,6 +49,7 @@ export async function insertClock(db: Kysely<Database>, caseId: number, clock: C
       taken_business_days: clock.takenBusinessDays ?? null,
       paused_business_days: clock.pausedBusinessDays ?? null,
       reminded_at: null,
+      pauses_json: pausesJson(clock),
     })
     .execute();
 }
@@ -72,9 +78,9 @@ export async function saveClockIfState(
       paused_business_ms: clock.pausedBusinessMs,
       met_at: clock.metAt,
       breached_at: clock.breachedAt,
-      // A reopened level's fresh clock clears what the earlier one took.
       taken_business_days: clock.takenBusinessDays ?? null,
       paused_business_days: clock.pausedBusinessDays ?? null,
+      pauses_json: pausesJson(clock),
     })
     .where("id", "=", id)
     .where("state", "=", expected)

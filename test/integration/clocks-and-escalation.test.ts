@@ -91,7 +91,7 @@ describe("the sweep with time passing", () => {
     expect(filer?.events.map((e) => e.type)).not.toContain("clock_breached");
   });
 
-  it("pauses the decision clock while waiting for the filer and adds the paused business time back", async () => {
+  it("pauses the decision clock while waiting for the filer and moves its deadline by the business days paused", async () => {
     const { caseId, reference, secret } = await fileOne();
     await act(reference, { action: "acknowledge" }, at("2026-11-23T16:00:00Z"));
     const before = (await clocksOf(caseId))[2]!.due_at;
@@ -108,7 +108,8 @@ describe("the sweep with time passing", () => {
     expect(decision.state).toBe("running");
     expect(decision.paused_business_ms).toBe(2 * 8 * 3_600_000);
     expect(Date.parse(decision.due_at) - Date.parse(before)).toBeGreaterThan(0);
-    expect(decision.due_at).toBe("2026-12-23T21:30:00.000Z"); // two business days after Monday 21st
+    // The pause touched Tuesday, Wednesday and Thursday: three business days after Monday 21st, at closing.
+    expect(decision.due_at).toBe("2026-12-24T21:30:00.000Z");
     const view = await staffCaseView({ db: t.db, user: staff, reference, now: at("2026-11-26T16:00:00Z") });
     expect(view?.case.status).toBe("in_review");
     const types = view!.events.map((e) => e.type);

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { complaintInputSchema } from "../../app/domain/complaint-input";
 import { fileClientComplaint } from "../../app/services/filing.server";
-import { countAttempt, isRateLimited, STATUS_LOOKUP_FAILURES } from "../../app/services/rate-limit.server";
+import { isRateLimited, releaseAttempt, reserveAttempt, STATUS_LOOKUP_FAILURES } from "../../app/services/rate-limit.server";
 import { createTestDatabase, type TestDatabase } from "../fixtures/test-db";
 import { sampleComplaint } from "../fixtures/people";
 
@@ -57,14 +57,26 @@ describe("rate limits held in the database", () => {
     const keys = ["ip:203.0.113.7", "ref:HAM-2026-000001"];
     for (let i = 0; i < 10; i++) {
       expect(await isRateLimited(t.db, STATUS_LOOKUP_FAILURES, keys, NOW)).toBe(false);
-      await countAttempt(t.db, STATUS_LOOKUP_FAILURES, keys, new Date(NOW.getTime() + i * 1000));
+      expect(await reserveAttempt(t.db, STATUS_LOOKUP_FAILURES, keys, new Date(NOW.getTime() + i * 1000))).not.toBeNull();
     }
     expect(await isRateLimited(t.db, STATUS_LOOKUP_FAILURES, keys, new Date(NOW.getTime() + 20_000))).toBe(true);
+    expect(await reserveAttempt(t.db, STATUS_LOOKUP_FAILURES, keys, new Date(NOW.getTime() + 20_000))).toBeNull();
     // The same reference from another address is refused too (per reference); another reference
     // from another address is not.
     expect(await isRateLimited(t.db, STATUS_LOOKUP_FAILURES, ["ip:198.51.100.1", "ref:HAM-2026-000001"], NOW)).toBe(true);
     expect(await isRateLimited(t.db, STATUS_LOOKUP_FAILURES, ["ip:198.51.100.1", "ref:HAM-2026-000002"], NOW)).toBe(false);
     // Ten minutes after the first failures, the window has passed.
     expect(await isRateLimited(t.db, STATUS_LOOKUP_FAILURES, keys, new Date(NOW.getTime() + 10 * 60_000 + 10_000))).toBe(false);
+  });
+
+  it("counts an attempt and decides in one step: of 30 at once, exactly the limit are let through, and a released one frees its place", async () => {
+    const keys = ["ip:203.0.113.99", "ref:HAM-2026-000099"];
+    const at = new Date(NOW.getTime() + 60 * 60_000);
+    const reservations = await Promise.all(Array.from({ length: 30 }, () => reserveAttempt(t.db, STATUS_LOOKUP_FAILURES, keys, at)));
+    const granted = reservations.filter((r) => r !== null);
+    expect(granted).toHaveLength(10);
+    await releaseAttempt(t.db, granted[0]!);
+    expect(await reserveAttempt(t.db, STATUS_LOOKUP_FAILURES, keys, at)).not.toBeNull();
+    expect(await reserveAttempt(t.db, STATUS_LOOKUP_FAILURES, keys, at)).toBeNull();
   });
 });

@@ -44,7 +44,10 @@ beforeAll(async () => {
   staff = await createStaff(t.db, { areaSlug: AREA });
   otherManager = await createStaff(t.db, { areaSlug: "ottawa", role: "ssm_manager" });
   analyst = await createStaff(t.db, { areaSlug: AREA, role: "ministry_analyst", email: "analyst@ministry.example.org" });
-  await t.db.updateTable("users").set({ organization_id: (await t.db.selectFrom("organizations").select("id").where("kind", "=", "ministry").executeTakeFirstOrThrow()).id }).where("id", "=", analyst.id).execute();
+  // An analyst works for the ministry: the account and the signed-in person both say so.
+  const ministryId = (await t.db.selectFrom("organizations").select("id").where("kind", "=", "ministry").executeTakeFirstOrThrow()).id;
+  await t.db.updateTable("users").set({ organization_id: ministryId }).where("id", "=", analyst.id).execute();
+  analyst = { ...analyst, organization_id: ministryId };
   for (let i = 0; i < 6; i++) await fileAt(new Date(IN_QUARTER.getTime() + i * 3_600_000), { name: `Filer Number${i}` });
 });
 afterAll(() => t.cleanup());

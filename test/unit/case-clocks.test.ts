@@ -1,6 +1,13 @@
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
-import { businessMsBetween, DEFAULT_CALENDAR, type BusinessCalendar } from '../../app/domain/business-calendar';
+import {
+  businessDaysTouched,
+  businessMsBetween,
+  DEFAULT_CALENDAR,
+  isClosingOfBusinessDay,
+  moveDueByBusinessDays,
+  type BusinessCalendar,
+} from '../../app/domain/business-calendar';
 import {
   breachClock,
   initialClocks,
@@ -47,6 +54,7 @@ describe('openClock', () => {
       pausedBusinessMs: 0,
       metAt: null,
       breachedAt: null,
+      pauses: [],
     });
   });
 
@@ -78,7 +86,7 @@ describe('meetClock', () => {
     const late = meetClock(breached, done, cal);
     expect(late.state).toBe('breached');
     expect(late.metAt).toBe(done.toISOString());
-    expect(late.breachedAt).toBe(breachedAt.toISOString());
+    expect(late.breachedAt).toBe(DUE_WED); // dated at its deadline, not when the sweep ran
     expect(isOutstanding(late)).toBe(false);
     expect(metOnTime(late)).toBe(false);
   });
@@ -142,13 +150,16 @@ describe('pauseClock', () => {
 });
 
 describe('resumeClock', () => {
-  it('paused Tue 10:00, resumed Thu 10:00: 16 business hours, due moves two business days later', () => {
+  it('paused Tue 10:00, resumed Thu 10:00: 16 business hours over three days touched, due moves three business days later', () => {
     const paused = pauseClock(decision(), toronto('2026-11-24', '10:00'));
     const resumed = resumeClock(paused, toronto('2026-11-26', '10:00'), cal);
     expect(resumed.state).toBe('running');
     expect(resumed.pausedAt).toBeNull();
     expect(resumed.pausedBusinessMs).toBe(2 * 8 * HOUR);
-    expect(resumed.dueAt).toBe(iso('2026-11-27', '16:30')); // Wed 25 → Fri 27
+    expect(resumed.dueAt).toBe(iso('2026-11-30', '16:30')); // Wed 25 → Mon 30
+    expect(resumed.pauses).toEqual([
+      { pausedAt: iso('2026-11-24', '10:00'), resumedAt: iso('2026-11-26', '10:00'), businessDays: 3, dueBefore: DUE_WED, dueAfter: iso('2026-11-30', '16:30') },
+    ]);
   });
 
   it('a pause over a weekend only counts the business hours in it', () => {
@@ -157,8 +168,8 @@ describe('resumeClock', () => {
     const paused = pauseClock(clock, toronto('2026-11-27', '16:00'));
     const resumed = resumeClock(paused, toronto('2026-11-30', '09:00'), cal);
     expect(resumed.pausedBusinessMs).toBe(HOUR);
-    // Mon 21 16:30 + 1 h of business time → Tue 22 09:30.
-    expect(resumed.dueAt).toBe(iso('2026-12-22', '09:30'));
+    // Friday and Monday touched: Mon 21 → Wed 23, still at closing time.
+    expect(resumed.dueAt).toBe(iso('2026-12-23', '16:30'));
   });
 
   it('a pause entirely outside opening hours leaves the due time alone', () => {
@@ -174,8 +185,9 @@ describe('resumeClock', () => {
     clock = resumeClock(pauseClock(clock, toronto('2026-11-24', '10:00')), toronto('2026-11-24', '12:00'), cal);
     clock = resumeClock(pauseClock(clock, toronto('2026-11-25', '09:00')), toronto('2026-11-25', '15:00'), cal);
     expect(clock.pausedBusinessMs).toBe(8 * HOUR);
-    expect(businessMsBetween(new Date(due0), new Date(clock.dueAt), cal)).toBe(8 * HOUR);
-    expect(clock.dueAt).toBe(iso('2026-12-22', '16:30')); // exactly one business day later
+    expect(due0).toBe(iso('2026-12-21', '16:30'));
+    expect(clock.dueAt).toBe(iso('2026-12-23', '16:30')); // one business day per pause
+    expect(clock.pauses?.map((p) => p.businessDays)).toEqual([1, 1]);
   });
 
   it('does nothing to a clock that is not paused', () => {
@@ -201,11 +213,17 @@ describe('stopClock', () => {
     expect(stoppedPaused.pausedAt).toBeNull();
   });
 
-  it('leaves met and breached clocks as they are', () => {
+  it('leaves met clocks, and breached ones done late, as they are', () => {
     const met = meetClock(ack(), toronto('2026-11-24', '10:00'), cal);
     expect(stopClock(met)).toBe(met);
-    const breached = breachClock(ack(), toronto('2026-11-26', '10:00'));
-    expect(stopClock(breached)).toBe(breached);
+    const doneLate = meetClock(breachClock(ack(), toronto('2026-11-26', '10:00')), toronto('2026-11-26', '11:00'), cal);
+    expect(stopClock(doneLate)).toBe(doneLate);
+  });
+
+  it('stops a missed clock never done, keeping its breach for the reports', () => {
+    const missed = breachClock(ack(), toronto('2026-11-26', '10:00'));
+    const stopped = stopClock(missed);
+    expect([stopped.state, stopped.breachedAt, isOutstanding(stopped)]).toEqual(['stopped', DUE_WED, false]);
   });
 });
 
@@ -230,7 +248,7 @@ describe('isBreachedAt and breachClock', () => {
     const breached = breachClock(ack(), toronto('2026-11-26', '10:00'));
     expect(isBreachedAt(breached, late)).toBe(false);
     expect(breachClock(breached, late)).toBe(breached);
-    expect(breached.breachedAt).toBe(iso('2026-11-26', '10:00'));
+    expect(breached.breachedAt).toBe(DUE_WED);
   });
 });
 
@@ -246,7 +264,8 @@ describe('metOnTime', () => {
   it('a resumed clock is judged against its extended due time', () => {
     const resumed = resumeClock(pauseClock(decision(), toronto('2026-11-24', '10:00')), toronto('2026-11-26', '10:00'), cal);
     expect(metOnTime(meetClock(resumed, toronto('2026-11-27', '16:00'), cal))).toBe(true);
-    expect(metOnTime(meetClock(resumed, toronto('2026-11-30', '09:00'), cal))).toBe(false);
+    expect(metOnTime(meetClock(resumed, toronto('2026-11-30', '16:30'), cal))).toBe(true);
+    expect(metOnTime(meetClock(resumed, toronto('2026-12-01', '09:00'), cal))).toBe(false);
   });
 });
 
@@ -302,6 +321,7 @@ describe('readClock', () => {
       metAt: null,
       businessDaysLeft: 2,
       overdue: false,
+      pauses: [],
     });
     expect(readClock(ack(), toronto('2026-11-25', '16:30'), cal)).toMatchObject({ businessDaysLeft: 0, overdue: false });
   });
@@ -428,7 +448,7 @@ describe('properties', () => {
     );
   });
 
-  it('resume adds exactly the business time paused, to the total and to the due time', () => {
+  it('resume adds the business time paused to the total, and moves the due time by the whole business days touched, to closing', () => {
     fc.assert(
       fc.property(anyInstant, anyDays, anyDuration, anyDuration, anyDuration, (start, days, pauseAfter, first, pauseFor) => {
         // A clock that has already been paused once, to check the total accumulates.
@@ -439,7 +459,12 @@ describe('properties', () => {
         const resumed = resumeClock(paused, resumedAt, cal);
         const expected = businessMsBetween(pausedAt, resumedAt, cal);
         expect(resumed.pausedBusinessMs).toBe(once.pausedBusinessMs + expected);
-        expect(businessMsBetween(new Date(paused.dueAt), new Date(resumed.dueAt), cal)).toBe(expected);
+        const touched = businessDaysTouched(pausedAt, resumedAt, cal);
+        expect(resumed.pauses?.at(-1)?.businessDays).toBe(touched);
+        expect(resumed.dueAt).toBe(moveDueByBusinessDays(new Date(paused.dueAt), touched, cal).toISOString());
+        expect(isClosingOfBusinessDay(new Date(resumed.dueAt), cal)).toBe(true);
+        // Never less than the business time paused: the SSM never loses time to a pause.
+        expect(businessMsBetween(new Date(paused.dueAt), new Date(resumed.dueAt), cal)).toBeGreaterThanOrEqual(expected);
       }),
       runs,
     );

@@ -441,16 +441,17 @@ describe("suppressQuarter", () => {
     expect(() => suppressQuarter([report("province", {})], 5)).toThrow(RangeError);
   });
 
-  it("suppresses a quarter of 15 SSMs in well under 50 ms", () => {
+  // Its speed is a bench figure (bench/measure-report.ts), never a test's: a test fails only for a wrong result.
+  it("suppresses a quarter of 15 SSMs, every SSM and Ontario shown", () => {
     const reports = fc
       .sample(
         fc.integer({ min: 0, max: 14 }).chain((i) => reportArb(`area-${i}`)),
         { numRuns: 15, seed: 42 }
       )
       .map((r, i) => ({ ...r, areaSlug: `area-${i}` }));
-    const started = performance.now();
-    suppressQuarter(reports, 5);
-    expect(performance.now() - started).toBeLessThan(50);
+    const shown = suppressQuarter(reports, 5);
+    expect([...shown.byArea.keys()].sort()).toEqual(reports.map((r) => r.areaSlug).sort());
+    expect(shown.province).toBeDefined();
   });
 
   it("never leaves a suppressed count recoverable, in an SSM's breakdowns or across SSMs (2–6 SSMs)", () => {

