@@ -87,6 +87,11 @@ export default tseslint.config(
     },
   },
   {
+    // Tests probe input for control characters on purpose.
+    files: ["test/**/*.ts", "test/**/*.tsx"],
+    rules: { "no-control-regex": "off" },
+  },
+  {
     // Playwright's page.evaluate bodies run in the browser.
     files: ["test/e2e/**/*.ts"],
     languageOptions: { globals: { ...globals.browser, ...globals.node } },
