@@ -17,7 +17,7 @@ import { roleMay, type Permission } from "./domain/access";
 import { otherLanguage, translator } from "./i18n";
 import { languageOf } from "./utils/language.server";
 import { useNonce, useRequestLanguage } from "./utils/request-context";
-import { getOptionalUser } from "./utils/session.server";
+import { getOptionalUser } from "./auth/session.server";
 
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: "/styles.css" },

@@ -14,7 +14,7 @@ import { parseForm, type FieldErrors } from "../utils/form";
 import { formatDate, formatDateTime } from "../utils/format-date";
 import { notFound } from "../utils/http.server";
 import { pageTitle } from "../utils/meta";
-import { loadReportPage } from "../utils/report-request.server";
+import { loadReportPage } from "../loaders/report-page.server";
 import { requirePermission } from "../auth/require-permission.server";
 import { readForm } from "../utils/read-form.server";
 

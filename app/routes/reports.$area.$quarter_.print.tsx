@@ -6,7 +6,7 @@ import { useLanguage, useT } from "../hooks/use-translation";
 import { formatDateTime } from "../utils/format-date";
 import { notFound } from "../utils/http.server";
 import { pageTitle } from "../utils/meta";
-import { loadReportPage } from "../utils/report-request.server";
+import { loadReportPage } from "../loaders/report-page.server";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "reports.print.title");
 

@@ -1,6 +1,4 @@
-import { userForSessionToken, type SessionUser } from "../services/auth.server";
 import { readCookie } from "./cookies.server";
-import { getDb } from "./db.server";
 import { env } from "./env.server";
 
 // __Host- makes the browser refuse the cookie unless it is Secure, path=/ and host-only.
@@ -20,9 +18,4 @@ export function sessionCookie(token: string): string {
 export function clearedSessionCookie(): string {
   const secure = env().NODE_ENV === "production" ? "; Secure" : "";
   return `${cookieName()}=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0${secure}`;
-}
-
-export async function getOptionalUser(request: Request): Promise<SessionUser | null> {
-  const token = sessionTokenOf(request);
-  return token ? userForSessionToken(getDb(), token, new Date()) : null;
 }
