@@ -2,6 +2,7 @@ import type { ServerBuild } from "@remix-run/node";
 import express from "express";
 import { pathToFileURL } from "node:url";
 import { translator } from "./app/i18n";
+import type { DB } from "./db/client";
 import { parseEnv } from "./app/utils/env.server";
 import { createRemixHandler } from "./app/utils/express-handler.server";
 import { isFormBody, isSameOriginRequest } from "./app/utils/http.server";
@@ -18,7 +19,7 @@ try {
 }
 
 const build = (await import(pathToFileURL("./build/index.js").href)) as ServerBuild & {
-  entry: { module: { bootRecourse: () => Promise<void> } };
+  entry: { module: { bootRecourse: () => Promise<void>; getDb: () => DB } };
 };
 await build.entry.module.bootRecourse();
 
@@ -80,6 +81,7 @@ app.all(
     getLoadContext: (req, res) => ({
       clientIp: req.ip ?? req.socket.remoteAddress ?? "unknown",
       cspNonce: String(res.locals.cspNonce),
+      db: build.entry.module.getDb(),
     }),
   }),
 );
