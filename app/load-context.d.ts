@@ -11,5 +11,7 @@ declare module "@remix-run/node" {
      * background work use): routes hand it to the services they call and never import db themselves.
      */
     db: DB;
+    /** Shown on error pages and written with the error to the log (server.ts). */
+    requestId: string;
   }
 }

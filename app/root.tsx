@@ -16,7 +16,8 @@ import type { Language } from "./domain/vocabulary";
 import { roleMay, type Permission } from "./domain/access";
 import { otherLanguage, translator } from "./i18n";
 import { languageOf } from "./utils/language.server";
-import { useNonce, useRequestLanguage } from "./utils/request-context";
+import { useNonce, useRequestId, useRequestLanguage } from "./utils/request-context";
+import { demoAccountsPresent } from "./services/demo-accounts.server";
 import { getOptionalUser } from "./auth/session.server";
 
 export const links: LinksFunction = () => [
@@ -42,6 +43,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
     language,
     switchHref: `${url.pathname}?${toggle.toString()}`,
     user: user ? { name: user.display_name, role: user.role } : null,
+    // Staff pages say when the database holds the demo accounts (their password is published).
+    demoAccounts: user !== null && demoAccountsPresent(),
   };
 }
 
@@ -144,6 +147,11 @@ function Document({ language, children, data }: { language: Language; children: 
       </head>
       <body>
         {data ? <Header data={data} /> : null}
+        {data?.demoAccounts ? (
+          <p className="demo-banner" role="note">
+            {t("demo.banner")}
+          </p>
+        ) : null}
         <main id="main" tabIndex={-1}>
           {children}
         </main>
@@ -175,10 +183,16 @@ export function ErrorBoundary() {
   const language = data?.language ?? requestLanguage;
   const t = translator(language);
   const notFound = isRouteErrorResponse(error) && error.status === 404;
+  const requestId = useRequestId();
   return (
     <Document language={language} data={data}>
       <h1>{notFound ? t("error.notFound.title") : t("error.generic")}</h1>
       {notFound ? <p>{t("error.notFound.text")}</p> : null}
+      {!notFound && requestId ? (
+        <p id="request-id" data-id={requestId}>
+          {t("error.requestId", { id: requestId })}
+        </p>
+      ) : null}
       <p>
         <Link to="/">{t("error.backHome")}</Link>
       </p>

@@ -1,6 +1,7 @@
 // npm test's last step: the browser tests in two groups (playwright.config.ts lists them), each a
 // Playwright process with its own server and database, and with --with-postgres the integration
-// suites on PostgreSQL, all at once. The browser tests mostly wait (pages, emails, hydration), so
+// suites on PostgreSQL (a server of their own from npm unless TEST_POSTGRES_URL names one, started
+// by that run's global setup), all at once. The browser tests mostly wait (pages, emails, hydration), so
 // side by side they take about the time of the slowest on two cores. The first job prints as it
 // goes; the others' output follows when all are done, so nothing is interleaved. Exit status: 0
 // only if every job passed. `npx playwright test [files]` still runs specs in one process.

@@ -5,12 +5,11 @@ import { migrateToLatest, openDatabase } from "../db/client";
 import { seedReferenceData } from "../db/seed/reference-data";
 import { createAccount } from "../app/services/accounts.server";
 import { parseEnv } from "../app/utils/env.server";
+import { ROLES } from "../app/domain/vocabulary";
 
 const argsSchema = z.object({
   email: z.email("--email must be an email address"),
-  role: z.enum(["provider_user", "ssm_staff", "ssm_manager", "ministry_analyst", "admin"], {
-    error: "--role must be one of provider_user, ssm_staff, ssm_manager, ministry_analyst, admin",
-  }),
+  role: z.enum(ROLES, { error: `--role must be one of ${ROLES.join(", ")}` }),
   org: z.string().min(1, "--org is required (an organization slug, e.g. ssm-hamilton-niagara or mlitsd)"),
   password: z.string().min(8, "--password must have at least 8 characters").max(128).optional(),
   name: z.string().min(1).max(200).optional(),

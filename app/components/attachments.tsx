@@ -1,4 +1,6 @@
 import { Form, useNavigation } from "@remix-run/react";
+import { useState, type FormEvent } from "react";
+import { MAX_ATTACHMENT_BYTES } from "../domain/file-type";
 import { useT } from "../hooks/use-translation";
 import type { FieldErrors } from "../utils/form";
 
@@ -22,7 +24,17 @@ export function Attachments(props: {
 }) {
   const t = useT();
   const busy = useNavigation().state !== "idle";
-  const error = props.errors?.attachment;
+  // A file over the limit is refused here, before its megabytes travel; the server refuses it too
+  // (beside the field up to twice the limit, with a plain 413 beyond), for a browser without scripts.
+  const [tooBigHere, setTooBigHere] = useState(false);
+  const error = tooBigHere ? { key: "error.fileTooBig" as const } : props.errors?.attachment;
+  function refuseTooBig(event: FormEvent<HTMLFormElement>) {
+    const input = event.currentTarget.elements.namedItem("attachment");
+    const file = input instanceof HTMLInputElement ? input.files?.[0] : undefined;
+    const tooBig = file !== undefined && file.size > MAX_ATTACHMENT_BYTES;
+    setTooBigHere(tooBig);
+    if (tooBig) event.preventDefault();
+  }
   return (
     <section aria-labelledby="attachments-title">
       <h2 id="attachments-title">{t("attach.title")}</h2>
@@ -47,7 +59,7 @@ export function Attachments(props: {
         </p>
       ) : null}
       {props.canUpload === false ? null : (
-      <Form method="post" encType="multipart/form-data" reloadDocument={props.reloadDocument} className="action-form">
+      <Form method="post" encType="multipart/form-data" reloadDocument={props.reloadDocument} className="action-form" onSubmit={refuseTooBig}>
         <input type="hidden" name="intent" value="attach" />
         <div className={error ? "field field--error" : "field"}>
           <label htmlFor="attachment">{t("attach.label")}</label>

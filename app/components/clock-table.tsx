@@ -11,8 +11,15 @@ export interface ClockRow {
   metAt: string | null;
   businessDaysLeft: number | null;
   overdue: boolean;
+  /** A clock started again later (reopening): this row is the earlier one. */
+  earlier?: boolean;
   /** How each pause moved the due time (the pause rule on the process page). */
   pauses?: { pausedAt: string; resumedAt: string; businessDays: number; dueBefore: string; dueAfter: string }[];
+}
+
+function clockName(t: Translate, c: ClockRow): string {
+  const name = c.kind === "decision" ? t("clock.decision", { level: c.level }) : t(`clock.${c.kind}`);
+  return c.earlier ? t("clock.earlier", { name }) : name;
 }
 
 function pauseLabel(t: Translate, p: NonNullable<ClockRow["pauses"]>[number], when: (iso: string) => string): string {
@@ -36,6 +43,8 @@ export function timeLeftLabel(t: Translate, clock: ClockRow): string {
 export function ClockTable({ clocks, timeZone }: { clocks: ClockRow[]; timeZone: string }) {
   const t = useT();
   const language = useLanguage();
+  // How each pause moved each deadline, listed under the table (the pause rule on the process page).
+  const paused = clocks.filter((c) => c.pauses?.length);
   return (
     <>
       <table className="data-table" data-testid="clocks">
@@ -52,7 +61,7 @@ export function ClockTable({ clocks, timeZone }: { clocks: ClockRow[]; timeZone:
           {/* A restarted clock is a new row of the history, so the index tells rows apart. */}
           {clocks.map((c, i) => (
             <tr key={`${c.kind}-${c.level}-${i}`} className={c.overdue ? "row--overdue" : undefined}>
-              <th scope="row">{c.kind === "decision" ? t("clock.decision", { level: c.level }) : t(`clock.${c.kind}`)}</th>
+              <th scope="row">{clockName(t, c)}</th>
               <td>
                 <time dateTime={c.countsFrom}>{formatDate(`${c.countsFrom}T12:00:00Z`, language, "UTC")}</time>
               </td>
@@ -64,19 +73,26 @@ export function ClockTable({ clocks, timeZone }: { clocks: ClockRow[]; timeZone:
               <td>
                 {t(`clockState.${c.state}`)}
                 {c.metAt ? <> ({t("clock.metAt", { date: formatDateTime(c.metAt, language, timeZone) })})</> : null}
-                {c.pauses?.length ? (
-                  <ul className="clock-pauses">
-                    {c.pauses.map((p) => (
-                      <li key={p.pausedAt}>{pauseLabel(t, p, (iso) => formatDateTime(iso, language, timeZone))}</li>
-                    ))}
-                  </ul>
-                ) : null}
               </td>
               <td>{timeLeftLabel(t, c)}</td>
             </tr>
           ))}
         </tbody>
       </table>
+      {paused.length ? (
+        <>
+          <p id="clock-pauses-title">{t("clock.pauses.title")}</p>
+          <ul className="clock-pauses" aria-labelledby="clock-pauses-title" data-testid="clock-pauses">
+            {paused.flatMap((c) =>
+              c.pauses!.map((p) => (
+                <li key={`${c.kind}-${c.level}-${p.pausedAt}`}>
+                  {clockName(t, c)}: {pauseLabel(t, p, (iso) => formatDateTime(iso, language, timeZone))}
+                </li>
+              )),
+            )}
+          </ul>
+        </>
+      ) : null}
       <p className="hint">{t("clock.rules", { zone: timeZone })}</p>
     </>
   );

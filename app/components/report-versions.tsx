@@ -1,5 +1,5 @@
 import { Link } from "@remix-run/react";
-import type { Narrative } from "../domain/report-input";
+import type { Narrative } from "../domain/vocabulary";
 import { figureLabel } from "../domain/report-labels";
 import { useLanguage, useT } from "../hooks/use-translation";
 import { labelText } from "../i18n";

@@ -1,5 +1,5 @@
 import type { StaffAction } from "./case-workflow";
-import type { CaseKind, OrganizationKind, Role } from "./vocabulary";
+import { ROLES, type CaseKind, type OrganizationKind, type Role } from "./vocabulary";
 
 // Who may see and do what, in one place (issue #13). A role grants named permissions; where the
 // permission is used on something (a case, an attachment, an area's report), the actor's
@@ -103,6 +103,11 @@ export type Resource =
   | { type: "attachment"; case: CaseScope; visibility: "public" | "internal" }
   /** An SSM area's own records: its queue, report, policy, people. */
   | { type: "area"; areaSlug: string };
+
+/** The roles that grant the permission: who is told about what they may act on. */
+export function rolesWith(permission: Permission): Role[] {
+  return ROLES.filter((role) => roleMay(role, permission));
+}
 
 /** Whether the role grants the permission, before any scope: for menus and landing pages. */
 export function roleMay(role: Role, permission: Permission): boolean {

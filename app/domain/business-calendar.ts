@@ -142,24 +142,29 @@ export function dueAt(receivedAt: Date, businessDays: number, cal: BusinessCalen
   return instantAt(day, cal.closesAtMinutes, cal.timeZone);
 }
 
-/** Milliseconds of [from, to) inside opening hours of business days. */
-export function businessMsBetween(from: Date, to: Date, cal: BusinessCalendar): number {
+/** The business time of [from, to) on each business day it reaches, in milliseconds (0 when it only grazes a day). */
+function businessTimeByDay(from: Date, to: Date, cal: BusinessCalendar, what: string): number[] {
   checkCalendar(cal);
   const start = from.getTime();
   const end = to.getTime();
-  if (!(end > start)) return 0;
+  if (!(end > start)) return [];
   const lastDay = localDateOf(to, cal.timeZone);
   let day = localDateOf(from, cal.timeZone);
-  let total = 0;
+  const perDay: number[] = [];
   for (let i = 0; i <= MAX_DAYS_SCANNED; i++) {
     if (isBusinessDay(day, cal)) {
       const { open, close } = openingWindow(day, cal);
-      total += Math.max(0, Math.min(close, end) - Math.max(open, start));
+      perDay.push(Math.max(0, Math.min(close, end) - Math.max(open, start)));
     }
-    if (day === lastDay) return total;
+    if (day === lastDay) return perDay;
     day = addDays(day, 1);
   }
-  return tooFar('businessMsBetween');
+  return tooFar(what);
+}
+
+/** Milliseconds of [from, to) inside opening hours of business days. */
+export function businessMsBetween(from: Date, to: Date, cal: BusinessCalendar): number {
+  return businessTimeByDay(from, to, cal, 'businessMsBetween').reduce((a, b) => a + b, 0);
 }
 
 /**
@@ -231,22 +236,7 @@ export function businessDaysLeft(now: Date, due: Date, cal: BusinessCalendar): n
  * before opening touches none.
  */
 export function businessDaysTouched(from: Date, to: Date, cal: BusinessCalendar): number {
-  checkCalendar(cal);
-  const start = from.getTime();
-  const end = to.getTime();
-  if (!(end > start)) return 0;
-  const lastDay = localDateOf(to, cal.timeZone);
-  let day = localDateOf(from, cal.timeZone);
-  let touched = 0;
-  for (let i = 0; i <= MAX_DAYS_SCANNED; i++) {
-    if (isBusinessDay(day, cal)) {
-      const { open, close } = openingWindow(day, cal);
-      if (Math.min(close, end) > Math.max(open, start)) touched++;
-    }
-    if (day === lastDay) return touched;
-    day = addDays(day, 1);
-  }
-  return tooFar('businessDaysTouched');
+  return businessTimeByDay(from, to, cal, 'businessDaysTouched').filter((ms) => ms > 0).length;
 }
 
 /**

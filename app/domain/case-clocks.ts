@@ -77,9 +77,12 @@ export function isOpen(clock: Clock): boolean {
   return clock.state === "running" || clock.state === "paused";
 }
 
-/** Not done yet: still counting, or missed and still owed (a late acknowledgement is still owed). */
+/**
+ * Not done yet: still counting, or missed and still owed (a late acknowledgement or first response
+ * is still owed). A missed decision is final: the case moved up a level, whose clock is owed instead.
+ */
 export function isOutstanding(clock: Clock): boolean {
-  return isOpen(clock) || (clock.state === "breached" && clock.metAt === null);
+  return isOpen(clock) || (clock.state === "breached" && clock.metAt === null && clock.kind !== "decision");
 }
 
 /**
@@ -162,7 +165,7 @@ export function metOnTime(clock: Clock): boolean {
 export function nextDueAt(clocks: readonly Clock[]): string | null {
   let next: string | null = null;
   for (const c of clocks) {
-    const owed = c.state === "running" || (c.state === "breached" && c.metAt === null && c.kind !== "decision");
+    const owed = c.state !== "paused" && isOutstanding(c);
     if (owed && (next === null || c.dueAt < next)) next = c.dueAt;
   }
   return next;
@@ -186,7 +189,7 @@ export interface ClockReading {
 /** How a clock reads at `now`, for the case page and the filer's status page. */
 export function readClock(clock: Clock, now: Date, cal: BusinessCalendar): ClockReading {
   // A missed acknowledgement or first response is still owed: keep counting how late it is.
-  const owed = clock.state === "running" || (clock.state === "breached" && clock.metAt === null && clock.kind !== "decision");
+  const owed = clock.state !== "paused" && isOutstanding(clock);
   const overdue = owed && now.getTime() > Date.parse(clock.dueAt);
   return {
     kind: clock.kind,
@@ -199,6 +202,17 @@ export function readClock(clock: Clock, now: Date, cal: BusinessCalendar): Clock
     overdue,
     pauses: clock.pauses ?? [],
   };
+}
+
+/**
+ * A case's whole clock history as the case page reads it: a clock followed by a later one of the
+ * same kind and level (a reopening started it again) is marked earlier, so each row is told apart.
+ */
+export function readClocks(clocks: readonly Clock[], now: Date, cal: BusinessCalendar): (ClockReading & { earlier: boolean })[] {
+  return clocks.map((c, i) => ({
+    ...readClock(c, now, cal),
+    earlier: clocks.slice(i + 1).some((later) => later.kind === c.kind && later.level === c.level),
+  }));
 }
 
 /** The clocks a new case starts with, all counted from the time it was received. */

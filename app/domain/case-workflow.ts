@@ -89,8 +89,3 @@ export function applyStaffAction(status: CaseStatus, action: StaffAction, facts:
       return status === "decided" ? { ok: true, next: "closed" } : { ok: false, reason: "not_decided" };
   }
 }
-
-export function allowedStaffActions(status: CaseStatus, facts?: CaseFacts): StaffAction[] {
-  const all: StaffAction[] = ["take", "acknowledge", "reply", "request_info", "resume", "decide", "escalate", "close", "reopen", "note"];
-  return all.filter((a) => applyStaffAction(status, a, facts).ok);
-}

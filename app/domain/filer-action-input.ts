@@ -10,9 +10,3 @@ export const filerActionSchemas = [
 
 export type FilerActionInput = z.infer<(typeof filerActionSchemas)[number]>;
 
-/** What a filer's form asks of their case, as app/services/filer-actions.server.ts performs it. */
-export type FilerCommand =
-  | { action: "add_information"; message: string }
-  | { action: "request_recourse"; reasons: string }
-  | { action: "withdraw" };
-

@@ -7,13 +7,6 @@ import { idNumber } from "./id-bounds";
 
 const section = z.string().trim().max(TEXT_LIMITS.longText, "error.tooLong");
 
-/** The three things a manager writes about a quarter, beside its figures. */
-export interface Narrative {
-  actionsTaken: string;
-  lessonsLearned: string;
-  systemicIssues: string;
-}
-
 export const quarterIdSchema = z.string().refine((s) => parseQuarterId(s) !== null, "error.quarter");
 
 export const reportFormSchema = z

@@ -1,7 +1,9 @@
 // The words of the domain, declared here so that rules, services and the database schema share one
 // vocabulary; db/schema.ts imports these, never the other way round.
 
-export type Role = "provider_user" | "ssm_staff" | "ssm_manager" | "ministry_analyst" | "admin";
+/** Every role, for lists a person picks from or a script checks against (what each may do: access.ts). */
+export const ROLES = ["provider_user", "ssm_staff", "ssm_manager", "ministry_analyst", "admin"] as const;
+export type Role = (typeof ROLES)[number];
 export type OrganizationKind = "ministry" | "ssm" | "provider";
 export type Language = "en" | "fr";
 export type CaseKind = "client_complaint" | "provider_dispute";
@@ -19,3 +21,10 @@ export type CaseStatus =
 export type EventVisibility = "public" | "internal";
 export type ActorKind = "staff" | "filer" | "system";
 export type OutboxStatus = "pending" | "sent" | "dead";
+
+/** The three things an SSM writes in its quarterly report beside the figures. */
+export interface Narrative {
+  actionsTaken: string;
+  lessonsLearned: string;
+  systemicIssues: string;
+}

@@ -10,7 +10,7 @@ import { providerIdSchema, providerNamesSchema, providerRenameSchema } from "../
 import { useLanguage, useT } from "../hooks/use-translation";
 import type { MessageKey } from "../i18n";
 import { addProvider, providerAdminView, renameProvider, retireProvider, type ProviderResult } from "../services/ssm-organizations.server";
-import type { Language } from "../../db/schema";
+import type { Language } from "../domain/vocabulary";
 import { getDb } from "../utils/db.server";
 import { languageOf } from "../utils/language.server";
 import { formatDate } from "../utils/format-date";

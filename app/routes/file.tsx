@@ -8,7 +8,7 @@ import { complaintInputSchema } from "../domain/complaint-input";
 import { useLanguage, useT } from "../hooks/use-translation";
 import type { MessageKey } from "../i18n";
 import { fileClientComplaint, ministryContact } from "../services/filing.server";
-import { filingsPerIp, releaseAttempt, reserveAttempt } from "../services/rate-limit.server";
+import { filingsPerIp, isRateLimited, RateLimitedError, reserveAttemptInWriteTransaction } from "../services/rate-limit.server";
 import { filingChoices, listCatchmentAreas } from "../services/public-areas.server";
 import { getDb } from "../utils/db.server";
 import { parseForm, type FieldErrors } from "../utils/form";
@@ -45,20 +45,24 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const now = new Date();
   const formData = await readForm(request);
   const ipKey = [`ip:${context.clientIp}`];
-  // Counted before filing (atomic: simultaneous filings cannot all find room), given back if no case results.
-  const reservation = await reserveAttempt(db, filingsPerIp(), ipKey, now);
-  if (!reservation) {
+  const refused = () => {
     const values = Object.fromEntries([...formData.entries()].map(([k, v]) => [k, String(v)]));
     const errors: FieldErrors = { form: { key: "error.rateLimited" } };
     return data({ errors, values, done: null }, { status: 429 });
-  }
+  };
+  // A cheap early refusal (a read); the decision that counts is taken in the filing's own commit.
+  if (await isRateLimited(db, filingsPerIp(), ipKey, now)) return refused();
   const parsed = parseForm(complaintInputSchema, formData);
-  if (!parsed.ok) {
-    await releaseAttempt(db, reservation);
-    return data({ errors: parsed.errors, values: parsed.values, done: null }, { status: 400 });
+  if (!parsed.ok) return data({ errors: parsed.errors, values: parsed.values, done: null }, { status: 400 });
+  let result;
+  try {
+    // Counted and decided inside the filing's write transaction, which runs alone among writers:
+    // simultaneous filings cannot all find room under the limit (issue #15).
+    result = await fileClientComplaint({ db, complaint: parsed.data, now, alsoRecord: (trx) => reserveAttemptInWriteTransaction(trx, filingsPerIp(), ipKey, now) });
+  } catch (error) {
+    if (error instanceof RateLimitedError) return refused();
+    throw error;
   }
-  const result = await fileClientComplaint({ db, complaint: parsed.data, now });
-  if (result.kind !== "filed") await releaseAttempt(db, reservation);
   if (result.kind === "invalid") {
     const values = Object.fromEntries(Object.entries(parsed.data).map(([k, v]) => [k, String(v ?? "")]));
     const errors: FieldErrors = { [result.field]: { key: result.message } };

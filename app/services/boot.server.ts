@@ -5,6 +5,7 @@ import { createMailTransport } from "../../emails/transport";
 import { getDb } from "../utils/db.server";
 import { env } from "../utils/env.server";
 import { startClockSweeper } from "./clock-sweep.server";
+import { checkDemoAccounts } from "./demo-accounts.server";
 import { startOutboxWorker } from "./outbox-worker.server";
 import { sendReportReminders } from "./report-reminders.server";
 
@@ -18,6 +19,9 @@ export async function bootRecourse(): Promise<void> {
   if (config.SEED_DEMO) {
     const { seeded } = await seedDemoData(db, now);
     if (seeded) console.log("Seeded demo providers, users and cases (see README for the logins).");
+  }
+  if (await checkDemoAccounts(db)) {
+    console.warn("DEMO ACCOUNTS: this database holds the demo accounts, whose password the README publishes. Not for real information.");
   }
   startOutboxWorker({
     db,

@@ -7,10 +7,10 @@ import { listCaseEvents } from "../../db/repositories/case-events";
 import { deleteFilerSession, findFilerSessionCase, insertFilerSession } from "../../db/repositories/filer-sessions";
 import { readClock } from "../domain/case-clocks";
 import { normalizeCaseReference } from "../domain/case-reference";
-import { checkRecourseRequest } from "../domain/escalation";
+import { filerChoices } from "../domain/case-lifecycle";
 import { accessSecretMatches, hashAccessSecret } from "../utils/access-secret.server";
 import { caseAttachments } from "./attachments.server";
-import { loadCaseContext } from "./case-records.server";
+import { lifecycleInput, loadCaseContext } from "./case-records.server";
 
 // Compared against when the reference does not exist, so a miss costs the same as a wrong secret.
 const ABSENT_HASH = hashAccessSecret("absent");
@@ -71,13 +71,7 @@ export async function filerCaseView(input: { db: DB; caseId: number; now: Date }
     caseAttachments(input.db, row.id, true),
   ]);
   const calendar = context.policy.policy.calendar;
-  const recourse = checkRecourseRequest({
-    policy: context.policy.policy,
-    status: row.status,
-    level: row.level,
-    recourseDeadlineAt: row.recourse_deadline_at,
-    now: input.now,
-  });
+  const choices = filerChoices(lifecycleInput(row, context, input.now));
   const running = context.clocks.filter((c) => c.state === "running").map((c) => readClock(c, input.now, calendar));
   return {
     reference: row.reference,
@@ -87,8 +81,8 @@ export async function filerCaseView(input: { db: DB; caseId: number; now: Date }
     nextDueAt: row.next_due_at,
     outcome: row.outcome,
     recourseDeadlineAt: row.recourse_deadline_at,
-    canAskRecourse: recourse.ok,
-    canAct: !["closed", "withdrawn", "referred_out", "referred_to_ministry"].includes(row.status),
+    canAskRecourse: choices.canAskRecourse,
+    canAct: choices.canAct,
     nextClockKind: running.sort((a, b) => a.dueAt.localeCompare(b.dueAt))[0]?.kind ?? null,
     attachments,
     area: { slug: context.area.slug, name_en: context.area.name_en, name_fr: context.area.name_fr },

@@ -1,6 +1,7 @@
 import type { DB } from "../../db/client";
 import type { OutgoingEmail } from "../../db/repositories/email-outbox";
-import { listActiveManagers } from "../../db/repositories/users";
+import { listActiveUsersWithRoles } from "../../db/repositories/users";
+import { rolesWith } from "../domain/access";
 import type { CaseRow, Language } from "../../db/schema";
 import type { RenderedEmail } from "../../emails/layout";
 import { escalationNoticeEmail, overdueAlertEmail } from "../../emails/staff-emails";
@@ -50,8 +51,9 @@ function staffEmail(row: CaseRow, key: string, template: string, to: { id: numbe
   return { dedupeKey: `case:${row.id}:${key}:user:${to.id}`, caseId: row.id, recipient: to.email, language: to.language, template, ...email };
 }
 
+// Alerts and escalation notices go to the SSM's people who may escalate by hand: they can act on them.
 export async function overdueAlertsToManagers(trx: DB, row: CaseRow, area: AreaWithSsm, clock: StoredClock): Promise<OutgoingEmail[]> {
-  const managers = await listActiveManagers(trx, area.ssm.id);
+  const managers = await listActiveUsersWithRoles(trx, area.ssm.id, rolesWith("case.escalate"));
   return managers.map((m) =>
     staffEmail(row, `clock:${clock.id}:overdue`, "overdue_alert", m, overdueAlertEmail({
       language: m.language,
@@ -72,7 +74,7 @@ export async function escalationNoticesToManagers(
   level: number,
   cause: EscalationCause,
 ): Promise<OutgoingEmail[]> {
-  const managers = await listActiveManagers(trx, area.ssm.id);
+  const managers = await listActiveUsersWithRoles(trx, area.ssm.id, rolesWith("case.escalate"));
   return managers.map((m) =>
     staffEmail(row, `escalated:${level}`, "escalation_notice", m, escalationNoticeEmail({
       language: m.language,

@@ -8,6 +8,7 @@ import { enqueueEmail, type OutgoingEmail } from "../../db/repositories/email-ou
 import { findPolicyById, type StoredPolicy } from "../../db/repositories/policies";
 import type { ActorKind, CaseRow, CaseUpdate, EventVisibility } from "../../db/schema";
 import { nextDueAt, type Clock } from "../domain/case-clocks";
+import type { CasePatch, LifecycleInput, Transition } from "../domain/case-lifecycle";
 import { wakeOutboxWorker } from "./outbox-worker.server";
 
 /** Someone else changed the case (or its clock) first; nothing of this change was kept. */
@@ -68,6 +69,51 @@ export async function loadCaseContext(trx: DB, row: CaseRow): Promise<CaseContex
   ]);
   if (!area || !policy) throw new Error(`Case ${row.reference} lost its area or policy`);
   return { area, policy, clocks };
+}
+
+/** What the lifecycle rules read of a loaded case. */
+export function lifecycleInput(row: CaseRow, context: CaseContext, now: Date): LifecycleInput<StoredClock> {
+  return {
+    case: { status: row.status, level: row.level, decidedAt: row.decided_at, recourseDeadlineAt: row.recourse_deadline_at },
+    clocks: context.clocks,
+    policy: context.policy.policy,
+    now,
+  };
+}
+
+function rowPatch(patch: CasePatch): CaseUpdate {
+  const out: CaseUpdate = {};
+  if (patch.status !== undefined) out.status = patch.status;
+  if (patch.level !== undefined) out.level = patch.level;
+  if (patch.assigneeId !== undefined) out.assignee_id = patch.assigneeId;
+  if (patch.decidedAt !== undefined) out.decided_at = patch.decidedAt;
+  if (patch.outcome !== undefined) out.outcome = patch.outcome;
+  if (patch.closedAt !== undefined) out.closed_at = patch.closedAt;
+  if (patch.recourseDeadlineAt !== undefined) out.recourse_deadline_at = patch.recourseDeadlineAt;
+  return out;
+}
+
+/**
+ * A lifecycle transition as rows to write: the patch in column names, and each timeline entry
+ * naming the acting person (or the system). Emails and the audit entry are added by the caller.
+ */
+export function caseChangeOf(transition: Transition<StoredClock>, actor: { kind: ActorKind; userId: number | null }, emails: OutgoingEmail[] = []): CaseChange {
+  return {
+    patch: transition.casePatch ? rowPatch(transition.casePatch) : null,
+    clockUpdates: transition.clockChanges.map(({ clock, next }) => ({ stored: clock, next })),
+    newClocks: transition.newClocks,
+    events: transition.events.map((e) => ({
+      type: e.type,
+      visibility: e.visibility,
+      actorKind: e.actor === "system" ? "system" : actor.kind,
+      actorUserId: e.actor === "system" ? null : actor.userId,
+      body: e.body ?? null,
+      data: e.data ?? null,
+      level: e.level,
+    })),
+    audit: null,
+    emails,
+  };
 }
 
 /**

@@ -5,15 +5,14 @@ import { listCaseEvents } from "../../db/repositories/case-events";
 import { listEmailsForCase } from "../../db/repositories/email-outbox";
 import { findUserById, listActiveUsersOfOrganization } from "../../db/repositories/users";
 import type { CaseRow } from "../../db/schema";
-import { readClock } from "../domain/case-clocks";
-import { allowedStaffActions } from "../domain/case-workflow";
-import { levelAbove } from "../domain/escalation";
+import { readClocks } from "../domain/case-clocks";
+import { panelRequired } from "../domain/case-lifecycle";
+import { allowedStaffActions } from "../domain/case-lifecycle-staff";
 import { roleMay } from "../domain/access";
 import { actorOf, authorize, caseFor, caseScopeOf } from "./access.server";
 import type { SessionUser } from "./auth.server";
 import { caseAttachments } from "./attachments.server";
-import { loadCaseContext } from "./case-records.server";
-import { caseFacts } from "./staff-actions.server";
+import { lifecycleInput, loadCaseContext } from "./case-records.server";
 
 /**
  * The fields of a case row that SSM staff see on its page: an allow-list, so a column added to
@@ -78,14 +77,15 @@ export async function staffCaseView(input: { db: DB; user: SessionUser; referenc
     details: null,
   });
   const calendar = context.policy.policy.calendar;
-  const allowed = allowedStaffActions(row.status, caseFacts(context)).filter(
-    (a) => a !== "escalate" || (authorize(actor, "case.escalate", { type: "case", case: caseScopeOf(row) }) && levelAbove(context.policy.policy, row.level) !== null),
+  // What the case allows, from the lifecycle rules; escalating by hand only for whom the gate lets.
+  const allowed = allowedStaffActions(lifecycleInput(row, context, now)).filter(
+    (a) => a !== "escalate" || authorize(actor, "case.escalate", { type: "case", case: caseScopeOf(row) }),
   );
   return {
     case: staffCaseFields(row),
     events,
     emails,
-    clocks: context.clocks.map((c) => readClock(c, now, calendar)),
+    clocks: readClocks(context.clocks, now, calendar),
     timeZone: calendar.timeZone,
     policy: { version: context.policy.version, effectiveFrom: context.policy.effectiveFrom },
     respondent: respondent ? { name_en: respondent.name_en, name_fr: respondent.name_fr } : null,
@@ -93,7 +93,7 @@ export async function staffCaseView(input: { db: DB; user: SessionUser; referenc
     assignable: colleagues.filter((u) => roleMay(u.role, "case.be_assigned")).map((u) => ({ id: u.id, name: u.display_name })),
     attachments,
     allowed,
-    panelRequired: row.level === 3,
+    panelRequired: panelRequired(row.level),
     loadedAt: now.toISOString(),
   };
 }

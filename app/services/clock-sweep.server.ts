@@ -15,12 +15,12 @@ import { findCaseById } from "../../db/repositories/cases";
 import { enqueueEmail } from "../../db/repositories/email-outbox";
 import { findUserById } from "../../db/repositories/users";
 import { dueSoonReminderEmail } from "../../emails/staff-emails";
-import { businessDaysLeft } from "../domain/business-calendar";
-import { breachClock, isBreachedAt } from "../domain/case-clocks";
-import { escalationChange } from "./case-escalation.server";
-import { caseLink, overdueAlertsToManagers, staffEmail } from "./case-notifications.server";
-import { commitCaseChange, emptyChange, loadCaseContext, mergeChanges, StaleCaseError } from "./case-records.server";
+import { breach, reminderDue } from "../domain/case-lifecycle-sweep";
+import { caseLink, staffEmail } from "./case-notifications.server";
+import { noticeEmails } from "./case-notices.server";
+import { caseChangeOf, commitCaseChange, lifecycleInput, loadCaseContext, StaleCaseError } from "./case-records.server";
 import { wakeOutboxWorker } from "./outbox-worker.server";
+import { logError } from "../utils/log.server";
 
 const BATCH = 200;
 // Clocks handled per write transaction: few enough that a request waiting for the connection waits
@@ -87,7 +87,7 @@ async function sweepRound(input: { db: DB; now: Date }): Promise<SweepResult> {
       const clock = outcome.item;
       if (!outcome.ok) {
         untouched.push(clock.id);
-        if (!(outcome.error instanceof StaleCaseError)) console.error(`sweep: clock ${clock.id} of case ${clock.caseId} failed`, outcome.error);
+        if (!(outcome.error instanceof StaleCaseError)) logError(`sweep: clock ${clock.id} of case ${clock.caseId} failed`, outcome.error);
       } else if (outcome.value === null) {
         untouched.push(clock.id);
       } else {
@@ -138,32 +138,23 @@ async function inCommitGroups<T, R>(db: DB, items: T[], work: (trx: DB, item: T)
 }
 
 /**
- * Marks one due clock breached, alerts the SSM's managers, and escalates the case when it was the
- * decision clock of its level. Null when there was nothing to do: another sweep or an action got
- * there first (re-checked here, inside the write transaction).
+ * Asks the lifecycle rules what one due clock's breach changes (the mark, dated at the deadline; the
+ * managers' alert; the escalation of a missed decision) and commits it. Null when there was nothing
+ * to do: another sweep or an action got there first (re-checked here, inside the write transaction).
  */
 async function breachIfDue(trx: DB, clock: StoredClock, now: Date): Promise<boolean | null> {
   const row = await findCaseById(trx, clock.caseId);
   if (!row) return null;
   const context = await loadCaseContext(trx, row);
   const stored = context.clocks.find((c) => c.id === clock.id);
-  if (!stored || !isBreachedAt(stored, now)) return null;
-  let change = emptyChange();
-  change.clockUpdates.push({ stored, next: breachClock(stored, now) });
-  change.events.push({ type: "clock_breached", visibility: "internal", actorKind: "system", actorUserId: null, data: { kind: stored.kind, level: stored.level } });
-  change.emails.push(...(await overdueAlertsToManagers(trx, row, context.area, stored)));
+  if (!stored) return null;
+  const result = breach(lifecycleInput(row, context, now), stored);
+  if (!result) return null;
+  const emails = await noticeEmails({ trx, row, area: context.area, notices: result.change.notices, key: `v${row.version + 1}`, now });
+  const change = caseChangeOf(result.change, { kind: "system", userId: null }, emails);
   change.audit = { actorUserId: null, actorLabel: "sweep", organizationId: context.area.ssm.id, action: "clock.breached", details: { kind: stored.kind, level: stored.level } };
-  let escalatedCase = false;
-  if (stored.kind === "decision" && stored.level === row.level) {
-    const others = { ...context, clocks: context.clocks.filter((c) => c.id !== stored.id) };
-    const escalation = await escalationChange({ trx, row, context: others, cause: "breach", actorUserId: null, now });
-    if (escalation) {
-      change = mergeChanges(change, escalation);
-      escalatedCase = true;
-    }
-  }
   await commitCaseChange(trx, row, change, now);
-  return escalatedCase;
+  return result.escalated;
 }
 
 /** One reminder to the assignee when a clock is due within one business day. */
@@ -172,7 +163,7 @@ async function sendDueSoonReminders(db: DB, now: Date): Promise<number> {
   const candidates = await listUnremindedAssignedClocksDueBy(db, nowIso, new Date(now.getTime() + REMINDER_LOOKAHEAD_MS).toISOString(), BATCH);
   let sent = 0;
   for (const outcome of await inCommitGroups(db, candidates, (trx, clock) => remindIfDueSoon(trx, clock, now))) {
-    if (!outcome.ok) console.error(`sweep: reminder for clock ${outcome.item.id} failed`, outcome.error);
+    if (!outcome.ok) logError(`sweep: reminder for clock ${outcome.item.id} failed`, outcome.error);
     else if (outcome.value) sent++;
   }
   return sent;
@@ -183,7 +174,7 @@ async function remindIfDueSoon(trx: DB, clock: StoredClock & { assigneeId: numbe
   const row = await findCaseById(trx, clock.caseId);
   if (!row) return false;
   const context = await loadCaseContext(trx, row);
-  if (businessDaysLeft(now, new Date(clock.dueAt), context.policy.policy.calendar) > 1) return false;
+  if (!reminderDue(clock, { policy: context.policy.policy, now })) return false;
   const assignee = await findUserById(trx, clock.assigneeId);
   if (!assignee || assignee.disabled_at) return false;
   if (!(await markClockReminded(trx, clock.id, nowIso))) return false;
@@ -216,7 +207,7 @@ export function startClockSweeper(input: {
       await sweepClocks({ db: input.db, now });
       await input.alsoEachRound?.(now);
     } catch (error) {
-      console.error("sweep: round failed", error);
+      logError("sweep: round failed", error);
     } finally {
       running = false;
     }

@@ -1,50 +1,24 @@
 import type { DB } from "../../db/client";
 import { findCaseById } from "../../db/repositories/cases";
-import { isOutstanding, resumeClock, stopClock } from "../domain/case-clocks";
-import { FINISHED_STATUSES } from "../domain/case-workflow";
-import { checkRecourseRequest, type RecourseRefusal } from "../domain/escalation";
-import type { FilerCommand } from "../domain/filer-action-input";
-import { escalationChange } from "./case-escalation.server";
-import { CaseActionRefused, emptyChange, loadCaseContext, mergeChanges, runCaseAction, type CaseChange, type CaseContext } from "./case-records.server";
+import { filerTransition, type FilerLifecycleCommand } from "../domain/case-lifecycle-filer";
+import type { RecourseRefusal } from "../domain/escalation";
+import { noticeEmails } from "./case-notices.server";
+import { CaseActionRefused, caseChangeOf, lifecycleInput, loadCaseContext, runCaseAction, type CaseChange, type CaseContext } from "./case-records.server";
 import type { CaseRow } from "../../db/schema";
 
-export type { FilerCommand };
+export type FilerCommand = FilerLifecycleCommand;
 
 export type FilerActionResult = { ok: true } | { ok: false; reason: RecourseRefusal | "finished" | "stale" };
+type FilerRefusal = RecourseRefusal | "finished";
 
-class Refused extends CaseActionRefused<RecourseRefusal | "finished"> {}
+class Refused extends CaseActionRefused<FilerRefusal> {}
 
 async function changeFor(trx: DB, row: CaseRow, context: CaseContext, command: FilerCommand, now: Date, actorUserId: number | null): Promise<CaseChange> {
-  const filer = { actorKind: "filer" as const, actorUserId };
-  // Asking for a review has its own window, which closing the case does not end (checked below).
-  if (FINISHED_STATUSES.includes(row.status) && command.action !== "request_recourse") throw new Refused("finished");
-  const change = emptyChange();
-  switch (command.action) {
-    case "add_information": {
-      change.events.push({ type: "filer_info", visibility: "public", ...filer, body: command.message });
-      // The SSM was waiting for this: the decision clock runs again, with the paused time added back.
-      if (row.status === "waiting_for_filer") {
-        const paused = context.clocks.find((c) => c.kind === "decision" && c.level === row.level && c.state === "paused");
-        if (paused) change.clockUpdates.push({ stored: paused, next: resumeClock(paused, now, context.policy.policy.calendar) });
-        change.patch = { status: "in_review" };
-        change.events.push({ type: "clock_resumed", visibility: "internal", ...filer, data: { reason: "filer_added_information" } });
-      }
-      return change;
-    }
-    case "request_recourse": {
-      const check = checkRecourseRequest({ policy: context.policy.policy, status: row.status, level: row.level, recourseDeadlineAt: row.recourse_deadline_at, now });
-      if (!check.ok) throw new Refused(FINISHED_STATUSES.includes(row.status) && check.reason === "not_decided" ? "finished" : check.reason);
-      change.events.push({ type: "recourse_requested", visibility: "public", ...filer, body: command.reasons, level: row.level });
-      const escalation = await escalationChange({ trx, row, context, cause: "recourse", actorUserId: null, now });
-      if (!escalation) throw new Refused("top_level");
-      return mergeChanges(change, escalation);
-    }
-    case "withdraw":
-      change.patch = { status: "withdrawn", closed_at: now.toISOString() };
-      change.clockUpdates = context.clocks.filter(isOutstanding).map((stored) => ({ stored, next: stopClock(stored) }));
-      change.events.push({ type: "withdrawn", visibility: "public", ...filer });
-      return change;
-  }
+  const result = filerTransition(lifecycleInput(row, context, now), command);
+  // A filer can cause only these refusals; anything else would be a rule's mistake.
+  if (!result.ok) throw new Refused(result.reason as FilerRefusal);
+  const emails = await noticeEmails({ trx, row, area: context.area, notices: result.change.notices, key: `v${row.version + 1}`, now });
+  return caseChangeOf(result.change, { kind: "filer", userId: actorUserId }, emails);
 }
 
 /** What the filer does on /status, on the case their access opened. Written in one transaction. */
@@ -56,7 +30,7 @@ export async function performFilerAction(input: {
   /** A provider user acting on their organization's dispute; null for a client on /status. */
   actorUserId?: number | null;
 }): Promise<FilerActionResult> {
-  return runCaseAction<RecourseRefusal | "finished">(input.db, input.now, async (trx) => {
+  return runCaseAction<FilerRefusal>(input.db, input.now, async (trx) => {
     const row = await findCaseById(trx, input.caseId);
     if (!row) throw new Refused("finished");
     const context = await loadCaseContext(trx, row);

@@ -10,7 +10,7 @@ import { findPolicyInForce } from "../../db/repositories/policies";
 import type { CaseKind, Channel, Language } from "../../db/schema";
 import { MINISTRY } from "../../db/seed/catchment-areas";
 import { acknowledgementEmail, referredOutEmail } from "../../emails/case-emails";
-import { initialClocks, nextDueAt } from "../domain/case-clocks";
+import { fileCase } from "../domain/case-lifecycle";
 import { formatCaseReference } from "../domain/case-reference";
 import { selfIdentificationOf, type ComplaintInput } from "../domain/complaint-input";
 import { isRetainedByMinistry } from "../domain/programs";
@@ -71,7 +71,8 @@ export async function recordNewCase(db: DB, input: NewCaseInput, now: Date): Pro
     const stored = await findPolicyInForce(trx, area.slug, localDay);
     if (!stored) throw new Error(`No dispute policy in force for ${area.slug} on ${localDay}`);
     const referredOut = input.program !== null && isRetainedByMinistry(input.program);
-    const clocks = referredOut ? [] : initialClocks(stored.policy, input.receivedAt);
+    const filed = fileCase(stored.policy, input.receivedAt, referredOut, now);
+    const clocks = filed.clocks;
 
     const year = Number(localDay.slice(0, 4));
     const reference = formatCaseReference(area.code, year, await nextReferenceSequence(trx, area.slug, year));
@@ -81,8 +82,8 @@ export async function recordNewCase(db: DB, input: NewCaseInput, now: Date): Pro
       area_slug: area.slug,
       kind: input.kind,
       channel: input.channel,
-      status: referredOut ? "referred_out" : "received",
-      level: 1,
+      status: filed.status,
+      level: filed.level,
       program: input.program,
       category: input.category,
       respondent_org_id: input.respondentOrgId,
@@ -104,9 +105,9 @@ export async function recordNewCase(db: DB, input: NewCaseInput, now: Date): Pro
       received_at: input.receivedAt.toISOString(),
       decided_at: null,
       outcome: null,
-      closed_at: referredOut ? nowIso : null,
+      closed_at: filed.closedAt,
       recourse_deadline_at: null,
-      next_due_at: nextDueAt(clocks),
+      next_due_at: filed.nextDueAt,
       version: 1,
       created_at: nowIso,
       updated_at: nowIso,
@@ -126,8 +127,7 @@ export async function recordNewCase(db: DB, input: NewCaseInput, now: Date): Pro
         data_json: JSON.stringify({ channel: row.channel, kind: row.kind }),
         created_at: nowIso,
       });
-    await event("filed");
-    if (referredOut) await event("referred_out");
+    for (const type of filed.events) await event(type);
     await appendAuditEntry(trx, {
       at: nowIso,
       actorUserId: input.recordedBy.userId,

@@ -2,6 +2,7 @@ import type { DB } from "../../db/client";
 import { leaseDueEmails, markEmailFailed, markEmailSent } from "../../db/repositories/email-outbox";
 import type { MailTransport } from "../../emails/transport";
 import { nextEmailAttempt, type SendFailure } from "../domain/email-retry";
+import { logError } from "../utils/log.server";
 
 const LEASE_MS = 2 * 60 * 1000;
 
@@ -80,7 +81,7 @@ export function startOutboxWorker(input: {
         if (sent + failed === 25) again = true;
       } while (again);
     } catch (error) {
-      console.error("outbox worker: delivery round failed", error);
+      logError("outbox worker: delivery round failed", error);
     } finally {
       running = false;
     }

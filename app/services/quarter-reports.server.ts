@@ -11,13 +11,13 @@ import {
   listLatestReports,
   listReportVersions,
   saveDraft,
-  type Narrative,
 } from "../../db/repositories/quarter-reports";
 import { computeQuarterFigures, type QuarterPeriod } from "../../db/repositories/report-figures";
 import type { QuarterReportRow } from "../../db/schema";
 import { reportSubmittedEmail } from "../../emails/report-emails";
 import { fiscalQuarterOf, formatQuarterId, nextQuarter, parseQuarterId, previousQuarter, quarterBounds } from "../domain/fiscal-quarter";
 import type { QuarterFigures } from "../domain/report-figures";
+import type { Narrative } from "../domain/vocabulary";
 import { suppressQuarter, type ShownFigures } from "../domain/report-suppression";
 import { addDays, instantAt, localDateOf } from "../domain/time-zone";
 import { publicUrl } from "../utils/env.server";

@@ -1,5 +1,5 @@
 import type { DB } from "../../db/client";
-import { countEventsSince, pruneEventsBefore, releaseEvents, reserveEvents } from "../../db/repositories/rate-limits";
+import { countEventsSince, pruneEventsBefore, releaseEvents, reserveEvents, reserveEventsInWriteTransaction } from "../../db/repositories/rate-limits";
 import { env } from "../utils/env.server";
 
 export interface RateLimit {
@@ -39,6 +39,29 @@ export async function reserveAttempt(db: DB, limit: RateLimit, keys: string[], n
   // Cheap housekeeping: nothing older than a day is ever looked at.
   if (reserved && Math.random() < 0.01) await pruneEventsBefore(db, new Date(now.getTime() - 24 * 60 * 60 * 1000).toISOString());
   return reserved ? { buckets, at } : null;
+}
+
+/** Thrown inside a write transaction whose attempt found the limit used up: its writes are undone. */
+export class RateLimitedError extends Error {
+  constructor() {
+    super("rate limited");
+    this.name = "RateLimitedError";
+  }
+}
+
+/**
+ * reserveAttempt for a write transaction (db/client.ts writeTransaction) that records the attempt's
+ * own rows: the count, the decision and the attempt share one commit, so filing costs one disk
+ * flush, not two. Throws RateLimitedError, which rolls the transaction back, when the limit is used up.
+ */
+export async function reserveAttemptInWriteTransaction(trx: DB, limit: RateLimit, keys: string[], now: Date): Promise<void> {
+  const reserved = await reserveEventsInWriteTransaction(trx, {
+    buckets: keys.map((key) => bucket(limit, key)),
+    since: new Date(now.getTime() - limit.windowMs).toISOString(),
+    at: now.toISOString(),
+    max: limit.max,
+  });
+  if (!reserved) throw new RateLimitedError();
 }
 
 /** The attempt did not count after all (a sign-in that succeeded, a form refused for its content). */

@@ -2,7 +2,8 @@ import type { DB } from "../../db/client";
 import { listAreasWithSsm } from "../../db/repositories/areas";
 import { enqueueEmail } from "../../db/repositories/email-outbox";
 import { latestVersionNumber } from "../../db/repositories/quarter-reports";
-import { listActiveManagers } from "../../db/repositories/users";
+import { listActiveUsersWithRoles } from "../../db/repositories/users";
+import { rolesWith } from "../domain/access";
 import { reportReminderEmail } from "../../emails/report-emails";
 import { lastClosedQuarterId, reportDueAt, reportLink } from "./quarter-reports.server";
 import { nameIn } from "../i18n/localized";
@@ -20,7 +21,7 @@ export async function sendReportReminders(input: { db: DB; now: Date; dueDays: n
   let queued = 0;
   for (const area of await listAreasWithSsm(input.db)) {
     if ((await latestVersionNumber(input.db, area.slug, quarter)) > 0) continue;
-    for (const manager of await listActiveManagers(input.db, area.ssm.id)) {
+    for (const manager of await listActiveUsersWithRoles(input.db, area.ssm.id, rolesWith("report.submit"))) {
       for (const which of occasions) {
         const email = reportReminderEmail({
           language: manager.language,

@@ -23,8 +23,12 @@ const FIELDS = 200;
 
 /** Plain forms: sign-in, filing, admin forms. */
 export const FORM_LIMITS: BodyLimits = { maxBytes: FORM_BYTES, maxFields: FIELDS, maxFieldBytes: FIELD_BYTES };
-/** Forms that may carry one evidence file: the file's own limit, plus the form around it. */
-export const UPLOAD_LIMITS: BodyLimits = { maxBytes: MAX_ATTACHMENT_BYTES + FORM_BYTES + 64 * 1024, maxFields: FIELDS, maxFieldBytes: FIELD_BYTES };
+/**
+ * Forms that may carry one evidence file: twice the file's own limit, plus the form around it, so a
+ * file a person picked that is somewhat too big reaches the action and is refused beside the field
+ * ("larger than 10 MB") instead of by a bare 413; anything bigger is refused unread.
+ */
+export const UPLOAD_LIMITS: BodyLimits = { maxBytes: 2 * MAX_ATTACHMENT_BYTES + FORM_BYTES + 64 * 1024, maxFields: FIELDS, maxFieldBytes: FIELD_BYTES };
 
 // The routes whose action reads an attachment (multipart.server.ts), as pages and as the data
 // requests Remix's client sends (`/status.data`).

@@ -1,3 +1,4 @@
+import { logError } from "./log.server";
 /**
  * CSV exports, streamed: rows are pulled from the caller's iterator only as the response body is
  * read, a batch per chunk, so an export of any size holds one batch in memory at a time.
@@ -73,7 +74,7 @@ export function csvResponse(
     finished = true;
     await iterator.return?.();
   };
-  const onAbort = () => void release().catch((error: unknown) => console.error("CSV export: closing the rows failed", error));
+  const onAbort = () => void release().catch((error: unknown) => logError("CSV export: closing the rows failed", error));
   signal?.addEventListener("abort", onAbort, { once: true });
 
   const body = new ReadableStream<Uint8Array>({

@@ -5,7 +5,8 @@ const booleanFromString = z
   .transform((v) => v === "true" || v === "1" || v === "yes");
 
 const envSchema = z.object({
-  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  /** Production unless asked otherwise (issue #15): development mode sends stack traces to browsers. */
+  NODE_ENV: z.enum(["development", "production", "test"]).default("production"),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   HOST: z.string().min(1).optional(),
   DATABASE_URL: z
@@ -20,7 +21,8 @@ const envSchema = z.object({
   MAIL_DIR: z.string().min(1).default("data/mail"),
   /** Where evidence files are kept: outside public/, never served directly. */
   ATTACHMENTS_DIR: z.string().min(1).default("data/attachments"),
-  SEED_DEMO: booleanFromString.default(true),
+  /** The demo seed, whose passwords the README publishes: only when asked (`npm start` passes --demo; `npm run serve` and the systemd unit do not). */
+  SEED_DEMO: booleanFromString.default(false),
   FILINGS_PER_IP_PER_HOUR: z.coerce.number().int().min(1).max(100_000).default(10),
   /** Express's "trust proxy" (e.g. "loopback" or "1") when a reverse proxy sets X-Forwarded-For. */
   TRUST_PROXY: z.string().min(1).optional(),
@@ -58,4 +60,13 @@ export function env(): Env {
 
 export function publicUrl(e: Env = env()): string {
   return (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, "");
+}
+
+/**
+ * Whether people reach the site over HTTPS (PUBLIC_URL says so): only then are cookies Secure and
+ * the session cookie `__Host-` prefixed. A browser drops a Secure cookie set over plain HTTP on any
+ * host but localhost, so the demo at http://<machine>:3000 would never sign anyone in.
+ */
+export function servedOverHttps(e: Env = env()): boolean {
+  return (e.PUBLIC_URL ?? "").toLowerCase().startsWith("https:");
 }

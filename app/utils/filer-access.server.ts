@@ -1,12 +1,12 @@
 import { readCookie } from "./cookies.server";
-import { env } from "./env.server";
+import { servedOverHttps } from "./env.server";
 
 // The filer's hour of access to one case after giving reference and secret. Scoped to /status and
 // SameSite=Strict: no other page, and no other site, ever sends it.
 const NAME = "recourse_case";
 
 function attributes(): string {
-  const secure = env().NODE_ENV === "production" ? "; Secure" : "";
+  const secure = servedOverHttps() ? "; Secure" : "";
   return `Path=/status; HttpOnly; SameSite=Strict${secure}`;
 }
 

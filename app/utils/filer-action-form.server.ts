@@ -1,12 +1,13 @@
 import { data } from "@remix-run/node";
-import type { FilerActionInput, FilerCommand } from "../domain/filer-action-input";
+import type { FilerLifecycleCommand } from "../domain/case-lifecycle-filer";
+import type { FilerActionInput } from "../domain/filer-action-input";
 import { knownKey, type MessageKey } from "../i18n";
 
 // What app/services/filer-actions.server.ts answers, stated by what this file reads, so utilities
 // stay below the services.
 type FilerActionOutcome = { ok: true } | { ok: false; reason: string };
 
-export function filerCommandOf(input: FilerActionInput): FilerCommand {
+export function filerCommandOf(input: FilerActionInput): FilerLifecycleCommand {
   switch (input.intent) {
     case "add_information":
       return { action: "add_information", message: input.information };

@@ -9,6 +9,8 @@ import type { Language } from "../domain/vocabulary";
 export interface RequestRendering {
   nonce: string;
   language: Language;
+  /** This request's id (server.ts), shown on the error page. */
+  requestId: string;
 }
 
 export const RequestRenderingContext = createContext<RequestRendering | null>(null);
@@ -29,4 +31,15 @@ export function useRequestLanguage(): Language {
   const rendering = useContext(RequestRenderingContext);
   if (rendering) return rendering.language;
   return typeof document !== "undefined" && document.documentElement.lang === "fr" ? "fr" : "en";
+}
+
+/**
+ * The request id shown on the error page. In the browser, the one the server wrote into the page
+ * (the error page is hydrated with the same text); null after a navigation in the browser, whose
+ * failed data request had its own id, which the page cannot know.
+ */
+export function useRequestId(): string | null {
+  const rendering = useContext(RequestRenderingContext);
+  if (rendering) return rendering.requestId;
+  return typeof document !== "undefined" ? (document.getElementById("request-id")?.dataset.id ?? null) : null;
 }

@@ -1,9 +1,12 @@
 import { readCookie } from "./cookies.server";
 import { env } from "./env.server";
+import { servedOverHttps } from "./env.server";
+import { notFound } from "./http.server";
 
-// __Host- makes the browser refuse the cookie unless it is Secure, path=/ and host-only.
+// __Host- makes the browser refuse the cookie unless it is Secure, path=/ and host-only; Secure
+// needs HTTPS, so both apply where PUBLIC_URL is https (env.server.ts).
 function cookieName(): string {
-  return env().NODE_ENV === "production" ? "__Host-recourse_session" : "recourse_session";
+  return servedOverHttps() ? "__Host-recourse_session" : "recourse_session";
 }
 
 export function sessionTokenOf(request: Request): string | null {
@@ -11,11 +14,11 @@ export function sessionTokenOf(request: Request): string | null {
 }
 
 export function sessionCookie(token: string): string {
-  const secure = env().NODE_ENV === "production" ? "; Secure" : "";
+  const secure = servedOverHttps() ? "; Secure" : "";
   return `${cookieName()}=${encodeURIComponent(token)}; Path=/; HttpOnly; SameSite=Lax${secure}`;
 }
 
 export function clearedSessionCookie(): string {
-  const secure = env().NODE_ENV === "production" ? "; Secure" : "";
+  const secure = servedOverHttps() ? "; Secure" : "";
   return `${cookieName()}=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0${secure}`;
 }

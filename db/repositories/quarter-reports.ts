@@ -1,8 +1,6 @@
 import type { Kysely } from "kysely";
-import type { Narrative } from "../../app/domain/report-input";
+import type { Narrative } from "../../app/domain/vocabulary";
 import type { Database, QuarterReportRow, ReportDraftRow } from "../schema";
-
-export type { Narrative };
 
 type DB = Kysely<Database>;
 

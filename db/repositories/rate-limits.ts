@@ -15,6 +15,13 @@ export async function countEventsSince(db: Kysely<Database>, bucket: string, sin
   return Number(row.n);
 }
 
+interface ReserveInput {
+  buckets: string[];
+  since: string;
+  at: string;
+  max: number;
+}
+
 /**
  * Counts each bucket's events since `since` and, only if every count is under `max`, records one
  * event at `at` in each: true when recorded. The count and the insert are one step that no other
@@ -23,15 +30,9 @@ export async function countEventsSince(db: Kysely<Database>, bucket: string, sin
  * advisory lock per bucket, taken in sorted order so two callers never wait on each other, held to
  * the commit; READ COMMITTED lets the count after it see what the previous holder inserted.
  */
-export async function reserveEvents(db: Kysely<Database>, input: { buckets: string[]; since: string; at: string; max: number }): Promise<boolean> {
+export async function reserveEvents(db: Kysely<Database>, input: ReserveInput): Promise<boolean> {
   const buckets = [...new Set(input.buckets)].sort();
-  const work = async (trx: Kysely<Database>) => {
-    for (const bucket of buckets) {
-      if ((await countEventsSince(trx, bucket, input.since)) >= input.max) return false;
-    }
-    if (buckets.length) await trx.insertInto("rate_limit_events").values(buckets.map((bucket) => ({ bucket, at: input.at }))).execute();
-    return true;
-  };
+  const work = (trx: Kysely<Database>) => reserveEventsInWriteTransaction(trx, input);
   if (isPostgres(db)) {
     return db.transaction().execute(async (trx) => {
       for (const bucket of buckets) await sql`select pg_advisory_xact_lock(${BUCKET_LOCK_CLASS}, hashtext(${bucket}::text))`.execute(trx);
@@ -49,6 +50,20 @@ export async function reserveEvents(db: Kysely<Database>, input: { buckets: stri
       throw error;
     }
   });
+}
+
+/**
+ * reserveEvents' count and insert, for a caller already inside a write transaction that runs alone
+ * among writers (db/client.ts writeTransaction: SQLite's write lock, PostgreSQL's write lock), so
+ * nothing can come between them; used where the attempt's own writes share the commit (a filing).
+ */
+export async function reserveEventsInWriteTransaction(trx: Kysely<Database>, input: ReserveInput): Promise<boolean> {
+  const buckets = [...new Set(input.buckets)].sort();
+  for (const bucket of buckets) {
+    if ((await countEventsSince(trx, bucket, input.since)) >= input.max) return false;
+  }
+  if (buckets.length) await trx.insertInto("rate_limit_events").values(buckets.map((bucket) => ({ bucket, at: input.at }))).execute();
+  return true;
 }
 
 /** Takes back one event per bucket recorded at `at` (by reserveEvents): the attempt did not count. */

@@ -34,16 +34,18 @@ export async function listActiveUsersOfOrganization(
     .execute();
 }
 
-/** The managers of an organization who can act: alerts and escalations go to them. */
-export async function listActiveManagers(
+/** The enabled people of an organization holding one of the roles (which roles: app/domain/access.ts). */
+export async function listActiveUsersWithRoles(
   db: Kysely<Database>,
   organizationId: number,
+  roles: readonly Role[],
 ): Promise<Pick<User, "id" | "display_name" | "email" | "language">[]> {
+  if (roles.length === 0) return [];
   return db
     .selectFrom("users")
     .select(["id", "display_name", "email", "language"])
     .where("organization_id", "=", organizationId)
-    .where("role", "=", "ssm_manager")
+    .where("role", "in", roles)
     .where("disabled_at", "is", null)
     .orderBy("id")
     .execute();
@@ -95,4 +97,16 @@ export async function enableUserWithPassword(db: Kysely<Database>, userId: numbe
 /** A new password for an open account (a reset): the account stays as it was otherwise. */
 export async function updateUserPassword(db: Kysely<Database>, userId: number, passwordHash: string): Promise<void> {
   await db.updateTable("users").set({ password_hash: passwordHash }).where("id", "=", userId).execute();
+}
+
+/** How many of these emails belong to an account that is not disabled. */
+export async function countOpenUsersWithEmails(db: Kysely<Database>, emails: string[]): Promise<number> {
+  if (emails.length === 0) return 0;
+  const row = await db
+    .selectFrom("users")
+    .select((eb) => eb.fn.countAll<number>().as("n"))
+    .where("email", "in", emails)
+    .where("disabled_at", "is", null)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
 }

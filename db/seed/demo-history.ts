@@ -159,6 +159,23 @@ export class BusinessDays {
     throw new RangeError("Past the history's calendar");
   }
 
+  /** Business days whose opening hours overlap [from, to): how far a pause moves a deadline (businessDaysTouched). */
+  touched(from: number, to: number): number {
+    let n = 0;
+    for (let i = this.dayOf(from); i < this.opens.length && this.opens[i]! < to; i++) {
+      if (Math.min(this.closes[i]!, to) > Math.max(this.opens[i]!, from)) n++;
+    }
+    return n;
+  }
+
+  /** Closing of the Nth business day after the one `due` closes (moveDueByBusinessDays). */
+  moveDue(due: number, businessDays: number): number {
+    if (businessDays === 0) return due;
+    const i = this.dayOf(due - 1) + businessDays;
+    if (i >= this.closes.length) throw new RangeError("Due after the history's calendar");
+    return this.closes[i]!;
+  }
+
   /** `t` plus a random amount of business time between `lo` and `hi` business days, to the second. */
   after(t: number, dice: Dice, lo: number, hi: number): number {
     return this.addMs(t, Math.round((dice.real(lo, hi) * this.dayMs) / 1000) * 1000);
@@ -294,7 +311,8 @@ export class CaseHistory {
       const breachAt = Math.max(Date.parse(due.c.dueAt), this.last) + SWEEP_LAG_MS;
       if (breachAt >= t) return;
       this.last = breachAt;
-      this.clocks[due.i] = { ...due.c, state: "breached", breachedAt: iso(breachAt) };
+      // Marked by the sweep just after, dated at the deadline (breachClock).
+      this.clocks[due.i] = { ...due.c, state: "breached", breachedAt: due.c.dueAt };
       const events: EventInput[] = [{ type: "clock_breached", visibility: "internal", actorKind: "system", actorUserId: null, data: { kind: due.c.kind, level: due.c.level } }];
       if (due.c.kind === "decision" && due.c.level === this.level) events.push(...this.escalation(breachAt, "breach", null));
       this.commit(breachAt, events);
@@ -318,8 +336,13 @@ export class CaseHistory {
 
   private resumed(c: Clock, t: number): Clock {
     if (c.state !== "paused" || !c.pausedAt) return c;
-    const paused = this.days.msBetween(Date.parse(c.pausedAt), t);
-    return { ...c, state: "running", pausedAt: null, pausedBusinessMs: c.pausedBusinessMs + paused, dueAt: iso(this.days.addMs(Date.parse(c.dueAt), paused)) };
+    // The published pause rule (resumeClock): the deadline moves by the whole business days touched.
+    const pausedAt = Date.parse(c.pausedAt);
+    const paused = this.days.msBetween(pausedAt, t);
+    const days = this.days.touched(pausedAt, t);
+    const dueAfter = iso(this.days.moveDue(Date.parse(c.dueAt), days));
+    const pause = { pausedAt: c.pausedAt, resumedAt: iso(t), businessDays: days, dueBefore: c.dueAt, dueAfter };
+    return { ...c, state: "running", pausedAt: null, pausedBusinessMs: c.pausedBusinessMs + paused, dueAt: dueAfter, pauses: [...(c.pauses ?? []), pause] };
   }
 
   /** meetClock, with the time taken as reports read it. */
@@ -333,14 +356,15 @@ export class CaseHistory {
   }
 
   private stopAll(): void {
-    this.clocks = this.clocks.map((c) => (isOpen(c) ? stopClock(c) : c));
+    // Every clock still owed ends, a missed acknowledgement included (stopClock).
+    this.clocks = this.clocks.map(stopClock);
   }
 
   private escalation(t: number, cause: "breach" | "recourse" | "manual", actorUserId: number | null): EventInput[] {
     const next = levelAbove(this.policy, this.level);
     if (!next) throw new Error("A demo timeline escalates past the top level");
     const referral = next.decisionDays === null;
-    this.clocks = this.clocks.map((c) => (isOpen(c) && (referral || (c.kind === "decision" && c.level === this.level)) ? stopClock(c) : c));
+    this.clocks = this.clocks.map((c) => (referral || (isOpen(c) && c.kind === "decision" && c.level === this.level) ? stopClock(c) : c));
     const events: EventInput[] = [
       { type: "escalated", visibility: "public", actorKind: actorUserId ? "staff" : "system", actorUserId, level: next.level, data: { from: this.level, to: next.level, cause } },
     ];
@@ -446,9 +470,9 @@ export class CaseHistory {
 
   close(t: number): void {
     if (!this.at(t)) return;
+    // Closing keeps the recourse window the decision opened.
     this.status = "closed";
     this.closedAt = t;
-    this.recourseDeadlineAt = null;
     this.stopAll();
     this.commit(t, [{ type: "closed", visibility: "public", ...this.staff }]);
   }
@@ -734,6 +758,7 @@ async function writeHistories(trx: Transaction<Database>, histories: CaseHistory
       case_id: ids[i]!, kind: c.kind, level: c.level, started_at: c.startedAt, due_at: c.dueAt, state: c.state, paused_at: c.pausedAt,
       paused_business_ms: c.pausedBusinessMs, met_at: c.metAt, breached_at: c.breachedAt, reminded_at: null,
       taken_business_days: c.takenBusinessDays ?? null, paused_business_days: c.pausedBusinessDays ?? null,
+      pauses_json: c.pauses?.length ? JSON.stringify(c.pauses) : null,
     })),
   );
   await insertInChunks(clocks, (chunk) => trx.insertInto("case_clocks").values(chunk).execute());

@@ -1,4 +1,5 @@
 import { expect, request as playwrightRequest, type APIRequestContext, type APIResponse } from "@playwright/test";
+import { NAVIGATION_MS } from "./budgets";
 import { DEMO_PASSWORD } from "./fixtures";
 
 /**
@@ -24,6 +25,8 @@ export async function apiClient(cookies: Record<string, string> = {}): Promise<A
     // Production cookies are Secure and the tests run over http: cookies are carried by hand
     // (above), never by the context's own jar, so what is sent is always what the test chose.
     storageState: { cookies: [], origins: [] },
+    // One request's budget: a page's worth of work, like a navigation in the browser.
+    timeout: NAVIGATION_MS,
   });
 }
 

@@ -188,6 +188,8 @@ test.describe("a complaint's clocks, from filing to a level 2 review", () => {
       await expect(staffPage.getByTestId("case-status")).toHaveText("In review");
       await expect(await stateOf(staffPage, "Decision at level 1")).toHaveText("Running");
       await expect(await timeLeftOf(staffPage, "Decision at level 1")).toHaveText(/^\d+ business days? left$/);
+      // The pause rule: the case page says how the wait moved the deadline (whole business days touched).
+      await expect(staffPage.getByTestId("clock-pauses")).toContainText(/Decision at level 1: Paused .+ (deadline moved \d+ business days?|deadline unchanged)/);
       const entry = timelineEntry(staffPage, "More information from the person");
       await expect(entry).toHaveCount(1);
       await expect(entry).toContainText(information);

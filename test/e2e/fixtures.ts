@@ -2,8 +2,10 @@ import AxeBuilder from "@axe-core/playwright";
 import { expect, test as base, type Browser, type Locator, type Page } from "@playwright/test";
 import Database from "better-sqlite3";
 import { simpleParser, type ParsedMail } from "mailparser";
+import { mkdirSync, watch } from "node:fs";
 import { readdir, readFile } from "node:fs/promises";
 import { join } from "node:path";
+import { AXE_MS, EMAIL_MS, HYDRATION_MS } from "./budgets";
 
 export { expect };
 
@@ -34,7 +36,7 @@ export async function waitForHydration(page: Page): Promise<void> {
     () => (window as unknown as { __remixRouter?: { state?: { initialized?: boolean } } }).__remixRouter?.state
       ?.initialized === true,
     undefined,
-    { timeout: 10_000 },
+    { timeout: HYDRATION_MS },
   );
 }
 
@@ -54,13 +56,17 @@ export async function waitForIdle(page: Page): Promise<void> {
       return state?.navigation?.state === "idle" && state?.revalidation === "idle";
     },
     undefined,
-    { timeout: 10_000 },
+    { timeout: HYDRATION_MS },
   );
 }
 
 /** WCAG 2.1 A and AA checks on the page as it is now; fails listing each violation. */
 export async function expectNoAxeViolations(page: Page): Promise<void> {
-  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+  const results = await withinBudget(
+    new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze(),
+    AXE_MS,
+    `axe's WCAG run on ${page.url()}`,
+  );
   const found = results.violations.map(
     (v) =>
       `${v.id} (${v.impact ?? "?"}): ${v.help}\n` +
@@ -117,29 +123,53 @@ export async function readAllMail(): Promise<{ file: string; mail: ParsedMail }[
 }
 
 /**
- * Waits (polling, bounded) for an email whose subject contains `reference` and, if given, also
- * matches `subject`; returns it parsed.
+ * Waits for an email whose subject contains `reference` and, if given, also matches `subject`;
+ * returns it parsed.
  */
 export async function waitForEmail(
   reference: string,
   options: { subject?: string | RegExp; timeoutMs?: number } = {},
 ): Promise<ParsedMail> {
-  const deadline = Date.now() + (options.timeoutMs ?? 15_000);
   const matches = (s: string) =>
     s.includes(reference) &&
     (options.subject === undefined ||
       (typeof options.subject === "string" ? s.includes(options.subject) : options.subject.test(s)));
-  for (;;) {
-    const found = (await readAllMail()).find(({ mail }) => matches(mail.subject ?? ""));
-    if (found) return found.mail;
-    if (Date.now() > deadline) {
-      const subjects = (await readAllMail()).map(({ mail }) => mail.subject).filter((s) => s?.includes(reference));
-      throw new Error(
-        `No email about ${reference}${options.subject ? ` with subject ${String(options.subject)}` : ""} in ${mailDir()} ` +
-          `after ${options.timeoutMs ?? 15_000} ms. Emails about it: ${JSON.stringify(subjects)}`,
-      );
+  const description = `about ${reference}${options.subject ? ` with subject ${String(options.subject)}` : ""}`;
+  return waitForEmailWhere(description, (mail) => matches(mail.subject ?? ""), options.timeoutMs ?? EMAIL_MS).catch(async (error: Error) => {
+    const subjects = (await readAllMail()).map(({ mail }) => mail.subject).filter((s) => s?.includes(reference));
+    throw new Error(`${error.message}. Emails about it: ${JSON.stringify(subjects)}`);
+  });
+}
+
+/**
+ * The first email that `matches` (for one whose subject alone is ambiguous: two SSMs run by one
+ * organization share its name), as soon as the server writes it: woken by each new file in the
+ * mail folder (the server writes each message aside and renames it in, so a file seen is whole),
+ * not by polling on a timer. Fails after `timeoutMs` with none.
+ */
+export async function waitForEmailWhere(description: string, matches: (mail: ParsedMail) => boolean, timeoutMs = EMAIL_MS): Promise<ParsedMail> {
+  const dir = mailDir();
+  // The server makes the folder on its first email; watching needs it now.
+  mkdirSync(dir, { recursive: true });
+  let wake = () => {};
+  const watcher = watch(dir, () => wake());
+  let timer: NodeJS.Timeout | undefined;
+  const outOfTime = new Promise<"out of time">((resolve) => (timer = setTimeout(() => resolve("out of time"), timeoutMs)));
+  try {
+    for (;;) {
+      // Armed before looking, so a file that lands while the folder is read still wakes the next round.
+      const changed = new Promise<"changed">((resolve) => (wake = () => resolve("changed")));
+      const found = (await readAllMail()).find(({ mail }) => matches(mail));
+      if (found) return found.mail;
+      if ((await Promise.race([changed, outOfTime])) === "out of time") {
+        const last = (await readAllMail()).find(({ mail }) => matches(mail));
+        if (last) return last.mail;
+        throw new Error(`No email ${description} in ${dir} after ${timeoutMs} ms`);
+      }
     }
-    await new Promise((r) => setTimeout(r, 200));
+  } finally {
+    clearTimeout(timer);
+    watcher.close();
   }
 }
 
@@ -237,20 +267,26 @@ export async function withFreshPage<T>(browser: Browser, run: (page: Page) => Pr
 }
 
 /**
- * Waits (polling, bounded) for an email that `matches` (for one whose subject alone is ambiguous:
- * two SSMs run by one organization share its name); returns it parsed.
+ * The subjects of every email the server has queued about a case, sent or not, oldest first. The
+ * outbox row is written in the same transaction as the action that causes the email, so once the
+ * action's answer is on the page, this is complete: no need to wait for the worker to prove a
+ * message was never queued.
  */
-export async function waitForEmailWhere(
-  description: string,
-  matches: (mail: ParsedMail) => boolean,
-  timeoutMs = 15_000,
-): Promise<ParsedMail> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const found = (await readAllMail()).find(({ mail }) => matches(mail));
-    if (found) return found.mail;
-    if (Date.now() > deadline) throw new Error(`No email ${description} in ${mailDir()} after ${timeoutMs} ms`);
-    await new Promise((r) => setTimeout(r, 200));
+export function queuedEmailSubjects(reference: string): string[] {
+  return queryDb<{ subject: string }>(
+    "SELECT o.subject FROM email_outbox o JOIN cases c ON c.id = o.case_id WHERE c.reference = ? ORDER BY o.id",
+    reference,
+  ).map((row) => row.subject);
+}
+
+/** Resolves to `work`'s result, or fails naming the step once `budgetMs` has passed. */
+export async function withinBudget<T>(work: Promise<T>, budgetMs: number, step: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const overrun = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`${step} took over ${budgetMs} ms`)), budgetMs)));
+  try {
+    return await Promise.race([work, overrun]);
+  } finally {
+    clearTimeout(timer);
   }
 }
 

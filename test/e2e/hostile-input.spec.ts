@@ -3,6 +3,7 @@ import fc from "fast-check";
 import { readdir, readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { fiscalQuarterOf, formatQuarterId } from "../../app/domain/fiscal-quarter";
+import { EMAIL_MS, NAVIGATION_MS } from "./budgets";
 import { caseVersion, expectStatus, filerAccess, PDF, recordComplaint } from "./api-flows";
 import { apiClient, cookiesSetBy, signedInClient } from "./api-session";
 import { CURRENT_CASE_VERSION, FORMS, type Actor, type FormSpec, type World } from "./form-catalogue";
@@ -75,7 +76,6 @@ function torontoNow(): { today: string; time: string } {
 }
 
 test.beforeAll(async () => {
-  test.setTimeout(120_000);
   lookupFailuresBefore = failedLookupsFromThisAddress();
   clients.anonymous = await apiClient();
   clients.staff = await signedInClient("staff@durham.example.org");
@@ -169,7 +169,6 @@ test("every route with an action is in the form catalogue", async () => {
 
 for (const form of FORMS) {
   test(`hostile input never gives a 500: ${form.name}`, async () => {
-    test.setTimeout(120_000);
     const client = clients[form.actor];
     await fc.assert(
       fc.asyncProperty(submissions(form, world), async (generated) => {
@@ -215,7 +214,6 @@ test("bodies that are not forms are refused (415 or 400), never a 500", async ()
 });
 
 test("hostile addresses and query strings never give a 500", async () => {
-  test.setTimeout(120_000);
   // Kept under Node's 16 KB limit on a request's head: past it, Node itself answers 431 (below).
   const segment = fc.oneof(hostileText.map((s) => s.slice(0, 400)), fc.constantFrom("..", "%2e%2e", "%00", "%", "%E0%A4%A", "%F0%9F", "a%2Fb", "~", "*", "a.data", "_root"));
   const addresses: [Actor, (x: string, y: string) => string][] = [
@@ -248,7 +246,7 @@ test("hostile addresses and query strings never give a 500", async () => {
       const encoded = (s: string) => (/^%|^\.\.$|%[0-9A-F]{0,2}$/.test(s) ? s : percentEncode(s));
       let url = address(encoded(x), encoded(y));
       if (data && !url.includes(".csv")) url = dataUrl(url === "/" ? "/_root" : url);
-      const response = await clients[actor].get(url, { maxRedirects: 0, timeout: 30_000 });
+      const response = await clients[actor].get(url, { maxRedirects: 0, timeout: NAVIGATION_MS });
       await expectHandled(response, `${actor} GET ${url.slice(0, 300)}`);
     }),
     { numRuns: 150, endOnFailure: true, ...replay },
@@ -317,7 +315,6 @@ async function browse(browser: Browser, run: (page: Page, check: () => Promise<v
 }
 
 test("markup that was stored is shown as text wherever it is displayed", async ({ browser }) => {
-  test.setTimeout(120_000);
   const payload = MARKUP.join("\n");
   // One of each, stored for certain (the fuzzing above stores them only by chance).
   const version = () => String(caseVersion(world.caseReference));
@@ -383,7 +380,7 @@ const MAIL_HEADERS = new Set(["content-type", "from", "to", "subject", "message-
 test("no email got an extra header or recipient from what people typed", async () => {
   // Let the outbox worker send what the fuzzing queued.
   await expect
-    .poll(() => queryDb<{ n: number }>("SELECT COUNT(*) AS n FROM email_outbox WHERE sent_at IS NULL AND attempts = 0")[0]!.n, { timeout: 20_000 })
+    .poll(() => queryDb<{ n: number }>("SELECT COUNT(*) AS n FROM email_outbox WHERE sent_at IS NULL AND attempts = 0")[0]!.n, { timeout: EMAIL_MS })
     .toBe(0);
   const files = (await readdir(mailDir())).filter((f) => f.endsWith(".eml"));
   expect(files.length).toBeGreaterThan(0);

@@ -1,5 +1,6 @@
 import type { APIRequestContext, APIResponse } from "@playwright/test";
 import fc from "fast-check";
+import { NAVIGATION_MS } from "./budgets";
 import { PDF } from "./api-flows";
 import { ID_FIELDS, NAME_FIELDS, type FormSpec, type World } from "./form-catalogue";
 import { expect } from "./fixtures";
@@ -103,7 +104,7 @@ export async function sendSubmission(client: APIRequestContext, path: string, su
       data: body,
       headers: { "Content-Type": contentType },
       maxRedirects: 0,
-      timeout: 30_000,
+      timeout: NAVIGATION_MS,
     });
   } catch (error) {
     // A dropped connection is a failure too: say what was sent.

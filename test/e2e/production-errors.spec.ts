@@ -1,6 +1,7 @@
 import type { APIResponse } from "@playwright/test";
 import Database from "better-sqlite3";
 import { join } from "node:path";
+import { NAVIGATION_MS } from "./budgets";
 import { recordComplaint } from "./api-flows";
 import { apiClient, baseUrl, signedInClient } from "./api-session";
 import { expect, test, waitForHydration } from "./fixtures";
@@ -50,7 +51,6 @@ async function expectFriendlyErrorPage(response: APIResponse, what: string, head
 }
 
 test("an unexpected error shows the friendly page, with no stack trace and no SQL", async () => {
-  test.setTimeout(60_000);
   const anonymous = await apiClient();
   const staff = await signedInClient("staff@durham.example.org");
   try {
@@ -116,7 +116,6 @@ test("a page that does not exist and an address that cannot be read show no inte
 });
 
 test("the error page in a browser, in French: friendly, in the page's layout, and the site still works from it", async ({ browser }) => {
-  test.setTimeout(60_000);
   // Its own context: the 500 is logged by the browser as a failed resource on purpose.
   const context = await browser.newContext();
   const page = await context.newPage();
@@ -134,7 +133,7 @@ test("the error page in a browser, in French: friendly, in the page's layout, an
       await page.getByRole("button", { name: "Envoyer ma plainte" }).click();
       await expect(page.getByRole("heading", { level: 1 })).toHaveText(
         "Un problème est survenu de notre côté. Rien n’a été enregistré. Veuillez réessayer.",
-        { timeout: 30_000 },
+        { timeout: NAVIGATION_MS },
       );
     });
     expectNoLeak(await page.locator("body").innerText(), "the error page");

@@ -5,6 +5,7 @@ import {
   fillComplaintForm,
   lookUpComplaint,
   queryDb,
+  queuedEmailSubjects,
   readAllMail,
   recipientOf,
   submitFullPage,
@@ -97,7 +98,9 @@ test.describe("the process page", () => {
     expect(times).toContain("We confirm we got your complaint within 2 business days.");
     expect(times).toContain("We give you a first real answer within 5 business days.");
     expect(times).toContain("We make a written decision within 20 business days.");
-    expect(times).toContain("If you do not agree with a decision, you can ask for a review within 15 business days.");
+    expect(times).toContain("If you do not agree with a decision, you can ask for a review within 15 business days after it, even if the SSM has closed the case by then.");
+    // The pause rule, published with the times it moves (issue #13).
+    expect(times).toContain("the deadline moves later by every business day the wait touched, each counted as a whole day, so a deadline always ends at 4:30 p.m. on a business day.");
     const levels = page.getByRole("heading", { level: 2, name: "If you are not satisfied" }).locator("xpath=following-sibling::ol[1]/li");
     await expect(levels).toHaveText([
       "Level 1: the service provider or a case officer looks at it Decision within 20 business days.",
@@ -163,7 +166,8 @@ test.describe("the process page", () => {
     expect(times).toContain("Nous confirmons la réception de votre plainte dans un délai de 2 jours ouvrables.");
     expect(times).toContain("Nous vous donnons une première vraie réponse dans un délai de 5 jours ouvrables.");
     expect(times).toContain("Nous rendons une décision écrite dans un délai de 20 jours ouvrables.");
-    expect(times).toContain("vous pouvez demander une révision dans un délai de 15 jours ouvrables.");
+    expect(times).toContain("vous pouvez demander une révision dans un délai de 15 jours ouvrables après celle-ci, même si le GSS a fermé le dossier entre-temps.");
+    expect(times).toContain("une échéance tombe donc toujours à 16 h 30 un jour ouvrable.");
     const levels = page.getByRole("heading", { level: 2, name: "Si vous n’êtes pas satisfait" }).locator("xpath=following-sibling::ol[1]/li");
     await expect(levels).toHaveText([
       "Niveau 1 : le fournisseur de services ou un agent examine la plainte Décision dans un délai de 20 jours ouvrables.",
@@ -244,7 +248,8 @@ test.describe("a complaint about a program the ministry runs", () => {
     expect(mail.text).toContain(
       `Your complaint ${reference} is about Better Jobs Ontario. The ministry runs this program, not the SSM. Please call the Employment Ontario Contact Centre at ${MINISTRY_PHONE}.`,
     );
-    await page.waitForTimeout(1_000); // five outbox rounds: an acknowledgement would be out by now
+    // The filing queued its one email with the case: nothing else (no acknowledgement) will follow.
+    expect(queuedEmailSubjects(reference)).toEqual([`Where to send your complaint ${reference}`]);
     expect((await mailAbout(reference)).map((m) => m.subject)).toEqual([`Where to send your complaint ${reference}`]);
   });
 
@@ -289,7 +294,7 @@ test.describe("a complaint about a program the ministry runs", () => {
     expect(mail.text).toContain(`Bonjour ${filer.name},`);
     expect(mail.text).toContain(`Votre plainte ${reference} porte sur le programme Apprentissage.`);
     expect(mail.text).toContain(MINISTRY_PHONE);
-    await page.waitForTimeout(1_000);
+    expect(queuedEmailSubjects(reference)).toEqual([`Où envoyer votre plainte ${reference}`]);
     expect((await mailAbout(reference)).map((m) => m.subject)).toEqual([`Où envoyer votre plainte ${reference}`]);
   });
 });

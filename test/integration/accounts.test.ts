@@ -91,7 +91,7 @@ describe("npm run user:add", () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
-  }, 30_000);
+  });
 });
 
 describe("health check", () => {

@@ -206,7 +206,7 @@ describe("appending from many writers at once", () => {
     ]);
     const report = await verifyAuditChain(db);
     expect(report).toMatchObject({ ok: true, entries: 302 });
-  }, 60_000);
+  });
 });
 
 describe("npm run audit:verify", () => {
@@ -225,5 +225,5 @@ describe("npm run audit:verify", () => {
 
     const bad = await run(process.execPath, ["--import", "tsx", "scripts/audit-verify.ts", "--anchor", "nonsense"], { env }).catch((e: { code: number; stderr: string }) => e);
     expect("code" in bad && bad.code).toBe(2);
-  }, 30_000);
+  });
 });

@@ -27,11 +27,13 @@ beforeAll(async () => {
     DATABASE_URL: t.url,
     SEED_DEMO: "false",
     NODE_ENV: "production",
+    // Behind HTTPS, as a deployment is: the cookie below is Secure only then.
+    PUBLIC_URL: "https://recourse.example",
     TRUST_PROXY: "loopback",
     MAIL_DIR: join(folder, "mail"),
     OUTBOX_INTERVAL_MS: "3600000",
   });
-}, 60_000);
+});
 
 afterAll(async () => {
   if (server) {

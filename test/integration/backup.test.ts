@@ -111,5 +111,5 @@ describe("npm run backup", () => {
     const again = await run(process.execPath, ["--import", "tsx", "scripts/backup.ts", "--to", backup.path], { env }).catch((e: { code: number; stderr: string }) => e);
     expect("code" in again && again.code).toBe(1);
     expect(again.stderr).toContain("already exists");
-  }, 30_000);
+  });
 });

@@ -76,7 +76,7 @@ beforeAll(async () => {
       });
     }
   });
-}, 120_000);
+});
 afterAll(async () => t.cleanup());
 
 async function collect(rows: AsyncIterable<string[]>): Promise<string[][]> {

@@ -46,9 +46,9 @@ async function queueRow(reference: string, now: Date) {
   const queue = await staffQueue({ db: t.db, user: staff, filters: { q: reference }, now });
   return queue!.rows.find((r) => r.reference === reference);
 }
-/** Not met and not finally breached: what a finished case must no longer have. */
-function pending(clock: { state: string; met_at: string | null }) {
-  return clock.state === "running" || clock.state === "paused" || (clock.state === "breached" && clock.met_at === null);
+/** Not met and not finally breached (a missed decision is final: the case moved up): what a finished case must no longer have. */
+function pending(clock: { kind: string; state: string; met_at: string | null }) {
+  return clock.state === "running" || clock.state === "paused" || (clock.state === "breached" && clock.met_at === null && clock.kind !== "decision");
 }
 
 describe("1. a finished case is never overdue", () => {

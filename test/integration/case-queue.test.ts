@@ -30,7 +30,7 @@ beforeAll(async () => {
       await performStaffAction({ db: t.db, user: i % 8 === 0 ? staff : other, reference: filed.reference, expectedVersion: 1, command: { action: "take" }, now: receivedAt });
     }
   }
-}, 60_000);
+});
 afterAll(async () => t.cleanup());
 
 const queue = (query: string) => staffQueue({ db: t.db, user: staff, filters: parseQueueFilters(new URLSearchParams(query)), now: NOW });

@@ -202,5 +202,5 @@ describe("two sweeps at once", () => {
       expect(new Set(keys).size).toBe(keys.length);
       expect(keys.filter((k) => k.includes("escalated:2"))).toHaveLength(2); // the filer and the one manager
     }
-  }, 60_000);
+  });
 });

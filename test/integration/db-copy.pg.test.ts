@@ -76,7 +76,7 @@ beforeAll(async () => {
   if (outcome.code !== 0) throw new Error(`db:copy exited ${outcome.code}: ${outcome.stderr}`);
   firstRun = { stdout: outcome.stdout, stderr: outcome.stderr, ms: Math.round(performance.now() - started) };
   console.log(`db:copy of the demo database: ${firstRun.ms} ms\n${firstRun.stdout}`);
-}, 180_000);
+});
 
 afterAll(async () => {
   await target?.destroy();
@@ -167,7 +167,7 @@ describe("npm run db:copy", () => {
     expect(second.stderr).toMatch(/^db:copy refused: the target already holds data \(areas, .*\): db:copy only fills an empty database, nothing was written$/m);
     expect(second.stdout).toBe("");
     expect(await counts(target)).toEqual(before);
-  }, 60_000);
+  });
 
   it("only copies from a SQLite file that exists to a postgres:// URL", async () => {
     const elsewhere = join(dir, "other.db");
@@ -185,7 +185,7 @@ describe("npm run db:copy", () => {
     expect(noSource.code).toBe(1);
     expect(noSource.stderr.trim()).toBe(`no SQLite database at ${missing}`);
     expect(existsSync(missing)).toBe(false);
-  }, 60_000);
+  });
 });
 
 describe("a copy that cannot finish", () => {
@@ -207,7 +207,7 @@ describe("a copy that cannot finish", () => {
       copyDatabase({ source, target: emptyDb, beforeCommit: async () => Promise.reject(new Error("verification failed")) }),
     ).rejects.toThrow("verification failed");
     expect(Object.values(await counts(emptyDb)).every((n) => n === 0)).toBe(true);
-  }, 60_000);
+  });
 
   it("refuses values PostgreSQL cannot store before writing any: an integer beyond 4 bytes, a NUL in text", async () => {
     const oddUrl = `file:${join(dir, "odd.db")}`;
@@ -224,5 +224,5 @@ describe("a copy that cannot finish", () => {
     expect(refused.code).toBe(1);
     expect(refused.stderr).toContain("db:copy refused: areas.name_fr holds 1 value(s) with a NUL character, which PostgreSQL text cannot store; reference_counters.last_value holds 1 value(s) beyond PostgreSQL's integer (up to 3000000000): the target column needs bigint");
     expect(Object.values(await counts(emptyDb)).every((n) => n === 0)).toBe(true);
-  }, 60_000);
+  });
 });

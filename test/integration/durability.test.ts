@@ -86,7 +86,7 @@ async function killMidStream(): Promise<Round> {
     }
   };
   const clients = Array.from({ length: CLIENTS }, client);
-  const stalled = setTimeout(() => round.unexpected.push(`no filing within 20 s:\n${server.output()}`) && firstFiled(), 20_000);
+  const stalled = setTimeout(() => round.unexpected.push(`no filing within 60 s:\n${server.output()}`) && firstFiled(), 60_000);
   await first;
   clearTimeout(stalled);
   round.killedAfterMs = Math.floor(Math.random() * 300);
@@ -165,5 +165,5 @@ describe("durability", () => {
       await db.destroy();
     }
     console.log(`durability: ${ROUNDS} kills, ${everyReference.size} filings acknowledged and found, ${Date.now() - started} ms`);
-  }, 120_000);
+  });
 });

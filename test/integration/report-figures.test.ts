@@ -1,9 +1,8 @@
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { computeQuarterFigures, type QuarterPeriod } from "../../db/repositories/report-figures";
-import type { ClockFigures, Count, QuarterFigures } from "../../app/domain/report-figures";
-import { nearestRank } from "../../app/domain/report-figures";
 import type { DB } from "../../db/client";
+import { bruteForce, type EventType, type GenCase, type GenClock, type GenResponse } from "../fixtures/report-brute-force";
 import { createTestDatabase, type TestDatabase } from "../fixtures/test-db";
 
 // For random case histories, the figures the database computes equal a brute-force computation
@@ -19,44 +18,6 @@ const period: QuarterPeriod = { areaSlug: AREA, quarter: QUARTER, start: iso(STA
 
 function iso(ms: number): string {
   return new Date(ms).toISOString();
-}
-
-type EventType = "decided" | "closed" | "withdrawn" | "referred_to_ministry" | "reopened" | "escalated" | "recourse_requested" | "internal_note";
-interface GenEvent {
-  type: EventType;
-  at: number;
-  level: number;
-  outcome: string;
-  cause: string;
-}
-interface GenClock {
-  kind: "acknowledge" | "first_response" | "decision";
-  level: number;
-  due: number;
-  met: number | null;
-  breached: number | null;
-  taken: number | null;
-  paused: number | null;
-}
-interface GenCase {
-  area: string;
-  received: number;
-  kind: "client_complaint" | "provider_dispute";
-  channel: string;
-  program: string | null;
-  category: string | null;
-  provider: number | null;
-  groups: Record<string, "yes" | "no">;
-  referredOut: boolean;
-  events: GenEvent[];
-  clocks: GenClock[];
-}
-interface GenResponse {
-  area: string;
-  quarter: string;
-  clear: number;
-  fair: number;
-  timely: number;
 }
 
 // Around the quarter, so cases fall before, inside and after it.
@@ -195,88 +156,6 @@ async function writeHistory(db: DB, cases: GenCase[], responses: GenResponse[], 
   }
 }
 
-// ---- the brute force: each figure straight from its definition ----
-
-const inQuarter = (ms: number | null) => ms !== null && ms >= START && ms < END;
-
-function tally(keys: readonly string[]): Count[] {
-  const m = new Map<string, number>();
-  for (const k of keys) m.set(k, (m.get(k) ?? 0) + 1);
-  return [...m].map(([key, count]) => ({ key, count })).sort((a, b) => a.key.localeCompare(b.key));
-}
-
-function wasOpenAt(c: GenCase, at: number): boolean {
-  if (c.received >= at || c.referredOut) return false;
-  const relevant = c.events.filter((e) => e.at < at && ["decided", "closed", "withdrawn", "referred_to_ministry", "reopened", "escalated"].includes(e.type));
-  const latest = relevant.at(-1);
-  return latest === undefined || latest.type === "reopened" || latest.type === "escalated";
-}
-
-function bruteClocks(cases: GenCase[]): ClockFigures[] {
-  const clocks = cases.flatMap((c) => c.clocks).filter((k) => k.kind !== "first_response");
-  const slots = new Map<string, { kind: "acknowledge" | "decision"; level: number }>();
-  const endedOf = (k: GenClock) => k.breached ?? k.met;
-  for (const k of clocks) {
-    if (inQuarter(endedOf(k)) || (inQuarter(k.met) && k.taken !== null)) slots.set(`${k.kind}:${k.level}`, { kind: k.kind as "acknowledge", level: k.level });
-  }
-  return [...slots.values()]
-    .map(({ kind, level }) => {
-      const mine = clocks.filter((k) => k.kind === kind && k.level === level);
-      const ended = mine.filter((k) => inQuarter(endedOf(k)));
-      const met = mine.filter((k) => inQuarter(k.met) && k.taken !== null);
-      const days = met.map((k) => k.taken!).sort((a, b) => a - b);
-      return {
-        kind,
-        level,
-        ended: ended.length,
-        onTime: ended.filter((k) => k.breached === null && k.met !== null && k.met <= k.due).length,
-        medianDays: nearestRank(days, 50),
-        p90Days: nearestRank(days, 90),
-        pausedDays: met.reduce((s, k) => s + (k.paused ?? 0), 0),
-      };
-    })
-    .sort((a, b) => (a.kind === b.kind ? a.level - b.level : a.kind === "acknowledge" ? -1 : 1));
-}
-
-function bruteForce(all: GenCase[], responses: GenResponse[], providerNames: Map<number, string>): Omit<QuarterFigures, "computedAt"> {
-  const mine = all.filter((c) => c.area === AREA);
-  const received = mine.filter((c) => inQuarter(c.received));
-  const events = mine.flatMap((c) => c.events.map((e, i) => ({ ...e, c, i })));
-  const inQ = (type: EventType) => events.filter((e) => e.type === type && inQuarter(e.at));
-  const decided = inQ("decided");
-  const escalated = inQ("escalated");
-  const recourse = inQ("recourse_requested").map((r) => {
-    const answer = r.c.events.slice(r.i + 1).find((d) => d.at < END && ((d.type === "decided" && d.level > r.level) || d.type === "referred_to_ministry"));
-    return answer === undefined ? "pending" : answer.type === "decided" ? answer.outcome : answer.type;
-  });
-  const answers = responses.filter((r) => r.area === AREA && r.quarter === QUARTER);
-  const mean = (f: (r: GenResponse) => number) => (answers.length ? answers.reduce((s, r) => s + f(r), 0) / answers.length : null);
-  return {
-    areaSlug: AREA,
-    quarter: QUARTER,
-    received: {
-      total: received.length,
-      byKind: tally(received.map((c) => c.kind)),
-      byChannel: tally(received.map((c) => c.channel)),
-      byProgram: tally(received.map((c) => c.program ?? "none")),
-      byCategory: tally(received.map((c) => c.category ?? "none")),
-      byProvider: tally(received.map((c) => (c.provider === null ? "none" : String(c.provider)))).map((p) =>
-        p.key === "none" ? p : { ...p, label: { en: providerNames.get(Number(p.key))!, fr: providerNames.get(Number(p.key))! } },
-      ),
-      byGroup: tally(received.flatMap((c) => Object.entries(c.groups).filter(([, v]) => v === "yes").map(([g]) => g))),
-    },
-    referredOut: received.filter((c) => c.referredOut).length,
-    withdrawn: inQ("withdrawn").length,
-    decided: { total: decided.length, byLevel: tally(decided.map((e) => String(e.level))), byOutcome: tally(decided.map((e) => e.outcome)) },
-    openAtEnd: mine.filter((c) => wasOpenAt(c, END)).length,
-    carriedOver: mine.filter((c) => wasOpenAt(c, START)).length,
-    clocks: bruteClocks(mine),
-    escalations: { total: escalated.length, byLevel: tally(escalated.map((e) => String(e.level))), byCause: tally(escalated.map((e) => e.cause)) },
-    recourse: { total: recourse.length, byOutcome: tally(recourse) },
-    satisfaction: { responses: answers.length, clear: mean((r) => r.clear), fair: mean((r) => r.fair), timely: mean((r) => r.timely) },
-  };
-}
-
 describe("quarter figures computed by the database", () => {
   let t: TestDatabase;
   let policyId: number;
@@ -301,7 +180,7 @@ describe("quarter figures computed by the database", () => {
       fc.asyncProperty(fc.array(caseArb([...providerNames.keys()]), { maxLength: 25 }), fc.array(responseArb, { maxLength: 8 }), async (cases, responses) => {
         await writeHistory(t.db, cases, responses, policyId);
         const { computedAt: _, ...figures } = await computeQuarterFigures(t.db, period, iso(END));
-        const expected = bruteForce(cases, responses, providerNames);
+        const expected = bruteForce(cases, responses, providerNames, period);
         expect({ ...figures, satisfaction: null }).toEqual({ ...expected, satisfaction: null });
         expect(figures.satisfaction.responses).toBe(expected.satisfaction.responses);
         for (const q of ["clear", "fair", "timely"] as const) {

@@ -59,5 +59,5 @@ describe("seeding", () => {
 
     const login = await signIn({ db: t.db, email: DEMO_USERS[0]!.email, password: DEMO_PASSWORD, now: NOW });
     expect(login?.user.role).toBe("ssm_manager");
-  }, 30_000);
+  });
 });

@@ -9,14 +9,14 @@ import {
   PERMISSIONS,
   ROLE_PERMISSIONS,
   roleMay,
+  rolesWith,
   type Actor,
   type CaseScope,
   type Permission,
   type Resource,
 } from "../../app/domain/access";
-import type { CaseKind, OrganizationKind, Role } from "../../app/domain/vocabulary";
+import { ROLES, type CaseKind, type OrganizationKind } from "../../app/domain/vocabulary";
 
-const ROLES: Role[] = ["provider_user", "ssm_staff", "ssm_manager", "ministry_analyst", "admin"];
 const AREAS = ["hamilton-niagara", "ottawa", "york"];
 
 const hamiltonStaff: Actor = { userId: 1, role: "ssm_staff", organization: { id: 10, kind: "ssm", areaSlug: "hamilton-niagara", retired: false } };
@@ -38,6 +38,13 @@ describe("what each role may do", () => {
     expect(ROLE_PERMISSIONS.provider_user).toEqual(["dispute.raise", "dispute.read", "dispute.act", "attachment.read"]);
     expect(ROLE_PERMISSIONS.ministry_analyst).toEqual(["report.read_province"]);
     expect(ROLE_PERMISSIONS.admin).toEqual(["report.read_province"]);
+  });
+
+  it("tells those who may act: breach alerts to whoever may escalate, report reminders to whoever may submit", () => {
+    expect(rolesWith("case.escalate")).toEqual(["ssm_manager"]);
+    expect(rolesWith("report.submit")).toEqual(["ssm_manager"]);
+    expect(rolesWith("case.be_assigned")).toEqual(["ssm_staff", "ssm_manager"]);
+    expect(rolesWith("report.read_province")).toEqual(["ministry_analyst", "admin"]);
   });
 
   it("maps each staff action to the permission it needs", () => {

@@ -1,7 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import type { CaseStatus } from '../../db/schema';
 import {
-  allowedStaffActions,
   applyStaffAction,
   FINISHED_STATUSES,
   type StaffAction,
@@ -152,27 +151,5 @@ describe('applyStaffAction', () => {
       expect(result).toEqual(ok(next));
       status = next;
     }
-  });
-});
-
-describe('allowedStaffActions', () => {
-  it('offers exactly the actions applyStaffAction accepts, for every status', () => {
-    for (const status of ALL_STATUSES) {
-      const allowed = allowedStaffActions(status);
-      const accepted = ALL_ACTIONS.filter((a) => applyStaffAction(status, a).ok);
-      expect([...allowed].sort()).toEqual([...accepted].sort());
-      expect(new Set(allowed).size).toBe(allowed.length);
-    }
-  });
-
-  it('offers only reopening and a note on a closed or withdrawn case, and only a note on a referral', () => {
-    expect(allowedStaffActions('closed')).toEqual(['reopen', 'note']);
-    expect(allowedStaffActions('withdrawn')).toEqual(['reopen', 'note']);
-    expect(allowedStaffActions('referred_out')).toEqual(['note']);
-    expect(allowedStaffActions('referred_to_ministry')).toEqual(['note']);
-  });
-
-  it('offers acknowledge, take and note on a new case', () => {
-    expect([...allowedStaffActions('received')].sort()).toEqual(['acknowledge', 'note', 'take']);
   });
 });

@@ -15,12 +15,12 @@ function failure(source: Record<string, string>): string {
 }
 
 describe('parseEnv', () => {
-  it('fills in defaults for an empty environment', () => {
+  it('fills in defaults for an empty environment: production, and no demo seed unless asked (issue #15)', () => {
     const env = parseEnv(vars({}));
     expect(env.PORT).toBe(3000);
     expect(env.DATABASE_URL).toBe('file:data/recourse.db');
-    expect(env.SEED_DEMO).toBe(true);
-    expect(env.NODE_ENV).toBe('development');
+    expect(env.SEED_DEMO).toBe(false);
+    expect(env.NODE_ENV).toBe('production');
     expect(env.PUBLIC_URL).toBeUndefined();
     expect(env.SMTP_URL).toBeUndefined();
   });

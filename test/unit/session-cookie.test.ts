@@ -1,9 +1,10 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 
 // env() reads NODE_ENV once per module instance: each case loads session.server afresh.
-async function cookieHelpersIn(nodeEnv: "production" | "development") {
+async function cookieHelpersIn(nodeEnv: "production" | "development", publicUrl = "https://recourse.example") {
   vi.resetModules();
   vi.stubEnv("NODE_ENV", nodeEnv);
+  vi.stubEnv("PUBLIC_URL", publicUrl);
   return import("../../app/utils/session.server");
 }
 
@@ -18,7 +19,7 @@ function attributes(setCookie: string) {
 }
 
 describe("the session cookie", () => {
-  it("is __Host- prefixed in production: Secure, Path=/, no Domain, HttpOnly, SameSite=Lax", async () => {
+  it("is __Host- prefixed behind HTTPS (PUBLIC_URL https://): Secure, Path=/, no Domain, HttpOnly, SameSite=Lax", async () => {
     const { sessionCookie, clearedSessionCookie, sessionTokenOf } = await cookieHelpersIn("production");
     const { pair, attrs } = attributes(sessionCookie("tok en/+"));
     expect(pair).toBe(`__Host-recourse_session=${encodeURIComponent("tok en/+")}`);
@@ -38,8 +39,8 @@ describe("the session cookie", () => {
     expect(sessionTokenOf(request("recourse_session=planted"))).toBeNull();
   });
 
-  it("has no prefix and no Secure flag in development, where the site runs on plain http://localhost", async () => {
-    const { sessionCookie } = await cookieHelpersIn("development");
+  it("has no prefix and no Secure flag over plain HTTP, in production too (a browser would drop it; issue #15)", async () => {
+    const { sessionCookie } = await cookieHelpersIn("production", "http://recourse.lan:3000");
     const { pair, attrs } = attributes(sessionCookie("abc"));
     expect(pair).toBe("recourse_session=abc");
     expect(attrs).not.toContain("secure");

@@ -1,0 +1,38 @@
+import { stopClock, type Clock } from "./case-clocks";
+import { emptyTransition, isFinished, mergeTransitions, refuse, stopOwedClocks, type LifecycleInput, type LifecycleResult } from "./case-lifecycle";
+import { resumeAfterWait } from "./case-lifecycle-pause";
+import { escalation } from "./case-lifecycle-sweep";
+import { checkRecourseRequest } from "./escalation";
+
+/** What the filer (a client on /status, or a provider on its dispute) does to their case. */
+export type FilerLifecycleCommand =
+  | { action: "add_information"; message: string }
+  | { action: "request_recourse"; reasons: string }
+  | { action: "withdraw" };
+
+export function filerTransition<C extends Clock>(input: LifecycleInput<C>, command: FilerLifecycleCommand): LifecycleResult<C> {
+  const { case: c, clocks, now } = input;
+  // Asking for a review has its own window, which closing the case does not end (checked below).
+  if (isFinished(c.status) && command.action !== "request_recourse") return refuse("finished");
+  let change = emptyTransition<C>();
+  switch (command.action) {
+    case "add_information":
+      change.events.push({ type: "filer_info", visibility: "public", actor: "actor", body: command.message });
+      // The SSM was waiting for this: the decision clock runs again, its deadline moved.
+      if (c.status === "waiting_for_filer") change = mergeTransitions(change, resumeAfterWait(input, { reason: "filer_added_information" }));
+      return { ok: true, change };
+    case "request_recourse": {
+      const check = checkRecourseRequest({ policy: input.policy, status: c.status, level: c.level, recourseDeadlineAt: c.recourseDeadlineAt, now });
+      if (!check.ok) return refuse(isFinished(c.status) && check.reason === "not_decided" ? "finished" : check.reason);
+      change.events.push({ type: "recourse_requested", visibility: "public", actor: "actor", body: command.reasons, level: c.level });
+      const up = escalation(input, "recourse", false);
+      if (!up) return refuse("top_level");
+      return { ok: true, change: mergeTransitions(change, up) };
+    }
+    case "withdraw":
+      change.casePatch = { status: "withdrawn", closedAt: now.toISOString() };
+      change.clockChanges = stopOwedClocks(clocks, stopClock);
+      change.events.push({ type: "withdrawn", visibility: "public", actor: "actor" });
+      return { ok: true, change };
+  }
+}

@@ -1,0 +1,145 @@
+/**
+ * A case's whole life in one set of rules (issue #13). Every transition — filing, each staff,
+ * filer and provider action, the sweep's breach and escalation — is a pure function of the case,
+ * its clocks, its policy version (whose calendar it carries), the actor, the command and `now`. It
+ * returns the whole change (case patch, clock changes, new clocks, timeline events, notices to send)
+ * or a refusal with a reason. Services load, call one of these, render the notices as emails and
+ * commit; they decide nothing about a case.
+ *
+ * Split by who acts: case-lifecycle-staff.ts, -filer.ts, -sweep.ts (breach, escalation, reminders),
+ * -pause.ts (waiting for the filer). This file holds the shared shapes and the read-only questions
+ * the pages ask ("what may staff do now?", "may the filer ask for a review?").
+ */
+import { initialClocks, isOutstanding, nextDueAt, type Clock, type ClockKind } from "./case-clocks";
+import { FINISHED_STATUSES, type DecisionOutcome, type RefusalReason } from "./case-workflow";
+import { checkRecourseRequest, levelAbove, type EscalationCause, type RecourseRefusal } from "./escalation";
+import type { DisputePolicy } from "./policy";
+import type { CaseStatus, EventVisibility } from "./vocabulary";
+
+export interface LifecycleCase {
+  status: CaseStatus;
+  level: number;
+  decidedAt: string | null;
+  recourseDeadlineAt: string | null;
+}
+
+/** The case's fields a transition may change; absent means unchanged. */
+export interface CasePatch {
+  status?: CaseStatus;
+  level?: number;
+  assigneeId?: number | null;
+  decidedAt?: string | null;
+  outcome?: DecisionOutcome | null;
+  closedAt?: string | null;
+  recourseDeadlineAt?: string | null;
+}
+
+export interface LifecycleEvent {
+  type: string;
+  visibility: EventVisibility;
+  /** Who the timeline names: the acting person (staff, filer) or the system. */
+  actor: "actor" | "system";
+  body?: string | null;
+  data?: Record<string, unknown> | null;
+  /** Defaults to the case's level after the change. */
+  level?: number;
+}
+
+/** What someone must be told; the service renders each as an email in the recipient's language. */
+export type Notice<C extends Clock = Clock> =
+  | { to: "filer"; kind: "acknowledged"; firstResponseDueAt: string }
+  | { to: "filer"; kind: "public_reply"; message: string }
+  | { to: "filer"; kind: "information_request"; message: string }
+  | { to: "filer"; kind: "decision"; outcome: DecisionOutcome; reasons: string; recourseWindowDays: number | null }
+  | { to: "filer"; kind: "escalated"; level: number; cause: EscalationCause; decisionDueAt: string }
+  | { to: "filer"; kind: "referred_to_ministry"; level: number }
+  | { to: "filer"; kind: "survey_invitation" }
+  | { to: "managers"; kind: "escalation_notice"; level: number; cause: EscalationCause }
+  | { to: "managers"; kind: "overdue_alert"; clock: C };
+
+export interface Transition<C extends Clock = Clock> {
+  casePatch: CasePatch | null;
+  clockChanges: { clock: C; next: Clock }[];
+  newClocks: Clock[];
+  events: LifecycleEvent[];
+  notices: Notice<C>[];
+}
+
+export type LifecycleRefusal = RefusalReason | RecourseRefusal | "finished" | "panel_required";
+export type LifecycleResult<C extends Clock = Clock> = { ok: true; change: Transition<C> } | { ok: false; reason: LifecycleRefusal };
+
+/** Everything a transition reads. `clocks` is the case's whole clock history, oldest first. */
+export interface LifecycleInput<C extends Clock = Clock> {
+  case: LifecycleCase;
+  clocks: readonly C[];
+  policy: DisputePolicy;
+  now: Date;
+}
+
+export function emptyTransition<C extends Clock>(): Transition<C> {
+  return { casePatch: null, clockChanges: [], newClocks: [], events: [], notices: [] };
+}
+
+export function mergeTransitions<C extends Clock>(a: Transition<C>, b: Transition<C>): Transition<C> {
+  return {
+    casePatch: a.casePatch || b.casePatch ? { ...a.casePatch, ...b.casePatch } : null,
+    clockChanges: [...a.clockChanges, ...b.clockChanges],
+    newClocks: [...a.newClocks, ...b.newClocks],
+    events: [...a.events, ...b.events],
+    notices: [...a.notices, ...b.notices],
+  };
+}
+
+export function refuse(reason: LifecycleRefusal): { ok: false; reason: LifecycleRefusal } {
+  return { ok: false, reason };
+}
+
+export function isFinished(status: CaseStatus): boolean {
+  return FINISHED_STATUSES.includes(status);
+}
+
+/** The one clock of this kind (and level) still owed, if any: a history holds at most one. */
+export function owedClock<C extends Clock>(clocks: readonly C[], kind: ClockKind, level?: number): C | undefined {
+  return clocks.find((c) => c.kind === kind && (level === undefined || c.level === level) && isOutstanding(c));
+}
+
+/** Ends every clock still owed: the case left the SSM's hands (closed, withdrawn, referred). */
+export function stopOwedClocks<C extends Clock>(clocks: readonly C[], stop: (c: Clock) => Clock): { clock: C; next: Clock }[] {
+  return clocks.filter(isOutstanding).map((clock) => ({ clock, next: stop(clock) }));
+}
+
+/** Level 3 is the SSM's independent panel: its decisions must say who sat (shared/domain.md). */
+export const PANEL_LEVEL = 3;
+export function panelRequired(level: number): boolean {
+  return level === PANEL_LEVEL;
+}
+
+/** Whether a case may still climb the ladder: a level above exists in its policy. */
+export function mayEscalate(policy: DisputePolicy, level: number): boolean {
+  return levelAbove(policy, level) !== null;
+}
+
+/** What the filer's page offers: acting on an open case, and asking for a review in the window. */
+export function filerChoices(input: LifecycleInput): { canAct: boolean; canAskRecourse: boolean } {
+  const recourse = checkRecourseRequest({
+    policy: input.policy,
+    status: input.case.status,
+    level: input.case.level,
+    recourseDeadlineAt: input.case.recourseDeadlineAt,
+    now: input.now,
+  });
+  return { canAct: !isFinished(input.case.status), canAskRecourse: recourse.ok };
+}
+
+/** A new case: received with its clocks running, or (a program the ministry keeps) referred out. */
+export function fileCase(policy: DisputePolicy, receivedAt: Date, referredOut: boolean, now: Date) {
+  const clocks = referredOut ? [] : initialClocks(policy, receivedAt);
+  return {
+    status: (referredOut ? "referred_out" : "received") as CaseStatus,
+    level: 1,
+    closedAt: referredOut ? now.toISOString() : null,
+    clocks,
+    nextDueAt: nextDueAt(clocks),
+    events: referredOut ? ["filed", "referred_out"] : ["filed"],
+  };
+}
