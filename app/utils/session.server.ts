@@ -1,7 +1,5 @@
 import { readCookie } from "./cookies.server";
-import { env } from "./env.server";
 import { servedOverHttps } from "./env.server";
-import { notFound } from "./http.server";
 
 // __Host- makes the browser refuse the cookie unless it is Secure, path=/ and host-only; Secure
 // needs HTTPS, so both apply where PUBLIC_URL is https (env.server.ts).
