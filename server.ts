@@ -3,6 +3,7 @@ import express from "express";
 import { randomBytes } from "node:crypto";
 import { pathToFileURL } from "node:url";
 import { translator } from "./app/i18n";
+import type { DB } from "./db/client";
 import { parseEnv } from "./app/utils/env.server";
 import { createRemixHandler } from "./app/utils/express-handler.server";
 import { isFormBody, isSameOriginRequest } from "./app/utils/http.server";
@@ -24,7 +25,7 @@ try {
 }
 
 const build = (await import(pathToFileURL("./build/index.js").href)) as ServerBuild & {
-  entry: { module: { bootRecourse: () => Promise<void> } };
+  entry: { module: { bootRecourse: () => Promise<void>; getDb: () => DB } };
 };
 await build.entry.module.bootRecourse();
 
@@ -47,6 +48,7 @@ app.use((req, res, next) => {
 // No address of ours has a NUL character in it; one in a search or a path is a probe, and
 // PostgreSQL would refuse it deep inside a query (a 500) where SQLite would store it.
 app.use((req, res, next) => {
+  // eslint-disable-next-line no-control-regex -- the NUL character is exactly what is looked for
   if (!/%00|\u0000/i.test(req.originalUrl)) return next();
   res.status(400).set("Cache-Control", DYNAMIC_CACHE_CONTROL).type("text/plain").send("Bad request");
 });
@@ -89,6 +91,7 @@ app.all(
     getLoadContext: (req, res) => ({
       clientIp: req.ip ?? req.socket.remoteAddress ?? "unknown",
       cspNonce: String(res.locals.cspNonce),
+      db: build.entry.module.getDb(),
       requestId: String(res.locals.requestId),
     }),
   }),

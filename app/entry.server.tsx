@@ -9,6 +9,8 @@ import { logError } from "./utils/log.server";
 import { RequestRenderingContext } from "./utils/request-context";
 
 export { bootRecourse } from "./services/boot.server";
+// server.ts puts this handle in every load context: the bundle's own instance, not a second one.
+export { getDb } from "./utils/db.server";
 
 const ABORT_DELAY = 5_000;
 

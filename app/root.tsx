@@ -18,7 +18,7 @@ import { otherLanguage, translator } from "./i18n";
 import { languageOf } from "./utils/language.server";
 import { useNonce, useRequestId, useRequestLanguage } from "./utils/request-context";
 import { demoAccountsPresent } from "./services/demo-accounts.server";
-import { getOptionalUser } from "./utils/session.server";
+import { getOptionalUser } from "./auth/session.server";
 
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: "/styles.css" },

@@ -3,7 +3,7 @@ import { Kysely, Migrator, PostgresDialect, sql, SqliteDialect } from "kysely";
 import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
 import pg from "pg";
-import { isPostgres, isPostgresUrl } from "./dialect";
+import { isPostgres, isPostgresUrl, type SchemaFreeDb } from "./dialect";
 import { migrations } from "./migrations/index";
 import { chainHash, CHAIN_HASH_SQL_FUNCTION } from "./repositories/audit-log";
 import type { Database } from "./schema";
@@ -64,7 +64,7 @@ function openSqlite(databaseUrl: string, options: OpenOptions): DB {
   return new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
 }
 
-export async function migrateToLatest(db: Kysely<any>): Promise<void> {
+export async function migrateToLatest(db: SchemaFreeDb): Promise<void> {
   const migrator = new Migrator({
     db,
     provider: { getMigrations: async () => migrations },

@@ -1,6 +1,6 @@
-import { type Kysely, type RawBuilder, sql } from "kysely";
+import { type RawBuilder, sql } from "kysely";
 import { writeTransaction, type DB } from "./client";
-import { isPostgres } from "./dialect";
+import { isPostgres, type SchemaFreeDb } from "./dialect";
 import { migrations } from "./migrations/index";
 import type { Database } from "./schema";
 
@@ -201,8 +201,8 @@ export async function copyDatabase(options: CopyOptions): Promise<TableCopied[]>
 
 async function copyTable(src: DB, trx: DB, table: CopyTable, total: number, options: CopyOptions): Promise<void> {
   const batchSize = Math.max(1, Math.min(options.batchSize ?? 1000, Math.floor(MAX_PARAMETERS / table.columns.length)));
-  const from = src as Kysely<any>;
-  const to = trx as Kysely<any>;
+  const from = src as SchemaFreeDb;
+  const to = trx as SchemaFreeDb;
   let afterRowid: number | null = null;
   let copied = 0;
   for (;;) {
@@ -303,7 +303,7 @@ async function checkValuesFit(source: DB, targetTypes: Map<TableName, Map<string
       return [];
     });
     if (checks.length === 0) continue;
-    const row = (await (source as Kysely<any>)
+    const row = (await (source as SchemaFreeDb)
       .selectFrom(table.name)
       .select(checks.flatMap((c, i) => [c.count.as(`n${i}`), c.worst.as(`w${i}`)]))
       .executeTakeFirstOrThrow()) as Record<string, number | null>;
@@ -326,14 +326,14 @@ async function appliedMigrations(db: DB): Promise<string[]> {
 }
 
 async function countRows(db: DB, table: TableName): Promise<number> {
-  const row = await (db as Kysely<any>).selectFrom(table).select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow();
+  const row = await (db as SchemaFreeDb).selectFrom(table).select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow();
   return Number(row.n);
 }
 
 async function tablesWithRows(db: DB, tables: readonly CopyTable[]): Promise<TableName[]> {
   const found: TableName[] = [];
   for (const table of tables) {
-    const row = await (db as Kysely<any>).selectFrom(table.name).select(sql<number>`1`.as("one")).limit(1).executeTakeFirst();
+    const row = await (db as SchemaFreeDb).selectFrom(table.name).select(sql<number>`1`.as("one")).limit(1).executeTakeFirst();
     if (row) found.push(table.name);
   }
   return found;

@@ -1,4 +1,4 @@
-import type { Language } from "../db/schema";
+import type { Language } from "../app/domain/vocabulary";
 import { translator, type MessageKey } from "../app/i18n";
 import { formatDateTime, formatLongDate } from "../app/utils/format-date";
 import { renderEmail, type RenderedEmail } from "./layout";

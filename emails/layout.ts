@@ -1,4 +1,4 @@
-import type { Language } from "../db/schema";
+import type { Language } from "../app/domain/vocabulary";
 
 export interface RenderedEmail {
   subject: string;

@@ -1,4 +1,4 @@
-import type { Language } from "../db/schema";
+import type { Language } from "../app/domain/vocabulary";
 import { translator } from "../app/i18n";
 import { formatDateTime } from "../app/utils/format-date";
 import { renderEmail, type RenderedEmail } from "./layout";

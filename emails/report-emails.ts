@@ -1,4 +1,4 @@
-import type { Language } from "../db/schema";
+import type { Language } from "../app/domain/vocabulary";
 import type { ShownFigures } from "../app/domain/report-suppression";
 import { translator } from "../app/i18n";
 import { formatDate } from "../app/utils/format-date";

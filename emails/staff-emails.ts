@@ -1,5 +1,5 @@
-import type { Language } from "../db/schema";
-import { translator, type MessageKey } from "../app/i18n";
+import type { Language } from "../app/domain/vocabulary";
+import { codeText, translator } from "../app/i18n";
 import { formatDateTime } from "../app/utils/format-date";
 import { renderEmail, type RenderedEmail } from "./layout";
 
@@ -24,7 +24,7 @@ function staffFrame(input: StaffCommon, subject: string, body: string): Rendered
 
 function clockLabel(language: Language, kind: string, level: number): string {
   const t = translator(language);
-  return kind === "decision" ? t("clock.decision", { level }) : t(`clock.${kind}` as MessageKey);
+  return kind === "decision" ? t("clock.decision", { level }) : codeText(t, "clock", kind);
 }
 
 type ClockEmailInput = StaffCommon & { clockKind: string; level: number; dueAt: string };
@@ -55,7 +55,7 @@ export function escalationNoticeEmail(input: StaffCommon & { level: number; caus
     t("email.escalatedStaff.subject", { reference: input.reference, level: input.level }),
     t("email.escalatedStaff.body", {
       reference: input.reference,
-      levelName: t(`level.${input.level}` as MessageKey),
+      levelName: codeText(t, "level", input.level),
       cause: t(`escalationCause.${input.cause}`),
     }),
   );

@@ -4,7 +4,7 @@ import { actorOf, authorize } from "../services/access.server";
 import type { SessionUser } from "../services/auth.server";
 import { getDb } from "../utils/db.server";
 import { notFound } from "../utils/http.server";
-import { getOptionalUser } from "../utils/session.server";
+import { getOptionalUser } from "./session.server";
 
 /**
  * For loaders and actions: the signed-in person, if their role grants the permission (or one of

@@ -1,5 +1,5 @@
 import { useLanguage, useT } from "../hooks/use-translation";
-import type { MessageKey, Translate } from "../i18n";
+import { codeText, type Translate } from "../i18n";
 import { formatDateTime } from "../utils/format-date";
 
 export interface TimelineEvent {
@@ -18,12 +18,12 @@ function eventTitle(t: Translate, e: TimelineEvent): string {
   const data = (e.data_json ? JSON.parse(e.data_json) : {}) as Record<string, string | number>;
   switch (e.type) {
     case "decided":
-      return t("event.decided", { outcome: t(`outcome.${data.outcome}` as MessageKey) });
+      return t("event.decided", { outcome: codeText(t, "outcome", data.outcome ?? "") });
     case "escalated":
       return t("event.escalated", { level: data.to ?? "" });
     case "clock_breached":
       return t("event.clock_breached", {
-        clock: data.kind === "decision" ? t("clock.decision", { level: data.level ?? "" }) : t(`clock.${data.kind}` as MessageKey),
+        clock: data.kind === "decision" ? t("clock.decision", { level: data.level ?? "" }) : codeText(t, "clock", data.kind ?? ""),
       });
     case "clock_paused":
     case "clock_resumed":
@@ -35,7 +35,7 @@ function eventTitle(t: Translate, e: TimelineEvent): string {
     case "assigned":
       return t("event.assigned", { name: data.name ?? "" });
     default:
-      return t(`event.${e.type}` as MessageKey);
+      return codeText(t, "event", e.type);
   }
 }
 

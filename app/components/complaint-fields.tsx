@@ -1,10 +1,11 @@
 import { CLIENT_GROUPS } from "../domain/client-groups";
-import { TEXT_LIMITS } from "../domain/complaint-input";
+import { COMPLAINT_LIMITS } from "../domain/complaint-input";
 import { IN_SCOPE_PROGRAMS, MINISTRY_RETAINED_PROGRAMS } from "../domain/programs";
 import { useLanguage, useT } from "../hooks/use-translation";
 import type { Translate } from "../i18n";
 import type { FieldErrors } from "../utils/form";
 import { RadioGroup, SelectField, TextArea, TextField } from "./form-fields";
+import { nameIn } from "../i18n/localized";
 
 export interface ProviderOption {
   id: number;
@@ -63,7 +64,7 @@ export function ComplaintFields({
         defaultValue={values.provider ?? ""}
         placeholder=""
         options={[
-          ...providers.map((p) => ({ value: String(p.id), label: language === "fr" ? p.name_fr : p.name_en })),
+          ...providers.map((p) => ({ value: String(p.id), label: nameIn(p, language) })),
           { value: "unknown", label: t("file.provider.unknown") },
         ]}
       />
@@ -86,7 +87,7 @@ export function ComplaintFields({
         hint={t("file.description.hint")}
         required
         errors={errors}
-        maxLength={TEXT_LIMITS.description}
+        maxLength={COMPLAINT_LIMITS.description}
         defaultValue={values.description}
         rows={7}
       />
@@ -95,16 +96,16 @@ export function ComplaintFields({
         label={t("file.outcome.label")}
         required
         errors={errors}
-        maxLength={TEXT_LIMITS.outcomeWanted}
+        maxLength={COMPLAINT_LIMITS.outcomeWanted}
         defaultValue={values.outcomeWanted}
         rows={3}
       />
-      <TextField name="name" label={t("file.name.label")} required errors={errors} maxLength={TEXT_LIMITS.name} autoComplete="name" defaultValue={values.name} />
+      <TextField name="name" label={t("file.name.label")} required errors={errors} maxLength={COMPLAINT_LIMITS.name} autoComplete="name" defaultValue={values.name} />
       <fieldset className="group">
         <legend>{t("file.contact.legend")}</legend>
         <p className="hint">{t("file.contact.hint")}</p>
-        <TextField name="email" type="email" label={t("file.email.label")} errors={errors} maxLength={254} autoComplete="email" defaultValue={values.email} />
-        <TextField name="phone" type="tel" label={t("file.phone.label")} errors={errors} maxLength={25} autoComplete="tel" defaultValue={values.phone} />
+        <TextField name="email" type="email" label={t("file.email.label")} errors={errors} maxLength={COMPLAINT_LIMITS.email} autoComplete="email" defaultValue={values.email} />
+        <TextField name="phone" type="tel" label={t("file.phone.label")} errors={errors} maxLength={COMPLAINT_LIMITS.phone} autoComplete="tel" defaultValue={values.phone} />
       </fieldset>
       <RadioGroup
         name="language"
@@ -133,7 +134,7 @@ export function ComplaintFields({
           name="accommodationDetails"
           label={t("file.accommodation.details")}
           errors={errors}
-          maxLength={TEXT_LIMITS.accommodationDetails}
+          maxLength={COMPLAINT_LIMITS.accommodationDetails}
           defaultValue={values.accommodationDetails}
           rows={2}
         />

@@ -1,17 +1,31 @@
 import { Form, useNavigation } from "@remix-run/react";
-import type { filerCaseView } from "../services/case-lookup.server";
 import { useLanguage, useT } from "../hooks/use-translation";
-import type { MessageKey } from "../i18n";
+import { codeText, type MessageKey } from "../i18n";
 import { formatDateTime, formatLongDate } from "../utils/format-date";
 import type { FieldErrors } from "../utils/form";
 import { CaseTimeline } from "./case-timeline";
 import { ErrorSummary } from "./error-summary";
 import { TextArea } from "./form-fields";
-import { Attachments } from "./attachments";
+import { Attachments, type AttachmentItem } from "./attachments";
+import type { CaseStatus } from "../domain/vocabulary";
+import type { TimelineEvent } from "./case-timeline";
+import { TEXT_LIMITS } from "../domain/text-limits";
 
 // Forms post as full pages (reloadDocument): on /status the access cookie is scoped to that path,
 // and a data request to /status.data would not carry it.
-type View = NonNullable<Awaited<ReturnType<typeof filerCaseView>>>;
+/** What this view shows of a case; app/services/case-lookup.server.ts's filerCaseView gives it. */
+export interface FilerCaseViewData {
+  reference: string;
+  status: CaseStatus;
+  level: number;
+  receivedAt: string;
+  nextDueAt: string | null;
+  recourseDeadlineAt: string | null;
+  canAskRecourse: boolean;
+  canAct: boolean;
+  attachments: AttachmentItem[];
+  events: TimelineEvent[];
+}
 export interface FilerActionResult {
   errors: FieldErrors | null;
   message: MessageKey | null;
@@ -28,7 +42,7 @@ export function FilerCaseView({
   attachmentHref,
   closable = false,
 }: {
-  view: View;
+  view: FilerCaseViewData;
   result: FilerActionResult | undefined;
   attachmentHref: (id: number) => string;
   closable?: boolean;
@@ -50,7 +64,7 @@ export function FilerCaseView({
         <dt>{t("status.current")}</dt>
         <dd data-testid="case-status">{t(`caseStatus.${view.status}`)}</dd>
         <dt>{t("status.level")}</dt>
-        <dd>{t(`level.${view.level}` as MessageKey)}</dd>
+        <dd>{codeText(t, "level", view.level)}</dd>
         <dt>{t("status.received")}</dt>
         <dd>
           <time dateTime={view.receivedAt} suppressHydrationWarning>
@@ -74,7 +88,7 @@ export function FilerCaseView({
         <section aria-labelledby="decision-title" className="panel">
           <h2 id="decision-title">{t("status.decision")}</h2>
           <p>
-            <strong>{t(`outcome.${JSON.parse(decision.data_json ?? "{}").outcome}` as MessageKey)}</strong>
+            <strong>{codeText(t, "outcome", (JSON.parse(decision.data_json ?? "{}") as { outcome?: string }).outcome ?? "")}</strong>
           </p>
           <p className="pre">{decision.body}</p>
         </section>
@@ -86,7 +100,7 @@ export function FilerCaseView({
           <p>{t("status.recourse.intro", { date: formatLongDate(view.recourseDeadlineAt, language) })}</p>
           <Form method="post" reloadDocument className="stack">
             <input type="hidden" name="intent" value="request_recourse" />
-            <TextArea name="reasons" label={t("status.recourse.label")} required errors={errors} maxLength={5000} rows={4} />
+            <TextArea name="reasons" label={t("status.recourse.label")} required errors={errors} maxLength={TEXT_LIMITS.message} rows={4} />
             <button type="submit" disabled={busy}>
               {t("status.recourse.submit")}
             </button>
@@ -98,7 +112,7 @@ export function FilerCaseView({
           <h2 id="add-info-title">{t("status.addInfo.label")}</h2>
           <Form method="post" reloadDocument className="stack" key={view.events.length}>
             <input type="hidden" name="intent" value="add_information" />
-            <TextArea name="information" label={t("status.addInfo.label")} hint={t("status.addInfo.hint")} required errors={errors} maxLength={5000} rows={4} />
+            <TextArea name="information" label={t("status.addInfo.label")} hint={t("status.addInfo.hint")} required errors={errors} maxLength={TEXT_LIMITS.message} rows={4} />
             <button type="submit" disabled={busy}>
               {t("status.addInfo.submit")}
             </button>

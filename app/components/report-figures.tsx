@@ -2,7 +2,7 @@ import { useId, type ReactNode } from "react";
 import { categoryLabel, clockLabel, figureLabel, flattenShown, hiddenFigures, shownBreakdown, type BreakdownPath } from "../domain/report-labels";
 import type { ShownCount, ShownFigures } from "../domain/report-suppression";
 import { useLanguage, useT } from "../hooks/use-translation";
-import type { MessageKey } from "../i18n";
+import { labelText, type MessageKey } from "../i18n";
 import { formatCount, formatDays, formatMean, formatShare } from "../utils/format-figures";
 
 export interface ReportFiguresProps {
@@ -63,7 +63,7 @@ export function ReportFigures({ figures: f, threshold, headingLevel = 2 }: Repor
         <tbody>
           {rows.map((row) => (
             <tr key={row.key}>
-              <th scope="row">{categoryLabel(path, row.key, t, row.label?.[language])}</th>
+              <th scope="row">{labelText(t, categoryLabel(path, row.key, row.label?.[language]))}</th>
               <td className="num">{count(row.count)}</td>
             </tr>
           ))}
@@ -157,7 +157,7 @@ export function ReportFigures({ figures: f, threshold, headingLevel = 2 }: Repor
             <tbody>
               {f.clocks.map((c) => (
                 <tr key={`${c.kind}-${c.level}`}>
-                  <th scope="row">{clockLabel(c.kind, c.level, t)}</th>
+                  <th scope="row">{labelText(t, clockLabel(c.kind, c.level))}</th>
                   <td className="num">{count(c.ended)}</td>
                   <td className="num">{formatShare(c.onTimeShare, language)}</td>
                   <td className="num">{formatDays(c.medianDays, language)}</td>
@@ -225,7 +225,7 @@ export function ReportFigures({ figures: f, threshold, headingLevel = 2 }: Repor
           <ul data-testid="hidden-reasons">
             {hidden.map((h) => (
               <li key={`${h.path}|${h.key ?? ""}`}>
-                {t(`report.hidden.${h.reason}`, { figure: figureLabel(h.path, h.key, t, h.label?.[language]), threshold })}
+                {t(`report.hidden.${h.reason}`, { figure: labelText(t, figureLabel(h.path, h.key, h.label?.[language])), threshold })}
               </li>
             ))}
           </ul>

@@ -2,6 +2,7 @@ import { Link } from "@remix-run/react";
 import type { Narrative } from "../domain/vocabulary";
 import { figureLabel } from "../domain/report-labels";
 import { useLanguage, useT } from "../hooks/use-translation";
+import { labelText } from "../i18n";
 import { formatDateTime } from "../utils/format-date";
 import { formatFigureValue } from "../utils/format-figures";
 
@@ -97,7 +98,7 @@ function ChangeList({ changes, threshold, version }: { changes: Change[]; thresh
       <tbody>
         {changes.map((c) => (
           <tr key={`${c.path}|${c.key ?? ""}`}>
-            <th scope="row">{figureLabel(c.path, c.key, t, c.label?.[language])}</th>
+            <th scope="row">{labelText(t, figureLabel(c.path, c.key, c.label?.[language]))}</th>
             <td className="num">{c.before === undefined ? "—" : formatFigureValue(c.path, c.before, threshold, language)}</td>
             <td className="num">{c.after === undefined ? "—" : formatFigureValue(c.path, c.after, threshold, language)}</td>
           </tr>

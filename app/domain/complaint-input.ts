@@ -1,9 +1,20 @@
 import { z } from "zod";
 import { CLIENT_GROUPS } from "./client-groups";
 import { IN_SCOPE_PROGRAMS, MINISTRY_RETAINED_PROGRAMS } from "./programs";
+import { TEXT_LIMITS } from "./text-limits";
 
 // Field rules for a client complaint. Messages are translation keys: the route shows them in the
 // filer's language beside the field and in the error summary.
+/** Each field's limit, read by the schema below and by the form's maxLength props. */
+export const COMPLAINT_LIMITS = {
+  description: TEXT_LIMITS.message,
+  outcomeWanted: TEXT_LIMITS.reason,
+  name: TEXT_LIMITS.name,
+  email: TEXT_LIMITS.email,
+  phone: TEXT_LIMITS.phone,
+  accommodationDetails: TEXT_LIMITS.shortReason,
+} as const;
+
 const PHONE = /^[+()\d\s.-]{7,25}$/;
 
 const trimmed = (max: number) =>
@@ -30,11 +41,11 @@ export const complaintInputSchema = z
     provider: z.string({ error: "error.choose" }).regex(/^(unknown|\d{1,9})$/, "error.choose"),
     // A program the ministry keeps is accepted here: the filing service refers it out.
     program: z.enum([...IN_SCOPE_PROGRAMS, ...MINISTRY_RETAINED_PROGRAMS], { error: "error.choose" }),
-    description: trimmed(5000),
-    outcomeWanted: trimmed(2000),
-    name: trimmed(200),
-    email: optionalTrimmed(254).pipe(z.email("error.email").optional()),
-    phone: optionalTrimmed(25).pipe(
+    description: trimmed(COMPLAINT_LIMITS.description),
+    outcomeWanted: trimmed(COMPLAINT_LIMITS.outcomeWanted),
+    name: trimmed(COMPLAINT_LIMITS.name),
+    email: optionalTrimmed(COMPLAINT_LIMITS.email).pipe(z.email("error.email").optional()),
+    phone: optionalTrimmed(COMPLAINT_LIMITS.phone).pipe(
       z
         .string()
         .regex(PHONE, "error.phone")
@@ -43,7 +54,7 @@ export const complaintInputSchema = z
     ),
     language: z.enum(["en", "fr"], { error: "error.choose" }),
     accommodation: z.enum(["yes", "no"], { error: "error.choose" }),
-    accommodationDetails: optionalTrimmed(1000),
+    accommodationDetails: optionalTrimmed(COMPLAINT_LIMITS.accommodationDetails),
     consent: z.literal("on", { error: "error.consent" }),
     submissionKey: z.string().uuid().optional(),
     // One per CLIENT_GROUPS entry (a test checks they match).
@@ -65,8 +76,6 @@ export const complaintInputSchema = z
   });
 
 export type ComplaintInput = z.infer<typeof complaintInputSchema>;
-export const TEXT_LIMITS = { description: 5000, outcomeWanted: 2000, name: 200, accommodationDetails: 1000 };
-
 /** The groups the person chose to answer, as stored: unanswered groups are left out entirely. */
 export function selfIdentificationOf(input: ComplaintInput): Record<string, "yes" | "no"> {
   const answers: Record<string, "yes" | "no"> = {};

@@ -79,6 +79,7 @@ export function extensionOfMime(mime: string): string | null {
  */
 export function safeFileName(name: string, extension: string): string {
   const base = name.split(/[\\/]/).pop() ?? "";
+  // eslint-disable-next-line no-control-regex -- control characters are what is removed
   const cleaned = base.replace(/[\u0000-\u001f\u007f"\\;]+/g, "").trim().slice(0, 120);
   const dot = cleaned.lastIndexOf(".");
   const stem = (dot > 0 ? cleaned.slice(0, dot) : cleaned).replace(/[.\s]+$/, "");

@@ -1,11 +1,11 @@
 import { z } from "zod";
 import { parseQuarterId } from "./fiscal-quarter";
+import { TEXT_LIMITS } from "./text-limits";
 import { idNumber } from "./id-bounds";
 
 // What a manager sends from the report page, and the report addresses in URLs and exports.
 
-const NARRATIVE_MAX = 10_000;
-const section = z.string().trim().max(NARRATIVE_MAX, "error.tooLong");
+const section = z.string().trim().max(TEXT_LIMITS.longText, "error.tooLong");
 
 export const quarterIdSchema = z.string().refine((s) => parseQuarterId(s) !== null, "error.quarter");
 
@@ -15,7 +15,7 @@ export const reportFormSchema = z
     actionsTaken: section,
     lessonsLearned: section,
     systemicIssues: section,
-    amendmentReason: z.string().trim().max(2_000, "error.tooLong").optional().default(""),
+    amendmentReason: z.string().trim().max(TEXT_LIMITS.reason, "error.tooLong").optional().default(""),
     /** The newest version the manager saw when the page loaded (0: none yet). */
     expectedVersion: z.coerce.number().int().min(0).max(10_000),
   })

@@ -1,10 +1,11 @@
-import type { MessageKey, Translate } from "../i18n";
-import { en } from "../i18n/en";
+import type { MessageKey } from "../i18n";
+import type { Label } from "./label";
 import { breakdownOf, type BreakdownId } from "./report-figures";
 import type { HiddenReason, ShownClockFigures, ShownCountRow, ShownFigures } from "./report-suppression";
 
 /**
- * What each figure of a quarterly report is called, and every figure as a flat list of cells: the
+ * What each figure of a quarterly report is called (as a Label: named here, translated by whoever
+ * shows it), and every figure as a flat list of cells: the
  * page, the CSV exports and the list of what changed between two versions of a report all name
  * figures the same way. A cell is named by its path in ShownFigures ("received.byChannel") and, in
  * a breakdown, the row's key ("web"); a clock's measures by "clocks.<kind>.<level>.<measure>".
@@ -58,18 +59,12 @@ const MEASURE_KEYS: Record<ClockMeasure, MessageKey> = {
   pausedDays: "report.col.pausedDays",
 };
 
-function isMessageKey(key: string): key is MessageKey {
-  return Object.prototype.hasOwnProperty.call(en, key);
-}
-
 /** The message for `key` when the catalog has one; otherwise the fallback (a code added after this release). */
-function known(t: Translate, key: string, fallback: string, vars?: Record<string, string | number>): string {
-  return isMessageKey(key) ? t(key, vars) : fallback;
+function known(key: string, fallback: string): Label {
+  return { optionalKey: key, fallback };
 }
 
-function capitalized(s: string): string {
-  return s.charAt(0).toLocaleUpperCase() + s.slice(1);
-}
+const text = (words: string): Label => ({ text: words });
 
 const isLevel = (key: string) => /^\d+$/.test(key);
 
@@ -77,66 +72,66 @@ const isLevel = (key: string) => /^\d+$/.test(key);
  * The name of one row of a breakdown: "Web form", "Level 2", a provider's frozen name. A key the
  * catalog does not know (a program added later) shows as itself rather than failing.
  */
-export function categoryLabel(breakdown: string, key: string, t: Translate, rowLabel?: string): string {
+export function categoryLabel(breakdown: string, key: string, rowLabel?: string): Label {
   switch (breakdown) {
     case "received.byKind":
-      return known(t, `kind.${key}`, key);
+      return known(`kind.${key}`, key);
     case "received.byChannel":
-      return known(t, `channel.${key}`, key);
+      return known(`channel.${key}`, key);
     case "received.byProgram":
-      return key === "none" ? t("report.none.program") : known(t, `program.${key}`, key);
+      return key === "none" ? { key: "report.none.program" } : known(`program.${key}`, key);
     case "received.byCategory":
-      return key === "none" ? t("report.none.category") : known(t, `category.${key}`, key);
+      return key === "none" ? { key: "report.none.category" } : known(`category.${key}`, key);
     case "received.byProvider":
-      return rowLabel ?? (key === "none" ? t("report.none.provider") : key);
+      return rowLabel !== undefined ? text(rowLabel) : key === "none" ? { key: "report.none.provider" } : text(key);
     case "received.byGroup":
-      return known(t, `groupName.${key}`, key);
+      return known(`groupName.${key}`, key);
     case "decided.byLevel":
-      return isLevel(key) ? t("level.short", { n: key }) : key;
+      return isLevel(key) ? { key: "level.short", vars: { n: key } } : text(key);
     case "escalations.byLevel":
-      return isLevel(key) ? t("report.toLevel", { n: key }) : key;
+      return isLevel(key) ? { key: "report.toLevel", vars: { n: key } } : text(key);
     case "decided.byOutcome":
-      return key === "none" ? t("report.none.generic") : known(t, `outcome.${key}`, key);
+      return key === "none" ? { key: "report.none.generic" } : known(`outcome.${key}`, key);
     case "escalations.byCause":
-      return key === "none" ? t("report.none.generic") : isMessageKey(`escalationCause.${key}`) ? capitalized(t(`escalationCause.${key}` as MessageKey)) : key;
+      return key === "none" ? { key: "report.none.generic" } : { ...known(`escalationCause.${key}`, key), capitalized: true };
     case "recourse.byOutcome":
-      if (key === "pending") return t("report.recourse.pending");
-      if (key === "referred_to_ministry") return t("caseStatus.referred_to_ministry");
-      return key === "none" ? t("report.none.generic") : known(t, `outcome.${key}`, key);
+      if (key === "pending") return { key: "report.recourse.pending" };
+      if (key === "referred_to_ministry") return { key: "caseStatus.referred_to_ministry" };
+      return key === "none" ? { key: "report.none.generic" } : known(`outcome.${key}`, key);
     default:
-      return key;
+      return text(key);
   }
 }
 
 /** "Acknowledge", "Decision, level 2". */
-export function clockLabel(kind: string, level: number, t: Translate): string {
-  if (kind === "acknowledge") return t("clock.acknowledge");
-  if (kind === "decision") return t("report.clock.decision", { level });
-  return `${kind} ${level}`;
+export function clockLabel(kind: string, level: number): Label {
+  if (kind === "acknowledge") return { key: "clock.acknowledge" };
+  if (kind === "decision") return { key: "report.clock.decision", vars: { level } };
+  return text(`${kind} ${level}`);
 }
 
 /** A figure on its own: "Received by channel", "Decision, level 1: Median (business days)". */
-export function figureName(path: string, t: Translate): string {
+export function figureName(path: string): Label {
   const clock = /^clocks\.([a-z_]+)\.(\d+)\.(\w+)$/.exec(path);
   if (clock) {
     const [, kind, level, measure] = clock as unknown as [string, string, string, string];
     const measureKey = (MEASURE_KEYS as Record<string, MessageKey | undefined>)[measure];
-    return t("report.labelWithKey", {
-      figure: clockLabel(kind, Number(level), t),
-      category: measureKey ? t(measureKey) : measure,
-    });
+    return {
+      key: "report.labelWithKey",
+      vars: { figure: clockLabel(kind, Number(level)), category: measureKey ? { key: measureKey } : text(measure) },
+    };
   }
-  return known(t, `report.figure.${path}`, path);
+  return known(`report.figure.${path}`, path);
 }
 
 /**
  * The human label of one cell: "Received by channel: Web form". Pass the row's frozen name in the
  * reader's language as `rowLabel` for providers (FigureCell.label), whose keys are ids.
  */
-export function figureLabel(path: string, key: string | null, t: Translate, rowLabel?: string): string {
-  const name = figureName(path, t);
+export function figureLabel(path: string, key: string | null, rowLabel?: string): Label {
+  const name = figureName(path);
   if (key === null) return name;
-  return t("report.labelWithKey", { figure: name, category: categoryLabel(path, key, t, rowLabel) });
+  return { key: "report.labelWithKey", vars: { figure: name, category: categoryLabel(path, key, rowLabel) } };
 }
 
 /** The rows of one breakdown of a shown report. */

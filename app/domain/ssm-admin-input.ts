@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { ROLE_ORGANIZATION } from "./access";
 import type { OrganizationKind, Role } from "./vocabulary";
+import { TEXT_LIMITS } from "./text-limits";
 
 // What an SSM manager may enter on the administration pages, and the rules about roles. Messages
 // are translation keys, shown beside the field and in the error summary.
@@ -36,8 +37,8 @@ const id = z.string({ error: "error.required" }).regex(/^\d{1,9}$/, "error.choos
 
 export const inviteInputSchema = z
   .object({
-    name: required(200),
-    email: required(254)
+    name: required(TEXT_LIMITS.name),
+    email: required(TEXT_LIMITS.email)
       .pipe(z.email("error.email"))
       .transform((v) => v.toLowerCase()),
     role: z.enum(INVITABLE_ROLES, { error: "error.choose" }),
@@ -57,23 +58,23 @@ export type InviteInput = z.output<typeof inviteInputSchema>;
 export const roleChangeSchema = z.object({ userId: id, role: z.enum(INVITABLE_ROLES, { error: "error.choose" }) });
 export const userIdSchema = z.object({ userId: id });
 
-export const providerNamesSchema = z.object({ nameEn: required(200), nameFr: required(200) });
+export const providerNamesSchema = z.object({ nameEn: required(TEXT_LIMITS.name), nameFr: required(TEXT_LIMITS.name) });
 export type ProviderNames = z.output<typeof providerNamesSchema>;
 export const providerRenameSchema = providerNamesSchema.extend({ providerId: id });
 export const providerIdSchema = z.object({ providerId: id });
 
 export const contactsInputSchema = z
   .object({
-    email: optional(254).pipe(z.email("error.email").optional()),
-    phone: optional(25).pipe(
+    email: optional(TEXT_LIMITS.email).pipe(z.email("error.email").optional()),
+    phone: optional(TEXT_LIMITS.phone).pipe(
       z
         .string()
         .regex(PHONE, "error.phone")
         .refine((v) => v.replace(/\D/g, "").length >= 7, "error.phone")
         .optional(),
     ),
-    address: optional(500),
-    inPerson: optional(500),
+    address: optional(TEXT_LIMITS.address),
+    inPerson: optional(TEXT_LIMITS.address),
   })
   .refine((v) => v.email !== undefined || v.phone !== undefined, {
     path: ["email"],

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { TEXT_LIMITS } from "./text-limits";
 
 // The satisfaction survey sent when a case closes (issue #6): three ratings and a comment.
 // Messages are translation keys, shown beside each question and in the error summary.
@@ -9,7 +10,7 @@ export type SurveyQuestion = (typeof SURVEY_QUESTIONS)[number];
 export const RATINGS = [1, 2, 3, 4, 5] as const;
 export type Rating = (typeof RATINGS)[number];
 
-export const SURVEY_COMMENT_MAX = 2000;
+export const SURVEY_COMMENT_MAX = TEXT_LIMITS.surveyComment;
 
 /** How long a survey link works after the case closes. The survey page shows it, so it is kept out of
  * .server modules, whose exports are undefined in the browser (a hydration mismatch). */

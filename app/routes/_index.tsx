@@ -2,13 +2,13 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useLanguage, useT } from "../hooks/use-translation";
 import { listCatchmentAreas } from "../services/public-areas.server";
-import { getDb } from "../utils/db.server";
 import { pageTitle } from "../utils/meta";
+import { nameIn, localized } from "../i18n/localized";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "home.title");
 
-export async function loader(_: LoaderFunctionArgs) {
-  const areas = await listCatchmentAreas(getDb());
+export async function loader({ context }: LoaderFunctionArgs) {
+  const areas = await listCatchmentAreas(context.db);
   return {
     areas: areas.map((a) => ({
       slug: a.slug,
@@ -45,10 +45,10 @@ export default function Home() {
           {areas.map((a) => (
             <tr key={a.slug}>
               <th scope="row">
-                <Link to={`/process/${a.slug}`}>{language === "fr" ? a.name_fr : a.name_en}</Link>
+                <Link to={`/process/${a.slug}`}>{nameIn(a, language)}</Link>
               </th>
               <td>
-                {language === "fr" ? a.ssm_fr : a.ssm_en}
+                {localized(a, "ssm", language)}
                 {a.confirmed ? null : <> {t("area.notConfirmed")}</>}
               </td>
               <td>{t(`phase.${a.phase}`)}</td>

@@ -7,27 +7,28 @@ import { TextArea, TextField } from "../components/form-fields";
 import { contactsInputSchema } from "../domain/ssm-admin-input";
 import { useLanguage, useT } from "../hooks/use-translation";
 import { contactsAdminView, saveSsmContacts } from "../services/ssm-organizations.server";
-import { getDb } from "../utils/db.server";
 import { parseForm } from "../utils/form";
 import { notFound } from "../utils/http.server";
 import { pageTitle } from "../utils/meta";
 import { requirePermission } from "../auth/require-permission.server";
 import { readForm } from "../utils/read-form.server";
+import { nameIn } from "../i18n/localized";
+import { TEXT_LIMITS } from "../domain/text-limits";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "admin.nav.contacts");
 
-export async function loader({ request }: LoaderFunctionArgs) {
+export async function loader({ request, context }: LoaderFunctionArgs) {
   const { user } = await requirePermission(request, "organizations.manage");
-  const view = await contactsAdminView({ db: getDb(), user });
+  const view = await contactsAdminView({ db: context.db, user });
   if (!view) throw notFound();
   return view;
 }
 
-export async function action({ request }: ActionFunctionArgs) {
+export async function action({ request, context }: ActionFunctionArgs) {
   const { user } = await requirePermission(request, "organizations.manage");
   const parsed = parseForm(contactsInputSchema, await readForm(request));
   if (!parsed.ok) return data({ errors: parsed.errors, values: parsed.values, saved: false }, { status: 400 });
-  if (!(await saveSsmContacts({ db: getDb(), user, contacts: parsed.data, now: new Date() }))) throw notFound();
+  if (!(await saveSsmContacts({ db: context.db, user, contacts: parsed.data, now: new Date() }))) throw notFound();
   return { errors: null, values: null, saved: true };
 }
 
@@ -49,7 +50,7 @@ export default function ContactsPage() {
   };
   return (
     <>
-      <h1>{t("admin.contacts.title", { ssm: language === "fr" ? ssm.name_fr : ssm.name_en })}</h1>
+      <h1>{t("admin.contacts.title", { ssm: nameIn(ssm, language) })}</h1>
       <AdminNav />
       <p>{t("admin.contacts.intro")}</p>
       {result?.saved ? (
@@ -60,10 +61,10 @@ export default function ContactsPage() {
       <ErrorSummary errors={errors} labels={labels} />
       {/* Keyed on what is stored, so a saved form shows the saved (trimmed) values. */}
       <Form method="post" noValidate className="stack" key={JSON.stringify(contacts)}>
-        <TextField name="email" type="email" label={labels.email} errors={errors} maxLength={254} autoComplete="off" defaultValue={value("email")} />
-        <TextField name="phone" type="tel" label={labels.phone} hint={t("admin.contacts.phone.hint")} errors={errors} maxLength={25} autoComplete="off" defaultValue={value("phone")} />
-        <TextArea name="address" label={labels.address} errors={errors} maxLength={500} rows={3} defaultValue={value("address")} />
-        <TextArea name="inPerson" label={labels.inPerson} hint={t("admin.contacts.inPerson.hint")} errors={errors} maxLength={500} rows={3} defaultValue={value("inPerson")} />
+        <TextField name="email" type="email" label={labels.email} errors={errors} maxLength={TEXT_LIMITS.email} autoComplete="off" defaultValue={value("email")} />
+        <TextField name="phone" type="tel" label={labels.phone} hint={t("admin.contacts.phone.hint")} errors={errors} maxLength={TEXT_LIMITS.phone} autoComplete="off" defaultValue={value("phone")} />
+        <TextArea name="address" label={labels.address} errors={errors} maxLength={TEXT_LIMITS.address} rows={3} defaultValue={value("address")} />
+        <TextArea name="inPerson" label={labels.inPerson} hint={t("admin.contacts.inPerson.hint")} errors={errors} maxLength={TEXT_LIMITS.address} rows={3} defaultValue={value("inPerson")} />
         <button type="submit" disabled={navigation.state !== "idle"}>
           {t("admin.contacts.submit")}
         </button>

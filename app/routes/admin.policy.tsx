@@ -7,9 +7,8 @@ import { SelectField, TextArea, TextField } from "../components/form-fields";
 import { OPTIONAL_CLOSURES } from "../domain/ontario-holidays";
 import { POLICY_TIME_ZONES, policyInputSchema } from "../domain/policy-input";
 import { useT } from "../hooks/use-translation";
-import type { MessageKey } from "../i18n";
+import { codeText } from "../i18n";
 import { policyAdminView, publishPolicyVersion } from "../services/policy-admin.server";
-import { getDb } from "../utils/db.server";
 import { parseForm, type FieldErrors } from "../utils/form";
 import { notFound } from "../utils/http.server";
 import { pageTitle } from "../utils/meta";
@@ -18,19 +17,19 @@ import { readForm } from "../utils/read-form.server";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "policy.title");
 
-export async function loader({ request }: LoaderFunctionArgs) {
+export async function loader({ request, context }: LoaderFunctionArgs) {
   const { user } = await requirePermission(request, "policy.edit");
-  const view = await policyAdminView({ db: getDb(), user, now: new Date() });
+  const view = await policyAdminView({ db: context.db, user, now: new Date() });
   if (!view) throw notFound();
   return view;
 }
 
-export async function action({ request }: ActionFunctionArgs) {
+export async function action({ request, context }: ActionFunctionArgs) {
   const { user } = await requirePermission(request, "policy.edit");
   const formData = await readForm(request);
   const parsed = parseForm(policyInputSchema, formData);
   if (!parsed.ok) return data({ errors: parsed.errors, values: parsed.values, published: null }, { status: 400 });
-  const result = await publishPolicyVersion({ db: getDb(), user, policy: parsed.data, now: new Date() });
+  const result = await publishPolicyVersion({ db: context.db, user, policy: parsed.data, now: new Date() });
   if (!result.ok) {
     if (!result.field) throw notFound();
     const errors: FieldErrors = { [result.field]: { key: result.key } };
@@ -108,7 +107,7 @@ export default function PolicyPage() {
                 name={key}
                 defaultChecked={result?.values ? values[key] === "on" : policy.calendar.optionalClosures.includes(key)}
               />
-              <label htmlFor={key}>{t(`policy.closure.${key}` as MessageKey)}</label>
+              <label htmlFor={key}>{codeText(t, "policy.closure", key)}</label>
             </div>
           ))}
         </fieldset>

@@ -11,7 +11,6 @@ import { useLanguage, useT } from "../hooks/use-translation";
 import type { MessageKey } from "../i18n";
 import { addProvider, providerAdminView, renameProvider, retireProvider, type ProviderResult } from "../services/ssm-organizations.server";
 import type { Language } from "../domain/vocabulary";
-import { getDb } from "../utils/db.server";
 import { languageOf } from "../utils/language.server";
 import { formatDate } from "../utils/format-date";
 import { parseForm, type FieldErrors } from "../utils/form";
@@ -19,12 +18,14 @@ import { notFound } from "../utils/http.server";
 import { pageTitle } from "../utils/meta";
 import { requirePermission } from "../auth/require-permission.server";
 import { readForm } from "../utils/read-form.server";
+import { nameIn } from "../i18n/localized";
+import { TEXT_LIMITS } from "../domain/text-limits";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "admin.nav.providers");
 
-export async function loader({ request }: LoaderFunctionArgs) {
+export async function loader({ request, context }: LoaderFunctionArgs) {
   const { user } = await requirePermission(request, "organizations.manage");
-  const view = await providerAdminView({ db: getDb(), user });
+  const view = await providerAdminView({ db: context.db, user });
   if (!view) throw notFound();
   const chosen = new URL(request.url).searchParams.get("provider");
   const selected = chosen === null ? null : (view.providers.find((p) => String(p.id) === chosen && !p.retired_at) ?? null);
@@ -55,10 +56,10 @@ function answerFor(intent: string, result: ProviderResult, formData: FormData, d
   return answer({ intent, errors: { [result.field]: { key: result.key } }, values }, 400);
 }
 
-export async function action({ request }: ActionFunctionArgs) {
+export async function action({ request, context }: ActionFunctionArgs) {
   const { user } = await requirePermission(request, "organizations.manage");
   const formData = await readForm(request);
-  const db = getDb();
+  const db = context.db;
   const now = new Date();
   const language = languageOf(request);
   const chosen = parseForm(intentSchema, formData);
@@ -91,8 +92,8 @@ function NameFields({ errors, values }: { errors: FieldErrors; values: Record<st
   const t = useT();
   return (
     <>
-      <TextField name="nameEn" label={t("admin.providers.nameEn")} required errors={errors} maxLength={200} defaultValue={values.nameEn} />
-      <TextField name="nameFr" label={t("admin.providers.nameFr")} hint={t("admin.providers.nameFr.hint")} required errors={errors} maxLength={200} defaultValue={values.nameFr} />
+      <TextField name="nameEn" label={t("admin.providers.nameEn")} required errors={errors} maxLength={TEXT_LIMITS.name} defaultValue={values.nameEn} />
+      <TextField name="nameFr" label={t("admin.providers.nameFr")} hint={t("admin.providers.nameFr.hint")} required errors={errors} maxLength={TEXT_LIMITS.name} defaultValue={values.nameFr} />
     </>
   );
 }
@@ -102,7 +103,7 @@ function EditPanel({ provider, errors, values, busy }: { provider: Provider; err
   const language = useLanguage();
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => heading.current?.focus(), [provider.id]);
-  const name = language === "fr" ? provider.name_fr : provider.name_en;
+  const name = nameIn(provider, language);
   const actionUrl = `/admin/providers?provider=${provider.id}`;
   return (
     <section className="panel" aria-labelledby="edit-title">
@@ -143,7 +144,7 @@ export default function ProvidersPage() {
   const busy = navigation.state !== "idle";
   const errors = result?.errors ?? {};
   const values = result?.values ?? {};
-  const areaName = language === "fr" ? view.area.name_fr : view.area.name_en;
+  const areaName = nameIn(view.area, language);
   return (
     <>
       <h1>{t("admin.providers.title", { area: areaName })}</h1>

@@ -18,19 +18,20 @@ import {
   userAdminView,
   type AdminActionResult,
 } from "../services/ssm-admin.server";
-import { getDb } from "../utils/db.server";
 import { formatDate } from "../utils/format-date";
 import { parseForm, type FieldErrors } from "../utils/form";
 import { notFound } from "../utils/http.server";
 import { pageTitle } from "../utils/meta";
 import { requirePermission } from "../auth/require-permission.server";
 import { readForm } from "../utils/read-form.server";
+import { nameIn } from "../i18n/localized";
+import { TEXT_LIMITS } from "../domain/text-limits";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "admin.users.title");
 
-export async function loader({ request }: LoaderFunctionArgs) {
+export async function loader({ request, context }: LoaderFunctionArgs) {
   const { user } = await requirePermission(request, "users.manage");
-  const view = await userAdminView({ db: getDb(), user, now: new Date() });
+  const view = await userAdminView({ db: context.db, user, now: new Date() });
   if (!view) throw notFound();
   const chosen = new URL(request.url).searchParams.get("user");
   const selected = chosen === null ? null : (view.users.find((u) => String(u.id) === chosen) ?? null);
@@ -54,10 +55,10 @@ function refusalAnswer(intent: string, result: AdminActionResult, done: Done) {
   return answer({ intent, refused: `admin.users.refused.${result.reason}` as MessageKey }, 409);
 }
 
-export async function action({ request }: ActionFunctionArgs) {
+export async function action({ request, context }: ActionFunctionArgs) {
   const { user } = await requirePermission(request, "users.manage");
   const formData = await readForm(request);
-  const db = getDb();
+  const db = context.db;
   const now = new Date();
   const chosen = parseForm(intentSchema, formData);
   if (!chosen.ok) return answer({ intent: null, refused: "admin.users.refused.invalid" }, 400);
@@ -103,7 +104,7 @@ function statusText(t: Translate, u: ListedUser, language: "en" | "fr"): string 
 }
 
 function organizationName(u: ListedUser, language: "en" | "fr"): string {
-  return language === "fr" ? u.organization.name_fr : u.organization.name_en;
+  return nameIn(u.organization, language);
 }
 
 function ManagePanel({ person, busy }: { person: ListedUser; busy: boolean }) {
@@ -210,8 +211,8 @@ function InviteForm({ providers, errors, values, resetKey, busy }: { providers: 
       <ErrorSummary errors={errors} labels={labels} />
       <Form method="post" action="/admin/users" noValidate className="stack" key={resetKey}>
         <input type="hidden" name="intent" value="invite" />
-        <TextField name="name" label={labels.name} required errors={errors} maxLength={200} autoComplete="off" defaultValue={values.name} />
-        <TextField name="email" type="email" label={labels.email} required errors={errors} maxLength={254} autoComplete="off" defaultValue={values.email} />
+        <TextField name="name" label={labels.name} required errors={errors} maxLength={TEXT_LIMITS.name} autoComplete="off" defaultValue={values.name} />
+        <TextField name="email" type="email" label={labels.email} required errors={errors} maxLength={TEXT_LIMITS.email} autoComplete="off" defaultValue={values.email} />
         <SelectField
           name="role"
           label={labels.role}
@@ -228,7 +229,7 @@ function InviteForm({ providers, errors, values, resetKey, busy }: { providers: 
           errors={errors}
           placeholder=""
           defaultValue={values.provider}
-          options={providers.map((p) => ({ value: String(p.id), label: language === "fr" ? p.name_fr : p.name_en }))}
+          options={providers.map((p) => ({ value: String(p.id), label: nameIn(p, language) }))}
         />
         <RadioGroup
           name="language"
@@ -257,7 +258,7 @@ export default function UsersPage() {
   const language = useLanguage();
   const busy = navigation.state !== "idle";
   const inviteErrors = result?.intent === "invite" ? (result.errors ?? {}) : {};
-  const ssmName = language === "fr" ? view.ssm.name_fr : view.ssm.name_en;
+  const ssmName = nameIn(view.ssm, language);
   return (
     <>
       <h1>{t("admin.users.title")}</h1>

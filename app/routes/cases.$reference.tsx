@@ -9,19 +9,20 @@ import { ErrorSummary } from "../components/error-summary";
 import { SelectField, TextArea } from "../components/form-fields";
 import { DECISION_OUTCOMES } from "../domain/case-workflow";
 import { useLanguage, useT } from "../hooks/use-translation";
-import type { MessageKey } from "../i18n";
+import { codeText, type MessageKey } from "../i18n";
 import { staffCaseChangesSince, staffCaseView } from "../services/case-view.server";
 import { performStaffAction, type StaffCommand } from "../services/staff-actions.server";
 import { attachAsStaff } from "../services/attachments.server";
 import { Attachments } from "../components/attachments";
 import { uploadErrors } from "../utils/attachment-response.server";
 import { readFormWithUpload } from "../utils/multipart.server";
-import { getDb } from "../utils/db.server";
 import { formatDateTime } from "../utils/format-date";
 import { parseForm } from "../utils/form";
 import { notFound } from "../utils/http.server";
 import { pageTitle } from "../utils/meta";
 import { requirePermission } from "../auth/require-permission.server";
+import { nameIn } from "../i18n/localized";
+import { TEXT_LIMITS } from "../domain/text-limits";
 
 export const meta: MetaFunction = ({ matches, params }) =>
   pageTitle(matches, "case.title", { reference: params.reference ?? "" });
@@ -31,19 +32,19 @@ const text = (max: number) => z.string().trim().min(1, "error.required").max(max
 const actionSchema = z.discriminatedUnion("intent", [
   z.object({ intent: z.literal("take"), version, assigneeId: z.coerce.number().int().min(1).optional().catch(undefined) }),
   z.object({ intent: z.literal("acknowledge"), version }),
-  z.object({ intent: z.literal("reply"), version, message: text(5000) }),
-  z.object({ intent: z.literal("note"), version, note: text(5000) }),
-  z.object({ intent: z.literal("request_info"), version, question: text(5000) }),
-  z.object({ intent: z.literal("resume"), version, resumeReason: text(1000) }),
-  z.object({ intent: z.literal("escalate"), version, escalateReason: text(2000) }),
+  z.object({ intent: z.literal("reply"), version, message: text(TEXT_LIMITS.message) }),
+  z.object({ intent: z.literal("note"), version, note: text(TEXT_LIMITS.message) }),
+  z.object({ intent: z.literal("request_info"), version, question: text(TEXT_LIMITS.message) }),
+  z.object({ intent: z.literal("resume"), version, resumeReason: text(TEXT_LIMITS.shortReason) }),
+  z.object({ intent: z.literal("escalate"), version, escalateReason: text(TEXT_LIMITS.reason) }),
   z.object({ intent: z.literal("close"), version }),
-  z.object({ intent: z.literal("reopen"), version, reopenReason: text(2000) }),
+  z.object({ intent: z.literal("reopen"), version, reopenReason: text(TEXT_LIMITS.reason) }),
   z.object({
     intent: z.literal("decide"),
     version,
     outcome: z.enum(DECISION_OUTCOMES, { error: "error.choose" }),
-    reasons: text(10000),
-    panel: z.string().trim().max(2000, "error.tooLong").optional(),
+    reasons: text(TEXT_LIMITS.longText),
+    panel: z.string().trim().max(TEXT_LIMITS.reason, "error.tooLong").optional(),
   }),
 ]);
 type ActionInput = z.infer<typeof actionSchema>;
@@ -80,20 +81,20 @@ export const shouldRevalidate: ShouldRevalidateFunction = ({ actionStatus, defau
 /** What was typed in the refused form, given back so a stale refusal does not lose it. */
 const DRAFT_FIELDS = ["message", "note", "question", "resumeReason", "escalateReason", "reopenReason", "outcome", "reasons", "panel"] as const;
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const { user } = await requirePermission(request, "case.read");
-  const view = await staffCaseView({ db: getDb(), user, reference: params.reference ?? "", now: new Date() });
+  const view = await staffCaseView({ db: context.db, user, reference: params.reference ?? "", now: new Date() });
   if (!view) throw notFound();
   return view;
 }
 
-export async function action({ request, params }: ActionFunctionArgs) {
+export async function action({ request, params, context }: ActionFunctionArgs) {
   const { user } = await requirePermission(request, "case.read");
   const upload = await readFormWithUpload(request);
   if (upload.tooBig || upload.formData.get("intent") === "attach") {
     const attached = upload.tooBig
       ? ({ ok: false, reason: "too_big" } as const)
-      : await attachAsStaff({ db: getDb(), user, reference: params.reference ?? "", file: upload.file, share: upload.formData.get("share") === "on", now: new Date() });
+      : await attachAsStaff({ db: context.db, user, reference: params.reference ?? "", file: upload.file, share: upload.formData.get("share") === "on", now: new Date() });
     if (!attached) throw notFound();
     const errors = uploadErrors(attached);
     if (errors) return data({ errors, intent: "attach", done: null, refused: null, changes: null }, { status: 400 });
@@ -104,7 +105,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return data({ errors: parsed.errors, intent: parsed.values.intent ?? null, done: null, refused: null, changes: null }, { status: 400 });
   }
   const result = await performStaffAction({
-    db: getDb(),
+    db: context.db,
     user,
     reference: params.reference ?? "",
     expectedVersion: parsed.data.version,
@@ -119,7 +120,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const since = z.iso.datetime().safeParse(upload.formData.get("loadedAt"));
     const changes =
       result.reason === "stale" && since.success
-        ? await staffCaseChangesSince({ db: getDb(), user, reference: params.reference ?? "", since: since.data })
+        ? await staffCaseChangesSince({ db: context.db, user, reference: params.reference ?? "", since: since.data })
         : null;
     const draft = Object.fromEntries(DRAFT_FIELDS.map((f) => [f, upload.formData.get(f)]).filter(([, v]) => typeof v === "string"));
     return data({ errors: null, intent, done: null, refused, changes, draft: draft as Record<string, string> }, { status: 409 });
@@ -208,12 +209,12 @@ export default function CasePage() {
           <h2 id="details-title">{t("case.details")}</h2>
           <dl className="summary-list">
             <Field label={c.kind === "provider_dispute" ? t("case.disputeWith") : t("case.provider")}>
-              {view.respondent ? (language === "fr" ? view.respondent.name_fr : view.respondent.name_en) : t("case.providerUnknown")}
+              {view.respondent ? nameIn(view.respondent, language) : t("case.providerUnknown")}
             </Field>
             {c.kind === "provider_dispute" ? (
-              <Field label={t("disputes.col.category")}>{c.category ? t(`category.${c.category}` as MessageKey) : "—"}</Field>
+              <Field label={t("disputes.col.category")}>{c.category ? codeText(t, "category", c.category) : "—"}</Field>
             ) : (
-              <Field label={t("case.program")}>{c.program ? t(`program.${c.program}` as MessageKey) : "—"}</Field>
+              <Field label={t("case.program")}>{c.program ? codeText(t, "program", c.program) : "—"}</Field>
             )}
             <Field label={t("case.channel")}>{t(`channel.${c.channel}`)}</Field>
             <Field label={t("status.received")}>
@@ -245,7 +246,7 @@ export default function CasePage() {
               <ul className="plain-list">
                 {view.emails.map((e) => (
                   <li key={e.id} className={e.status === "dead" ? "field-error" : undefined}>
-                    {e.template} → {e.recipient}: {t(`case.email.${e.status}` as MessageKey)}
+                    {e.template} → {e.recipient}: {codeText(t, "case.email", e.status)}
                   </li>
                 ))}
               </ul>
@@ -302,7 +303,7 @@ export default function CasePage() {
         ) : null}
         {can("reply") ? (
           <ActionForm intent="reply" version={c.version}>
-            <TextArea name="message" defaultValue={draft("message")} label={t("case.reply.label")} hint={t("case.reply.hint")} required errors={errorsFor("reply")} maxLength={5000} rows={4} />
+            <TextArea name="message" defaultValue={draft("message")} label={t("case.reply.label")} hint={t("case.reply.hint")} required errors={errorsFor("reply")} maxLength={TEXT_LIMITS.message} rows={4} />
             <button type="submit" disabled={busy}>
               {t("case.reply.submit")}
             </button>
@@ -310,7 +311,7 @@ export default function CasePage() {
         ) : null}
         {can("request_info") ? (
           <ActionForm intent="request_info" version={c.version}>
-            <TextArea name="question" defaultValue={draft("question")} label={t("case.requestInfo.label")} hint={t("case.requestInfo.hint")} required errors={errorsFor("request_info")} maxLength={5000} rows={3} />
+            <TextArea name="question" defaultValue={draft("question")} label={t("case.requestInfo.label")} hint={t("case.requestInfo.hint")} required errors={errorsFor("request_info")} maxLength={TEXT_LIMITS.message} rows={3} />
             <button type="submit" disabled={busy}>
               {t("case.requestInfo.submit")}
             </button>
@@ -318,7 +319,7 @@ export default function CasePage() {
         ) : null}
         {can("resume") ? (
           <ActionForm intent="resume" version={c.version}>
-            <TextArea name="resumeReason" defaultValue={draft("resumeReason")} label={t("case.resume.label")} required errors={errorsFor("resume")} maxLength={1000} rows={2} />
+            <TextArea name="resumeReason" defaultValue={draft("resumeReason")} label={t("case.resume.label")} required errors={errorsFor("resume")} maxLength={TEXT_LIMITS.shortReason} rows={2} />
             <button type="submit" disabled={busy}>
               {t("case.resume.submit")}
             </button>
@@ -337,9 +338,9 @@ export default function CasePage() {
                 placeholder=""
                 options={DECISION_OUTCOMES.map((o) => ({ value: o, label: t(`outcome.${o}`) }))}
               />
-              <TextArea name="reasons" defaultValue={draft("reasons")} label={t("case.decision.reasons")} required errors={errorsFor("decide")} maxLength={10000} rows={5} />
+              <TextArea name="reasons" defaultValue={draft("reasons")} label={t("case.decision.reasons")} required errors={errorsFor("decide")} maxLength={TEXT_LIMITS.longText} rows={5} />
               {view.panelRequired ? (
-                <TextArea name="panel" defaultValue={draft("panel")} label={t("case.panel.label")} hint={t("case.panel.hint")} required errors={errorsFor("decide")} maxLength={2000} rows={3} />
+                <TextArea name="panel" defaultValue={draft("panel")} label={t("case.panel.label")} hint={t("case.panel.hint")} required errors={errorsFor("decide")} maxLength={TEXT_LIMITS.reason} rows={3} />
               ) : null}
               <button type="submit" disabled={busy}>
                 {t("case.decision.submit")}
@@ -357,7 +358,7 @@ export default function CasePage() {
         ) : null}
         {can("reopen") ? (
           <ActionForm intent="reopen" version={c.version}>
-            <TextArea name="reopenReason" defaultValue={draft("reopenReason")} label={t("case.reopen.label")} required errors={errorsFor("reopen")} maxLength={2000} rows={2} />
+            <TextArea name="reopenReason" defaultValue={draft("reopenReason")} label={t("case.reopen.label")} required errors={errorsFor("reopen")} maxLength={TEXT_LIMITS.reason} rows={2} />
             <button type="submit" disabled={busy}>
               {t("case.reopen.submit")}
             </button>
@@ -365,14 +366,14 @@ export default function CasePage() {
         ) : null}
         {can("escalate") ? (
           <ActionForm intent="escalate" version={c.version}>
-            <TextArea name="escalateReason" defaultValue={draft("escalateReason")} label={t("case.escalate.label")} hint={t("case.escalate.hint")} required errors={errorsFor("escalate")} maxLength={2000} rows={2} />
+            <TextArea name="escalateReason" defaultValue={draft("escalateReason")} label={t("case.escalate.label")} hint={t("case.escalate.hint")} required errors={errorsFor("escalate")} maxLength={TEXT_LIMITS.reason} rows={2} />
             <button type="submit" disabled={busy}>
               {t("case.escalate.submit")}
             </button>
           </ActionForm>
         ) : null}
         <ActionForm intent="note" version={c.version} resetKey={view.events.length}>
-          <TextArea name="note" defaultValue={draft("note")} label={t("case.note.label")} hint={t("case.note.hint")} required errors={errorsFor("note")} maxLength={5000} rows={3} />
+          <TextArea name="note" defaultValue={draft("note")} label={t("case.note.label")} hint={t("case.note.hint")} required errors={errorsFor("note")} maxLength={TEXT_LIMITS.message} rows={3} />
           <button type="submit" disabled={busy}>
             {t("case.note.submit")}
           </button>

@@ -5,21 +5,21 @@ import { DISPUTE_CATEGORIES } from "../domain/dispute-input";
 import { IN_SCOPE_PROGRAMS, MINISTRY_RETAINED_PROGRAMS } from "../domain/programs";
 import { CASE_STATUSES, filtersToSearch, parseQueueFilters } from "../domain/queue-filters";
 import { useLanguage, useT } from "../hooks/use-translation";
-import type { MessageKey } from "../i18n";
+import { codeText } from "../i18n";
 import { staffQueue } from "../services/case-queue.server";
-import { getDb } from "../utils/db.server";
 import { formatDate, formatDateTime } from "../utils/format-date";
 import { notFound } from "../utils/http.server";
 import { pageTitle } from "../utils/meta";
 import { requirePermission } from "../auth/require-permission.server";
+import { nameIn, localized } from "../i18n/localized";
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
   pageTitle(matches, "cases.title", { org: data?.organization.name_en ?? "" });
 
-export async function loader({ request }: LoaderFunctionArgs) {
+export async function loader({ request, context }: LoaderFunctionArgs) {
   const { user } = await requirePermission(request, "case.read");
   const filters = parseQueueFilters(new URL(request.url).searchParams);
-  const queue = await staffQueue({ db: getDb(), user, filters });
+  const queue = await staffQueue({ db: context.db, user, filters });
   if (!queue) throw notFound();
   return { ...queue, filters };
 }
@@ -32,7 +32,7 @@ export default function CaseQueue() {
   const filtered = Object.entries(filters).some(([k, v]) => k !== "after" && v !== undefined);
   return (
     <>
-      <h1>{t("cases.title", { org: language === "fr" ? organization.name_fr : organization.name_en })}</h1>
+      <h1>{t("cases.title", { org: nameIn(organization, language) })}</h1>
       <p>
         <Link to="/cases/new">{t("queue.intake")}</Link>
       </p>
@@ -58,14 +58,14 @@ export default function CaseQueue() {
             name="program"
             label={t("queue.program")}
             defaultValue={filters.program ?? ""}
-            options={[any, ...[...IN_SCOPE_PROGRAMS, ...MINISTRY_RETAINED_PROGRAMS].map((p) => ({ value: p, label: t(`program.${p}` as MessageKey) }))]}
+            options={[any, ...[...IN_SCOPE_PROGRAMS, ...MINISTRY_RETAINED_PROGRAMS].map((p) => ({ value: p, label: codeText(t, "program", p) }))]}
           />
           <SelectField name="category" label={t("queue.category")} defaultValue={filters.category ?? ""} options={[any, ...DISPUTE_CATEGORIES.map((c) => ({ value: c, label: t(`category.${c}`) }))]} />
           <SelectField
             name="provider"
             label={t("queue.provider")}
             defaultValue={filters.provider ? String(filters.provider) : ""}
-            options={[any, ...providers.map((p) => ({ value: String(p.id), label: language === "fr" ? p.name_fr : p.name_en }))]}
+            options={[any, ...providers.map((p) => ({ value: String(p.id), label: nameIn(p, language) }))]}
           />
           <SelectField name="assignee" label={t("queue.assignee")} defaultValue={filters.assignee ?? ""} options={[any, { value: "me", label: t("queue.assignee.me") }, { value: "unassigned", label: t("queue.assignee.unassigned") }]} />
           <SelectField name="clock" label={t("queue.clock")} defaultValue={filters.clock ?? ""} options={[any, { value: "overdue", label: t("queue.clock.overdue") }, { value: "due_soon", label: t("queue.clock.due_soon") }]} />
@@ -126,7 +126,7 @@ export default function CaseQueue() {
                   </td>
                   <td>{t(`caseStatus.${r.status}`)}</td>
                   <td>{r.level}</td>
-                  <td>{(language === "fr" ? r.respondent_name_fr : r.respondent_name_en) ?? t("case.providerUnknown")}</td>
+                  <td>{localized(r, "respondent_name", language) ?? t("case.providerUnknown")}</td>
                   <td>
                     <time dateTime={r.received_at} suppressHydrationWarning>
                       {formatDate(r.received_at, language, timeZone)}

@@ -9,19 +9,19 @@ import { INTAKE_CHANNELS, intakeExtrasSchema } from "../domain/intake-input";
 import { localDateOf, localTimeOf } from "../domain/time-zone";
 import { useLanguage, useT } from "../hooks/use-translation";
 import { intakeChoices, recordComplaintOnBehalf } from "../services/intake.server";
-import { getDb } from "../utils/db.server";
 import { parseForm, type FieldErrors } from "../utils/form";
 import { notFound } from "../utils/http.server";
 import { pageTitle } from "../utils/meta";
 import { requirePermission } from "../auth/require-permission.server";
 import { readForm } from "../utils/read-form.server";
+import { nameIn } from "../i18n/localized";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "intake.title");
 
 
-export async function loader({ request }: LoaderFunctionArgs) {
+export async function loader({ request, context }: LoaderFunctionArgs) {
   const { user } = await requirePermission(request, "case.record");
-  const choices = await intakeChoices({ db: getDb(), user });
+  const choices = await intakeChoices({ db: context.db, user });
   if (!choices) throw notFound();
   const now = new Date();
   const local = localTimeOf(now, choices.area.timeZone);
@@ -29,7 +29,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { ...choices, nowLocal: `${localDateOf(now, choices.area.timeZone)}T${hhmm}`, submissionKey: crypto.randomUUID() };
 }
 
-export async function action({ request }: ActionFunctionArgs) {
+export async function action({ request, context }: ActionFunctionArgs) {
   const { user } = await requirePermission(request, "case.record");
   const formData = await readForm(request);
   const complaint = parseForm(complaintInputSchema, formData);
@@ -39,7 +39,7 @@ export async function action({ request }: ActionFunctionArgs) {
     const errors: FieldErrors = { ...(extras.ok ? {} : extras.errors), ...(complaint.ok ? {} : complaint.errors) };
     return data({ errors, values, done: null }, { status: 400 });
   }
-  const result = await recordComplaintOnBehalf({ db: getDb(), user, complaint: complaint.data, extras: extras.data, now: new Date() });
+  const result = await recordComplaintOnBehalf({ db: context.db, user, complaint: complaint.data, extras: extras.data, now: new Date() });
   if (!result) throw notFound();
   if (result.kind === "invalid_time") return data({ errors: { receivedAt: { key: result.key } } as FieldErrors, values, done: null }, { status: 400 });
   if (result.kind === "invalid") return data({ errors: { [result.field]: { key: result.message } } as FieldErrors, values, done: null }, { status: 400 });
@@ -86,7 +86,7 @@ export default function IntakePage() {
     <>
       <h1>{t("intake.title")}</h1>
       <p>{t("intake.intro")}</p>
-      <p>{t("file.area.chosen", { area: language === "fr" ? area.name_fr : area.name_en })}</p>
+      <p>{t("file.area.chosen", { area: nameIn(area, language) })}</p>
       <ErrorSummary
         errors={errors}
         labels={{ channel: t("intake.channel"), receivedAt: t("intake.receivedAt"), ...complaintFieldLabels(t), consent: t("intake.consent") }}

@@ -8,7 +8,6 @@ import { providerAttach, providerDisputeAction, providerDisputeView } from "../s
 import type { MessageKey } from "../i18n";
 import { uploadErrors } from "../utils/attachment-response.server";
 import { readFormWithUpload } from "../utils/multipart.server";
-import { getDb } from "../utils/db.server";
 import { filerActionSchemas } from "../domain/filer-action-input";
 import { filerActionResponse, filerCommandOf } from "../utils/filer-action-form.server";
 import { parseForm } from "../utils/form";
@@ -20,20 +19,20 @@ export const meta: MetaFunction = ({ matches, params }) => pageTitle(matches, "c
 
 const actionSchema = z.discriminatedUnion("intent", [...filerActionSchemas]);
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const { user } = await requirePermission(request, "dispute.read");
-  const view = await providerDisputeView({ db: getDb(), user, reference: params.reference ?? "", now: new Date() });
+  const view = await providerDisputeView({ db: context.db, user, reference: params.reference ?? "", now: new Date() });
   if (!view) throw notFound();
   return { view, justFiled: new URL(request.url).searchParams.get("filed") === "1" };
 }
 
-export async function action({ request, params }: ActionFunctionArgs) {
+export async function action({ request, params, context }: ActionFunctionArgs) {
   const { user } = await requirePermission(request, "dispute.act");
   const upload = await readFormWithUpload(request);
   if (upload.tooBig || upload.formData.get("intent") === "attach") {
     const attached = upload.tooBig
       ? ({ ok: false, reason: "too_big" } as const)
-      : await providerAttach({ db: getDb(), user, reference: params.reference ?? "", file: upload.file, now: new Date() });
+      : await providerAttach({ db: context.db, user, reference: params.reference ?? "", file: upload.file, now: new Date() });
     if (!attached) throw notFound();
     const errors = uploadErrors(attached);
     if (errors) return data({ errors, message: null, ok: false }, { status: 400 });
@@ -41,7 +40,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
   const parsed = parseForm(actionSchema, upload.formData);
   if (!parsed.ok) return { errors: parsed.errors, message: null, ok: false };
-  const result = await providerDisputeAction({ db: getDb(), user, reference: params.reference ?? "", command: filerCommandOf(parsed.data), now: new Date() });
+  const result = await providerDisputeAction({ db: context.db, user, reference: params.reference ?? "", command: filerCommandOf(parsed.data), now: new Date() });
   if (!result) throw notFound();
   return filerActionResponse(parsed.data, result);
 }

@@ -1,19 +1,19 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useLanguage, useT } from "../hooks/use-translation";
-import type { MessageKey } from "../i18n";
+import { codeText } from "../i18n";
 import { listProviderDisputes } from "../services/provider-disputes.server";
-import { getDb } from "../utils/db.server";
 import { formatDate } from "../utils/format-date";
 import { notFound } from "../utils/http.server";
 import { pageTitle } from "../utils/meta";
 import { requirePermission } from "../auth/require-permission.server";
+import { nameIn } from "../i18n/localized";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "nav.disputes");
 
-export async function loader({ request }: LoaderFunctionArgs) {
+export async function loader({ request, context }: LoaderFunctionArgs) {
   const { user } = await requirePermission(request, "dispute.read");
-  const list = await listProviderDisputes({ db: getDb(), user });
+  const list = await listProviderDisputes({ db: context.db, user });
   if (!list) throw notFound();
   return list;
 }
@@ -24,7 +24,7 @@ export default function DisputesPage() {
   const language = useLanguage();
   return (
     <>
-      <h1>{t("disputes.title", { org: language === "fr" ? provider.name_fr : provider.name_en })}</h1>
+      <h1>{t("disputes.title", { org: nameIn(provider, language) })}</h1>
       <p>{t("disputes.intro")}</p>
       <p>
         <Link className="button" to="/disputes/new">
@@ -50,7 +50,7 @@ export default function DisputesPage() {
                 <th scope="row">
                   <Link to={`/disputes/${d.reference}`}>{d.reference}</Link>
                 </th>
-                <td>{d.category ? t(`category.${d.category}` as MessageKey) : "—"}</td>
+                <td>{d.category ? codeText(t, "category", d.category) : "—"}</td>
                 <td>{t(`caseStatus.${d.status}`)}</td>
                 <td>{d.level}</td>
                 <td>

@@ -6,27 +6,28 @@ import { SelectField, TextArea } from "../components/form-fields";
 import { DISPUTE_CATEGORIES, disputeInputSchema } from "../domain/dispute-input";
 import { useLanguage, useT } from "../hooks/use-translation";
 import { disputeChoices, fileProviderDispute } from "../services/provider-disputes.server";
-import { getDb } from "../utils/db.server";
 import { parseForm, type FieldErrors } from "../utils/form";
 import { notFound } from "../utils/http.server";
 import { pageTitle } from "../utils/meta";
 import { requirePermission } from "../auth/require-permission.server";
 import { readForm } from "../utils/read-form.server";
+import { nameIn } from "../i18n/localized";
+import { TEXT_LIMITS } from "../domain/text-limits";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "disputes.new.title");
 
-export async function loader({ request }: LoaderFunctionArgs) {
+export async function loader({ request, context }: LoaderFunctionArgs) {
   const { user } = await requirePermission(request, "dispute.raise");
-  const choices = await disputeChoices({ db: getDb(), user });
+  const choices = await disputeChoices({ db: context.db, user });
   if (!choices) throw notFound();
   return { ...choices, submissionKey: crypto.randomUUID() };
 }
 
-export async function action({ request }: ActionFunctionArgs) {
+export async function action({ request, context }: ActionFunctionArgs) {
   const { user } = await requirePermission(request, "dispute.raise");
   const parsed = parseForm(disputeInputSchema, await readForm(request));
   if (!parsed.ok) return data({ errors: parsed.errors, values: parsed.values }, { status: 400 });
-  const result = await fileProviderDispute({ db: getDb(), user, dispute: parsed.data, now: new Date() });
+  const result = await fileProviderDispute({ db: context.db, user, dispute: parsed.data, now: new Date() });
   if (!result) throw notFound();
   if (result.kind === "invalid") {
     const errors: FieldErrors = { [result.field]: { key: result.message } };
@@ -60,7 +61,7 @@ export default function NewDisputePage() {
           errors={errors}
           defaultValue={values.area ?? (areas.length === 1 ? areas[0]!.slug : "")}
           placeholder={areas.length === 1 ? undefined : ""}
-          options={areas.map((a) => ({ value: a.slug, label: language === "fr" ? a.name_fr : a.name_en }))}
+          options={areas.map((a) => ({ value: a.slug, label: nameIn(a, language) }))}
         />
         <SelectField
           name="category"
@@ -71,8 +72,8 @@ export default function NewDisputePage() {
           placeholder=""
           options={DISPUTE_CATEGORIES.map((c) => ({ value: c, label: t(`category.${c}`) }))}
         />
-        <TextArea name="description" label={t("disputes.description")} required errors={errors} maxLength={5000} rows={7} defaultValue={values.description} />
-        <TextArea name="outcomeWanted" label={t("disputes.outcome")} required errors={errors} maxLength={2000} rows={3} defaultValue={values.outcomeWanted} />
+        <TextArea name="description" label={t("disputes.description")} required errors={errors} maxLength={TEXT_LIMITS.message} rows={7} defaultValue={values.description} />
+        <TextArea name="outcomeWanted" label={t("disputes.outcome")} required errors={errors} maxLength={TEXT_LIMITS.reason} rows={3} defaultValue={values.outcomeWanted} />
         <button type="submit" disabled={busy}>
           {t("disputes.submit")}
         </button>

@@ -6,20 +6,20 @@ import { ErrorSummary } from "../components/error-summary";
 import { SelectField } from "../components/form-fields";
 import { complaintInputSchema } from "../domain/complaint-input";
 import { useLanguage, useT } from "../hooks/use-translation";
-import type { MessageKey } from "../i18n";
+import { codeText } from "../i18n";
 import { fileClientComplaint, ministryContact } from "../services/filing.server";
 import { filingsPerIp, isRateLimited, RateLimitedError, reserveAttemptInWriteTransaction } from "../services/rate-limit.server";
 import { filingChoices, listCatchmentAreas } from "../services/public-areas.server";
-import { getDb } from "../utils/db.server";
 import { parseForm, type FieldErrors } from "../utils/form";
 import { languageOf } from "../utils/language.server";
 import { pageTitle } from "../utils/meta";
 import { readForm } from "../utils/read-form.server";
+import { nameIn } from "../i18n/localized";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "file.title");
 
-export async function loader({ request }: LoaderFunctionArgs) {
-  const db = getDb();
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const db = context.db;
   const areaSlug = new URL(request.url).searchParams.get("area");
   const choices = areaSlug ? await filingChoices({ db, areaSlug }) : null;
   const areas = (await listCatchmentAreas(db)).map((a) => ({ slug: a.slug, name_en: a.name_en, name_fr: a.name_fr }));
@@ -41,7 +41,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const db = getDb();
+  const db = context.db;
   const now = new Date();
   const formData = await readForm(request);
   const ipKey = [`ip:${context.clientIp}`];
@@ -91,7 +91,7 @@ function AreaStep() {
           name="area"
           label={t("file.area.title")}
           required
-          options={areas.map((a) => ({ value: a.slug, label: language === "fr" ? a.name_fr : a.name_en }))}
+          options={areas.map((a) => ({ value: a.slug, label: nameIn(a, language) }))}
         />
         <button type="submit">{t("file.area.submit")}</button>
       </Form>
@@ -108,7 +108,7 @@ function Done({ done }: { done: NonNullable<ReturnType<typeof useActionData<type
       <>
         <h1>{t("file.referred.title")}</h1>
         <p className="panel" role="status">
-          {t("file.referred.text", { program: t(`program.${done.program}` as MessageKey), phone: ministryPhone, reference: done.reference })}
+          {t("file.referred.text", { program: codeText(t, "program", done.program), phone: ministryPhone, reference: done.reference })}
         </p>
         <p>
           <a className="button" href={`tel:${ministryPhone}`}>
@@ -165,7 +165,7 @@ export default function FilePage() {
   if (!chosen) return <AreaStep />;
   const errors = result?.errors ?? {};
   const values: Record<string, string> = result?.values ?? {};
-  const areaName = language === "fr" ? chosen.name_fr : chosen.name_en;
+  const areaName = nameIn(chosen, language);
   return (
     <>
       <h1>{t("file.title")}</h1>

@@ -1,11 +1,11 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
 import { databaseAnswers } from "../services/health.server";
-import { getDb } from "../utils/db.server";
 import { logError } from "../utils/log.server";
 
-export async function loader() {
+export async function loader({ context }: LoaderFunctionArgs) {
   let ok = false;
   try {
-    ok = await databaseAnswers(getDb());
+    ok = await databaseAnswers(context.db);
   } catch (error) {
     logError("health check: database could not be opened", error);
   }

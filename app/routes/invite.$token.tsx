@@ -6,7 +6,6 @@ import { NewPasswordForm } from "../components/new-password-form";
 import { useT } from "../hooks/use-translation";
 import type { MessageKey } from "../i18n";
 import { acceptInvitation, invitationView, type InvitationState } from "../services/ssm-admin.server";
-import { getDb } from "../utils/db.server";
 import { parseForm } from "../utils/form";
 import { newPasswordFormSchema } from "../utils/password.server";
 import { pageTitle } from "../utils/meta";
@@ -25,14 +24,14 @@ const TITLES: Record<InvitationState, MessageKey> = {
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) => pageTitle(matches, TITLES[data?.state ?? "unknown"]);
 
-export async function loader({ params }: LoaderFunctionArgs) {
-  return invitationView({ db: getDb(), token: params.token ?? "", now: new Date() });
+export async function loader({ params, context }: LoaderFunctionArgs) {
+  return invitationView({ db: context.db, token: params.token ?? "", now: new Date() });
 }
 
-export async function action({ request, params }: ActionFunctionArgs) {
+export async function action({ request, params, context }: ActionFunctionArgs) {
   const parsed = parseForm(newPasswordFormSchema, await readForm(request));
   if (!parsed.ok) return data({ errors: parsed.errors, doneFor: null, state: null }, { status: 400, headers: PRIVATE_HEADERS });
-  const result = await acceptInvitation({ db: getDb(), token: params.token ?? "", password: parsed.data.password, now: new Date() });
+  const result = await acceptInvitation({ db: context.db, token: params.token ?? "", password: parsed.data.password, now: new Date() });
   if (!result.ok) return data({ errors: null, doneFor: null, state: result.state }, { status: 410, headers: PRIVATE_HEADERS });
   return data({ errors: null, doneFor: result.email, state: null }, { headers: PRIVATE_HEADERS });
 }

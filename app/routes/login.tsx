@@ -7,17 +7,17 @@ import { roleMay } from "../domain/access";
 import type { Role } from "../domain/vocabulary";
 import { useT } from "../hooks/use-translation";
 import { attemptSignIn } from "../services/auth.server";
-import { getDb } from "../utils/db.server";
 import { parseForm } from "../utils/form";
 import { pageTitle } from "../utils/meta";
 import { sessionCookie, sessionTokenOf } from "../utils/session.server";
 import { readForm } from "../utils/read-form.server";
 import { safeRedirect } from "../utils/safe-redirect";
+import { TEXT_LIMITS } from "../domain/text-limits";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "login.title");
 
 const loginSchema = z.object({
-  email: z.string().trim().min(1, "error.required").max(254, "error.tooLong"),
+  email: z.string().trim().min(1, "error.required").max(TEXT_LIMITS.email, "error.tooLong"),
   password: z.string().min(1, "error.required").max(128, "error.tooLong"),
 });
 
@@ -32,7 +32,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const parsed = parseForm(loginSchema, await readForm(request));
   if (!parsed.ok) return data({ failed: "login.failed" as const }, { status: 400 });
   const attempt = await attemptSignIn({
-    db: getDb(),
+    db: context.db,
     ...parsed.data,
     clientIp: context.clientIp,
     // A session cookie sent before signing in is ended: the signed-in session always has a new id.

@@ -1,12 +1,11 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { signOut } from "../services/auth.server";
-import { getDb } from "../utils/db.server";
 import { clearedSessionCookie, sessionTokenOf } from "../utils/session.server";
 
-export async function action({ request }: ActionFunctionArgs) {
+export async function action({ request, context }: ActionFunctionArgs) {
   const token = sessionTokenOf(request);
-  if (token) await signOut(getDb(), token, new Date());
+  if (token) await signOut(context.db, token, new Date());
   return redirect("/", { headers: { "Set-Cookie": clearedSessionCookie() } });
 }
 

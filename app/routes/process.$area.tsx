@@ -1,23 +1,23 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useLanguage, useT } from "../hooks/use-translation";
-import type { MessageKey } from "../i18n";
+import { codeText } from "../i18n";
 import { publishedProcess } from "../services/public-areas.server";
 import { ministryContact } from "../services/filing.server";
 import { MINISTRY_RETAINED_PROGRAMS } from "../domain/programs";
 import { publicQuarterFigures } from "../services/quarter-reports.server";
-import { getDb } from "../utils/db.server";
 import { env } from "../utils/env.server";
 import { formatCount, formatDays, formatShare } from "../utils/format-figures";
 import { formatDate, formatTimeOfDay } from "../utils/format-date";
 import { notFound } from "../utils/http.server";
 import { pageTitle } from "../utils/meta";
+import { nameIn } from "../i18n/localized";
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
   pageTitle(matches, "process.title", { area: data?.area.name_en ?? "" });
 
-export async function loader({ params }: LoaderFunctionArgs) {
-  const db = getDb();
+export async function loader({ params, context }: LoaderFunctionArgs) {
+  const db = context.db;
   const found = await publishedProcess({ db, areaSlug: params.area ?? "", now: new Date() });
   if (!found) throw notFound();
   const threshold = env().SUPPRESSION_THRESHOLD;
@@ -43,8 +43,8 @@ export default function ProcessPage() {
   const { area, ssm, policy, ministryPhone, figures, threshold } = useLoaderData<typeof loader>();
   const t = useT();
   const language = useLanguage();
-  const areaName = language === "fr" ? area.name_fr : area.name_en;
-  const ssmName = language === "fr" ? ssm.name_fr : ssm.name_en;
+  const areaName = nameIn(area, language);
+  const ssmName = nameIn(ssm, language);
   const decisionDays = policy.levels.find((l) => l.level === 1)?.decisionDays;
   return (
     <>
@@ -87,7 +87,7 @@ export default function ProcessPage() {
       {policy.calendar.optionalClosures.length ? (
         <p>
           {t("process.closures", {
-            days: policy.calendar.optionalClosures.map((k) => t(`policy.closure.${k}` as MessageKey)).join(", "),
+            days: policy.calendar.optionalClosures.map((k) => codeText(t, "policy.closure", k)).join(", "),
           })}
         </p>
       ) : null}

@@ -8,15 +8,15 @@ import { ReportNarrative, ReportVersionList } from "../components/report-version
 import { reportFormSchema } from "../domain/report-input";
 import { useLanguage, useT } from "../hooks/use-translation";
 import { reportAccessFor, saveNarrativeDraft, submitQuarterReport } from "../services/quarter-reports.server";
-import { getDb } from "../utils/db.server";
 import { env } from "../utils/env.server";
 import { parseForm, type FieldErrors } from "../utils/form";
 import { formatDate, formatDateTime } from "../utils/format-date";
 import { notFound } from "../utils/http.server";
 import { pageTitle } from "../utils/meta";
-import { loadReportPage } from "../utils/report-request.server";
+import { loadReportPage } from "../loaders/report-page.server";
 import { requirePermission } from "../auth/require-permission.server";
 import { readForm } from "../utils/read-form.server";
+import { nameIn, localized } from "../i18n/localized";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "reports.page.title");
 
@@ -26,9 +26,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 type Refusal = "quarter_not_ended" | "stale";
 
-export async function action({ request, params }: ActionFunctionArgs) {
+export async function action({ request, params, context }: ActionFunctionArgs) {
   const { user } = await requirePermission(request, "report.submit");
-  const db = getDb();
+  const db = context.db;
   const areaSlug = params.area ?? "";
   const quarter = params.quarter ?? "";
   const access = await reportAccessFor(db, user, areaSlug);
@@ -67,8 +67,8 @@ export default function ReportPage() {
   const view = useLoaderData<typeof loader>();
   const t = useT();
   const language = useLanguage();
-  const ssm = language === "fr" ? view.area.ssm_fr : view.area.ssm_en;
-  const areaName = language === "fr" ? view.area.name_fr : view.area.name_en;
+  const ssm = localized(view.area, "ssm", language);
+  const areaName = nameIn(view.area, language);
   return (
     <>
       <p className="breadcrumb">

@@ -6,7 +6,8 @@ import { useLanguage, useT } from "../hooks/use-translation";
 import { formatDateTime } from "../utils/format-date";
 import { notFound } from "../utils/http.server";
 import { pageTitle } from "../utils/meta";
-import { loadReportPage } from "../utils/report-request.server";
+import { loadReportPage } from "../loaders/report-page.server";
+import { localized } from "../i18n/localized";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "reports.print.title");
 
@@ -22,7 +23,7 @@ export default function PrintableReport() {
   const view = useLoaderData<typeof loader>();
   const t = useT();
   const language = useLanguage();
-  const ssm = language === "fr" ? view.area.ssm_fr : view.area.ssm_en;
+  const ssm = localized(view.area, "ssm", language);
   const selected = view.selected;
   const figures = view.kind === "ministry" ? selected!.figures : view.figures;
   const back = `/reports/${view.area.slug}/${view.quarter}${selected ? `?version=${selected.version}` : ""}`;

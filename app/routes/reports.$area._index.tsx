@@ -5,21 +5,21 @@ import { VolumeChart } from "../components/volume-chart";
 import { ON_TIME_TARGET } from "../domain/report-figures";
 import { useLanguage, useT } from "../hooks/use-translation";
 import { areaReportsView } from "../services/report-pages.server";
-import { getDb } from "../utils/db.server";
 import { env } from "../utils/env.server";
 import { formatDate } from "../utils/format-date";
 import { formatShare } from "../utils/format-figures";
 import { notFound } from "../utils/http.server";
 import { pageTitle } from "../utils/meta";
 import { requirePermission } from "../auth/require-permission.server";
+import { localized } from "../i18n/localized";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "reports.area.title");
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const { user } = await requirePermission(request, ["report.read_province", "report.read"]);
   const config = env();
   const view = await areaReportsView({
-    db: getDb(),
+    db: context.db,
     user,
     areaSlug: params.area ?? "",
     settings: { threshold: config.SUPPRESSION_THRESHOLD, dueDays: config.REPORT_DUE_DAYS },
@@ -33,7 +33,7 @@ export default function AreaReportsPage() {
   const view = useLoaderData<typeof loader>();
   const t = useT();
   const language = useLanguage();
-  const ssm = language === "fr" ? view.area.ssm_fr : view.area.ssm_en;
+  const ssm = localized(view.area, "ssm", language);
   const decisionShare = (f: (typeof view.trend)[number]["figures"]) => f?.clocks.find((c) => c.kind === "decision" && c.level === 1)?.onTimeShare ?? null;
   return (
     <>

@@ -10,18 +10,18 @@ import { useLanguage, useT } from "../hooks/use-translation";
 import { lastClosedQuarterId, quarterComparison, quarterTrend, quartersEndingWith } from "../services/quarter-reports.server";
 import { ownArea } from "../domain/access";
 import { authorize } from "../services/access.server";
-import { getDb } from "../utils/db.server";
 import { env } from "../utils/env.server";
 import { formatDate, formatDateTime } from "../utils/format-date";
 import { formatCount, formatDays, formatShare } from "../utils/format-figures";
 import { pageTitle } from "../utils/meta";
+import { nameIn } from "../i18n/localized";
 import { requirePermission } from "../auth/require-permission.server";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "reports.title");
 
-export async function loader({ request }: LoaderFunctionArgs) {
+export async function loader({ request, context }: LoaderFunctionArgs) {
   const { actor } = await requirePermission(request, ["report.read_province", "report.read"]);
-  const db = getDb();
+  const db = context.db;
   // An SSM's people work on their own reports; the comparison of every SSM is the ministry's.
   if (!authorize(actor, "report.read_province")) {
     const area = ownArea(actor);
@@ -55,7 +55,7 @@ export default function ReportsPage() {
   const missing = view.rows.filter((r) => r.report === null);
   // Several SSMs serve more than one area: the area names the row, the SSM follows.
   const ssmName = (r: Loaded["rows"][number]) =>
-    language === "fr" ? `${r.area.name_fr} (${r.area.ssm.name_fr})` : `${r.area.name_en} (${r.area.ssm.name_en})`;
+    `${nameIn(r.area, language)} (${nameIn(r.area.ssm, language)})`;
   const count = (c: ShownCount | undefined) => formatCount(c ?? 0, view.threshold, language);
   return (
     <>

@@ -6,7 +6,6 @@ import { NewPasswordForm } from "../components/new-password-form";
 import { useT } from "../hooks/use-translation";
 import type { MessageKey } from "../i18n";
 import { passwordResetView, resetPassword, type PasswordResetState } from "../services/password-reset.server";
-import { getDb } from "../utils/db.server";
 import { parseForm } from "../utils/form";
 import { pageTitle } from "../utils/meta";
 import { newPasswordFormSchema } from "../utils/password.server";
@@ -26,8 +25,8 @@ const TITLES: Record<PasswordResetState, MessageKey> = {
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) => pageTitle(matches, TITLES[data?.state ?? "unknown"]);
 
-export async function loader({ params }: LoaderFunctionArgs) {
-  const view = await passwordResetView({ db: getDb(), token: params.token ?? "", now: new Date() });
+export async function loader({ params, context }: LoaderFunctionArgs) {
+  const view = await passwordResetView({ db: context.db, token: params.token ?? "", now: new Date() });
   return data(view, { status: view.state === "open" ? 200 : 410, headers: PRIVATE_HEADERS });
 }
 
@@ -35,7 +34,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const parsed = parseForm(newPasswordFormSchema, await readForm(request));
   if (!parsed.ok) return data({ errors: parsed.errors, state: null, limited: false }, { status: 400, headers: PRIVATE_HEADERS });
   const result = await resetPassword({
-    db: getDb(),
+    db: context.db,
     token: params.token ?? "",
     password: parsed.data.password,
     clientIp: context.clientIp,

@@ -1,4 +1,4 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, AppLoadContext, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
@@ -14,7 +14,6 @@ import { uploadErrors } from "../utils/attachment-response.server";
 import { readFormWithUpload } from "../utils/multipart.server";
 import { releaseAttempt, reserveAttempt, STATUS_LOOKUP_FAILURES } from "../services/rate-limit.server";
 import { normalizeCaseReference } from "../domain/case-reference";
-import { getDb } from "../utils/db.server";
 import { clearedFilerAccessCookie, filerAccessCookie, filerAccessTokenOf } from "../utils/filer-access.server";
 import { filerActionSchemas } from "../domain/filer-action-input";
 import { filerActionResponse, filerCommandOf } from "../utils/filer-action-form.server";
@@ -37,26 +36,26 @@ const actionSchema = z.discriminatedUnion("intent", [
   z.object({ intent: z.literal("close") }),
 ]);
 
-async function openCaseId(request: Request): Promise<number | null> {
+async function openCaseId(request: Request, db: AppLoadContext["db"]): Promise<number | null> {
   const token = filerAccessTokenOf(request);
-  return token ? caseIdForFilerAccess(getDb(), token, new Date()) : null;
+  return token ? caseIdForFilerAccess(db, token, new Date()) : null;
 }
 
-export async function loader({ request }: LoaderFunctionArgs) {
-  const caseId = await openCaseId(request);
-  const view = caseId === null ? null : await filerCaseView({ db: getDb(), caseId, now: new Date() });
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const caseId = await openCaseId(request, context.db);
+  const view = caseId === null ? null : await filerCaseView({ db: context.db, caseId, now: new Date() });
   return { reference: new URL(request.url).searchParams.get("reference")?.slice(0, 40) ?? "", view };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const upload = await readFormWithUpload(request);
   if (upload.tooBig || upload.formData.get("intent") === "attach") {
-    const caseId = await openCaseId(request);
+    const caseId = await openCaseId(request, context.db);
     if (caseId === null) return redirect("/status");
     const attached = upload.tooBig
       ? ({ ok: false, reason: "too_big" } as const)
       : upload.file
-        ? await attachToCase({ db: getDb(), caseId, file: upload.file, uploadedBy: { kind: "filer", userId: null, label: "filer" }, visibility: "public", now: new Date() })
+        ? await attachToCase({ db: context.db, caseId, file: upload.file, uploadedBy: { kind: "filer", userId: null, label: "filer" }, visibility: "public", now: new Date() })
         : ({ ok: false, reason: "empty" } as const);
     const errors = uploadErrors(attached);
     if (errors) return data({ errors, message: null }, { status: 400 });
@@ -64,7 +63,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   }
   const parsed = parseForm(actionSchema, upload.formData);
   if (!parsed.ok) return data({ errors: parsed.errors, message: null }, { status: 400 });
-  const db = getDb();
+  const db = context.db;
   const input = parsed.data;
   if (input.intent === "lookup") {
     const now = new Date();
@@ -87,7 +86,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     if (token) await closeFilerAccess(db, token);
     return redirect("/status", { headers: { "Set-Cookie": clearedFilerAccessCookie() } });
   }
-  const caseId = await openCaseId(request);
+  const caseId = await openCaseId(request, context.db);
   if (caseId === null) return redirect("/status");
   const result = await performFilerAction({ db, caseId, command: filerCommandOf(input), now: new Date() });
   return filerActionResponse(input, result);

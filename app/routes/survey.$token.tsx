@@ -8,7 +8,6 @@ import { useT } from "../hooks/use-translation";
 import { isLanguage } from "../i18n";
 import { answerSurvey, surveyView } from "../services/satisfaction-survey.server";
 import { readCookie } from "../utils/cookies.server";
-import { getDb } from "../utils/db.server";
 import { parseForm } from "../utils/form";
 import { languageOf } from "../utils/language.server";
 import { pageTitle } from "../utils/meta";
@@ -26,8 +25,8 @@ function choseLanguage(request: Request): boolean {
   return isLanguage(new URL(request.url).searchParams.get("lng")) || isLanguage(readCookie(request, "lng"));
 }
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  const view = await surveyView({ db: getDb(), token: params.token ?? "", now: new Date() });
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const view = await surveyView({ db: context.db, token: params.token ?? "", now: new Date() });
   if (view.state !== "open") return data({ state: view.state }, { status: 410, headers: PRIVATE_HEADERS });
   // Without a choice of their own, the visitor reads the survey in the language it was sent in;
   // ?lng= is how every page switches language, and it is remembered from here on.
@@ -39,10 +38,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return data({ state: view.state }, { headers: PRIVATE_HEADERS });
 }
 
-export async function action({ request, params }: ActionFunctionArgs) {
+export async function action({ request, params, context }: ActionFunctionArgs) {
   const parsed = parseForm(surveyInputSchema, await readForm(request));
   if (!parsed.ok) return data({ errors: parsed.errors, values: parsed.values, state: null }, { status: 400, headers: PRIVATE_HEADERS });
-  const result = await answerSurvey({ db: getDb(), token: params.token ?? "", answers: parsed.data, now: new Date() });
+  const result = await answerSurvey({ db: context.db, token: params.token ?? "", answers: parsed.data, now: new Date() });
   if (!result.ok) return data({ errors: null, values: null, state: result.reason }, { status: 410, headers: PRIVATE_HEADERS });
   return redirect("/survey/thanks");
 }

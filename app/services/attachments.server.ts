@@ -12,7 +12,7 @@ import { detectFileType, extensionOfMime, MAX_ATTACHMENT_BYTES, safeFileName } f
 import { env } from "../utils/env.server";
 import type { SessionUser } from "./auth.server";
 import { actorOf, authorize, caseFor, caseScopeOf } from "./access.server";
-import { findAreaWithSsm, findOrganizationById } from "../../db/repositories/areas";
+import { findAreaWithSsm } from "../../db/repositories/areas";
 import { findUserById } from "../../db/repositories/users";
 
 export type AttachResult = { ok: true; id: number } | { ok: false; reason: "empty" | "too_big" | "type" | "finished" };

@@ -7,10 +7,11 @@ import { DEFAULT_CALENDAR, type BusinessCalendar } from "../domain/business-cale
 import { queueCriteria } from "../domain/queue-criteria";
 import type { QueueFilters } from "../domain/queue-filters";
 import { localDateOf, localTimeOf } from "../domain/time-zone";
-import { translator, type MessageKey, type Translate } from "../i18n";
+import { isMessageKey, translator, type MessageKey, type Translate } from "../i18n";
 import { ownArea } from "../domain/access";
 import { actorOf, authorize } from "./access.server";
 import type { SessionUser } from "./auth.server";
+import { localized } from "../i18n/localized";
 
 // Rows read per query. Each page is one short statement on the shared connection, so other
 // requests run between pages; 1,000 keeps memory small and the number of statements low.
@@ -34,8 +35,7 @@ const HEADER_KEYS: readonly MessageKey[] = [
 /** A code's label, or the code itself if this version has no text for it (an old program). */
 function labelOf(t: Translate, key: string, code: string | null): string {
   if (code === null) return "";
-  const label = t(key as MessageKey);
-  return label === undefined ? code : label;
+  return isMessageKey(key) ? t(key) : code;
 }
 
 /** Local dates and times as YYYY-MM-DD (HH:MM): what a spreadsheet sorts and reads as a date. */
@@ -59,7 +59,7 @@ function cellsOf(row: CaseExportRow, t: Translate, language: Language, timeZone:
     String(row.level),
     labelOf(t, `program.${row.program}`, row.program),
     labelOf(t, `category.${row.category}`, row.category),
-    (language === "fr" ? row.respondent_name_fr : row.respondent_name_en) ?? "",
+    localized(row, "respondent_name", language) ?? "",
     row.assignee_name ?? "",
     localDate(row.received_at, timeZone),
     localDateTime(row.next_due_at, timeZone),

@@ -9,6 +9,7 @@ import type { EscalationCause } from "../domain/escalation";
 import type { AreaWithSsm } from "../../db/repositories/areas";
 import { publicUrl } from "../utils/env.server";
 import type { StoredClock } from "../../db/repositories/case-clocks";
+import { nameIn } from "../i18n/localized";
 
 export function statusLink(reference: string): string {
   return `${publicUrl()}/status?reference=${encodeURIComponent(reference)}`;
@@ -31,7 +32,7 @@ export function filerEmailBasics(row: CaseRow, area: AreaWithSsm) {
     language: row.language,
     filerName: row.filer_name,
     reference: row.reference,
-    ssmName: row.language === "fr" ? area.ssm.name_fr : area.ssm.name_en,
+    ssmName: nameIn(area.ssm, row.language),
     statusLink: followLink(row),
     signedIn: row.kind === "provider_dispute",
   };

@@ -212,7 +212,7 @@ export function startClockSweeper(input: {
       running = false;
     }
   };
-  const timer = setInterval(tick, input.intervalMs);
+  const timer = setInterval(() => void tick(), input.intervalMs);
   timer.unref();
   void tick();
   return { stop: () => clearInterval(timer) };

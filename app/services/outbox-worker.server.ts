@@ -86,7 +86,7 @@ export function startOutboxWorker(input: {
       running = false;
     }
   };
-  const timer = setInterval(run, input.intervalMs);
+  const timer = setInterval(() => void run(), input.intervalMs);
   timer.unref();
   wake = () => void run();
   void run();

@@ -24,6 +24,7 @@ import { publicUrl } from "../utils/env.server";
 import { recordReleases, releasedQuarter } from "./report-releases.server";
 import type { SessionUser } from "./auth.server";
 import { actorOf, authorize } from "./access.server";
+import { nameIn } from "../i18n/localized";
 
 /** Fiscal quarters are the province's: their bounds are Toronto midnights for every SSM. */
 export const REPORTING_TIME_ZONE = "America/Toronto";
@@ -194,8 +195,8 @@ export async function submitQuarterReport(input: {
       const email = reportSubmittedEmail({
         language: analyst.language,
         name: analyst.display_name,
-        ssmName: analyst.language === "fr" ? area.ssm.name_fr : area.ssm.name_en,
-        areaName: analyst.language === "fr" ? area.name_fr : area.name_en,
+        ssmName: nameIn(area.ssm, analyst.language),
+        areaName: nameIn(area, analyst.language),
         quarter,
         version,
         figures: shown,

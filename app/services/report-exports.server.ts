@@ -6,13 +6,14 @@ import type { Language } from "../../db/schema";
 import type { CsvQuery } from "../domain/report-input";
 import { figureLabel, flattenShown } from "../domain/report-labels";
 import type { ShownFigures } from "../domain/report-suppression";
-import { translator } from "../i18n";
+import { labelText, translator } from "../i18n";
 import { csvCount } from "../utils/format-figures";
 import { actorOf, authorize } from "./access.server";
 import type { SessionUser } from "./auth.server";
 import { reportAccessFor } from "./quarter-reports.server";
 import { releasedQuarter } from "./report-releases.server";
 import { reportPageView, type ReportSettings } from "./report-pages.server";
+import { nameIn } from "../i18n/localized";
 
 type Cell = string | number | null;
 
@@ -31,7 +32,7 @@ function* rowsOf(source: Source, threshold: number, language: Language): Generat
   const t = translator(language);
   for (const cell of flattenShown(source.figures)) {
     const value = cell.value === "small" || cell.value === "hidden" ? csvCount(cell.value, threshold) : cell.value;
-    yield [source.quarter, source.areaCode, source.ssm, source.version, source.submittedAt, cell.path, cell.key, figureLabel(cell.path, cell.key, t, cell.label?.[language]), value];
+    yield [source.quarter, source.areaCode, source.ssm, source.version, source.submittedAt, cell.path, cell.key, labelText(t, figureLabel(cell.path, cell.key, cell.label?.[language])), value];
   }
 }
 
@@ -70,7 +71,7 @@ async function csvRowsFor(input: CsvRequest): Promise<AsyncIterable<Cell[]> | nu
   const { db, user, query, settings, language } = input;
   const ministry = authorize(await actorOf(db, user), "report.read_province");
   const areas = await listAreasWithSsm(db);
-  const names = new Map(areas.map((a) => [a.slug, { code: a.code, ssm: language === "fr" ? a.ssm.name_fr : a.ssm.name_en }]));
+  const names = new Map(areas.map((a) => [a.slug, { code: a.code, ssm: nameIn(a.ssm, language) }]));
   const province = language === "fr" ? "Ontario (toutes les GSS)" : "Ontario (all SSMs)";
 
   async function* quarterRows(quarter: string, only: string | null): AsyncGenerator<Cell[]> {

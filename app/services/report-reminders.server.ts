@@ -6,6 +6,7 @@ import { listActiveUsersWithRoles } from "../../db/repositories/users";
 import { rolesWith } from "../domain/access";
 import { reportReminderEmail } from "../../emails/report-emails";
 import { lastClosedQuarterId, reportDueAt, reportLink } from "./quarter-reports.server";
+import { nameIn } from "../i18n/localized";
 
 /**
  * Reminds each SSM's managers about the quarter that closed most recently, while its report is
@@ -26,7 +27,7 @@ export async function sendReportReminders(input: { db: DB; now: Date; dueDays: n
           language: manager.language,
           name: manager.display_name,
           which,
-          ssmName: manager.language === "fr" ? area.ssm.name_fr : area.ssm.name_en,
+          ssmName: nameIn(area.ssm, manager.language),
           quarter,
           dueAt: dueAt.toISOString(),
           link: reportLink(area.slug, quarter),

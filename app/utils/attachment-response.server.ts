@@ -1,9 +1,16 @@
-import type { AttachmentDownload } from "../services/attachments.server";
-import type { AttachResult } from "../services/attachments.server";
 import type { FieldErrors } from "./form";
 
+// The shapes app/services/attachments.server.ts returns, stated here by what this file reads, so
+// utilities stay below the services.
+interface FileToSend {
+  name: string;
+  contentType: string;
+  bytes: Uint8Array;
+}
+type UploadOutcome = { ok: true } | { ok: false; reason: "empty" | "too_big" | "type" | "finished" };
+
 /** Always a download, never shown inline: an uploaded file can never run as a page of this site. */
-export function attachmentResponse(file: AttachmentDownload): Response {
+export function attachmentResponse(file: FileToSend): Response {
   const ascii = file.name.replace(/[^\x20-\x7e]/g, "_");
   return new Response(new Uint8Array(file.bytes), {
     headers: {
@@ -17,7 +24,7 @@ export function attachmentResponse(file: AttachmentDownload): Response {
 }
 
 /** The field error for a refused upload. */
-export function uploadErrors(result: AttachResult | { ok: false; reason: "too_big" }): FieldErrors | null {
+export function uploadErrors(result: UploadOutcome): FieldErrors | null {
   if (result.ok) return null;
   const key =
     result.reason === "too_big"

@@ -18,7 +18,9 @@ export function createRemixHandler(input: {
   getLoadContext: (req: ExpressRequest, res: ExpressResponse) => AppLoadContext;
 }) {
   const handle = createRequestHandler(input.build, input.mode);
-  return async (req: ExpressRequest, res: ExpressResponse, next: NextFunction) => {
+  // Express ignores a handler's promise; every failure below reaches next() instead.
+  return (req: ExpressRequest, res: ExpressResponse, next: NextFunction): void => void respond(req, res, next);
+  async function respond(req: ExpressRequest, res: ExpressResponse, next: NextFunction) {
     try {
       const response = await handle(toFetchRequest(req, res), input.getLoadContext(req, res));
       res.statusMessage = response.statusText;
@@ -43,7 +45,7 @@ export function createRemixHandler(input: {
     } catch (error) {
       next(error);
     }
-  };
+  }
 }
 
 function toFetchRequest(req: ExpressRequest, res: ExpressResponse): Request {

@@ -1,9 +1,13 @@
 import { data } from "@remix-run/node";
+import type { FilerLifecycleCommand } from "../domain/case-lifecycle-filer";
 import type { FilerActionInput } from "../domain/filer-action-input";
-import type { MessageKey } from "../i18n";
-import type { FilerActionResult, FilerCommand } from "../services/filer-actions.server";
+import { knownKey, type MessageKey } from "../i18n";
 
-export function filerCommandOf(input: FilerActionInput): FilerCommand {
+// What app/services/filer-actions.server.ts answers, stated by what this file reads, so utilities
+// stay below the services.
+type FilerActionOutcome = { ok: true } | { ok: false; reason: string };
+
+export function filerCommandOf(input: FilerActionInput): FilerLifecycleCommand {
   switch (input.intent) {
     case "add_information":
       return { action: "add_information", message: input.information };
@@ -14,16 +18,16 @@ export function filerCommandOf(input: FilerActionInput): FilerCommand {
   }
 }
 
-const DONE = {
+const DONE: Record<FilerActionInput["intent"], MessageKey> = {
   add_information: "status.addInfo.done",
   request_recourse: "status.recourse.done",
   withdraw: "status.withdraw.done",
-} as const;
+};
 
-export function filerActionResponse(input: FilerActionInput, result: FilerActionResult) {
+export function filerActionResponse(input: FilerActionInput, result: FilerActionOutcome) {
   if (!result.ok) {
-    const message = (result.reason === "stale" ? "error.generic" : `status.refused.${result.reason}`) as MessageKey;
+    const message = knownKey(`status.refused.${result.reason}`, "error.generic");
     return data({ errors: null, message, ok: false }, { status: 409 });
   }
-  return data({ errors: null, message: DONE[input.intent] as MessageKey, ok: true });
+  return data({ errors: null, message: DONE[input.intent], ok: true });
 }

@@ -1,5 +1,5 @@
 import type { z } from "zod";
-import type { MessageKey } from "../i18n";
+import { knownKey, type MessageKey } from "../i18n";
 
 export interface FieldError {
   key: MessageKey;
@@ -25,7 +25,7 @@ export function parseForm<S extends z.ZodType>(schema: S, formData: FormData): F
   const errors: FieldErrors = {};
   for (const issue of result.error.issues) {
     const field = String(issue.path[0] ?? "form");
-    const key = (issue.message.startsWith("error.") ? issue.message : "error.required") as MessageKey;
+    const key = knownKey(issue.message, "error.required");
     const max = issue.code === "too_big" ? Number(issue.maximum) : undefined;
     errors[field] ??= max === undefined ? { key } : { key, vars: { max } };
   }

@@ -1,6 +1,6 @@
 import type { Language } from "../domain/vocabulary";
 import type { ShownCount } from "../domain/report-suppression";
-import { formatChartValue } from "../components/charts/bar-chart";
+import { formatNumber } from "./format-number";
 import { translator } from "../i18n";
 
 // How report figures read on pages, in emails and in exports: a suppressed count never shows its
@@ -9,22 +9,22 @@ import { translator } from "../i18n";
 export function formatCount(count: ShownCount, threshold: number, language: Language): string {
   if (count === "small") return `<${threshold}`;
   if (count === "hidden") return translator(language)("figures.hidden");
-  return formatChartValue(count, "count", language);
+  return formatNumber(count, "count", language);
 }
 
-// Numbers go through the charts' hand-made formatter: browsers and Node disagree on French spaces,
+// Numbers go through the hand-made formatter the charts use too: browsers and Node disagree on French spaces,
 // and a page must render the same on both.
 
 /** 0.873 → "87.3%" / "87,3 %"; null (too few clocks to say) → "too few to show". */
 export function formatShare(share: number | null, language: Language): string {
   if (share === null) return translator(language)("figures.tooFew");
-  return formatChartValue(share, "percent", language);
+  return formatNumber(share, "percent", language);
 }
 
 /** Business days to one decimal at most: "4.5" / "4,5". */
 export function formatDays(days: number | null, language: Language): string {
   if (days === null) return translator(language)("figures.tooFew");
-  return formatChartValue(days, "count", language);
+  return formatNumber(days, "count", language);
 }
 
 /** A survey mean on 1–5 with one decimal. */

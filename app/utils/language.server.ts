@@ -1,4 +1,4 @@
-import type { Language } from "../../db/schema";
+import type { Language } from "../domain/vocabulary";
 import { isLanguage } from "../i18n";
 import { readCookie } from "./cookies.server";
 

@@ -1,9 +1,5 @@
-import { userForSessionToken, type SessionUser } from "../services/auth.server";
 import { readCookie } from "./cookies.server";
-import { getDb } from "./db.server";
-import { env } from "./env.server";
 import { servedOverHttps } from "./env.server";
-import { notFound } from "./http.server";
 
 // __Host- makes the browser refuse the cookie unless it is Secure, path=/ and host-only; Secure
 // needs HTTPS, so both apply where PUBLIC_URL is https (env.server.ts).
@@ -23,9 +19,4 @@ export function sessionCookie(token: string): string {
 export function clearedSessionCookie(): string {
   const secure = servedOverHttps() ? "; Secure" : "";
   return `${cookieName()}=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0${secure}`;
-}
-
-export async function getOptionalUser(request: Request): Promise<SessionUser | null> {
-  const token = sessionTokenOf(request);
-  return token ? userForSessionToken(getDb(), token, new Date()) : null;
 }

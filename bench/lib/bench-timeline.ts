@@ -1,5 +1,5 @@
 import { CASE_TEXTS } from "../../db/seed/demo-history-texts";
-import { CaseHistory, playOut, type BusinessDays, type Dice } from "../../db/seed/demo-history";
+import { type CaseHistory, playOut, type BusinessDays, type Dice } from "../../db/seed/demo-history";
 
 // How one bench case goes. Most cases follow the demo's own play-out (db/seed/demo-history.ts), so
 // every status, clock and timeline entry is what the engine would have written. Two changes make a

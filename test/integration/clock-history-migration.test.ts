@@ -1,9 +1,10 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { Migrator, type Kysely } from "kysely";
+import { Migrator } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { migrateToLatest, openDatabase, type DB } from "../../db/client";
+import type { SchemaFreeDb } from "../../db/dialect";
 import { migrations } from "../../db/migrations";
 import { seedReferenceData } from "../../db/seed/reference-data";
 import { createPostgresDatabase, testPostgresUrl } from "../fixtures/test-db";
@@ -31,7 +32,7 @@ beforeAll(async () => {
 });
 afterAll(async () => cleanup());
 
-async function oldCase(db: Kysely<any>, reference: string, status: string, extra: Record<string, unknown> = {}): Promise<number> {
+async function oldCase(db: SchemaFreeDb, reference: string, status: string, extra: Record<string, unknown> = {}): Promise<number> {
   const policy = await db.selectFrom("policies").select("id").where("area_slug", "=", "hamilton-niagara").executeTakeFirstOrThrow();
   const row = await db
     .insertInto("cases")
@@ -46,16 +47,16 @@ async function oldCase(db: Kysely<any>, reference: string, status: string, extra
   return row.id;
 }
 type OldClock = { kind: string; level?: number; started_at: string; due_at: string; state: string; met_at?: string | null; breached_at?: string | null; reminded_at?: string | null; taken_business_days?: number | null };
-async function oldClock(db: Kysely<any>, caseId: number, c: OldClock) {
+async function oldClock(db: SchemaFreeDb, caseId: number, c: OldClock) {
   await db.insertInto("case_clocks").values({ case_id: caseId, level: 1, paused_business_ms: 0, ...c }).execute();
 }
-async function oldEvent(db: Kysely<any>, caseId: number, type: string, createdAt: string) {
+async function oldEvent(db: SchemaFreeDb, caseId: number, type: string, createdAt: string) {
   await db.insertInto("case_events").values({ case_id: caseId, type, visibility: "public", actor_kind: "staff", level: 1, created_at: createdAt }).execute();
 }
 
 describe("migration 0013: clocks as a history", () => {
   it("repairs breaches, finished cases and reopened decision clocks, and then allows a second clock per level", async () => {
-    const anyDb = db as Kysely<any>;
+    const anyDb = db as SchemaFreeDb;
     // A breach the sweep dated on October 2 for a deadline of September 30.
     const late = await oldCase(anyDb, "HAM-OLD-1", "in_review");
     await oldClock(anyDb, late, { kind: "acknowledge", started_at: "2026-09-28T14:00:00.000Z", due_at: "2026-09-30T20:30:00.000Z", state: "breached", breached_at: "2026-10-02T14:00:00.000Z" });

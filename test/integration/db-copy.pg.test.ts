@@ -3,11 +3,12 @@ import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
-import { sql, type Kysely } from "kysely";
+import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { verifyAuditChain } from "../../app/services/audit-verify.server";
 import { fileClientComplaint } from "../../app/services/filing.server";
 import { migrateToLatest, openDatabase, type DB } from "../../db/client";
+import type { SchemaFreeDb } from "../../db/dialect";
 import { checkTargetIsEmpty, COPY_TABLES, copyDatabase, type TableName } from "../../db/copy";
 import { DEMO_USERS, seedDemoData } from "../../db/seed/demo-data";
 import { seedReferenceData } from "../../db/seed/reference-data";
@@ -44,14 +45,14 @@ async function dbCopy(args: string[], databaseUrl = sourceUrl): Promise<Outcome>
 async function counts(db: DB): Promise<Record<TableName, number>> {
   const result = {} as Record<TableName, number>;
   for (const { name } of COPY_TABLES) {
-    const row = await (db as Kysely<any>).selectFrom(name).select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow();
+    const row = await (db as SchemaFreeDb).selectFrom(name).select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow();
     result[name] = Number(row.n);
   }
   return result;
 }
 
 async function maxId(db: DB, table: TableName): Promise<number> {
-  const row = await (db as Kysely<any>).selectFrom(table).select((eb) => eb.fn.max<number>("id").as("m")).executeTakeFirstOrThrow();
+  const row = await (db as SchemaFreeDb).selectFrom(table).select((eb) => eb.fn.max<number>("id").as("m")).executeTakeFirstOrThrow();
   return Number(row.m ?? 0);
 }
 

@@ -22,7 +22,6 @@ const AREAS = ["hamilton-niagara", "ottawa", "york"];
 const hamiltonStaff: Actor = { userId: 1, role: "ssm_staff", organization: { id: 10, kind: "ssm", areaSlug: "hamilton-niagara", retired: false } };
 const hamiltonManager: Actor = { ...hamiltonStaff, userId: 2, role: "ssm_manager" };
 const provider: Actor = { userId: 3, role: "provider_user", organization: { id: 50, kind: "provider", areaSlug: null, retired: false } };
-const analyst: Actor = { userId: 4, role: "ministry_analyst", organization: { id: 1, kind: "ministry", areaSlug: null, retired: false } };
 
 const complaint = (areaSlug: string): CaseScope => ({ areaSlug, kind: "client_complaint", filerOrgId: null });
 const dispute = (areaSlug: string, filerOrgId: number): CaseScope => ({ areaSlug, kind: "provider_dispute", filerOrgId });

@@ -1,6 +1,7 @@
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
-import { BarChart, formatChartValue, niceTicks, type ChartProps } from "../../app/components/charts/bar-chart";
+import { BarChart, niceTicks, type ChartProps } from "../../app/components/charts/bar-chart";
+import { formatNumber } from "../../app/utils/format-number";
 import { ChartWithTable } from "../../app/components/charts/chart-with-table";
 import { LineChart } from "../../app/components/charts/line-chart";
 
@@ -35,18 +36,18 @@ const count = (html: string, pattern: RegExp) => html.match(new RegExp(pattern.s
 /** Text inside the svg image only (the legend and table sit outside it). */
 const svgOf = (html: string) => /<svg class="chart__svg"[\s\S]*?<\/svg>/.exec(html)?.[0] ?? "";
 
-describe("formatChartValue", () => {
+describe("formatNumber", () => {
   it("formats counts with the language's grouping", () => {
-    expect(formatChartValue(1234567, "count", "en")).toBe("1,234,567");
-    expect(formatChartValue(1234567, "count", "fr")).toBe(`1${NBSP}234${NBSP}567`);
-    expect(formatChartValue(0, "count", "fr")).toBe("0");
+    expect(formatNumber(1234567, "count", "en")).toBe("1,234,567");
+    expect(formatNumber(1234567, "count", "fr")).toBe(`1${NBSP}234${NBSP}567`);
+    expect(formatNumber(0, "count", "fr")).toBe("0");
   });
 
   it("formats shares as percentages, French with a narrow no-break space before %", () => {
-    expect(formatChartValue(0.905, "percent", "en")).toBe("90.5%");
-    expect(formatChartValue(0.905, "percent", "fr")).toBe(`90,5${NNBSP}%`);
-    expect(formatChartValue(1, "percent", "fr")).toBe(`100${NNBSP}%`);
-    expect(formatChartValue(0.07, "percent", "en")).toBe("7%");
+    expect(formatNumber(0.905, "percent", "en")).toBe("90.5%");
+    expect(formatNumber(0.905, "percent", "fr")).toBe(`90,5${NNBSP}%`);
+    expect(formatNumber(1, "percent", "fr")).toBe(`100${NNBSP}%`);
+    expect(formatNumber(0.07, "percent", "en")).toBe("7%");
   });
 });
 

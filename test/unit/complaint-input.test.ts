@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { complaintInputSchema, TEXT_LIMITS } from '../../app/domain/complaint-input';
+import { complaintInputSchema, COMPLAINT_LIMITS } from '../../app/domain/complaint-input';
 import { IN_SCOPE_PROGRAMS, MINISTRY_RETAINED_PROGRAMS } from '../../app/domain/programs';
 import { parseForm } from '../../app/utils/form';
 
@@ -113,17 +113,17 @@ describe('complaintInputSchema', () => {
   });
 
   it.each([
-    ['description', TEXT_LIMITS.description],
-    ['outcomeWanted', TEXT_LIMITS.outcomeWanted],
-    ['name', TEXT_LIMITS.name],
-    ['accommodationDetails', TEXT_LIMITS.accommodationDetails],
+    ['description', COMPLAINT_LIMITS.description],
+    ['outcomeWanted', COMPLAINT_LIMITS.outcomeWanted],
+    ['name', COMPLAINT_LIMITS.name],
+    ['accommodationDetails', COMPLAINT_LIMITS.accommodationDetails],
   ] as const)('a %s over %d characters is too long; exactly at the limit is fine', (field, max) => {
     expect(issuesOf({ ...VALID, [field]: 'x'.repeat(max + 1) })).toEqual([[field, 'error.tooLong']]);
     expect(issuesOf({ ...VALID, [field]: 'x'.repeat(max) })).toEqual([]);
   });
 
   it('counts the limit after trimming', () => {
-    expect(issuesOf({ ...VALID, description: `  ${'x'.repeat(TEXT_LIMITS.description)}  ` })).toEqual([]);
+    expect(issuesOf({ ...VALID, description: `  ${'x'.repeat(COMPLAINT_LIMITS.description)}  ` })).toEqual([]);
   });
 
   it.each(['', 'off', 'true', 'yes'])('refuses consent %j', (consent) => {
@@ -159,14 +159,14 @@ describe('parseForm with the complaint schema', () => {
   });
 
   it('returns one error per field with its translation key, and what was typed, untrimmed', () => {
-    const typed = { ...VALID, name: '', email: 'nope', description: 'x'.repeat(TEXT_LIMITS.description + 1) };
+    const typed = { ...VALID, name: '', email: 'nope', description: 'x'.repeat(COMPLAINT_LIMITS.description + 1) };
     const result = parseForm(complaintInputSchema, formDataOf(typed));
     expect(result.ok).toBe(false);
     if (result.ok) return;
     expect(result.errors).toEqual({
       name: { key: 'error.required' },
       email: { key: 'error.email' },
-      description: { key: 'error.tooLong', vars: { max: TEXT_LIMITS.description } },
+      description: { key: 'error.tooLong', vars: { max: COMPLAINT_LIMITS.description } },
     });
     expect(result.values).toEqual(typed);
   });

@@ -9,7 +9,7 @@ import type { QuarterFigures } from "../../app/domain/report-figures";
 import { categoryLabel, figureChanges, figureLabel, flattenShown } from "../../app/domain/report-labels";
 import { asShown } from "../../app/domain/report-shown";
 import type { ShownFigures } from "../../app/domain/report-suppression";
-import { translator } from "../../app/i18n";
+import { labelText, translator } from "../../app/i18n";
 import { formatDays, formatShare } from "../../app/utils/format-figures";
 
 const figures: QuarterFigures = {
@@ -264,26 +264,26 @@ describe("report labels", () => {
   const fr = translator("fr");
 
   it("name a figure and its category in both languages", () => {
-    expect(figureLabel("received.byChannel", "web", en)).toBe("Received by channel: Web form");
-    expect(figureLabel("received.byChannel", "web", fr)).toBe("Dossiers reçus par mode de réception : Formulaire Web");
-    expect(figureLabel("received.total", null, en)).toBe("Complaints and disputes received");
-    expect(figureLabel("openAtEnd", null, fr)).toBe("Ouverts à la fin du trimestre");
-    expect(figureLabel("clocks.decision.1.medianDays", null, en)).toBe("Decision, level 1: Median (business days)");
-    expect(figureLabel("clocks.acknowledge.1.onTimeShare", null, fr)).toBe("Accusé de réception : Part respectée dans le délai");
-    expect(figureLabel("escalations.byLevel", "3", en)).toBe("Escalations by level reached: To level 3");
-    expect(figureLabel("escalations.byCause", "breach", en)).toBe("Escalations by cause: The decision deadline was missed");
-    expect(figureLabel("recourse.byOutcome", "referred_to_ministry", en)).toBe(
+    expect(labelText(en, figureLabel("received.byChannel", "web"))).toBe("Received by channel: Web form");
+    expect(labelText(fr, figureLabel("received.byChannel", "web"))).toBe("Dossiers reçus par mode de réception : Formulaire Web");
+    expect(labelText(en, figureLabel("received.total", null))).toBe("Complaints and disputes received");
+    expect(labelText(fr, figureLabel("openAtEnd", null))).toBe("Ouverts à la fin du trimestre");
+    expect(labelText(en, figureLabel("clocks.decision.1.medianDays", null))).toBe("Decision, level 1: Median (business days)");
+    expect(labelText(fr, figureLabel("clocks.acknowledge.1.onTimeShare", null))).toBe("Accusé de réception : Part respectée dans le délai");
+    expect(labelText(en, figureLabel("escalations.byLevel", "3"))).toBe("Escalations by level reached: To level 3");
+    expect(labelText(en, figureLabel("escalations.byCause", "breach"))).toBe("Escalations by cause: The decision deadline was missed");
+    expect(labelText(en, figureLabel("recourse.byOutcome", "referred_to_ministry"))).toBe(
       "Recourse requests by outcome at the end of the quarter: Referred to the ministry (level 4)",
     );
-    expect(figureLabel("satisfaction.clear", null, en)).toBe("Mean score: clear process");
+    expect(labelText(en, figureLabel("satisfaction.clear", null))).toBe("Mean score: clear process");
   });
 
   it("use a provider's frozen name when given, and fall back to the raw key or path otherwise", () => {
-    expect(figureLabel("received.byProvider", "17", fr, "Emplois Hamilton")).toBe("Dossiers reçus par fournisseur visé : Emplois Hamilton");
-    expect(figureLabel("received.byProvider", "none", en)).toBe("Received by provider complained about: No provider named");
-    expect(categoryLabel("received.byProgram", "future_program", en)).toBe("future_program");
-    expect(categoryLabel("decided.byOutcome", "new_outcome", en)).toBe("new_outcome");
-    expect(figureLabel("some.newFigure", "x", en)).toBe("some.newFigure: x");
+    expect(labelText(fr, figureLabel("received.byProvider", "17", "Emplois Hamilton"))).toBe("Dossiers reçus par fournisseur visé : Emplois Hamilton");
+    expect(labelText(en, figureLabel("received.byProvider", "none"))).toBe("Received by provider complained about: No provider named");
+    expect(labelText(en, categoryLabel("received.byProgram", "future_program"))).toBe("future_program");
+    expect(labelText(en, categoryLabel("decided.byOutcome", "new_outcome"))).toBe("new_outcome");
+    expect(labelText(en, figureLabel("some.newFigure", "x"))).toBe("some.newFigure: x");
   });
 });
 

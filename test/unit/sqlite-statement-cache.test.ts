@@ -1,6 +1,7 @@
 import SQLite from "better-sqlite3";
 import { Kysely, SqliteDialect, sql } from "kysely";
 import { describe, expect, it } from "vitest";
+import type { SchemaFreeDb } from "../../db/dialect";
 import { withStatementCache } from "../../db/sqlite-statement-cache";
 
 describe("the SQLite statement cache", () => {
@@ -20,7 +21,7 @@ describe("the SQLite statement cache", () => {
   });
 
   it("gives the same answers through Kysely after a schema change and a half-read stream", async () => {
-    const db = new Kysely<any>({ dialect: new SqliteDialect({ database: withStatementCache(new SQLite(":memory:")) }) });
+    const db: SchemaFreeDb = new Kysely({ dialect: new SqliteDialect({ database: withStatementCache(new SQLite(":memory:")) }) });
     await sql`create table t (id integer primary key, name text)`.execute(db);
     for (const name of ["a", "b", "c"]) await db.insertInto("t").values({ name }).execute();
     const names = () => db.selectFrom("t").selectAll().orderBy("id").execute();

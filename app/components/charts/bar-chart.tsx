@@ -1,4 +1,5 @@
 import { useId, type ReactNode } from "react";
+import { formatNumber, type NumberFormat } from "../../utils/format-number";
 
 /**
  * Server-rendered SVG charts for the quarterly reports. No chart library and no measuring in the
@@ -7,10 +8,10 @@ import { useId, type ReactNode } from "react";
  * ChartWithTable puts beside each chart is the accessible equivalent; the SVG itself is one image
  * named by its <title> and <desc>.
  *
- * This file also holds what the line chart shares (scale, axes, series styles, number format).
+ * This file also holds what the line chart shares (scale, axes, series styles).
  */
 
-export type ChartFormat = "count" | "percent";
+export type ChartFormat = NumberFormat;
 export type ChartLanguage = "en" | "fr";
 
 export interface ChartSeries {
@@ -37,28 +38,6 @@ export interface ChartProps {
   language: ChartLanguage;
   /** Shown instead of the plot when there is no category or every value is null. */
   noDataText: string;
-}
-
-// Figures are formatted by hand from Intl parts: browsers and Node ship different ICU data (fr-CA
-// groups with U+00A0 in one and U+202F in another), and a mismatch would break hydration.
-const GROUP = { en: ",", fr: "\u00A0" } as const;
-const DECIMAL = { en: ".", fr: "," } as const;
-const PERCENT = { en: "%", fr: "\u202F%" } as const; // French typography: narrow no-break space
-const numberFormats = new Map<ChartLanguage, Intl.NumberFormat>();
-
-/** "1,234" / "1 234"; "90.5%" / "90,5 %" (percent values are shares: 0.905). */
-export function formatChartValue(value: number, format: ChartFormat, language: ChartLanguage): string {
-  let nf = numberFormats.get(language);
-  if (!nf) {
-    nf = new Intl.NumberFormat(language === "fr" ? "fr-CA" : "en-CA", { maximumFractionDigits: 1 });
-    numberFormats.set(language, nf);
-  }
-  const n = format === "percent" ? value * 100 : value;
-  const text = nf
-    .formatToParts(n)
-    .map((p) => (p.type === "group" ? GROUP[language] : p.type === "decimal" ? DECIMAL[language] : p.value))
-    .join("");
-  return format === "percent" ? text + PERCENT[language] : text;
 }
 
 /** 0 and round steps (1, 2, 2.5, 5 × 10ⁿ) up to at least max; whole steps for counts. */
@@ -151,7 +130,7 @@ export function chartLayout({ categories, series, reference, format, language }:
   const plotHeight = 236;
   const values = series.flatMap((s) => categories.map((_, i) => valueAt(s, i) ?? 0));
   const ticks = niceTicks(Math.max(0, ...values, reference?.value ?? 0), format);
-  const tickRoom = Math.max(40, ...ticks.map((t) => textWidth(formatChartValue(t, format, language)) + 14));
+  const tickRoom = Math.max(40, ...ticks.map((t) => textWidth(formatNumber(t, format, language)) + 14));
   const bandFor = (left: number) => (width - left - 16) / Math.max(1, categories.length);
   let labels = categoryLabels(categories, bandFor(tickRoom));
   let left = tickRoom;
@@ -208,7 +187,7 @@ export function Axes({ layout, format, language }: { layout: ChartLayout; format
         <g key={t}>
           <line x1={r(left)} x2={width - 16} y1={layout.y(t)} y2={layout.y(t)} stroke={t === 0 ? INK : "#d0d0d0"} strokeWidth={t === 0 ? 1.5 : 1} />
           <text x={r(left - 8)} y={layout.y(t)} dy="0.35em" textAnchor="end" fill={MUTED}>
-            {formatChartValue(t, format, language)}
+            {formatNumber(t, format, language)}
           </text>
         </g>
       ))}
@@ -329,7 +308,7 @@ export function ChartFigure(props: {
 /** "Series, 2026-Q1: 90%": the hover tooltip of one bar or point. */
 export function pointLabel(chart: ChartProps, seriesIndex: number, categoryIndex: number, value: number): string {
   const colon = chart.language === "fr" ? "\u00A0: " : ": ";
-  return `${chart.series[seriesIndex]?.name ?? ""}, ${chart.categories[categoryIndex] ?? ""}${colon}${formatChartValue(value, chart.format, chart.language)}`;
+  return `${chart.series[seriesIndex]?.name ?? ""}, ${chart.categories[categoryIndex] ?? ""}${colon}${formatNumber(value, chart.format, chart.language)}`;
 }
 
 /** Grouped vertical bars, one group per category; values are assumed to be ≥ 0. */
@@ -377,7 +356,7 @@ export function BarChart(props: ChartProps) {
       {bars.flatMap((row, si) =>
         row.map(({ value, centre, top }, ci) => {
           if (value === null) return null;
-          const label = formatChartValue(value, format, language);
+          const label = formatNumber(value, format, language);
           // Bars thinner than two digits get no labels: a row of crammed figures reads worse than none.
           return barWidth >= 18 && textWidth(label) <= barWidth + gap ? (
             <ValueLabel key={`${si}-${ci}`} x={centre} y={r(top - 5)}>

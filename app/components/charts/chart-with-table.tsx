@@ -1,5 +1,6 @@
 import { useId, type ReactNode } from "react";
-import { BarChart, formatChartValue, valueAt, type ChartProps } from "./bar-chart";
+import { formatNumber } from "../../utils/format-number";
+import { BarChart, valueAt, type ChartProps } from "./bar-chart";
 import { LineChart } from "./line-chart";
 
 export interface ChartWithTableProps extends ChartProps {
@@ -47,7 +48,7 @@ export function ChartWithTable({ kind, categoryHeader, emptyText, renderCell, ..
                   const custom = renderCell?.(value, si, ci);
                   return (
                     <td key={si} className="num">
-                      {custom !== undefined ? custom : value === null ? emptyText : formatChartValue(value, format, language)}
+                      {custom !== undefined ? custom : value === null ? emptyText : formatNumber(value, format, language)}
                     </td>
                   );
                 })}

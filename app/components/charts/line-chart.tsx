@@ -1,8 +1,8 @@
+import { formatNumber } from "../../utils/format-number";
 import {
   Axes,
   ChartFigure,
   chartLayout,
-  formatChartValue,
   pointLabel,
   r,
   ReferenceLine,
@@ -102,7 +102,7 @@ export function LineChart(props: ChartProps) {
       {lines.length === 1
         ? lines[0]?.points.map((p, ci) => {
             if (!p) return null;
-            const label = formatChartValue(p.value, format, language);
+            const label = formatNumber(p.value, format, language);
             return textWidth(label) <= layout.band - 4 ? (
               <ValueLabel key={ci} x={p.x} y={r(p.y - 10)}>
                 {label}

@@ -1,10 +1,13 @@
 import type { Params } from "@remix-run/react";
 import { idNumber } from "../domain/id-bounds";
 import { reportPageView } from "../services/report-pages.server";
-import { getDb } from "./db.server";
-import { env } from "./env.server";
-import { notFound } from "./http.server";
 import { requirePermission } from "../auth/require-permission.server";
+import { getDb } from "../utils/db.server";
+import { env } from "../utils/env.server";
+import { notFound } from "../utils/http.server";
+
+// Loaders that several routes share live here: a file under app/routes would itself be a route,
+// and app/utils sits below the services this one calls.
 
 /** `?version=N` (a positive whole number) or null; anything else is a page that does not exist. */
 function versionParam(request: Request): number | null {

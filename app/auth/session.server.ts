@@ -1,0 +1,12 @@
+import { userForSessionToken, type SessionUser } from "../services/auth.server";
+import { getDb } from "../utils/db.server";
+import { sessionTokenOf } from "../utils/session.server";
+
+/**
+ * The signed-in person, or null. It asks the auth service, so it lives with auth and not in
+ * app/utils, which sits below the services (the cookie itself is app/utils/session.server.ts's).
+ */
+export async function getOptionalUser(request: Request): Promise<SessionUser | null> {
+  const token = sessionTokenOf(request);
+  return token ? userForSessionToken(getDb(), token, new Date()) : null;
+}
