@@ -22,7 +22,6 @@ function iso(ms: number): string {
   return new Date(ms).toISOString();
 }
 
-type Step = { type: "decided"; outcome: string } | { type: "escalated"; cause: "breach" | "manual" } | { type: "recourse" } | { type: "withdrawn" };
 
 const instant = fc.integer({ min: START - 30 * DAY, max: END + 10 * DAY });
 const stepArb = fc.oneof(

@@ -1,6 +1,6 @@
 import { solve, type Constraint } from "yalps";
 import type { QuarterFigures } from "../../app/domain/report-figures";
-import { equationsOf, type Equation } from "../../app/domain/report-relations";
+import { equationsOf } from "../../app/domain/report-relations";
 import type { ShownFigures } from "../../app/domain/report-suppression";
 
 /**
@@ -301,7 +301,10 @@ function componentOf(root: string, system: readonly { coef: Map<string, number>;
     system.forEach((eq, i) => {
       if (picked.has(i) || !eq.coef.has(id) || (eq.definesOnly !== undefined && eq.definesOnly !== root)) return;
       picked.add(i);
-      for (const other of eq.coef.keys()) if (!seen.has(other)) (seen.add(other), queue.push(other));
+      for (const other of eq.coef.keys()) if (!seen.has(other)) {
+        seen.add(other);
+        queue.push(other);
+      }
     });
   }
   return { vars: seen, equations: [...picked].map((i) => system[i]!) };

@@ -11,7 +11,6 @@ import {
 import {
   provinceFigures,
   suppressQuarter,
-  type ShownCount,
   type ShownCountRow,
   type ShownFigures,
 } from "../../app/domain/report-suppression";
