@@ -1,5 +1,5 @@
 import type { Insertable, Kysely, Transaction } from "kysely";
-import { isBusinessDay, type BusinessCalendar } from "../../app/domain/business-calendar";
+import { addBusinessMs, businessDaysTouched, businessMsBetween, dueAt, isBusinessDay, moveDueByBusinessDays, type BusinessCalendar } from "../../app/domain/business-calendar";
 import { isOpen, isOutstanding, nextDueAt, pauseClock, stopClock, type Clock, type ClockKind } from "../../app/domain/case-clocks";
 import { formatCaseReference } from "../../app/domain/case-reference";
 import type { DecisionOutcome } from "../../app/domain/case-workflow";
@@ -92,88 +92,52 @@ export class Dice {
 }
 
 /**
- * One calendar's business days over the span the history covers, with their opening hours and the
- * business time before each, taken once from isBusinessDay and instantAt. It answers as dueAt,
- * businessMsBetween and addBusinessMs (business-calendar.ts) do for instants in the span (the
- * integration test checks every stored clock against them), without rescanning the same days for
- * each of some 1,300 timelines: scanning took most of a second.
+ * One calendar's business days over the span the history covers, for picking random moments of
+ * business hours. Every deadline and every span of business time is asked of the canonical calendar
+ * (business-calendar.ts), so the demo has no business-day arithmetic of its own; that calendar
+ * remembers each day's facts, so asking it for some 1,300 timelines stays fast.
  */
 export class BusinessDays {
   private readonly opens: number[] = [];
   private readonly closes: number[] = [];
-  private readonly before: number[] = [];
   private readonly from: number;
   readonly dayMs: number;
 
-  constructor(cal: BusinessCalendar, from: IsoDate, through: IsoDate) {
+  constructor(private readonly cal: BusinessCalendar, from: IsoDate, through: IsoDate) {
     this.from = instantAt(from, 0, cal.timeZone).getTime();
     this.dayMs = (cal.closesAtMinutes - cal.opensAtMinutes) * 60_000;
-    let total = 0;
     for (let day = from; day <= through; day = addDays(day, 1)) {
       if (!isBusinessDay(day, cal)) continue;
       const open = instantAt(day, cal.opensAtMinutes, cal.timeZone).getTime();
-      const close = Math.max(open, instantAt(day, cal.closesAtMinutes, cal.timeZone).getTime());
       this.opens.push(open);
-      this.closes.push(close);
-      this.before.push(total);
-      total += close - open;
+      this.closes.push(Math.max(open, instantAt(day, cal.closesAtMinutes, cal.timeZone).getTime()));
     }
   }
 
-  /** The business day a clock started at `t` counts from: the first whose closing is after `t`. */
-  private dayOf(t: number): number {
+  private inSpan(t: number): number {
     if (t < this.from) throw new RangeError(`${new Date(t).toISOString()} is before the history's calendar`);
-    let lo = 0;
-    let hi = this.closes.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (this.closes[mid]! > t) hi = mid;
-      else lo = mid + 1;
-    }
-    if (lo === this.closes.length) throw new RangeError(`${new Date(t).toISOString()} is after the history's calendar`);
-    return lo;
-  }
-
-  /** Business time from the start of the span to `t`. */
-  private elapsed(t: number): number {
-    const i = this.dayOf(t);
-    return this.before[i]! + Math.max(0, Math.min(t, this.closes[i]!) - this.opens[i]!);
+    return t;
   }
 
   dueAt(start: number, businessDays: number): number {
-    const i = this.dayOf(start) + businessDays;
-    if (i >= this.closes.length) throw new RangeError("Due after the history's calendar");
-    return this.closes[i]!;
+    return dueAt(new Date(this.inSpan(start)), businessDays, this.cal).getTime();
   }
 
   msBetween(from: number, to: number): number {
-    return to > from ? this.elapsed(to) - this.elapsed(from) : 0;
+    return businessMsBetween(new Date(from), new Date(to), this.cal);
   }
 
   addMs(from: number, ms: number): number {
-    if (ms === 0) return from;
-    const target = this.elapsed(from) + ms;
-    for (let i = this.dayOf(from); i < this.opens.length; i++) {
-      if (this.before[i]! + (this.closes[i]! - this.opens[i]!) >= target) return this.opens[i]! + (target - this.before[i]!);
-    }
-    throw new RangeError("Past the history's calendar");
+    return addBusinessMs(new Date(this.inSpan(from)), ms, this.cal).getTime();
   }
 
-  /** Business days whose opening hours overlap [from, to): how far a pause moves a deadline (businessDaysTouched). */
+  /** Business days whose opening hours overlap [from, to): how far a pause moves a deadline. */
   touched(from: number, to: number): number {
-    let n = 0;
-    for (let i = this.dayOf(from); i < this.opens.length && this.opens[i]! < to; i++) {
-      if (Math.min(this.closes[i]!, to) > Math.max(this.opens[i]!, from)) n++;
-    }
-    return n;
+    return businessDaysTouched(new Date(from), new Date(to), this.cal);
   }
 
-  /** Closing of the Nth business day after the one `due` closes (moveDueByBusinessDays). */
   moveDue(due: number, businessDays: number): number {
-    if (businessDays === 0) return due;
-    const i = this.dayOf(due - 1) + businessDays;
-    if (i >= this.closes.length) throw new RangeError("Due after the history's calendar");
-    return this.closes[i]!;
+    return moveDueByBusinessDays(new Date(due), businessDays, this.cal).getTime();
   }
 
   /** `t` plus a random amount of business time between `lo` and `hi` business days, to the second. */
