@@ -1,5 +1,5 @@
 import { migrateToLatest } from "../../db/client";
-import { seedDemoData } from "../../db/seed/demo-data";
+import { seedDemoData } from "../../scripts/seed/demo-data";
 import { seedReferenceData } from "../../db/seed/reference-data";
 import { createMailTransport } from "../../emails/transport";
 import { getDb } from "../utils/db.server";

@@ -1,6 +1,6 @@
 import type { DB } from "../../db/client";
 import { countOpenUsersWithEmails } from "../../db/repositories/users";
-import { DEMO_USERS } from "../../db/seed/demo-data";
+import { DEMO_USERS } from "../../scripts/seed/demo-data";
 
 // A database that holds the demo accounts (their password is in the README) must never be taken
 // for a real installation: the server says so when it starts and on every signed-in page.

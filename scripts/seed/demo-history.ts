@@ -13,11 +13,11 @@ import { addDays, instantAt, localDateOf, type IsoDate } from "../../app/domain/
 import type { SessionUser } from "../../app/services/auth.server";
 import { lastClosedQuarterId, quartersEndingWith, REPORTING_TIME_ZONE, submitQuarterReport } from "../../app/services/quarter-reports.server";
 import { generateAccessSecret, hashAccessSecret } from "../../app/utils/access-secret.server";
-import { listAreasWithSsm } from "../repositories/areas";
-import { nextReferenceSequence } from "../repositories/cases";
-import { listPolicyVersions, type StoredPolicy } from "../repositories/policies";
-import type { ActorKind, CaseKind, CaseStatus, Channel, Database, EventVisibility, Language, NewCase, SurveyResponseTable } from "../schema";
-import { CATCHMENT_AREAS } from "./catchment-areas";
+import { listAreasWithSsm } from "../../db/repositories/areas";
+import { nextReferenceSequence } from "../../db/repositories/cases";
+import { listPolicyVersions, type StoredPolicy } from "../../db/repositories/policies";
+import type { ActorKind, CaseKind, CaseStatus, Channel, Database, EventVisibility, Language, NewCase, SurveyResponseTable } from "../../db/schema";
+import { CATCHMENT_AREAS } from "../../db/seed/catchment-areas";
 import { CASE_TEXTS, NARRATIVES, PEOPLE, type Bilingual } from "./demo-history-texts";
 
 // The bench generator (bench/generate.ts) reuses the exported timeline pieces for its million cases.
