@@ -1,6 +1,6 @@
 import type { Insertable, Kysely, Transaction } from "kysely";
 import { addBusinessMs, businessDaysTouched, businessMsBetween, dueAt, isBusinessDay, moveDueByBusinessDays, type BusinessCalendar } from "../../app/domain/business-calendar";
-import { isOpen, isOutstanding, nextDueAt, pauseClock, stopClock, type Clock, type ClockKind } from "../../app/domain/case-clocks";
+import { breachClock, isOpen, isOutstanding, meetClock, nextDueAt, openClock, pauseClock, resumeClock, stopClock, type Clock, type ClockKind } from "../../app/domain/case-clocks";
 import { formatCaseReference } from "../../app/domain/case-reference";
 import type { DecisionOutcome } from "../../app/domain/case-workflow";
 import { CLIENT_GROUPS } from "../../app/domain/client-groups";
@@ -103,7 +103,7 @@ export class BusinessDays {
   private readonly from: number;
   readonly dayMs: number;
 
-  constructor(private readonly cal: BusinessCalendar, from: IsoDate, through: IsoDate) {
+  constructor(readonly cal: BusinessCalendar, from: IsoDate, through: IsoDate) {
     this.from = instantAt(from, 0, cal.timeZone).getTime();
     this.dayMs = (cal.closesAtMinutes - cal.opensAtMinutes) * 60_000;
     for (let day = from; day <= through; day = addDays(day, 1)) {
@@ -276,7 +276,7 @@ export class CaseHistory {
       if (breachAt >= t) return;
       this.last = breachAt;
       // Marked by the sweep just after, dated at the deadline (breachClock).
-      this.clocks[due.i] = { ...due.c, state: "breached", breachedAt: due.c.dueAt };
+      this.clocks[due.i] = breachClock(due.c, new Date(breachAt));
       const events: EventInput[] = [{ type: "clock_breached", visibility: "internal", actorKind: "system", actorUserId: null, data: { kind: due.c.kind, level: due.c.level } }];
       if (due.c.kind === "decision" && due.c.level === this.level) events.push(...this.escalation(breachAt, "breach", null));
       this.commit(breachAt, events);
@@ -294,29 +294,19 @@ export class CaseHistory {
     for (const e of events) this.events.push({ ...e, level: e.level ?? this.level, at: t });
   }
 
+  // Clocks open, resume after a pause and are met by the app's own clock rules (case-clocks.ts), on the canonical calendar.
   private open(kind: ClockKind, level: number, start: number, businessDays: number): Clock {
-    return { kind, level, startedAt: iso(start), dueAt: iso(this.days.dueAt(start, businessDays)), state: "running", pausedAt: null, pausedBusinessMs: 0, metAt: null, breachedAt: null };
+    return openClock(kind, level, new Date(start), businessDays, this.days.cal);
   }
 
   private resumed(c: Clock, t: number): Clock {
-    if (c.state !== "paused" || !c.pausedAt) return c;
-    // The published pause rule (resumeClock): the deadline moves by the whole business days touched.
-    const pausedAt = Date.parse(c.pausedAt);
-    const paused = this.days.msBetween(pausedAt, t);
-    const days = this.days.touched(pausedAt, t);
-    const dueAfter = iso(this.days.moveDue(Date.parse(c.dueAt), days));
-    const pause = { pausedAt: c.pausedAt, resumedAt: iso(t), businessDays: days, dueBefore: c.dueAt, dueAfter };
-    return { ...c, state: "running", pausedAt: null, pausedBusinessMs: c.pausedBusinessMs + paused, dueAt: dueAfter, pauses: [...(c.pauses ?? []), pause] };
+    return resumeClock(c, new Date(t), this.days.cal);
   }
 
-  /** meetClock, with the time taken as reports read it. */
   private meet(kind: ClockKind, t: number, level?: number): void {
     const i = this.clocks.findIndex((c) => c.kind === kind && (level === undefined || c.level === level) && isOutstanding(c));
     if (i < 0) return;
-    const c = this.resumed(this.clocks[i]!, t);
-    const gross = this.days.msBetween(Date.parse(c.startedAt), t);
-    const taken = { takenBusinessDays: Math.max(0, gross - c.pausedBusinessMs) / this.days.dayMs, pausedBusinessDays: c.pausedBusinessMs / this.days.dayMs };
-    this.clocks[i] = c.state === "breached" ? { ...c, metAt: iso(t), ...taken } : { ...c, state: "met", metAt: iso(t), pausedAt: null, ...taken };
+    this.clocks[i] = meetClock(this.clocks[i]!, new Date(t), this.days.cal);
   }
 
   private stopAll(): void {
