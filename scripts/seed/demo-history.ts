@@ -7,6 +7,7 @@ import { CLIENT_GROUPS } from "../../app/domain/client-groups";
 import { DISPUTE_CATEGORIES, type DisputeCategory } from "../../app/domain/dispute-input";
 import { levelAbove } from "../../app/domain/escalation";
 import { fiscalQuarterOf, formatQuarterId, parseQuarterId, quarterBounds } from "../../app/domain/fiscal-quarter";
+import { staffTransition, type StaffLifecycleCommand } from "../../app/domain/case-lifecycle-staff";
 import { decisionDaysAt, type DisputePolicy } from "../../app/domain/policy";
 import { MINISTRY_RETAINED_PROGRAMS, type InScopeProgram } from "../../app/domain/programs";
 import { addDays, instantAt, localDateOf, type IsoDate } from "../../app/domain/time-zone";
@@ -352,18 +353,45 @@ export class CaseHistory {
     this.commit(plan.recordedAt, events, false);
   }
 
+  /**
+   * A staff step played through the app's own lifecycle rules (case-lifecycle-staff.ts): its case
+   * patch, clock changes and events are applied here as the staff service would store them.
+   */
+  private staffStep(t: number, command: StaffLifecycleCommand): void {
+    const input = {
+      case: { status: this.status, level: this.level, decidedAt: this.decidedAt === null ? null : iso(this.decidedAt), recourseDeadlineAt: this.recourseDeadlineAt === null ? null : iso(this.recourseDeadlineAt) },
+      clocks: this.clocks,
+      policy: this.policy,
+      now: new Date(t),
+    };
+    const result = staffTransition(input, command);
+    if (!result.ok) throw new Error(`A demo timeline's ${command.action} is refused: ${result.reason}`);
+    const { casePatch, clockChanges, newClocks, events } = result.change;
+    for (const { clock, next } of clockChanges) this.clocks[this.clocks.indexOf(clock)] = next;
+    this.clocks.push(...newClocks);
+    const p = casePatch ?? {};
+    if (p.status !== undefined) this.status = p.status;
+    if (p.level !== undefined) this.level = p.level;
+    if (p.decidedAt !== undefined) this.decidedAt = p.decidedAt === null ? null : Date.parse(p.decidedAt);
+    if (p.outcome !== undefined) this.outcome = p.outcome;
+    if (p.closedAt !== undefined) this.closedAt = p.closedAt === null ? null : Date.parse(p.closedAt);
+    if (p.recourseDeadlineAt !== undefined) this.recourseDeadlineAt = p.recourseDeadlineAt === null ? null : Date.parse(p.recourseDeadlineAt);
+    const actor = (who: "actor" | "system") => (who === "actor" ? this.staff : { actorKind: "system" as const, actorUserId: null });
+    this.commit(
+      t,
+      events.map(({ actor: who, ...e }) => ({ ...e, ...actor(who) }) as EventInput),
+      casePatch !== null || clockChanges.length > 0 || newClocks.length > 0,
+    );
+  }
+
   acknowledge(t: number): void {
     if (!this.at(t)) return;
-    this.meet("acknowledge", t);
-    this.status = "acknowledged";
-    this.commit(t, [{ type: "acknowledged", visibility: "public", ...this.staff }]);
+    this.staffStep(t, { action: "acknowledge" });
   }
 
   reply(t: number, body: string): void {
     if (!this.at(t)) return;
-    this.meet("first_response", t);
-    if (this.status !== "decided" && this.status !== "waiting_for_filer") this.status = "in_review";
-    this.commit(t, [{ type: "public_reply", visibility: "public", ...this.staff, body }]);
+    this.staffStep(t, { action: "reply", message: body });
   }
 
   requestInformation(t: number, body: string): void {
@@ -392,13 +420,7 @@ export class CaseHistory {
 
   decide(t: number, outcome: DecisionOutcome, body: string, panel?: string): void {
     if (!this.at(t)) return;
-    this.meet("first_response", t);
-    this.meet("decision", t, this.level);
-    this.decidedAt = t;
-    this.outcome = outcome;
-    this.recourseDeadlineAt = levelAbove(this.policy, this.level) ? this.days.dueAt(t, this.policy.recourseWindowDays) : null;
-    this.status = "decided";
-    this.commit(t, [{ type: "decided", visibility: "public", ...this.staff, body, data: { outcome, ...(panel ? { panel } : {}) } }]);
+    this.staffStep(t, { action: "decide", outcome, reasons: body, ...(panel ? { panel } : {}) });
   }
 
   requestRecourse(t: number, body: string): void {
