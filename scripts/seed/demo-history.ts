@@ -1,13 +1,15 @@
 import type { Insertable, Kysely, Transaction } from "kysely";
 import { addBusinessMs, businessDaysTouched, businessMsBetween, dueAt, isBusinessDay, moveDueByBusinessDays, type BusinessCalendar } from "../../app/domain/business-calendar";
-import { breachClock, isOpen, isOutstanding, meetClock, nextDueAt, openClock, pauseClock, resumeClock, stopClock, type Clock, type ClockKind } from "../../app/domain/case-clocks";
+import { breachClock, isOpen, isOutstanding, meetClock, nextDueAt, openClock, resumeClock, stopClock, type Clock, type ClockKind } from "../../app/domain/case-clocks";
 import { formatCaseReference } from "../../app/domain/case-reference";
 import type { DecisionOutcome } from "../../app/domain/case-workflow";
 import { CLIENT_GROUPS } from "../../app/domain/client-groups";
 import { DISPUTE_CATEGORIES, type DisputeCategory } from "../../app/domain/dispute-input";
 import { levelAbove } from "../../app/domain/escalation";
 import { fiscalQuarterOf, formatQuarterId, parseQuarterId, quarterBounds } from "../../app/domain/fiscal-quarter";
+import { filerTransition, type FilerLifecycleCommand } from "../../app/domain/case-lifecycle-filer";
 import { staffTransition, type StaffLifecycleCommand } from "../../app/domain/case-lifecycle-staff";
+import type { LifecycleInput, LifecycleResult } from "../../app/domain/case-lifecycle";
 import { decisionDaysAt, type DisputePolicy } from "../../app/domain/policy";
 import { MINISTRY_RETAINED_PROGRAMS, type InScopeProgram } from "../../app/domain/programs";
 import { addDays, instantAt, localDateOf, type IsoDate } from "../../app/domain/time-zone";
@@ -358,14 +360,23 @@ export class CaseHistory {
    * patch, clock changes and events are applied here as the staff service would store them.
    */
   private staffStep(t: number, command: StaffLifecycleCommand): void {
+    this.play(t, this.staff, command.action, (input) => staffTransition(input, command));
+  }
+
+  /** A filer step played through the filer lifecycle rules (case-lifecycle-filer.ts). */
+  private filerStep(t: number, command: FilerLifecycleCommand): void {
+    this.play(t, { actorKind: "filer" as const, actorUserId: null }, command.action, (input) => filerTransition(input, command));
+  }
+
+  private play(t: number, who: { actorKind: ActorKind; actorUserId: number | null }, what: string, transition: (input: LifecycleInput) => LifecycleResult): void {
     const input = {
       case: { status: this.status, level: this.level, decidedAt: this.decidedAt === null ? null : iso(this.decidedAt), recourseDeadlineAt: this.recourseDeadlineAt === null ? null : iso(this.recourseDeadlineAt) },
       clocks: this.clocks,
       policy: this.policy,
       now: new Date(t),
     };
-    const result = staffTransition(input, command);
-    if (!result.ok) throw new Error(`A demo timeline's ${command.action} is refused: ${result.reason}`);
+    const result = transition(input);
+    if (!result.ok) throw new Error(`A demo timeline's ${what} is refused: ${result.reason}`);
     const { casePatch, clockChanges, newClocks, events } = result.change;
     for (const { clock, next } of clockChanges) this.clocks[this.clocks.indexOf(clock)] = next;
     this.clocks.push(...newClocks);
@@ -376,10 +387,11 @@ export class CaseHistory {
     if (p.outcome !== undefined) this.outcome = p.outcome;
     if (p.closedAt !== undefined) this.closedAt = p.closedAt === null ? null : Date.parse(p.closedAt);
     if (p.recourseDeadlineAt !== undefined) this.recourseDeadlineAt = p.recourseDeadlineAt === null ? null : Date.parse(p.recourseDeadlineAt);
-    const actor = (who: "actor" | "system") => (who === "actor" ? this.staff : { actorKind: "system" as const, actorUserId: null });
+    const actorOf = who;
+    const actor = (w: "actor" | "system") => (w === "actor" ? actorOf : { actorKind: "system" as const, actorUserId: null });
     this.commit(
       t,
-      events.map(({ actor: who, ...e }) => ({ ...e, ...actor(who) }) as EventInput),
+      events.map(({ actor: w, ...e }) => ({ ...e, ...actor(w) }) as EventInput),
       casePatch !== null || clockChanges.length > 0 || newClocks.length > 0,
     );
   }
@@ -396,26 +408,12 @@ export class CaseHistory {
 
   requestInformation(t: number, body: string): void {
     if (!this.at(t)) return;
-    const i = this.clocks.findIndex((c) => c.kind === "decision" && c.level === this.level && isOpen(c));
-    if (i >= 0) this.clocks[i] = pauseClock(this.clocks[i]!, new Date(t));
-    this.status = "waiting_for_filer";
-    this.commit(t, [
-      { type: "info_requested", visibility: "public", ...this.staff, body },
-      { type: "clock_paused", visibility: "internal", ...this.staff, data: { reason: "waiting_for_filer" } },
-    ]);
+    this.staffStep(t, { action: "request_info", message: body });
   }
 
   addInformation(t: number, body: string): void {
     if (!this.at(t)) return;
-    const events: EventInput[] = [{ type: "filer_info", visibility: "public", actorKind: "filer", actorUserId: null, body }];
-    const waiting = this.status === "waiting_for_filer";
-    if (waiting) {
-      const i = this.clocks.findIndex((c) => c.kind === "decision" && c.level === this.level && c.state === "paused");
-      if (i >= 0) this.clocks[i] = this.resumed(this.clocks[i]!, t);
-      this.status = "in_review";
-      events.push({ type: "clock_resumed", visibility: "internal", actorKind: "filer", actorUserId: null, data: { reason: "filer_added_information" } });
-    }
-    this.commit(t, events, waiting);
+    this.filerStep(t, { action: "add_information", message: body });
   }
 
   decide(t: number, outcome: DecisionOutcome, body: string, panel?: string): void {
@@ -438,19 +436,13 @@ export class CaseHistory {
 
   withdraw(t: number): void {
     if (!this.at(t)) return;
-    this.status = "withdrawn";
-    this.closedAt = t;
-    this.stopAll();
-    this.commit(t, [{ type: "withdrawn", visibility: "public", actorKind: "filer", actorUserId: null }]);
+    this.filerStep(t, { action: "withdraw" });
   }
 
   close(t: number): void {
     if (!this.at(t)) return;
     // Closing keeps the recourse window the decision opened.
-    this.status = "closed";
-    this.closedAt = t;
-    this.stopAll();
-    this.commit(t, [{ type: "closed", visibility: "public", ...this.staff }]);
+    this.staffStep(t, { action: "close" });
   }
 }
 
