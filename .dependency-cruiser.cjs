@@ -109,11 +109,7 @@ module.exports = {
   ],
   options: {
     doNotFollow: { path: "node_modules" },
-    // db/seed/ is left out for now, and is the one known breach: the demo seed calls the services
-    // (a folder cycle db <-> app/services) and the server's boot calls the seed. The clarifications
-    // of issue 16 move it out of db/ and build its history through the services; once it has moved,
-    // take it off this list and the folder-cycle rule covers it again.
-    exclude: { path: "^(build|public/build|node_modules|data|test-results|playwright-report|db/seed)/" },
+    exclude: { path: "^(build|public/build|node_modules|data|test-results|playwright-report)/" },
     tsPreCompilationDeps: true,
     tsConfig: { fileName: "tsconfig.json" },
     enhancedResolveOptions: {

@@ -6,9 +6,12 @@ import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import { languageCookieFor, languageOf } from "./utils/language.server";
 import { logError } from "./utils/log.server";
+import { DEMO_USERS, seedDemoData } from "../scripts/seed/demo-data";
+import { bootRecourse as bootWith } from "./services/boot.server";
 import { RequestRenderingContext } from "./utils/request-context";
 
-export { bootRecourse } from "./services/boot.server";
+/** What server.ts runs before taking requests; the demo seed is wired in here, outside the services. */
+export const bootRecourse = () => bootWith({ seed: seedDemoData, accountEmails: DEMO_USERS.map((u) => u.email) });
 // server.ts puts this handle in every load context: the bundle's own instance, not a second one.
 export { getDb } from "./utils/db.server";
 

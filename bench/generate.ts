@@ -5,7 +5,7 @@ import { addDays, localDateOf } from "../app/domain/time-zone";
 import { acknowledgementEmail } from "../emails/case-emails";
 import { migrateToLatest, openDatabase } from "../db/client";
 import type { Language } from "../db/schema";
-import { CaseHistory, caseRow, Dice, loadAreas, planCase, PROFILES, rulesFor, surveyAnswer, type AreaSetup } from "../db/seed/demo-history";
+import { CaseHistory, caseRow, Dice, loadAreas, planCase, PROFILES, rulesFor, surveyAnswer, type AreaSetup } from "../scripts/seed/demo-history";
 import { seedReferenceData } from "../db/seed/reference-data";
 import { createBenchPeople } from "./lib/bench-people";
 import { BENCH_NOW, HISTORY_START } from "./lib/bench-constants";
@@ -17,7 +17,7 @@ import { progressBar } from "./lib/progress";
 // real migrations and the areas, SSMs and policies from the real reference seed; the people are
 // written through Kysely. The million cases are then written with prepared statements on the raw
 // driver inside large transactions (Kysely's per-row overhead would triple the time). Timelines are
-// the demo history's (db/seed/demo-history.ts), so rows have the shapes the app writes.
+// the demo history's (scripts/seed/demo-history.ts), so rows have the shapes the app writes.
 
 const TIME_ZONE = "America/Toronto";
 const COMMIT_EVERY = 25_000;

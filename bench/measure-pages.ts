@@ -5,7 +5,7 @@ import { staffQueue } from "../app/services/case-queue.server";
 import { staffCaseView } from "../app/services/case-view.server";
 import type { SessionUser } from "../app/services/auth.server";
 import { encodeCursor, type QueueFilters } from "../app/domain/queue-filters";
-import { Dice } from "../db/seed/demo-history";
+import { Dice } from "../scripts/seed/demo-history";
 import { BENCH_AREA, BENCH_PASSWORD, benchStaffEmail } from "./lib/bench-constants";
 import { httpRequest, keepAliveAgent, signIn } from "./lib/http-client";
 import { MIN_SAMPLES, SERIES_BUDGET_MS, summarize, timeRuns, type Summary } from "./lib/stats";

@@ -94,7 +94,7 @@ function isExtraClosure(date: IsoDate, extra: readonly IsoDate[]): boolean {
   return set.has(date);
 }
 
-export function isBusinessDay(date: IsoDate, cal: BusinessCalendar): boolean {
+function isBusinessDayUncached(date: IsoDate, cal: BusinessCalendar): boolean {
   const dow = dayOfWeek(date); // also validates the date
   if (dow === 0 || dow === 6) return false;
   // Observed days never cross a year boundary, so only this year's list matters.
@@ -103,12 +103,80 @@ export function isBusinessDay(date: IsoDate, cal: BusinessCalendar): boolean {
   return !isExtraClosure(date, cal.extraClosures);
 }
 
+// The demo seed and the bench play thousands to millions of cases through this calendar, and each
+// due date used to cost a dozen Intl conversions (~0.3 ms). The facts of one local date never change
+// for a given calendar, so they are kept per calendar object: whether it is a business day, the next
+// business day, and its opening and closing instants. The memo remembers the fields it was built from
+// and starts afresh if any of them is replaced, so a caller that edits a calendar still gets exact answers.
+interface DayFacts {
+  business: boolean;
+  next?: IsoDate;
+  window?: { open: number; close: number };
+  closing?: number;
+}
+
+interface CalendarMemo {
+  timeZone: string;
+  opens: number;
+  closes: number;
+  optional: readonly HolidayKey[];
+  extra: readonly IsoDate[];
+  days: Map<IsoDate, DayFacts>;
+}
+
+/** Enough for decades of dates; past it the memo starts afresh rather than grow without bound. */
+const MAX_MEMO_DAYS = 100_000;
+const memos = new WeakMap<BusinessCalendar, CalendarMemo>();
+
+function memoOf(cal: BusinessCalendar): CalendarMemo {
+  let memo = memos.get(cal);
+  if (
+    memo === undefined ||
+    memo.timeZone !== cal.timeZone ||
+    memo.opens !== cal.opensAtMinutes ||
+    memo.closes !== cal.closesAtMinutes ||
+    memo.optional !== cal.optionalClosures ||
+    memo.extra !== cal.extraClosures ||
+    memo.days.size > MAX_MEMO_DAYS
+  ) {
+    memo = {
+      timeZone: cal.timeZone,
+      opens: cal.opensAtMinutes,
+      closes: cal.closesAtMinutes,
+      optional: cal.optionalClosures,
+      extra: cal.extraClosures,
+      days: new Map(),
+    };
+    memos.set(cal, memo);
+  }
+  return memo;
+}
+
+function factsOf(date: IsoDate, cal: BusinessCalendar): DayFacts {
+  const days = memoOf(cal).days;
+  let facts = days.get(date);
+  if (facts === undefined) {
+    facts = { business: isBusinessDayUncached(date, cal) };
+    days.set(date, facts);
+  }
+  return facts;
+}
+
+export function isBusinessDay(date: IsoDate, cal: BusinessCalendar): boolean {
+  return factsOf(date, cal).business;
+}
+
 /** The first business day strictly after `date`. */
 export function nextBusinessDay(date: IsoDate, cal: BusinessCalendar): IsoDate {
+  const facts = factsOf(date, cal);
+  if (facts.next !== undefined) return facts.next;
   let day = date;
   for (let i = 0; i < MAX_DAYS_SCANNED; i++) {
     day = addDays(day, 1);
-    if (isBusinessDay(day, cal)) return day;
+    if (isBusinessDay(day, cal)) {
+      facts.next = day;
+      return day;
+    }
   }
   return tooFar('nextBusinessDay');
 }
@@ -117,11 +185,21 @@ function businessDayOnOrAfter(date: IsoDate, cal: BusinessCalendar): IsoDate {
   return isBusinessDay(date, cal) ? date : nextBusinessDay(date, cal);
 }
 
+/** Closing time, local, of a date, as an instant (where every due time falls). */
+function closingOf(date: IsoDate, cal: BusinessCalendar): Date {
+  const facts = factsOf(date, cal);
+  if (facts.closing === undefined) facts.closing = instantAt(date, cal.closesAtMinutes, cal.timeZone).getTime();
+  return new Date(facts.closing);
+}
+
 /** Opening hours of a local date as instants; empty if a DST gap swallows them. */
 function openingWindow(date: IsoDate, cal: BusinessCalendar): { open: number; close: number } {
-  const open = instantAt(date, cal.opensAtMinutes, cal.timeZone).getTime();
-  const close = instantAt(date, cal.closesAtMinutes, cal.timeZone).getTime();
-  return { open, close: Math.max(open, close) };
+  const facts = factsOf(date, cal);
+  if (facts.window === undefined) {
+    const open = instantAt(date, cal.opensAtMinutes, cal.timeZone).getTime();
+    facts.window = { open, close: Math.max(open, closingOf(date, cal).getTime()) };
+  }
+  return facts.window;
 }
 
 /** The business day a filing received at `receivedAt` starts its clock on. */
@@ -139,7 +217,7 @@ export function dueAt(receivedAt: Date, businessDays: number, cal: BusinessCalen
   }
   let day = clockStartDay(receivedAt, cal);
   for (let n = 0; n < businessDays; n++) day = nextBusinessDay(day, cal);
-  return instantAt(day, cal.closesAtMinutes, cal.timeZone);
+  return closingOf(day, cal);
 }
 
 /** The business time of [from, to) on each business day it reaches, in milliseconds (0 when it only grazes a day). */
@@ -197,13 +275,11 @@ export function addBusinessMs(from: Date, ms: number, cal: BusinessCalendar): Da
 
 /** Business days d with after < d <= through. */
 function businessDaysIn(after: IsoDate, through: IsoDate, cal: BusinessCalendar): number {
+  if (compareIsoDates(through, after) <= 0) return 0;
+  // The span is bounded in calendar days, as every other scan here, before walking business days.
+  if (compareIsoDates(through, addDays(after, MAX_DAYS_SCANNED)) > 0) tooFar('businessDaysLeft');
   let count = 0;
-  let day = after;
-  for (let i = 0; compareIsoDates(day, through) < 0; i++) {
-    if (i >= MAX_DAYS_SCANNED) tooFar('businessDaysLeft');
-    day = addDays(day, 1);
-    if (isBusinessDay(day, cal)) count++;
-  }
+  for (let day = nextBusinessDay(after, cal); compareIsoDates(day, through) <= 0; day = nextBusinessDay(day, cal)) count++;
   return count;
 }
 
@@ -249,11 +325,11 @@ export function moveDueByBusinessDays(due: Date, businessDays: number, cal: Busi
   if (businessDays === 0) return due;
   let day = businessDayOnOrAfter(localDateOf(due, cal.timeZone), cal);
   for (let n = 0; n < businessDays; n++) day = nextBusinessDay(day, cal);
-  return instantAt(day, cal.closesAtMinutes, cal.timeZone);
+  return closingOf(day, cal);
 }
 
 /** True when `at` is closing time, local, of a business day: where every due time falls. */
 export function isClosingOfBusinessDay(at: Date, cal: BusinessCalendar): boolean {
   const day = localDateOf(at, cal.timeZone);
-  return isBusinessDay(day, cal) && instantAt(day, cal.closesAtMinutes, cal.timeZone).getTime() === at.getTime();
+  return isBusinessDay(day, cal) && closingOf(day, cal).getTime() === at.getTime();
 }

@@ -1,5 +1,4 @@
 import { migrateToLatest } from "../../db/client";
-import { seedDemoData } from "../../db/seed/demo-data";
 import { seedReferenceData } from "../../db/seed/reference-data";
 import { createMailTransport } from "../../emails/transport";
 import { getDb } from "../utils/db.server";
@@ -9,18 +8,27 @@ import { checkDemoAccounts } from "./demo-accounts.server";
 import { startOutboxWorker } from "./outbox-worker.server";
 import { sendReportReminders } from "./report-reminders.server";
 
+/**
+ * The demo seed and the addresses of its accounts. The demo builds its history through these
+ * services, so it is handed in by the server's entry rather than imported here (no cycle).
+ */
+export interface DemoSeed {
+  seed: (db: ReturnType<typeof getDb>, now: Date) => Promise<{ seeded: boolean }>;
+  accountEmails: readonly string[];
+}
+
 /** Everything the server does before it takes requests: migrate, seed, start background work. */
-export async function bootRecourse(): Promise<void> {
+export async function bootRecourse(demo: DemoSeed): Promise<void> {
   const config = env();
   const db = getDb();
   await migrateToLatest(db);
   const now = new Date();
   await seedReferenceData(db, now);
   if (config.SEED_DEMO) {
-    const { seeded } = await seedDemoData(db, now);
+    const { seeded } = await demo.seed(db, now);
     if (seeded) console.log("Seeded demo providers, users and cases (see README for the logins).");
   }
-  if (await checkDemoAccounts(db)) {
+  if (await checkDemoAccounts(db, demo.accountEmails)) {
     console.warn("DEMO ACCOUNTS: this database holds the demo accounts, whose password the README publishes. Not for real information.");
   }
   startOutboxWorker({

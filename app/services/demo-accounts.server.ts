@@ -1,14 +1,13 @@
 import type { DB } from "../../db/client";
 import { countOpenUsersWithEmails } from "../../db/repositories/users";
-import { DEMO_USERS } from "../../db/seed/demo-data";
 
 // A database that holds the demo accounts (their password is in the README) must never be taken
 // for a real installation: the server says so when it starts and on every signed-in page.
 let present = false;
 
 /** Looks once, at start-up (boot.server.ts); true when any demo account is open. */
-export async function checkDemoAccounts(db: DB): Promise<boolean> {
-  present = (await countOpenUsersWithEmails(db, DEMO_USERS.map((u) => u.email))) > 0;
+export async function checkDemoAccounts(db: DB, demoEmails: readonly string[]): Promise<boolean> {
+  present = (await countOpenUsersWithEmails(db, [...demoEmails])) > 0;
   return present;
 }
 

@@ -2,7 +2,7 @@ import type { Kysely } from "kysely";
 import { hashPassword } from "../../app/utils/password.server";
 import type { SessionUser } from "../../app/services/auth.server";
 import { CATCHMENT_AREAS, ssmSlug } from "../../db/seed/catchment-areas";
-import { PROFILES } from "../../db/seed/demo-history";
+import { PROFILES } from "../../scripts/seed/demo-history";
 import type { Database, Language } from "../../db/schema";
 import { BENCH_PASSWORD, benchStaffEmail } from "./bench-constants";
 

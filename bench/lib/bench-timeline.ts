@@ -1,7 +1,7 @@
-import { CASE_TEXTS } from "../../db/seed/demo-history-texts";
-import { type CaseHistory, playOut, type BusinessDays, type Dice } from "../../db/seed/demo-history";
+import { CASE_TEXTS } from "../../scripts/seed/demo-history-texts";
+import { type CaseHistory, playOut, type BusinessDays, type Dice } from "../../scripts/seed/demo-history";
 
-// How one bench case goes. Most cases follow the demo's own play-out (db/seed/demo-history.ts), so
+// How one bench case goes. Most cases follow the demo's own play-out (scripts/seed/demo-history.ts), so
 // every status, clock and timeline entry is what the engine would have written. Two changes make a
 // five-year history look like one:
 // - staff close nearly every decided case once its recourse window has passed (the demo leaves 12 %

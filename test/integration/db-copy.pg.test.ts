@@ -10,7 +10,7 @@ import { fileClientComplaint } from "../../app/services/filing.server";
 import { migrateToLatest, openDatabase, type DB } from "../../db/client";
 import type { SchemaFreeDb } from "../../db/dialect";
 import { checkTargetIsEmpty, COPY_TABLES, copyDatabase, type TableName } from "../../db/copy";
-import { DEMO_USERS, seedDemoData } from "../../db/seed/demo-data";
+import { DEMO_USERS, seedDemoData } from "../../scripts/seed/demo-data";
 import { seedReferenceData } from "../../db/seed/reference-data";
 import { sampleComplaint } from "../fixtures/people";
 import { createPostgresDatabase, testPostgresUrl } from "../fixtures/test-db";

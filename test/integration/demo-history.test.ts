@@ -8,7 +8,7 @@ import { figuresOf, lastClosedQuarterId, liveFigures, quartersEndingWith } from 
 import { listCasesFiledByOrganization } from "../../db/repositories/cases";
 import type { CaseClockRow, CaseEventRow, CaseRow } from "../../db/schema";
 import { CATCHMENT_AREAS } from "../../db/seed/catchment-areas";
-import { DEMO_USERS, seedDemoData } from "../../db/seed/demo-data";
+import { DEMO_USERS, seedDemoData } from "../../scripts/seed/demo-data";
 import { sampleComplaint } from "../fixtures/people";
 import { createTestDatabase, type TestDatabase } from "../fixtures/test-db";
 

@@ -6,7 +6,7 @@ import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createAccount } from "../../app/services/accounts.server";
 import { fileClientComplaint } from "../../app/services/filing.server";
-import { DEMO_USERS } from "../../db/seed/demo-data";
+import { DEMO_USERS } from "../../scripts/seed/demo-data";
 import { AUTHORIZATION_MATRIX } from "../e2e/authorization-matrix";
 import { flood, NOWHERE } from "../fixtures/flood";
 import { sampleComplaint } from "../fixtures/people";

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { seedDemoData, DEMO_USERS, DEMO_PASSWORD } from "../../db/seed/demo-data";
+import { seedDemoData, DEMO_USERS, DEMO_PASSWORD } from "../../scripts/seed/demo-data";
 import { seedReferenceData } from "../../db/seed/reference-data";
 import { signIn } from "../../app/services/auth.server";
 import { createTestDatabase, type TestDatabase } from "../fixtures/test-db";

@@ -238,3 +238,18 @@ describe('properties', () => {
     );
   });
 });
+
+describe('a calendar whose settings change after use', () => {
+  it('answers from the new settings, not from what it remembered', () => {
+    // An office that adds a storm-day closure after the calendar was already used must see it at once.
+    const cal: BusinessCalendar = { ...DEFAULT_CALENDAR, extraClosures: [] };
+    const received = new Date('2026-11-23T15:00:00Z'); // Mon 10:00 Toronto
+    expect(localDateOf(dueAt(received, 2, cal), cal.timeZone)).toBe('2026-11-25');
+    expect(isBusinessDay('2026-11-24', cal)).toBe(true);
+    cal.extraClosures = ['2026-11-24'];
+    expect(isBusinessDay('2026-11-24', cal)).toBe(false);
+    expect(localDateOf(dueAt(received, 2, cal), cal.timeZone)).toBe('2026-11-26');
+    cal.closesAtMinutes = 15 * 60;
+    expect(localTimeOf(dueAt(received, 2, cal), cal.timeZone)).toEqual({ date: '2026-11-26', minutes: 900 });
+  });
+});

@@ -1,7 +1,7 @@
 import type { DecisionOutcome } from "../../app/domain/case-workflow";
 import type { DisputeCategory } from "../../app/domain/dispute-input";
 import type { Narrative } from "../../app/domain/vocabulary";
-import type { Language } from "../schema";
+import type { Language } from "../../db/schema";
 
 // The words of the history: short, varied, fictional. French only where the case or manager is.
 

@@ -1,23 +1,26 @@
 import type { Insertable, Kysely, Transaction } from "kysely";
-import { isBusinessDay, type BusinessCalendar } from "../../app/domain/business-calendar";
-import { isOpen, isOutstanding, nextDueAt, pauseClock, stopClock, type Clock, type ClockKind } from "../../app/domain/case-clocks";
+import { addBusinessMs, businessDaysTouched, businessMsBetween, dueAt, isBusinessDay, moveDueByBusinessDays, type BusinessCalendar } from "../../app/domain/business-calendar";
+import { breachClock, isOpen, isOutstanding, meetClock, nextDueAt, openClock, resumeClock, stopClock, type Clock, type ClockKind } from "../../app/domain/case-clocks";
 import { formatCaseReference } from "../../app/domain/case-reference";
 import type { DecisionOutcome } from "../../app/domain/case-workflow";
 import { CLIENT_GROUPS } from "../../app/domain/client-groups";
 import { DISPUTE_CATEGORIES, type DisputeCategory } from "../../app/domain/dispute-input";
 import { levelAbove } from "../../app/domain/escalation";
 import { fiscalQuarterOf, formatQuarterId, parseQuarterId, quarterBounds } from "../../app/domain/fiscal-quarter";
+import { filerTransition, type FilerLifecycleCommand } from "../../app/domain/case-lifecycle-filer";
+import { staffTransition, type StaffLifecycleCommand } from "../../app/domain/case-lifecycle-staff";
+import type { LifecycleInput, LifecycleResult } from "../../app/domain/case-lifecycle";
 import { decisionDaysAt, type DisputePolicy } from "../../app/domain/policy";
 import { MINISTRY_RETAINED_PROGRAMS, type InScopeProgram } from "../../app/domain/programs";
 import { addDays, instantAt, localDateOf, type IsoDate } from "../../app/domain/time-zone";
 import type { SessionUser } from "../../app/services/auth.server";
 import { lastClosedQuarterId, quartersEndingWith, REPORTING_TIME_ZONE, submitQuarterReport } from "../../app/services/quarter-reports.server";
 import { generateAccessSecret, hashAccessSecret } from "../../app/utils/access-secret.server";
-import { listAreasWithSsm } from "../repositories/areas";
-import { nextReferenceSequence } from "../repositories/cases";
-import { listPolicyVersions, type StoredPolicy } from "../repositories/policies";
-import type { ActorKind, CaseKind, CaseStatus, Channel, Database, EventVisibility, Language, NewCase, SurveyResponseTable } from "../schema";
-import { CATCHMENT_AREAS } from "./catchment-areas";
+import { listAreasWithSsm } from "../../db/repositories/areas";
+import { nextReferenceSequence } from "../../db/repositories/cases";
+import { listPolicyVersions, type StoredPolicy } from "../../db/repositories/policies";
+import type { ActorKind, CaseKind, CaseStatus, Channel, Database, EventVisibility, Language, NewCase, SurveyResponseTable } from "../../db/schema";
+import { CATCHMENT_AREAS } from "../../db/seed/catchment-areas";
 import { CASE_TEXTS, NARRATIVES, PEOPLE, type Bilingual } from "./demo-history-texts";
 
 // The bench generator (bench/generate.ts) reuses the exported timeline pieces for its million cases.
@@ -92,88 +95,52 @@ export class Dice {
 }
 
 /**
- * One calendar's business days over the span the history covers, with their opening hours and the
- * business time before each, taken once from isBusinessDay and instantAt. It answers as dueAt,
- * businessMsBetween and addBusinessMs (business-calendar.ts) do for instants in the span (the
- * integration test checks every stored clock against them), without rescanning the same days for
- * each of some 1,300 timelines: scanning took most of a second.
+ * One calendar's business days over the span the history covers, for picking random moments of
+ * business hours. Every deadline and every span of business time is asked of the canonical calendar
+ * (business-calendar.ts), so the demo has no business-day arithmetic of its own; that calendar
+ * remembers each day's facts, so asking it for some 1,300 timelines stays fast.
  */
 export class BusinessDays {
   private readonly opens: number[] = [];
   private readonly closes: number[] = [];
-  private readonly before: number[] = [];
   private readonly from: number;
   readonly dayMs: number;
 
-  constructor(cal: BusinessCalendar, from: IsoDate, through: IsoDate) {
+  constructor(readonly cal: BusinessCalendar, from: IsoDate, through: IsoDate) {
     this.from = instantAt(from, 0, cal.timeZone).getTime();
     this.dayMs = (cal.closesAtMinutes - cal.opensAtMinutes) * 60_000;
-    let total = 0;
     for (let day = from; day <= through; day = addDays(day, 1)) {
       if (!isBusinessDay(day, cal)) continue;
       const open = instantAt(day, cal.opensAtMinutes, cal.timeZone).getTime();
-      const close = Math.max(open, instantAt(day, cal.closesAtMinutes, cal.timeZone).getTime());
       this.opens.push(open);
-      this.closes.push(close);
-      this.before.push(total);
-      total += close - open;
+      this.closes.push(Math.max(open, instantAt(day, cal.closesAtMinutes, cal.timeZone).getTime()));
     }
   }
 
-  /** The business day a clock started at `t` counts from: the first whose closing is after `t`. */
-  private dayOf(t: number): number {
+  private inSpan(t: number): number {
     if (t < this.from) throw new RangeError(`${new Date(t).toISOString()} is before the history's calendar`);
-    let lo = 0;
-    let hi = this.closes.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (this.closes[mid]! > t) hi = mid;
-      else lo = mid + 1;
-    }
-    if (lo === this.closes.length) throw new RangeError(`${new Date(t).toISOString()} is after the history's calendar`);
-    return lo;
-  }
-
-  /** Business time from the start of the span to `t`. */
-  private elapsed(t: number): number {
-    const i = this.dayOf(t);
-    return this.before[i]! + Math.max(0, Math.min(t, this.closes[i]!) - this.opens[i]!);
+    return t;
   }
 
   dueAt(start: number, businessDays: number): number {
-    const i = this.dayOf(start) + businessDays;
-    if (i >= this.closes.length) throw new RangeError("Due after the history's calendar");
-    return this.closes[i]!;
+    return dueAt(new Date(this.inSpan(start)), businessDays, this.cal).getTime();
   }
 
   msBetween(from: number, to: number): number {
-    return to > from ? this.elapsed(to) - this.elapsed(from) : 0;
+    return businessMsBetween(new Date(from), new Date(to), this.cal);
   }
 
   addMs(from: number, ms: number): number {
-    if (ms === 0) return from;
-    const target = this.elapsed(from) + ms;
-    for (let i = this.dayOf(from); i < this.opens.length; i++) {
-      if (this.before[i]! + (this.closes[i]! - this.opens[i]!) >= target) return this.opens[i]! + (target - this.before[i]!);
-    }
-    throw new RangeError("Past the history's calendar");
+    return addBusinessMs(new Date(this.inSpan(from)), ms, this.cal).getTime();
   }
 
-  /** Business days whose opening hours overlap [from, to): how far a pause moves a deadline (businessDaysTouched). */
+  /** Business days whose opening hours overlap [from, to): how far a pause moves a deadline. */
   touched(from: number, to: number): number {
-    let n = 0;
-    for (let i = this.dayOf(from); i < this.opens.length && this.opens[i]! < to; i++) {
-      if (Math.min(this.closes[i]!, to) > Math.max(this.opens[i]!, from)) n++;
-    }
-    return n;
+    return businessDaysTouched(new Date(from), new Date(to), this.cal);
   }
 
-  /** Closing of the Nth business day after the one `due` closes (moveDueByBusinessDays). */
   moveDue(due: number, businessDays: number): number {
-    if (businessDays === 0) return due;
-    const i = this.dayOf(due - 1) + businessDays;
-    if (i >= this.closes.length) throw new RangeError("Due after the history's calendar");
-    return this.closes[i]!;
+    return moveDueByBusinessDays(new Date(due), businessDays, this.cal).getTime();
   }
 
   /** `t` plus a random amount of business time between `lo` and `hi` business days, to the second. */
@@ -312,7 +279,7 @@ export class CaseHistory {
       if (breachAt >= t) return;
       this.last = breachAt;
       // Marked by the sweep just after, dated at the deadline (breachClock).
-      this.clocks[due.i] = { ...due.c, state: "breached", breachedAt: due.c.dueAt };
+      this.clocks[due.i] = breachClock(due.c, new Date(breachAt));
       const events: EventInput[] = [{ type: "clock_breached", visibility: "internal", actorKind: "system", actorUserId: null, data: { kind: due.c.kind, level: due.c.level } }];
       if (due.c.kind === "decision" && due.c.level === this.level) events.push(...this.escalation(breachAt, "breach", null));
       this.commit(breachAt, events);
@@ -330,29 +297,19 @@ export class CaseHistory {
     for (const e of events) this.events.push({ ...e, level: e.level ?? this.level, at: t });
   }
 
+  // Clocks open, resume after a pause and are met by the app's own clock rules (case-clocks.ts), on the canonical calendar.
   private open(kind: ClockKind, level: number, start: number, businessDays: number): Clock {
-    return { kind, level, startedAt: iso(start), dueAt: iso(this.days.dueAt(start, businessDays)), state: "running", pausedAt: null, pausedBusinessMs: 0, metAt: null, breachedAt: null };
+    return openClock(kind, level, new Date(start), businessDays, this.days.cal);
   }
 
   private resumed(c: Clock, t: number): Clock {
-    if (c.state !== "paused" || !c.pausedAt) return c;
-    // The published pause rule (resumeClock): the deadline moves by the whole business days touched.
-    const pausedAt = Date.parse(c.pausedAt);
-    const paused = this.days.msBetween(pausedAt, t);
-    const days = this.days.touched(pausedAt, t);
-    const dueAfter = iso(this.days.moveDue(Date.parse(c.dueAt), days));
-    const pause = { pausedAt: c.pausedAt, resumedAt: iso(t), businessDays: days, dueBefore: c.dueAt, dueAfter };
-    return { ...c, state: "running", pausedAt: null, pausedBusinessMs: c.pausedBusinessMs + paused, dueAt: dueAfter, pauses: [...(c.pauses ?? []), pause] };
+    return resumeClock(c, new Date(t), this.days.cal);
   }
 
-  /** meetClock, with the time taken as reports read it. */
   private meet(kind: ClockKind, t: number, level?: number): void {
     const i = this.clocks.findIndex((c) => c.kind === kind && (level === undefined || c.level === level) && isOutstanding(c));
     if (i < 0) return;
-    const c = this.resumed(this.clocks[i]!, t);
-    const gross = this.days.msBetween(Date.parse(c.startedAt), t);
-    const taken = { takenBusinessDays: Math.max(0, gross - c.pausedBusinessMs) / this.days.dayMs, pausedBusinessDays: c.pausedBusinessMs / this.days.dayMs };
-    this.clocks[i] = c.state === "breached" ? { ...c, metAt: iso(t), ...taken } : { ...c, state: "met", metAt: iso(t), pausedAt: null, ...taken };
+    this.clocks[i] = meetClock(this.clocks[i]!, new Date(t), this.days.cal);
   }
 
   private stopAll(): void {
@@ -398,53 +355,70 @@ export class CaseHistory {
     this.commit(plan.recordedAt, events, false);
   }
 
+  /**
+   * A staff step played through the app's own lifecycle rules (case-lifecycle-staff.ts): its case
+   * patch, clock changes and events are applied here as the staff service would store them.
+   */
+  private staffStep(t: number, command: StaffLifecycleCommand): void {
+    this.play(t, this.staff, command.action, (input) => staffTransition(input, command));
+  }
+
+  /** A filer step played through the filer lifecycle rules (case-lifecycle-filer.ts). */
+  private filerStep(t: number, command: FilerLifecycleCommand): void {
+    this.play(t, { actorKind: "filer" as const, actorUserId: null }, command.action, (input) => filerTransition(input, command));
+  }
+
+  private play(t: number, who: { actorKind: ActorKind; actorUserId: number | null }, what: string, transition: (input: LifecycleInput) => LifecycleResult): void {
+    const input = {
+      case: { status: this.status, level: this.level, decidedAt: this.decidedAt === null ? null : iso(this.decidedAt), recourseDeadlineAt: this.recourseDeadlineAt === null ? null : iso(this.recourseDeadlineAt) },
+      clocks: this.clocks,
+      policy: this.policy,
+      now: new Date(t),
+    };
+    const result = transition(input);
+    if (!result.ok) throw new Error(`A demo timeline's ${what} is refused: ${result.reason}`);
+    const { casePatch, clockChanges, newClocks, events } = result.change;
+    for (const { clock, next } of clockChanges) this.clocks[this.clocks.indexOf(clock)] = next;
+    this.clocks.push(...newClocks);
+    const p = casePatch ?? {};
+    if (p.status !== undefined) this.status = p.status;
+    if (p.level !== undefined) this.level = p.level;
+    if (p.decidedAt !== undefined) this.decidedAt = p.decidedAt === null ? null : Date.parse(p.decidedAt);
+    if (p.outcome !== undefined) this.outcome = p.outcome;
+    if (p.closedAt !== undefined) this.closedAt = p.closedAt === null ? null : Date.parse(p.closedAt);
+    if (p.recourseDeadlineAt !== undefined) this.recourseDeadlineAt = p.recourseDeadlineAt === null ? null : Date.parse(p.recourseDeadlineAt);
+    const actorOf = who;
+    const actor = (w: "actor" | "system") => (w === "actor" ? actorOf : { actorKind: "system" as const, actorUserId: null });
+    this.commit(
+      t,
+      events.map(({ actor: w, ...e }) => ({ ...e, ...actor(w) }) as EventInput),
+      casePatch !== null || clockChanges.length > 0 || newClocks.length > 0,
+    );
+  }
+
   acknowledge(t: number): void {
     if (!this.at(t)) return;
-    this.meet("acknowledge", t);
-    this.status = "acknowledged";
-    this.commit(t, [{ type: "acknowledged", visibility: "public", ...this.staff }]);
+    this.staffStep(t, { action: "acknowledge" });
   }
 
   reply(t: number, body: string): void {
     if (!this.at(t)) return;
-    this.meet("first_response", t);
-    if (this.status !== "decided" && this.status !== "waiting_for_filer") this.status = "in_review";
-    this.commit(t, [{ type: "public_reply", visibility: "public", ...this.staff, body }]);
+    this.staffStep(t, { action: "reply", message: body });
   }
 
   requestInformation(t: number, body: string): void {
     if (!this.at(t)) return;
-    const i = this.clocks.findIndex((c) => c.kind === "decision" && c.level === this.level && isOpen(c));
-    if (i >= 0) this.clocks[i] = pauseClock(this.clocks[i]!, new Date(t));
-    this.status = "waiting_for_filer";
-    this.commit(t, [
-      { type: "info_requested", visibility: "public", ...this.staff, body },
-      { type: "clock_paused", visibility: "internal", ...this.staff, data: { reason: "waiting_for_filer" } },
-    ]);
+    this.staffStep(t, { action: "request_info", message: body });
   }
 
   addInformation(t: number, body: string): void {
     if (!this.at(t)) return;
-    const events: EventInput[] = [{ type: "filer_info", visibility: "public", actorKind: "filer", actorUserId: null, body }];
-    const waiting = this.status === "waiting_for_filer";
-    if (waiting) {
-      const i = this.clocks.findIndex((c) => c.kind === "decision" && c.level === this.level && c.state === "paused");
-      if (i >= 0) this.clocks[i] = this.resumed(this.clocks[i]!, t);
-      this.status = "in_review";
-      events.push({ type: "clock_resumed", visibility: "internal", actorKind: "filer", actorUserId: null, data: { reason: "filer_added_information" } });
-    }
-    this.commit(t, events, waiting);
+    this.filerStep(t, { action: "add_information", message: body });
   }
 
   decide(t: number, outcome: DecisionOutcome, body: string, panel?: string): void {
     if (!this.at(t)) return;
-    this.meet("first_response", t);
-    this.meet("decision", t, this.level);
-    this.decidedAt = t;
-    this.outcome = outcome;
-    this.recourseDeadlineAt = levelAbove(this.policy, this.level) ? this.days.dueAt(t, this.policy.recourseWindowDays) : null;
-    this.status = "decided";
-    this.commit(t, [{ type: "decided", visibility: "public", ...this.staff, body, data: { outcome, ...(panel ? { panel } : {}) } }]);
+    this.staffStep(t, { action: "decide", outcome, reasons: body, ...(panel ? { panel } : {}) });
   }
 
   requestRecourse(t: number, body: string): void {
@@ -462,19 +436,13 @@ export class CaseHistory {
 
   withdraw(t: number): void {
     if (!this.at(t)) return;
-    this.status = "withdrawn";
-    this.closedAt = t;
-    this.stopAll();
-    this.commit(t, [{ type: "withdrawn", visibility: "public", actorKind: "filer", actorUserId: null }]);
+    this.filerStep(t, { action: "withdraw" });
   }
 
   close(t: number): void {
     if (!this.at(t)) return;
     // Closing keeps the recourse window the decision opened.
-    this.status = "closed";
-    this.closedAt = t;
-    this.stopAll();
-    this.commit(t, [{ type: "closed", visibility: "public", ...this.staff }]);
+    this.staffStep(t, { action: "close" });
   }
 }
 

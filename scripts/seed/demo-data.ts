@@ -7,8 +7,8 @@ import { fileClientComplaint } from "../../app/services/filing.server";
 import { performFilerAction } from "../../app/services/filer-actions.server";
 import { fileProviderDispute } from "../../app/services/provider-disputes.server";
 import { hashPassword } from "../../app/utils/password.server";
-import type { Database, Language, Role } from "../schema";
-import { CATCHMENT_AREAS, MINISTRY, ssmSlug } from "./catchment-areas";
+import type { Database, Language, Role } from "../../db/schema";
+import { CATCHMENT_AREAS, MINISTRY, ssmSlug } from "../../db/seed/catchment-areas";
 import { seedDemoHistory } from "./demo-history";
 
 export const DEMO_PASSWORD = "Recourse-demo-2026";
