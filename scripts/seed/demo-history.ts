@@ -1,6 +1,6 @@
 import type { Insertable, Kysely, Transaction } from "kysely";
 import { addBusinessMs, businessDaysTouched, businessMsBetween, dueAt, isBusinessDay, moveDueByBusinessDays, type BusinessCalendar } from "../../app/domain/business-calendar";
-import { nextDueAt, openClock, type Clock, type ClockKind } from "../../app/domain/case-clocks";
+import { nextDueAt, type Clock, type ClockKind } from "../../app/domain/case-clocks";
 import { formatCaseReference } from "../../app/domain/case-reference";
 import type { DecisionOutcome } from "../../app/domain/case-workflow";
 import { CLIENT_GROUPS } from "../../app/domain/client-groups";
@@ -9,8 +9,8 @@ import { fiscalQuarterOf, formatQuarterId, parseQuarterId, quarterBounds } from 
 import { breach } from "../../app/domain/case-lifecycle-sweep";
 import { filerTransition, type FilerLifecycleCommand } from "../../app/domain/case-lifecycle-filer";
 import { staffTransition, type StaffLifecycleCommand } from "../../app/domain/case-lifecycle-staff";
-import type { LifecycleInput, LifecycleResult } from "../../app/domain/case-lifecycle";
-import { decisionDaysAt, type DisputePolicy } from "../../app/domain/policy";
+import { fileCase, type LifecycleInput, type LifecycleResult } from "../../app/domain/case-lifecycle";
+import type { DisputePolicy } from "../../app/domain/policy";
 import { MINISTRY_RETAINED_PROGRAMS, type InScopeProgram } from "../../app/domain/programs";
 import { addDays, instantAt, localDateOf, type IsoDate } from "../../app/domain/time-zone";
 import type { SessionUser } from "../../app/services/auth.server";
@@ -298,26 +298,17 @@ export class CaseHistory {
     for (const e of events) this.events.push({ ...e, level: e.level ?? this.level, at: t });
   }
 
-  // Clocks open, resume after a pause and are met by the app's own clock rules (case-clocks.ts), on the canonical calendar.
-  private open(kind: ClockKind, level: number, start: number, businessDays: number): Clock {
-    return openClock(kind, level, new Date(start), businessDays, this.days.cal);
-  }
-
   file(): void {
     const { plan } = this;
     if (!this.at(plan.recordedAt)) throw new Error("A demo case recorded after now");
     const filer = plan.channel === "web" || plan.channel === "provider_portal" ? { actorKind: "filer" as const, actorUserId: null } : this.staff;
     const events: EventInput[] = [{ type: "filed", visibility: "public", ...filer, data: { channel: plan.channel, kind: plan.kind } }];
-    if (plan.referredOut) {
-      this.status = "referred_out";
-      this.closedAt = plan.recordedAt;
-      events.push({ type: "referred_out", visibility: "public", ...filer });
-    } else {
-      this.clocks.push(this.open("acknowledge", 1, plan.receivedAt, this.policy.acknowledgeDays));
-      this.clocks.push(this.open("first_response", 1, plan.receivedAt, this.policy.firstResponseDays));
-      const days = decisionDaysAt(this.policy, 1);
-      if (days !== null) this.clocks.push(this.open("decision", 1, plan.receivedAt, days));
-    }
+    // The app's own filing rule (fileCase): clocks from receipt, or referred out at once.
+    const filed = fileCase(this.policy, new Date(plan.receivedAt), plan.referredOut, new Date(plan.recordedAt));
+    this.status = filed.status;
+    this.clocks = filed.clocks;
+    if (filed.closedAt !== null) this.closedAt = Date.parse(filed.closedAt);
+    if (plan.referredOut) events.push({ type: "referred_out", visibility: "public", ...filer });
     this.commit(plan.recordedAt, events, false);
   }
 
