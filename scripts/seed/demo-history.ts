@@ -9,7 +9,7 @@ import { fiscalQuarterOf, formatQuarterId, parseQuarterId, quarterBounds } from 
 import { breach } from "../../app/domain/case-lifecycle-sweep";
 import { filerTransition, type FilerLifecycleCommand } from "../../app/domain/case-lifecycle-filer";
 import { staffTransition, type StaffLifecycleCommand } from "../../app/domain/case-lifecycle-staff";
-import { fileCase, type LifecycleInput, type LifecycleResult } from "../../app/domain/case-lifecycle";
+import { fileCase, panelRequired, type LifecycleInput, type LifecycleResult } from "../../app/domain/case-lifecycle";
 import type { DisputePolicy } from "../../app/domain/policy";
 import { MINISTRY_RETAINED_PROGRAMS, type InScopeProgram } from "../../app/domain/programs";
 import { addDays, instantAt, localDateOf, type IsoDate } from "../../app/domain/time-zone";
@@ -375,7 +375,10 @@ export class CaseHistory {
 
   decide(t: number, outcome: DecisionOutcome, body: string, panel?: string): void {
     if (!this.at(t)) return;
-    this.staffStep(t, { action: "decide", outcome, reasons: body, ...(panel ? { panel } : {}) });
+    // A case the sweep moved up to the panel level by the time of the decision (the bench's backlog)
+    // is decided by a panel, as the rules require of staff; the demo's own plans name theirs.
+    const named = panel ?? (panelRequired(this.level) ? "Review panel" : undefined);
+    this.staffStep(t, { action: "decide", outcome, reasons: body, ...(named ? { panel: named } : {}) });
   }
 
   requestRecourse(t: number, body: string): void {
