@@ -1,16 +1,16 @@
 import type { Insertable, Kysely, Transaction } from "kysely";
 import { addBusinessMs, businessDaysTouched, businessMsBetween, dueAt, isBusinessDay, moveDueByBusinessDays, type BusinessCalendar } from "../../app/domain/business-calendar";
-import { breachClock, isOpen, isOutstanding, meetClock, nextDueAt, openClock, resumeClock, stopClock, type Clock, type ClockKind } from "../../app/domain/case-clocks";
+import { nextDueAt, type Clock, type ClockKind } from "../../app/domain/case-clocks";
 import { formatCaseReference } from "../../app/domain/case-reference";
 import type { DecisionOutcome } from "../../app/domain/case-workflow";
 import { CLIENT_GROUPS } from "../../app/domain/client-groups";
 import { DISPUTE_CATEGORIES, type DisputeCategory } from "../../app/domain/dispute-input";
-import { levelAbove } from "../../app/domain/escalation";
 import { fiscalQuarterOf, formatQuarterId, parseQuarterId, quarterBounds } from "../../app/domain/fiscal-quarter";
+import { breach } from "../../app/domain/case-lifecycle-sweep";
 import { filerTransition, type FilerLifecycleCommand } from "../../app/domain/case-lifecycle-filer";
 import { staffTransition, type StaffLifecycleCommand } from "../../app/domain/case-lifecycle-staff";
-import type { LifecycleInput, LifecycleResult } from "../../app/domain/case-lifecycle";
-import { decisionDaysAt, type DisputePolicy } from "../../app/domain/policy";
+import { fileCase, panelRequired, type LifecycleInput, type LifecycleResult } from "../../app/domain/case-lifecycle";
+import type { DisputePolicy } from "../../app/domain/policy";
 import { MINISTRY_RETAINED_PROGRAMS, type InScopeProgram } from "../../app/domain/programs";
 import { addDays, instantAt, localDateOf, type IsoDate } from "../../app/domain/time-zone";
 import type { SessionUser } from "../../app/services/auth.server";
@@ -278,11 +278,12 @@ export class CaseHistory {
       const breachAt = Math.max(Date.parse(due.c.dueAt), this.last) + SWEEP_LAG_MS;
       if (breachAt >= t) return;
       this.last = breachAt;
-      // Marked by the sweep just after, dated at the deadline (breachClock).
-      this.clocks[due.i] = breachClock(due.c, new Date(breachAt));
-      const events: EventInput[] = [{ type: "clock_breached", visibility: "internal", actorKind: "system", actorUserId: null, data: { kind: due.c.kind, level: due.c.level } }];
-      if (due.c.kind === "decision" && due.c.level === this.level) events.push(...this.escalation(breachAt, "breach", null));
-      this.commit(breachAt, events);
+      // Marked by the sweep just after, dated at the deadline; a missed decision moves the case up (case-lifecycle-sweep.ts).
+      const clock = due.c;
+      this.play(breachAt, { actorKind: "system", actorUserId: null }, "breach", (input) => {
+        const swept = breach(input, clock);
+        return swept ? { ok: true, change: swept.change } : { ok: false, reason: "finished" };
+      });
     }
   }
 
@@ -297,61 +298,17 @@ export class CaseHistory {
     for (const e of events) this.events.push({ ...e, level: e.level ?? this.level, at: t });
   }
 
-  // Clocks open, resume after a pause and are met by the app's own clock rules (case-clocks.ts), on the canonical calendar.
-  private open(kind: ClockKind, level: number, start: number, businessDays: number): Clock {
-    return openClock(kind, level, new Date(start), businessDays, this.days.cal);
-  }
-
-  private resumed(c: Clock, t: number): Clock {
-    return resumeClock(c, new Date(t), this.days.cal);
-  }
-
-  private meet(kind: ClockKind, t: number, level?: number): void {
-    const i = this.clocks.findIndex((c) => c.kind === kind && (level === undefined || c.level === level) && isOutstanding(c));
-    if (i < 0) return;
-    this.clocks[i] = meetClock(this.clocks[i]!, new Date(t), this.days.cal);
-  }
-
-  private stopAll(): void {
-    // Every clock still owed ends, a missed acknowledgement included (stopClock).
-    this.clocks = this.clocks.map(stopClock);
-  }
-
-  private escalation(t: number, cause: "breach" | "recourse" | "manual", actorUserId: number | null): EventInput[] {
-    const next = levelAbove(this.policy, this.level);
-    if (!next) throw new Error("A demo timeline escalates past the top level");
-    const referral = next.decisionDays === null;
-    this.clocks = this.clocks.map((c) => (referral || (isOpen(c) && c.kind === "decision" && c.level === this.level) ? stopClock(c) : c));
-    const events: EventInput[] = [
-      { type: "escalated", visibility: "public", actorKind: actorUserId ? "staff" : "system", actorUserId, level: next.level, data: { from: this.level, to: next.level, cause } },
-    ];
-    this.level = next.level;
-    this.recourseDeadlineAt = null;
-    if (referral) {
-      this.status = "referred_to_ministry";
-      events.push({ type: "referred_to_ministry", visibility: "public", actorKind: "system", actorUserId: null, level: next.level });
-    } else {
-      this.status = "in_review";
-      this.clocks.push(this.open("decision", next.level, t, next.decisionDays!));
-    }
-    return events;
-  }
-
   file(): void {
     const { plan } = this;
     if (!this.at(plan.recordedAt)) throw new Error("A demo case recorded after now");
     const filer = plan.channel === "web" || plan.channel === "provider_portal" ? { actorKind: "filer" as const, actorUserId: null } : this.staff;
     const events: EventInput[] = [{ type: "filed", visibility: "public", ...filer, data: { channel: plan.channel, kind: plan.kind } }];
-    if (plan.referredOut) {
-      this.status = "referred_out";
-      this.closedAt = plan.recordedAt;
-      events.push({ type: "referred_out", visibility: "public", ...filer });
-    } else {
-      this.clocks.push(this.open("acknowledge", 1, plan.receivedAt, this.policy.acknowledgeDays));
-      this.clocks.push(this.open("first_response", 1, plan.receivedAt, this.policy.firstResponseDays));
-      const days = decisionDaysAt(this.policy, 1);
-      if (days !== null) this.clocks.push(this.open("decision", 1, plan.receivedAt, days));
-    }
+    // The app's own filing rule (fileCase): clocks from receipt, or referred out at once.
+    const filed = fileCase(this.policy, new Date(plan.receivedAt), plan.referredOut, new Date(plan.recordedAt));
+    this.status = filed.status;
+    this.clocks = filed.clocks;
+    if (filed.closedAt !== null) this.closedAt = Date.parse(filed.closedAt);
+    if (plan.referredOut) events.push({ type: "referred_out", visibility: "public", ...filer });
     this.commit(plan.recordedAt, events, false);
   }
 
@@ -418,20 +375,20 @@ export class CaseHistory {
 
   decide(t: number, outcome: DecisionOutcome, body: string, panel?: string): void {
     if (!this.at(t)) return;
-    this.staffStep(t, { action: "decide", outcome, reasons: body, ...(panel ? { panel } : {}) });
+    // A case the sweep moved up to the panel level by the time of the decision (the bench's backlog)
+    // is decided by a panel, as the rules require of staff; the demo's own plans name theirs.
+    const named = panel ?? (panelRequired(this.level) ? "Review panel" : undefined);
+    this.staffStep(t, { action: "decide", outcome, reasons: body, ...(named ? { panel: named } : {}) });
   }
 
   requestRecourse(t: number, body: string): void {
     if (!this.at(t)) return;
-    if (this.status !== "decided" || this.recourseDeadlineAt === null || t > this.recourseDeadlineAt) throw new Error("Demo recourse outside its window");
-    const asked: EventInput = { type: "recourse_requested", visibility: "public", actorKind: "filer", actorUserId: null, body, level: this.level };
-    this.commit(t, [asked, ...this.escalation(t, "recourse", null)]);
+    this.filerStep(t, { action: "request_recourse", reasons: body });
   }
 
   escalateByHand(t: number, managerId: number | null, reason: string): void {
     if (!this.at(t)) return;
-    const note: EventInput = { type: "internal_note", visibility: "internal", actorKind: "staff", actorUserId: managerId, body: reason };
-    this.commit(t, [note, ...this.escalation(t, "manual", managerId)]);
+    this.play(t, { actorKind: "staff", actorUserId: managerId }, "escalate", (input) => staffTransition(input, { action: "escalate", reason }));
   }
 
   withdraw(t: number): void {
