@@ -40,7 +40,9 @@ app.use((req, res, next) => {
   res.setHeader("X-Request-Id", res.locals.requestId as string);
   const nonce = newCspNonce();
   res.locals.cspNonce = nonce;
-  for (const [name, value] of Object.entries(securityHeaders({ nonce, production, devOrigin: process.env.REMIX_DEV_ORIGIN }))) {
+  for (const [name, value] of Object.entries(
+    securityHeaders({ nonce, production, devOrigin: process.env.REMIX_DEV_ORIGIN }),
+  )) {
     res.setHeader(name, value);
   }
   next();
@@ -64,23 +66,28 @@ app.use((req, res, next) => {
     if (value) headers.set(name, value);
   }
   if (!isSameOriginRequest(headers, `${req.protocol}://${req.get("host")}${req.originalUrl}`)) {
-    res.status(403).set("Cache-Control", DYNAMIC_CACHE_CONTROL).type("text/plain").send("Forbidden: cross-origin request");
+    res
+      .status(403)
+      .set("Cache-Control", DYNAMIC_CACHE_CONTROL)
+      .type("text/plain")
+      .send("Forbidden: cross-origin request");
     return;
   }
   // A body must be a form (an empty one is read as an empty form: express-handler.server.ts).
   const hasBody = req.get("transfer-encoding") !== undefined || Number(req.get("content-length") ?? 0) > 0;
   if (hasBody && !isFormBody(req.get("content-type"))) {
-    res.status(415).set("Cache-Control", DYNAMIC_CACHE_CONTROL).type("text/plain").send("Unsupported media type: send a form");
+    res
+      .status(415)
+      .set("Cache-Control", DYNAMIC_CACHE_CONTROL)
+      .type("text/plain")
+      .send("Unsupported media type: send a form");
     return;
   }
   next();
 });
 // Every body within its route's limits, counted as it arrives, before anything parses it.
 app.use(readLimitedBody);
-app.use(
-  "/build",
-  express.static("public/build", { immutable: true, maxAge: "1y" }),
-);
+app.use("/build", express.static("public/build", { immutable: true, maxAge: "1y" }));
 app.use(express.static("public", { maxAge: "1h" }));
 if (config.TRUST_PROXY) app.set("trust proxy", config.TRUST_PROXY);
 app.all(
@@ -102,11 +109,16 @@ app.use((error: unknown, req: express.Request, res: express.Response, next: expr
   if (res.headersSent) return next(error);
   const status = Number((error as { status?: unknown }).status);
   const clientError = Number.isInteger(status) && status >= 400 && status < 500;
-  if (!clientError) logError(`Unhandled error on ${req.method} ${req.path.slice(0, 200)}`, error, String(res.locals.requestId));
+  if (!clientError)
+    logError(`Unhandled error on ${req.method} ${req.path.slice(0, 200)}`, error, String(res.locals.requestId));
   const message = clientError
     ? "Bad request. / Requête invalide."
     : `${translator("en")("error.generic")}\n${translator("fr")("error.generic")}\n${translator("en")("error.requestId", { id: String(res.locals.requestId) })}\n${translator("fr")("error.requestId", { id: String(res.locals.requestId) })}`;
-  res.status(clientError ? status : 500).set("Cache-Control", DYNAMIC_CACHE_CONTROL).type("text/plain").send(message);
+  res
+    .status(clientError ? status : 500)
+    .set("Cache-Control", DYNAMIC_CACHE_CONTROL)
+    .type("text/plain")
+    .send(message);
 });
 
 const server = app.listen(config.PORT, config.HOST ?? "0.0.0.0", () => {

@@ -34,7 +34,9 @@ export default function handleRequest(
   return new Promise((resolve, reject) => {
     let shellRendered = false;
     const { pipe, abort } = renderToPipeableStream(
-      <RequestRenderingContext.Provider value={{ nonce, language: languageOf(request), requestId: loadContext.requestId }}>
+      <RequestRenderingContext.Provider
+        value={{ nonce, language: languageOf(request), requestId: loadContext.requestId }}
+      >
         <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} nonce={nonce} />
       </RequestRenderingContext.Provider>,
       {
@@ -68,7 +70,11 @@ export function handleError(error: unknown, { request, context }: { request: Req
   if (request.signal.aborted) return;
   // A page that does not exist is an answer, not a fault: only real errors are logged.
   if (isRouteErrorResponse(error) && error.status < 500) return;
-  logError(`Unhandled error on ${request.method} ${redactSecrets(new URL(request.url).pathname)}`, error, context.requestId);
+  logError(
+    `Unhandled error on ${request.method} ${redactSecrets(new URL(request.url).pathname)}`,
+    error,
+    context.requestId,
+  );
 }
 
 /** Survey, invitation and reset links carry a secret token in the path: logs keep only its first characters. */

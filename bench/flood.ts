@@ -51,7 +51,10 @@ try {
   const current = existsSync(RESULTS) ? readFileSync(RESULTS, "utf8") : "# Recourse benchmarks\n";
   const start = current.indexOf(START);
   const end = current.indexOf(END);
-  const next = start >= 0 && end > start ? current.slice(0, start) + block + current.slice(end + END.length) : `${current.trimEnd()}\n\n## Hostile traffic (issue #15)\n\n${block}\n`;
+  const next =
+    start >= 0 && end > start
+      ? current.slice(0, start) + block + current.slice(end + END.length)
+      : `${current.trimEnd()}\n\n## Hostile traffic (issue #15)\n\n${block}\n`;
   writeFileSync(RESULTS, next);
 } finally {
   server.child.kill("SIGTERM");

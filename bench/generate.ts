@@ -5,7 +5,17 @@ import { addDays, localDateOf } from "../app/domain/time-zone";
 import { acknowledgementEmail } from "../emails/case-emails";
 import { migrateToLatest, openDatabase } from "../db/client";
 import type { Language } from "../db/schema";
-import { CaseHistory, caseRow, Dice, loadAreas, planCase, PROFILES, rulesFor, surveyAnswer, type AreaSetup } from "../scripts/seed/demo-history";
+import {
+  CaseHistory,
+  caseRow,
+  Dice,
+  loadAreas,
+  planCase,
+  PROFILES,
+  rulesFor,
+  surveyAnswer,
+  type AreaSetup,
+} from "../scripts/seed/demo-history";
 import { seedReferenceData } from "../db/seed/reference-data";
 import { createBenchPeople } from "./lib/bench-people";
 import { BENCH_NOW, HISTORY_START } from "./lib/bench-constants";
@@ -49,10 +59,41 @@ type Item =
   | { at: number; seq: number; table: "email"; values: unknown[] };
 
 const CASE_COLUMNS = [
-  "id", "reference", "area_slug", "kind", "channel", "status", "level", "program", "category", "respondent_org_id", "assignee_id",
-  "filer_user_id", "filer_org_id", "filer_name", "filer_email", "filer_phone", "language", "accommodation_needed", "accommodation_details",
-  "description", "outcome_wanted", "secret_hash", "submission_key", "policy_id", "received_at", "decided_at", "outcome", "closed_at",
-  "self_identification_json", "recourse_deadline_at", "next_due_at", "purged_at", "version", "created_at", "updated_at",
+  "id",
+  "reference",
+  "area_slug",
+  "kind",
+  "channel",
+  "status",
+  "level",
+  "program",
+  "category",
+  "respondent_org_id",
+  "assignee_id",
+  "filer_user_id",
+  "filer_org_id",
+  "filer_name",
+  "filer_email",
+  "filer_phone",
+  "language",
+  "accommodation_needed",
+  "accommodation_details",
+  "description",
+  "outcome_wanted",
+  "secret_hash",
+  "submission_key",
+  "policy_id",
+  "received_at",
+  "decided_at",
+  "outcome",
+  "closed_at",
+  "self_identification_json",
+  "recourse_deadline_at",
+  "next_due_at",
+  "purged_at",
+  "version",
+  "created_at",
+  "updated_at",
 ] as const;
 
 function insertSql(table: string, columns: readonly string[]): string {
@@ -60,13 +101,21 @@ function insertSql(table: string, columns: readonly string[]): string {
 }
 
 /** Business days from the start of the history to now, each weighted by the growth in volume. */
-function arrivalTimes(areas: readonly AreaSetup[], rules: ReturnType<typeof rulesFor>, count: number, dice: Dice): { at: number; area: AreaSetup }[] {
+function arrivalTimes(
+  areas: readonly AreaSetup[],
+  rules: ReturnType<typeof rulesFor>,
+  count: number,
+  dice: Dice,
+): { at: number; area: AreaSetup }[] {
   const days = rules(areas[0]!, HISTORY_START.getTime()).days;
   const open = days.daysWithin(HISTORY_START.getTime(), BENCH_NOW.getTime());
   const cumulative: number[] = [];
   let total = 0;
   for (let k = 0; k < open.length; k++) cumulative.push((total += 1 + (GROWTH * k) / open.length));
-  const areaWeights = Object.fromEntries(areas.map((a) => [a.slug, PROFILES[a.slug]?.perQuarter ?? 12])) as Record<string, number>;
+  const areaWeights = Object.fromEntries(areas.map((a) => [a.slug, PROFILES[a.slug]?.perQuarter ?? 12])) as Record<
+    string,
+    number
+  >;
   const bySlug = new Map(areas.map((a) => [a.slug, a]));
   const arrivals: { at: number; area: AreaSetup }[] = [];
   for (let i = 0; i < count; i++) {
@@ -97,8 +146,21 @@ function acknowledgementTemplates() {
     const key = `${area.slug}:${language}`;
     let t = cache.get(key);
     if (!t) {
-      const common = { language, filerName: "@@NAME@@", reference: "@@REF@@", ssmName, statusLink: "https://recourse.example.org/status", signedIn: false };
-      t = acknowledgementEmail({ ...common, receivedAt: BENCH_NOW.toISOString(), acknowledgeDays: 2, firstResponseDueAt: BENCH_NOW.toISOString(), accommodationNeeded: false });
+      const common = {
+        language,
+        filerName: "@@NAME@@",
+        reference: "@@REF@@",
+        ssmName,
+        statusLink: "https://recourse.example.org/status",
+        signedIn: false,
+      };
+      t = acknowledgementEmail({
+        ...common,
+        receivedAt: BENCH_NOW.toISOString(),
+        acknowledgeDays: 2,
+        firstResponseDueAt: BENCH_NOW.toISOString(),
+        accommodationNeeded: false,
+      });
       cache.set(key, t);
     }
     return t;
@@ -117,11 +179,22 @@ export async function generateBenchDatabase(input: { path: string; cases: number
   await seedReferenceData(db, setupAt);
   const people = await createBenchPeople(db, setupAt);
   const areas = await loadAreas(db, people.managers);
-  const ssmNames = new Map((await db.selectFrom("organizations").select(["area_slug", "name_en", "name_fr"]).where("kind", "=", "ssm").execute()).map((o) => [o.area_slug!, o]));
+  const ssmNames = new Map(
+    (
+      await db
+        .selectFrom("organizations")
+        .select(["area_slug", "name_en", "name_fr"])
+        .where("kind", "=", "ssm")
+        .execute()
+    ).map((o) => [o.area_slug!, o]),
+  );
   await db.destroy();
 
   const nowMs = BENCH_NOW.getTime();
-  const rulesOn = rulesFor(addDays(localDateOf(HISTORY_START, TIME_ZONE), -7), addDays(localDateOf(BENCH_NOW, TIME_ZONE), 500));
+  const rulesOn = rulesFor(
+    addDays(localDateOf(HISTORY_START, TIME_ZONE), -7),
+    addDays(localDateOf(BENCH_NOW, TIME_ZONE), 500),
+  );
   const dice = new Dice(20_221_201 + input.cases);
   const arrivals = arrivalTimes(areas, rulesOn, input.cases, dice);
   const templates = acknowledgementTemplates();
@@ -135,16 +208,73 @@ export async function generateBenchDatabase(input: { path: string; cases: number
   raw.pragma("cache_size = -1000000");
   raw.pragma("temp_store = MEMORY");
   const insertCase = raw.prepare(insertSql("cases", CASE_COLUMNS));
-  const insertEvent = raw.prepare(insertSql("case_events", ["case_id", "type", "visibility", "actor_kind", "actor_user_id", "level", "body", "data_json", "created_at"]));
+  const insertEvent = raw.prepare(
+    insertSql("case_events", [
+      "case_id",
+      "type",
+      "visibility",
+      "actor_kind",
+      "actor_user_id",
+      "level",
+      "body",
+      "data_json",
+      "created_at",
+    ]),
+  );
   const insertClock = raw.prepare(
-    insertSql("case_clocks", ["case_id", "kind", "level", "started_at", "due_at", "state", "paused_at", "paused_business_ms", "met_at", "breached_at", "reminded_at", "taken_business_days", "paused_business_days"]),
+    insertSql("case_clocks", [
+      "case_id",
+      "kind",
+      "level",
+      "started_at",
+      "due_at",
+      "state",
+      "paused_at",
+      "paused_business_ms",
+      "met_at",
+      "breached_at",
+      "reminded_at",
+      "taken_business_days",
+      "paused_business_days",
+    ]),
   );
   const insertEmail = raw.prepare(
-    insertSql("email_outbox", ["dedupe_key", "case_id", "recipient", "language", "template", "subject", "text_body", "html_body", "status", "attempts", "next_attempt_at", "last_error", "lease_until", "created_at", "sent_at"]),
+    insertSql("email_outbox", [
+      "dedupe_key",
+      "case_id",
+      "recipient",
+      "language",
+      "template",
+      "subject",
+      "text_body",
+      "html_body",
+      "status",
+      "attempts",
+      "next_attempt_at",
+      "last_error",
+      "lease_until",
+      "created_at",
+      "sent_at",
+    ]),
   );
-  const insertSurvey = raw.prepare(insertSql("survey_responses", ["area_slug", "quarter", "clear", "fair", "timely", "comment"]));
+  const insertSurvey = raw.prepare(
+    insertSql("survey_responses", ["area_slug", "quarter", "clear", "fair", "timely", "comment"]),
+  );
 
-  const summary: GenerationSummary = { cases: 0, openCases: 0, decidedNotClosed: 0, events: 0, clocks: 0, runningClocks: 0, pausedClocks: 0, clocksDueAtNow: 0, emails: 0, surveyAnswers: 0, seconds: 0, bytes: 0 };
+  const summary: GenerationSummary = {
+    cases: 0,
+    openCases: 0,
+    decidedNotClosed: 0,
+    events: 0,
+    clocks: 0,
+    runningClocks: 0,
+    pausedClocks: 0,
+    clocksDueAtNow: 0,
+    emails: 0,
+    surveyAnswers: 0,
+    seconds: 0,
+    bytes: 0,
+  };
   // Rows of cases still being lived, written in time order as the clock passes them.
   const heap = new TimeHeap<Item>();
   let seq = 0;
@@ -164,7 +294,14 @@ export async function generateBenchDatabase(input: { path: string; cases: number
   for (const [i, arrival] of arrivals.entries()) {
     flushUntil(arrival.at);
     const plan = planCase(arrival.area, arrival.at, dice);
-    if (plan.path === "normal" && !plan.referredOut && plan.kind === "client_complaint" && arrival.at < nowMs - 200 * 86_400_000 && dice.chance(REFERRAL_SHARE)) plan.path = "referral";
+    if (
+      plan.path === "normal" &&
+      !plan.referredOut &&
+      plan.kind === "client_complaint" &&
+      arrival.at < nowMs - 200 * 86_400_000 &&
+      dice.chance(REFERRAL_SHARE)
+    )
+      plan.path = "referral";
     const h = playBenchCase(new CaseHistory(plan, rulesOn(plan.area, plan.receivedAt), nowMs), dice, nowMs);
 
     const id = i + 1;
@@ -191,37 +328,111 @@ export async function generateBenchDatabase(input: { path: string; cases: number
       // The sweep reminds the assignee once a running clock is a business day from due: a clock due
       // by tomorrow's closing was reminded by an earlier round, so the round measured does not redo it.
       const remindAt = Date.parse(c.dueAt) - 86_400_000;
-      const reminded = c.state === "running" && assignee !== null && remindAt < nowMs - 60_000 ? iso(Math.max(remindAt, Date.parse(c.startedAt))) : null;
+      const reminded =
+        c.state === "running" && assignee !== null && remindAt < nowMs - 60_000
+          ? iso(Math.max(remindAt, Date.parse(c.startedAt)))
+          : null;
       heap.push({
-        at: Date.parse(c.startedAt), seq: seq++, table: "clock",
-        values: [id, c.kind, c.level, c.startedAt, c.dueAt, c.state, c.pausedAt, c.pausedBusinessMs, c.metAt, c.breachedAt, reminded, c.takenBusinessDays ?? null, c.pausedBusinessDays ?? null],
+        at: Date.parse(c.startedAt),
+        seq: seq++,
+        table: "clock",
+        values: [
+          id,
+          c.kind,
+          c.level,
+          c.startedAt,
+          c.dueAt,
+          c.state,
+          c.pausedAt,
+          c.pausedBusinessMs,
+          c.metAt,
+          c.breachedAt,
+          reminded,
+          c.takenBusinessDays ?? null,
+          c.pausedBusinessDays ?? null,
+        ],
       });
       summary.clocks++;
       if (c.state === "running") summary.runningClocks++;
       if (c.state === "paused") summary.pausedClocks++;
       if (c.state === "running" && Date.parse(c.dueAt) < nowMs) summary.clocksDueAtNow++;
     }
-    const events = assignee !== null && acknowledged
-      ? h.events.flatMap((e) => (e === acknowledged ? [{ ...e, type: "assigned", visibility: "internal" as const, actorKind: "staff" as const, body: null, data: { name: `${plan.area.code} officer` } }, e] : [e]))
-      : h.events;
+    const events =
+      assignee !== null && acknowledged
+        ? h.events.flatMap((e) =>
+            e === acknowledged
+              ? [
+                  {
+                    ...e,
+                    type: "assigned",
+                    visibility: "internal" as const,
+                    actorKind: "staff" as const,
+                    body: null,
+                    data: { name: `${plan.area.code} officer` },
+                  },
+                  e,
+                ]
+              : [e],
+          )
+        : h.events;
     for (const e of events) {
-      heap.push({ at: e.at, seq: seq++, table: "event", values: [id, e.type, e.visibility, e.actorKind, e.actorUserId, e.level, e.body ?? null, e.data ? JSON.stringify(e.data) : null, iso(e.at)] });
+      heap.push({
+        at: e.at,
+        seq: seq++,
+        table: "event",
+        values: [
+          id,
+          e.type,
+          e.visibility,
+          e.actorKind,
+          e.actorUserId,
+          e.level,
+          e.body ?? null,
+          e.data ? JSON.stringify(e.data) : null,
+          iso(e.at),
+        ],
+      });
       summary.events++;
       if (row.filer_email && e.type === "filed") {
         const ssm = ssmNames.get(plan.area.slug)!;
         const t = templates(plan.area, plan.language, plan.language === "fr" ? ssm.name_fr : ssm.name_en);
         const fill = (s: string) => s.replaceAll("@@REF@@", row.reference).replaceAll("@@NAME@@", row.filer_name);
-                const sentAt = iso(e.at + 20_000);
+        const sentAt = iso(e.at + 20_000);
         heap.push({
-          at: e.at, seq: seq++, table: "email",
-          values: [`case:${id}:filed`, id, row.filer_email, plan.language, "acknowledgement", fill(t.subject), fill(t.text), fill(t.html), "sent", 1, sentAt, null, null, iso(e.at), sentAt],
+          at: e.at,
+          seq: seq++,
+          table: "email",
+          values: [
+            `case:${id}:filed`,
+            id,
+            row.filer_email,
+            plan.language,
+            "acknowledgement",
+            fill(t.subject),
+            fill(t.text),
+            fill(t.html),
+            "sent",
+            1,
+            sentAt,
+            null,
+            null,
+            iso(e.at),
+            sentAt,
+          ],
         });
         summary.emails++;
       }
     }
     const answer = surveyAnswer(h, dice);
     if (answer) {
-      insertSurvey.run([answer.area_slug, answer.quarter, answer.clear, answer.fair, answer.timely, answer.comment ?? null]);
+      insertSurvey.run([
+        answer.area_slug,
+        answer.quarter,
+        answer.clear,
+        answer.fair,
+        answer.timely,
+        answer.comment ?? null,
+      ]);
       summary.surveyAnswers++;
     }
     if ((i + 1) % COMMIT_EVERY === 0) {

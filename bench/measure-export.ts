@@ -23,9 +23,20 @@ export function exportAvailable(): boolean {
 
 export async function measureExport(input: { databasePath: string; maxRows: number }): Promise<ExportMeasurement> {
   const outPath = join(DATA_DIR, "run", `export-${input.maxRows}.csv`);
-  const child = spawn(process.execPath, ["--import", "tsx", join(process.cwd(), "bench", "lib", "export-child.ts"), input.databasePath, String(input.maxRows), outPath], {
-    stdio: ["ignore", "pipe", "inherit"],
-  });
+  const child = spawn(
+    process.execPath,
+    [
+      "--import",
+      "tsx",
+      join(process.cwd(), "bench", "lib", "export-child.ts"),
+      input.databasePath,
+      String(input.maxRows),
+      outPath,
+    ],
+    {
+      stdio: ["ignore", "pipe", "inherit"],
+    },
+  );
   const rss = sampleRss(child.pid!, 20);
   const line = await new Promise<string>((resolve, reject) => {
     let last = "";

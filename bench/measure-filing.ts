@@ -40,7 +40,9 @@ function formBody(providers: Map<string, number[]>, areas: string[], n: number):
     area,
     provider: n % 4 === 0 || own.length === 0 ? "unknown" : String(own[n % own.length]),
     program: n % 20 === 0 ? "apprenticeship" : "employment_service",
-    description: french ? "On m’a refusé un service en français alors que j’en avais fait la demande." : "My counsellor cancelled three appointments in a row and did not call me back.",
+    description: french
+      ? "On m’a refusé un service en français alors que j’en avais fait la demande."
+      : "My counsellor cancelled three appointments in a row and did not call me back.",
     outcomeWanted: french ? "Un conseiller qui parle français." : "A new counsellor and a meeting this month.",
     name: `Load Tester ${n}`,
     email: `load.tester.${n}@example.org`,
@@ -53,8 +55,16 @@ function formBody(providers: Map<string, number[]>, areas: string[], n: number):
 }
 
 /** `clients` loops posting for `seconds`; a request counts as an error unless it says "filed". */
-export async function runLoad(input: { url: string; origin: string; seconds: number; raw: SQLite.Database; isFiled: (status: number, body: string) => boolean }): Promise<LoadResult> {
-  const providerRows = input.raw.prepare("select area_slug, provider_id from provider_areas order by provider_id").all() as { area_slug: string; provider_id: number }[];
+export async function runLoad(input: {
+  url: string;
+  origin: string;
+  seconds: number;
+  raw: SQLite.Database;
+  isFiled: (status: number, body: string) => boolean;
+}): Promise<LoadResult> {
+  const providerRows = input.raw
+    .prepare("select area_slug, provider_id from provider_areas order by provider_id")
+    .all() as { area_slug: string; provider_id: number }[];
   const providers = new Map<string, number[]>();
   for (const p of providerRows) providers.set(p.area_slug, [...(providers.get(p.area_slug) ?? []), p.provider_id]);
   const areas = [...providers.keys()];
@@ -72,7 +82,11 @@ export async function runLoad(input: { url: string; origin: string; seconds: num
       try {
         const res = await httpRequest(agent, input.url, {
           method: "POST",
-          headers: { "content-type": "application/x-www-form-urlencoded", origin: input.origin, "x-forwarded-for": octets },
+          headers: {
+            "content-type": "application/x-www-form-urlencoded",
+            origin: input.origin,
+            "x-forwarded-for": octets,
+          },
           body: formBody(providers, areas, i),
         });
         latencies.push(res.ms);
@@ -89,7 +103,15 @@ export async function runLoad(input: { url: string; origin: string; seconds: num
   await Promise.all(Array.from({ length: CLIENTS }, client));
   const seconds = (Date.now() - started) / 1000;
   agent.destroy();
-  return { requests: latencies.length, errors, perSecond: latencies.length / seconds, p50: percentile(latencies, 50), p99: percentile(latencies, 99), seconds, firstError };
+  return {
+    requests: latencies.length,
+    errors,
+    perSecond: latencies.length / seconds,
+    p50: percentile(latencies, 50),
+    p99: percentile(latencies, 99),
+    seconds,
+    firstError,
+  };
 }
 
 /** The real server's POST /file: a filed complaint's page shows its reference. */
@@ -97,18 +119,37 @@ export function appFiled(status: number, body: string): boolean {
   return status === 200 && /[A-Z]{3}-\d{4}-\d{6}/.test(body);
 }
 
-export async function measureAppFiling(input: { baseUrl: string; pid: number; raw: SQLite.Database; seconds: number }): Promise<{ load: LoadResult; rss: FilingMeasurement["rss"] }> {
+export async function measureAppFiling(input: {
+  baseUrl: string;
+  pid: number;
+  raw: SQLite.Database;
+  seconds: number;
+}): Promise<{ load: LoadResult; rss: FilingMeasurement["rss"] }> {
   const idle = sampleRss(input.pid).stop().peak;
   // A short warm-up, unmeasured: the first filings compile code paths and fill caches.
   await runLoad({ url: `${input.baseUrl}/file`, origin: input.baseUrl, seconds: 2, raw: input.raw, isFiled: appFiled });
   const rss = sampleRss(input.pid);
-  const load = await runLoad({ url: `${input.baseUrl}/file`, origin: input.baseUrl, seconds: input.seconds, raw: input.raw, isFiled: appFiled });
+  const load = await runLoad({
+    url: `${input.baseUrl}/file`,
+    origin: input.baseUrl,
+    seconds: input.seconds,
+    raw: input.raw,
+    isFiled: appFiled,
+  });
   const { peak, mean } = rss.stop();
   return { load, rss: { peak, mean, idle } };
 }
 
-export async function measureBareFiling(input: { databasePath: string; raw: SQLite.Database; seconds: number }): Promise<LoadResult> {
-  const child = spawn(process.execPath, ["--import", "tsx", join(process.cwd(), "bench", "lib", "bare-filing-server.ts"), input.databasePath], { stdio: ["ignore", "pipe", "inherit"] });
+export async function measureBareFiling(input: {
+  databasePath: string;
+  raw: SQLite.Database;
+  seconds: number;
+}): Promise<LoadResult> {
+  const child = spawn(
+    process.execPath,
+    ["--import", "tsx", join(process.cwd(), "bench", "lib", "bare-filing-server.ts"), input.databasePath],
+    { stdio: ["ignore", "pipe", "inherit"] },
+  );
   try {
     const port = await new Promise<number>((resolve, reject) => {
       const lines = createInterface({ input: child.stdout! });

@@ -16,7 +16,8 @@ import { MIN_SAMPLES, SERIES_BUDGET_MS, summarize, timeRuns, type Summary } from
 // - service: the loader's service called in this process (every query the page makes, via Kysely);
 // - raw: the same rows fetched by hand-written SQL on the raw driver: the limit.
 
-const ORDERED_COLUMNS = "c.id, c.reference, c.kind, c.status, c.level, c.received_at, c.next_due_at, c.filer_name, r.name_en, r.name_fr, u.display_name";
+const ORDERED_COLUMNS =
+  "c.id, c.reference, c.kind, c.status, c.level, c.received_at, c.next_due_at, c.filer_name, r.name_en, r.name_fr, u.display_name";
 
 interface QueueVariant {
   name: string;
@@ -48,7 +49,10 @@ function rawQueue(raw: SQLite.Database, variant: QueueVariant, afterSql = "", af
     limit 51`);
   const counts = raw.prepare("select status, count(*) n from cases where area_slug = ? group by status");
   return () => {
-    const page = rows.all(BENCH_AREA, ...variant.params, ...afterParams, BENCH_AREA, ...variant.params) as { id: number; next_due_at: string | null }[];
+    const page = rows.all(BENCH_AREA, ...variant.params, ...afterParams, BENCH_AREA, ...variant.params) as {
+      id: number;
+      next_due_at: string | null;
+    }[];
     counts.all(BENCH_AREA);
     return page;
   };
@@ -67,19 +71,40 @@ async function pageSamples(runs: number, url: string, cookie: string): Promise<n
   return samples;
 }
 
-export async function measurePages(input: { db: DB; raw: SQLite.Database; baseUrl: string; runs?: number }): Promise<PageMeasurement[]> {
+export async function measurePages(input: {
+  db: DB;
+  raw: SQLite.Database;
+  baseUrl: string;
+  runs?: number;
+}): Promise<PageMeasurement[]> {
   const { db, raw, baseUrl } = input;
   const runs = input.runs ?? 200;
   const email = benchStaffEmail(BENCH_AREA);
   const cookie = await signIn(keepAliveAgent(1), baseUrl, email, BENCH_PASSWORD);
-  const user = raw.prepare("select id, email, display_name, role, organization_id, language from users where email = ?").get(email) as SessionUser;
-  const provider = (raw.prepare("select provider_id from provider_areas where area_slug = ? order by provider_id limit 1 offset 2").get(BENCH_AREA) as { provider_id: number }).provider_id;
+  const user = raw
+    .prepare("select id, email, display_name, role, organization_id, language from users where email = ?")
+    .get(email) as SessionUser;
+  const provider = (
+    raw
+      .prepare("select provider_id from provider_areas where area_slug = ? order by provider_id limit 1 offset 2")
+      .get(BENCH_AREA) as { provider_id: number }
+  ).provider_id;
   const surname = "Lavoie";
 
   const variants: QueueVariant[] = [
     { name: "queue: first page, no filter", filters: {}, where: "", params: [] },
-    { name: "queue: status = in review", filters: { status: "in_review" }, where: "and c.status = ?", params: ["in_review"] },
-    { name: "queue: overdue", filters: { clock: "overdue" }, where: "and c.next_due_at < ?", params: [new Date().toISOString()] },
+    {
+      name: "queue: status = in review",
+      filters: { status: "in_review" },
+      where: "and c.status = ?",
+      params: ["in_review"],
+    },
+    {
+      name: "queue: overdue",
+      filters: { clock: "overdue" },
+      where: "and c.next_due_at < ?",
+      params: [new Date().toISOString()],
+    },
     { name: "queue: assigned to me", filters: { assignee: "me" }, where: "and c.assignee_id = ?", params: [user.id] },
     {
       name: "queue: one provider, received in 2026",
@@ -103,7 +128,13 @@ export async function measurePages(input: { db: DB; raw: SQLite.Database; baseUr
     const page = await pageSamples(runs, `${baseUrl}/cases${search ? `?${search}` : ""}`, cookie);
     const service = await timeRuns(runs, 5, () => staffQueue({ db, user, filters: variant.filters }));
     const rawSamples = await timeRuns(runs, 5, rawRun);
-    results.push({ name: variant.name, page: summarize(page), service: summarize(service), raw: summarize(rawSamples), rows });
+    results.push({
+      name: variant.name,
+      page: summarize(page),
+      service: summarize(service),
+      raw: summarize(rawSamples),
+      rows,
+    });
   }
 
   // The second page: keyset pagination from the first page's last row.
@@ -113,15 +144,27 @@ export async function measurePages(input: { db: DB; raw: SQLite.Database; baseUr
     const after = encodeCursor({ dueAt: last.next_due_at, id: last.id });
     const variant: QueueVariant = { name: "queue: second page (cursor)", filters: { after }, where: "", params: [] };
     // Keyset condition for the deadline half; the page-1 cursor is always in that half here.
-    const rawRun = rawQueue(raw, variant, "and (c.next_due_at > ? or (c.next_due_at = ? and c.id > ?))", [last.next_due_at, last.next_due_at, last.id]);
+    const rawRun = rawQueue(raw, variant, "and (c.next_due_at > ? or (c.next_due_at = ? and c.id > ?))", [
+      last.next_due_at,
+      last.next_due_at,
+      last.id,
+    ]);
     const page = await pageSamples(runs, `${baseUrl}/cases?after=${after}`, cookie);
     const service = await timeRuns(runs, 5, () => staffQueue({ db, user, filters: { after } }));
     const rawSamples = await timeRuns(runs, 5, rawRun);
-    results.push({ name: variant.name, page: summarize(page), service: summarize(service), raw: summarize(rawSamples), rows: rawRun().length });
+    results.push({
+      name: variant.name,
+      page: summarize(page),
+      service: summarize(service),
+      raw: summarize(rawSamples),
+      rows: rawRun().length,
+    });
   }
 
   // Case pages: a different case each request, drawn from the whole history of the SSM.
-  const ids = raw.prepare("select reference from cases where area_slug = ? order by id").all(BENCH_AREA) as { reference: string }[];
+  const ids = raw.prepare("select reference from cases where area_slug = ? order by id").all(BENCH_AREA) as {
+    reference: string;
+  }[];
   const dice = new Dice(7);
   const references = Array.from({ length: runs + 10 }, () => dice.pick(ids).reference);
   const agent = keepAliveAgent(1);
@@ -134,10 +177,18 @@ export async function measurePages(input: { db: DB; raw: SQLite.Database; baseUr
     if (i >= 10) pageMs.push(res.ms);
   }
   agent.destroy();
-  const service = await timeRuns(runs, 5, (i) => staffCaseView({ db, user, reference: references[i]!, now: new Date() }));
+  const service = await timeRuns(runs, 5, (i) =>
+    staffCaseView({ db, user, reference: references[i]!, now: new Date() }),
+  );
   const rawCase = rawCasePage(raw, user);
   const rawSamples = await timeRuns(runs, 5, (i) => rawCase(references[i]!));
-  results.push({ name: "case page (random case)", page: summarize(pageMs), service: summarize(service), raw: summarize(rawSamples), rows: 1 });
+  results.push({
+    name: "case page (random case)",
+    page: summarize(pageMs),
+    service: summarize(service),
+    raw: summarize(rawSamples),
+    rows: 1,
+  });
   return results;
 }
 
@@ -148,24 +199,41 @@ export async function measurePages(input: { db: DB; raw: SQLite.Database; baseUr
  */
 function rawCasePage(raw: SQLite.Database, user: SessionUser) {
   const caseRow = raw.prepare("select * from cases where reference = ?");
-  const events = raw.prepare("select e.id, e.type, e.visibility, e.actor_kind, u.display_name, e.level, e.body, e.data_json, e.created_at from case_events e left join users u on u.id = e.actor_user_id where e.case_id = ? order by e.id");
+  const events = raw.prepare(
+    "select e.id, e.type, e.visibility, e.actor_kind, u.display_name, e.level, e.body, e.data_json, e.created_at from case_events e left join users u on u.id = e.actor_user_id where e.case_id = ? order by e.id",
+  );
   const clocks = raw.prepare("select * from case_clocks where case_id = ? order by id");
-  const emails = raw.prepare("select id, template, recipient, status, attempts, last_error, created_at, sent_at from email_outbox where case_id = ? order by id");
+  const emails = raw.prepare(
+    "select id, template, recipient, status, attempts, last_error, created_at, sent_at from email_outbox where case_id = ? order by id",
+  );
   const attachments = raw.prepare("select * from attachments where case_id = ? order by id");
   const org = raw.prepare("select * from organizations where id = ?");
   const person = raw.prepare("select * from users where id = ?");
-  const colleagues = raw.prepare("select * from users where organization_id = ? and disabled_at is null order by display_name");
+  const colleagues = raw.prepare(
+    "select * from users where organization_id = ? and disabled_at is null order by display_name",
+  );
   const policy = raw.prepare("select * from policies where id = ?");
   const newest = raw.prepare("select hash from audit_log order by id desc limit 1");
-  const audit = raw.prepare("insert into audit_log (at, actor_user_id, actor_label, organization_id, action, target_type, target_id, details_json, prev_hash, hash) values (?, ?, ?, ?, 'case.read', 'case', ?, null, ?, ?)");
+  const audit = raw.prepare(
+    "insert into audit_log (at, actor_user_id, actor_label, organization_id, action, target_type, target_id, details_json, prev_hash, hash) values (?, ?, ?, ?, 'case.read', 'case', ?, null, ?, ?)",
+  );
   const append = raw.transaction((reference: string) => {
     const prev = (newest.get() as { hash: string } | undefined)?.hash ?? "0".repeat(64);
     const at = new Date().toISOString();
-    const hash = createHash("sha256").update(prev).update("\n").update(JSON.stringify([at, user.id, user.email, user.organization_id, "case.read", "case", reference, null])).digest("hex");
+    const hash = createHash("sha256")
+      .update(prev)
+      .update("\n")
+      .update(JSON.stringify([at, user.id, user.email, user.organization_id, "case.read", "case", reference, null]))
+      .digest("hex");
     audit.run(at, user.id, user.email, user.organization_id, reference, prev, hash);
   });
   return (reference: string) => {
-    const row = caseRow.get(reference) as { id: number; respondent_org_id: number | null; assignee_id: number | null; policy_id: number };
+    const row = caseRow.get(reference) as {
+      id: number;
+      respondent_org_id: number | null;
+      assignee_id: number | null;
+      policy_id: number;
+    };
     events.all(row.id);
     clocks.all(row.id);
     emails.all(row.id);
@@ -177,4 +245,3 @@ function rawCasePage(raw: SQLite.Database, user: SessionUser) {
     append(reference);
   };
 }
-

@@ -78,7 +78,11 @@ export interface ReportMeasurement {
   agree: boolean;
 }
 
-export async function measureReport(input: { db: DB; raw: SQLite.Database; runs?: number }): Promise<ReportMeasurement> {
+export async function measureReport(input: {
+  db: DB;
+  raw: SQLite.Database;
+  runs?: number;
+}): Promise<ReportMeasurement> {
   const quarter = lastClosedQuarterId(BENCH_NOW);
   const period = periodOf(BENCH_AREA, quarter)!;
   const statement = input.raw.prepare(ONE_QUERY);
@@ -95,7 +99,8 @@ export async function measureReport(input: { db: DB; raw: SQLite.Database; runs?
     rows = statement.all(params) as typeof rows;
   });
 
-  const value = (figure: string, key: string | null = null) => Number(rows.find((r) => r.figure === figure && (key === null || String(r.key) === key))?.value ?? 0);
+  const value = (figure: string, key: string | null = null) =>
+    Number(rows.find((r) => r.figure === figure && (key === null || String(r.key) === key))?.value ?? 0);
   const decidedTotal = rows.filter((r) => r.figure === "decided_level").reduce((s, r) => s + Number(r.value), 0);
   const agree =
     figures.received.total === value("received") &&
@@ -105,7 +110,17 @@ export async function measureReport(input: { db: DB; raw: SQLite.Database; runs?
     figures.carriedOver === value("open_start") &&
     figures.clocks.every((c) => c.ended === value("clock_ended", `${c.kind}:${c.level}`));
   if (!agree) {
-    console.error("Report figures differ between the repository and the raw query:", JSON.stringify({ figures, rows }).slice(0, 2000));
+    console.error(
+      "Report figures differ between the repository and the raw query:",
+      JSON.stringify({ figures, rows }).slice(0, 2000),
+    );
   }
-  return { area: BENCH_AREA, quarter, received: figures.received.total, repository: summarize(repository), raw: summarize(raw), agree };
+  return {
+    area: BENCH_AREA,
+    quarter,
+    received: figures.received.total,
+    repository: summarize(repository),
+    raw: summarize(raw),
+    agree,
+  };
 }

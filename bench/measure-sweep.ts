@@ -22,9 +22,19 @@ export interface SweepMeasurement {
 export async function measureSweep(input: { db: DB; raw: SQLite.Database }): Promise<SweepMeasurement> {
   const { raw } = input;
   const now = BENCH_NOW.toISOString();
-  const openCases = (raw.prepare("select count(*) n from cases where status in ('received', 'acknowledged', 'in_review', 'waiting_for_filer')").get() as { n: number }).n;
-  const runningClocks = (raw.prepare("select count(*) n from case_clocks where state = 'running'").get() as { n: number }).n;
-  const dueAtNow = (raw.prepare("select count(*) n from case_clocks where state = 'running' and due_at < ?").get(now) as { n: number }).n;
+  const openCases = (
+    raw
+      .prepare(
+        "select count(*) n from cases where status in ('received', 'acknowledged', 'in_review', 'waiting_for_filer')",
+      )
+      .get() as { n: number }
+  ).n;
+  const runningClocks = (
+    raw.prepare("select count(*) n from case_clocks where state = 'running'").get() as { n: number }
+  ).n;
+  const dueAtNow = (
+    raw.prepare("select count(*) n from case_clocks where state = 'running' and due_at < ?").get(now) as { n: number }
+  ).n;
   // The sweep logs errors to the console on purpose; the bench keeps its own output clean.
   const started = process.hrtime.bigint();
   const result = await sweepClocks({ db: input.db, now: BENCH_NOW });

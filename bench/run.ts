@@ -24,13 +24,20 @@ import { measureSweep } from "./measure-sweep";
 const MEASUREMENTS = ["report", "sweep", "pages", "filing", "export"] as const;
 
 const argsSchema = z.object({
-  cases: z.coerce.number().int("--cases must be a whole number").min(1000, "--cases must be at least 1000").max(5_000_000).default(1_000_000),
+  cases: z.coerce
+    .number()
+    .int("--cases must be a whole number")
+    .min(1000, "--cases must be at least 1000")
+    .max(5_000_000)
+    .default(1_000_000),
   regenerate: z.boolean().default(false),
   only: z
     .string()
     .optional()
     .transform((v) => (v ? v.split(",").map((s) => s.trim()) : [...MEASUREMENTS]))
-    .pipe(z.array(z.enum(MEASUREMENTS, { error: `--only takes a comma-separated list of ${MEASUREMENTS.join(", ")}` }))),
+    .pipe(
+      z.array(z.enum(MEASUREMENTS, { error: `--only takes a comma-separated list of ${MEASUREMENTS.join(", ")}` })),
+    ),
   seconds: z.coerce.number().int().min(2).max(600).default(20),
   runs: z.coerce.number().int().min(10).max(10_000).default(200),
   "skip-build": z.boolean().default(false),
@@ -53,7 +60,9 @@ function parseCli() {
   const args = argsSchema.safeParse(values);
   if (!args.success) {
     for (const issue of args.error.issues) console.error(issue.message);
-    console.error("Usage: npm run bench -- [--cases N] [--regenerate] [--only report,sweep,pages,filing,export] [--seconds S] [--runs N] [--skip-build]");
+    console.error(
+      "Usage: npm run bench -- [--cases N] [--regenerate] [--only report,sweep,pages,filing,export] [--seconds S] [--runs N] [--skip-build]",
+    );
     process.exit(2);
   }
   return args.data;
@@ -71,14 +80,20 @@ function knowsUnknownMigrations(path: string): boolean {
   try {
     const ran = file.prepare("select name from kysely_migration").all() as { name: string }[];
     const unknown = ran.filter((m) => !(m.name in migrations));
-    if (unknown.length > 0) log(`The cached database ran migrations this version does not have (${unknown.map((m) => m.name).join(", ")}): generating it again.`);
+    if (unknown.length > 0)
+      log(
+        `The cached database ran migrations this version does not have (${unknown.map((m) => m.name).join(", ")}): generating it again.`,
+      );
     return unknown.length > 0;
   } finally {
     file.close();
   }
 }
 
-async function ensureDatabase(cases: number, regenerate: boolean): Promise<{ path: string; summary: GenerationSummary; generatedNow: boolean }> {
+async function ensureDatabase(
+  cases: number,
+  regenerate: boolean,
+): Promise<{ path: string; summary: GenerationSummary; generatedNow: boolean }> {
   mkdirSync(DATA_DIR, { recursive: true });
   const path = cachedDatabasePath(cases);
   const sidecar = `${path}.json`;
@@ -116,7 +131,8 @@ function openRaw(path: string): SQLite.Database {
 
 async function waitForExport(minutes: number): Promise<boolean> {
   const deadline = Date.now() + minutes * 60_000;
-  if (!exportAvailable()) log(`Waiting up to ${minutes} min for ${EXPORT_SERVICE} (the export is being written by another engineer)…`);
+  if (!exportAvailable())
+    log(`Waiting up to ${minutes} min for ${EXPORT_SERVICE} (the export is being written by another engineer)…`);
   while (!exportAvailable() && Date.now() < deadline) await new Promise((r) => setTimeout(r, 15_000));
   return exportAvailable();
 }
@@ -127,7 +143,14 @@ async function main(): Promise<void> {
   const only = new Set(args.only);
   const machine = describeMachine(DATA_DIR);
   const { path: cached, summary, generatedNow } = await ensureDatabase(args.cases, args.regenerate);
-  const results: BenchResults = { machine, date: new Date().toISOString(), generation: summary, generatedNow, migrateMs: 0, totalSeconds: 0 };
+  const results: BenchResults = {
+    machine,
+    date: new Date().toISOString(),
+    generation: summary,
+    generatedNow,
+    migrateMs: 0,
+    totalSeconds: 0,
+  };
 
   if (!args["skip-build"] && (only.has("pages") || only.has("filing"))) {
     log("Building the app (remix build, under the shared lock)…");
@@ -152,14 +175,20 @@ async function main(): Promise<void> {
       try {
         // The server sweeps once as it starts, at the real time: let that round finish first.
         const due = raw.prepare("select count(*) n from case_clocks where state = 'running' and due_at < ?");
-        for (let i = 0; i < 240 && (due.get(new Date().toISOString()) as { n: number }).n > 0; i++) await new Promise((r) => setTimeout(r, 500));
+        for (let i = 0; i < 240 && (due.get(new Date().toISOString()) as { n: number }).n > 0; i++)
+          await new Promise((r) => setTimeout(r, 500));
         if (only.has("pages")) {
           log(`Measuring pages (${args.runs} requests each)…`);
           results.pages = await measurePages({ db, raw, baseUrl: server.url, runs: args.runs });
         }
         if (only.has("filing")) {
           log(`Measuring public filing, 50 clients for ${args.seconds} s…`);
-          const app = await measureAppFiling({ baseUrl: server.url, pid: server.child.pid!, raw, seconds: args.seconds });
+          const app = await measureAppFiling({
+            baseUrl: server.url,
+            pid: server.child.pid!,
+            raw,
+            seconds: args.seconds,
+          });
           log("…and the bare node:http handler on another copy…");
           const bareCopy = await workingCopy(cached, "bare.db");
           const bare = await measureBareFiling({ databasePath: bareCopy.path, raw, seconds: args.seconds });
@@ -190,7 +219,8 @@ async function main(): Promise<void> {
   console.log(markdown);
   writeFileSync(join(DATA_DIR, `results-${results.date.replace(/[:.]/g, "-")}.json`), JSON.stringify(results, null, 2));
   // A smaller or partial run is a check, not the record: only a full run writes RESULTS.md.
-  if (args.cases === 1_000_000 && only.size === MEASUREMENTS.length) writeResultsFile(join(process.cwd(), "bench", "RESULTS.md"), markdown);
+  if (args.cases === 1_000_000 && only.size === MEASUREMENTS.length)
+    writeResultsFile(join(process.cwd(), "bench", "RESULTS.md"), markdown);
 }
 
 main().then(

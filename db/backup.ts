@@ -23,7 +23,11 @@ export interface BackupResult {
 export class BackupVerificationError extends Error {}
 
 function tablesOf(db: SQLite.Database): string[] {
-  return (db.prepare("select name from sqlite_master where type = 'table' and name not like 'sqlite_%' order by name").all() as { name: string }[]).map((r) => r.name);
+  return (
+    db
+      .prepare("select name from sqlite_master where type = 'table' and name not like 'sqlite_%' order by name")
+      .all() as { name: string }[]
+  ).map((r) => r.name);
 }
 
 function countRows(db: SQLite.Database): TableCounts {
@@ -36,12 +40,18 @@ function countRows(db: SQLite.Database): TableCounts {
 
 function auditHeadOf(db: SQLite.Database): BackupResult["auditHead"] {
   if (!tablesOf(db).includes("audit_log")) return null;
-  return (db.prepare("select id, hash from audit_log order by id desc limit 1").get() as { id: number; hash: string } | undefined) ?? null;
+  return (
+    (db.prepare("select id, hash from audit_log order by id desc limit 1").get() as
+      { id: number; hash: string } | undefined) ?? null
+  );
 }
 
 /** `data/recourse.db` → `data/backups/recourse-2026-11-24T19-02-45Z.db`. */
 export function defaultBackupPath(databasePath: string, now: Date): string {
-  const stamp = now.toISOString().replace(/\.\d{3}Z$/, "Z").replace(/:/g, "-");
+  const stamp = now
+    .toISOString()
+    .replace(/\.\d{3}Z$/, "Z")
+    .replace(/:/g, "-");
   return join(dirname(databasePath), "backups", `recourse-${stamp}.db`);
 }
 
@@ -50,9 +60,14 @@ export function defaultBackupPath(databasePath: string, now: Date): string {
  * checks the copy: integrity, the same rows per table as the snapshot, migrations this version
  * knows. Throws BackupVerificationError when the copy is not sound.
  */
-export async function backupDatabase(input: { sourcePath: string; destinationPath: string; pagesPerStep?: number }): Promise<BackupResult> {
+export async function backupDatabase(input: {
+  sourcePath: string;
+  destinationPath: string;
+  pagesPerStep?: number;
+}): Promise<BackupResult> {
   const started = Date.now();
-  if (existsSync(input.destinationPath)) throw new Error(`${input.destinationPath} already exists: choose another --to`);
+  if (existsSync(input.destinationPath))
+    throw new Error(`${input.destinationPath} already exists: choose another --to`);
   mkdirSync(dirname(input.destinationPath), { recursive: true });
   const source = new SQLite(input.sourcePath, { fileMustExist: true });
   let counts: TableCounts;
@@ -80,7 +95,13 @@ export async function backupDatabase(input: { sourcePath: string; destinationPat
     copy.close();
   }
   verifyBackupFile(input.destinationPath, counts);
-  return { path: input.destinationPath, bytes: statSync(input.destinationPath).size, counts, auditHead, ms: Date.now() - started };
+  return {
+    path: input.destinationPath,
+    bytes: statSync(input.destinationPath).size,
+    counts,
+    auditHead,
+    ms: Date.now() - started,
+  };
 }
 
 /**
@@ -97,14 +118,22 @@ export function verifyBackupFile(path: string, expected?: TableCounts): TableCou
       const tables = new Set([...Object.keys(expected), ...Object.keys(counts)]);
       for (const table of tables) {
         if (counts[table] !== expected[table]) {
-          throw new BackupVerificationError(`${path}: table ${table} has ${counts[table] ?? "no"} rows, the database had ${expected[table] ?? "none"}`);
+          throw new BackupVerificationError(
+            `${path}: table ${table} has ${counts[table] ?? "no"} rows, the database had ${expected[table] ?? "none"}`,
+          );
         }
       }
     }
-    if (!("kysely_migration" in counts)) throw new BackupVerificationError(`${path} is not a Recourse database (no migrations recorded)`);
-    const applied = (db.prepare("select name from kysely_migration order by name").all() as { name: string }[]).map((r) => r.name);
+    if (!("kysely_migration" in counts))
+      throw new BackupVerificationError(`${path} is not a Recourse database (no migrations recorded)`);
+    const applied = (db.prepare("select name from kysely_migration order by name").all() as { name: string }[]).map(
+      (r) => r.name,
+    );
     const unknown = applied.filter((name) => !(name in migrations));
-    if (unknown.length) throw new BackupVerificationError(`${path} was written by a newer Recourse (migrations ${unknown.join(", ")}): restore it with that version`);
+    if (unknown.length)
+      throw new BackupVerificationError(
+        `${path} was written by a newer Recourse (migrations ${unknown.join(", ")}): restore it with that version`,
+      );
     return counts;
   } finally {
     db.close();
@@ -123,11 +152,18 @@ export interface RestoreResult {
  * file over a WAL database while an old -wal file lies beside it would corrupt it). The database
  * being replaced is first copied aside. Run with the server stopped.
  */
-export async function restoreDatabase(input: { backupPath: string; targetPath: string; now: Date }): Promise<RestoreResult> {
+export async function restoreDatabase(input: {
+  backupPath: string;
+  targetPath: string;
+  now: Date;
+}): Promise<RestoreResult> {
   const counts = verifyBackupFile(input.backupPath);
   let previousCopy: string | null = null;
   if (existsSync(input.targetPath)) {
-    previousCopy = defaultBackupPath(input.targetPath, input.now).replace(/recourse-([^/]+)\.db$/, "before-restore-$1.db");
+    previousCopy = defaultBackupPath(input.targetPath, input.now).replace(
+      /recourse-([^/]+)\.db$/,
+      "before-restore-$1.db",
+    );
     await backupDatabase({ sourcePath: input.targetPath, destinationPath: previousCopy });
   } else {
     mkdirSync(dirname(input.targetPath), { recursive: true });

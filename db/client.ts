@@ -42,7 +42,11 @@ const numericTypes = {
 };
 
 function openPostgres(databaseUrl: string, options: OpenOptions): DB {
-  const pool = new pg.Pool({ connectionString: databaseUrl, max: options.poolSize ?? 10, types: numericTypes as pg.CustomTypesConfig });
+  const pool = new pg.Pool({
+    connectionString: databaseUrl,
+    max: options.poolSize ?? 10,
+    types: numericTypes as pg.CustomTypesConfig,
+  });
   // An idle connection the server drops (restart, failover) must not take the process down.
   pool.on("error", (error) => console.error("database: idle connection failed", error.message));
   return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
@@ -60,7 +64,9 @@ function openSqlite(databaseUrl: string, options: OpenOptions): DB {
   sqlite.pragma(`busy_timeout = ${Math.trunc(options.busyTimeoutMs ?? 5000)}`);
   sqlite.pragma("analysis_limit = 400");
   // Lets one INSERT chain an audit entry to the newest (db/repositories/audit-log.ts).
-  sqlite.function(CHAIN_HASH_SQL_FUNCTION, { deterministic: true }, (prev, canonical) => chainHash(String(prev), String(canonical)));
+  sqlite.function(CHAIN_HASH_SQL_FUNCTION, { deterministic: true }, (prev, canonical) =>
+    chainHash(String(prev), String(canonical)),
+  );
   return new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
 }
 

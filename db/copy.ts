@@ -17,51 +17,256 @@ type AllColumns<T> = { readonly [C in keyof T]-?: true };
  * are written by migrating it.
  */
 const TABLES: { readonly [T in keyof Database]: AllColumns<Database[T]> } = {
-  areas: { slug: true, code: true, name_en: true, name_fr: true, phase: true, ssm_confirmed: true, ssm_responsible_from: true, ies_from: true, time_zone: true, sort_order: true },
-  organizations: { id: true, slug: true, kind: true, name_en: true, name_fr: true, area_slug: true, contact_email: true, contact_phone: true, contact_address: true, contact_in_person: true, retired_at: true, created_at: true },
-  provider_areas: { provider_id: true, area_slug: true },
-  users: { id: true, email: true, display_name: true, password_hash: true, role: true, organization_id: true, language: true, disabled_at: true, created_at: true },
-  sessions: { id: true, user_id: true, created_at: true, last_seen_at: true, expires_at: true, revoked_at: true },
-  policies: { id: true, area_slug: true, version: true, effective_from: true, acknowledge_days: true, first_response_days: true, recourse_window_days: true, levels_json: true, calendar_json: true, created_by: true, created_at: true },
-  cases: {
-    id: true, reference: true, area_slug: true, kind: true, channel: true, status: true, level: true, program: true, category: true,
-    respondent_org_id: true, assignee_id: true, filer_user_id: true, filer_org_id: true, filer_name: true, filer_email: true,
-    filer_phone: true, language: true, accommodation_needed: true, accommodation_details: true, description: true,
-    outcome_wanted: true, secret_hash: true, submission_key: true, policy_id: true, received_at: true, decided_at: true,
-    outcome: true, closed_at: true, self_identification_json: true, recourse_deadline_at: true, next_due_at: true,
-    purged_at: true, version: true, created_at: true, updated_at: true,
+  areas: {
+    slug: true,
+    code: true,
+    name_en: true,
+    name_fr: true,
+    phase: true,
+    ssm_confirmed: true,
+    ssm_responsible_from: true,
+    ies_from: true,
+    time_zone: true,
+    sort_order: true,
   },
-  case_events: { id: true, case_id: true, type: true, visibility: true, actor_kind: true, actor_user_id: true, level: true, body: true, data_json: true, created_at: true },
+  organizations: {
+    id: true,
+    slug: true,
+    kind: true,
+    name_en: true,
+    name_fr: true,
+    area_slug: true,
+    contact_email: true,
+    contact_phone: true,
+    contact_address: true,
+    contact_in_person: true,
+    retired_at: true,
+    created_at: true,
+  },
+  provider_areas: { provider_id: true, area_slug: true },
+  users: {
+    id: true,
+    email: true,
+    display_name: true,
+    password_hash: true,
+    role: true,
+    organization_id: true,
+    language: true,
+    disabled_at: true,
+    created_at: true,
+  },
+  sessions: { id: true, user_id: true, created_at: true, last_seen_at: true, expires_at: true, revoked_at: true },
+  policies: {
+    id: true,
+    area_slug: true,
+    version: true,
+    effective_from: true,
+    acknowledge_days: true,
+    first_response_days: true,
+    recourse_window_days: true,
+    levels_json: true,
+    calendar_json: true,
+    created_by: true,
+    created_at: true,
+  },
+  cases: {
+    id: true,
+    reference: true,
+    area_slug: true,
+    kind: true,
+    channel: true,
+    status: true,
+    level: true,
+    program: true,
+    category: true,
+    respondent_org_id: true,
+    assignee_id: true,
+    filer_user_id: true,
+    filer_org_id: true,
+    filer_name: true,
+    filer_email: true,
+    filer_phone: true,
+    language: true,
+    accommodation_needed: true,
+    accommodation_details: true,
+    description: true,
+    outcome_wanted: true,
+    secret_hash: true,
+    submission_key: true,
+    policy_id: true,
+    received_at: true,
+    decided_at: true,
+    outcome: true,
+    closed_at: true,
+    self_identification_json: true,
+    recourse_deadline_at: true,
+    next_due_at: true,
+    purged_at: true,
+    version: true,
+    created_at: true,
+    updated_at: true,
+  },
+  case_events: {
+    id: true,
+    case_id: true,
+    type: true,
+    visibility: true,
+    actor_kind: true,
+    actor_user_id: true,
+    level: true,
+    body: true,
+    data_json: true,
+    created_at: true,
+  },
   case_clocks: {
-    id: true, case_id: true, kind: true, level: true, started_at: true, due_at: true, state: true, paused_at: true,
-    paused_business_ms: true, met_at: true, breached_at: true, reminded_at: true, taken_business_days: true,
-    paused_business_days: true, sweep_lease_until: true, pauses_json: true,
+    id: true,
+    case_id: true,
+    kind: true,
+    level: true,
+    started_at: true,
+    due_at: true,
+    state: true,
+    paused_at: true,
+    paused_business_ms: true,
+    met_at: true,
+    breached_at: true,
+    reminded_at: true,
+    taken_business_days: true,
+    paused_business_days: true,
+    sweep_lease_until: true,
+    pauses_json: true,
   },
   filer_sessions: { id: true, case_id: true, created_at: true, expires_at: true },
   reference_counters: { area_slug: true, year: true, last_value: true },
   email_outbox: {
-    id: true, dedupe_key: true, case_id: true, recipient: true, language: true, template: true, subject: true, text_body: true,
-    html_body: true, status: true, attempts: true, next_attempt_at: true, last_error: true, lease_until: true, created_at: true, sent_at: true,
+    id: true,
+    dedupe_key: true,
+    case_id: true,
+    recipient: true,
+    language: true,
+    template: true,
+    subject: true,
+    text_body: true,
+    html_body: true,
+    status: true,
+    attempts: true,
+    next_attempt_at: true,
+    last_error: true,
+    lease_until: true,
+    created_at: true,
+    sent_at: true,
   },
   // Inserting is all the append-only triggers allow, and all a copy needs: rows keep their id,
   // prev_hash and hash, so the chain verifies on the target as it did on the source.
-  audit_log: { id: true, at: true, actor_user_id: true, actor_label: true, organization_id: true, action: true, target_type: true, target_id: true, details_json: true, prev_hash: true, hash: true },
+  audit_log: {
+    id: true,
+    at: true,
+    actor_user_id: true,
+    actor_label: true,
+    organization_id: true,
+    action: true,
+    target_type: true,
+    target_id: true,
+    details_json: true,
+    prev_hash: true,
+    hash: true,
+  },
   rate_limit_events: { bucket: true, at: true },
-  attachments: { id: true, case_id: true, original_name: true, stored_name: true, content_type: true, size_bytes: true, sha256: true, visibility: true, uploaded_by_kind: true, uploaded_by_user_id: true, created_at: true },
-  invitations: { id: true, user_id: true, token_hash: true, created_by: true, created_at: true, expires_at: true, used_at: true, revoked_at: true },
-  password_resets: { id: true, user_id: true, token_hash: true, created_at: true, expires_at: true, used_at: true, revoked_at: true },
-  report_drafts: { area_slug: true, quarter: true, actions_taken: true, lessons_learned: true, systemic_issues: true, updated_by: true, updated_at: true },
-  quarter_reports: { id: true, area_slug: true, quarter: true, version: true, figures_json: true, actions_taken: true, lessons_learned: true, systemic_issues: true, amendment_reason: true, submitted_by: true, submitted_at: true },
-  report_releases: { id: true, quarter: true, sequence: true, area_slug: true, version: true, threshold: true, release_json: true, released_at: true },
-  survey_invitations: { id: true, case_id: true, token_hash: true, area_slug: true, quarter: true, language: true, expires_at: true, used: true },
+  attachments: {
+    id: true,
+    case_id: true,
+    original_name: true,
+    stored_name: true,
+    content_type: true,
+    size_bytes: true,
+    sha256: true,
+    visibility: true,
+    uploaded_by_kind: true,
+    uploaded_by_user_id: true,
+    created_at: true,
+  },
+  invitations: {
+    id: true,
+    user_id: true,
+    token_hash: true,
+    created_by: true,
+    created_at: true,
+    expires_at: true,
+    used_at: true,
+    revoked_at: true,
+  },
+  password_resets: {
+    id: true,
+    user_id: true,
+    token_hash: true,
+    created_at: true,
+    expires_at: true,
+    used_at: true,
+    revoked_at: true,
+  },
+  report_drafts: {
+    area_slug: true,
+    quarter: true,
+    actions_taken: true,
+    lessons_learned: true,
+    systemic_issues: true,
+    updated_by: true,
+    updated_at: true,
+  },
+  quarter_reports: {
+    id: true,
+    area_slug: true,
+    quarter: true,
+    version: true,
+    figures_json: true,
+    actions_taken: true,
+    lessons_learned: true,
+    systemic_issues: true,
+    amendment_reason: true,
+    submitted_by: true,
+    submitted_at: true,
+  },
+  report_releases: {
+    id: true,
+    quarter: true,
+    sequence: true,
+    area_slug: true,
+    version: true,
+    threshold: true,
+    release_json: true,
+    released_at: true,
+  },
+  survey_invitations: {
+    id: true,
+    case_id: true,
+    token_hash: true,
+    area_slug: true,
+    quarter: true,
+    language: true,
+    expires_at: true,
+    used: true,
+  },
   survey_responses: { id: true, area_slug: true, quarter: true, clear: true, fair: true, timely: true, comment: true },
   work_leases: { name: true, holder: true, expires_at: true },
 };
 
 /** The tables whose id is `serial` on PostgreSQL (`Generated<number>` in schema.ts): their sequences are moved past the copied ids. */
 const SERIAL_ID_TABLES: ReadonlySet<keyof Database> = new Set<keyof Database>([
-  "organizations", "users", "policies", "cases", "case_events", "case_clocks", "email_outbox", "audit_log",
-  "attachments", "invitations", "password_resets", "quarter_reports", "report_releases", "survey_invitations", "survey_responses",
+  "organizations",
+  "users",
+  "policies",
+  "cases",
+  "case_events",
+  "case_clocks",
+  "email_outbox",
+  "audit_log",
+  "attachments",
+  "invitations",
+  "password_resets",
+  "quarter_reports",
+  "report_releases",
+  "survey_invitations",
+  "survey_responses",
 ]);
 
 export type TableName = keyof Database;
@@ -86,7 +291,11 @@ const KYSELY_TABLES = new Set(["kysely_migration", "kysely_migration_lock"]);
  * real is a double; 0009 widens PostgreSQL's to double precision). Anything else would need a
  * conversion this copy does not make, so it refuses instead.
  */
-const PASS_THROUGH_TYPES: Readonly<Record<string, readonly string[]>> = { text: ["text"], integer: ["int4", "int8"], real: ["float8"] };
+const PASS_THROUGH_TYPES: Readonly<Record<string, readonly string[]>> = {
+  text: ["text"],
+  integer: ["int4", "int8"],
+  real: ["float8"],
+};
 
 /** PostgreSQL accepts at most 65,535 parameters in one statement. */
 const MAX_PARAMETERS = 65_535;
@@ -135,10 +344,14 @@ export async function checkSourceIsReady(source: DB): Promise<void> {
   const missing = LATEST_MIGRATIONS.filter((m) => !applied.includes(m));
   const unknown = applied.filter((m) => !LATEST_MIGRATIONS.includes(m));
   if (unknown.length > 0) {
-    throw new CopyRefused(`the source has migrations this version does not know (${unknown.join(", ")}): run db:copy from the version that wrote it`);
+    throw new CopyRefused(
+      `the source has migrations this version does not know (${unknown.join(", ")}): run db:copy from the version that wrote it`,
+    );
   }
   if (missing.length > 0) {
-    throw new CopyRefused(`the source is not migrated to the latest migration (missing ${missing.join(", ")}): run \`npm run db:migrate\` on it first`);
+    throw new CopyRefused(
+      `the source is not migrated to the latest migration (missing ${missing.join(", ")}): run \`npm run db:migrate\` on it first`,
+    );
   }
 }
 
@@ -150,18 +363,28 @@ export async function checkSourceIsReady(source: DB): Promise<void> {
 export async function checkTargetIsEmpty(target: DB): Promise<void> {
   if (!isPostgres(target)) throw new CopyRefused("the target must be a PostgreSQL database");
   const tables = await target.introspection.getTables({ withInternalKyselyTables: true });
-  const foreign = tables.filter((t) => !KYSELY_TABLES.has(t.name) && !(t.name in TABLES)).map((t) => (t.schema ? `${t.schema}.${t.name}` : t.name));
+  const foreign = tables
+    .filter((t) => !KYSELY_TABLES.has(t.name) && !(t.name in TABLES))
+    .map((t) => (t.schema ? `${t.schema}.${t.name}` : t.name));
   if (foreign.length > 0) {
-    throw new CopyRefused(`the target holds tables Recourse does not create (${foreign.slice(0, 5).join(", ")}${foreign.length > 5 ? ", …" : ""}): copy into a new, empty database`);
+    throw new CopyRefused(
+      `the target holds tables Recourse does not create (${foreign.slice(0, 5).join(", ")}${foreign.length > 5 ? ", …" : ""}): copy into a new, empty database`,
+    );
   }
   if (tables.some((t) => t.name === "kysely_migration")) {
     const unknown = (await appliedMigrations(target)).filter((m) => !LATEST_MIGRATIONS.includes(m));
-    if (unknown.length > 0) throw new CopyRefused(`the target has migrations this version does not know (${unknown.join(", ")})`);
+    if (unknown.length > 0)
+      throw new CopyRefused(`the target has migrations this version does not know (${unknown.join(", ")})`);
   }
   const existing = new Set(tables.map((t) => t.name));
-  const nonEmpty = await tablesWithRows(target, COPY_TABLES.filter((t) => existing.has(t.name)));
+  const nonEmpty = await tablesWithRows(
+    target,
+    COPY_TABLES.filter((t) => existing.has(t.name)),
+  );
   if (nonEmpty.length > 0) {
-    throw new CopyRefused(`the target already holds data (${nonEmpty.join(", ")}): db:copy only fills an empty database, nothing was written`);
+    throw new CopyRefused(
+      `the target already holds data (${nonEmpty.join(", ")}): db:copy only fills an empty database, nothing was written`,
+    );
   }
 }
 
@@ -182,7 +405,10 @@ export async function copyDatabase(options: CopyOptions): Promise<TableCopied[]>
     // target too early waits for the copy instead of writing into the middle of it.
     writeTransaction(target, async (trx) => {
       const stillEmpty = await tablesWithRows(trx, COPY_TABLES);
-      if (stillEmpty.length > 0) throw new CopyRefused(`the target already holds data (${stillEmpty.join(", ")}): db:copy only fills an empty database, nothing was written`);
+      if (stillEmpty.length > 0)
+        throw new CopyRefused(
+          `the target already holds data (${stillEmpty.join(", ")}): db:copy only fills an empty database, nothing was written`,
+        );
       const summary: TableCopied[] = [];
       for (const table of COPY_TABLES) {
         const started = performance.now();
@@ -190,7 +416,8 @@ export async function copyDatabase(options: CopyOptions): Promise<TableCopied[]>
         await copyTable(src, trx, table, sourceRows, options);
         if (table.serialId) await resetIdSequence(trx, table.name);
         const targetRows = await countRows(trx, table.name);
-        if (targetRows !== sourceRows) throw new Error(`${table.name}: ${sourceRows} rows in the source but ${targetRows} copied`);
+        if (targetRows !== sourceRows)
+          throw new Error(`${table.name}: ${sourceRows} rows in the source but ${targetRows} copied`);
         summary.push({ table: table.name, sourceRows, targetRows, ms: Math.round(performance.now() - started) });
       }
       await options.beforeCommit?.(trx);
@@ -223,7 +450,10 @@ async function copyTable(src: DB, trx: DB, table: CopyTable, total: number, opti
       await to.insertInto(table.name).values(values).execute();
     } catch (error) {
       const first = rows[0]!.copy_rowid;
-      throw new Error(`${table.name}: copying the rows with rowid ${first} to ${afterRowid} failed: ${(error as Error).message}`, { cause: error });
+      throw new Error(
+        `${table.name}: copying the rows with rowid ${first} to ${afterRowid} failed: ${(error as Error).message}`,
+        { cause: error },
+      );
     }
     copied += rows.length;
     options.onProgress?.({ table: table.name, copied, total });
@@ -246,27 +476,37 @@ async function resetIdSequence(trx: DB, table: TableName): Promise<void> {
 async function checkColumnTypes(source: DB, target: DB): Promise<Map<TableName, Map<string, string>>> {
   const targetTypes = new Map<TableName, Map<string, string>>();
   const sourceTables = new Map((await source.introspection.getTables()).map((t) => [t.name, t]));
-  const targetTables = new Map((await target.introspection.getTables()).filter((t) => !t.schema || t.schema === "public").map((t) => [t.name, t]));
+  const targetTables = new Map(
+    (await target.introspection.getTables()).filter((t) => !t.schema || t.schema === "public").map((t) => [t.name, t]),
+  );
   for (const table of COPY_TABLES) {
     const s = sourceTables.get(table.name);
     const t = targetTables.get(table.name);
     if (!s || !t) throw new CopyRefused(`table ${table.name} is missing from the ${s ? "target" : "source"}`);
-    for (const [side, meta] of [["source", s], ["target", t]] as const) {
+    for (const [side, meta] of [
+      ["source", s],
+      ["target", t],
+    ] as const) {
       const names = meta.columns.map((c) => c.name).sort();
       const expected = [...table.columns].sort();
       if (names.join() !== expected.join()) {
-        throw new CopyRefused(`${side} table ${table.name} has columns (${names.join(", ")}), not the ones schema.ts lists (${expected.join(", ")})`);
+        throw new CopyRefused(
+          `${side} table ${table.name} has columns (${names.join(", ")}), not the ones schema.ts lists (${expected.join(", ")})`,
+        );
       }
     }
     for (const column of s.columns) {
       const targetColumn = t.columns.find((c) => c.name === column.name)!;
       const expectedTarget = PASS_THROUGH_TYPES[column.dataType.toLowerCase()] ?? [];
       if (!expectedTarget.includes(targetColumn.dataType)) {
-        throw new CopyRefused(`${table.name}.${column.name} is ${column.dataType} in the source and ${targetColumn.dataType} in the target: not a type the copy passes through unchanged`);
+        throw new CopyRefused(
+          `${table.name}.${column.name} is ${column.dataType} in the source and ${targetColumn.dataType} in the target: not a type the copy passes through unchanged`,
+        );
       }
     }
     const serial = t.columns.some((c) => c.name === "id" && c.isAutoIncrementing);
-    if (serial !== table.serialId) throw new CopyRefused(`${table.name}.id is ${serial ? "" : "not "}serial on the target, unlike schema.ts`);
+    if (serial !== table.serialId)
+      throw new CopyRefused(`${table.name}.id is ${serial ? "" : "not "}serial on the target, unlike schema.ts`);
     targetTypes.set(table.name, new Map(t.columns.map((c) => [c.name, c.dataType])));
   }
   return targetTypes;
@@ -295,10 +535,24 @@ async function checkValuesFit(source: DB, targetTypes: Map<TableName, Map<string
     const checks = table.columns.flatMap((column): ValueCheck[] => {
       const ref = sql.ref(column);
       if (types.get(column) === "int4") {
-        return [{ column, problem: "int4", count: sql<number | null>`sum(${ref} not between ${sql.lit(INT4_MIN)} and ${sql.lit(INT4_MAX)})`, worst: sql<number | null>`max(abs(${ref}))` }];
+        return [
+          {
+            column,
+            problem: "int4",
+            count: sql<number | null>`sum(${ref} not between ${sql.lit(INT4_MIN)} and ${sql.lit(INT4_MAX)})`,
+            worst: sql<number | null>`max(abs(${ref}))`,
+          },
+        ];
       }
       if (types.get(column) === "text") {
-        return [{ column, problem: "nul", count: sql<number | null>`sum(instr(cast(${ref} as blob), x'00') > 0)`, worst: sql<null>`null` }];
+        return [
+          {
+            column,
+            problem: "nul",
+            count: sql<number | null>`sum(instr(cast(${ref} as blob), x'00') > 0)`,
+            worst: sql<null>`null`,
+          },
+        ];
       }
       return [];
     });
@@ -326,14 +580,21 @@ async function appliedMigrations(db: DB): Promise<string[]> {
 }
 
 async function countRows(db: DB, table: TableName): Promise<number> {
-  const row = await (db as SchemaFreeDb).selectFrom(table).select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow();
+  const row = await (db as SchemaFreeDb)
+    .selectFrom(table)
+    .select((eb) => eb.fn.countAll<number>().as("n"))
+    .executeTakeFirstOrThrow();
   return Number(row.n);
 }
 
 async function tablesWithRows(db: DB, tables: readonly CopyTable[]): Promise<TableName[]> {
   const found: TableName[] = [];
   for (const table of tables) {
-    const row = await (db as SchemaFreeDb).selectFrom(table.name).select(sql<number>`1`.as("one")).limit(1).executeTakeFirst();
+    const row = await (db as SchemaFreeDb)
+      .selectFrom(table.name)
+      .select(sql<number>`1`.as("one"))
+      .limit(1)
+      .executeTakeFirst();
     if (row) found.push(table.name);
   }
   return found;

@@ -1,12 +1,32 @@
 import type { Generated, Insertable, Selectable, Updateable } from "kysely";
 import type { ClockKind, ClockState } from "../app/domain/case-clocks";
-import type { Role, OrganizationKind, Language, CaseKind, Channel, CaseStatus, EventVisibility, ActorKind, OutboxStatus } from "../app/domain/vocabulary";
+import type {
+  Role,
+  OrganizationKind,
+  Language,
+  CaseKind,
+  Channel,
+  CaseStatus,
+  EventVisibility,
+  ActorKind,
+  OutboxStatus,
+} from "../app/domain/vocabulary";
 
 // Instants are stored as ISO-8601 UTC strings ("2026-11-24T19:02:45.000Z"): they sort as text,
 // survive a move to PostgreSQL unchanged and never depend on the server's time zone.
 // Calendar dates are "YYYY-MM-DD". Booleans are 0/1 integers (SQLite has no boolean type).
 
-export type { Role, OrganizationKind, Language, CaseKind, Channel, CaseStatus, EventVisibility, ActorKind, OutboxStatus } from "../app/domain/vocabulary";
+export type {
+  Role,
+  OrganizationKind,
+  Language,
+  CaseKind,
+  Channel,
+  CaseStatus,
+  EventVisibility,
+  ActorKind,
+  OutboxStatus,
+} from "../app/domain/vocabulary";
 
 export interface AreaTable {
   slug: string;

@@ -29,7 +29,12 @@ function frame(common: Common, subjectKey: MessageKey, middle: string[]): Render
 }
 
 export function acknowledgementEmail(
-  input: Common & { receivedAt: string; acknowledgeDays: number; firstResponseDueAt: string; accommodationNeeded: boolean },
+  input: Common & {
+    receivedAt: string;
+    acknowledgeDays: number;
+    firstResponseDueAt: string;
+    accommodationNeeded: boolean;
+  },
 ): RenderedEmail {
   const t = translator(input.language);
   return frame(input, input.signedIn ? "email.ackDispute.subject" : "email.ack.subject", [
@@ -88,7 +93,9 @@ export function informationRequestEmail(input: Common & { message: string }): Re
   ]);
 }
 
-export function escalatedEmail(input: Common & { levelLabel: string; causeLabel: string; decisionDueAt: string }): RenderedEmail {
+export function escalatedEmail(
+  input: Common & { levelLabel: string; causeLabel: string; decisionDueAt: string },
+): RenderedEmail {
   const t = translator(input.language);
   return frame(input, "email.escalated.subject", [
     t("email.escalated.body", {
@@ -109,6 +116,10 @@ export function referredToMinistryEmail(input: Common): RenderedEmail {
 export function referredOutEmail(input: Common & { programLabel: string; ministryPhone: string }): RenderedEmail {
   const t = translator(input.language);
   return frame(input, "email.referredOut.subject", [
-    t("email.referredOut.body", { reference: input.reference, program: input.programLabel, phone: input.ministryPhone }),
+    t("email.referredOut.body", {
+      reference: input.reference,
+      program: input.programLabel,
+      phone: input.ministryPhone,
+    }),
   ]);
 }

@@ -23,9 +23,7 @@ export function headerSafe(value: string): string {
 /** One message from paragraphs: plain text for every client, simple HTML with the same words. */
 export function renderEmail(language: Language, subject: string, paragraphs: string[]): RenderedEmail {
   const text = paragraphs.join("\n\n") + "\n";
-  const body = paragraphs
-    .map((p) => `<p>${escapeHtml(p).replace(/\n/g, "<br>")}</p>`)
-    .join("\n");
+  const body = paragraphs.map((p) => `<p>${escapeHtml(p).replace(/\n/g, "<br>")}</p>`).join("\n");
   const html = `<!doctype html>
 <html lang="${language}">
 <head><meta charset="utf-8"><title>${escapeHtml(headerSafe(subject))}</title></head>

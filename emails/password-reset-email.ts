@@ -7,7 +7,12 @@ import { renderEmail, type RenderedEmail } from "./layout";
  * The link to choose a new password, in the account's language. The link holds the only copy of
  * the token (its hash is stored): it works once, for an hour, and cannot be sent again.
  */
-export function passwordResetEmail(input: { language: Language; name: string; link: string; expiresAt: string }): RenderedEmail {
+export function passwordResetEmail(input: {
+  language: Language;
+  name: string;
+  link: string;
+  expiresAt: string;
+}): RenderedEmail {
   const t = translator(input.language);
   return renderEmail(input.language, t("email.passwordReset.subject"), [
     t("email.staff.greeting", { name: input.name }),

@@ -30,22 +30,28 @@ export function reportSubmittedEmail(
   const f = input.figures;
   const count = (c: ShownFigures["received"]["total"]) => formatCount(c, input.threshold, input.language);
   const acknowledge = f.clocks.find((c) => c.kind === "acknowledge");
-  return renderEmail(input.language, t(amended ? "email.report.amended.subject" : "email.report.submitted.subject", vars), [
-    t("email.staff.greeting", { name: input.name }),
-    t(amended ? "email.report.amended.body" : "email.report.submitted.body", vars),
-    t("email.report.figures", {
-      received: count(f.received.total),
-      decided: count(f.decided.total),
-      open: count(f.openAtEnd),
-      ackShare: formatShare(acknowledge?.onTimeShare ?? null, input.language),
-    }),
-    t("email.report.suppression", { threshold: input.threshold }),
-    t("email.report.link", { link: input.link }),
-  ]);
+  return renderEmail(
+    input.language,
+    t(amended ? "email.report.amended.subject" : "email.report.submitted.subject", vars),
+    [
+      t("email.staff.greeting", { name: input.name }),
+      t(amended ? "email.report.amended.body" : "email.report.submitted.body", vars),
+      t("email.report.figures", {
+        received: count(f.received.total),
+        decided: count(f.decided.total),
+        open: count(f.openAtEnd),
+        ackShare: formatShare(acknowledge?.onTimeShare ?? null, input.language),
+      }),
+      t("email.report.suppression", { threshold: input.threshold }),
+      t("email.report.link", { link: input.link }),
+    ],
+  );
 }
 
 /** To an SSM's managers: the quarter has closed (report due), or the due date has passed. */
-export function reportReminderEmail(input: Greeting & { which: "closed" | "late"; ssmName: string; quarter: string; dueAt: string; link: string }): RenderedEmail {
+export function reportReminderEmail(
+  input: Greeting & { which: "closed" | "late"; ssmName: string; quarter: string; dueAt: string; link: string },
+): RenderedEmail {
   const t = translator(input.language);
   const vars = { ssm: input.ssmName, quarter: input.quarter, date: formatDate(input.dueAt, input.language) };
   return renderEmail(input.language, t(`email.report.${input.which}.subject`, vars), [

@@ -48,7 +48,9 @@ export function dueSoonReminderEmail(input: ClockEmailInput): RenderedEmail {
   return clockEmail("reminder", input);
 }
 
-export function escalationNoticeEmail(input: StaffCommon & { level: number; cause: "breach" | "recourse" | "manual" }): RenderedEmail {
+export function escalationNoticeEmail(
+  input: StaffCommon & { level: number; cause: "breach" | "recourse" | "manual" },
+): RenderedEmail {
   const t = translator(input.language);
   return staffFrame(
     input,

@@ -10,19 +10,29 @@ const run = spawnSync("npm", ["audit", "--omit=dev", "--json"], { encoding: "utf
 
 const report = z
   .object({
-    metadata: z.object({ vulnerabilities: z.object({ high: z.number(), critical: z.number() }).passthrough() }).passthrough(),
-    vulnerabilities: z.record(z.string(), z.object({ severity: z.string(), name: z.string() }).passthrough()).optional(),
+    metadata: z
+      .object({ vulnerabilities: z.object({ high: z.number(), critical: z.number() }).passthrough() })
+      .passthrough(),
+    vulnerabilities: z
+      .record(z.string(), z.object({ severity: z.string(), name: z.string() }).passthrough())
+      .optional(),
   })
   .passthrough()
   .safeParse(safeJson(run.stdout));
 
 if (!report.success) {
-  const reason = (run.stderr || run.stdout || "no answer").split("\n").find((l) => /error|405|ENOTFOUND|ETIMEDOUT/i.test(l)) ?? "no usable answer";
-  console.log(`dependency audit NOT CHECKED: the advisory endpoint did not answer (${reason.replace(/https?:\/\/\S+/g, "the registry").trim()})`);
+  const reason =
+    (run.stderr || run.stdout || "no answer").split("\n").find((l) => /error|405|ENOTFOUND|ETIMEDOUT/i.test(l)) ??
+    "no usable answer";
+  console.log(
+    `dependency audit NOT CHECKED: the advisory endpoint did not answer (${reason.replace(/https?:\/\/\S+/g, "the registry").trim()})`,
+  );
   process.exit(required ? 1 : 0);
 }
 const { high, critical } = report.data.metadata.vulnerabilities;
-const serious = Object.values(report.data.vulnerabilities ?? {}).filter((v) => v.severity === "high" || v.severity === "critical");
+const serious = Object.values(report.data.vulnerabilities ?? {}).filter(
+  (v) => v.severity === "high" || v.severity === "critical",
+);
 if (high + critical > 0) {
   console.log(`dependency audit FAILED: ${critical} critical, ${high} high: ${serious.map((v) => v.name).join(", ")}`);
   process.exit(1);

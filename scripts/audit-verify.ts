@@ -36,7 +36,9 @@ try {
     console.log(`Audit log intact: ${report.entries} entries.`);
     if (report.head) console.log(`Head: ${report.head.id}:${report.head.hash}`);
   } else {
-    console.error(`Audit log TAMPERED (${report.problem.kind}, entry #${report.problem.entryId}): ${report.problem.message}`);
+    console.error(
+      `Audit log TAMPERED (${report.problem.kind}, entry #${report.problem.entryId}): ${report.problem.message}`,
+    );
     process.exitCode = 1;
   }
 } finally {

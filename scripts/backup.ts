@@ -22,11 +22,15 @@ try {
   const result = await backupDatabase({ sourcePath: source, destinationPath: destination });
   const rows = Object.values(result.counts).reduce((a, b) => a + b, 0);
   console.log(`Backup written and verified: ${result.path}`);
-  console.log(`  ${(result.bytes / 1024 / 1024).toFixed(1)} MB, ${Object.keys(result.counts).length} tables, ${rows} rows, ${result.ms} ms; integrity ok`);
+  console.log(
+    `  ${(result.bytes / 1024 / 1024).toFixed(1)} MB, ${Object.keys(result.counts).length} tables, ${rows} rows, ${result.ms} ms; integrity ok`,
+  );
   for (const [table, n] of Object.entries(result.counts)) console.log(`  ${table.padEnd(24)} ${n}`);
   if (result.auditHead) {
     console.log(`Audit head: ${result.auditHead.id}:${result.auditHead.hash}`);
-    console.log(`  (keep it with the backup's record; later: npm run audit:verify -- --anchor ${result.auditHead.id}:${result.auditHead.hash})`);
+    console.log(
+      `  (keep it with the backup's record; later: npm run audit:verify -- --anchor ${result.auditHead.id}:${result.auditHead.hash})`,
+    );
   }
 } catch (error) {
   console.error(`Backup failed: ${(error as Error).message}`);

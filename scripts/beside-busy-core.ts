@@ -10,7 +10,9 @@ const core = availableParallelism() - 1;
 
 const hasTaskset = spawnSync("taskset", ["--version"], { stdio: "ignore" }).status === 0;
 const busyLoop = [process.execPath, "-e", "for (;;) {}"];
-const burner = hasTaskset ? spawn("taskset", ["-c", String(core), ...busyLoop], { stdio: "ignore" }) : spawn(busyLoop[0]!, busyLoop.slice(1), { stdio: "ignore" });
+const burner = hasTaskset
+  ? spawn("taskset", ["-c", String(core), ...busyLoop], { stdio: "ignore" })
+  : spawn(busyLoop[0]!, busyLoop.slice(1), { stdio: "ignore" });
 console.log(
   hasTaskset
     ? `A busy loop (pid ${burner.pid}) holds CPU ${core} while \`${[program, ...args].join(" ")}\` runs.`

@@ -18,11 +18,17 @@ import { parseEnv } from "../app/utils/env.server";
 
 const argsSchema = z.object({
   to: z
-    .string({ error: "--to is required: the PostgreSQL database to fill, e.g. --to postgres://recourse:secret@127.0.0.1:5432/recourse" })
+    .string({
+      error:
+        "--to is required: the PostgreSQL database to fill, e.g. --to postgres://recourse:secret@127.0.0.1:5432/recourse",
+    })
     .refine(isPostgresUrl, "--to must be a postgres:// URL: db:copy only copies SQLite to PostgreSQL"),
   from: z
     .string()
-    .refine((v) => !isPostgresUrl(v), "--from must be a SQLite file (file:<path>): db:copy only copies SQLite to PostgreSQL")
+    .refine(
+      (v) => !isPostgresUrl(v),
+      "--from must be a SQLite file (file:<path>): db:copy only copies SQLite to PostgreSQL",
+    )
     .refine((v) => v !== ":memory:", "--from must be a SQLite file (file:<path>), not :memory:")
     .optional(),
 });
@@ -35,14 +41,17 @@ if (!args.success) {
 }
 
 const fromUrl = args.data.from ?? parseEnv().DATABASE_URL;
-if (isPostgresUrl(fromUrl)) fail("DATABASE_URL names a PostgreSQL database: point it (or --from) at the SQLite file to copy");
+if (isPostgresUrl(fromUrl))
+  fail("DATABASE_URL names a PostgreSQL database: point it (or --from) at the SQLite file to copy");
 const sourcePath = sqlitePathFromUrl(fromUrl);
 if (!existsSync(sourcePath) || !statSync(sourcePath).isFile()) fail(`no SQLite database at ${sourcePath}`);
 
 // Read-only: whatever goes wrong, the copy cannot change the database it copies.
 let source: DB;
 try {
-  source = new Kysely<Database>({ dialect: new SqliteDialect({ database: new SQLite(sourcePath, { readonly: true, fileMustExist: true }) }) });
+  source = new Kysely<Database>({
+    dialect: new SqliteDialect({ database: new SQLite(sourcePath, { readonly: true, fileMustExist: true }) }),
+  });
 } catch (error) {
   fail(`cannot open ${sourcePath}: ${(error as Error).message}`);
 }
@@ -62,17 +71,24 @@ try {
     onProgress: progressPrinter(),
     beforeCommit: async (trx) => {
       const report = await verifyAuditChain(trx);
-      if (!report.ok) throw new Error(`the audit chain does not verify on the target (${report.problem.kind}, entry #${report.problem.entryId}): ${report.problem.message}`);
+      if (!report.ok)
+        throw new Error(
+          `the audit chain does not verify on the target (${report.problem.kind}, entry #${report.problem.entryId}): ${report.problem.message}`,
+        );
       audit = report.entries;
     },
   });
   const width = Math.max(...summary.map((s) => s.table.length));
   console.log(`${"table".padEnd(width)}  ${"source".padStart(9)}  ${"target".padStart(9)}  ${"ms".padStart(7)}`);
   for (const s of summary) {
-    console.log(`${s.table.padEnd(width)}  ${String(s.sourceRows).padStart(9)}  ${String(s.targetRows).padStart(9)}  ${String(s.ms).padStart(7)}`);
+    console.log(
+      `${s.table.padEnd(width)}  ${String(s.sourceRows).padStart(9)}  ${String(s.targetRows).padStart(9)}  ${String(s.ms).padStart(7)}`,
+    );
   }
   const rows = summary.reduce((n, s) => n + s.targetRows, 0);
-  console.log(`Copied ${rows} rows in ${summary.length} tables in ${((performance.now() - started) / 1000).toFixed(1)} s; row counts match; audit chain verified (${audit} entries).`);
+  console.log(
+    `Copied ${rows} rows in ${summary.length} tables in ${((performance.now() - started) / 1000).toFixed(1)} s; row counts match; audit chain verified (${audit} entries).`,
+  );
 } catch (error) {
   console.error(
     error instanceof CopyRefused

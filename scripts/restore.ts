@@ -10,7 +10,9 @@ import { migrateToLatest, openDatabase } from "../db/client";
 import { parseEnv } from "../app/utils/env.server";
 import { sqliteFileOrExit } from "./lib/sqlite-file";
 
-const argsSchema = z.object({ from: z.string({ error: "--from <backup file> is required" }).trim().min(1, "--from <backup file> is required") });
+const argsSchema = z.object({
+  from: z.string({ error: "--from <backup file> is required" }).trim().min(1, "--from <backup file> is required"),
+});
 const { values } = parseArgs({ options: { from: { type: "string" } }, strict: true });
 const args = argsSchema.safeParse(values);
 if (!args.success) {
@@ -30,7 +32,9 @@ try {
     await db.destroy();
   }
   const rows = Object.values(result.counts).reduce((a, b) => a + b, 0);
-  console.log(`Restored ${args.data.from} (${rows} rows in ${Object.keys(result.counts).length} tables) and migrated it. Start the server.`);
+  console.log(
+    `Restored ${args.data.from} (${rows} rows in ${Object.keys(result.counts).length} tables) and migrated it. Start the server.`,
+  );
 } catch (error) {
   console.error(`Restore failed: ${(error as Error).message}`);
   process.exitCode = 1;

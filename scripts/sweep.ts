@@ -8,7 +8,10 @@ import { sendReportReminders } from "../app/services/report-reminders.server";
 import { parseEnv } from "../app/utils/env.server";
 
 const { values } = parseArgs({ options: { now: { type: "string" } }, strict: true });
-const now = z.iso.datetime({ offset: true, error: "--now must be an ISO date-time, e.g. 2026-12-01T15:00:00Z" }).optional().safeParse(values.now);
+const now = z.iso
+  .datetime({ offset: true, error: "--now must be an ISO date-time, e.g. 2026-12-01T15:00:00Z" })
+  .optional()
+  .safeParse(values.now);
 if (!now.success) {
   console.error(now.error.issues[0]?.message);
   process.exit(2);

@@ -22,7 +22,14 @@ const jobs: Job[] = [
   { title: "browser tests, group 1", command: ["npx", "playwright", "test"], env: { RECOURSE_E2E_GROUP: "1" } },
   { title: "browser tests, group 2", command: ["npx", "playwright", "test"], env: { RECOURSE_E2E_GROUP: "2" } },
   // One worker: the browser tests need the other core more than this run needs two.
-  ...(args["with-postgres"] ? [{ title: "integration tests on PostgreSQL", command: ["npx", "vitest", "run", "-c", "vitest.pg.config.ts", "--maxWorkers=1"] }] : []),
+  ...(args["with-postgres"]
+    ? [
+        {
+          title: "integration tests on PostgreSQL",
+          command: ["npx", "vitest", "run", "-c", "vitest.pg.config.ts", "--maxWorkers=1"],
+        },
+      ]
+    : []),
 ];
 
 function run(job: Job, live: boolean): Promise<{ code: number; output: string }> {

@@ -59,37 +59,43 @@ export function Attachments(props: {
         </p>
       ) : null}
       {props.canUpload === false ? null : (
-      <Form method="post" encType="multipart/form-data" reloadDocument={props.reloadDocument} className="action-form" onSubmit={refuseTooBig}>
-        <input type="hidden" name="intent" value="attach" />
-        <div className={error ? "field field--error" : "field"}>
-          <label htmlFor="attachment">{t("attach.label")}</label>
-          <p className="hint" id="attachment-hint">
-            {t("attach.hint")}
-          </p>
-          {error ? (
-            <p className="field-error" id="attachment-error" role="alert">
-              {t(error.key)}
+        <Form
+          method="post"
+          encType="multipart/form-data"
+          reloadDocument={props.reloadDocument}
+          className="action-form"
+          onSubmit={refuseTooBig}
+        >
+          <input type="hidden" name="intent" value="attach" />
+          <div className={error ? "field field--error" : "field"}>
+            <label htmlFor="attachment">{t("attach.label")}</label>
+            <p className="hint" id="attachment-hint">
+              {t("attach.hint")}
             </p>
-          ) : null}
-          <input
-            id="attachment"
-            name="attachment"
-            type="file"
-            accept=".pdf,.png,.jpg,.jpeg,.gif,.webp,.doc,.docx,.xls,.xlsx,.ppt,.pptx"
-            aria-describedby={error ? "attachment-hint attachment-error" : "attachment-hint"}
-            aria-invalid={error ? true : undefined}
-          />
-        </div>
-        {props.canShare ? (
-          <div className="choice">
-            <input type="checkbox" id="share" name="share" />
-            <label htmlFor="share">{t("attach.share")}</label>
+            {error ? (
+              <p className="field-error" id="attachment-error" role="alert">
+                {t(error.key)}
+              </p>
+            ) : null}
+            <input
+              id="attachment"
+              name="attachment"
+              type="file"
+              accept=".pdf,.png,.jpg,.jpeg,.gif,.webp,.doc,.docx,.xls,.xlsx,.ppt,.pptx"
+              aria-describedby={error ? "attachment-hint attachment-error" : "attachment-hint"}
+              aria-invalid={error ? true : undefined}
+            />
           </div>
-        ) : null}
-        <button type="submit" disabled={busy}>
-          {t("attach.submit")}
-        </button>
-      </Form>
+          {props.canShare ? (
+            <div className="choice">
+              <input type="checkbox" id="share" name="share" />
+              <label htmlFor="share">{t("attach.share")}</label>
+            </div>
+          ) : null}
+          <button type="submit" disabled={busy}>
+            {t("attach.submit")}
+          </button>
+        </Form>
       )}
     </section>
   );

@@ -23,11 +23,17 @@ function eventTitle(t: Translate, e: TimelineEvent): string {
       return t("event.escalated", { level: data.to ?? "" });
     case "clock_breached":
       return t("event.clock_breached", {
-        clock: data.kind === "decision" ? t("clock.decision", { level: data.level ?? "" }) : codeText(t, "clock", data.kind ?? ""),
+        clock:
+          data.kind === "decision"
+            ? t("clock.decision", { level: data.level ?? "" })
+            : codeText(t, "clock", data.kind ?? ""),
       });
     case "clock_paused":
     case "clock_resumed":
-      return t(`event.${e.type}`, { reason: e.body ?? (data.reason === "waiting_for_filer" ? t("caseStatus.waiting_for_filer") : t("event.filer_info")) });
+      return t(`event.${e.type}`, {
+        reason:
+          e.body ?? (data.reason === "waiting_for_filer" ? t("caseStatus.waiting_for_filer") : t("event.filer_info")),
+      });
     case "filed":
       return data.kind === "provider_dispute" ? t("event.dispute_filed") : t("event.filed");
     case "attachment_added":

@@ -25,7 +25,9 @@ function clockName(t: Translate, c: ClockRow): string {
 function pauseLabel(t: Translate, p: NonNullable<ClockRow["pauses"]>[number], when: (iso: string) => string): string {
   const values = { from: when(p.pausedAt), to: when(p.resumedAt), before: when(p.dueBefore), after: when(p.dueAfter) };
   if (p.businessDays === 0) return t("clock.pauseMovedNone", values);
-  return p.businessDays === 1 ? t("clock.pauseMovedOne", values) : t("clock.pauseMoved", { ...values, n: p.businessDays });
+  return p.businessDays === 1
+    ? t("clock.pauseMovedOne", values)
+    : t("clock.pauseMoved", { ...values, n: p.businessDays });
 }
 
 export function timeLeftLabel(t: Translate, clock: ClockRow): string {

@@ -77,8 +77,14 @@ export function ComplaintFields({
         placeholder=""
         options={[]}
         optionGroups={[
-          { label: t("file.program.inScope"), options: IN_SCOPE_PROGRAMS.map((p) => ({ value: p, label: t(`program.${p}`) })) },
-          { label: t("file.program.retained"), options: MINISTRY_RETAINED_PROGRAMS.map((p) => ({ value: p, label: t(`program.${p}`) })) },
+          {
+            label: t("file.program.inScope"),
+            options: IN_SCOPE_PROGRAMS.map((p) => ({ value: p, label: t(`program.${p}`) })),
+          },
+          {
+            label: t("file.program.retained"),
+            options: MINISTRY_RETAINED_PROGRAMS.map((p) => ({ value: p, label: t(`program.${p}`) })),
+          },
         ]}
       />
       <TextArea
@@ -100,12 +106,36 @@ export function ComplaintFields({
         defaultValue={values.outcomeWanted}
         rows={3}
       />
-      <TextField name="name" label={t("file.name.label")} required errors={errors} maxLength={COMPLAINT_LIMITS.name} autoComplete="name" defaultValue={values.name} />
+      <TextField
+        name="name"
+        label={t("file.name.label")}
+        required
+        errors={errors}
+        maxLength={COMPLAINT_LIMITS.name}
+        autoComplete="name"
+        defaultValue={values.name}
+      />
       <fieldset className="group">
         <legend>{t("file.contact.legend")}</legend>
         <p className="hint">{t("file.contact.hint")}</p>
-        <TextField name="email" type="email" label={t("file.email.label")} errors={errors} maxLength={COMPLAINT_LIMITS.email} autoComplete="email" defaultValue={values.email} />
-        <TextField name="phone" type="tel" label={t("file.phone.label")} errors={errors} maxLength={COMPLAINT_LIMITS.phone} autoComplete="tel" defaultValue={values.phone} />
+        <TextField
+          name="email"
+          type="email"
+          label={t("file.email.label")}
+          errors={errors}
+          maxLength={COMPLAINT_LIMITS.email}
+          autoComplete="email"
+          defaultValue={values.email}
+        />
+        <TextField
+          name="phone"
+          type="tel"
+          label={t("file.phone.label")}
+          errors={errors}
+          maxLength={COMPLAINT_LIMITS.phone}
+          autoComplete="tel"
+          defaultValue={values.phone}
+        />
       </fieldset>
       <RadioGroup
         name="language"

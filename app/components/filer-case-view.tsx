@@ -88,19 +88,31 @@ export function FilerCaseView({
         <section aria-labelledby="decision-title" className="panel">
           <h2 id="decision-title">{t("status.decision")}</h2>
           <p>
-            <strong>{codeText(t, "outcome", (JSON.parse(decision.data_json ?? "{}") as { outcome?: string }).outcome ?? "")}</strong>
+            <strong>
+              {codeText(t, "outcome", (JSON.parse(decision.data_json ?? "{}") as { outcome?: string }).outcome ?? "")}
+            </strong>
           </p>
           <p className="pre">{decision.body}</p>
         </section>
       ) : null}
-      <ErrorSummary errors={errors} labels={{ information: t("status.addInfo.label"), reasons: t("status.recourse.label") }} />
+      <ErrorSummary
+        errors={errors}
+        labels={{ information: t("status.addInfo.label"), reasons: t("status.recourse.label") }}
+      />
       {view.canAskRecourse && view.recourseDeadlineAt ? (
         <section aria-labelledby="recourse-title">
           <h2 id="recourse-title">{t("status.recourse.title")}</h2>
           <p>{t("status.recourse.intro", { date: formatLongDate(view.recourseDeadlineAt, language) })}</p>
           <Form method="post" reloadDocument className="stack">
             <input type="hidden" name="intent" value="request_recourse" />
-            <TextArea name="reasons" label={t("status.recourse.label")} required errors={errors} maxLength={TEXT_LIMITS.message} rows={4} />
+            <TextArea
+              name="reasons"
+              label={t("status.recourse.label")}
+              required
+              errors={errors}
+              maxLength={TEXT_LIMITS.message}
+              rows={4}
+            />
             <button type="submit" disabled={busy}>
               {t("status.recourse.submit")}
             </button>
@@ -112,14 +124,28 @@ export function FilerCaseView({
           <h2 id="add-info-title">{t("status.addInfo.label")}</h2>
           <Form method="post" reloadDocument className="stack" key={view.events.length}>
             <input type="hidden" name="intent" value="add_information" />
-            <TextArea name="information" label={t("status.addInfo.label")} hint={t("status.addInfo.hint")} required errors={errors} maxLength={TEXT_LIMITS.message} rows={4} />
+            <TextArea
+              name="information"
+              label={t("status.addInfo.label")}
+              hint={t("status.addInfo.hint")}
+              required
+              errors={errors}
+              maxLength={TEXT_LIMITS.message}
+              rows={4}
+            />
             <button type="submit" disabled={busy}>
               {t("status.addInfo.submit")}
             </button>
           </Form>
         </section>
       ) : null}
-      <Attachments items={view.attachments} hrefFor={attachmentHref} errors={errors} reloadDocument canUpload={view.canAct} />
+      <Attachments
+        items={view.attachments}
+        hrefFor={attachmentHref}
+        errors={errors}
+        reloadDocument
+        canUpload={view.canAct}
+      />
       <h2>{t("status.timeline")}</h2>
       <CaseTimeline events={view.events} staffView={false} />
       {view.canAct ? (
@@ -135,14 +161,13 @@ export function FilerCaseView({
         </section>
       ) : null}
       {closable ? (
-      <Form method="post" reloadDocument className="action-form">
-        <input type="hidden" name="intent" value="close" />
-        <button type="submit" className="link-button">
-          {t("status.signedOut")}
-        </button>
-      </Form>
+        <Form method="post" reloadDocument className="action-form">
+          <input type="hidden" name="intent" value="close" />
+          <button type="submit" className="link-button">
+            {t("status.signedOut")}
+          </button>
+        </Form>
       ) : null}
     </>
   );
 }
-

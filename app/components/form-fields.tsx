@@ -90,7 +90,12 @@ export function TextArea(props: FieldProps & { defaultValue?: string; rows?: num
 type Option = { value: string; label: string };
 
 export function SelectField(
-  props: FieldProps & { options: Option[]; optionGroups?: { label: string; options: Option[] }[]; defaultValue?: string; placeholder?: string },
+  props: FieldProps & {
+    options: Option[];
+    optionGroups?: { label: string; options: Option[] }[];
+    defaultValue?: string;
+    placeholder?: string;
+  },
 ) {
   const error = props.errors?.[props.name];
   return (

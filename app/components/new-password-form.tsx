@@ -4,7 +4,13 @@ import type { FieldErrors } from "../utils/form";
 import { TextField } from "./form-fields";
 
 /** Choosing a password (from an invitation or a reset link): the password, typed twice. */
-export function NewPasswordForm(props: { email: string; labels: { password: string; confirm: string }; hint: string; errors: FieldErrors; submitLabel: string }) {
+export function NewPasswordForm(props: {
+  email: string;
+  labels: { password: string; confirm: string };
+  hint: string;
+  errors: FieldErrors;
+  submitLabel: string;
+}) {
   const navigation = useNavigation();
   return (
     <Form method="post" noValidate className="stack">
@@ -20,7 +26,15 @@ export function NewPasswordForm(props: { email: string; labels: { password: stri
         maxLength={PASSWORD_MAX}
         autoComplete="new-password"
       />
-      <TextField name="confirm" type="password" label={props.labels.confirm} required errors={props.errors} maxLength={PASSWORD_MAX} autoComplete="new-password" />
+      <TextField
+        name="confirm"
+        type="password"
+        label={props.labels.confirm}
+        required
+        errors={props.errors}
+        maxLength={PASSWORD_MAX}
+        autoComplete="new-password"
+      />
       <button type="submit" disabled={navigation.state !== "idle"}>
         {props.submitLabel}
       </button>

@@ -1,5 +1,13 @@
 import { useId, type ReactNode } from "react";
-import { categoryLabel, clockLabel, figureLabel, flattenShown, hiddenFigures, shownBreakdown, type BreakdownPath } from "../domain/report-labels";
+import {
+  categoryLabel,
+  clockLabel,
+  figureLabel,
+  flattenShown,
+  hiddenFigures,
+  shownBreakdown,
+  type BreakdownPath,
+} from "../domain/report-labels";
 import type { ShownCount, ShownFigures } from "../domain/report-suppression";
 import { useLanguage, useT } from "../hooks/use-translation";
 import { labelText, type MessageKey } from "../i18n";
@@ -225,7 +233,10 @@ export function ReportFigures({ figures: f, threshold, headingLevel = 2 }: Repor
           <ul data-testid="hidden-reasons">
             {hidden.map((h) => (
               <li key={`${h.path}|${h.key ?? ""}`}>
-                {t(`report.hidden.${h.reason}`, { figure: labelText(t, figureLabel(h.path, h.key, h.label?.[language])), threshold })}
+                {t(`report.hidden.${h.reason}`, {
+                  figure: labelText(t, figureLabel(h.path, h.key, h.label?.[language])),
+                  threshold,
+                })}
               </li>
             ))}
           </ul>
@@ -250,5 +261,7 @@ function FigureTable({ caption, testId, children }: { caption: string; testId: s
 
 function NoneThisQuarter({ caption, testId }: { caption: string; testId: string }) {
   const t = useT();
-  return <p data-testid={testId}>{t("report.labelWithKey", { figure: caption, category: t("report.noneThisQuarter") })}</p>;
+  return (
+    <p data-testid={testId}>{t("report.labelWithKey", { figure: caption, category: t("report.noneThisQuarter") })}</p>
+  );
 }

@@ -24,7 +24,13 @@ export interface VersionSummary {
 }
 
 /** The manager's three narrative sections (and, for an amendment, why it was made). */
-export function ReportNarrative({ narrative, amendmentReason }: { narrative: Narrative; amendmentReason: string | null }) {
+export function ReportNarrative({
+  narrative,
+  amendmentReason,
+}: {
+  narrative: Narrative;
+  amendmentReason: string | null;
+}) {
   const t = useT();
   return (
     <section aria-labelledby="narrative-read-heading" className="report-narrative">
@@ -46,7 +52,13 @@ export function ReportNarrative({ narrative, amendmentReason }: { narrative: Nar
 }
 
 /** Every submitted version, newest first, with the reason for each amendment and what it changed. */
-export function ReportVersionList(props: { area: string; quarter: string; versions: VersionSummary[]; selected: number | null; threshold?: number }) {
+export function ReportVersionList(props: {
+  area: string;
+  quarter: string;
+  versions: VersionSummary[];
+  selected: number | null;
+  threshold?: number;
+}) {
   const t = useT();
   const language = useLanguage();
   if (props.versions.length === 0) return null;
@@ -60,14 +72,21 @@ export function ReportVersionList(props: { area: string; quarter: string; versio
               {props.selected === v.version ? (
                 <strong aria-current="page">{t("reports.versions.label", { version: v.version })}</strong>
               ) : (
-                <Link to={`/reports/${props.area}/${props.quarter}?version=${v.version}`}>{t("reports.versions.label", { version: v.version })}</Link>
+                <Link to={`/reports/${props.area}/${props.quarter}?version=${v.version}`}>
+                  {t("reports.versions.label", { version: v.version })}
+                </Link>
               )}
               {" — "}
               {v.submittedBy
-                ? t("reports.versions.submittedBy", { date: formatDateTime(v.submittedAt, language), name: v.submittedBy })
+                ? t("reports.versions.submittedBy", {
+                    date: formatDateTime(v.submittedAt, language),
+                    name: v.submittedBy,
+                  })
                 : t("reports.versions.submitted", { date: formatDateTime(v.submittedAt, language) })}
             </p>
-            {v.amendmentReason ? <p className="preserve-lines">{t("reports.versions.reason", { reason: v.amendmentReason })}</p> : null}
+            {v.amendmentReason ? (
+              <p className="preserve-lines">{t("reports.versions.reason", { reason: v.amendmentReason })}</p>
+            ) : null}
             {v.changes ? <ChangeList changes={v.changes} threshold={props.threshold ?? 5} version={v.version} /> : null}
           </li>
         ))}
@@ -99,8 +118,12 @@ function ChangeList({ changes, threshold, version }: { changes: Change[]; thresh
         {changes.map((c) => (
           <tr key={`${c.path}|${c.key ?? ""}`}>
             <th scope="row">{labelText(t, figureLabel(c.path, c.key, c.label?.[language]))}</th>
-            <td className="num">{c.before === undefined ? "—" : formatFigureValue(c.path, c.before, threshold, language)}</td>
-            <td className="num">{c.after === undefined ? "—" : formatFigureValue(c.path, c.after, threshold, language)}</td>
+            <td className="num">
+              {c.before === undefined ? "—" : formatFigureValue(c.path, c.before, threshold, language)}
+            </td>
+            <td className="num">
+              {c.after === undefined ? "—" : formatFigureValue(c.path, c.after, threshold, language)}
+            </td>
           </tr>
         ))}
       </tbody>

@@ -4,7 +4,12 @@ import { formatCount } from "../utils/format-figures";
 import { ChartWithTable } from "./charts/chart-with-table";
 
 /** Cases received and decided per quarter, from submitted reports (null: no report that quarter). */
-export function VolumeChart(props: { title: string; kind: "bar" | "line"; trend: { quarter: string; figures: ShownFigures | null }[]; threshold: number }) {
+export function VolumeChart(props: {
+  title: string;
+  kind: "bar" | "line";
+  trend: { quarter: string; figures: ShownFigures | null }[];
+  threshold: number;
+}) {
   const t = useT();
   const language = useLanguage();
   const asNumber = (c: ShownCount | undefined) => (typeof c === "number" ? c : null);

@@ -29,8 +29,8 @@
  * a calendar with no business days (or a span of more than ten years) fails
  * loudly instead of hanging the server.
  */
-import { holidaysInYear, OPTIONAL_CLOSURES, type HolidayKey } from './ontario-holidays';
-import { addDays, compareIsoDates, dayOfWeek, instantAt, localDateOf, type IsoDate } from './time-zone';
+import { holidaysInYear, OPTIONAL_CLOSURES, type HolidayKey } from "./ontario-holidays";
+import { addDays, compareIsoDates, dayOfWeek, instantAt, localDateOf, type IsoDate } from "./time-zone";
 
 export interface BusinessCalendar {
   /** IANA zone the office keeps its hours in. */
@@ -46,7 +46,7 @@ export interface BusinessCalendar {
 }
 
 export const DEFAULT_CALENDAR: BusinessCalendar = Object.freeze({
-  timeZone: 'America/Toronto',
+  timeZone: "America/Toronto",
   opensAtMinutes: 8 * 60 + 30,
   closesAtMinutes: 16 * 60 + 30,
   optionalClosures: Object.freeze([]) as readonly HolidayKey[],
@@ -73,7 +73,7 @@ const closedDaysByYear = new Map<string, ReadonlySet<IsoDate>>();
 
 function closedHolidaysIn(year: number, optional: readonly HolidayKey[]): ReadonlySet<IsoDate> {
   const chosen = OPTIONAL_CLOSURES.filter((key) => optional.includes(key));
-  const memoKey = `${year}|${chosen.join(',')}`;
+  const memoKey = `${year}|${chosen.join(",")}`;
   let closed = closedDaysByYear.get(memoKey);
   if (closed === undefined) {
     closed = new Set(holidaysInYear(year, chosen).map((h) => h.observed));
@@ -178,7 +178,7 @@ export function nextBusinessDay(date: IsoDate, cal: BusinessCalendar): IsoDate {
       return day;
     }
   }
-  return tooFar('nextBusinessDay');
+  return tooFar("nextBusinessDay");
 }
 
 function businessDayOnOrAfter(date: IsoDate, cal: BusinessCalendar): IsoDate {
@@ -242,7 +242,7 @@ function businessTimeByDay(from: Date, to: Date, cal: BusinessCalendar, what: st
 
 /** Milliseconds of [from, to) inside opening hours of business days. */
 export function businessMsBetween(from: Date, to: Date, cal: BusinessCalendar): number {
-  return businessTimeByDay(from, to, cal, 'businessMsBetween').reduce((a, b) => a + b, 0);
+  return businessTimeByDay(from, to, cal, "businessMsBetween").reduce((a, b) => a + b, 0);
 }
 
 /**
@@ -270,16 +270,17 @@ export function addBusinessMs(from: Date, ms: number, cal: BusinessCalendar): Da
     }
     day = addDays(day, 1);
   }
-  return tooFar('addBusinessMs');
+  return tooFar("addBusinessMs");
 }
 
 /** Business days d with after < d <= through. */
 function businessDaysIn(after: IsoDate, through: IsoDate, cal: BusinessCalendar): number {
   if (compareIsoDates(through, after) <= 0) return 0;
   // The span is bounded in calendar days, as every other scan here, before walking business days.
-  if (compareIsoDates(through, addDays(after, MAX_DAYS_SCANNED)) > 0) tooFar('businessDaysLeft');
+  if (compareIsoDates(through, addDays(after, MAX_DAYS_SCANNED)) > 0) tooFar("businessDaysLeft");
   let count = 0;
-  for (let day = nextBusinessDay(after, cal); compareIsoDates(day, through) <= 0; day = nextBusinessDay(day, cal)) count++;
+  for (let day = nextBusinessDay(after, cal); compareIsoDates(day, through) <= 0; day = nextBusinessDay(day, cal))
+    count++;
   return count;
 }
 
@@ -312,7 +313,7 @@ export function businessDaysLeft(now: Date, due: Date, cal: BusinessCalendar): n
  * before opening touches none.
  */
 export function businessDaysTouched(from: Date, to: Date, cal: BusinessCalendar): number {
-  return businessTimeByDay(from, to, cal, 'businessDaysTouched').filter((ms) => ms > 0).length;
+  return businessTimeByDay(from, to, cal, "businessDaysTouched").filter((ms) => ms > 0).length;
 }
 
 /**

@@ -58,7 +58,13 @@ export interface ClockPause {
   dueAfter: string;
 }
 
-export function openClock(kind: ClockKind, level: number, startedAt: Date, businessDays: number, cal: BusinessCalendar): Clock {
+export function openClock(
+  kind: ClockKind,
+  level: number,
+  startedAt: Date,
+  businessDays: number,
+  cal: BusinessCalendar,
+): Clock {
   return {
     kind,
     level,
@@ -98,7 +104,11 @@ export function meetClock(clock: Clock, now: Date, cal: BusinessCalendar): Clock
 }
 
 /** Business days from start to `now` net of pauses, and days paused: what reports take medians of. */
-function timeTaken(clock: Clock, now: Date, cal: BusinessCalendar): { takenBusinessDays: number; pausedBusinessDays: number } {
+function timeTaken(
+  clock: Clock,
+  now: Date,
+  cal: BusinessCalendar,
+): { takenBusinessDays: number; pausedBusinessDays: number } {
   const dayMs = (cal.closesAtMinutes - cal.opensAtMinutes) * 60_000;
   const gross = businessMsBetween(new Date(clock.startedAt), now, cal);
   return {
@@ -119,7 +129,13 @@ export function resumeClock(clock: Clock, now: Date, cal: BusinessCalendar): Clo
   const paused = businessMsBetween(pausedAt, now, cal);
   const days = businessDaysTouched(pausedAt, now, cal);
   const dueAfter = moveDueByBusinessDays(new Date(clock.dueAt), days, cal).toISOString();
-  const pause: ClockPause = { pausedAt: clock.pausedAt, resumedAt: now.toISOString(), businessDays: days, dueBefore: clock.dueAt, dueAfter };
+  const pause: ClockPause = {
+    pausedAt: clock.pausedAt,
+    resumedAt: now.toISOString(),
+    businessDays: days,
+    dueBefore: clock.dueAt,
+    dueAfter,
+  };
   return {
     ...clock,
     state: "running",
@@ -208,7 +224,11 @@ export function readClock(clock: Clock, now: Date, cal: BusinessCalendar): Clock
  * A case's whole clock history as the case page reads it: a clock followed by a later one of the
  * same kind and level (a reopening started it again) is marked earlier, so each row is told apart.
  */
-export function readClocks(clocks: readonly Clock[], now: Date, cal: BusinessCalendar): (ClockReading & { earlier: boolean })[] {
+export function readClocks(
+  clocks: readonly Clock[],
+  now: Date,
+  cal: BusinessCalendar,
+): (ClockReading & { earlier: boolean })[] {
   return clocks.map((c, i) => ({
     ...readClock(c, now, cal),
     earlier: clocks.slice(i + 1).some((later) => later.kind === c.kind && later.level === c.level),

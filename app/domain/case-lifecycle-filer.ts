@@ -1,5 +1,13 @@
 import { stopClock, type Clock } from "./case-clocks";
-import { emptyTransition, isFinished, mergeTransitions, refuse, stopOwedClocks, type LifecycleInput, type LifecycleResult } from "./case-lifecycle";
+import {
+  emptyTransition,
+  isFinished,
+  mergeTransitions,
+  refuse,
+  stopOwedClocks,
+  type LifecycleInput,
+  type LifecycleResult,
+} from "./case-lifecycle";
 import { resumeAfterWait } from "./case-lifecycle-pause";
 import { escalation } from "./case-lifecycle-sweep";
 import { checkRecourseRequest } from "./escalation";
@@ -10,7 +18,10 @@ export type FilerLifecycleCommand =
   | { action: "request_recourse"; reasons: string }
   | { action: "withdraw" };
 
-export function filerTransition<C extends Clock>(input: LifecycleInput<C>, command: FilerLifecycleCommand): LifecycleResult<C> {
+export function filerTransition<C extends Clock>(
+  input: LifecycleInput<C>,
+  command: FilerLifecycleCommand,
+): LifecycleResult<C> {
   const { case: c, clocks, now } = input;
   // Asking for a review has its own window, which closing the case does not end (checked below).
   if (isFinished(c.status) && command.action !== "request_recourse") return refuse("finished");
@@ -19,12 +30,25 @@ export function filerTransition<C extends Clock>(input: LifecycleInput<C>, comma
     case "add_information":
       change.events.push({ type: "filer_info", visibility: "public", actor: "actor", body: command.message });
       // The SSM was waiting for this: the decision clock runs again, its deadline moved.
-      if (c.status === "waiting_for_filer") change = mergeTransitions(change, resumeAfterWait(input, { reason: "filer_added_information" }));
+      if (c.status === "waiting_for_filer")
+        change = mergeTransitions(change, resumeAfterWait(input, { reason: "filer_added_information" }));
       return { ok: true, change };
     case "request_recourse": {
-      const check = checkRecourseRequest({ policy: input.policy, status: c.status, level: c.level, recourseDeadlineAt: c.recourseDeadlineAt, now });
+      const check = checkRecourseRequest({
+        policy: input.policy,
+        status: c.status,
+        level: c.level,
+        recourseDeadlineAt: c.recourseDeadlineAt,
+        now,
+      });
       if (!check.ok) return refuse(isFinished(c.status) && check.reason === "not_decided" ? "finished" : check.reason);
-      change.events.push({ type: "recourse_requested", visibility: "public", actor: "actor", body: command.reasons, level: c.level });
+      change.events.push({
+        type: "recourse_requested",
+        visibility: "public",
+        actor: "actor",
+        body: command.reasons,
+        level: c.level,
+      });
       const up = escalation(input, "recourse", false);
       if (!up) return refuse("top_level");
       return { ok: true, change: mergeTransitions(change, up) };

@@ -8,17 +8,29 @@ import { emptyTransition, type LifecycleInput, type Transition } from "./case-li
 
 export function pauseForFiler<C extends Clock>(input: LifecycleInput<C>): Transition<C> {
   const change = emptyTransition<C>();
-  const decision = input.clocks.find((c) => c.kind === "decision" && c.level === input.case.level && c.state === "running");
+  const decision = input.clocks.find(
+    (c) => c.kind === "decision" && c.level === input.case.level && c.state === "running",
+  );
   if (decision) change.clockChanges.push({ clock: decision, next: pauseClock(decision, input.now) });
   change.casePatch = { status: "waiting_for_filer" };
-  change.events.push({ type: "clock_paused", visibility: "internal", actor: "actor", data: { reason: "waiting_for_filer" } });
+  change.events.push({
+    type: "clock_paused",
+    visibility: "internal",
+    actor: "actor",
+    data: { reason: "waiting_for_filer" },
+  });
   return change;
 }
 
 /** The wait ends (staff resume, or the filer answered): the decision clock runs again, moved. */
-export function resumeAfterWait<C extends Clock>(input: LifecycleInput<C>, why: { reason?: string; body?: string }): Transition<C> {
+export function resumeAfterWait<C extends Clock>(
+  input: LifecycleInput<C>,
+  why: { reason?: string; body?: string },
+): Transition<C> {
   const change = emptyTransition<C>();
-  const paused = input.clocks.find((c) => c.kind === "decision" && c.level === input.case.level && c.state === "paused");
+  const paused = input.clocks.find(
+    (c) => c.kind === "decision" && c.level === input.case.level && c.state === "paused",
+  );
   if (paused) {
     const next = resumeClock(paused, input.now, input.policy.calendar);
     change.clockChanges.push({ clock: paused, next });

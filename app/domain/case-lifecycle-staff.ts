@@ -41,14 +41,28 @@ export function caseFacts(clocks: readonly Clock[]): CaseFacts {
 
 /** The actions the case allows now (before asking who is acting). */
 export function allowedStaffActions(input: LifecycleInput): StaffAction[] {
-  const all: StaffAction[] = ["take", "acknowledge", "reply", "request_info", "resume", "decide", "escalate", "close", "reopen", "note"];
+  const all: StaffAction[] = [
+    "take",
+    "acknowledge",
+    "reply",
+    "request_info",
+    "resume",
+    "decide",
+    "escalate",
+    "close",
+    "reopen",
+    "note",
+  ];
   return all.filter((action) => {
     if (!applyStaffAction(input.case.status, action, caseFacts(input.clocks)).ok) return false;
     return action !== "escalate" || mayEscalate(input.policy, input.case.level);
   });
 }
 
-export function staffTransition<C extends Clock>(input: LifecycleInput<C>, command: StaffLifecycleCommand): LifecycleResult<C> {
+export function staffTransition<C extends Clock>(
+  input: LifecycleInput<C>,
+  command: StaffLifecycleCommand,
+): LifecycleResult<C> {
   const { case: c, clocks, policy, now } = input;
   const transition = applyStaffAction(c.status, command.action, caseFacts(clocks));
   if (!transition.ok) return refuse(transition.reason);
@@ -63,13 +77,19 @@ export function staffTransition<C extends Clock>(input: LifecycleInput<C>, comma
   switch (command.action) {
     case "take":
       change.casePatch.assigneeId = command.assignee.id;
-      change.events.push({ type: "assigned", visibility: "internal", actor: "actor", data: { name: command.assignee.name } });
+      change.events.push({
+        type: "assigned",
+        visibility: "internal",
+        actor: "actor",
+        data: { name: command.assignee.name },
+      });
       break;
     case "acknowledge": {
       meet("acknowledge");
       change.events.push({ type: "acknowledged", visibility: "public", actor: "actor" });
       const firstResponse = clocks.find((k) => k.kind === "first_response");
-      if (firstResponse) change.notices.push({ to: "filer", kind: "acknowledged", firstResponseDueAt: firstResponse.dueAt });
+      if (firstResponse)
+        change.notices.push({ to: "filer", kind: "acknowledged", firstResponseDueAt: firstResponse.dueAt });
       break;
     }
     case "reply":
@@ -98,8 +118,20 @@ export function staffTransition<C extends Clock>(input: LifecycleInput<C>, comma
       change.casePatch.outcome = command.outcome;
       change.casePatch.recourseDeadlineAt = canAppeal ? recourseDeadline(policy, now).toISOString() : null;
       const panel = command.panel?.trim();
-      change.events.push({ type: "decided", visibility: "public", actor: "actor", body: command.reasons, data: { outcome: command.outcome, ...(panel ? { panel } : {}) } });
-      change.notices.push({ to: "filer", kind: "decision", outcome: command.outcome, reasons: command.reasons, recourseWindowDays: canAppeal ? policy.recourseWindowDays : null });
+      change.events.push({
+        type: "decided",
+        visibility: "public",
+        actor: "actor",
+        body: command.reasons,
+        data: { outcome: command.outcome, ...(panel ? { panel } : {}) },
+      });
+      change.notices.push({
+        to: "filer",
+        kind: "decision",
+        outcome: command.outcome,
+        reasons: command.reasons,
+        recourseWindowDays: canAppeal ? policy.recourseWindowDays : null,
+      });
       break;
     }
     case "close":

@@ -13,7 +13,11 @@ import { planEscalation, type EscalationCause } from "./escalation";
  * history), or at a referral level every clock still owed ends and the case leaves the SSM's hands.
  * Null when the case is at the top of its ladder.
  */
-export function escalation<C extends Clock>(input: LifecycleInput<C>, cause: EscalationCause, byStaff: boolean): Transition<C> | null {
+export function escalation<C extends Clock>(
+  input: LifecycleInput<C>,
+  cause: EscalationCause,
+  byStaff: boolean,
+): Transition<C> | null {
   const { case: c, clocks, policy, now } = input;
   const plan = planEscalation(policy, c.level, now);
   if (!plan) return null;
@@ -23,7 +27,13 @@ export function escalation<C extends Clock>(input: LifecycleInput<C>, cause: Esc
   change.clockChanges = clocks
     .filter((k) => (plan.referral ? isOutstanding(k) : isOpen(k) && k.kind === "decision" && k.level === c.level))
     .map((clock) => ({ clock, next: stopClock(clock) }));
-  change.events.push({ type: "escalated", visibility: "public", actor: byStaff ? "actor" : "system", data: { from: c.level, to: plan.level, cause }, level: plan.level });
+  change.events.push({
+    type: "escalated",
+    visibility: "public",
+    actor: byStaff ? "actor" : "system",
+    data: { from: c.level, to: plan.level, cause },
+    level: plan.level,
+  });
   if (plan.referral) {
     change.casePatch = { level: plan.level, status: "referred_to_ministry", recourseDeadlineAt: null };
     change.events.push({ type: "referred_to_ministry", visibility: "public", actor: "system", level: plan.level });
@@ -32,7 +42,13 @@ export function escalation<C extends Clock>(input: LifecycleInput<C>, cause: Esc
     // A review asked for after the case was closed opens it again.
     change.casePatch = { level: plan.level, status: "in_review", recourseDeadlineAt: null, closedAt: null };
     change.newClocks.push(plan.decisionClock!);
-    change.notices.push({ to: "filer", kind: "escalated", level: plan.level, cause, decisionDueAt: plan.decisionClock!.dueAt });
+    change.notices.push({
+      to: "filer",
+      kind: "escalated",
+      level: plan.level,
+      cause,
+      decisionDueAt: plan.decisionClock!.dueAt,
+    });
   }
   change.notices.push({ to: "managers", kind: "escalation_notice", level: plan.level, cause });
   return change;
@@ -43,11 +59,19 @@ export function escalation<C extends Clock>(input: LifecycleInput<C>, cause: Esc
  * alerted, and a missed decision of the current level moves the case up. Null when there is
  * nothing to do (another sweep or an action got there first).
  */
-export function breach<C extends Clock>(input: LifecycleInput<C>, clock: C): { change: Transition<C>; escalated: boolean } | null {
+export function breach<C extends Clock>(
+  input: LifecycleInput<C>,
+  clock: C,
+): { change: Transition<C>; escalated: boolean } | null {
   if (!isBreachedAt(clock, input.now)) return null;
   let change = emptyTransition<C>();
   change.clockChanges.push({ clock, next: breachClock(clock, input.now) });
-  change.events.push({ type: "clock_breached", visibility: "internal", actor: "system", data: { kind: clock.kind, level: clock.level } });
+  change.events.push({
+    type: "clock_breached",
+    visibility: "internal",
+    actor: "system",
+    data: { kind: clock.kind, level: clock.level },
+  });
   change.notices.push({ to: "managers", kind: "overdue_alert", clock });
   if (clock.kind !== "decision" || clock.level !== input.case.level) return { change, escalated: false };
   const up = escalation({ ...input, clocks: input.clocks.filter((k) => k !== clock) }, "breach", false);
@@ -60,5 +84,8 @@ const REMIND_WITHIN_BUSINESS_DAYS = 1;
 
 /** Whether the assignee is reminded of `clock` now: still running and due within a business day. */
 export function reminderDue(clock: Clock, input: Pick<LifecycleInput, "policy" | "now">): boolean {
-  return clock.state === "running" && businessDaysLeft(input.now, new Date(clock.dueAt), input.policy.calendar) <= REMIND_WITHIN_BUSINESS_DAYS;
+  return (
+    clock.state === "running" &&
+    businessDaysLeft(input.now, new Date(clock.dueAt), input.policy.calendar) <= REMIND_WITHIN_BUSINESS_DAYS
+  );
 }

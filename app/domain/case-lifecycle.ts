@@ -66,7 +66,8 @@ export interface Transition<C extends Clock = Clock> {
 }
 
 export type LifecycleRefusal = RefusalReason | RecourseRefusal | "finished" | "panel_required";
-export type LifecycleResult<C extends Clock = Clock> = { ok: true; change: Transition<C> } | { ok: false; reason: LifecycleRefusal };
+export type LifecycleResult<C extends Clock = Clock> =
+  { ok: true; change: Transition<C> } | { ok: false; reason: LifecycleRefusal };
 
 /** Everything a transition reads. `clocks` is the case's whole clock history, oldest first. */
 export interface LifecycleInput<C extends Clock = Clock> {
@@ -104,7 +105,10 @@ export function owedClock<C extends Clock>(clocks: readonly C[], kind: ClockKind
 }
 
 /** Ends every clock still owed: the case left the SSM's hands (closed, withdrawn, referred). */
-export function stopOwedClocks<C extends Clock>(clocks: readonly C[], stop: (c: Clock) => Clock): { clock: C; next: Clock }[] {
+export function stopOwedClocks<C extends Clock>(
+  clocks: readonly C[],
+  stop: (c: Clock) => Clock,
+): { clock: C; next: Clock }[] {
   return clocks.filter(isOutstanding).map((clock) => ({ clock, next: stop(clock) }));
 }
 

@@ -5,7 +5,8 @@ const REFERENCE_PATTERN = /^([A-Z]{3})-(\d{4})-(\d{6})$/;
 export function formatCaseReference(areaCode: string, year: number, sequence: number): string {
   if (!/^[A-Z]{3}$/.test(areaCode)) throw new Error(`Bad area code ${areaCode}`);
   if (!Number.isInteger(year) || year < 1000 || year > 9999) throw new Error(`Year out of range: ${year}`);
-  if (!Number.isInteger(sequence) || sequence < 1 || sequence > 999_999) throw new Error(`Sequence out of range: ${sequence}`);
+  if (!Number.isInteger(sequence) || sequence < 1 || sequence > 999_999)
+    throw new Error(`Sequence out of range: ${sequence}`);
   return `${areaCode}-${year}-${String(sequence).padStart(6, "0")}`;
 }
 

@@ -1,23 +1,9 @@
 import type { CaseStatus } from "./vocabulary";
 
 export type StaffAction =
-  | "take"
-  | "acknowledge"
-  | "reply"
-  | "note"
-  | "request_info"
-  | "resume"
-  | "decide"
-  | "escalate"
-  | "close"
-  | "reopen";
+  "take" | "acknowledge" | "reply" | "note" | "request_info" | "resume" | "decide" | "escalate" | "close" | "reopen";
 
-export const DECISION_OUTCOMES = [
-  "upheld",
-  "partly_upheld",
-  "not_upheld",
-  "resolved_informally",
-] as const;
+export const DECISION_OUTCOMES = ["upheld", "partly_upheld", "not_upheld", "resolved_informally"] as const;
 export type DecisionOutcome = (typeof DECISION_OUTCOMES)[number];
 
 export type RefusalReason =
@@ -32,9 +18,7 @@ export type RefusalReason =
   | "not_decided"
   | "not_finished";
 
-export type TransitionResult =
-  | { ok: true; next: CaseStatus }
-  | { ok: false; reason: RefusalReason };
+export type TransitionResult = { ok: true; next: CaseStatus } | { ok: false; reason: RefusalReason };
 
 /** States in which the SSM no longer handles the case: only notes may be added. */
 export const FINISHED_STATUSES: readonly CaseStatus[] = ["closed", "withdrawn", "referred_out", "referred_to_ministry"];
@@ -51,7 +35,11 @@ export interface CaseFacts {
  * is checked here for state; who may do it (managers) and whether a level is left is checked by
  * the caller with the policy.
  */
-export function applyStaffAction(status: CaseStatus, action: StaffAction, facts: CaseFacts = { acknowledgeOwed: status === "received" }): TransitionResult {
+export function applyStaffAction(
+  status: CaseStatus,
+  action: StaffAction,
+  facts: CaseFacts = { acknowledgeOwed: status === "received" },
+): TransitionResult {
   if (action === "note") return { ok: true, next: status };
   // Reopening is how a finished case comes back (new information, a decision set aside).
   if (action === "reopen") {

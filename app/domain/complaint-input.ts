@@ -18,11 +18,7 @@ export const COMPLAINT_LIMITS = {
 const PHONE = /^[+()\d\s.-]{7,25}$/;
 
 const trimmed = (max: number) =>
-  z
-    .string({ error: "error.required" })
-    .trim()
-    .min(1, "error.required")
-    .max(max, "error.tooLong");
+  z.string({ error: "error.required" }).trim().min(1, "error.required").max(max, "error.tooLong");
 
 const optionalTrimmed = (max: number) =>
   z

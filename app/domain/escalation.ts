@@ -48,7 +48,8 @@ export function checkRecourseRequest(input: {
 }): { ok: true } | { ok: false; reason: RecourseRefusal } {
   // A closed case keeps the window its decision opened: staff closing the file does not take the
   // filer's right to a review away (shared/domain.md: recourse within 15 business days).
-  if ((input.status !== "decided" && input.status !== "closed") || !input.recourseDeadlineAt) return { ok: false, reason: "not_decided" };
+  if ((input.status !== "decided" && input.status !== "closed") || !input.recourseDeadlineAt)
+    return { ok: false, reason: "not_decided" };
   if (input.now.getTime() > Date.parse(input.recourseDeadlineAt)) return { ok: false, reason: "window_closed" };
   if (!levelAbove(input.policy, input.level)) return { ok: false, reason: "top_level" };
   return { ok: true };

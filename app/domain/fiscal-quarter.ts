@@ -6,8 +6,8 @@
  * calendar year. So January–March 2027 is '2026-Q4'. Quarter boundaries are
  * local midnights in the reporting zone, not UTC ones.
  */
-import { isSupportedYear } from './date-bounds';
-import { instantAt, isoDateOf, localDateOf } from './time-zone';
+import { isSupportedYear } from "./date-bounds";
+import { instantAt, isoDateOf, localDateOf } from "./time-zone";
 
 export interface FiscalQuarter {
   /** Calendar year in which the fiscal year begins (April). */
@@ -49,7 +49,7 @@ export function quarterBounds(q: FiscalQuarter, timeZone: string): { start: Date
 
 /** '2026-Q3'. */
 export function formatQuarterId(q: FiscalQuarter): string {
-  return `${String(q.fiscalYear).padStart(4, '0')}-Q${q.quarter}`;
+  return `${String(q.fiscalYear).padStart(4, "0")}-Q${q.quarter}`;
 }
 
 /** Inverse of formatQuarterId; null for anything else (e.g. from a URL), a year outside

@@ -7,9 +7,7 @@ export const INTAKE_CHANNELS = ["phone", "in_person", "mail", "email"] as const;
 
 export const intakeExtrasSchema = z.object({
   channel: z.enum(INTAKE_CHANNELS, { error: "error.choose" }),
-  receivedAt: z
-    .string({ error: "error.required" })
-    .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, "error.dateTime"),
+  receivedAt: z.string({ error: "error.required" }).regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, "error.dateTime"),
 });
 
 export type IntakeExtras = z.infer<typeof intakeExtrasSchema>;
@@ -25,7 +23,8 @@ export function receivedInstant(
 ): { ok: true; at: Date } | { ok: false; key: "error.dateTime" | "error.future" | "error.tooOld" } {
   const [date, time] = local.split("T");
   const [hours, minutes] = (time ?? "").split(":").map(Number);
-  if (!date || hours === undefined || minutes === undefined || hours > 23 || minutes > 59) return { ok: false, key: "error.dateTime" };
+  if (!date || hours === undefined || minutes === undefined || hours > 23 || minutes > 59)
+    return { ok: false, key: "error.dateTime" };
   let at: Date;
   try {
     at = instantAt(date, hours * 60 + minutes, timeZone);

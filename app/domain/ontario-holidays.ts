@@ -17,40 +17,40 @@
  * 28; Christmas on Sunday closes Tuesday 27 because Monday 26 is Boxing Day.
  * Moving-date holidays (Mondays, Good Friday) always fall on weekdays.
  */
-import { addDays, compareIsoDates, dayOfWeek, isoDateOf, type IsoDate } from './time-zone';
+import { addDays, compareIsoDates, dayOfWeek, isoDateOf, type IsoDate } from "./time-zone";
 
 export type HolidayKey =
-  | 'new_years_day'
-  | 'family_day'
-  | 'good_friday'
-  | 'victoria_day'
-  | 'canada_day'
-  | 'civic_holiday'
-  | 'labour_day'
-  | 'truth_and_reconciliation'
-  | 'thanksgiving'
-  | 'christmas'
-  | 'boxing_day'
-  | 'easter_monday';
+  | "new_years_day"
+  | "family_day"
+  | "good_friday"
+  | "victoria_day"
+  | "canada_day"
+  | "civic_holiday"
+  | "labour_day"
+  | "truth_and_reconciliation"
+  | "thanksgiving"
+  | "christmas"
+  | "boxing_day"
+  | "easter_monday";
 
 /** ESA 2000 s. 1(1) public holidays: every office is closed on these. */
 export const STATUTORY_HOLIDAYS = [
-  'new_years_day',
-  'family_day',
-  'good_friday',
-  'victoria_day',
-  'canada_day',
-  'labour_day',
-  'thanksgiving',
-  'christmas',
-  'boxing_day',
+  "new_years_day",
+  "family_day",
+  "good_friday",
+  "victoria_day",
+  "canada_day",
+  "labour_day",
+  "thanksgiving",
+  "christmas",
+  "boxing_day",
 ] as const satisfies readonly HolidayKey[];
 
 /** Not ESA holidays; an SSM may choose to close on any of these. */
 export const OPTIONAL_CLOSURES = [
-  'civic_holiday',
-  'easter_monday',
-  'truth_and_reconciliation',
+  "civic_holiday",
+  "easter_monday",
+  "truth_and_reconciliation",
 ] as const satisfies readonly HolidayKey[];
 
 export interface Holiday {

@@ -11,7 +11,9 @@ const days = (min: number, max: number) =>
     .trim()
     .min(1, "error.required")
     .transform(Number)
-    .pipe(z.number({ error: "error.required" }).int("error.wholeNumber").min(min, "error.range").max(max, "error.range"));
+    .pipe(
+      z.number({ error: "error.required" }).int("error.wholeNumber").min(min, "error.range").max(max, "error.range"),
+    );
 
 export const POLICY_TIME_ZONES = ["America/Toronto", "America/Winnipeg"] as const;
 

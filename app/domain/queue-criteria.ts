@@ -39,7 +39,8 @@ export function queueCriteria(
   const { now, calendar } = context;
   // Dates typed in the filters are the area's local days: from its midnight to the next one.
   const localDayStart = (day: string) => instantAt(day, 0, calendar.timeZone).toISOString();
-  if (filters.assignee === "me" && context.userId === null) throw new Error('The "assigned to me" filter needs a signed-in user');
+  if (filters.assignee === "me" && context.userId === null)
+    throw new Error('The "assigned to me" filter needs a signed-in user');
   return {
     status: filters.status,
     level: filters.level,

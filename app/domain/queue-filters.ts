@@ -18,7 +18,8 @@ export const CASE_STATUSES = [
   "referred_to_ministry",
 ] as const;
 
-const optionalEnum = <T extends readonly [string, ...string[]]>(values: T) => z.enum(values).optional().catch(undefined);
+const optionalEnum = <T extends readonly [string, ...string[]]>(values: T) =>
+  z.enum(values).optional().catch(undefined);
 const isoDate = boundedIsoDate().optional().catch(undefined);
 
 export const queueFiltersSchema = z.object({
@@ -32,7 +33,13 @@ export const queueFiltersSchema = z.object({
   clock: optionalEnum(["overdue", "due_soon"] as const),
   from: isoDate,
   to: isoDate,
-  q: z.string().trim().max(100).optional().catch(undefined).transform((v) => v || undefined),
+  q: z
+    .string()
+    .trim()
+    .max(100)
+    .optional()
+    .catch(undefined)
+    .transform((v) => v || undefined),
   after: z.string().max(200).optional().catch(undefined),
 });
 

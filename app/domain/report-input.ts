@@ -36,7 +36,12 @@ export const CSV_VIEWS = ["comparison", "report", "trend", "all"] as const;
 
 export const csvQuerySchema = z.discriminatedUnion("view", [
   z.object({ view: z.literal("comparison"), quarter: quarterIdSchema }),
-  z.object({ view: z.literal("report"), area: z.string().min(1).max(60), quarter: quarterIdSchema, version: idNumber.optional() }),
+  z.object({
+    view: z.literal("report"),
+    area: z.string().min(1).max(60),
+    quarter: quarterIdSchema,
+    version: idNumber.optional(),
+  }),
   z.object({ view: z.literal("trend"), area: z.string().min(1).max(60).optional() }),
   z.object({ view: z.literal("all") }),
 ]);

@@ -93,7 +93,9 @@ export function categoryLabel(breakdown: string, key: string, rowLabel?: string)
     case "decided.byOutcome":
       return key === "none" ? { key: "report.none.generic" } : known(`outcome.${key}`, key);
     case "escalations.byCause":
-      return key === "none" ? { key: "report.none.generic" } : { ...known(`escalationCause.${key}`, key), capitalized: true };
+      return key === "none"
+        ? { key: "report.none.generic" }
+        : { ...known(`escalationCause.${key}`, key), capitalized: true };
     case "recourse.byOutcome":
       if (key === "pending") return { key: "report.recourse.pending" };
       if (key === "referred_to_ministry") return { key: "caseStatus.referred_to_ministry" };
@@ -201,7 +203,11 @@ export function figureChanges(before: ShownFigures, after: ShownFigures): Figure
     while (at < order.length) {
       const next = order[at]!;
       const isNewRowBefore =
-        next.path === c.path && next.key !== null && c.key !== null && !beforeById.has(cellId(next)) && next.key.localeCompare(c.key) < 0;
+        next.path === c.path &&
+        next.key !== null &&
+        c.key !== null &&
+        !beforeById.has(cellId(next)) &&
+        next.key.localeCompare(c.key) < 0;
       if (!isNewRowBefore) break;
       at++;
     }
@@ -232,8 +238,15 @@ const SINGLE_FIGURE_PATHS: Record<string, string> = {
  * flattenShown names it, so that the page can say why. Clocks' on-time and late counts are left
  * out: their share reads "too few to show".
  */
-export function hiddenFigures(f: ShownFigures): { path: string; key: string | null; label?: { en: string; fr: string }; reason: Exclude<HiddenReason, "small"> }[] {
-  const out: { path: string; key: string | null; label?: { en: string; fr: string }; reason: Exclude<HiddenReason, "small"> }[] = [];
+export function hiddenFigures(
+  f: ShownFigures,
+): { path: string; key: string | null; label?: { en: string; fr: string }; reason: Exclude<HiddenReason, "small"> }[] {
+  const out: {
+    path: string;
+    key: string | null;
+    label?: { en: string; fr: string };
+    reason: Exclude<HiddenReason, "small">;
+  }[] = [];
   for (const { cell, reason } of f.hidden ?? []) {
     if (reason === "small") continue;
     const [id, key, count] = cell.split("|") as [string, string | undefined, string | undefined];

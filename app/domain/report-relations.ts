@@ -56,7 +56,10 @@ export function equationsOf(paths: Iterable<string>): Equation[] {
     if (r.kind === "breakdown") equations.push({ parts: rowsOf(r.breakdown), total: r.total });
     else if (r.kind === "rows") {
       const keys = new Set(r.keys);
-      equations.push({ parts: rowsOf(r.breakdown).filter((p) => keys.has(p.slice(r.breakdown.length + 1))), total: r.total });
+      equations.push({
+        parts: rowsOf(r.breakdown).filter((p) => keys.has(p.slice(r.breakdown.length + 1))),
+        total: r.total,
+      });
     } else {
       for (const p of all) {
         const m = /^clocks\|(.+)\|ended$/.exec(p);

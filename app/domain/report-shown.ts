@@ -35,7 +35,11 @@ export function asShown(f: QuarterFigures): ShownFigures {
       p90Days: c.p90Days,
       pausedDays: c.pausedDays,
     })),
-    escalations: { total: f.escalations.total, byLevel: rows(f.escalations.byLevel), byCause: rows(f.escalations.byCause) },
+    escalations: {
+      total: f.escalations.total,
+      byLevel: rows(f.escalations.byLevel),
+      byCause: rows(f.escalations.byCause),
+    },
     recourse: { total: f.recourse.total, byOutcome: rows(f.recourse.byOutcome) },
     satisfaction: { ...f.satisfaction },
   };

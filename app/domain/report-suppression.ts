@@ -1,7 +1,20 @@
 import { cellsOf, clockCell, clockKey, rowCell, SINGLE_COUNTS } from "./report-cells";
-import { breakdownOf, onTimeShare, type BreakdownId, type ClockFigures, type Count, type QuarterFigures } from "./report-figures";
+import {
+  breakdownOf,
+  onTimeShare,
+  type BreakdownId,
+  type ClockFigures,
+  type Count,
+  type QuarterFigures,
+} from "./report-figures";
 import { equationsOf } from "./report-relations";
-import { checkThreshold, hideSmallMeasure, suppressVersion, type EarlierVersion, type Suppression } from "./suppression";
+import {
+  checkThreshold,
+  hideSmallMeasure,
+  suppressVersion,
+  type EarlierVersion,
+  type Suppression,
+} from "./suppression";
 
 /**
  * The quarter's reports as the ministry may see them, release by release: every count from 0 to
@@ -101,7 +114,11 @@ export interface SubmittedReport {
  * nothing away. Ontario's cell is shown only where every SSM's is: its sum then tells nothing new,
  * and an SSM's hidden count can never be had by subtracting the others from Ontario's.
  */
-export function releaseQuarter(current: readonly SubmittedReport[], earlier: readonly ReleasedReport[], threshold: number): QuarterRelease {
+export function releaseQuarter(
+  current: readonly SubmittedReport[],
+  earlier: readonly ReleasedReport[],
+  threshold: number,
+): QuarterRelease {
   checkThreshold(threshold);
   const slugs = new Set<string>();
   for (const r of current) {
@@ -110,7 +127,10 @@ export function releaseQuarter(current: readonly SubmittedReport[], earlier: rea
     }
     slugs.add(r.areaSlug);
   }
-  const province = provinceFigures(current.map((r) => r.figures), current[0]?.figures.quarter ?? "");
+  const province = provinceFigures(
+    current.map((r) => r.figures),
+    current[0]?.figures.quarter ?? "",
+  );
   const universe = [...cellsOf(province).keys()];
   const equations = equationsOf(universe);
 
@@ -139,13 +159,27 @@ export function releaseQuarter(current: readonly SubmittedReport[], earlier: rea
     return { ...r, cells: universe, hidden: Object.fromEntries(hidden) };
   });
 
-  const statusOf = (report: ReleasedReport) => (cell: string): HiddenReason | "shown" => report.hidden[cell] ?? "shown";
+  const statusOf =
+    (report: ReleasedReport) =>
+    (cell: string): HiddenReason | "shown" =>
+      report.hidden[cell] ?? "shown";
   const provinceStatus = (cell: string): HiddenReason | "shown" =>
     reports.every((r) => statusOf(r)(cell) === "shown") ? "shown" : "province";
-  const byArea = new Map(reports.map((r) => [r.areaSlug, shownFigures(r.figures, province, statusOf(r), threshold, { measuresOver: (c) => metOf(r.figures, c) })]));
+  const byArea = new Map(
+    reports.map((r) => [
+      r.areaSlug,
+      shownFigures(r.figures, province, statusOf(r), threshold, { measuresOver: (c) => metOf(r.figures, c) }),
+    ]),
+  );
   const provinceShown = shownFigures(province, province, provinceStatus, threshold, {
     // Ontario's paused days add up the SSMs': shown only where every SSM's could be.
-    measuresOver: (c) => (current.every((r) => { const m = metOf(r.figures, c); return m === 0 || m >= threshold; }) ? metOf(province, c) : 0),
+    measuresOver: (c) =>
+      current.every((r) => {
+        const m = metOf(r.figures, c);
+        return m === 0 || m >= threshold;
+      })
+        ? metOf(province, c)
+        : 0,
   });
   return { reports, byArea, province: provinceShown };
 }
@@ -158,11 +192,14 @@ export function releasedSoFar(releases: readonly { reports: readonly ReleasedRep
 }
 
 /** A quarter released at once, with nothing released before it: each report as version 1. */
-export function suppressQuarter(reports: readonly QuarterFigures[], threshold: number): { byArea: Map<string, ShownFigures>; province: ShownFigures } {
+export function suppressQuarter(
+  reports: readonly QuarterFigures[],
+  threshold: number,
+): { byArea: Map<string, ShownFigures>; province: ShownFigures } {
   const { byArea, province } = releaseQuarter(
     reports.map((figures) => ({ areaSlug: figures.areaSlug, version: 1, figures })),
     [],
-    threshold
+    threshold,
   );
   return { byArea, province };
 }
@@ -186,7 +223,9 @@ export function provinceFigures(reports: readonly QuarterFigures[], quarter: str
   const mean = (field: "clear" | "fair" | "timely") => {
     const answered = reports.filter((r) => r.satisfaction[field] !== null && r.satisfaction.responses > 0);
     const weight = answered.reduce((s, r) => s + r.satisfaction.responses, 0);
-    return weight === 0 ? null : answered.reduce((s, r) => s + r.satisfaction[field]! * r.satisfaction.responses, 0) / weight;
+    return weight === 0
+      ? null
+      : answered.reduce((s, r) => s + r.satisfaction[field]! * r.satisfaction.responses, 0) / weight;
   };
   return {
     areaSlug: PROVINCE,
@@ -203,7 +242,11 @@ export function provinceFigures(reports: readonly QuarterFigures[], quarter: str
     },
     referredOut: sum(SINGLE_COUNTS.referredOut),
     withdrawn: sum(SINGLE_COUNTS.withdrawn),
-    decided: { total: sum(SINGLE_COUNTS.decided), byLevel: rows("decided.byLevel"), byOutcome: rows("decided.byOutcome") },
+    decided: {
+      total: sum(SINGLE_COUNTS.decided),
+      byLevel: rows("decided.byLevel"),
+      byOutcome: rows("decided.byOutcome"),
+    },
     openAtEnd: sum(SINGLE_COUNTS.openAtEnd),
     carriedOver: sum(SINGLE_COUNTS.carriedOver),
     clocks: mergeClocks(reports.map((r) => r.clocks)),
@@ -233,7 +276,7 @@ function shownFigures(
   province: QuarterFigures,
   status: (cell: string) => HiddenReason | "shown",
   threshold: number,
-  options: { measuresOver: (c: ClockFigures) => number }
+  options: { measuresOver: (c: ClockFigures) => number },
 ): ShownFigures {
   const own = cellsOf(f);
   const hidden: { cell: string; reason: HiddenReason }[] = [];
@@ -252,7 +295,15 @@ function shownFigures(
     });
   };
   const clocks = province.clocks.map((p): ShownClockFigures => {
-    const c = f.clocks.find((x) => clockKey(x) === clockKey(p)) ?? { ...p, ended: 0, onTime: 0, met: 0, medianDays: null, p90Days: null, pausedDays: 0 };
+    const c = f.clocks.find((x) => clockKey(x) === clockKey(p)) ?? {
+      ...p,
+      ended: 0,
+      onTime: 0,
+      met: 0,
+      medianDays: null,
+      p90Days: null,
+      pausedDays: 0,
+    };
     const ended = shownCount(clockCell(c, "ended"));
     const shareShown = typeof ended === "number" && isShown(clockCell(c, "onTime")) && isShown(clockCell(c, "late"));
     const measured = !hideSmallMeasure(options.measuresOver(c), threshold);
@@ -288,7 +339,11 @@ function shownFigures(
     openAtEnd: shownCount("openAtEnd"),
     carriedOver: shownCount("carriedOver"),
     clocks,
-    escalations: { total: shownCount("escalations"), byLevel: rows("escalations.byLevel"), byCause: rows("escalations.byCause") },
+    escalations: {
+      total: shownCount("escalations"),
+      byLevel: rows("escalations.byLevel"),
+      byCause: rows("escalations.byCause"),
+    },
     recourse: { total: shownCount("recourse"), byOutcome: rows("recourse.byOutcome") },
     satisfaction: {
       responses,
@@ -298,10 +353,11 @@ function shownFigures(
     },
   };
   // Clocks' on-time and late counts are cells too, though shown only through the share.
-  for (const c of province.clocks) for (const cell of [clockCell(c, "onTime"), clockCell(c, "late")]) {
-    const s = status(cell);
-    if (s !== "shown") hidden.push({ cell, reason: s });
-  }
+  for (const c of province.clocks)
+    for (const cell of [clockCell(c, "onTime"), clockCell(c, "late")]) {
+      const s = status(cell);
+      if (s !== "shown") hidden.push({ cell, reason: s });
+    }
   return shown;
 }
 
@@ -335,5 +391,7 @@ function mergeClocks(lists: readonly (readonly ClockFigures[])[]): ClockFigures[
       m.pausedDays += c.pausedDays;
     }
   }
-  return [...merged.values()].sort((a, b) => (a.kind === b.kind ? a.level - b.level : a.kind === "acknowledge" ? -1 : 1));
+  return [...merged.values()].sort((a, b) =>
+    a.kind === b.kind ? a.level - b.level : a.kind === "acknowledge" ? -1 : 1,
+  );
 }

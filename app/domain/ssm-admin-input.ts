@@ -33,7 +33,10 @@ const optional = (max: number) =>
     .optional()
     .transform((v) => (v ? v : undefined));
 
-const id = z.string({ error: "error.required" }).regex(/^\d{1,9}$/, "error.choose").transform(Number);
+const id = z
+  .string({ error: "error.required" })
+  .regex(/^\d{1,9}$/, "error.choose")
+  .transform(Number);
 
 export const inviteInputSchema = z
   .object({

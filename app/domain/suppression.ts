@@ -58,7 +58,8 @@ export function suppressVersion(input: {
   const { values, equations, threshold: t } = input;
   checkThreshold(t);
   const earlier = input.earlier ?? [];
-  for (const [cell, v] of values) if (!Number.isSafeInteger(v) || v < 0) throw new RangeError(`Cell ${cell} is not a count: ${v}`);
+  for (const [cell, v] of values)
+    if (!Number.isSafeInteger(v) || v < 0) throw new RangeError(`Cell ${cell} is not a count: ${v}`);
 
   // Unknowns: one per (cell, value), since a count equal in two versions is the same unknown.
   const index = new Map<string, number>();
@@ -107,7 +108,11 @@ export function suppressVersion(input: {
     };
     for (const p of row.parts) add(p, 1);
     add(row.total, -1);
-    return { terms: [...terms].filter(([, c]) => c !== 0).map(([v, c]) => ({ v, c })), current, cells: [...row.parts, row.total] };
+    return {
+      terms: [...terms].filter(([, c]) => c !== 0).map(([v, c]) => ({ v, c })),
+      current,
+      cells: [...row.parts, row.total],
+    };
   });
 
   const givenUp = new Set<number>();
@@ -188,11 +193,20 @@ function combinations(system: readonly Row[]): Row[] {
 }
 
 function rowKey(row: Row): string {
-  return `${[...row.terms].sort((a, b) => a.v - b.v).map((x) => `${x.c}*${x.v}`).join("+")}=${row.rhs}`;
+  return `${[...row.terms]
+    .sort((a, b) => a.v - b.v)
+    .map((x) => `${x.c}*${x.v}`)
+    .join("+")}=${row.rhs}`;
 }
 
 /** The first unknown (in order) whose possible values span fewer than t, or -1. */
-function firstNarrowed(system: readonly Row[], lo: number[], hi: number[], t: number, skip: ReadonlySet<number>): number {
+function firstNarrowed(
+  system: readonly Row[],
+  lo: number[],
+  hi: number[],
+  t: number,
+  skip: ReadonlySet<number>,
+): number {
   const bounds = { lo: [...lo], hi: [...hi] };
   if (!propagate(system, bounds.lo, bounds.hi)) return firstVar(system, skip);
   for (const component of components(system)) {
@@ -252,7 +266,13 @@ function propagate(system: readonly Row[], lo: number[], hi: number[]): boolean 
   return true;
 }
 
-function feasibleWith(system: readonly Row[], bounds: { lo: number[]; hi: number[] }, v: number, min: number, max: number): boolean {
+function feasibleWith(
+  system: readonly Row[],
+  bounds: { lo: number[]; hi: number[] },
+  v: number,
+  min: number,
+  max: number,
+): boolean {
   const lo = [...bounds.lo];
   const hi = [...bounds.hi];
   lo[v] = Math.max(lo[v]!, min);
@@ -307,7 +327,8 @@ function nextToHide(
 ): string | null {
   const linked = new Set([narrowed]);
   for (const component of components(system)) {
-    if (component.some((r) => r.terms.some((x) => x.v === narrowed))) for (const r of component) for (const x of r.terms) linked.add(x.v);
+    if (component.some((r) => r.terms.some((x) => x.v === narrowed)))
+      for (const r of component) for (const x of r.terms) linked.add(x.v);
   }
   const candidatesIn = (reach: ReadonlySet<number>) => {
     const found: { cell: string; total: boolean }[] = [];
@@ -315,10 +336,16 @@ function nextToHide(
       if (!eq.current || !eq.terms.some((x) => reach.has(x.v))) continue;
       eq.cells.forEach((cell, i) => {
         const v = cellVar.get(cell);
-        if (v !== undefined && !status.has(cell) && !known.has(v) && values.get(cell)! > 0) found.push({ cell, total: i === eq.cells.length - 1 });
+        if (v !== undefined && !status.has(cell) && !known.has(v) && values.get(cell)! > 0)
+          found.push({ cell, total: i === eq.cells.length - 1 });
       });
     }
-    return found.sort((a, b) => values.get(a.cell)! - values.get(b.cell)! || Number(a.total) - Number(b.total) || (a.cell < b.cell ? -1 : a.cell > b.cell ? 1 : 0));
+    return found.sort(
+      (a, b) =>
+        values.get(a.cell)! - values.get(b.cell)! ||
+        Number(a.total) - Number(b.total) ||
+        (a.cell < b.cell ? -1 : a.cell > b.cell ? 1 : 0),
+    );
   };
   const shown = (candidatesIn(new Set([narrowed]))[0] ?? candidatesIn(linked)[0])?.cell;
   if (shown) return shown;
@@ -327,8 +354,16 @@ function nextToHide(
   for (const eq of compiled) {
     if (!eq.current || !eq.terms.some((x) => x.v === narrowed)) continue;
     const smallOnes = eq.cells
-      .filter((cell) => status.get(cell) === "small" && !smallBefore.has(cellVar.get(cell)!) && !known.has(cellVar.get(cell)!))
-      .sort((a, b) => Number(cellVar.get(a) === narrowed) - Number(cellVar.get(b) === narrowed) || values.get(a)! - values.get(b)! || (a < b ? -1 : 1));
+      .filter(
+        (cell) =>
+          status.get(cell) === "small" && !smallBefore.has(cellVar.get(cell)!) && !known.has(cellVar.get(cell)!),
+      )
+      .sort(
+        (a, b) =>
+          Number(cellVar.get(a) === narrowed) - Number(cellVar.get(b) === narrowed) ||
+          values.get(a)! - values.get(b)! ||
+          (a < b ? -1 : 1),
+      );
     if (smallOnes[0]) return smallOnes[0];
   }
   return null;

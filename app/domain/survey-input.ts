@@ -17,9 +17,7 @@ export const SURVEY_COMMENT_MAX = TEXT_LIMITS.surveyComment;
 export const SURVEY_VALID_DAYS = 30;
 
 // A radio group sends nothing when no choice is made: missing and out-of-range are one error.
-const rating = z
-  .enum(["1", "2", "3", "4", "5"], { error: "error.choose" })
-  .transform((v) => Number(v) as Rating);
+const rating = z.enum(["1", "2", "3", "4", "5"], { error: "error.choose" }).transform((v) => Number(v) as Rating);
 
 export const surveyInputSchema = z.object({
   clear: rating,

@@ -25,15 +25,15 @@ function formatterFor(timeZone: string): Intl.DateTimeFormat {
   let formatter = formatters.get(timeZone);
   if (formatter === undefined) {
     // Throws RangeError for an unknown zone, before anything is cached.
-    formatter = new Intl.DateTimeFormat('en-US', {
+    formatter = new Intl.DateTimeFormat("en-US", {
       timeZone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: 'numeric',
-      day: 'numeric',
-      hour: 'numeric',
-      minute: 'numeric',
-      second: 'numeric',
+      hourCycle: "h23",
+      year: "numeric",
+      month: "numeric",
+      day: "numeric",
+      hour: "numeric",
+      minute: "numeric",
+      second: "numeric",
     });
     formatters.set(timeZone, formatter);
   }
@@ -51,27 +51,27 @@ interface WallClock {
 
 function wallClockOf(instant: Date, timeZone: string): WallClock {
   const ms = instant.getTime();
-  if (!Number.isFinite(ms)) throw new RangeError('Invalid Date');
+  if (!Number.isFinite(ms)) throw new RangeError("Invalid Date");
   const wall: WallClock = { year: 0, month: 0, day: 0, hour: 0, minute: 0, second: 0 };
   for (const part of formatterFor(timeZone).formatToParts(instant)) {
     switch (part.type) {
-      case 'year':
+      case "year":
         wall.year = Number(part.value);
         break;
-      case 'month':
+      case "month":
         wall.month = Number(part.value);
         break;
-      case 'day':
+      case "day":
         wall.day = Number(part.value);
         break;
-      case 'hour':
+      case "hour":
         // Some older ICU builds render midnight as 24 even with h23.
         wall.hour = Number(part.value) % 24;
         break;
-      case 'minute':
+      case "minute":
         wall.minute = Number(part.value);
         break;
-      case 'second':
+      case "second":
         wall.second = Number(part.value);
         break;
     }
@@ -88,7 +88,7 @@ function utcMsOf(year: number, month: number, day: number): number {
 }
 
 function pad(n: number, width: number): string {
-  return String(n).padStart(width, '0');
+  return String(n).padStart(width, "0");
 }
 
 function isoDateOfUtcMs(ms: number): IsoDate {
@@ -99,9 +99,7 @@ function isoDateOfUtcMs(ms: number): IsoDate {
 /** The UTC offset in force at an instant, in ms (east of Greenwich positive). */
 function offsetMsAt(epochMs: number, timeZone: string): number {
   const wall = wallClockOf(new Date(epochMs), timeZone);
-  const wallMs =
-    utcMsOf(wall.year, wall.month, wall.day) +
-    ((wall.hour * 60 + wall.minute) * 60 + wall.second) * 1000;
+  const wallMs = utcMsOf(wall.year, wall.month, wall.day) + ((wall.hour * 60 + wall.minute) * 60 + wall.second) * 1000;
   // The formatter drops milliseconds, so compare against the whole second.
   return wallMs - Math.floor(epochMs / 1000) * 1000;
 }

@@ -14,13 +14,11 @@ export const en = {
   "nav.cases": "Cases",
   "nav.reports": "Reports",
   "nav.signedInAs": "Signed in as {name}",
-  "footer.text":
-    "Recourse helps Service System Managers handle complaints about Employment Ontario services.",
+  "footer.text": "Recourse helps Service System Managers handle complaints about Employment Ontario services.",
   "footer.french": "Service is available in English and French.",
 
   "home.title": "Have a problem with an employment service?",
-  "home.intro1":
-    "In each part of Ontario, a Service System Manager (SSM) runs Employment Ontario services.",
+  "home.intro1": "In each part of Ontario, a Service System Manager (SSM) runs Employment Ontario services.",
   "home.intro2":
     "If a service did not treat you fairly, you can complain to your SSM. It is free. You can write in English or French.",
   "home.chooseArea": "Find your area",
@@ -43,16 +41,15 @@ export const en = {
   "process.figures.received": "Complaints and disputes received",
   "process.figures.onTime": "First decisions made on time",
   "process.figures.median": "Usual number of business days to a first decision (median)",
-  "process.figures.note": "From the report we sent the ministry. To protect privacy, numbers under {threshold} are not shown.",
+  "process.figures.note":
+    "From the report we sent the ministry. To protect privacy, numbers under {threshold} are not shown.",
   "process.cta": "Make a complaint",
   "process.who.title": "Who can complain",
-  "process.who.clients":
-    "Anyone who uses employment services in {area} can complain about a service provider.",
+  "process.who.clients": "Anyone who uses employment services in {area} can complain about a service provider.",
   "process.who.providers":
     "Service providers can raise a dispute with the SSM about their contract, funding or referrals.",
   "process.times.title": "How long each step takes",
-  "process.times.intro":
-    "We count business days: Monday to Friday, not counting Ontario public holidays.",
+  "process.times.intro": "We count business days: Monday to Friday, not counting Ontario public holidays.",
   "process.times.ack": "We confirm we got your complaint within {n} business days.",
   "process.times.first": "We give you a first real answer within {n} business days.",
   "process.times.decision": "We make a written decision within {n} business days.",
@@ -69,8 +66,7 @@ export const en = {
   "process.contact.phone": "Phone",
   "process.contact.address": "Mail",
   "process.contact.inPerson": "In person",
-  "process.accommodation":
-    "Tell us if you need an accommodation, or this page in another format. We will help.",
+  "process.accommodation": "Tell us if you need an accommodation, or this page in another format. We will help.",
   "process.phaseInfo": "{phase}. The SSM has been responsible since {from}.",
   "process.notFound": "We do not know this area.",
 
@@ -93,8 +89,7 @@ export const en = {
   "program.better_jobs_ontario": "Better Jobs Ontario",
 
   "file.title": "Make a complaint",
-  "file.intro":
-    "Tell us what happened. It takes about 10 minutes. Questions marked “required” must be answered.",
+  "file.intro": "Tell us what happened. It takes about 10 minutes. Questions marked “required” must be answered.",
   "file.area.title": "Which area do you live in?",
   "file.area.label": "Area",
   "file.area.submit": "Continue",
@@ -127,9 +122,11 @@ export const en = {
   "file.program.inScope": "Programs the SSM handles",
   "file.program.retained": "Programs the ministry runs",
   "file.referred.title": "The ministry handles this program",
-  "file.referred.text": "{program} is run by the ministry, not by the SSM. Please call the Employment Ontario Contact Centre at {phone}. We recorded that you contacted us (reference {reference}).",
+  "file.referred.text":
+    "{program} is run by the ministry, not by the SSM. Please call the Employment Ontario Contact Centre at {phone}. We recorded that you contacted us (reference {reference}).",
   "file.groups.legend": "About you (optional)",
-  "file.groups.hint": "These questions help the SSM see if some groups are treated unfairly. Your answers do not change how we handle your complaint. Reports only ever show totals.",
+  "file.groups.hint":
+    "These questions help the SSM see if some groups are treated unfairly. Your answers do not change how we handle your complaint. Reports only ever show totals.",
   "file.groups.yes": "Yes",
   "file.groups.no": "No",
   "file.groups.unsaid": "Prefer not to say",
@@ -147,22 +144,26 @@ export const en = {
   "groupName.francophone": "Francophones",
   "file.honeypot": "Leave this field empty",
   "error.honeypot": "Leave this field empty.",
-  "error.rateLimited": "Too many attempts from your connection. Please wait a few minutes and try again, or call the SSM.",
+  "error.rateLimited":
+    "Too many attempts from your connection. Please wait a few minutes and try again, or call the SSM.",
   "event.referred_out": "Referred to the ministry: program run by the ministry",
   "process.outOfScope.title": "What the SSM cannot handle",
-  "process.outOfScope.text": "These programs are run by the ministry. For a complaint about them, call the Employment Ontario Contact Centre at {phone}:",
+  "process.outOfScope.text":
+    "These programs are run by the ministry. For a complaint about them, call the Employment Ontario Contact Centre at {phone}:",
   "process.french.title": "Service in French",
-  "process.french.text": "You can use this process in French from start to finish: forms, letters, emails and meetings.",
+  "process.french.text":
+    "You can use this process in French from start to finish: forms, letters, emails and meetings.",
   "process.notice.title": "Your personal information",
-  "process.file.how": "Use the online form, or contact the SSM by phone, email, mail or in person. Staff can write down your complaint for you.",
+  "process.file.how":
+    "Use the online form, or contact the SSM by phone, email, mail or in person. Staff can write down your complaint for you.",
   "process.recourse.title": "How to ask for a review",
-  "process.recourse.text": "After each decision, go to “Check a complaint” with your reference number and access code, and choose “Ask for a review”. You have {n} business days.",
+  "process.recourse.text":
+    "After each decision, go to “Check a complaint” with your reference number and access code, and choose “Ask for a review”. You have {n} business days.",
   "file.submit": "Send my complaint",
   "file.done.title": "We received your complaint",
   "file.done.reference": "Your reference number",
   "file.done.secret": "Your access code",
-  "file.done.keep":
-    "Write down both. You need them to check your complaint. We will not show the access code again.",
+  "file.done.keep": "Write down both. You need them to check your complaint. We will not show the access code again.",
   "file.done.emailSent": "We sent a confirmation to {email}.",
   "file.done.next": "Check your complaint",
   "file.duplicate":
@@ -187,7 +188,8 @@ export const en = {
   "error.notBeforeToday": "Choose today or a later date.",
   "error.generic": "Something went wrong on our side. Nothing was saved. Please try again.",
   "error.requestId": "If you contact us about this, give this reference: {id}",
-  "demo.banner": "Demonstration server: this database holds the demo accounts, whose password is published. Do not enter real information.",
+  "demo.banner":
+    "Demonstration server: this database holds the demo accounts, whose password is published. Do not enter real information.",
   "error.notFound.title": "Page not found",
   "error.notFound.text": "We could not find this page.",
   "error.backHome": "Go to the home page",
@@ -249,36 +251,45 @@ export const en = {
   "error.passwordLong": "Use 128 characters or fewer.",
   "error.passwordCommon": "This is one of the most common passwords, the first ones attackers try. Choose another.",
   "forgot.title": "Reset your password",
-  "forgot.intro": "Enter the email address you sign in with. If it belongs to an account, we will email it a link to choose a new password. The link works once, for one hour.",
+  "forgot.intro":
+    "Enter the email address you sign in with. If it belongs to an account, we will email it a link to choose a new password. The link works once, for one hour.",
   "forgot.submit": "Email me a link",
   "forgot.backToLogin": "Back to sign in",
   "forgot.rateLimited": "Too many requests. Wait a minute, then try again.",
   "forgot.sent.title": "Check your email",
   "forgot.sent.text": "If this address belongs to a Recourse account, we have sent it a link to choose a new password.",
-  "forgot.sent.next": "The link works once, for one hour. If no email arrives within a few minutes, look in your junk mail, or ask your manager which address your account uses.",
+  "forgot.sent.next":
+    "The link works once, for one hour. If no email arrives within a few minutes, look in your junk mail, or ask your manager which address your account uses.",
   "reset.title": "Choose a new password",
-  "reset.intro": "Choose a new password for {email}. Once it is saved, you are signed out everywhere and sign in again with the new password.",
+  "reset.intro":
+    "Choose a new password for {email}. Once it is saved, you are signed out everywhere and sign in again with the new password.",
   "reset.password": "New password",
-  "reset.password.hint": "Use 8 to 128 characters. Very common passwords are refused. A few unrelated words make a strong password.",
+  "reset.password.hint":
+    "Use 8 to 128 characters. Very common passwords are refused. A few unrelated words make a strong password.",
   "reset.confirm": "Type the password again",
   "reset.submit": "Save my new password",
   "reset.rateLimited": "Too many attempts from your connection. Wait a minute, then try again.",
   "reset.expired.title": "This link has expired",
   "reset.expired.text": "A link to reset a password works for one hour. Ask for a new one.",
   "reset.used.title": "This link was already used",
-  "reset.used.text": "A new password was already chosen with this link. Sign in with it, or ask for a new link if it was not you.",
+  "reset.used.text":
+    "A new password was already chosen with this link. Sign in with it, or ask for a new link if it was not you.",
   "reset.unknown.title": "This link does not work",
-  "reset.unknown.text": "It may have stopped working because another reset link was used, or been cut short when it was copied. Check that you copied the whole link, or ask for a new one.",
+  "reset.unknown.text":
+    "It may have stopped working because another reset link was used, or been cut short when it was copied. Check that you copied the whole link, or ask for a new one.",
   "reset.askAgain": "Ask for a new link",
   "reset.signIn": "Sign in",
   "email.passwordReset.subject": "Reset your Recourse password",
-  "email.passwordReset.body": "Someone asked to reset the password of your Recourse account. If it was you, choose a new password with the link below.",
+  "email.passwordReset.body":
+    "Someone asked to reset the password of your Recourse account. If it was you, choose a new password with the link below.",
   "email.passwordReset.action": "The link works once, until {date}: {link}",
   "email.passwordReset.ignore": "If you did not ask for this, you can ignore this email: your password stays the same.",
   "email.passwordChanged.subject": "Your Recourse password was changed",
-  "email.passwordChanged.body": "The password of your Recourse account was changed on {date} with a reset link sent to this address. Every session that was signed in has been ended.",
+  "email.passwordChanged.body":
+    "The password of your Recourse account was changed on {date} with a reset link sent to this address. Every session that was signed in has been ended.",
   "email.passwordChanged.signIn": "Sign in with your new password: {link}",
-  "email.passwordChanged.notYou": "If you did not change it, reset your password again right away and tell your manager or administrator.",
+  "email.passwordChanged.notYou":
+    "If you did not change it, reset your password again right away and tell your manager or administrator.",
 
   "cases.title": "Cases: {org}",
   "cases.empty": "No cases yet.",
@@ -353,7 +364,8 @@ export const en = {
   "case.email.sent": "sent",
   "case.email.dead": "could not be sent",
   "policy.title": "Response times and closures",
-  "policy.intro": "What your SSM promises on its public page and what Recourse enforces. A change takes effect on the date you choose; cases already received keep the times they were filed under.",
+  "policy.intro":
+    "What your SSM promises on its public page and what Recourse enforces. A change takes effect on the date you choose; cases already received keep the times they were filed under.",
   "policy.inForce": "In force now: version {version}, since {date}.",
   "policy.effectiveFrom": "Takes effect on",
   "policy.effectiveFrom.hint": "Today or later, as YYYY-MM-DD.",
@@ -378,13 +390,15 @@ export const en = {
   "nav.policy": "Policy",
   "nav.disputes": "Disputes",
   "disputes.title": "Disputes: {org}",
-  "disputes.intro": "Disputes your organization raised with its Service System Manager. Only your organization sees them.",
+  "disputes.intro":
+    "Disputes your organization raised with its Service System Manager. Only your organization sees them.",
   "disputes.new": "Raise a dispute",
   "disputes.empty": "Your organization has not raised any dispute.",
   "disputes.col.category": "About",
   "disputes.col.area": "Area",
   "disputes.new.title": "Raise a dispute with your SSM",
-  "disputes.new.intro": "Tell the SSM what the disagreement is about and what you want to happen. The SSM answers within the response times on its process page.",
+  "disputes.new.intro":
+    "Tell the SSM what the disagreement is about and what you want to happen. The SSM answers within the response times on its process page.",
   "disputes.area": "Which area is it about?",
   "disputes.category": "What is it about?",
   "disputes.description": "What is the disagreement?",
@@ -450,14 +464,16 @@ export const en = {
   "event.closed": "Case closed",
   "event.reopened": "Case reopened",
   "intake.title": "Record a complaint",
-  "intake.intro": "For a complaint received by phone, in person, by mail or by email. The clocks start from the time it was received.",
+  "intake.intro":
+    "For a complaint received by phone, in person, by mail or by email. The clocks start from the time it was received.",
   "intake.channel": "How was it received?",
   "intake.receivedAt": "When was it received?",
   "intake.receivedAt.hint": "Local time, like 2026-11-24T09:30. It can be earlier than now.",
   "intake.consent": "The person agreed to the notice of collection below.",
   "intake.submit": "Record the complaint",
   "intake.done.title": "Complaint recorded",
-  "intake.done.give": "Give the person their reference number and access code, by phone or by letter. The access code is not shown again.",
+  "intake.done.give":
+    "Give the person their reference number and access code, by phone or by letter. The access code is not shown again.",
   "intake.done.emailed": "An acknowledgement was emailed to {email}.",
   "intake.done.noEmail": "The person gave no email: send the acknowledgement by phone or letter.",
   "intake.done.open": "Open the case",
@@ -476,7 +492,8 @@ export const en = {
   "reports.area.back": "All reports for {area}",
   "reports.area.backToAll": "All SSMs",
   "reports.area.heading": "Quarterly reports: {ssm}",
-  "reports.area.introSsm": "Each quarter, your SSM reports its complaints and disputes to the ministry. Open a quarter to read its figures, write the report and submit it.",
+  "reports.area.introSsm":
+    "Each quarter, your SSM reports its complaints and disputes to the ministry. Open a quarter to read its figures, write the report and submit it.",
   "reports.area.introMinistry": "The reports this SSM has submitted. Counts under {threshold} are hidden.",
   "reports.area.quarters": "Quarters",
   "reports.area.col.status": "Report",
@@ -487,16 +504,19 @@ export const en = {
   "reports.area.late": "Late: not submitted",
   "reports.area.chart.volume": "Cases received and decided by quarter: {ssm}",
   "reports.area.chart.onTime": "Decisions on time at level 1, by quarter",
-  "reports.area.chart.onTime.description": "The share of level-1 decisions made within the published time, for this SSM and for Ontario, against a target of {target}.",
+  "reports.area.chart.onTime.description":
+    "The share of level-1 decisions made within the published time, for this SSM and for Ontario, against a target of {target}.",
   "reports.chart.quarter": "Quarter",
   "reports.chart.noData": "No figures to show yet.",
   "reports.chart.noReports": "no report",
   "reports.chart.target": "Target {target}",
   "reports.chart.toLevel": "To level {level}",
   "reports.chart.onTime.title": "On-time shares by SSM, {quarter}",
-  "reports.chart.onTime.description": "For each SSM, the share of acknowledgements and of level-1 decisions made within the published times, against a target of {target}.",
+  "reports.chart.onTime.description":
+    "For each SSM, the share of acknowledgements and of level-1 decisions made within the published times, against a target of {target}.",
   "reports.chart.escalations.title": "Escalations by level, {quarter}",
-  "reports.chart.escalations.description": "For each SSM, how many cases moved up to level 2, level 3 and to the ministry (level 4).",
+  "reports.chart.escalations.description":
+    "For each SSM, how many cases moved up to level 2, level 3 and to the ministry (level 4).",
   "reports.chart.volume.title": "Cases received and decided in Ontario, by quarter",
   "reports.chart.volume.description": "Totals of the submitted reports for each quarter.",
   "reports.col.ackOnTime": "Acknowledged on time",
@@ -515,25 +535,34 @@ export const en = {
   "reports.printable": "Printable page",
   "reports.form.heading": "Write and submit the report",
   "reports.form.amendHeading": "Correct the submitted report",
-  "reports.form.intro": "The quarter has ended. Check the figures below, write the three sections, then submit. When you submit, the figures are frozen as they are now.",
-  "reports.form.amendIntro": "The ministry already has this report. To correct it, change what needs changing, say why, and submit a new version. The ministry sees every version.",
-  "reports.form.notEnded": "The quarter is still under way. You can start writing now; you can submit once the quarter ends.",
+  "reports.form.intro":
+    "The quarter has ended. Check the figures below, write the three sections, then submit. When you submit, the figures are frozen as they are now.",
+  "reports.form.amendIntro":
+    "The ministry already has this report. To correct it, change what needs changing, say why, and submit a new version. The ministry sees every version.",
+  "reports.form.notEnded":
+    "The quarter is still under way. You can start writing now; you can submit once the quarter ends.",
   "reports.form.actionsTaken": "Actions taken",
-  "reports.form.actionsTaken.hint": "What your SSM and its providers did about the complaints and disputes of the quarter.",
+  "reports.form.actionsTaken.hint":
+    "What your SSM and its providers did about the complaints and disputes of the quarter.",
   "reports.form.lessonsLearned": "Lessons learned",
   "reports.form.lessonsLearned.hint": "What the cases taught you, and what you will do differently.",
   "reports.form.systemicIssues": "Systemic issues",
-  "reports.form.systemicIssues.hint": "Problems seen in more than one case or provider. Write “None this quarter” if there were none.",
+  "reports.form.systemicIssues.hint":
+    "Problems seen in more than one case or provider. Write “None this quarter” if there were none.",
   "reports.form.amendmentReason": "Reason for the correction",
   "reports.form.amendmentReason.hint": "For example: a case was recorded in the wrong category.",
   "reports.form.save": "Save draft",
   "reports.form.saved": "Draft saved. It is not sent to the ministry until you submit it.",
   "reports.form.submit": "Submit to the ministry",
   "reports.form.amend": "Submit correction",
-  "reports.form.submitHint": "Submitting sends the report to the ministry. You can correct it later; each correction is kept as a new version.",
-  "reports.form.stale": "Someone else submitted this report while you were working. Nothing of yours was sent. Read the latest version below, then try again.",
-  "reports.form.notEndedRefusal": "The quarter has not ended yet, so the report cannot be submitted. Your text was not lost: save it as a draft.",
-  "reports.ministry.intro": "Each SSM's submitted report for the quarter, side by side. No names or contact details. Counts from 1 to {below} show as “<{threshold}”.",
+  "reports.form.submitHint":
+    "Submitting sends the report to the ministry. You can correct it later; each correction is kept as a new version.",
+  "reports.form.stale":
+    "Someone else submitted this report while you were working. Nothing of yours was sent. Read the latest version below, then try again.",
+  "reports.form.notEndedRefusal":
+    "The quarter has not ended yet, so the report cannot be submitted. Your text was not lost: save it as a draft.",
+  "reports.ministry.intro":
+    "Each SSM's submitted report for the quarter, side by side. No names or contact details. Counts from 1 to {below} show as “<{threshold}”.",
   "reports.ministry.quarter": "Quarter",
   "reports.ministry.show": "Show",
   "reports.ministry.statusHeading": "Reports for {quarter}",
@@ -557,7 +586,8 @@ export const en = {
   "reports.page.frozen": "Frozen when submitted on {date} by {name}.",
   "reports.page.backToDraft": "See the live figures",
   "reports.page.liveHeading": "Figures as of now",
-  "reports.page.liveIntro": "These figures come from your cases and change as cases move, until you submit. Counted {date}",
+  "reports.page.liveIntro":
+    "These figures come from your cases and change as cases move, until you submit. Counted {date}",
   "reports.page.ministryStatus": "Version {version}, submitted {date}",
   "reports.page.notSubmitted": "This SSM has not submitted its report for this quarter. It is due {date}.",
   "reports.print.back": "Back to the report",
@@ -589,8 +619,7 @@ export const en = {
   "email.decision.subject": "Decision on your complaint {reference}",
   "email.decision.body": "{ssm} made a decision on your complaint {reference}: {outcome}.",
   "email.decision.reasons": "Reasons:",
-  "email.decision.recourse":
-    "If you do not agree, you can ask for a review within {n} business days. Go to {link}.",
+  "email.decision.recourse": "If you do not agree, you can ask for a review within {n} business days. Go to {link}.",
   "email.footer": "Please do not reply to this email. To write to us, use the link above.",
 
   "clock.acknowledge": "Acknowledge",
@@ -687,16 +716,20 @@ export const en = {
   "status.refused.finished": "This complaint is closed.",
 
   "email.acknowledged.subject": "We are looking at your complaint {reference}",
-  "email.acknowledged.body": "{ssm} has started looking at your complaint {reference}. We will give you a first answer by {date}.",
+  "email.acknowledged.body":
+    "{ssm} has started looking at your complaint {reference}. We will give you a first answer by {date}.",
   "email.infoRequest.subject": "We need more information about your complaint {reference}",
   "email.infoRequest.body": "{ssm} needs more information to look at your complaint {reference}:",
-  "email.infoRequest.action": "To answer, go to {link} and add information. We will wait for your answer before we continue.",
+  "email.infoRequest.action":
+    "To answer, go to {link} and add information. We will wait for your answer before we continue.",
   "email.escalated.subject": "Your complaint {reference} moved to the next level",
   "email.escalated.body": "Your complaint {reference} moved to {level} because {cause}. We will decide by {date}.",
   "email.referred.subject": "Your complaint {reference} was referred to the ministry",
-  "email.referred.body": "Your complaint {reference} was referred to the Ministry of Labour, Immigration, Training and Skills Development. The ministry will contact you. If you are still not satisfied after that, you can contact the Ontario Ombudsman.",
+  "email.referred.body":
+    "Your complaint {reference} was referred to the Ministry of Labour, Immigration, Training and Skills Development. The ministry will contact you. If you are still not satisfied after that, you can contact the Ontario Ombudsman.",
   "email.referredOut.subject": "Where to send your complaint {reference}",
-  "email.referredOut.body": "Your complaint {reference} is about {program}. The ministry runs this program, not the SSM. Please call the Employment Ontario Contact Centre at {phone}. We have recorded that you contacted us.",
+  "email.referredOut.body":
+    "Your complaint {reference} is about {program}. The ministry runs this program, not the SSM. Please call the Employment Ontario Contact Centre at {phone}. We have recorded that you contacted us.",
   "email.staff.greeting": "Hello {name},",
   "email.staff.link": "Open the case: {link}",
   "email.overdue.subject": "Overdue: {clock} for case {reference}",
@@ -706,14 +739,18 @@ export const en = {
   "email.report.submitted.subject": "{ssm} ({area}) submitted its report for {quarter}",
   "email.report.amended.subject": "{ssm} ({area}) amended its report for {quarter} (version {version})",
   "email.report.submitted.body": "{ssm} ({area}) submitted its dispute-resolution report for {quarter}.",
-  "email.report.amended.body": "{ssm} ({area}) submitted version {version} of its report for {quarter}. The report page shows the reason and what changed.",
-  "email.report.figures": "Headline figures: received {received}; decided {decided}; open at quarter end {open}; acknowledged on time {ackShare}.",
+  "email.report.amended.body":
+    "{ssm} ({area}) submitted version {version} of its report for {quarter}. The report page shows the reason and what changed.",
+  "email.report.figures":
+    "Headline figures: received {received}; decided {decided}; open at quarter end {open}; acknowledged on time {ackShare}.",
   "email.report.suppression": "Counts under {threshold} show as “<{threshold}” so no one can be identified.",
   "email.report.link": "Read the report: {link}",
   "email.report.closed.subject": "Quarter {quarter} has ended: your report is due {date}",
-  "email.report.closed.body": "Quarter {quarter} has ended. Please check the figures for {ssm}, write what you did and learned, and submit the report to the ministry by {date}.",
+  "email.report.closed.body":
+    "Quarter {quarter} has ended. Please check the figures for {ssm}, write what you did and learned, and submit the report to the ministry by {date}.",
   "email.report.late.subject": "Your report for {quarter} is late",
-  "email.report.late.body": "The report of {ssm} for {quarter} was due on {date} and has not been submitted yet. Please submit it as soon as you can.",
+  "email.report.late.body":
+    "The report of {ssm} for {quarter} was due on {date} and has not been submitted yet. Please submit it as soon as you can.",
   "email.report.open": "Open the report: {link}",
   "figures.hidden": "hidden",
   "figures.tooFew": "too few to show",
@@ -731,7 +768,8 @@ export const en = {
   "admin.role.ministry_analyst": "Ministry analyst",
   "admin.role.admin": "Administrator",
   "admin.users.title": "Users and invitations",
-  "admin.users.intro": "The people who sign in for {ssm} and for the service providers of your area. Invite someone, change what they can do, or disable their account.",
+  "admin.users.intro":
+    "The people who sign in for {ssm} and for the service providers of your area. Invite someone, change what they can do, or disable their account.",
   "admin.users.caption": "People who can sign in",
   "admin.users.col.name": "Name",
   "admin.users.col.email": "Email",
@@ -775,7 +813,8 @@ export const en = {
   "admin.users.refused.not_invited": "This person already set a password, or their account is disabled.",
   "admin.users.refused.invalid": "This change could not be made. Reload the page and try again.",
   "admin.providers.title": "Service providers in {area}",
-  "admin.providers.intro": "The organizations people can complain about on your area’s complaint form. A retired provider keeps its history but is no longer offered on the form.",
+  "admin.providers.intro":
+    "The organizations people can complain about on your area’s complaint form. A retired provider keeps its history but is no longer offered on the form.",
   "admin.providers.caption": "Providers of your area",
   "admin.providers.none": "No provider is listed for your area yet.",
   "admin.providers.col.nameEn": "English name",
@@ -788,32 +827,37 @@ export const en = {
   "admin.providers.add.title": "Add a provider",
   "admin.providers.nameEn": "Name in English",
   "admin.providers.nameFr": "Name in French",
-  "admin.providers.nameFr.hint": "As it should read on the French form. Repeat the English name if there is no French one.",
+  "admin.providers.nameFr.hint":
+    "As it should read on the French form. Repeat the English name if there is no French one.",
   "admin.providers.add.submit": "Add provider",
   "admin.providers.edit.title": "Rename or retire {name}",
   "admin.providers.rename.submit": "Save names",
   "admin.providers.retire.title": "Retire this provider",
-  "admin.providers.retire.text": "The complaint form stops offering {name}. Its cases, disputes and users stay. This cannot be undone here.",
+  "admin.providers.retire.text":
+    "The complaint form stops offering {name}. Its cases, disputes and users stay. This cannot be undone here.",
   "admin.providers.retire.submit": "Retire provider",
   "admin.providers.back": "Back to all providers",
   "admin.providers.done.add": "{name} is added to the complaint form.",
   "admin.providers.done.rename": "Names saved.",
   "admin.providers.done.retire": "{name} is retired: the complaint form no longer offers it.",
   "admin.contacts.title": "Contact details of {ssm}",
-  "admin.contacts.intro": "People see these on your public process page. Give at least an email address or a phone number.",
+  "admin.contacts.intro":
+    "People see these on your public process page. Give at least an email address or a phone number.",
   "admin.contacts.email": "Email for complaints",
   "admin.contacts.phone": "Phone",
   "admin.contacts.phone.hint": "Like 905-555-0123.",
   "admin.contacts.address": "Mailing address",
   "admin.contacts.inPerson": "In person: address and hours",
-  "admin.contacts.inPerson.hint": "Where and when people can come, like “100 Main Street: Monday to Friday, 8:30 to 4:30”.",
+  "admin.contacts.inPerson.hint":
+    "Where and when people can come, like “100 Main Street: Monday to Friday, 8:30 to 4:30”.",
   "admin.contacts.submit": "Save contact details",
   "admin.contacts.done": "Contact details saved. Your public process page shows them now.",
   "admin.contacts.see": "See your public process page",
   "invite.title": "Set your password",
   "invite.intro": "Welcome, {name}. Choose the password you will use to sign in to Recourse as {email}.",
   "invite.password": "New password",
-  "invite.password.hint": "Use 8 to 128 characters. Very common passwords are refused. A few unrelated words make a strong password.",
+  "invite.password.hint":
+    "Use 8 to 128 characters. Very common passwords are refused. A few unrelated words make a strong password.",
   "invite.confirm": "Type the password again",
   "invite.submit": "Set my password",
   "invite.done.title": "Your password is set",
@@ -824,7 +868,8 @@ export const en = {
   "invite.used.title": "This invitation was already used",
   "invite.used.text": "A password was already set with this link. Sign in, or tell your SSM manager if it was not you.",
   "invite.unknown.title": "This invitation link does not work",
-  "invite.unknown.text": "It may have been replaced by a newer invitation or cancelled. Check that you copied the whole link, or ask your SSM manager for a new one.",
+  "invite.unknown.text":
+    "It may have been replaced by a newer invitation or cancelled. Check that you copied the whole link, or ask your SSM manager for a new one.",
   "error.passwordShort": "Use at least 8 characters.",
   "error.passwordMismatch": "The two passwords are not the same.",
   "error.contactOneOf": "Give an email address or a phone number.",
@@ -832,17 +877,22 @@ export const en = {
   "error.chooseProvider": "Choose the service provider this person works for.",
   "error.providerExists": "A provider with this name is already listed.",
   "email.invitation.subject": "Welcome to Recourse, {name}: set your password",
-  "email.invitation.body": "{person} invited you to Recourse, where {ssm} tracks complaints and disputes, as {role} for {organization}.",
+  "email.invitation.body":
+    "{person} invited you to Recourse, where {ssm} tracks complaints and disputes, as {role} for {organization}.",
   "email.invitation.action": "Choose your password here before {date}: {link}",
-  "email.invitation.ignore": "If you did not expect this invitation, you can ignore this email: the account does not open without a password.",
-  "admin.users.enable.text": "Open the account again. Someone who never chose a password gets a new invitation instead.",
+  "email.invitation.ignore":
+    "If you did not expect this invitation, you can ignore this email: the account does not open without a password.",
+  "admin.users.enable.text":
+    "Open the account again. Someone who never chose a password gets a new invitation instead.",
   "admin.users.enable.submit": "Enable the account",
   "admin.users.done.enable": "The account is enabled again (or a new invitation was sent).",
   "admin.users.refused.not_disabled": "This account is not disabled.",
   "admin.users.refused.retired": "This person's provider is retired: the account stays closed.",
   "survey.title": "Tell us how the process went",
-  "survey.intro": "Your case is closed. These 3 questions help improve how complaints and disputes are handled. Answering is optional and changes nothing about your case.",
-  "survey.anonymous": "Your answers are anonymous: they are kept without your name, your contact details or your reference number. This link works only once.",
+  "survey.intro":
+    "Your case is closed. These 3 questions help improve how complaints and disputes are handled. Answering is optional and changes nothing about your case.",
+  "survey.anonymous":
+    "Your answers are anonymous: they are kept without your name, your contact details or your reference number. This link works only once.",
   "survey.scale": "For each question, choose a number from 1 (not at all) to 5 (completely).",
   "survey.clear": "Was the process clear?",
   "survey.fair": "Was the process fair?",
@@ -856,16 +906,21 @@ export const en = {
   "survey.rating.4": "4 – Mostly",
   "survey.rating.5": "5 – Completely",
   "survey.comment": "Anything else you want to tell us?",
-  "survey.comment.hint": "Up to {max} characters. Please do not write your name or anything else that could identify you.",
+  "survey.comment.hint":
+    "Up to {max} characters. Please do not write your name or anything else that could identify you.",
   "survey.submit": "Send my answers",
   "survey.unusable.title": "This survey link no longer works",
-  "survey.unusable.text": "The survey was already answered with this link, or the link has expired: each link works once, for {days} days. If you copied the link, check that you copied all of it. There is nothing else you need to do.",
+  "survey.unusable.text":
+    "The survey was already answered with this link, or the link has expired: each link works once, for {days} days. If you copied the link, check that you copied all of it. There is nothing else you need to do.",
   "survey.thanks.title": "Thank you for your answers",
-  "survey.thanks.text": "Your answers were saved without your name. They help improve how complaints and disputes are handled.",
+  "survey.thanks.text":
+    "Your answers were saved without your name. They help improve how complaints and disputes are handled.",
   "email.survey.subject": "3 short questions about your case {reference}",
   "email.survey.body": "{ssm} has closed your case {reference}. We would like to know how the process went for you.",
-  "email.survey.questions": "There are 3 questions: was the process clear, was it fair, and was your case handled in a reasonable time? You answer each one with a number from 1 to 5 and can add a comment. It takes about 2 minutes.",
-  "email.survey.anonymous": "Answering is optional and changes nothing about your case. Your answers are anonymous: they are kept without your name, your email address or your reference number.",
+  "email.survey.questions":
+    "There are 3 questions: was the process clear, was it fair, and was your case handled in a reasonable time? You answer each one with a number from 1 to 5 and can add a comment. It takes about 2 minutes.",
+  "email.survey.anonymous":
+    "Answering is optional and changes nothing about your case. Your answers are anonymous: they are kept without your name, your email address or your reference number.",
   "email.survey.action": "To answer, open this link before {date}: {link}",
   "email.survey.once": "The link works only once. Please do not share it.",
   "email.survey.footer": "This email was sent automatically. Please do not reply to it.",
@@ -930,17 +985,25 @@ export const en = {
   "report.toLevel": "To level {n}",
   "report.clock.decision": "Decision, level {level}",
   "report.recourse.pending": "Not decided yet at the end of the quarter",
-  "report.suppression.note": "“<{threshold}” means a count from 0 to {max}, shown this way so that no one can be identified. “{hidden}” means a count hidden so that a small count cannot be worked out from the figures published beside it or before it; each one is listed below with the reason. A share on time is shown only when both the on-time and the late counts reach {threshold}, and days and survey means only when at least {threshold} people are behind them.",
+  "report.suppression.note":
+    "“<{threshold}” means a count from 0 to {max}, shown this way so that no one can be identified. “{hidden}” means a count hidden so that a small count cannot be worked out from the figures published beside it or before it; each one is listed below with the reason. A share on time is shown only when both the on-time and the late counts reach {threshold}, and days and survey means only when at least {threshold} people are behind them.",
   "report.hidden.heading": "Why some figures are hidden",
-  "report.hidden.complementary": "{figure}: hidden so that a count under {threshold} cannot be worked out from it, with the figures published beside it or in an earlier version.",
-  "report.hidden.province": "{figure}: Ontario’s total is hidden because at least one service system manager’s figure for it is hidden, and Ontario’s would give it away.",
-  "report.groups.note": "People answer these questions only if they wish, and may choose several groups, so these numbers do not add up to the total received.",
-  "report.referredOut.hint": "Referred out: complaints about a program the ministry runs. The SSM recorded them and told the person where to go.",
+  "report.hidden.complementary":
+    "{figure}: hidden so that a count under {threshold} cannot be worked out from it, with the figures published beside it or in an earlier version.",
+  "report.hidden.province":
+    "{figure}: Ontario’s total is hidden because at least one service system manager’s figure for it is hidden, and Ontario’s would give it away.",
+  "report.groups.note":
+    "People answer these questions only if they wish, and may choose several groups, so these numbers do not add up to the total received.",
+  "report.referredOut.hint":
+    "Referred out: complaints about a program the ministry runs. The SSM recorded them and told the person where to go.",
   "report.decisions.hint": "Open: cases in the SSM’s hands that had no decision yet.",
-  "report.clocks.hint": "A deadline ends when its step is done or its time runs out. Median: half of the steps done took this many business days or fewer. 90th percentile: 9 in 10 did. Days paused are days spent waiting for information from the person.",
+  "report.clocks.hint":
+    "A deadline ends when its step is done or its time runs out. Median: half of the steps done took this many business days or fewer. 90th percentile: 9 in 10 did. Days paused are days spent waiting for information from the person.",
   "report.escalations.hint": "Each time a case moved up a level, counted under the level it moved to.",
-  "report.recourse.hint": "Reviews asked for during the quarter, by what had come of each one by the end of the quarter.",
-  "report.satisfaction.hint": "Answers from people whose case closed this quarter. Each question is scored from 1 (not at all) to 5 (completely).",
+  "report.recourse.hint":
+    "Reviews asked for during the quarter, by what had come of each one by the end of the quarter.",
+  "report.satisfaction.hint":
+    "Answers from people whose case closed this quarter. Each question is scored from 1 (not at all) to 5 (completely).",
   "health.ok": "ok",
 } as const;
 

@@ -46,7 +46,8 @@ export const fr: Record<MessageKey, string> = {
   "process.figures.received": "Plaintes et différends reçus",
   "process.figures.onTime": "Premières décisions rendues dans les délais",
   "process.figures.median": "Nombre habituel de jours ouvrables avant une première décision (médiane)",
-  "process.figures.note": "Tiré du rapport envoyé au ministère. Pour protéger la vie privée, les nombres inférieurs à {threshold} ne sont pas affichés.",
+  "process.figures.note":
+    "Tiré du rapport envoyé au ministère. Pour protéger la vie privée, les nombres inférieurs à {threshold} ne sont pas affichés.",
   "process.cta": "Déposer une plainte",
   "process.who.title": "Qui peut porter plainte",
   "process.who.clients":
@@ -117,10 +118,8 @@ export const fr: Record<MessageKey, string> = {
   "file.email.label": "Courriel",
   "file.phone.label": "Téléphone",
   "file.language.legend": "Dans quelle langue voulez-vous que nous communiquions avec vous?",
-  "file.accommodation.legend":
-    "Avez-vous besoin d’une mesure d’adaptation pour participer à ce processus?",
-  "file.accommodation.hint":
-    "Par exemple : gros caractères, interprète en langue des signes, ou plus de temps.",
+  "file.accommodation.legend": "Avez-vous besoin d’une mesure d’adaptation pour participer à ce processus?",
+  "file.accommodation.hint": "Par exemple : gros caractères, interprète en langue des signes, ou plus de temps.",
   "file.accommodation.details": "De quoi avez-vous besoin?",
   "file.yes": "Oui",
   "file.no": "Non",
@@ -132,9 +131,11 @@ export const fr: Record<MessageKey, string> = {
   "file.program.inScope": "Programmes gérés par le GSS",
   "file.program.retained": "Programmes gérés par le ministère",
   "file.referred.title": "Le ministère s’occupe de ce programme",
-  "file.referred.text": "Le programme {program} est géré par le ministère, pas par le GSS. Veuillez appeler le Centre de contact d’Emploi Ontario au {phone}. Nous avons noté que vous avez communiqué avec nous (référence {reference}).",
+  "file.referred.text":
+    "Le programme {program} est géré par le ministère, pas par le GSS. Veuillez appeler le Centre de contact d’Emploi Ontario au {phone}. Nous avons noté que vous avez communiqué avec nous (référence {reference}).",
   "file.groups.legend": "À votre sujet (facultatif)",
-  "file.groups.hint": "Ces questions aident le GSS à voir si certains groupes sont traités injustement. Vos réponses ne changent pas la façon dont nous traitons votre plainte. Les rapports montrent seulement des totaux.",
+  "file.groups.hint":
+    "Ces questions aident le GSS à voir si certains groupes sont traités injustement. Vos réponses ne changent pas la façon dont nous traitons votre plainte. Les rapports montrent seulement des totaux.",
   "file.groups.yes": "Oui",
   "file.groups.no": "Non",
   "file.groups.unsaid": "Je préfère ne pas répondre",
@@ -152,16 +153,21 @@ export const fr: Record<MessageKey, string> = {
   "groupName.francophone": "Francophones",
   "file.honeypot": "Laissez ce champ vide",
   "error.honeypot": "Laissez ce champ vide.",
-  "error.rateLimited": "Trop de tentatives depuis votre connexion. Veuillez attendre quelques minutes et réessayer, ou appeler le GSS.",
+  "error.rateLimited":
+    "Trop de tentatives depuis votre connexion. Veuillez attendre quelques minutes et réessayer, ou appeler le GSS.",
   "event.referred_out": "Renvoyée au ministère : programme géré par le ministère",
   "process.outOfScope.title": "Ce que le GSS ne peut pas traiter",
-  "process.outOfScope.text": "Ces programmes sont gérés par le ministère. Pour une plainte à leur sujet, appelez le Centre de contact d’Emploi Ontario au {phone} :",
+  "process.outOfScope.text":
+    "Ces programmes sont gérés par le ministère. Pour une plainte à leur sujet, appelez le Centre de contact d’Emploi Ontario au {phone} :",
   "process.french.title": "Service en français",
-  "process.french.text": "Vous pouvez suivre tout ce processus en français : formulaires, lettres, courriels et rencontres.",
+  "process.french.text":
+    "Vous pouvez suivre tout ce processus en français : formulaires, lettres, courriels et rencontres.",
   "process.notice.title": "Vos renseignements personnels",
-  "process.file.how": "Utilisez le formulaire en ligne, ou communiquez avec le GSS par téléphone, courriel, poste ou en personne. Le personnel peut noter votre plainte pour vous.",
+  "process.file.how":
+    "Utilisez le formulaire en ligne, ou communiquez avec le GSS par téléphone, courriel, poste ou en personne. Le personnel peut noter votre plainte pour vous.",
   "process.recourse.title": "Comment demander une révision",
-  "process.recourse.text": "Après chaque décision, allez à « Suivre une plainte » avec votre numéro de référence et votre code d’accès, et choisissez « Demander une révision ». Vous avez {n} jours ouvrables.",
+  "process.recourse.text":
+    "Après chaque décision, allez à « Suivre une plainte » avec votre numéro de référence et votre code d’accès, et choisissez « Demander une révision ». Vous avez {n} jours ouvrables.",
   "file.submit": "Envoyer ma plainte",
   "file.done.title": "Nous avons reçu votre plainte",
   "file.done.reference": "Votre numéro de référence",
@@ -192,14 +198,14 @@ export const fr: Record<MessageKey, string> = {
   "error.notBeforeToday": "Choisissez aujourd’hui ou une date plus tard.",
   "error.generic": "Un problème est survenu de notre côté. Rien n’a été enregistré. Veuillez réessayer.",
   "error.requestId": "Si vous nous contactez à ce sujet, donnez cette référence : {id}",
-  "demo.banner": "Serveur de démonstration : cette base de données contient les comptes de démonstration, dont le mot de passe est public. N’y saisissez aucune information réelle.",
+  "demo.banner":
+    "Serveur de démonstration : cette base de données contient les comptes de démonstration, dont le mot de passe est public. N’y saisissez aucune information réelle.",
   "error.notFound.title": "Page introuvable",
   "error.notFound.text": "Nous n’avons pas trouvé cette page.",
   "error.backHome": "Aller à la page d’accueil",
 
   "status.title": "Suivre votre plainte",
-  "status.intro":
-    "Entrez le numéro de référence et le code d’accès reçus quand vous avez déposé votre plainte.",
+  "status.intro": "Entrez le numéro de référence et le code d’accès reçus quand vous avez déposé votre plainte.",
   "status.reference.label": "Numéro de référence",
   "status.reference.hint": "Par exemple : HAM-2026-000123",
   "status.secret.label": "Code d’accès",
@@ -253,38 +259,51 @@ export const fr: Record<MessageKey, string> = {
   "login.rateLimited": "Trop de tentatives de connexion. Attendez une minute, puis réessayez.",
   "login.resetDone": "Votre mot de passe a été changé. Connectez-vous avec votre nouveau mot de passe.",
   "error.passwordLong": "Utilisez 128 caractères ou moins.",
-  "error.passwordCommon": "Ce mot de passe est parmi les plus courants, les premiers qu’essaient les pirates. Choisissez-en un autre.",
+  "error.passwordCommon":
+    "Ce mot de passe est parmi les plus courants, les premiers qu’essaient les pirates. Choisissez-en un autre.",
   "forgot.title": "Réinitialiser votre mot de passe",
-  "forgot.intro": "Entrez l’adresse courriel avec laquelle vous vous connectez. Si elle correspond à un compte, nous y enverrons un lien pour choisir un nouveau mot de passe. Le lien fonctionne une seule fois, pendant une heure.",
+  "forgot.intro":
+    "Entrez l’adresse courriel avec laquelle vous vous connectez. Si elle correspond à un compte, nous y enverrons un lien pour choisir un nouveau mot de passe. Le lien fonctionne une seule fois, pendant une heure.",
   "forgot.submit": "M’envoyer un lien",
   "forgot.backToLogin": "Retour à la connexion",
   "forgot.rateLimited": "Trop de demandes. Attendez une minute, puis réessayez.",
   "forgot.sent.title": "Consultez vos courriels",
-  "forgot.sent.text": "Si cette adresse correspond à un compte Recours, nous y avons envoyé un lien pour choisir un nouveau mot de passe.",
-  "forgot.sent.next": "Le lien fonctionne une seule fois, pendant une heure. Si aucun courriel n’arrive d’ici quelques minutes, regardez dans vos courriels indésirables, ou demandez à votre gestionnaire quelle adresse utilise votre compte.",
+  "forgot.sent.text":
+    "Si cette adresse correspond à un compte Recours, nous y avons envoyé un lien pour choisir un nouveau mot de passe.",
+  "forgot.sent.next":
+    "Le lien fonctionne une seule fois, pendant une heure. Si aucun courriel n’arrive d’ici quelques minutes, regardez dans vos courriels indésirables, ou demandez à votre gestionnaire quelle adresse utilise votre compte.",
   "reset.title": "Choisir un nouveau mot de passe",
-  "reset.intro": "Choisissez un nouveau mot de passe pour {email}. Une fois qu’il est enregistré, toutes vos sessions sont fermées : connectez-vous ensuite avec le nouveau mot de passe.",
+  "reset.intro":
+    "Choisissez un nouveau mot de passe pour {email}. Une fois qu’il est enregistré, toutes vos sessions sont fermées : connectez-vous ensuite avec le nouveau mot de passe.",
   "reset.password": "Nouveau mot de passe",
-  "reset.password.hint": "Utilisez de 8 à 128 caractères. Les mots de passe très courants sont refusés. Quelques mots sans lien entre eux font un mot de passe solide.",
+  "reset.password.hint":
+    "Utilisez de 8 à 128 caractères. Les mots de passe très courants sont refusés. Quelques mots sans lien entre eux font un mot de passe solide.",
   "reset.confirm": "Tapez le mot de passe de nouveau",
   "reset.submit": "Enregistrer mon nouveau mot de passe",
   "reset.rateLimited": "Trop de tentatives depuis votre connexion. Attendez une minute, puis réessayez.",
   "reset.expired.title": "Ce lien a expiré",
-  "reset.expired.text": "Un lien pour réinitialiser un mot de passe fonctionne pendant une heure. Demandez-en un nouveau.",
+  "reset.expired.text":
+    "Un lien pour réinitialiser un mot de passe fonctionne pendant une heure. Demandez-en un nouveau.",
   "reset.used.title": "Ce lien a déjà servi",
-  "reset.used.text": "Un nouveau mot de passe a déjà été choisi avec ce lien. Connectez-vous avec celui-ci, ou demandez un nouveau lien si ce n’était pas vous.",
+  "reset.used.text":
+    "Un nouveau mot de passe a déjà été choisi avec ce lien. Connectez-vous avec celui-ci, ou demandez un nouveau lien si ce n’était pas vous.",
   "reset.unknown.title": "Ce lien ne fonctionne pas",
-  "reset.unknown.text": "Il a peut-être cessé de fonctionner parce qu’un autre lien de réinitialisation a servi, ou il a été coupé lors du copier-coller. Vérifiez que vous avez copié le lien en entier, ou demandez-en un nouveau.",
+  "reset.unknown.text":
+    "Il a peut-être cessé de fonctionner parce qu’un autre lien de réinitialisation a servi, ou il a été coupé lors du copier-coller. Vérifiez que vous avez copié le lien en entier, ou demandez-en un nouveau.",
   "reset.askAgain": "Demander un nouveau lien",
   "reset.signIn": "Se connecter",
   "email.passwordReset.subject": "Réinitialiser votre mot de passe Recours",
-  "email.passwordReset.body": "Quelqu’un a demandé à réinitialiser le mot de passe de votre compte Recours. Si c’était vous, choisissez un nouveau mot de passe avec le lien ci-dessous.",
+  "email.passwordReset.body":
+    "Quelqu’un a demandé à réinitialiser le mot de passe de votre compte Recours. Si c’était vous, choisissez un nouveau mot de passe avec le lien ci-dessous.",
   "email.passwordReset.action": "Le lien fonctionne une seule fois, jusqu’au {date} : {link}",
-  "email.passwordReset.ignore": "Si vous n’avez rien demandé, vous pouvez ignorer ce courriel : votre mot de passe reste le même.",
+  "email.passwordReset.ignore":
+    "Si vous n’avez rien demandé, vous pouvez ignorer ce courriel : votre mot de passe reste le même.",
   "email.passwordChanged.subject": "Votre mot de passe Recours a été changé",
-  "email.passwordChanged.body": "Le mot de passe de votre compte Recours a été changé le {date} au moyen d’un lien de réinitialisation envoyé à cette adresse. Toutes les sessions ouvertes ont été fermées.",
+  "email.passwordChanged.body":
+    "Le mot de passe de votre compte Recours a été changé le {date} au moyen d’un lien de réinitialisation envoyé à cette adresse. Toutes les sessions ouvertes ont été fermées.",
   "email.passwordChanged.signIn": "Connectez-vous avec votre nouveau mot de passe : {link}",
-  "email.passwordChanged.notYou": "Si ce n’est pas vous qui l’avez changé, réinitialisez votre mot de passe sans attendre et prévenez votre gestionnaire ou l’administrateur.",
+  "email.passwordChanged.notYou":
+    "Si ce n’est pas vous qui l’avez changé, réinitialisez votre mot de passe sans attendre et prévenez votre gestionnaire ou l’administrateur.",
 
   "cases.title": "Dossiers : {org}",
   "cases.empty": "Aucun dossier pour l’instant.",
@@ -359,7 +378,8 @@ export const fr: Record<MessageKey, string> = {
   "case.email.sent": "envoyé",
   "case.email.dead": "n’a pas pu être envoyé",
   "policy.title": "Délais et fermetures",
-  "policy.intro": "Ce que votre GSS promet sur sa page publique et ce que Recours fait respecter. Un changement prend effet à la date choisie; les dossiers déjà reçus gardent les délais en vigueur à leur dépôt.",
+  "policy.intro":
+    "Ce que votre GSS promet sur sa page publique et ce que Recours fait respecter. Un changement prend effet à la date choisie; les dossiers déjà reçus gardent les délais en vigueur à leur dépôt.",
   "policy.inForce": "En vigueur : version {version}, depuis le {date}.",
   "policy.effectiveFrom": "Prend effet le",
   "policy.effectiveFrom.hint": "Aujourd’hui ou plus tard, au format AAAA-MM-JJ.",
@@ -384,13 +404,15 @@ export const fr: Record<MessageKey, string> = {
   "nav.policy": "Politique",
   "nav.disputes": "Différends",
   "disputes.title": "Différends : {org}",
-  "disputes.intro": "Les différends que votre organisme a soumis à son gestionnaire de système de services. Seul votre organisme les voit.",
+  "disputes.intro":
+    "Les différends que votre organisme a soumis à son gestionnaire de système de services. Seul votre organisme les voit.",
   "disputes.new": "Soumettre un différend",
   "disputes.empty": "Votre organisme n’a soumis aucun différend.",
   "disputes.col.category": "Au sujet de",
   "disputes.col.area": "Région",
   "disputes.new.title": "Soumettre un différend à votre GSS",
-  "disputes.new.intro": "Dites au GSS sur quoi porte le désaccord et ce que vous souhaitez. Le GSS répond dans les délais indiqués sur sa page de processus.",
+  "disputes.new.intro":
+    "Dites au GSS sur quoi porte le désaccord et ce que vous souhaitez. Le GSS répond dans les délais indiqués sur sa page de processus.",
   "disputes.area": "Quelle région est visée?",
   "disputes.category": "De quoi s’agit-il?",
   "disputes.description": "Quel est le désaccord?",
@@ -456,16 +478,19 @@ export const fr: Record<MessageKey, string> = {
   "event.closed": "Dossier fermé",
   "event.reopened": "Dossier rouvert",
   "intake.title": "Noter une plainte",
-  "intake.intro": "Pour une plainte reçue par téléphone, en personne, par la poste ou par courriel. Les délais commencent au moment de la réception.",
+  "intake.intro":
+    "Pour une plainte reçue par téléphone, en personne, par la poste ou par courriel. Les délais commencent au moment de la réception.",
   "intake.channel": "Comment a-t-elle été reçue?",
   "intake.receivedAt": "Quand a-t-elle été reçue?",
   "intake.receivedAt.hint": "Heure locale, comme 2026-11-24T09:30. Elle peut être antérieure à maintenant.",
   "intake.consent": "La personne a accepté l’avis de collecte ci-dessous.",
   "intake.submit": "Noter la plainte",
   "intake.done.title": "Plainte notée",
-  "intake.done.give": "Donnez à la personne son numéro de référence et son code d’accès, par téléphone ou par lettre. Le code d’accès ne sera plus affiché.",
+  "intake.done.give":
+    "Donnez à la personne son numéro de référence et son code d’accès, par téléphone ou par lettre. Le code d’accès ne sera plus affiché.",
   "intake.done.emailed": "Un accusé de réception a été envoyé à {email}.",
-  "intake.done.noEmail": "La personne n’a pas donné de courriel : envoyez l’accusé de réception par téléphone ou par lettre.",
+  "intake.done.noEmail":
+    "La personne n’a pas donné de courriel : envoyez l’accusé de réception par téléphone ou par lettre.",
   "intake.done.open": "Ouvrir le dossier",
   "error.dateTime": "Entrez une date et une heure comme 2026-11-24T09:30.",
   "error.future": "Cette heure est dans le futur.",
@@ -482,7 +507,8 @@ export const fr: Record<MessageKey, string> = {
   "reports.area.back": "Tous les rapports pour {area}",
   "reports.area.backToAll": "Tous les GSS",
   "reports.area.heading": "Rapports trimestriels : {ssm}",
-  "reports.area.introSsm": "Chaque trimestre, votre GSS rend compte au ministère de ses plaintes et différends. Ouvrez un trimestre pour en lire les chiffres, rédiger le rapport et le soumettre.",
+  "reports.area.introSsm":
+    "Chaque trimestre, votre GSS rend compte au ministère de ses plaintes et différends. Ouvrez un trimestre pour en lire les chiffres, rédiger le rapport et le soumettre.",
   "reports.area.introMinistry": "Les rapports soumis par ce GSS. Les nombres inférieurs à {threshold} sont masqués.",
   "reports.area.quarters": "Trimestres",
   "reports.area.col.status": "Rapport",
@@ -493,16 +519,19 @@ export const fr: Record<MessageKey, string> = {
   "reports.area.late": "En retard : non soumis",
   "reports.area.chart.volume": "Dossiers reçus et décidés par trimestre : {ssm}",
   "reports.area.chart.onTime": "Décisions dans les délais au niveau 1, par trimestre",
-  "reports.area.chart.onTime.description": "La part des décisions de niveau 1 rendues dans le délai publié, pour ce GSS et pour l’Ontario, par rapport à une cible de {target}.",
+  "reports.area.chart.onTime.description":
+    "La part des décisions de niveau 1 rendues dans le délai publié, pour ce GSS et pour l’Ontario, par rapport à une cible de {target}.",
   "reports.chart.quarter": "Trimestre",
   "reports.chart.noData": "Aucun chiffre à afficher pour l’instant.",
   "reports.chart.noReports": "aucun rapport",
   "reports.chart.target": "Cible {target}",
   "reports.chart.toLevel": "Vers le niveau {level}",
   "reports.chart.onTime.title": "Parts dans les délais par GSS, {quarter}",
-  "reports.chart.onTime.description": "Pour chaque GSS, la part des accusés de réception et des décisions de niveau 1 rendus dans les délais publiés, par rapport à une cible de {target}.",
+  "reports.chart.onTime.description":
+    "Pour chaque GSS, la part des accusés de réception et des décisions de niveau 1 rendus dans les délais publiés, par rapport à une cible de {target}.",
   "reports.chart.escalations.title": "Recours par niveau, {quarter}",
-  "reports.chart.escalations.description": "Pour chaque GSS, le nombre de dossiers passés au niveau 2, au niveau 3 et au ministère (niveau 4).",
+  "reports.chart.escalations.description":
+    "Pour chaque GSS, le nombre de dossiers passés au niveau 2, au niveau 3 et au ministère (niveau 4).",
   "reports.chart.volume.title": "Dossiers reçus et décidés en Ontario, par trimestre",
   "reports.chart.volume.description": "Totaux des rapports soumis pour chaque trimestre.",
   "reports.col.ackOnTime": "Accusés de réception dans les délais",
@@ -521,29 +550,39 @@ export const fr: Record<MessageKey, string> = {
   "reports.printable": "Page à imprimer",
   "reports.form.heading": "Rédiger et soumettre le rapport",
   "reports.form.amendHeading": "Corriger le rapport soumis",
-  "reports.form.intro": "Le trimestre est terminé. Vérifiez les chiffres ci-dessous, rédigez les trois sections, puis soumettez. Au moment de la soumission, les chiffres sont figés tels quels.",
-  "reports.form.amendIntro": "Le ministère a déjà ce rapport. Pour le corriger, modifiez ce qui doit l’être, indiquez pourquoi et soumettez une nouvelle version. Le ministère voit toutes les versions.",
-  "reports.form.notEnded": "Le trimestre est en cours. Vous pouvez commencer à rédiger; vous pourrez soumettre à la fin du trimestre.",
+  "reports.form.intro":
+    "Le trimestre est terminé. Vérifiez les chiffres ci-dessous, rédigez les trois sections, puis soumettez. Au moment de la soumission, les chiffres sont figés tels quels.",
+  "reports.form.amendIntro":
+    "Le ministère a déjà ce rapport. Pour le corriger, modifiez ce qui doit l’être, indiquez pourquoi et soumettez une nouvelle version. Le ministère voit toutes les versions.",
+  "reports.form.notEnded":
+    "Le trimestre est en cours. Vous pouvez commencer à rédiger; vous pourrez soumettre à la fin du trimestre.",
   "reports.form.actionsTaken": "Mesures prises",
-  "reports.form.actionsTaken.hint": "Ce que votre GSS et ses fournisseurs ont fait au sujet des plaintes et des différends du trimestre.",
+  "reports.form.actionsTaken.hint":
+    "Ce que votre GSS et ses fournisseurs ont fait au sujet des plaintes et des différends du trimestre.",
   "reports.form.lessonsLearned": "Leçons apprises",
   "reports.form.lessonsLearned.hint": "Ce que les dossiers vous ont appris et ce que vous ferez autrement.",
   "reports.form.systemicIssues": "Problèmes systémiques",
-  "reports.form.systemicIssues.hint": "Les problèmes observés dans plus d’un dossier ou chez plus d’un fournisseur. Écrivez « Aucun ce trimestre » s’il n’y en a pas eu.",
+  "reports.form.systemicIssues.hint":
+    "Les problèmes observés dans plus d’un dossier ou chez plus d’un fournisseur. Écrivez « Aucun ce trimestre » s’il n’y en a pas eu.",
   "reports.form.amendmentReason": "Raison de la correction",
   "reports.form.amendmentReason.hint": "Par exemple : un dossier avait été classé dans la mauvaise catégorie.",
   "reports.form.save": "Enregistrer le brouillon",
   "reports.form.saved": "Brouillon enregistré. Il n’est envoyé au ministère que lorsque vous le soumettez.",
   "reports.form.submit": "Soumettre au ministère",
   "reports.form.amend": "Soumettre la correction",
-  "reports.form.submitHint": "La soumission envoie le rapport au ministère. Vous pourrez le corriger plus tard; chaque correction est conservée comme une nouvelle version.",
-  "reports.form.stale": "Une autre personne a soumis ce rapport pendant que vous travailliez. Rien de votre part n’a été envoyé. Lisez la dernière version ci-dessous, puis réessayez.",
-  "reports.form.notEndedRefusal": "Le trimestre n’est pas terminé : le rapport ne peut pas encore être soumis. Votre texte n’est pas perdu : enregistrez-le comme brouillon.",
-  "reports.ministry.intro": "Le rapport soumis par chaque GSS pour le trimestre, côte à côte. Aucun nom ni coordonnée. Les nombres de 1 à {below} sont affichés « <{threshold} ».",
+  "reports.form.submitHint":
+    "La soumission envoie le rapport au ministère. Vous pourrez le corriger plus tard; chaque correction est conservée comme une nouvelle version.",
+  "reports.form.stale":
+    "Une autre personne a soumis ce rapport pendant que vous travailliez. Rien de votre part n’a été envoyé. Lisez la dernière version ci-dessous, puis réessayez.",
+  "reports.form.notEndedRefusal":
+    "Le trimestre n’est pas terminé : le rapport ne peut pas encore être soumis. Votre texte n’est pas perdu : enregistrez-le comme brouillon.",
+  "reports.ministry.intro":
+    "Le rapport soumis par chaque GSS pour le trimestre, côte à côte. Aucun nom ni coordonnée. Les nombres de 1 à {below} sont affichés « <{threshold} ».",
   "reports.ministry.quarter": "Trimestre",
   "reports.ministry.show": "Afficher",
   "reports.ministry.statusHeading": "Rapports pour {quarter}",
-  "reports.ministry.submittedCount": "{submitted} GSS sur {expected} ont soumis leur rapport. L’échéance était le {date}.",
+  "reports.ministry.submittedCount":
+    "{submitted} GSS sur {expected} ont soumis leur rapport. L’échéance était le {date}.",
   "reports.ministry.missingHeading": "Pas encore soumis",
   "reports.ministry.late": "en retard",
   "reports.ministry.tableCaption": "Rapports soumis, {quarter}",
@@ -555,7 +594,8 @@ export const fr: Record<MessageKey, string> = {
   "reports.narrative.heading": "Le rapport du GSS",
   "reports.narrative.empty": "Rien d’écrit.",
   "reports.page.heading": "Rapport pour {quarter} : {ssm}",
-  "reports.page.submittedNotice": "La version {version} a été soumise au ministère. Ses chiffres sont maintenant figés.",
+  "reports.page.submittedNotice":
+    "La version {version} a été soumise au ministère. Ses chiffres sont maintenant figés.",
   "reports.page.statusSubmitted": "Soumis : version {version}, {date}, par {name}.",
   "reports.page.statusDraft": "Pas encore soumis. Échéance : {date}.",
   "reports.page.statusInProgress": "Le trimestre est en cours : les chiffres changent au fil des dossiers.",
@@ -563,7 +603,8 @@ export const fr: Record<MessageKey, string> = {
   "reports.page.frozen": "Figée lors de la soumission le {date} par {name}.",
   "reports.page.backToDraft": "Voir les chiffres à jour",
   "reports.page.liveHeading": "Chiffres à ce jour",
-  "reports.page.liveIntro": "Ces chiffres proviennent de vos dossiers et changent au fil des dossiers, jusqu’à la soumission. Comptés le {date}",
+  "reports.page.liveIntro":
+    "Ces chiffres proviennent de vos dossiers et changent au fil des dossiers, jusqu’à la soumission. Comptés le {date}",
   "reports.page.ministryStatus": "Version {version}, soumise le {date}",
   "reports.page.notSubmitted": "Ce GSS n’a pas soumis son rapport pour ce trimestre. L’échéance est le {date}.",
   "reports.print.back": "Retour au rapport",
@@ -589,8 +630,7 @@ export const fr: Record<MessageKey, string> = {
   "email.ack.follow":
     "Pour suivre votre plainte, allez à {link} et entrez votre numéro de référence et le code d’accès affiché quand vous l’avez envoyée.",
   "email.ack.followSignedIn": "Pour le suivre, connectez-vous à Recours : {link}",
-  "email.ack.accommodation":
-    "Vous avez demandé une mesure d’adaptation. Nous communiquerons avec vous à ce sujet.",
+  "email.ack.accommodation": "Vous avez demandé une mesure d’adaptation. Nous communiquerons avec vous à ce sujet.",
   "email.reply.subject": "Nouveau message au sujet de votre plainte {reference}",
   "email.reply.body": "{ssm} a écrit au sujet de votre plainte {reference} :",
   "email.decision.subject": "Décision sur votre plainte {reference}",
@@ -598,8 +638,7 @@ export const fr: Record<MessageKey, string> = {
   "email.decision.reasons": "Motifs :",
   "email.decision.recourse":
     "Si vous n’êtes pas d’accord, vous pouvez demander une révision dans un délai de {n} jours ouvrables. Allez à {link}.",
-  "email.footer":
-    "Veuillez ne pas répondre à ce courriel. Pour nous écrire, utilisez le lien ci-dessus.",
+  "email.footer": "Veuillez ne pas répondre à ce courriel. Pour nous écrire, utilisez le lien ci-dessus.",
 
   "clock.acknowledge": "Accusé de réception",
   "clock.first_response": "Première réponse",
@@ -695,16 +734,21 @@ export const fr: Record<MessageKey, string> = {
   "status.refused.finished": "Cette plainte est fermée.",
 
   "email.acknowledged.subject": "Nous examinons votre plainte {reference}",
-  "email.acknowledged.body": "{ssm} a commencé à examiner votre plainte {reference}. Nous vous donnerons une première réponse au plus tard le {date}.",
+  "email.acknowledged.body":
+    "{ssm} a commencé à examiner votre plainte {reference}. Nous vous donnerons une première réponse au plus tard le {date}.",
   "email.infoRequest.subject": "Nous avons besoin de renseignements sur votre plainte {reference}",
   "email.infoRequest.body": "{ssm} a besoin de renseignements pour examiner votre plainte {reference} :",
-  "email.infoRequest.action": "Pour répondre, allez à {link} et ajoutez des renseignements. Nous attendrons votre réponse avant de continuer.",
+  "email.infoRequest.action":
+    "Pour répondre, allez à {link} et ajoutez des renseignements. Nous attendrons votre réponse avant de continuer.",
   "email.escalated.subject": "Votre plainte {reference} est passée au niveau suivant",
-  "email.escalated.body": "Votre plainte {reference} est passée au {level} parce que {cause}. Nous rendrons une décision au plus tard le {date}.",
+  "email.escalated.body":
+    "Votre plainte {reference} est passée au {level} parce que {cause}. Nous rendrons une décision au plus tard le {date}.",
   "email.referred.subject": "Votre plainte {reference} a été renvoyée au ministère",
-  "email.referred.body": "Votre plainte {reference} a été renvoyée au ministère du Travail, de l’Immigration, de la Formation et du Développement des compétences. Le ministère communiquera avec vous. Si vous n’êtes toujours pas satisfait ensuite, vous pouvez communiquer avec l’Ombudsman de l’Ontario.",
+  "email.referred.body":
+    "Votre plainte {reference} a été renvoyée au ministère du Travail, de l’Immigration, de la Formation et du Développement des compétences. Le ministère communiquera avec vous. Si vous n’êtes toujours pas satisfait ensuite, vous pouvez communiquer avec l’Ombudsman de l’Ontario.",
   "email.referredOut.subject": "Où envoyer votre plainte {reference}",
-  "email.referredOut.body": "Votre plainte {reference} porte sur le programme {program}. C’est le ministère qui gère ce programme, pas le GSS. Veuillez appeler le Centre de contact d’Emploi Ontario au {phone}. Nous avons noté que vous avez communiqué avec nous.",
+  "email.referredOut.body":
+    "Votre plainte {reference} porte sur le programme {program}. C’est le ministère qui gère ce programme, pas le GSS. Veuillez appeler le Centre de contact d’Emploi Ontario au {phone}. Nous avons noté que vous avez communiqué avec nous.",
   "email.staff.greeting": "Bonjour {name},",
   "email.staff.link": "Ouvrir le dossier : {link}",
   "email.overdue.subject": "En retard : {clock} pour le dossier {reference}",
@@ -714,14 +758,19 @@ export const fr: Record<MessageKey, string> = {
   "email.report.submitted.subject": "{ssm} ({area}) a soumis son rapport pour {quarter}",
   "email.report.amended.subject": "{ssm} ({area}) a modifié son rapport pour {quarter} (version {version})",
   "email.report.submitted.body": "{ssm} ({area}) a soumis son rapport sur le règlement des différends pour {quarter}.",
-  "email.report.amended.body": "{ssm} ({area}) a soumis la version {version} de son rapport pour {quarter}. La page du rapport indique la raison et ce qui a changé.",
-  "email.report.figures": "Chiffres principaux : reçus {received}; décidés {decided}; ouverts à la fin du trimestre {open}; accusés de réception dans les délais {ackShare}.",
-  "email.report.suppression": "Les nombres inférieurs à {threshold} sont affichés « <{threshold} » pour que personne ne puisse être identifié.",
+  "email.report.amended.body":
+    "{ssm} ({area}) a soumis la version {version} de son rapport pour {quarter}. La page du rapport indique la raison et ce qui a changé.",
+  "email.report.figures":
+    "Chiffres principaux : reçus {received}; décidés {decided}; ouverts à la fin du trimestre {open}; accusés de réception dans les délais {ackShare}.",
+  "email.report.suppression":
+    "Les nombres inférieurs à {threshold} sont affichés « <{threshold} » pour que personne ne puisse être identifié.",
   "email.report.link": "Lire le rapport : {link}",
   "email.report.closed.subject": "Le trimestre {quarter} est terminé : votre rapport est attendu le {date}",
-  "email.report.closed.body": "Le trimestre {quarter} est terminé. Veuillez vérifier les chiffres de {ssm}, décrire les mesures prises et les leçons apprises, puis soumettre le rapport au ministère d’ici le {date}.",
+  "email.report.closed.body":
+    "Le trimestre {quarter} est terminé. Veuillez vérifier les chiffres de {ssm}, décrire les mesures prises et les leçons apprises, puis soumettre le rapport au ministère d’ici le {date}.",
   "email.report.late.subject": "Votre rapport pour {quarter} est en retard",
-  "email.report.late.body": "Le rapport de {ssm} pour {quarter} était attendu le {date} et n’a pas encore été soumis. Veuillez le soumettre dès que possible.",
+  "email.report.late.body":
+    "Le rapport de {ssm} pour {quarter} était attendu le {date} et n’a pas encore été soumis. Veuillez le soumettre dès que possible.",
   "email.report.open": "Ouvrir le rapport : {link}",
   "figures.hidden": "masqué",
   "figures.tooFew": "trop peu pour être affiché",
@@ -739,7 +788,8 @@ export const fr: Record<MessageKey, string> = {
   "admin.role.ministry_analyst": "Analyste du ministère",
   "admin.role.admin": "Administrateur",
   "admin.users.title": "Utilisateurs et invitations",
-  "admin.users.intro": "Les personnes qui se connectent pour {ssm} et pour les fournisseurs de services de votre région. Invitez une personne, changez ce qu’elle peut faire ou désactivez son compte.",
+  "admin.users.intro":
+    "Les personnes qui se connectent pour {ssm} et pour les fournisseurs de services de votre région. Invitez une personne, changez ce qu’elle peut faire ou désactivez son compte.",
   "admin.users.caption": "Personnes qui peuvent se connecter",
   "admin.users.col.name": "Nom",
   "admin.users.col.email": "Courriel",
@@ -756,22 +806,27 @@ export const fr: Record<MessageKey, string> = {
   "admin.users.manage.title": "Gérer {name}",
   "admin.users.self": "C’est votre propre compte. Un autre gestionnaire peut changer votre rôle ou le désactiver.",
   "admin.users.role.label": "Rôle",
-  "admin.users.role.onlyOne": "Les personnes d’un fournisseur de services ont toujours le rôle « Utilisateur d’un fournisseur ».",
+  "admin.users.role.onlyOne":
+    "Les personnes d’un fournisseur de services ont toujours le rôle « Utilisateur d’un fournisseur ».",
   "admin.users.role.submit": "Enregistrer le rôle",
-  "admin.users.resend.text": "{name} n’a pas encore choisi de mot de passe. Une nouvelle invitation remplace le lien précédent.",
+  "admin.users.resend.text":
+    "{name} n’a pas encore choisi de mot de passe. Une nouvelle invitation remplace le lien précédent.",
   "admin.users.resend.submit": "Envoyer une nouvelle invitation",
   "admin.users.disable.title": "Désactiver le compte",
-  "admin.users.disable.text": "{name} est déconnecté immédiatement et ne peut plus se connecter. Ses dossiers et son historique sont conservés.",
+  "admin.users.disable.text":
+    "{name} est déconnecté immédiatement et ne peut plus se connecter. Ses dossiers et son historique sont conservés.",
   "admin.users.disable.submit": "Désactiver le compte",
   "admin.users.disabled": "Ce compte est désactivé.",
   "admin.users.back": "Retour à tous les utilisateurs",
   "admin.users.invite.title": "Inviter une personne",
-  "admin.users.invite.intro": "Nous lui envoyons par courriel un lien pour choisir son mot de passe. Le lien fonctionne une seule fois, pendant 7 jours.",
+  "admin.users.invite.intro":
+    "Nous lui envoyons par courriel un lien pour choisir son mot de passe. Le lien fonctionne une seule fois, pendant 7 jours.",
   "admin.users.invite.name": "Nom complet",
   "admin.users.invite.email": "Courriel",
   "admin.users.invite.role": "Rôle",
   "admin.users.invite.provider": "Fournisseur de services",
-  "admin.users.invite.provider.hint": "Seulement pour un utilisateur d’un fournisseur : l’organisme pour lequel la personne travaille.",
+  "admin.users.invite.provider.hint":
+    "Seulement pour un utilisateur d’un fournisseur : l’organisme pour lequel la personne travaille.",
   "admin.users.invite.language": "Langue de ses courriels",
   "admin.users.invite.submit": "Envoyer l’invitation",
   "admin.users.done.invite": "Invitation envoyée à {email}.",
@@ -783,7 +838,8 @@ export const fr: Record<MessageKey, string> = {
   "admin.users.refused.not_invited": "Cette personne a déjà choisi un mot de passe, ou son compte est désactivé.",
   "admin.users.refused.invalid": "Ce changement n’a pas pu être fait. Rechargez la page et réessayez.",
   "admin.providers.title": "Fournisseurs de services de la région {area}",
-  "admin.providers.intro": "Les organismes visés par une plainte dans le formulaire de votre région. Un fournisseur retiré garde son historique, mais n’est plus proposé dans le formulaire.",
+  "admin.providers.intro":
+    "Les organismes visés par une plainte dans le formulaire de votre région. Un fournisseur retiré garde son historique, mais n’est plus proposé dans le formulaire.",
   "admin.providers.caption": "Fournisseurs de votre région",
   "admin.providers.none": "Aucun fournisseur n’est encore inscrit pour votre région.",
   "admin.providers.col.nameEn": "Nom anglais",
@@ -796,43 +852,52 @@ export const fr: Record<MessageKey, string> = {
   "admin.providers.add.title": "Ajouter un fournisseur",
   "admin.providers.nameEn": "Nom en anglais",
   "admin.providers.nameFr": "Nom en français",
-  "admin.providers.nameFr.hint": "Tel qu’il doit paraître dans le formulaire en français. Répétez le nom anglais s’il n’y a pas de nom français.",
+  "admin.providers.nameFr.hint":
+    "Tel qu’il doit paraître dans le formulaire en français. Répétez le nom anglais s’il n’y a pas de nom français.",
   "admin.providers.add.submit": "Ajouter le fournisseur",
   "admin.providers.edit.title": "Renommer ou retirer {name}",
   "admin.providers.rename.submit": "Enregistrer les noms",
   "admin.providers.retire.title": "Retirer ce fournisseur",
-  "admin.providers.retire.text": "Le formulaire de plainte ne proposera plus {name}. Ses dossiers, ses différends et ses utilisateurs sont conservés. Cette action ne peut pas être annulée ici.",
+  "admin.providers.retire.text":
+    "Le formulaire de plainte ne proposera plus {name}. Ses dossiers, ses différends et ses utilisateurs sont conservés. Cette action ne peut pas être annulée ici.",
   "admin.providers.retire.submit": "Retirer le fournisseur",
   "admin.providers.back": "Retour à tous les fournisseurs",
   "admin.providers.done.add": "{name} est ajouté au formulaire de plainte.",
   "admin.providers.done.rename": "Noms enregistrés.",
   "admin.providers.done.retire": "{name} est retiré : le formulaire de plainte ne le propose plus.",
   "admin.contacts.title": "Coordonnées de {ssm}",
-  "admin.contacts.intro": "Le public les voit sur la page publique de votre processus. Indiquez au moins une adresse courriel ou un numéro de téléphone.",
+  "admin.contacts.intro":
+    "Le public les voit sur la page publique de votre processus. Indiquez au moins une adresse courriel ou un numéro de téléphone.",
   "admin.contacts.email": "Courriel pour les plaintes",
   "admin.contacts.phone": "Téléphone",
   "admin.contacts.phone.hint": "Par exemple 905-555-0123.",
   "admin.contacts.address": "Adresse postale",
   "admin.contacts.inPerson": "En personne : adresse et heures",
-  "admin.contacts.inPerson.hint": "Où et quand venir, par exemple « 100, rue Main : du lundi au vendredi, de 8 h 30 à 16 h 30 ».",
+  "admin.contacts.inPerson.hint":
+    "Où et quand venir, par exemple « 100, rue Main : du lundi au vendredi, de 8 h 30 à 16 h 30 ».",
   "admin.contacts.submit": "Enregistrer les coordonnées",
   "admin.contacts.done": "Coordonnées enregistrées. La page publique de votre processus les affiche maintenant.",
   "admin.contacts.see": "Voir la page publique de votre processus",
   "invite.title": "Choisir votre mot de passe",
-  "invite.intro": "Bienvenue, {name}. Choisissez le mot de passe qui vous servira à vous connecter à Recours avec l’adresse {email}.",
+  "invite.intro":
+    "Bienvenue, {name}. Choisissez le mot de passe qui vous servira à vous connecter à Recours avec l’adresse {email}.",
   "invite.password": "Nouveau mot de passe",
-  "invite.password.hint": "Utilisez de 8 à 128 caractères. Les mots de passe très courants sont refusés. Quelques mots sans lien entre eux font un mot de passe solide.",
+  "invite.password.hint":
+    "Utilisez de 8 à 128 caractères. Les mots de passe très courants sont refusés. Quelques mots sans lien entre eux font un mot de passe solide.",
   "invite.confirm": "Tapez le mot de passe de nouveau",
   "invite.submit": "Enregistrer mon mot de passe",
   "invite.done.title": "Votre mot de passe est enregistré",
   "invite.done.text": "Vous pouvez maintenant vous connecter avec {email} et votre nouveau mot de passe.",
   "invite.signIn": "Se connecter",
   "invite.expired.title": "Cette invitation a expiré",
-  "invite.expired.text": "Les liens d’invitation fonctionnent pendant 7 jours. Demandez à votre gestionnaire du GSS de vous en envoyer un nouveau.",
+  "invite.expired.text":
+    "Les liens d’invitation fonctionnent pendant 7 jours. Demandez à votre gestionnaire du GSS de vous en envoyer un nouveau.",
   "invite.used.title": "Cette invitation a déjà servi",
-  "invite.used.text": "Un mot de passe a déjà été choisi avec ce lien. Connectez-vous, ou prévenez votre gestionnaire du GSS si ce n’était pas vous.",
+  "invite.used.text":
+    "Un mot de passe a déjà été choisi avec ce lien. Connectez-vous, ou prévenez votre gestionnaire du GSS si ce n’était pas vous.",
   "invite.unknown.title": "Ce lien d’invitation ne fonctionne pas",
-  "invite.unknown.text": "Il a peut-être été remplacé par une invitation plus récente ou annulé. Vérifiez que vous avez copié le lien au complet, ou demandez-en un nouveau à votre gestionnaire du GSS.",
+  "invite.unknown.text":
+    "Il a peut-être été remplacé par une invitation plus récente ou annulé. Vérifiez que vous avez copié le lien au complet, ou demandez-en un nouveau à votre gestionnaire du GSS.",
   "error.passwordShort": "Utilisez au moins 8 caractères.",
   "error.passwordMismatch": "Les deux mots de passe ne sont pas identiques.",
   "error.contactOneOf": "Indiquez une adresse courriel ou un numéro de téléphone.",
@@ -840,17 +905,22 @@ export const fr: Record<MessageKey, string> = {
   "error.chooseProvider": "Choisissez le fournisseur de services pour lequel cette personne travaille.",
   "error.providerExists": "Un fournisseur porte déjà ce nom.",
   "email.invitation.subject": "Bienvenue dans Recours, {name} : choisissez votre mot de passe",
-  "email.invitation.body": "{person} vous a invité à Recours, où {ssm} suit les plaintes et les différends, avec le rôle {role} pour {organization}.",
+  "email.invitation.body":
+    "{person} vous a invité à Recours, où {ssm} suit les plaintes et les différends, avec le rôle {role} pour {organization}.",
   "email.invitation.action": "Choisissez votre mot de passe ici avant le {date} : {link}",
-  "email.invitation.ignore": "Si vous n’attendiez pas cette invitation, vous pouvez ignorer ce courriel : le compte ne s’ouvre pas sans mot de passe.",
-  "admin.users.enable.text": "Rouvrir le compte. Une personne qui n’a jamais choisi de mot de passe reçoit plutôt une nouvelle invitation.",
+  "email.invitation.ignore":
+    "Si vous n’attendiez pas cette invitation, vous pouvez ignorer ce courriel : le compte ne s’ouvre pas sans mot de passe.",
+  "admin.users.enable.text":
+    "Rouvrir le compte. Une personne qui n’a jamais choisi de mot de passe reçoit plutôt une nouvelle invitation.",
   "admin.users.enable.submit": "Réactiver le compte",
   "admin.users.done.enable": "Le compte est réactivé (ou une nouvelle invitation a été envoyée).",
   "admin.users.refused.not_disabled": "Ce compte n’est pas désactivé.",
   "admin.users.refused.retired": "Le fournisseur de cette personne est retiré : le compte reste fermé.",
   "survey.title": "Dites-nous comment s’est passé le processus",
-  "survey.intro": "Votre dossier est fermé. Ces 3 questions aident à améliorer le traitement des plaintes et des différends. Répondre est facultatif et ne change rien à votre dossier.",
-  "survey.anonymous": "Vos réponses sont anonymes : elles sont conservées sans votre nom, vos coordonnées ni votre numéro de référence. Ce lien ne fonctionne qu’une seule fois.",
+  "survey.intro":
+    "Votre dossier est fermé. Ces 3 questions aident à améliorer le traitement des plaintes et des différends. Répondre est facultatif et ne change rien à votre dossier.",
+  "survey.anonymous":
+    "Vos réponses sont anonymes : elles sont conservées sans votre nom, vos coordonnées ni votre numéro de référence. Ce lien ne fonctionne qu’une seule fois.",
   "survey.scale": "Pour chaque question, choisissez un chiffre de 1 (pas du tout) à 5 (tout à fait).",
   "survey.clear": "Le processus était-il clair?",
   "survey.fair": "Le processus était-il équitable?",
@@ -864,16 +934,22 @@ export const fr: Record<MessageKey, string> = {
   "survey.rating.4": "4 – En grande partie",
   "survey.rating.5": "5 – Tout à fait",
   "survey.comment": "Souhaitez-vous ajouter quelque chose?",
-  "survey.comment.hint": "Jusqu’à {max} caractères. Veuillez ne pas écrire votre nom ni rien qui permettrait de vous reconnaître.",
+  "survey.comment.hint":
+    "Jusqu’à {max} caractères. Veuillez ne pas écrire votre nom ni rien qui permettrait de vous reconnaître.",
   "survey.submit": "Envoyer mes réponses",
   "survey.unusable.title": "Ce lien vers le sondage ne fonctionne plus",
-  "survey.unusable.text": "Quelqu’un a déjà répondu au sondage avec ce lien, ou le lien a expiré : chaque lien fonctionne une seule fois, pendant {days} jours. Si vous avez copié le lien, vérifiez que vous l’avez copié en entier. Vous n’avez rien d’autre à faire.",
+  "survey.unusable.text":
+    "Quelqu’un a déjà répondu au sondage avec ce lien, ou le lien a expiré : chaque lien fonctionne une seule fois, pendant {days} jours. Si vous avez copié le lien, vérifiez que vous l’avez copié en entier. Vous n’avez rien d’autre à faire.",
   "survey.thanks.title": "Merci pour vos réponses",
-  "survey.thanks.text": "Vos réponses ont été enregistrées sans votre nom. Elles aident à améliorer le traitement des plaintes et des différends.",
+  "survey.thanks.text":
+    "Vos réponses ont été enregistrées sans votre nom. Elles aident à améliorer le traitement des plaintes et des différends.",
   "email.survey.subject": "3 courtes questions sur votre dossier {reference}",
-  "email.survey.body": "{ssm} a fermé votre dossier {reference}. Nous aimerions savoir comment le processus s’est déroulé pour vous.",
-  "email.survey.questions": "Il y a 3 questions : le processus était-il clair, était-il équitable et votre dossier a-t-il été traité dans un délai raisonnable? Vous répondez à chacune par un chiffre de 1 à 5 et vous pouvez ajouter un commentaire. Cela prend environ 2 minutes.",
-  "email.survey.anonymous": "Répondre est facultatif et ne change rien à votre dossier. Vos réponses sont anonymes : elles sont conservées sans votre nom, votre adresse courriel ni votre numéro de référence.",
+  "email.survey.body":
+    "{ssm} a fermé votre dossier {reference}. Nous aimerions savoir comment le processus s’est déroulé pour vous.",
+  "email.survey.questions":
+    "Il y a 3 questions : le processus était-il clair, était-il équitable et votre dossier a-t-il été traité dans un délai raisonnable? Vous répondez à chacune par un chiffre de 1 à 5 et vous pouvez ajouter un commentaire. Cela prend environ 2 minutes.",
+  "email.survey.anonymous":
+    "Répondre est facultatif et ne change rien à votre dossier. Vos réponses sont anonymes : elles sont conservées sans votre nom, votre adresse courriel ni votre numéro de référence.",
   "email.survey.action": "Pour répondre, ouvrez ce lien avant le {date} : {link}",
   "email.survey.once": "Ce lien ne fonctionne qu’une seule fois. Veuillez ne pas le transmettre.",
   "email.survey.footer": "Ce courriel a été envoyé automatiquement. Veuillez ne pas y répondre.",
@@ -938,16 +1014,24 @@ export const fr: Record<MessageKey, string> = {
   "report.toLevel": "Vers le niveau {n}",
   "report.clock.decision": "Décision, niveau {level}",
   "report.recourse.pending": "Pas encore décidée à la fin du trimestre",
-  "report.suppression.note": "« <{threshold} » désigne un nombre de 0 à {max}, affiché ainsi pour que personne ne puisse être identifié. « {hidden} » désigne un nombre caché pour qu’on ne puisse pas retrouver un petit nombre à partir des chiffres publiés à côté ou auparavant; chacun est énuméré ci-dessous avec sa raison. Une proportion dans les délais n’est affichée que si les nombres dans les délais et en retard atteignent tous deux {threshold}, et les jours et les moyennes du sondage que s’ils portent sur au moins {threshold} personnes.",
+  "report.suppression.note":
+    "« <{threshold} » désigne un nombre de 0 à {max}, affiché ainsi pour que personne ne puisse être identifié. « {hidden} » désigne un nombre caché pour qu’on ne puisse pas retrouver un petit nombre à partir des chiffres publiés à côté ou auparavant; chacun est énuméré ci-dessous avec sa raison. Une proportion dans les délais n’est affichée que si les nombres dans les délais et en retard atteignent tous deux {threshold}, et les jours et les moyennes du sondage que s’ils portent sur au moins {threshold} personnes.",
   "report.hidden.heading": "Pourquoi certains chiffres sont masqués",
-  "report.hidden.complementary": "{figure} : masqué pour qu’un nombre inférieur à {threshold} ne puisse pas être retrouvé à partir de ce chiffre et de ceux publiés à côté ou dans une version antérieure.",
-  "report.hidden.province": "{figure} : le total de l’Ontario est masqué parce que le chiffre d’au moins un gestionnaire de système de services est masqué, et que celui de l’Ontario le révélerait.",
-  "report.groups.note": "Les personnes répondent à ces questions seulement si elles le souhaitent, et peuvent choisir plusieurs groupes : ces nombres ne s’additionnent donc pas au total des dossiers reçus.",
-  "report.referredOut.hint": "Renvoyés au ministère : plaintes au sujet d’un programme géré par le ministère. Le GSS les a notées et a dit à la personne à qui s’adresser.",
+  "report.hidden.complementary":
+    "{figure} : masqué pour qu’un nombre inférieur à {threshold} ne puisse pas être retrouvé à partir de ce chiffre et de ceux publiés à côté ou dans une version antérieure.",
+  "report.hidden.province":
+    "{figure} : le total de l’Ontario est masqué parce que le chiffre d’au moins un gestionnaire de système de services est masqué, et que celui de l’Ontario le révélerait.",
+  "report.groups.note":
+    "Les personnes répondent à ces questions seulement si elles le souhaitent, et peuvent choisir plusieurs groupes : ces nombres ne s’additionnent donc pas au total des dossiers reçus.",
+  "report.referredOut.hint":
+    "Renvoyés au ministère : plaintes au sujet d’un programme géré par le ministère. Le GSS les a notées et a dit à la personne à qui s’adresser.",
   "report.decisions.hint": "Ouverts : dossiers entre les mains du GSS qui n’avaient pas encore de décision.",
-  "report.clocks.hint": "Un délai arrive à terme quand son étape est faite ou que le temps est écoulé. Médiane : la moitié des étapes faites ont pris ce nombre de jours ouvrables ou moins. 90e centile : 9 sur 10 l’ont fait. Les jours en pause sont ceux passés à attendre des renseignements de la personne.",
+  "report.clocks.hint":
+    "Un délai arrive à terme quand son étape est faite ou que le temps est écoulé. Médiane : la moitié des étapes faites ont pris ce nombre de jours ouvrables ou moins. 90e centile : 9 sur 10 l’ont fait. Les jours en pause sont ceux passés à attendre des renseignements de la personne.",
   "report.escalations.hint": "Chaque fois qu’un dossier est monté d’un niveau, compté sous le niveau atteint.",
-  "report.recourse.hint": "Révisions demandées pendant le trimestre, selon ce qu’il en était advenu à la fin du trimestre.",
-  "report.satisfaction.hint": "Réponses des personnes dont le dossier a été fermé ce trimestre. Chaque question est notée de 1 (pas du tout) à 5 (tout à fait).",
+  "report.recourse.hint":
+    "Révisions demandées pendant le trimestre, selon ce qu’il en était advenu à la fin du trimestre.",
+  "report.satisfaction.hint":
+    "Réponses des personnes dont le dossier a été fermé ce trimestre. Chaque question est notée de 1 (pas du tout) à 5 (tout à fait).",
   "health.ok": "ok",
 };

@@ -19,9 +19,7 @@ export function translator(language: Language): Translate {
   return (key, vars) => {
     const template = catalog[key];
     if (!vars) return template;
-    return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
-      name in vars ? String(vars[name]) : whole,
-    );
+    return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in vars ? String(vars[name]) : whole));
   };
 }
 
@@ -35,7 +33,12 @@ export function isMessageKey(key: string): key is MessageKey {
  * data), or the code itself when the catalog has none: a code newer than this release shows as
  * itself, never as an empty cell. Instead of casting a built string to MessageKey.
  */
-export function codeText(t: Translate, prefix: string, code: string | number, vars?: Record<string, string | number>): string {
+export function codeText(
+  t: Translate,
+  prefix: string,
+  code: string | number,
+  vars?: Record<string, string | number>,
+): string {
   const key = `${prefix}.${code}`;
   return isMessageKey(key) ? t(key, vars) : String(code);
 }

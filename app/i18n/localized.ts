@@ -13,6 +13,9 @@ export function localized<Field extends string, Row extends Bilingual<Field, unk
 }
 
 /** An organization's, area's or provider's name in the reader's language. */
-export function nameIn<Row extends Bilingual<"name", unknown>>(record: Row, language: Language): Row["name_en"] | Row["name_fr"] {
+export function nameIn<Row extends Bilingual<"name", unknown>>(
+  record: Row,
+  language: Language,
+): Row["name_en"] | Row["name_fr"] {
   return localized(record, "name", language);
 }

@@ -32,7 +32,6 @@ export async function action({ request, context }: ActionFunctionArgs) {
   return { errors: null, values: null, saved: true };
 }
 
-
 export default function ContactsPage() {
   const { area, ssm, contacts } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
@@ -61,10 +60,42 @@ export default function ContactsPage() {
       <ErrorSummary errors={errors} labels={labels} />
       {/* Keyed on what is stored, so a saved form shows the saved (trimmed) values. */}
       <Form method="post" noValidate className="stack" key={JSON.stringify(contacts)}>
-        <TextField name="email" type="email" label={labels.email} errors={errors} maxLength={TEXT_LIMITS.email} autoComplete="off" defaultValue={value("email")} />
-        <TextField name="phone" type="tel" label={labels.phone} hint={t("admin.contacts.phone.hint")} errors={errors} maxLength={TEXT_LIMITS.phone} autoComplete="off" defaultValue={value("phone")} />
-        <TextArea name="address" label={labels.address} errors={errors} maxLength={TEXT_LIMITS.address} rows={3} defaultValue={value("address")} />
-        <TextArea name="inPerson" label={labels.inPerson} hint={t("admin.contacts.inPerson.hint")} errors={errors} maxLength={TEXT_LIMITS.address} rows={3} defaultValue={value("inPerson")} />
+        <TextField
+          name="email"
+          type="email"
+          label={labels.email}
+          errors={errors}
+          maxLength={TEXT_LIMITS.email}
+          autoComplete="off"
+          defaultValue={value("email")}
+        />
+        <TextField
+          name="phone"
+          type="tel"
+          label={labels.phone}
+          hint={t("admin.contacts.phone.hint")}
+          errors={errors}
+          maxLength={TEXT_LIMITS.phone}
+          autoComplete="off"
+          defaultValue={value("phone")}
+        />
+        <TextArea
+          name="address"
+          label={labels.address}
+          errors={errors}
+          maxLength={TEXT_LIMITS.address}
+          rows={3}
+          defaultValue={value("address")}
+        />
+        <TextArea
+          name="inPerson"
+          label={labels.inPerson}
+          hint={t("admin.contacts.inPerson.hint")}
+          errors={errors}
+          maxLength={TEXT_LIMITS.address}
+          rows={3}
+          defaultValue={value("inPerson")}
+        />
         <button type="submit" disabled={navigation.state !== "idle"}>
           {t("admin.contacts.submit")}
         </button>

@@ -74,7 +74,14 @@ export default function PolicyPage() {
       {/* Keyed on the loader's versions, not the action's answer: the action data arrives before the
           revalidated policy, and a form remounted then would keep the old numbers as typed values. */}
       <Form method="post" noValidate className="stack" key={versions.length}>
-        <TextField name="effectiveFrom" label={labels.effectiveFrom!} hint={t("policy.effectiveFrom.hint")} required errors={errors} defaultValue={value("effectiveFrom", today)} />
+        <TextField
+          name="effectiveFrom"
+          label={labels.effectiveFrom!}
+          hint={t("policy.effectiveFrom.hint")}
+          required
+          errors={errors}
+          defaultValue={value("effectiveFrom", today)}
+        />
         <SelectField
           name="timeZone"
           label={labels.timeZone!}
@@ -83,8 +90,20 @@ export default function PolicyPage() {
           defaultValue={value("timeZone", policy.calendar.timeZone)}
           options={POLICY_TIME_ZONES.map((z) => ({ value: z, label: z }))}
         />
-        <TextField name="acknowledgeDays" label={labels.acknowledgeDays!} required errors={errors} defaultValue={value("acknowledgeDays", policy.acknowledgeDays)} />
-        <TextField name="firstResponseDays" label={labels.firstResponseDays!} required errors={errors} defaultValue={value("firstResponseDays", policy.firstResponseDays)} />
+        <TextField
+          name="acknowledgeDays"
+          label={labels.acknowledgeDays!}
+          required
+          errors={errors}
+          defaultValue={value("acknowledgeDays", policy.acknowledgeDays)}
+        />
+        <TextField
+          name="firstResponseDays"
+          label={labels.firstResponseDays!}
+          required
+          errors={errors}
+          defaultValue={value("firstResponseDays", policy.firstResponseDays)}
+        />
         {decisionLevels.map((l) => (
           <TextField
             key={l.level}
@@ -95,7 +114,13 @@ export default function PolicyPage() {
             defaultValue={value(`decisionDays${l.level}`, l.decisionDays ?? "")}
           />
         ))}
-        <TextField name="recourseWindowDays" label={labels.recourseWindowDays!} required errors={errors} defaultValue={value("recourseWindowDays", policy.recourseWindowDays)} />
+        <TextField
+          name="recourseWindowDays"
+          label={labels.recourseWindowDays!}
+          required
+          errors={errors}
+          defaultValue={value("recourseWindowDays", policy.recourseWindowDays)}
+        />
         <fieldset className="group">
           <legend>{t("policy.closures.legend")}</legend>
           <p className="hint">{t("policy.closures.hint")}</p>
@@ -137,7 +162,10 @@ export default function PolicyPage() {
               <td>{v.effectiveFrom}</td>
               <td>
                 {v.policy.acknowledgeDays} / {v.policy.firstResponseDays} /{" "}
-                {v.policy.levels.filter((l) => l.decisionDays !== null).map((l) => l.decisionDays).join(", ")}
+                {v.policy.levels
+                  .filter((l) => l.decisionDays !== null)
+                  .map((l) => l.decisionDays)
+                  .join(", ")}
               </td>
             </tr>
           ))}

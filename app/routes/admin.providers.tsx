@@ -9,7 +9,13 @@ import { TextField } from "../components/form-fields";
 import { providerIdSchema, providerNamesSchema, providerRenameSchema } from "../domain/ssm-admin-input";
 import { useLanguage, useT } from "../hooks/use-translation";
 import type { MessageKey } from "../i18n";
-import { addProvider, providerAdminView, renameProvider, retireProvider, type ProviderResult } from "../services/ssm-organizations.server";
+import {
+  addProvider,
+  providerAdminView,
+  renameProvider,
+  retireProvider,
+  type ProviderResult,
+} from "../services/ssm-organizations.server";
 import type { Language } from "../domain/vocabulary";
 import { languageOf } from "../utils/language.server";
 import { formatDate } from "../utils/format-date";
@@ -28,7 +34,8 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const view = await providerAdminView({ db: context.db, user });
   if (!view) throw notFound();
   const chosen = new URL(request.url).searchParams.get("provider");
-  const selected = chosen === null ? null : (view.providers.find((p) => String(p.id) === chosen && !p.retired_at) ?? null);
+  const selected =
+    chosen === null ? null : (view.providers.find((p) => String(p.id) === chosen && !p.retired_at) ?? null);
   if (chosen !== null && !selected) throw notFound();
   return { ...view, selected };
 }
@@ -46,7 +53,13 @@ function answer(body: Partial<ActionData> & { intent: string | null }, status = 
   return data<ActionData>({ errors: null, values: null, done: null, ...body }, { status });
 }
 
-function answerFor(intent: string, result: ProviderResult, formData: FormData, doneKey: MessageKey, language: Language) {
+function answerFor(
+  intent: string,
+  result: ProviderResult,
+  formData: FormData,
+  doneKey: MessageKey,
+  language: Language,
+) {
   if (result.ok) {
     const name = language === "fr" ? result.names.nameFr : result.names.nameEn;
     return answer({ intent, done: { key: doneKey, vars: { name } } });
@@ -84,7 +97,6 @@ export async function action({ request, context }: ActionFunctionArgs) {
   return answerFor(intent, result, formData, "admin.providers.done.add", language);
 }
 
-
 type LoaderData = ReturnType<typeof useLoaderData<typeof loader>>;
 type Provider = LoaderData["providers"][number];
 
@@ -92,13 +104,38 @@ function NameFields({ errors, values }: { errors: FieldErrors; values: Record<st
   const t = useT();
   return (
     <>
-      <TextField name="nameEn" label={t("admin.providers.nameEn")} required errors={errors} maxLength={TEXT_LIMITS.name} defaultValue={values.nameEn} />
-      <TextField name="nameFr" label={t("admin.providers.nameFr")} hint={t("admin.providers.nameFr.hint")} required errors={errors} maxLength={TEXT_LIMITS.name} defaultValue={values.nameFr} />
+      <TextField
+        name="nameEn"
+        label={t("admin.providers.nameEn")}
+        required
+        errors={errors}
+        maxLength={TEXT_LIMITS.name}
+        defaultValue={values.nameEn}
+      />
+      <TextField
+        name="nameFr"
+        label={t("admin.providers.nameFr")}
+        hint={t("admin.providers.nameFr.hint")}
+        required
+        errors={errors}
+        maxLength={TEXT_LIMITS.name}
+        defaultValue={values.nameFr}
+      />
     </>
   );
 }
 
-function EditPanel({ provider, errors, values, busy }: { provider: Provider; errors: FieldErrors; values: Record<string, string>; busy: boolean }) {
+function EditPanel({
+  provider,
+  errors,
+  values,
+  busy,
+}: {
+  provider: Provider;
+  errors: FieldErrors;
+  values: Record<string, string>;
+  busy: boolean;
+}) {
   const t = useT();
   const language = useLanguage();
   const heading = useRef<HTMLHeadingElement>(null);
@@ -110,8 +147,17 @@ function EditPanel({ provider, errors, values, busy }: { provider: Provider; err
       <h2 id="edit-title" tabIndex={-1} ref={heading}>
         {t("admin.providers.edit.title", { name })}
       </h2>
-      <ErrorSummary errors={errors} labels={{ nameEn: t("admin.providers.nameEn"), nameFr: t("admin.providers.nameFr") }} />
-      <Form method="post" action={actionUrl} noValidate className="stack" key={`${provider.name_en}|${provider.name_fr}`}>
+      <ErrorSummary
+        errors={errors}
+        labels={{ nameEn: t("admin.providers.nameEn"), nameFr: t("admin.providers.nameFr") }}
+      />
+      <Form
+        method="post"
+        action={actionUrl}
+        noValidate
+        className="stack"
+        key={`${provider.name_en}|${provider.name_fr}`}
+      >
         <input type="hidden" name="intent" value="rename" />
         <input type="hidden" name="providerId" value={provider.id} />
         <NameFields errors={errors} values={{ nameEn: provider.name_en, nameFr: provider.name_fr, ...values }} />
@@ -156,7 +202,12 @@ export default function ProvidersPage() {
         </p>
       ) : null}
       {view.selected ? (
-        <EditPanel provider={view.selected} errors={result?.intent === "rename" ? errors : {}} values={result?.intent === "rename" ? values : {}} busy={busy} />
+        <EditPanel
+          provider={view.selected}
+          errors={result?.intent === "rename" ? errors : {}}
+          values={result?.intent === "rename" ? values : {}}
+          busy={busy}
+        />
       ) : null}
       {view.providers.length ? (
         <div className="table-scroll">
@@ -173,12 +224,22 @@ export default function ProvidersPage() {
             <tbody>
               {view.providers.map((p) => (
                 <tr key={p.id}>
-                  <th scope="row" lang="en">{p.name_en}</th>
+                  <th scope="row" lang="en">
+                    {p.name_en}
+                  </th>
                   <td lang="fr">{p.name_fr}</td>
                   <td>
-                    {p.retired_at ? t("admin.providers.status.retired", { date: formatDate(p.retired_at, language) }) : t("admin.providers.status.active")}
+                    {p.retired_at
+                      ? t("admin.providers.status.retired", { date: formatDate(p.retired_at, language) })
+                      : t("admin.providers.status.active")}
                   </td>
-                  <td>{p.retired_at ? "—" : <Link to={`/admin/providers?provider=${p.id}`}>{t("admin.providers.manage")}</Link>}</td>
+                  <td>
+                    {p.retired_at ? (
+                      "—"
+                    ) : (
+                      <Link to={`/admin/providers?provider=${p.id}`}>{t("admin.providers.manage")}</Link>
+                    )}
+                  </td>
                 </tr>
               ))}
             </tbody>
@@ -196,7 +257,10 @@ export default function ProvidersPage() {
           />
           <Form method="post" action="/admin/providers" noValidate className="stack" key={view.providers.length}>
             <input type="hidden" name="intent" value="add" />
-            <NameFields errors={result?.intent === "add" ? errors : {}} values={result?.intent === "add" ? values : {}} />
+            <NameFields
+              errors={result?.intent === "add" ? errors : {}}
+              values={result?.intent === "add" ? values : {}}
+            />
             <button type="submit" disabled={busy}>
               {t("admin.providers.add.submit")}
             </button>

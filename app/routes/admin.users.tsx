@@ -43,7 +43,13 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 const intentSchema = z.object({ intent: z.enum(["invite", "role", "resend", "disable", "enable"]) });
 
 type Done = { key: MessageKey; vars?: Record<string, string> };
-type ActionData = { intent: string | null; errors: FieldErrors | null; values: Record<string, string> | null; done: Done | null; refused: MessageKey | null };
+type ActionData = {
+  intent: string | null;
+  errors: FieldErrors | null;
+  values: Record<string, string> | null;
+  done: Done | null;
+  refused: MessageKey | null;
+};
 
 function answer(body: Partial<ActionData> & { intent: string | null }, status = 200) {
   return data<ActionData>({ errors: null, values: null, done: null, refused: null, ...body }, { status });
@@ -68,7 +74,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
     const parsed = parseForm(inviteInputSchema, formData);
     if (!parsed.ok) return answer({ intent, errors: parsed.errors, values: parsed.values }, 400);
     const result = await inviteUser({ db, user, invite: parsed.data, now });
-    if (result.ok) return answer({ intent, done: { key: "admin.users.done.invite", vars: { email: parsed.data.email } } });
+    if (result.ok)
+      return answer({ intent, done: { key: "admin.users.done.invite", vars: { email: parsed.data.email } } });
     if (result.field === null) throw notFound();
     const values = Object.fromEntries([...formData.entries()].map(([k, v]) => [k, String(v)]));
     return answer({ intent, errors: { [result.field]: { key: result.key } }, values }, 400);
@@ -84,14 +91,19 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const parsed = parseForm(userIdSchema, formData);
   if (!parsed.ok) return answer({ intent, refused: "admin.users.refused.invalid" }, 400);
   if (intent === "resend") {
-    return refusalAnswer(intent, await resendInvitation({ db, user, ...parsed.data, now }), { key: "admin.users.done.resend" });
+    return refusalAnswer(intent, await resendInvitation({ db, user, ...parsed.data, now }), {
+      key: "admin.users.done.resend",
+    });
   }
   if (intent === "enable") {
-    return refusalAnswer(intent, await reenableUser({ db, user, ...parsed.data, now }), { key: "admin.users.done.enable" });
+    return refusalAnswer(intent, await reenableUser({ db, user, ...parsed.data, now }), {
+      key: "admin.users.done.enable",
+    });
   }
-  return refusalAnswer(intent, await disableUser({ db, user, ...parsed.data, now }), { key: "admin.users.done.disable" });
+  return refusalAnswer(intent, await disableUser({ db, user, ...parsed.data, now }), {
+    key: "admin.users.done.disable",
+  });
 }
-
 
 type LoaderData = ReturnType<typeof useLoaderData<typeof loader>>;
 type ListedUser = LoaderData["users"][number];
@@ -194,7 +206,19 @@ function ManagePanel({ person, busy }: { person: ListedUser; busy: boolean }) {
   );
 }
 
-function InviteForm({ providers, errors, values, resetKey, busy }: { providers: LoaderData["providers"]; errors: FieldErrors; values: Record<string, string>; resetKey: number; busy: boolean }) {
+function InviteForm({
+  providers,
+  errors,
+  values,
+  resetKey,
+  busy,
+}: {
+  providers: LoaderData["providers"];
+  errors: FieldErrors;
+  values: Record<string, string>;
+  resetKey: number;
+  busy: boolean;
+}) {
   const t = useT();
   const language = useLanguage();
   const labels = {
@@ -211,8 +235,25 @@ function InviteForm({ providers, errors, values, resetKey, busy }: { providers: 
       <ErrorSummary errors={errors} labels={labels} />
       <Form method="post" action="/admin/users" noValidate className="stack" key={resetKey}>
         <input type="hidden" name="intent" value="invite" />
-        <TextField name="name" label={labels.name} required errors={errors} maxLength={TEXT_LIMITS.name} autoComplete="off" defaultValue={values.name} />
-        <TextField name="email" type="email" label={labels.email} required errors={errors} maxLength={TEXT_LIMITS.email} autoComplete="off" defaultValue={values.email} />
+        <TextField
+          name="name"
+          label={labels.name}
+          required
+          errors={errors}
+          maxLength={TEXT_LIMITS.name}
+          autoComplete="off"
+          defaultValue={values.name}
+        />
+        <TextField
+          name="email"
+          type="email"
+          label={labels.email}
+          required
+          errors={errors}
+          maxLength={TEXT_LIMITS.email}
+          autoComplete="off"
+          defaultValue={values.email}
+        />
         <SelectField
           name="role"
           label={labels.role}

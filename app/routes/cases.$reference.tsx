@@ -30,7 +30,11 @@ export const meta: MetaFunction = ({ matches, params }) =>
 const version = z.coerce.number().int().min(1);
 const text = (max: number) => z.string().trim().min(1, "error.required").max(max, "error.tooLong");
 const actionSchema = z.discriminatedUnion("intent", [
-  z.object({ intent: z.literal("take"), version, assigneeId: z.coerce.number().int().min(1).optional().catch(undefined) }),
+  z.object({
+    intent: z.literal("take"),
+    version,
+    assigneeId: z.coerce.number().int().min(1).optional().catch(undefined),
+  }),
   z.object({ intent: z.literal("acknowledge"), version }),
   z.object({ intent: z.literal("reply"), version, message: text(TEXT_LIMITS.message) }),
   z.object({ intent: z.literal("note"), version, note: text(TEXT_LIMITS.message) }),
@@ -79,7 +83,17 @@ export const shouldRevalidate: ShouldRevalidateFunction = ({ actionStatus, defau
   actionStatus === 409 ? true : defaultShouldRevalidate;
 
 /** What was typed in the refused form, given back so a stale refusal does not lose it. */
-const DRAFT_FIELDS = ["message", "note", "question", "resumeReason", "escalateReason", "reopenReason", "outcome", "reasons", "panel"] as const;
+const DRAFT_FIELDS = [
+  "message",
+  "note",
+  "question",
+  "resumeReason",
+  "escalateReason",
+  "reopenReason",
+  "outcome",
+  "reasons",
+  "panel",
+] as const;
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const { user } = await requirePermission(request, "case.read");
@@ -94,7 +108,14 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   if (upload.tooBig || upload.formData.get("intent") === "attach") {
     const attached = upload.tooBig
       ? ({ ok: false, reason: "too_big" } as const)
-      : await attachAsStaff({ db: context.db, user, reference: params.reference ?? "", file: upload.file, share: upload.formData.get("share") === "on", now: new Date() });
+      : await attachAsStaff({
+          db: context.db,
+          user,
+          reference: params.reference ?? "",
+          file: upload.file,
+          share: upload.formData.get("share") === "on",
+          now: new Date(),
+        });
     if (!attached) throw notFound();
     const errors = uploadErrors(attached);
     if (errors) return data({ errors, intent: "attach", done: null, refused: null, changes: null }, { status: 400 });
@@ -102,7 +123,10 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   }
   const parsed = parseForm(actionSchema, upload.formData);
   if (!parsed.ok) {
-    return data({ errors: parsed.errors, intent: parsed.values.intent ?? null, done: null, refused: null, changes: null }, { status: 400 });
+    return data(
+      { errors: parsed.errors, intent: parsed.values.intent ?? null, done: null, refused: null, changes: null },
+      { status: 400 },
+    );
   }
   const result = await performStaffAction({
     db: context.db,
@@ -122,8 +146,13 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       result.reason === "stale" && since.success
         ? await staffCaseChangesSince({ db: context.db, user, reference: params.reference ?? "", since: since.data })
         : null;
-    const draft = Object.fromEntries(DRAFT_FIELDS.map((f) => [f, upload.formData.get(f)]).filter(([, v]) => typeof v === "string"));
-    return data({ errors: null, intent, done: null, refused, changes, draft: draft as Record<string, string> }, { status: 409 });
+    const draft = Object.fromEntries(
+      DRAFT_FIELDS.map((f) => [f, upload.formData.get(f)]).filter(([, v]) => typeof v === "string"),
+    );
+    return data(
+      { errors: null, intent, done: null, refused, changes, draft: draft as Record<string, string> },
+      { status: 409 },
+    );
   }
   return { errors: null, intent, done: `case.done.${intent}` as MessageKey, refused: null, changes: null };
 }
@@ -141,7 +170,17 @@ function Field({ label, children }: { label: string; children: ReactNode }) {
  * One action's form. Its key changes each time this form is sent and done, so it comes back
  * empty; the other forms keep what is being typed in them while the case reloads.
  */
-function ActionForm({ intent, version, resetKey, children }: { intent: string; version: number; resetKey?: number; children: ReactNode }) {
+function ActionForm({
+  intent,
+  version,
+  resetKey,
+  children,
+}: {
+  intent: string;
+  version: number;
+  resetKey?: number;
+  children: ReactNode;
+}) {
   const { loadedAt } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const [sent, setSent] = useState(0);
@@ -168,7 +207,8 @@ export default function CasePage() {
   const busy = navigation.state !== "idle";
   const errors = result?.errors ?? {};
   const errorsFor = (intent: string) => (result?.intent === intent ? errors : undefined);
-  const draft = (field: string): string | undefined => (result && "draft" in result ? result.draft?.[field] : undefined);
+  const draft = (field: string): string | undefined =>
+    result && "draft" in result ? result.draft?.[field] : undefined;
   const can = (a: string) => (allowed as string[]).includes(a);
 
   return (
@@ -176,7 +216,8 @@ export default function CasePage() {
       <h1>{t("case.title", { reference: c.reference })}</h1>
       <p className="status-line">
         <strong data-testid="case-status">{t(`caseStatus.${c.status}`)}</strong> · {t("level.short", { n: c.level })} ·{" "}
-        {t(`kind.${c.kind}`)} · {view.assigneeName ? t("case.assignedTo", { name: view.assigneeName }) : t("case.notAssigned")}
+        {t(`kind.${c.kind}`)} ·{" "}
+        {view.assigneeName ? t("case.assignedTo", { name: view.assigneeName }) : t("case.notAssigned")}
       </p>
       {result?.done ? (
         <p className="notice-success" role="status">
@@ -198,7 +239,9 @@ export default function CasePage() {
       <section aria-labelledby="deadlines-title">
         <h2 id="deadlines-title">{t("case.deadlines")}</h2>
         <ClockTable clocks={view.clocks} timeZone={view.timeZone} />
-        <p className="meta">{t("case.policyVersion", { version: view.policy.version, date: view.policy.effectiveFrom })}</p>
+        <p className="meta">
+          {t("case.policyVersion", { version: view.policy.version, date: view.policy.effectiveFrom })}
+        </p>
         {c.recourse_deadline_at && c.status === "decided" ? (
           <p>{t("case.recourseUntil", { date: formatDateTime(c.recourse_deadline_at, language, view.timeZone) })}</p>
         ) : null}
@@ -303,7 +346,16 @@ export default function CasePage() {
         ) : null}
         {can("reply") ? (
           <ActionForm intent="reply" version={c.version}>
-            <TextArea name="message" defaultValue={draft("message")} label={t("case.reply.label")} hint={t("case.reply.hint")} required errors={errorsFor("reply")} maxLength={TEXT_LIMITS.message} rows={4} />
+            <TextArea
+              name="message"
+              defaultValue={draft("message")}
+              label={t("case.reply.label")}
+              hint={t("case.reply.hint")}
+              required
+              errors={errorsFor("reply")}
+              maxLength={TEXT_LIMITS.message}
+              rows={4}
+            />
             <button type="submit" disabled={busy}>
               {t("case.reply.submit")}
             </button>
@@ -311,7 +363,16 @@ export default function CasePage() {
         ) : null}
         {can("request_info") ? (
           <ActionForm intent="request_info" version={c.version}>
-            <TextArea name="question" defaultValue={draft("question")} label={t("case.requestInfo.label")} hint={t("case.requestInfo.hint")} required errors={errorsFor("request_info")} maxLength={TEXT_LIMITS.message} rows={3} />
+            <TextArea
+              name="question"
+              defaultValue={draft("question")}
+              label={t("case.requestInfo.label")}
+              hint={t("case.requestInfo.hint")}
+              required
+              errors={errorsFor("request_info")}
+              maxLength={TEXT_LIMITS.message}
+              rows={3}
+            />
             <button type="submit" disabled={busy}>
               {t("case.requestInfo.submit")}
             </button>
@@ -319,7 +380,15 @@ export default function CasePage() {
         ) : null}
         {can("resume") ? (
           <ActionForm intent="resume" version={c.version}>
-            <TextArea name="resumeReason" defaultValue={draft("resumeReason")} label={t("case.resume.label")} required errors={errorsFor("resume")} maxLength={TEXT_LIMITS.shortReason} rows={2} />
+            <TextArea
+              name="resumeReason"
+              defaultValue={draft("resumeReason")}
+              label={t("case.resume.label")}
+              required
+              errors={errorsFor("resume")}
+              maxLength={TEXT_LIMITS.shortReason}
+              rows={2}
+            />
             <button type="submit" disabled={busy}>
               {t("case.resume.submit")}
             </button>
@@ -338,9 +407,26 @@ export default function CasePage() {
                 placeholder=""
                 options={DECISION_OUTCOMES.map((o) => ({ value: o, label: t(`outcome.${o}`) }))}
               />
-              <TextArea name="reasons" defaultValue={draft("reasons")} label={t("case.decision.reasons")} required errors={errorsFor("decide")} maxLength={TEXT_LIMITS.longText} rows={5} />
+              <TextArea
+                name="reasons"
+                defaultValue={draft("reasons")}
+                label={t("case.decision.reasons")}
+                required
+                errors={errorsFor("decide")}
+                maxLength={TEXT_LIMITS.longText}
+                rows={5}
+              />
               {view.panelRequired ? (
-                <TextArea name="panel" defaultValue={draft("panel")} label={t("case.panel.label")} hint={t("case.panel.hint")} required errors={errorsFor("decide")} maxLength={TEXT_LIMITS.reason} rows={3} />
+                <TextArea
+                  name="panel"
+                  defaultValue={draft("panel")}
+                  label={t("case.panel.label")}
+                  hint={t("case.panel.hint")}
+                  required
+                  errors={errorsFor("decide")}
+                  maxLength={TEXT_LIMITS.reason}
+                  rows={3}
+                />
               ) : null}
               <button type="submit" disabled={busy}>
                 {t("case.decision.submit")}
@@ -358,7 +444,15 @@ export default function CasePage() {
         ) : null}
         {can("reopen") ? (
           <ActionForm intent="reopen" version={c.version}>
-            <TextArea name="reopenReason" defaultValue={draft("reopenReason")} label={t("case.reopen.label")} required errors={errorsFor("reopen")} maxLength={TEXT_LIMITS.reason} rows={2} />
+            <TextArea
+              name="reopenReason"
+              defaultValue={draft("reopenReason")}
+              label={t("case.reopen.label")}
+              required
+              errors={errorsFor("reopen")}
+              maxLength={TEXT_LIMITS.reason}
+              rows={2}
+            />
             <button type="submit" disabled={busy}>
               {t("case.reopen.submit")}
             </button>
@@ -366,21 +460,44 @@ export default function CasePage() {
         ) : null}
         {can("escalate") ? (
           <ActionForm intent="escalate" version={c.version}>
-            <TextArea name="escalateReason" defaultValue={draft("escalateReason")} label={t("case.escalate.label")} hint={t("case.escalate.hint")} required errors={errorsFor("escalate")} maxLength={TEXT_LIMITS.reason} rows={2} />
+            <TextArea
+              name="escalateReason"
+              defaultValue={draft("escalateReason")}
+              label={t("case.escalate.label")}
+              hint={t("case.escalate.hint")}
+              required
+              errors={errorsFor("escalate")}
+              maxLength={TEXT_LIMITS.reason}
+              rows={2}
+            />
             <button type="submit" disabled={busy}>
               {t("case.escalate.submit")}
             </button>
           </ActionForm>
         ) : null}
         <ActionForm intent="note" version={c.version} resetKey={view.events.length}>
-          <TextArea name="note" defaultValue={draft("note")} label={t("case.note.label")} hint={t("case.note.hint")} required errors={errorsFor("note")} maxLength={TEXT_LIMITS.message} rows={3} />
+          <TextArea
+            name="note"
+            defaultValue={draft("note")}
+            label={t("case.note.label")}
+            hint={t("case.note.hint")}
+            required
+            errors={errorsFor("note")}
+            maxLength={TEXT_LIMITS.message}
+            rows={3}
+          />
           <button type="submit" disabled={busy}>
             {t("case.note.submit")}
           </button>
         </ActionForm>
       </section>
 
-      <Attachments items={view.attachments} hrefFor={(id) => `/attachments/${id}`} errors={errorsFor("attach")} canShare />
+      <Attachments
+        items={view.attachments}
+        hrefFor={(id) => `/attachments/${id}`}
+        errors={errorsFor("attach")}
+        canShare
+      />
 
       <section aria-labelledby="timeline-title">
         <h2 id="timeline-title">{t("case.timeline")}</h2>

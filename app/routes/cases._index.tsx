@@ -51,24 +51,72 @@ export default function CaseQueue() {
         <summary>{t("queue.filters")}</summary>
         {/* Keyed by the filters: after Back or a count link, the fields show the list's filters, not the last ones typed. */}
         <Form method="get" className="filter-grid" key={filtersToSearch(filters)}>
-          <SelectField name="status" label={t("queue.status")} defaultValue={filters.status ?? ""} options={[any, ...CASE_STATUSES.map((s) => ({ value: s, label: t(`caseStatus.${s}`) }))]} />
-          <SelectField name="level" label={t("queue.level")} defaultValue={filters.level ? String(filters.level) : ""} options={[any, ...[1, 2, 3, 4].map((n) => ({ value: String(n), label: t("level.short", { n }) }))]} />
-          <SelectField name="kind" label={t("queue.kind")} defaultValue={filters.kind ?? ""} options={[any, { value: "client_complaint", label: t("kind.client_complaint") }, { value: "provider_dispute", label: t("kind.provider_dispute") }]} />
+          <SelectField
+            name="status"
+            label={t("queue.status")}
+            defaultValue={filters.status ?? ""}
+            options={[any, ...CASE_STATUSES.map((s) => ({ value: s, label: t(`caseStatus.${s}`) }))]}
+          />
+          <SelectField
+            name="level"
+            label={t("queue.level")}
+            defaultValue={filters.level ? String(filters.level) : ""}
+            options={[any, ...[1, 2, 3, 4].map((n) => ({ value: String(n), label: t("level.short", { n }) }))]}
+          />
+          <SelectField
+            name="kind"
+            label={t("queue.kind")}
+            defaultValue={filters.kind ?? ""}
+            options={[
+              any,
+              { value: "client_complaint", label: t("kind.client_complaint") },
+              { value: "provider_dispute", label: t("kind.provider_dispute") },
+            ]}
+          />
           <SelectField
             name="program"
             label={t("queue.program")}
             defaultValue={filters.program ?? ""}
-            options={[any, ...[...IN_SCOPE_PROGRAMS, ...MINISTRY_RETAINED_PROGRAMS].map((p) => ({ value: p, label: codeText(t, "program", p) }))]}
+            options={[
+              any,
+              ...[...IN_SCOPE_PROGRAMS, ...MINISTRY_RETAINED_PROGRAMS].map((p) => ({
+                value: p,
+                label: codeText(t, "program", p),
+              })),
+            ]}
           />
-          <SelectField name="category" label={t("queue.category")} defaultValue={filters.category ?? ""} options={[any, ...DISPUTE_CATEGORIES.map((c) => ({ value: c, label: t(`category.${c}`) }))]} />
+          <SelectField
+            name="category"
+            label={t("queue.category")}
+            defaultValue={filters.category ?? ""}
+            options={[any, ...DISPUTE_CATEGORIES.map((c) => ({ value: c, label: t(`category.${c}`) }))]}
+          />
           <SelectField
             name="provider"
             label={t("queue.provider")}
             defaultValue={filters.provider ? String(filters.provider) : ""}
             options={[any, ...providers.map((p) => ({ value: String(p.id), label: nameIn(p, language) }))]}
           />
-          <SelectField name="assignee" label={t("queue.assignee")} defaultValue={filters.assignee ?? ""} options={[any, { value: "me", label: t("queue.assignee.me") }, { value: "unassigned", label: t("queue.assignee.unassigned") }]} />
-          <SelectField name="clock" label={t("queue.clock")} defaultValue={filters.clock ?? ""} options={[any, { value: "overdue", label: t("queue.clock.overdue") }, { value: "due_soon", label: t("queue.clock.due_soon") }]} />
+          <SelectField
+            name="assignee"
+            label={t("queue.assignee")}
+            defaultValue={filters.assignee ?? ""}
+            options={[
+              any,
+              { value: "me", label: t("queue.assignee.me") },
+              { value: "unassigned", label: t("queue.assignee.unassigned") },
+            ]}
+          />
+          <SelectField
+            name="clock"
+            label={t("queue.clock")}
+            defaultValue={filters.clock ?? ""}
+            options={[
+              any,
+              { value: "overdue", label: t("queue.clock.overdue") },
+              { value: "due_soon", label: t("queue.clock.due_soon") },
+            ]}
+          />
           <TextField name="from" label={t("queue.from")} defaultValue={filters.from ?? ""} />
           <TextField name="to" label={t("queue.to")} defaultValue={filters.to ?? ""} />
           <TextField name="q" label={t("queue.q")} defaultValue={filters.q ?? ""} />

@@ -18,7 +18,6 @@ import { nameIn } from "../i18n/localized";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "intake.title");
 
-
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const { user } = await requirePermission(request, "case.record");
   const choices = await intakeChoices({ db: context.db, user });
@@ -26,7 +25,11 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const now = new Date();
   const local = localTimeOf(now, choices.area.timeZone);
   const hhmm = `${String(Math.floor(local.minutes / 60)).padStart(2, "0")}:${String(local.minutes % 60).padStart(2, "0")}`;
-  return { ...choices, nowLocal: `${localDateOf(now, choices.area.timeZone)}T${hhmm}`, submissionKey: crypto.randomUUID() };
+  return {
+    ...choices,
+    nowLocal: `${localDateOf(now, choices.area.timeZone)}T${hhmm}`,
+    submissionKey: crypto.randomUUID(),
+  };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -39,12 +42,28 @@ export async function action({ request, context }: ActionFunctionArgs) {
     const errors: FieldErrors = { ...(extras.ok ? {} : extras.errors), ...(complaint.ok ? {} : complaint.errors) };
     return data({ errors, values, done: null }, { status: 400 });
   }
-  const result = await recordComplaintOnBehalf({ db: context.db, user, complaint: complaint.data, extras: extras.data, now: new Date() });
+  const result = await recordComplaintOnBehalf({
+    db: context.db,
+    user,
+    complaint: complaint.data,
+    extras: extras.data,
+    now: new Date(),
+  });
   if (!result) throw notFound();
-  if (result.kind === "invalid_time") return data({ errors: { receivedAt: { key: result.key } } as FieldErrors, values, done: null }, { status: 400 });
-  if (result.kind === "invalid") return data({ errors: { [result.field]: { key: result.message } } as FieldErrors, values, done: null }, { status: 400 });
-  if (result.kind === "duplicate") return { errors: null, values: null, done: { reference: result.reference, secret: null, emailedTo: null } };
-  return { errors: null, values: null, done: { reference: result.reference, secret: result.secret, emailedTo: result.emailedTo } };
+  if (result.kind === "invalid_time")
+    return data({ errors: { receivedAt: { key: result.key } } as FieldErrors, values, done: null }, { status: 400 });
+  if (result.kind === "invalid")
+    return data(
+      { errors: { [result.field]: { key: result.message } } as FieldErrors, values, done: null },
+      { status: 400 },
+    );
+  if (result.kind === "duplicate")
+    return { errors: null, values: null, done: { reference: result.reference, secret: null, emailedTo: null } };
+  return {
+    errors: null,
+    values: null,
+    done: { reference: result.reference, secret: result.secret, emailedTo: result.emailedTo },
+  };
 }
 
 export default function IntakePage() {
@@ -89,7 +108,12 @@ export default function IntakePage() {
       <p>{t("file.area.chosen", { area: nameIn(area, language) })}</p>
       <ErrorSummary
         errors={errors}
-        labels={{ channel: t("intake.channel"), receivedAt: t("intake.receivedAt"), ...complaintFieldLabels(t), consent: t("intake.consent") }}
+        labels={{
+          channel: t("intake.channel"),
+          receivedAt: t("intake.receivedAt"),
+          ...complaintFieldLabels(t),
+          consent: t("intake.consent"),
+        }}
       />
       <Form method="post" noValidate className="stack">
         <input type="hidden" name="area" value={area.slug} />
@@ -102,8 +126,21 @@ export default function IntakePage() {
           defaultValue={values.channel ?? "phone"}
           options={INTAKE_CHANNELS.map((c) => ({ value: c, label: t(`channel.${c}`) }))}
         />
-        <TextField name="receivedAt" label={t("intake.receivedAt")} hint={t("intake.receivedAt.hint")} required errors={errors} defaultValue={values.receivedAt ?? nowLocal} />
-        <ComplaintFields providers={providers} errors={errors} values={values} defaultLanguage={language} consentLabel={t("intake.consent")} />
+        <TextField
+          name="receivedAt"
+          label={t("intake.receivedAt")}
+          hint={t("intake.receivedAt.hint")}
+          required
+          errors={errors}
+          defaultValue={values.receivedAt ?? nowLocal}
+        />
+        <ComplaintFields
+          providers={providers}
+          errors={errors}
+          values={values}
+          defaultLanguage={language}
+          consentLabel={t("intake.consent")}
+        />
         <button type="submit" disabled={busy}>
           {t("intake.submit")}
         </button>

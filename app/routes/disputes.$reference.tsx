@@ -15,7 +15,8 @@ import { notFound } from "../utils/http.server";
 import { pageTitle } from "../utils/meta";
 import { requirePermission } from "../auth/require-permission.server";
 
-export const meta: MetaFunction = ({ matches, params }) => pageTitle(matches, "case.title", { reference: params.reference ?? "" });
+export const meta: MetaFunction = ({ matches, params }) =>
+  pageTitle(matches, "case.title", { reference: params.reference ?? "" });
 
 const actionSchema = z.discriminatedUnion("intent", [...filerActionSchemas]);
 
@@ -32,7 +33,13 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   if (upload.tooBig || upload.formData.get("intent") === "attach") {
     const attached = upload.tooBig
       ? ({ ok: false, reason: "too_big" } as const)
-      : await providerAttach({ db: context.db, user, reference: params.reference ?? "", file: upload.file, now: new Date() });
+      : await providerAttach({
+          db: context.db,
+          user,
+          reference: params.reference ?? "",
+          file: upload.file,
+          now: new Date(),
+        });
     if (!attached) throw notFound();
     const errors = uploadErrors(attached);
     if (errors) return data({ errors, message: null, ok: false }, { status: 400 });
@@ -40,7 +47,13 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   }
   const parsed = parseForm(actionSchema, upload.formData);
   if (!parsed.ok) return { errors: parsed.errors, message: null, ok: false };
-  const result = await providerDisputeAction({ db: context.db, user, reference: params.reference ?? "", command: filerCommandOf(parsed.data), now: new Date() });
+  const result = await providerDisputeAction({
+    db: context.db,
+    user,
+    reference: params.reference ?? "",
+    command: filerCommandOf(parsed.data),
+    now: new Date(),
+  });
   if (!result) throw notFound();
   return filerActionResponse(parsed.data, result);
 }

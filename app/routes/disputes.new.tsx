@@ -31,7 +31,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (!result) throw notFound();
   if (result.kind === "invalid") {
     const errors: FieldErrors = { [result.field]: { key: result.message } };
-    return data({ errors, values: Object.fromEntries(Object.entries(parsed.data).map(([k, v]) => [k, String(v ?? "")])) }, { status: 400 });
+    return data(
+      { errors, values: Object.fromEntries(Object.entries(parsed.data).map(([k, v]) => [k, String(v ?? "")])) },
+      { status: 400 },
+    );
   }
   return redirect(`/disputes/${result.reference}?filed=1`);
 }
@@ -50,7 +53,12 @@ export default function NewDisputePage() {
       <p>{t("disputes.new.intro")}</p>
       <ErrorSummary
         errors={errors}
-        labels={{ area: t("disputes.area"), category: t("disputes.category"), description: t("disputes.description"), outcomeWanted: t("disputes.outcome") }}
+        labels={{
+          area: t("disputes.area"),
+          category: t("disputes.category"),
+          description: t("disputes.description"),
+          outcomeWanted: t("disputes.outcome"),
+        }}
       />
       <Form method="post" noValidate className="stack">
         <input type="hidden" name="submissionKey" value={values.submissionKey ?? submissionKey} />
@@ -72,8 +80,24 @@ export default function NewDisputePage() {
           placeholder=""
           options={DISPUTE_CATEGORIES.map((c) => ({ value: c, label: t(`category.${c}`) }))}
         />
-        <TextArea name="description" label={t("disputes.description")} required errors={errors} maxLength={TEXT_LIMITS.message} rows={7} defaultValue={values.description} />
-        <TextArea name="outcomeWanted" label={t("disputes.outcome")} required errors={errors} maxLength={TEXT_LIMITS.reason} rows={3} defaultValue={values.outcomeWanted} />
+        <TextArea
+          name="description"
+          label={t("disputes.description")}
+          required
+          errors={errors}
+          maxLength={TEXT_LIMITS.message}
+          rows={7}
+          defaultValue={values.description}
+        />
+        <TextArea
+          name="outcomeWanted"
+          label={t("disputes.outcome")}
+          required
+          errors={errors}
+          maxLength={TEXT_LIMITS.reason}
+          rows={3}
+          defaultValue={values.outcomeWanted}
+        />
         <button type="submit" disabled={busy}>
           {t("disputes.submit")}
         </button>

@@ -8,7 +8,12 @@ import { complaintInputSchema } from "../domain/complaint-input";
 import { useLanguage, useT } from "../hooks/use-translation";
 import { codeText } from "../i18n";
 import { fileClientComplaint, ministryContact } from "../services/filing.server";
-import { filingsPerIp, isRateLimited, RateLimitedError, reserveAttemptInWriteTransaction } from "../services/rate-limit.server";
+import {
+  filingsPerIp,
+  isRateLimited,
+  RateLimitedError,
+  reserveAttemptInWriteTransaction,
+} from "../services/rate-limit.server";
 import { filingChoices, listCatchmentAreas } from "../services/public-areas.server";
 import { parseForm, type FieldErrors } from "../utils/form";
 import { languageOf } from "../utils/language.server";
@@ -58,7 +63,12 @@ export async function action({ request, context }: ActionFunctionArgs) {
   try {
     // Counted and decided inside the filing's write transaction, which runs alone among writers:
     // simultaneous filings cannot all find room under the limit (issue #15).
-    result = await fileClientComplaint({ db, complaint: parsed.data, now, alsoRecord: (trx) => reserveAttemptInWriteTransaction(trx, filingsPerIp(), ipKey, now) });
+    result = await fileClientComplaint({
+      db,
+      complaint: parsed.data,
+      now,
+      alsoRecord: (trx) => reserveAttemptInWriteTransaction(trx, filingsPerIp(), ipKey, now),
+    });
   } catch (error) {
     if (error instanceof RateLimitedError) return refused();
     throw error;
@@ -74,10 +84,17 @@ export async function action({ request, context }: ActionFunctionArgs) {
     done:
       result.kind === "filed"
         ? { ...result, program: parsed.data.program, duplicate: false }
-        : { kind: result.kind, reference: result.reference, secret: null, emailedTo: null, referredOut: false, program: null, duplicate: true },
+        : {
+            kind: result.kind,
+            reference: result.reference,
+            secret: null,
+            emailedTo: null,
+            referredOut: false,
+            program: null,
+            duplicate: true,
+          },
   };
 }
-
 
 function AreaStep() {
   const { areas } = useLoaderData<typeof loader>();
@@ -108,7 +125,11 @@ function Done({ done }: { done: NonNullable<ReturnType<typeof useActionData<type
       <>
         <h1>{t("file.referred.title")}</h1>
         <p className="panel" role="status">
-          {t("file.referred.text", { program: codeText(t, "program", done.program), phone: ministryPhone, reference: done.reference })}
+          {t("file.referred.text", {
+            program: codeText(t, "program", done.program),
+            phone: ministryPhone,
+            reference: done.reference,
+          })}
         </p>
         <p>
           <a className="button" href={`tel:${ministryPhone}`}>
@@ -177,7 +198,12 @@ export default function FilePage() {
       <Form method="post" noValidate className="stack">
         <input type="hidden" name="area" value={chosen.slug} />
         <input type="hidden" name="submissionKey" value={values.submissionKey ?? submissionKey} />
-        <ComplaintFields providers={chosen.providers} errors={errors} values={values} defaultLanguage={defaultLanguage} />
+        <ComplaintFields
+          providers={chosen.providers}
+          errors={errors}
+          values={values}
+          defaultLanguage={defaultLanguage}
+        />
         <button type="submit" disabled={navigation.state === "submitting"}>
           {t("file.submit")}
         </button>

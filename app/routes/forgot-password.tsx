@@ -14,15 +14,27 @@ import { TEXT_LIMITS } from "../domain/text-limits";
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "forgot.title");
 
 const forgotSchema = z.object({
-  email: z.string({ error: "error.required" }).trim().min(1, "error.required").max(TEXT_LIMITS.email, "error.tooLong").pipe(z.email("error.email")),
+  email: z
+    .string({ error: "error.required" })
+    .trim()
+    .min(1, "error.required")
+    .max(TEXT_LIMITS.email, "error.tooLong")
+    .pipe(z.email("error.email")),
 });
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const parsed = parseForm(forgotSchema, await readForm(request));
-  if (!parsed.ok) return data({ errors: parsed.errors, values: parsed.values, sent: false, limited: false }, { status: 400 });
-  const result = await requestPasswordReset({ db: context.db, email: parsed.data.email, clientIp: context.clientIp, now: new Date() });
+  if (!parsed.ok)
+    return data({ errors: parsed.errors, values: parsed.values, sent: false, limited: false }, { status: 400 });
+  const result = await requestPasswordReset({
+    db: context.db,
+    email: parsed.data.email,
+    clientIp: context.clientIp,
+    now: new Date(),
+  });
   // Limited or not, the same answer whether or not the address has an account.
-  if (!result.ok) return data({ errors: null, values: { email: parsed.data.email }, sent: false, limited: true }, { status: 429 });
+  if (!result.ok)
+    return data({ errors: null, values: { email: parsed.data.email }, sent: false, limited: true }, { status: 429 });
   return data({ errors: null, values: null, sent: true, limited: false });
 }
 

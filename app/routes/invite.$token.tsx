@@ -22,7 +22,8 @@ const TITLES: Record<InvitationState, MessageKey> = {
   unknown: "invite.unknown.title",
 };
 
-export const meta: MetaFunction<typeof loader> = ({ matches, data }) => pageTitle(matches, TITLES[data?.state ?? "unknown"]);
+export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
+  pageTitle(matches, TITLES[data?.state ?? "unknown"]);
 
 export async function loader({ params, context }: LoaderFunctionArgs) {
   return invitationView({ db: context.db, token: params.token ?? "", now: new Date() });
@@ -30,9 +31,16 @@ export async function loader({ params, context }: LoaderFunctionArgs) {
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const parsed = parseForm(newPasswordFormSchema, await readForm(request));
-  if (!parsed.ok) return data({ errors: parsed.errors, doneFor: null, state: null }, { status: 400, headers: PRIVATE_HEADERS });
-  const result = await acceptInvitation({ db: context.db, token: params.token ?? "", password: parsed.data.password, now: new Date() });
-  if (!result.ok) return data({ errors: null, doneFor: null, state: result.state }, { status: 410, headers: PRIVATE_HEADERS });
+  if (!parsed.ok)
+    return data({ errors: parsed.errors, doneFor: null, state: null }, { status: 400, headers: PRIVATE_HEADERS });
+  const result = await acceptInvitation({
+    db: context.db,
+    token: params.token ?? "",
+    password: parsed.data.password,
+    now: new Date(),
+  });
+  if (!result.ok)
+    return data({ errors: null, doneFor: null, state: result.state }, { status: 410, headers: PRIVATE_HEADERS });
   return data({ errors: null, doneFor: result.email, state: null }, { headers: PRIVATE_HEADERS });
 }
 
@@ -79,7 +87,13 @@ export default function InvitationPage() {
       <h1>{t("invite.title")}</h1>
       <p>{t("invite.intro", { name: view.name, email: view.email })}</p>
       <ErrorSummary errors={errors} labels={labels} />
-      <NewPasswordForm email={view.email} labels={labels} hint={t("invite.password.hint")} errors={errors} submitLabel={t("invite.submit")} />
+      <NewPasswordForm
+        email={view.email}
+        labels={labels}
+        hint={t("invite.password.hint")}
+        errors={errors}
+        submitLabel={t("invite.submit")}
+      />
     </>
   );
 }

@@ -67,7 +67,13 @@ export default function LoginPage() {
       ) : null}
       <Form method="post" className="stack">
         <TextField name="email" type="email" label={t("login.email")} required autoComplete="username" />
-        <TextField name="password" type="password" label={t("login.password")} required autoComplete="current-password" />
+        <TextField
+          name="password"
+          type="password"
+          label={t("login.password")}
+          required
+          autoComplete="current-password"
+        />
         <button type="submit">{t("login.submit")}</button>
       </Form>
       <p>

@@ -21,7 +21,10 @@ export async function loader({ params, context }: LoaderFunctionArgs) {
   const found = await publishedProcess({ db, areaSlug: params.area ?? "", now: new Date() });
   if (!found) throw notFound();
   const threshold = env().SUPPRESSION_THRESHOLD;
-  const [ministry, figures] = await Promise.all([ministryContact(db), publicQuarterFigures(db, params.area ?? "", threshold)]);
+  const [ministry, figures] = await Promise.all([
+    ministryContact(db),
+    publicQuarterFigures(db, params.area ?? "", threshold),
+  ]);
   const { area, policy } = found;
   return {
     area: {

@@ -36,9 +36,17 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const formData = await readForm(request);
   const typed = Object.fromEntries([...formData.entries()].map(([k, v]) => [k, String(v)]));
   const parsed = parseForm(reportFormSchema, formData);
-  if (!parsed.ok) return data({ errors: parsed.errors, values: parsed.values, saved: false, refusal: null as Refusal | null }, { status: 400 });
+  if (!parsed.ok)
+    return data(
+      { errors: parsed.errors, values: parsed.values, saved: false, refusal: null as Refusal | null },
+      { status: 400 },
+    );
   const form = parsed.data;
-  const narrative = { actionsTaken: form.actionsTaken, lessonsLearned: form.lessonsLearned, systemicIssues: form.systemicIssues };
+  const narrative = {
+    actionsTaken: form.actionsTaken,
+    lessonsLearned: form.lessonsLearned,
+    systemicIssues: form.systemicIssues,
+  };
   const now = new Date();
   if (form.intent === "save") {
     await saveNarrativeDraft({ db, user, areaSlug, quarter, narrative, now });
@@ -97,7 +105,11 @@ function SsmReport({ view }: { view: Extract<View, { kind: "ssm" }> }) {
       ) : null}
       <p className="lead" data-testid="report-status">
         {latest
-          ? t("reports.page.statusSubmitted", { version: latest.version, date: formatDateTime(latest.submittedAt, language), name: latest.submittedBy })
+          ? t("reports.page.statusSubmitted", {
+              version: latest.version,
+              date: formatDateTime(latest.submittedAt, language),
+              name: latest.submittedBy,
+            })
           : view.ended
             ? t("reports.page.statusDraft", { date: formatDate(view.dueAt, language) })
             : t("reports.page.statusInProgress")}
@@ -107,7 +119,10 @@ function SsmReport({ view }: { view: Extract<View, { kind: "ssm" }> }) {
         <>
           <h2>{t("reports.page.versionHeading", { version: view.selected.version })}</h2>
           <p>
-            {t("reports.page.frozen", { date: formatDateTime(view.selected.submittedAt, language), name: view.selected.submittedBy })}{" "}
+            {t("reports.page.frozen", {
+              date: formatDateTime(view.selected.submittedAt, language),
+              name: view.selected.submittedBy,
+            })}{" "}
             <Link to={`/reports/${view.area.slug}/${view.quarter}`}>{t("reports.page.backToDraft")}</Link>
           </p>
           <ReportNarrative narrative={view.selected.narrative} amendmentReason={view.selected.amendmentReason} />
@@ -119,7 +134,12 @@ function SsmReport({ view }: { view: Extract<View, { kind: "ssm" }> }) {
         </>
       )}
       <ReportFigures figures={view.figures} threshold={view.threshold} headingLevel={3} />
-      <ReportVersionList area={view.area.slug} quarter={view.quarter} versions={view.versions} selected={view.selected?.version ?? null} />
+      <ReportVersionList
+        area={view.area.slug}
+        quarter={view.quarter}
+        versions={view.versions}
+        selected={view.selected?.version ?? null}
+      />
       <ReportDownloads area={view.area.slug} quarter={view.quarter} version={view.selected?.version ?? null} />
     </>
   );
@@ -142,7 +162,9 @@ function NarrativeForm({ view }: { view: Extract<View, { kind: "ssm" }> }) {
   return (
     <section aria-labelledby="narrative-heading">
       <h2 id="narrative-heading">{amending ? t("reports.form.amendHeading") : t("reports.form.heading")}</h2>
-      <p>{view.ended ? (amending ? t("reports.form.amendIntro") : t("reports.form.intro")) : t("reports.form.notEnded")}</p>
+      <p>
+        {view.ended ? (amending ? t("reports.form.amendIntro") : t("reports.form.intro")) : t("reports.form.notEnded")}
+      </p>
       {result?.saved ? (
         <p className="notice-success" role="status">
           {t("reports.form.saved")}
@@ -156,14 +178,52 @@ function NarrativeForm({ view }: { view: Extract<View, { kind: "ssm" }> }) {
       <ErrorSummary errors={errors} labels={labels} />
       <Form method="post" noValidate className="stack" key={view.latestVersion}>
         <input type="hidden" name="expectedVersion" value={view.latestVersion} />
-        <TextArea name="actionsTaken" label={labels.actionsTaken!} hint={t("reports.form.actionsTaken.hint")} required errors={errors} rows={5} defaultValue={value("actionsTaken")} />
-        <TextArea name="lessonsLearned" label={labels.lessonsLearned!} hint={t("reports.form.lessonsLearned.hint")} required errors={errors} rows={5} defaultValue={value("lessonsLearned")} />
-        <TextArea name="systemicIssues" label={labels.systemicIssues!} hint={t("reports.form.systemicIssues.hint")} required errors={errors} rows={5} defaultValue={value("systemicIssues")} />
+        <TextArea
+          name="actionsTaken"
+          label={labels.actionsTaken!}
+          hint={t("reports.form.actionsTaken.hint")}
+          required
+          errors={errors}
+          rows={5}
+          defaultValue={value("actionsTaken")}
+        />
+        <TextArea
+          name="lessonsLearned"
+          label={labels.lessonsLearned!}
+          hint={t("reports.form.lessonsLearned.hint")}
+          required
+          errors={errors}
+          rows={5}
+          defaultValue={value("lessonsLearned")}
+        />
+        <TextArea
+          name="systemicIssues"
+          label={labels.systemicIssues!}
+          hint={t("reports.form.systemicIssues.hint")}
+          required
+          errors={errors}
+          rows={5}
+          defaultValue={value("systemicIssues")}
+        />
         {amending ? (
-          <TextArea name="amendmentReason" label={labels.amendmentReason!} hint={t("reports.form.amendmentReason.hint")} required errors={errors} rows={3} defaultValue={values.amendmentReason ?? ""} />
+          <TextArea
+            name="amendmentReason"
+            label={labels.amendmentReason!}
+            hint={t("reports.form.amendmentReason.hint")}
+            required
+            errors={errors}
+            rows={3}
+            defaultValue={values.amendmentReason ?? ""}
+          />
         ) : null}
         <div className="button-row">
-          <button type="submit" name="intent" value="save" className="secondary" disabled={navigation.state === "submitting"}>
+          <button
+            type="submit"
+            name="intent"
+            value="save"
+            className="secondary"
+            disabled={navigation.state === "submitting"}
+          >
             {t("reports.form.save")}
           </button>
           {view.ended ? (
@@ -192,11 +252,20 @@ function MinistryReport({ view }: { view: Extract<View, { kind: "ministry" }> })
   return (
     <>
       <p className="lead" data-testid="report-status">
-        {t("reports.page.ministryStatus", { version: selected.version, date: formatDateTime(selected.submittedAt, language) })}
+        {t("reports.page.ministryStatus", {
+          version: selected.version,
+          date: formatDateTime(selected.submittedAt, language),
+        })}
       </p>
       <ReportNarrative narrative={selected.narrative} amendmentReason={selected.amendmentReason} />
       <ReportFigures figures={selected.figures} threshold={view.threshold} headingLevel={3} />
-      <ReportVersionList area={view.area.slug} quarter={view.quarter} versions={view.versions} selected={selected.version} threshold={view.threshold} />
+      <ReportVersionList
+        area={view.area.slug}
+        quarter={view.quarter}
+        versions={view.versions}
+        selected={selected.version}
+        threshold={view.threshold}
+      />
       <ReportDownloads area={view.area.slug} quarter={view.quarter} version={selected.version} />
     </>
   );
@@ -205,7 +274,12 @@ function MinistryReport({ view }: { view: Extract<View, { kind: "ministry" }> })
 function ReportDownloads({ area, quarter, version }: { area: string; quarter: string; version: number | null }) {
   const t = useT();
   const suffix = version === null ? "" : `?version=${version}`;
-  const csv = new URLSearchParams({ view: "report", area, quarter, ...(version === null ? {} : { version: String(version) }) });
+  const csv = new URLSearchParams({
+    view: "report",
+    area,
+    quarter,
+    ...(version === null ? {} : { version: String(version) }),
+  });
   return (
     <section aria-labelledby="downloads-heading" className="no-print">
       <h2 id="downloads-heading">{t("reports.downloads")}</h2>

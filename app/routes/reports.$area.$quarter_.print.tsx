@@ -38,8 +38,13 @@ export default function PrintableReport() {
       <h1>{t("reports.page.heading", { quarter: view.quarter, ssm })}</h1>
       <p className="lead" data-testid="print-status">
         {selected
-          ? t("reports.print.version", { version: selected.version, date: formatDateTime(selected.submittedAt, language) })
-          : t("reports.print.draft", { date: formatDateTime(view.kind === "ssm" ? view.computedAt : new Date().toISOString(), language) })}
+          ? t("reports.print.version", {
+              version: selected.version,
+              date: formatDateTime(selected.submittedAt, language),
+            })
+          : t("reports.print.draft", {
+              date: formatDateTime(view.kind === "ssm" ? view.computedAt : new Date().toISOString(), language),
+            })}
       </p>
       {selected ? <ReportNarrative narrative={selected.narrative} amendmentReason={selected.amendmentReason} /> : null}
       <ReportFigures figures={figures} threshold={view.threshold} />

@@ -34,7 +34,8 @@ export default function AreaReportsPage() {
   const t = useT();
   const language = useLanguage();
   const ssm = localized(view.area, "ssm", language);
-  const decisionShare = (f: (typeof view.trend)[number]["figures"]) => f?.clocks.find((c) => c.kind === "decision" && c.level === 1)?.onTimeShare ?? null;
+  const decisionShare = (f: (typeof view.trend)[number]["figures"]) =>
+    f?.clocks.find((c) => c.kind === "decision" && c.level === 1)?.onTimeShare ?? null;
   return (
     <>
       {view.kind === "ministry" ? (
@@ -43,7 +44,11 @@ export default function AreaReportsPage() {
         </p>
       ) : null}
       <h1>{t("reports.area.heading", { ssm })}</h1>
-      <p className="lead">{view.kind === "ssm" ? t("reports.area.introSsm") : t("reports.area.introMinistry", { threshold: view.threshold })}</p>
+      <p className="lead">
+        {view.kind === "ssm"
+          ? t("reports.area.introSsm")
+          : t("reports.area.introMinistry", { threshold: view.threshold })}
+      </p>
       <table className="data-table" data-testid="quarter-list">
         <caption>{t("reports.area.quarters")}</caption>
         <thead>
@@ -58,7 +63,9 @@ export default function AreaReportsPage() {
             const visible = view.kind === "ssm" || q.version > 0;
             return (
               <tr key={q.quarter}>
-                <th scope="row">{visible ? <Link to={`/reports/${view.area.slug}/${q.quarter}`}>{q.quarter}</Link> : q.quarter}</th>
+                <th scope="row">
+                  {visible ? <Link to={`/reports/${view.area.slug}/${q.quarter}`}>{q.quarter}</Link> : q.quarter}
+                </th>
                 <td>
                   {q.version > 0
                     ? t("reports.area.submitted", { version: q.version, date: formatDate(q.submittedAt!, language) })
@@ -74,7 +81,12 @@ export default function AreaReportsPage() {
           })}
         </tbody>
       </table>
-      <VolumeChart kind="bar" title={t("reports.area.chart.volume", { ssm })} trend={view.trend} threshold={view.threshold} />
+      <VolumeChart
+        kind="bar"
+        title={t("reports.area.chart.volume", { ssm })}
+        trend={view.trend}
+        threshold={view.threshold}
+      />
       <ChartWithTable
         kind="line"
         title={t("reports.area.chart.onTime")}
@@ -85,7 +97,10 @@ export default function AreaReportsPage() {
           { name: ssm, values: view.trend.map((p) => decisionShare(p.figures)) },
           { name: t("reports.ministry.province"), values: view.province.map((p) => decisionShare(p.figures)) },
         ]}
-        reference={{ value: ON_TIME_TARGET, label: t("reports.chart.target", { target: formatShare(ON_TIME_TARGET, language) }) }}
+        reference={{
+          value: ON_TIME_TARGET,
+          label: t("reports.chart.target", { target: formatShare(ON_TIME_TARGET, language) }),
+        }}
         format="percent"
         language={language}
         noDataText={t("reports.chart.noData")}

@@ -7,7 +7,12 @@ import { ON_TIME_TARGET } from "../domain/report-figures";
 import { quarterIdSchema } from "../domain/report-input";
 import type { ShownCount, ShownFigures } from "../domain/report-suppression";
 import { useLanguage, useT } from "../hooks/use-translation";
-import { lastClosedQuarterId, quarterComparison, quarterTrend, quartersEndingWith } from "../services/quarter-reports.server";
+import {
+  lastClosedQuarterId,
+  quarterComparison,
+  quarterTrend,
+  quartersEndingWith,
+} from "../services/quarter-reports.server";
 import { ownArea } from "../domain/access";
 import { authorize } from "../services/access.server";
 import { env } from "../utils/env.server";
@@ -45,7 +50,8 @@ type Loaded = ReturnType<typeof useLoaderData<typeof loader>>;
 const asNumber = (c: ShownCount | undefined) => (typeof c === "number" ? c : null);
 const acknowledgeOf = (f: ShownFigures) => f.clocks.find((c) => c.kind === "acknowledge");
 const decisionOf = (f: ShownFigures, level: number) => f.clocks.find((c) => c.kind === "decision" && c.level === level);
-const levelCount = (rows: ShownFigures["escalations"]["byLevel"], level: number): ShownCount => rows.find((r) => r.key === String(level))?.count ?? 0;
+const levelCount = (rows: ShownFigures["escalations"]["byLevel"], level: number): ShownCount =>
+  rows.find((r) => r.key === String(level))?.count ?? 0;
 
 export default function ReportsPage() {
   const view = useLoaderData<typeof loader>();
@@ -54,8 +60,7 @@ export default function ReportsPage() {
   const submitted = view.rows.filter((r) => r.report !== null);
   const missing = view.rows.filter((r) => r.report === null);
   // Several SSMs serve more than one area: the area names the row, the SSM follows.
-  const ssmName = (r: Loaded["rows"][number]) =>
-    `${nameIn(r.area, language)} (${nameIn(r.area.ssm, language)})`;
+  const ssmName = (r: Loaded["rows"][number]) => `${nameIn(r.area, language)} (${nameIn(r.area.ssm, language)})`;
   const count = (c: ShownCount | undefined) => formatCount(c ?? 0, view.threshold, language);
   return (
     <>
@@ -74,7 +79,13 @@ export default function ReportsPage() {
       </Form>
 
       <h2>{t("reports.ministry.statusHeading", { quarter: view.quarter })}</h2>
-      <p data-testid="submitted-count">{t("reports.ministry.submittedCount", { submitted: view.submitted, expected: view.expected, date: formatDate(view.rows[0]?.dueAt ?? view.now, language) })}</p>
+      <p data-testid="submitted-count">
+        {t("reports.ministry.submittedCount", {
+          submitted: view.submitted,
+          expected: view.expected,
+          date: formatDate(view.rows[0]?.dueAt ?? view.now, language),
+        })}
+      </p>
       {missing.length ? (
         <>
           <h3>{t("reports.ministry.missingHeading")}</h3>
@@ -95,15 +106,33 @@ export default function ReportsPage() {
             <thead>
               <tr>
                 <th scope="col">{t("reports.col.ssm")}</th>
-                <th scope="col" className="num">{t("reports.col.received")}</th>
-                <th scope="col" className="num">{t("reports.col.decided")}</th>
-                <th scope="col" className="num">{t("reports.col.open")}</th>
-                <th scope="col" className="num">{t("reports.col.ackOnTime")}</th>
-                <th scope="col" className="num">{t("reports.col.decisionOnTime")}</th>
-                <th scope="col" className="num">{t("reports.col.medianDecide")}</th>
-                <th scope="col" className="num">{t("reports.col.escalations")}</th>
-                <th scope="col" className="num">{t("reports.col.recourse")}</th>
-                <th scope="col" className="num">{t("reports.col.survey")}</th>
+                <th scope="col" className="num">
+                  {t("reports.col.received")}
+                </th>
+                <th scope="col" className="num">
+                  {t("reports.col.decided")}
+                </th>
+                <th scope="col" className="num">
+                  {t("reports.col.open")}
+                </th>
+                <th scope="col" className="num">
+                  {t("reports.col.ackOnTime")}
+                </th>
+                <th scope="col" className="num">
+                  {t("reports.col.decisionOnTime")}
+                </th>
+                <th scope="col" className="num">
+                  {t("reports.col.medianDecide")}
+                </th>
+                <th scope="col" className="num">
+                  {t("reports.col.escalations")}
+                </th>
+                <th scope="col" className="num">
+                  {t("reports.col.recourse")}
+                </th>
+                <th scope="col" className="num">
+                  {t("reports.col.survey")}
+                </th>
               </tr>
             </thead>
             <tbody>
@@ -113,7 +142,9 @@ export default function ReportsPage() {
                   <tr key={r.area.slug} data-testid={`row-${r.area.slug}`}>
                     <th scope="row">
                       <Link to={`/reports/${r.area.slug}/${view.quarter}`}>{ssmName(r)}</Link>
-                      {r.report!.version > 1 ? <span className="hint"> {t("reports.ministry.amended", { version: r.report!.version })}</span> : null}
+                      {r.report!.version > 1 ? (
+                        <span className="hint"> {t("reports.ministry.amended", { version: r.report!.version })}</span>
+                      ) : null}
                     </th>
                     <FigureCells f={f} count={count} />
                   </tr>
@@ -143,10 +174,19 @@ export default function ReportsPage() {
             categoryHeader={t("reports.col.ssm")}
             categories={submitted.map(ssmName)}
             series={[
-              { name: t("reports.col.ackOnTime"), values: submitted.map((r) => acknowledgeOf(r.report!.figures)?.onTimeShare ?? null) },
-              { name: t("reports.col.decisionOnTime"), values: submitted.map((r) => decisionOf(r.report!.figures, 1)?.onTimeShare ?? null) },
+              {
+                name: t("reports.col.ackOnTime"),
+                values: submitted.map((r) => acknowledgeOf(r.report!.figures)?.onTimeShare ?? null),
+              },
+              {
+                name: t("reports.col.decisionOnTime"),
+                values: submitted.map((r) => decisionOf(r.report!.figures, 1)?.onTimeShare ?? null),
+              },
             ]}
-            reference={{ value: ON_TIME_TARGET, label: t("reports.chart.target", { target: formatShare(ON_TIME_TARGET, language) }) }}
+            reference={{
+              value: ON_TIME_TARGET,
+              label: t("reports.chart.target", { target: formatShare(ON_TIME_TARGET, language) }),
+            }}
             format="percent"
             language={language}
             noDataText={t("reports.chart.noData")}
@@ -197,7 +237,15 @@ export default function ReportsPage() {
   );
 }
 
-function FigureCells({ f, count, province }: { f: ShownFigures; count: (c: ShownCount | undefined) => string; province?: boolean }) {
+function FigureCells({
+  f,
+  count,
+  province,
+}: {
+  f: ShownFigures;
+  count: (c: ShownCount | undefined) => string;
+  province?: boolean;
+}) {
   const language = useLanguage();
   const t = useT();
   const decision = decisionOf(f, 1);
@@ -209,7 +257,9 @@ function FigureCells({ f, count, province }: { f: ShownFigures; count: (c: Shown
       <td className="num">{formatShare(acknowledgeOf(f)?.onTimeShare ?? null, language)}</td>
       <td className="num">{formatShare(decision?.onTimeShare ?? null, language)}</td>
       {/* Medians cannot be added up: Ontario's would need every case, so it is not shown. */}
-      <td className="num">{province ? t("reports.ministry.perSsmOnly") : formatDays(decision?.medianDays ?? null, language)}</td>
+      <td className="num">
+        {province ? t("reports.ministry.perSsmOnly") : formatDays(decision?.medianDays ?? null, language)}
+      </td>
       <td className="num">{count(f.escalations.total)}</td>
       <td className="num">{count(f.recourse.total)}</td>
       <td className="num">{count(f.satisfaction.responses)}</td>

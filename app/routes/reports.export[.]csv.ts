@@ -11,7 +11,11 @@ import { requirePermission } from "../auth/require-permission.server";
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const { user } = await requirePermission(request, ["report.read_province", "report.read"]);
   const query = csvQuerySchema.safeParse(Object.fromEntries(new URL(request.url).searchParams));
-  if (!query.success) throw new Response("Bad request: view must be comparison, report, trend or all, with a quarter like 2026-Q2 where needed.", { status: 400 });
+  if (!query.success)
+    throw new Response(
+      "Bad request: view must be comparison, report, trend or all, with a quarter like 2026-Q2 where needed.",
+      { status: 400 },
+    );
   const config = env();
   const rows = await reportCsvRows({
     db: context.db,
@@ -23,6 +27,14 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   });
   if (!rows) throw notFound();
   const q = query.data;
-  const name = ["recourse", q.view, "area" in q ? q.area : null, "quarter" in q ? q.quarter : null, "version" in q && q.version ? `v${q.version}` : null].filter(Boolean).join("-");
+  const name = [
+    "recourse",
+    q.view,
+    "area" in q ? q.area : null,
+    "quarter" in q ? q.quarter : null,
+    "version" in q && q.version ? `v${q.version}` : null,
+  ]
+    .filter(Boolean)
+    .join("-");
   return csvResponse(`${name}.csv`, rows, { signal: request.signal });
 }

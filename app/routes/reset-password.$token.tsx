@@ -23,7 +23,8 @@ const TITLES: Record<PasswordResetState, MessageKey> = {
   unknown: "reset.unknown.title",
 };
 
-export const meta: MetaFunction<typeof loader> = ({ matches, data }) => pageTitle(matches, TITLES[data?.state ?? "unknown"]);
+export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
+  pageTitle(matches, TITLES[data?.state ?? "unknown"]);
 
 export async function loader({ params, context }: LoaderFunctionArgs) {
   const view = await passwordResetView({ db: context.db, token: params.token ?? "", now: new Date() });
@@ -32,7 +33,8 @@ export async function loader({ params, context }: LoaderFunctionArgs) {
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const parsed = parseForm(newPasswordFormSchema, await readForm(request));
-  if (!parsed.ok) return data({ errors: parsed.errors, state: null, limited: false }, { status: 400, headers: PRIVATE_HEADERS });
+  if (!parsed.ok)
+    return data({ errors: parsed.errors, state: null, limited: false }, { status: 400, headers: PRIVATE_HEADERS });
   const result = await resetPassword({
     db: context.db,
     token: params.token ?? "",
@@ -56,7 +58,9 @@ function NotUsable({ state }: { state: Exclude<PasswordResetState, "open"> }) {
       <h1>{t(TITLES[state])}</h1>
       <p>{t(`reset.${state}.text`)}</p>
       <p>
-        <Link to={state === "used" ? "/login" : "/forgot-password"}>{t(state === "used" ? "reset.signIn" : "reset.askAgain")}</Link>
+        <Link to={state === "used" ? "/login" : "/forgot-password"}>
+          {t(state === "used" ? "reset.signIn" : "reset.askAgain")}
+        </Link>
       </p>
     </>
   );
@@ -80,7 +84,13 @@ export default function ResetPasswordPage() {
         </div>
       ) : null}
       <ErrorSummary errors={errors} labels={labels} />
-      <NewPasswordForm email={view.email} labels={labels} hint={t("reset.password.hint")} errors={errors} submitLabel={t("reset.submit")} />
+      <NewPasswordForm
+        email={view.email}
+        labels={labels}
+        hint={t("reset.password.hint")}
+        errors={errors}
+        submitLabel={t("reset.submit")}
+      />
     </>
   );
 }

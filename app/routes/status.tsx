@@ -7,7 +7,13 @@ import { ErrorSummary } from "../components/error-summary";
 import { TextField } from "../components/form-fields";
 import { useT } from "../hooks/use-translation";
 import type { MessageKey } from "../i18n";
-import { caseIdForFilerAccess, closeFilerAccess, FILER_ACCESS_MS, filerCaseView, openFilerAccess } from "../services/case-lookup.server";
+import {
+  caseIdForFilerAccess,
+  closeFilerAccess,
+  FILER_ACCESS_MS,
+  filerCaseView,
+  openFilerAccess,
+} from "../services/case-lookup.server";
 import { performFilerAction } from "../services/filer-actions.server";
 import { attachToCase } from "../services/attachments.server";
 import { uploadErrors } from "../utils/attachment-response.server";
@@ -55,7 +61,14 @@ export async function action({ request, context }: ActionFunctionArgs) {
     const attached = upload.tooBig
       ? ({ ok: false, reason: "too_big" } as const)
       : upload.file
-        ? await attachToCase({ db: context.db, caseId, file: upload.file, uploadedBy: { kind: "filer", userId: null, label: "filer" }, visibility: "public", now: new Date() })
+        ? await attachToCase({
+            db: context.db,
+            caseId,
+            file: upload.file,
+            uploadedBy: { kind: "filer", userId: null, label: "filer" },
+            visibility: "public",
+            now: new Date(),
+          })
         : ({ ok: false, reason: "empty" } as const);
     const errors = uploadErrors(attached);
     if (errors) return data({ errors, message: null }, { status: 400 });
@@ -68,7 +81,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (input.intent === "lookup") {
     const now = new Date();
     // Failed look-ups are limited per address and per reference, so a secret cannot be guessed.
-    const keys = [`ip:${context.clientIp}`, `ref:${normalizeCaseReference(input.reference) ?? input.reference.slice(0, 40)}`];
+    const keys = [
+      `ip:${context.clientIp}`,
+      `ref:${normalizeCaseReference(input.reference) ?? input.reference.slice(0, 40)}`,
+    ];
     // Counted as a failure before the secret is checked (atomic), given back if it opens the case.
     const reservation = await reserveAttempt(db, STATUS_LOOKUP_FAILURES, keys, now);
     if (!reservation) {
@@ -96,12 +112,16 @@ export default function StatusPage() {
   const { reference, view } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const t = useT();
-  if (view) return <FilerCaseView view={view} result={result} attachmentHref={(id) => `/status/attachments/${id}`} closable />;
+  if (view)
+    return <FilerCaseView view={view} result={result} attachmentHref={(id) => `/status/attachments/${id}`} closable />;
   return (
     <>
       <h1>{t("status.title")}</h1>
       <p>{t("status.intro")}</p>
-      <ErrorSummary errors={result?.errors ?? {}} labels={{ reference: t("status.reference.label"), secret: t("status.secret.label") }} />
+      <ErrorSummary
+        errors={result?.errors ?? {}}
+        labels={{ reference: t("status.reference.label"), secret: t("status.secret.label") }}
+      />
       {result?.message ? (
         <div className="error-summary" role="alert">
           <p>{t(result.message)}</p>
@@ -118,7 +138,14 @@ export default function StatusPage() {
           defaultValue={reference}
           autoComplete="off"
         />
-        <TextField name="secret" type="password" label={t("status.secret.label")} required errors={result?.errors ?? undefined} autoComplete="off" />
+        <TextField
+          name="secret"
+          type="password"
+          label={t("status.secret.label")}
+          required
+          errors={result?.errors ?? undefined}
+          autoComplete="off"
+        />
         <button type="submit">{t("status.submit")}</button>
       </Form>
     </>

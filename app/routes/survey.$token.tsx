@@ -3,7 +3,13 @@ import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { ErrorSummary } from "../components/error-summary";
 import { RadioGroup, TextArea } from "../components/form-fields";
-import { RATINGS, SURVEY_COMMENT_MAX, SURVEY_QUESTIONS, SURVEY_VALID_DAYS, surveyInputSchema } from "../domain/survey-input";
+import {
+  RATINGS,
+  SURVEY_COMMENT_MAX,
+  SURVEY_QUESTIONS,
+  SURVEY_VALID_DAYS,
+  surveyInputSchema,
+} from "../domain/survey-input";
 import { useT } from "../hooks/use-translation";
 import { isLanguage } from "../i18n";
 import { answerSurvey, surveyView } from "../services/satisfaction-survey.server";
@@ -40,9 +46,19 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const parsed = parseForm(surveyInputSchema, await readForm(request));
-  if (!parsed.ok) return data({ errors: parsed.errors, values: parsed.values, state: null }, { status: 400, headers: PRIVATE_HEADERS });
-  const result = await answerSurvey({ db: context.db, token: params.token ?? "", answers: parsed.data, now: new Date() });
-  if (!result.ok) return data({ errors: null, values: null, state: result.reason }, { status: 410, headers: PRIVATE_HEADERS });
+  if (!parsed.ok)
+    return data(
+      { errors: parsed.errors, values: parsed.values, state: null },
+      { status: 400, headers: PRIVATE_HEADERS },
+    );
+  const result = await answerSurvey({
+    db: context.db,
+    token: params.token ?? "",
+    answers: parsed.data,
+    now: new Date(),
+  });
+  if (!result.ok)
+    return data({ errors: null, values: null, state: result.reason }, { status: 410, headers: PRIVATE_HEADERS });
   return redirect("/survey/thanks");
 }
 
@@ -84,7 +100,15 @@ export default function SurveyPage() {
       <Form method="post" noValidate className="stack">
         <p>{t("survey.scale")}</p>
         {SURVEY_QUESTIONS.map((q) => (
-          <RadioGroup key={q} name={q} label={t(`survey.${q}`)} required errors={errors} options={options} defaultValue={values[q]} />
+          <RadioGroup
+            key={q}
+            name={q}
+            label={t(`survey.${q}`)}
+            required
+            errors={errors}
+            options={options}
+            defaultValue={values[q]}
+          />
         ))}
         <TextArea
           name="comment"

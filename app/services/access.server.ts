@@ -15,7 +15,9 @@ export async function actorOf(db: DB, user: Pick<SessionUser, "id" | "role" | "o
   return {
     userId: user.id,
     role: user.role,
-    organization: org ? { id: org.id, kind: org.kind, areaSlug: org.area_slug, retired: org.retired_at !== null } : null,
+    organization: org
+      ? { id: org.id, kind: org.kind, areaSlug: org.area_slug, retired: org.retired_at !== null }
+      : null,
   };
 }
 

@@ -17,8 +17,7 @@ const PASSWORD_REFUSALS: Record<PasswordProblem, string> = {
 };
 
 export type CreateAccountResult =
-  | { ok: true; userId: number; password: string; generated: boolean }
-  | { ok: false; error: string };
+  { ok: true; userId: number; password: string; generated: boolean } | { ok: false; error: string };
 
 /** Creates a sign-in for a real deployment. Prints nothing itself: the caller shows the password once. */
 export async function createAccount(input: {
@@ -35,9 +34,13 @@ export async function createAccount(input: {
   const org = await findOrganizationBySlug(db, input.organizationSlug);
   if (!org) return { ok: false, error: `No organization with slug "${input.organizationSlug}"` };
   if (org.kind !== ROLE_ORGANIZATION[input.role]) {
-    return { ok: false, error: `Role ${input.role} belongs to a ${ROLE_ORGANIZATION[input.role]} organization, not a ${org.kind}` };
+    return {
+      ok: false,
+      error: `Role ${input.role} belongs to a ${ROLE_ORGANIZATION[input.role]} organization, not a ${org.kind}`,
+    };
   }
-  if (await findUserByEmail(db, input.email)) return { ok: false, error: `An account for ${input.email} already exists` };
+  if (await findUserByEmail(db, input.email))
+    return { ok: false, error: `An account for ${input.email} already exists` };
   const problem = input.password === undefined ? null : newPasswordProblem(input.password);
   if (problem) return { ok: false, error: PASSWORD_REFUSALS[problem] };
   const generated = !input.password;

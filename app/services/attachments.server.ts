@@ -97,11 +97,21 @@ export async function attachToCase(input: {
   }
 }
 
-export type AttachmentSummary = Pick<AttachmentRow, "id" | "original_name" | "size_bytes" | "content_type" | "visibility" | "created_at">;
+export type AttachmentSummary = Pick<
+  AttachmentRow,
+  "id" | "original_name" | "size_bytes" | "content_type" | "visibility" | "created_at"
+>;
 
 export async function caseAttachments(db: DB, caseId: number, publicOnly: boolean): Promise<AttachmentSummary[]> {
   const rows = await listAttachmentsOfCase(db, caseId, { publicOnly });
-  return rows.map(({ id, original_name, size_bytes, content_type, visibility, created_at }) => ({ id, original_name, size_bytes, content_type, visibility, created_at }));
+  return rows.map(({ id, original_name, size_bytes, content_type, visibility, created_at }) => ({
+    id,
+    original_name,
+    size_bytes,
+    content_type,
+    visibility,
+    created_at,
+  }));
 }
 
 export interface AttachmentDownload {
@@ -120,7 +130,13 @@ async function actingOrganization(db: DB, userId: number | null, areaSlug: strin
  * Reading evidence is reading the case: every download is audited with who, which file and when.
  * Null when the file is gone (removed by the retention purge): the caller answers 404.
  */
-async function download(db: DB, row: AttachmentRow, kase: CaseRow, reader: { userId: number | null; label: string }, now: Date): Promise<AttachmentDownload | null> {
+async function download(
+  db: DB,
+  row: AttachmentRow,
+  kase: CaseRow,
+  reader: { userId: number | null; label: string },
+  now: Date,
+): Promise<AttachmentDownload | null> {
   let bytes: Buffer;
   try {
     bytes = await readFile(join(attachmentsDir(), row.stored_name));
@@ -140,23 +156,38 @@ async function download(db: DB, row: AttachmentRow, kase: CaseRow, reader: { use
   });
   // Named again from the stored type: files uploaded before names followed the type are fixed too.
   const extension = extensionOfMime(row.content_type);
-  return { name: extension ? safeFileName(row.original_name, extension) : row.original_name, contentType: row.content_type, bytes };
+  return {
+    name: extension ? safeFileName(row.original_name, extension) : row.original_name,
+    contentType: row.content_type,
+    bytes,
+  };
 }
 
 /** For the staff of the case's SSM (every attachment) and the provider that raised it (public ones). */
-export async function attachmentForUser(input: { db: DB; user: SessionUser; id: number; now: Date }): Promise<AttachmentDownload | null> {
+export async function attachmentForUser(input: {
+  db: DB;
+  user: SessionUser;
+  id: number;
+  now: Date;
+}): Promise<AttachmentDownload | null> {
   const { db, user } = input;
   const row = await findAttachmentById(db, input.id);
   if (!row) return null;
   const kase = await findCaseById(db, row.case_id);
   if (!kase) return null;
   const actor = await actorOf(db, user);
-  if (!authorize(actor, "attachment.read", { type: "attachment", case: caseScopeOf(kase), visibility: row.visibility })) return null;
+  if (!authorize(actor, "attachment.read", { type: "attachment", case: caseScopeOf(kase), visibility: row.visibility }))
+    return null;
   return download(db, row, kase, { userId: user.id, label: user.email }, input.now);
 }
 
 /** For a client with access to their case on /status: the public attachments of that case only. */
-export async function attachmentForFiler(input: { db: DB; caseId: number; id: number; now: Date }): Promise<AttachmentDownload | null> {
+export async function attachmentForFiler(input: {
+  db: DB;
+  caseId: number;
+  id: number;
+  now: Date;
+}): Promise<AttachmentDownload | null> {
   const row = await findAttachmentById(input.db, input.id);
   if (!row || row.case_id !== input.caseId || row.visibility !== "public") return null;
   const kase = await findCaseById(input.db, row.case_id);

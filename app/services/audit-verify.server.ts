@@ -59,10 +59,26 @@ export async function verifyAuditChain(db: DB, anchors: readonly AuditAnchor[] =
   for (const anchor of anchors) {
     const found = await findAuditEntryById(db, anchor.id);
     if (!found) {
-      return { ok: false, entries, problem: { kind: "anchor", entryId: anchor.id, message: `entry #${anchor.id} was noted down as ${anchor.hash} but is no longer in the log: entries were deleted from its end` } };
+      return {
+        ok: false,
+        entries,
+        problem: {
+          kind: "anchor",
+          entryId: anchor.id,
+          message: `entry #${anchor.id} was noted down as ${anchor.hash} but is no longer in the log: entries were deleted from its end`,
+        },
+      };
     }
     if (found.hash !== anchor.hash) {
-      return { ok: false, entries, problem: { kind: "anchor", entryId: anchor.id, message: `entry #${anchor.id} now has hash ${found.hash}, not ${anchor.hash} as noted down: the chain was rewritten up to it` } };
+      return {
+        ok: false,
+        entries,
+        problem: {
+          kind: "anchor",
+          entryId: anchor.id,
+          message: `entry #${anchor.id} now has hash ${found.hash}, not ${anchor.hash} as noted down: the chain was rewritten up to it`,
+        },
+      };
     }
   }
   return { ok: true, entries, head: prev ? { id: prev.id, hash: prev.hash } : null };
@@ -70,7 +86,13 @@ export async function verifyAuditChain(db: DB, anchors: readonly AuditAnchor[] =
 
 async function diagnose(
   db: DB,
-  at: { before: StoredAuditEntry | null; prev: StoredAuditEntry | null; entry: StoredAuditEntry; next: StoredAuditEntry | null; linked: boolean },
+  at: {
+    before: StoredAuditEntry | null;
+    prev: StoredAuditEntry | null;
+    entry: StoredAuditEntry;
+    next: StoredAuditEntry | null;
+    linked: boolean;
+  },
 ): Promise<AuditProblem> {
   const { prev, entry, next } = at;
   const expectedPrev = prev?.hash ?? GENESIS_HASH;
@@ -79,26 +101,43 @@ async function diagnose(
 
   if (at.linked) {
     if (skipped) return inserted(entry, prev);
-    return { kind: "altered", entryId: entry.id, message: `entry #${entry.id} was altered: its contents no longer match its hash` };
+    return {
+      kind: "altered",
+      entryId: entry.id,
+      message: `entry #${entry.id} was altered: its contents no longer match its hash`,
+    };
   }
 
   const owners = entry.prevHash === GENESIS_HASH ? [] : await findAuditIdsByHash(db, entry.prevHash);
   const later = owners.find((id) => id > entry.id);
   if (later !== undefined) {
-    return { kind: "reordered", entryId: entry.id, message: `entries were reordered: entry #${entry.id} chains to entry #${later}, which now comes after it` };
+    return {
+      kind: "reordered",
+      entryId: entry.id,
+      message: `entries were reordered: entry #${entry.id} chains to entry #${later}, which now comes after it`,
+    };
   }
   const earlier = owners.find((id) => id < entry.id);
   if (earlier !== undefined && prev) {
     // Everything from the entry after `earlier` up to `prev` is outside the chain; name the first.
-    const first = at.before && at.before.id === earlier ? prev : ((await listAuditEntriesAfter(db, earlier, 1))[0] ?? prev);
+    const first =
+      at.before && at.before.id === earlier ? prev : ((await listAuditEntriesAfter(db, earlier, 1))[0] ?? prev);
     return inserted(first, (await findAuditEntryById(db, earlier)) ?? null, entry);
   }
   if (skipped) return inserted(entry, prev);
   if (!prev) {
-    return { kind: "deleted", entryId: entry.id, message: `entries before #${entry.id} were deleted: the first entry does not start the chain` };
+    return {
+      kind: "deleted",
+      entryId: entry.id,
+      message: `entries before #${entry.id} were deleted: the first entry does not start the chain`,
+    };
   }
   if (entry.id > prev.id + 1) {
-    return { kind: "deleted", entryId: entry.id, message: `entries #${prev.id + 1} to #${entry.id - 1} were deleted: entry #${entry.id} chains to an entry that is no longer in the log` };
+    return {
+      kind: "deleted",
+      entryId: entry.id,
+      message: `entries #${prev.id + 1} to #${entry.id - 1} were deleted: entry #${entry.id} chains to an entry that is no longer in the log`,
+    };
   }
   return {
     kind: "altered",
@@ -107,8 +146,18 @@ async function diagnose(
   };
 }
 
-function inserted(entry: StoredAuditEntry, chainedFrom: StoredAuditEntry | null, resumedBy?: StoredAuditEntry): AuditProblem {
+function inserted(
+  entry: StoredAuditEntry,
+  chainedFrom: StoredAuditEntry | null,
+  resumedBy?: StoredAuditEntry,
+): AuditProblem {
   const after = chainedFrom ? `entry #${chainedFrom.id}` : "the start of the log";
-  const resumed = resumedBy ? `entry #${resumedBy.id} chains straight to ${after}` : `the next entry chains straight to ${after}`;
-  return { kind: "inserted", entryId: entry.id, message: `entry #${entry.id} was inserted: it is not part of the chain (${resumed})` };
+  const resumed = resumedBy
+    ? `entry #${resumedBy.id} chains straight to ${after}`
+    : `the next entry chains straight to ${after}`;
+  return {
+    kind: "inserted",
+    entryId: entry.id,
+    message: `entry #${entry.id} was inserted: it is not part of the chain (${resumed})`,
+  };
 }

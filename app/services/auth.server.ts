@@ -35,8 +35,7 @@ export function accountLimitKey(email: string): string {
 export type SessionUser = Pick<User, "id" | "email" | "display_name" | "role" | "organization_id" | "language">;
 
 export type SignInAttempt =
-  | { ok: true; token: string; user: SessionUser }
-  | { ok: false; reason: "invalid" | "rate_limited" };
+  { ok: true; token: string; user: SessionUser } | { ok: false; reason: "invalid" | "rate_limited" };
 
 /**
  * Checks an email and password and opens a new session. The session id is always new (so one
@@ -75,9 +74,10 @@ export async function attemptSignIn(input: {
     return { ok: false, reason: "rate_limited" };
   }
   const user = await findUserByEmail(db, input.email);
-  const valid = user && !user.disabled_at
-    ? await verifyPassword(user.password_hash, input.password)
-    : (await verifyPassword(await dummyPasswordHash(), input.password), false);
+  const valid =
+    user && !user.disabled_at
+      ? await verifyPassword(user.password_hash, input.password)
+      : (await verifyPassword(await dummyPasswordHash(), input.password), false);
   if (!user || !valid) {
     await audit("auth.sign_in_failed", user, null);
     return { ok: false, reason: "invalid" };
@@ -108,7 +108,9 @@ export async function attemptSignIn(input: {
 }
 
 /** A sign-in that only needs to know whether it worked (scripts and tests). */
-export async function signIn(input: Parameters<typeof attemptSignIn>[0]): Promise<{ token: string; user: SessionUser } | null> {
+export async function signIn(
+  input: Parameters<typeof attemptSignIn>[0],
+): Promise<{ token: string; user: SessionUser } | null> {
   const attempt = await attemptSignIn(input);
   return attempt.ok ? { token: attempt.token, user: attempt.user } : null;
 }

@@ -29,7 +29,9 @@ export async function bootRecourse(demo: DemoSeed): Promise<void> {
     if (seeded) console.log("Seeded demo providers, users and cases (see README for the logins).");
   }
   if (await checkDemoAccounts(db, demo.accountEmails)) {
-    console.warn("DEMO ACCOUNTS: this database holds the demo accounts, whose password the README publishes. Not for real information.");
+    console.warn(
+      "DEMO ACCOUNTS: this database holds the demo accounts, whose password the README publishes. Not for real information.",
+    );
   }
   startOutboxWorker({
     db,

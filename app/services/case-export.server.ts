@@ -1,6 +1,11 @@
 import type { DB } from "../../db/client";
 import { appendAuditEntry } from "../../db/repositories/audit-log";
-import { countCasesForExport, listCasesForExport, type CaseExportQuery, type CaseExportRow } from "../../db/repositories/case-export";
+import {
+  countCasesForExport,
+  listCasesForExport,
+  type CaseExportQuery,
+  type CaseExportRow,
+} from "../../db/repositories/case-export";
 import { findPolicyInForce } from "../../db/repositories/policies";
 import type { Language } from "../../db/schema";
 import { DEFAULT_CALENDAR, type BusinessCalendar } from "../domain/business-calendar";
@@ -77,7 +82,12 @@ async function calendarOf(db: DB, areaSlug: string | null, now: Date): Promise<B
 }
 
 /** Header, then every matching case in id order, one page at a time: memory stays constant. */
-async function* exportRows(input: { db: DB; query: CaseExportQuery; language: Language; timeZone: string }): AsyncGenerator<string[]> {
+async function* exportRows(input: {
+  db: DB;
+  query: CaseExportQuery;
+  language: Language;
+  timeZone: string;
+}): AsyncGenerator<string[]> {
   const t = translator(input.language);
   yield HEADER_KEYS.map((key) => t(key));
   let afterId = 0;
@@ -96,12 +106,22 @@ async function* exportRows(input: { db: DB; query: CaseExportQuery; language: La
  * and with nobody to be "me" (that filter is refused). The queue's page cursor (`after`) is
  * ignored: an export starts at the first case.
  */
-export function caseExportRows(input: { db: DB; areaSlug: string | null; language: Language; filters?: Partial<QueueFilters> }): AsyncIterable<string[]> {
+export function caseExportRows(input: {
+  db: DB;
+  areaSlug: string | null;
+  language: Language;
+  filters?: Partial<QueueFilters>;
+}): AsyncIterable<string[]> {
   return (async function* () {
     const now = new Date();
     const calendar = await calendarOf(input.db, input.areaSlug, now);
     const criteria = queueCriteria(input.filters ?? {}, { userId: null, now, calendar });
-    yield* exportRows({ db: input.db, query: { ...criteria, areaSlug: input.areaSlug }, language: input.language, timeZone: calendar.timeZone });
+    yield* exportRows({
+      db: input.db,
+      query: { ...criteria, areaSlug: input.areaSlug },
+      language: input.language,
+      timeZone: calendar.timeZone,
+    });
   })();
 }
 
@@ -123,7 +143,9 @@ export async function staffCaseExport(input: {
   if (!areaSlug) return null;
   const calendar = await calendarOf(db, areaSlug, now);
   // The page cursor is left out: the export starts at the first case.
-  const filters = Object.fromEntries(Object.entries(input.filters).filter(([key, value]) => key !== "after" && value !== undefined));
+  const filters = Object.fromEntries(
+    Object.entries(input.filters).filter(([key, value]) => key !== "after" && value !== undefined),
+  );
   const query: CaseExportQuery = { ...queueCriteria(filters, { userId: user.id, now, calendar }), areaSlug };
   await appendAuditEntry(db, {
     at: now.toISOString(),

@@ -24,7 +24,12 @@ function accessId(token: string): string {
  * Checks a reference and access secret and, if they match, opens an hour's access to that one case:
  * the filer then reads and acts on it through a cookie, without sending the secret again.
  */
-export async function openFilerAccess(input: { db: DB; reference: string; secret: string; now: Date }): Promise<string | null> {
+export async function openFilerAccess(input: {
+  db: DB;
+  reference: string;
+  secret: string;
+  now: Date;
+}): Promise<string | null> {
   const reference = normalizeCaseReference(input.reference);
   const row = reference ? await findCaseByReference(input.db, reference) : null;
   const matches = accessSecretMatches(input.secret, row?.secret_hash ?? ABSENT_HASH);

@@ -2,11 +2,23 @@ import type { DB } from "../../db/client";
 import type { StoredClock } from "../../db/repositories/case-clocks";
 import type { OutgoingEmail } from "../../db/repositories/email-outbox";
 import type { CaseRow } from "../../db/schema";
-import { acknowledgedEmail, decisionEmail, escalatedEmail, informationRequestEmail, publicReplyEmail, referredToMinistryEmail } from "../../emails/case-emails";
+import {
+  acknowledgedEmail,
+  decisionEmail,
+  escalatedEmail,
+  informationRequestEmail,
+  publicReplyEmail,
+  referredToMinistryEmail,
+} from "../../emails/case-emails";
 import type { Notice } from "../domain/case-lifecycle";
 import { translator, type MessageKey } from "../i18n";
 import type { AreaWithSsm } from "../../db/repositories/areas";
-import { emailToFiler, escalationNoticesToManagers, filerEmailBasics, overdueAlertsToManagers } from "./case-notifications.server";
+import {
+  emailToFiler,
+  escalationNoticesToManagers,
+  filerEmailBasics,
+  overdueAlertsToManagers,
+} from "./case-notifications.server";
 import { surveyInvitationFor } from "./satisfaction-survey.server";
 
 /**
@@ -29,36 +41,64 @@ export async function noticeEmails(input: {
   for (const n of input.notices) {
     switch (n.kind) {
       case "acknowledged":
-        emails.push(...emailToFiler(row, `${key}:acknowledge`, "acknowledged", acknowledgedEmail({ ...basics, firstResponseDueAt: n.firstResponseDueAt })));
+        emails.push(
+          ...emailToFiler(
+            row,
+            `${key}:acknowledge`,
+            "acknowledged",
+            acknowledgedEmail({ ...basics, firstResponseDueAt: n.firstResponseDueAt }),
+          ),
+        );
         break;
       case "public_reply":
-        emails.push(...emailToFiler(row, `${key}:reply`, "public_reply", publicReplyEmail({ ...basics, message: n.message })));
+        emails.push(
+          ...emailToFiler(row, `${key}:reply`, "public_reply", publicReplyEmail({ ...basics, message: n.message })),
+        );
         break;
       case "information_request":
-        emails.push(...emailToFiler(row, `${key}:request_info`, "information_request", informationRequestEmail({ ...basics, message: n.message })));
+        emails.push(
+          ...emailToFiler(
+            row,
+            `${key}:request_info`,
+            "information_request",
+            informationRequestEmail({ ...basics, message: n.message }),
+          ),
+        );
         break;
       case "decision":
         emails.push(
-          ...emailToFiler(row, `${key}:decide`, "decision", decisionEmail({
-            ...basics,
-            outcomeLabel: t(`outcome.${n.outcome}`),
-            reasons: n.reasons,
-            recourseWindowDays: n.recourseWindowDays,
-          })),
+          ...emailToFiler(
+            row,
+            `${key}:decide`,
+            "decision",
+            decisionEmail({
+              ...basics,
+              outcomeLabel: t(`outcome.${n.outcome}`),
+              reasons: n.reasons,
+              recourseWindowDays: n.recourseWindowDays,
+            }),
+          ),
         );
         break;
       case "escalated":
         emails.push(
-          ...emailToFiler(row, `escalated:${n.level}`, "escalated", escalatedEmail({
-            ...basics,
-            levelLabel: t(`level.${n.level}` as MessageKey),
-            causeLabel: t(`escalationCause.${n.cause}`),
-            decisionDueAt: n.decisionDueAt,
-          })),
+          ...emailToFiler(
+            row,
+            `escalated:${n.level}`,
+            "escalated",
+            escalatedEmail({
+              ...basics,
+              levelLabel: t(`level.${n.level}` as MessageKey),
+              causeLabel: t(`escalationCause.${n.cause}`),
+              decisionDueAt: n.decisionDueAt,
+            }),
+          ),
         );
         break;
       case "referred_to_ministry":
-        emails.push(...emailToFiler(row, `referred:${n.level}`, "referred_to_ministry", referredToMinistryEmail(basics)));
+        emails.push(
+          ...emailToFiler(row, `referred:${n.level}`, "referred_to_ministry", referredToMinistryEmail(basics)),
+        );
         break;
       case "survey_invitation":
         // Written through `trx`, so the invitation is kept only if the change is (issue #6).

@@ -44,26 +44,59 @@ export function filerEmailBasics(row: CaseRow, area: AreaWithSsm) {
  */
 export function emailToFiler(row: CaseRow, key: string, template: string, email: RenderedEmail): OutgoingEmail[] {
   if (!row.filer_email) return [];
-  return [{ dedupeKey: `case:${row.id}:${key}`, caseId: row.id, recipient: row.filer_email, language: row.language, template, ...email }];
+  return [
+    {
+      dedupeKey: `case:${row.id}:${key}`,
+      caseId: row.id,
+      recipient: row.filer_email,
+      language: row.language,
+      template,
+      ...email,
+    },
+  ];
 }
 
-function staffEmail(row: CaseRow, key: string, template: string, to: { id: number; email: string; language: Language }, email: RenderedEmail): OutgoingEmail {
-  return { dedupeKey: `case:${row.id}:${key}:user:${to.id}`, caseId: row.id, recipient: to.email, language: to.language, template, ...email };
+function staffEmail(
+  row: CaseRow,
+  key: string,
+  template: string,
+  to: { id: number; email: string; language: Language },
+  email: RenderedEmail,
+): OutgoingEmail {
+  return {
+    dedupeKey: `case:${row.id}:${key}:user:${to.id}`,
+    caseId: row.id,
+    recipient: to.email,
+    language: to.language,
+    template,
+    ...email,
+  };
 }
 
 // Alerts and escalation notices go to the SSM's people who may escalate by hand: they can act on them.
-export async function overdueAlertsToManagers(trx: DB, row: CaseRow, area: AreaWithSsm, clock: StoredClock): Promise<OutgoingEmail[]> {
+export async function overdueAlertsToManagers(
+  trx: DB,
+  row: CaseRow,
+  area: AreaWithSsm,
+  clock: StoredClock,
+): Promise<OutgoingEmail[]> {
   const managers = await listActiveUsersWithRoles(trx, area.ssm.id, rolesWith("case.escalate"));
   return managers.map((m) =>
-    staffEmail(row, `clock:${clock.id}:overdue`, "overdue_alert", m, overdueAlertEmail({
-      language: m.language,
-      staffName: m.display_name,
-      reference: row.reference,
-      caseLink: caseLink(row.reference),
-      clockKind: clock.kind,
-      level: clock.level,
-      dueAt: clock.dueAt,
-    })),
+    staffEmail(
+      row,
+      `clock:${clock.id}:overdue`,
+      "overdue_alert",
+      m,
+      overdueAlertEmail({
+        language: m.language,
+        staffName: m.display_name,
+        reference: row.reference,
+        caseLink: caseLink(row.reference),
+        clockKind: clock.kind,
+        level: clock.level,
+        dueAt: clock.dueAt,
+      }),
+    ),
   );
 }
 
@@ -76,14 +109,20 @@ export async function escalationNoticesToManagers(
 ): Promise<OutgoingEmail[]> {
   const managers = await listActiveUsersWithRoles(trx, area.ssm.id, rolesWith("case.escalate"));
   return managers.map((m) =>
-    staffEmail(row, `escalated:${level}`, "escalation_notice", m, escalationNoticeEmail({
-      language: m.language,
-      staffName: m.display_name,
-      reference: row.reference,
-      caseLink: caseLink(row.reference),
-      level,
-      cause,
-    })),
+    staffEmail(
+      row,
+      `escalated:${level}`,
+      "escalation_notice",
+      m,
+      escalationNoticeEmail({
+        language: m.language,
+        staffName: m.display_name,
+        reference: row.reference,
+        caseLink: caseLink(row.reference),
+        level,
+        cause,
+      }),
+    ),
   );
 }
 

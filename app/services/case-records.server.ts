@@ -74,7 +74,12 @@ export async function loadCaseContext(trx: DB, row: CaseRow): Promise<CaseContex
 /** What the lifecycle rules read of a loaded case. */
 export function lifecycleInput(row: CaseRow, context: CaseContext, now: Date): LifecycleInput<StoredClock> {
   return {
-    case: { status: row.status, level: row.level, decidedAt: row.decided_at, recourseDeadlineAt: row.recourse_deadline_at },
+    case: {
+      status: row.status,
+      level: row.level,
+      decidedAt: row.decided_at,
+      recourseDeadlineAt: row.recourse_deadline_at,
+    },
     clocks: context.clocks,
     policy: context.policy.policy,
     now,
@@ -97,7 +102,11 @@ function rowPatch(patch: CasePatch): CaseUpdate {
  * A lifecycle transition as rows to write: the patch in column names, and each timeline entry
  * naming the acting person (or the system). Emails and the audit entry are added by the caller.
  */
-export function caseChangeOf(transition: Transition<StoredClock>, actor: { kind: ActorKind; userId: number | null }, emails: OutgoingEmail[] = []): CaseChange {
+export function caseChangeOf(
+  transition: Transition<StoredClock>,
+  actor: { kind: ActorKind; userId: number | null },
+  emails: OutgoingEmail[] = [],
+): CaseChange {
   return {
     patch: transition.casePatch ? rowPatch(transition.casePatch) : null,
     clockUpdates: transition.clockChanges.map(({ clock, next }) => ({ stored: clock, next })),

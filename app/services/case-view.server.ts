@@ -90,7 +90,9 @@ export async function staffCaseView(input: { db: DB; user: SessionUser; referenc
     policy: { version: context.policy.version, effectiveFrom: context.policy.effectiveFrom },
     respondent: respondent ? { name_en: respondent.name_en, name_fr: respondent.name_fr } : null,
     assigneeName: assignee?.display_name ?? null,
-    assignable: colleagues.filter((u) => roleMay(u.role, "case.be_assigned")).map((u) => ({ id: u.id, name: u.display_name })),
+    assignable: colleagues
+      .filter((u) => roleMay(u.role, "case.be_assigned"))
+      .map((u) => ({ id: u.id, name: u.display_name })),
     attachments,
     allowed,
     panelRequired: panelRequired(row.level),

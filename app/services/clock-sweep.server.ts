@@ -56,7 +56,11 @@ export async function sweepClocks(input: { db: DB; now: Date }): Promise<SweepRe
   if (!isPostgres(db)) {
     const realNow = Date.now();
     const lease = { name: SQLITE_LEASE, holder: INSTANCE };
-    const taken = await takeWorkLease(db, { ...lease, now: new Date(realNow).toISOString(), until: new Date(realNow + LEASE_MS).toISOString() });
+    const taken = await takeWorkLease(db, {
+      ...lease,
+      now: new Date(realNow).toISOString(),
+      until: new Date(realNow + LEASE_MS).toISOString(),
+    });
     if (!taken) return { breached: 0, escalated: 0, reminded: 0 };
     try {
       return await sweepRound(input);
@@ -68,11 +72,20 @@ export async function sweepClocks(input: { db: DB; now: Date }): Promise<SweepRe
 }
 
 /** The next batch of due clocks: on PostgreSQL claimed for this instance alone. */
-async function nextDueClocks(db: DB, now: Date): Promise<{ clocks: StoredClock[]; release: (ids: number[]) => Promise<void> }> {
-  if (!isPostgres(db)) return { clocks: await listRunningClocksDueBy(db, now.toISOString(), BATCH), release: async () => undefined };
+async function nextDueClocks(
+  db: DB,
+  now: Date,
+): Promise<{ clocks: StoredClock[]; release: (ids: number[]) => Promise<void> }> {
+  if (!isPostgres(db))
+    return { clocks: await listRunningClocksDueBy(db, now.toISOString(), BATCH), release: async () => undefined };
   const realNow = Date.now();
   const leaseUntil = new Date(realNow + LEASE_MS).toISOString();
-  const clocks = await claimRunningClocksDueBy(db, { now: now.toISOString(), realNow: new Date(realNow).toISOString(), leaseUntil, limit: BATCH });
+  const clocks = await claimRunningClocksDueBy(db, {
+    now: now.toISOString(),
+    realNow: new Date(realNow).toISOString(),
+    leaseUntil,
+    limit: BATCH,
+  });
   return { clocks, release: (ids) => releaseClockClaims(db, ids, leaseUntil) };
 }
 
@@ -87,7 +100,8 @@ async function sweepRound(input: { db: DB; now: Date }): Promise<SweepResult> {
       const clock = outcome.item;
       if (!outcome.ok) {
         untouched.push(clock.id);
-        if (!(outcome.error instanceof StaleCaseError)) logError(`sweep: clock ${clock.id} of case ${clock.caseId} failed`, outcome.error);
+        if (!(outcome.error instanceof StaleCaseError))
+          logError(`sweep: clock ${clock.id} of case ${clock.caseId} failed`, outcome.error);
       } else if (outcome.value === null) {
         untouched.push(clock.id);
       } else {
@@ -112,7 +126,11 @@ type Outcome<T, R> = { item: T; ok: true; value: R } | { item: T; ok: false; err
  * FULL), which made a round of 484 breaches take 3 s at a million cases (bench/RESULTS.md); a stale
  * or failing item is still undone alone, and the rest of its group kept.
  */
-async function inCommitGroups<T, R>(db: DB, items: T[], work: (trx: DB, item: T) => Promise<R>): Promise<Outcome<T, R>[]> {
+async function inCommitGroups<T, R>(
+  db: DB,
+  items: T[],
+  work: (trx: DB, item: T) => Promise<R>,
+): Promise<Outcome<T, R>[]> {
   const outcomes: Outcome<T, R>[] = [];
   for (let from = 0; from < items.length; from += CLOCKS_PER_COMMIT) {
     const group = items.slice(from, from + CLOCKS_PER_COMMIT);
@@ -150,9 +168,22 @@ async function breachIfDue(trx: DB, clock: StoredClock, now: Date): Promise<bool
   if (!stored) return null;
   const result = breach(lifecycleInput(row, context, now), stored);
   if (!result) return null;
-  const emails = await noticeEmails({ trx, row, area: context.area, notices: result.change.notices, key: `v${row.version + 1}`, now });
+  const emails = await noticeEmails({
+    trx,
+    row,
+    area: context.area,
+    notices: result.change.notices,
+    key: `v${row.version + 1}`,
+    now,
+  });
   const change = caseChangeOf(result.change, { kind: "system", userId: null }, emails);
-  change.audit = { actorUserId: null, actorLabel: "sweep", organizationId: context.area.ssm.id, action: "clock.breached", details: { kind: stored.kind, level: stored.level } };
+  change.audit = {
+    actorUserId: null,
+    actorLabel: "sweep",
+    organizationId: context.area.ssm.id,
+    action: "clock.breached",
+    details: { kind: stored.kind, level: stored.level },
+  };
   await commitCaseChange(trx, row, change, now);
   return result.escalated;
 }
@@ -160,7 +191,12 @@ async function breachIfDue(trx: DB, clock: StoredClock, now: Date): Promise<bool
 /** One reminder to the assignee when a clock is due within one business day. */
 async function sendDueSoonReminders(db: DB, now: Date): Promise<number> {
   const nowIso = now.toISOString();
-  const candidates = await listUnremindedAssignedClocksDueBy(db, nowIso, new Date(now.getTime() + REMINDER_LOOKAHEAD_MS).toISOString(), BATCH);
+  const candidates = await listUnremindedAssignedClocksDueBy(
+    db,
+    nowIso,
+    new Date(now.getTime() + REMINDER_LOOKAHEAD_MS).toISOString(),
+    BATCH,
+  );
   let sent = 0;
   for (const outcome of await inCommitGroups(db, candidates, (trx, clock) => remindIfDueSoon(trx, clock, now))) {
     if (!outcome.ok) logError(`sweep: reminder for clock ${outcome.item.id} failed`, outcome.error);

@@ -3,7 +3,15 @@ import { findCaseById } from "../../db/repositories/cases";
 import { filerTransition, type FilerLifecycleCommand } from "../domain/case-lifecycle-filer";
 import type { RecourseRefusal } from "../domain/escalation";
 import { noticeEmails } from "./case-notices.server";
-import { CaseActionRefused, caseChangeOf, lifecycleInput, loadCaseContext, runCaseAction, type CaseChange, type CaseContext } from "./case-records.server";
+import {
+  CaseActionRefused,
+  caseChangeOf,
+  lifecycleInput,
+  loadCaseContext,
+  runCaseAction,
+  type CaseChange,
+  type CaseContext,
+} from "./case-records.server";
 import type { CaseRow } from "../../db/schema";
 
 export type FilerCommand = FilerLifecycleCommand;
@@ -13,11 +21,25 @@ type FilerRefusal = RecourseRefusal | "finished";
 
 class Refused extends CaseActionRefused<FilerRefusal> {}
 
-async function changeFor(trx: DB, row: CaseRow, context: CaseContext, command: FilerCommand, now: Date, actorUserId: number | null): Promise<CaseChange> {
+async function changeFor(
+  trx: DB,
+  row: CaseRow,
+  context: CaseContext,
+  command: FilerCommand,
+  now: Date,
+  actorUserId: number | null,
+): Promise<CaseChange> {
   const result = filerTransition(lifecycleInput(row, context, now), command);
   // A filer can cause only these refusals; anything else would be a rule's mistake.
   if (!result.ok) throw new Refused(result.reason as FilerRefusal);
-  const emails = await noticeEmails({ trx, row, area: context.area, notices: result.change.notices, key: `v${row.version + 1}`, now });
+  const emails = await noticeEmails({
+    trx,
+    row,
+    area: context.area,
+    notices: result.change.notices,
+    key: `v${row.version + 1}`,
+    now,
+  });
   return caseChangeOf(result.change, { kind: "filer", userId: actorUserId }, emails);
 }
 
@@ -35,7 +57,13 @@ export async function performFilerAction(input: {
     if (!row) throw new Refused("finished");
     const context = await loadCaseContext(trx, row);
     const change = await changeFor(trx, row, context, input.command, input.now, input.actorUserId ?? null);
-    change.audit = { actorUserId: input.actorUserId ?? null, actorLabel: "filer", organizationId: context.area.ssm.id, action: `case.filer.${input.command.action}`, details: null };
+    change.audit = {
+      actorUserId: input.actorUserId ?? null,
+      actorLabel: "filer",
+      organizationId: context.area.ssm.id,
+      action: `case.filer.${input.command.action}`,
+      details: null,
+    };
     return { row, change };
   });
 }

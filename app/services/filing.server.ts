@@ -1,6 +1,11 @@
 import { randomUUID } from "node:crypto";
 import { writeTransaction, type DB } from "../../db/client";
-import { findAreaWithSsm, findOrganizationBySlug, listActiveProvidersInArea, type AreaWithSsm } from "../../db/repositories/areas";
+import {
+  findAreaWithSsm,
+  findOrganizationBySlug,
+  listActiveProvidersInArea,
+  type AreaWithSsm,
+} from "../../db/repositories/areas";
 import { appendAuditEntry } from "../../db/repositories/audit-log";
 import { insertCaseEvent } from "../../db/repositories/case-events";
 import { insertClock } from "../../db/repositories/case-clocks";
@@ -98,7 +103,10 @@ export async function recordNewCase(db: DB, input: NewCaseInput, now: Date): Pro
       accommodation_details: input.accommodationNeeded ? input.accommodationDetails : null,
       description: input.description,
       outcome_wanted: input.outcomeWanted,
-      self_identification_json: input.selfIdentification && Object.keys(input.selfIdentification).length ? JSON.stringify(input.selfIdentification) : null,
+      self_identification_json:
+        input.selfIdentification && Object.keys(input.selfIdentification).length
+          ? JSON.stringify(input.selfIdentification)
+          : null,
       secret_hash: hashAccessSecret(secret),
       submission_key: input.submissionKey ?? randomUUID(),
       policy_id: stored.id,
@@ -120,7 +128,8 @@ export async function recordNewCase(db: DB, input: NewCaseInput, now: Date): Pro
         type,
         visibility: "public",
         // Staff taking a complaint by phone act for the filer; a provider user files for themselves.
-        actor_kind: input.recordedBy.userId !== null && input.recordedBy.userId !== input.filerUserId ? "staff" : "filer",
+        actor_kind:
+          input.recordedBy.userId !== null && input.recordedBy.userId !== input.filerUserId ? "staff" : "filer",
         actor_user_id: input.recordedBy.userId,
         level: 1,
         body: null,
@@ -149,7 +158,11 @@ export async function recordNewCase(db: DB, input: NewCaseInput, now: Date): Pro
         signedIn: row.kind === "provider_dispute",
       };
       const email = referredOut
-        ? referredOutEmail({ ...common, programLabel: translator(row.language)(`program.${input.program}` as MessageKey), ministryPhone: MINISTRY.contact_phone })
+        ? referredOutEmail({
+            ...common,
+            programLabel: translator(row.language)(`program.${input.program}` as MessageKey),
+            ministryPhone: MINISTRY.contact_phone,
+          })
         : acknowledgementEmail({
             ...common,
             receivedAt: row.received_at,
@@ -159,7 +172,14 @@ export async function recordNewCase(db: DB, input: NewCaseInput, now: Date): Pro
           });
       await enqueueEmail(
         trx,
-        { dedupeKey: `case:${row.id}:filed`, caseId: row.id, recipient: row.filer_email, language: row.language, template: referredOut ? "referred_out" : "acknowledgement", ...email },
+        {
+          dedupeKey: `case:${row.id}:filed`,
+          caseId: row.id,
+          recipient: row.filer_email,
+          language: row.language,
+          template: referredOut ? "referred_out" : "acknowledgement",
+          ...email,
+        },
         nowIso,
       );
     }
@@ -223,5 +243,9 @@ export async function fileClientComplaint(input: {
 
 export async function ministryContact(db: DB) {
   const ministry = await findOrganizationBySlug(db, MINISTRY.slug);
-  return { name_en: ministry?.name_en ?? MINISTRY.name_en, name_fr: ministry?.name_fr ?? MINISTRY.name_fr, phone: ministry?.contact_phone ?? MINISTRY.contact_phone };
+  return {
+    name_en: ministry?.name_en ?? MINISTRY.name_en,
+    name_fr: ministry?.name_fr ?? MINISTRY.name_fr,
+    phone: ministry?.contact_phone ?? MINISTRY.contact_phone,
+  };
 }

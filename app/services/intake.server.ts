@@ -13,10 +13,14 @@ export async function intakeChoices(input: { db: DB; user: SessionUser }) {
   const slug = authorize(actor, "case.record") ? ownArea(actor) : null;
   const area = slug ? await findAreaWithSsm(input.db, slug) : null;
   if (!area) return null;
-  return { area: { slug: area.slug, name_en: area.name_en, name_fr: area.name_fr, timeZone: area.time_zone }, providers: await listActiveProvidersInArea(input.db, area.slug) };
+  return {
+    area: { slug: area.slug, name_en: area.name_en, name_fr: area.name_fr, timeZone: area.time_zone },
+    providers: await listActiveProvidersInArea(input.db, area.slug),
+  };
 }
 
-export type IntakeResult = FilingResult | { kind: "invalid_time"; key: "error.dateTime" | "error.future" | "error.tooOld" };
+export type IntakeResult =
+  FilingResult | { kind: "invalid_time"; key: "error.dateTime" | "error.future" | "error.tooOld" };
 
 /**
  * A complaint staff took down for someone: same rules as the web form, in the staff member's own

@@ -60,12 +60,9 @@ export function wakeOutboxWorker(): void {
   wake?.();
 }
 
-export function startOutboxWorker(input: {
-  db: DB;
-  transport: MailTransport;
-  from: string;
-  intervalMs: number;
-}): { stop: () => void } {
+export function startOutboxWorker(input: { db: DB; transport: MailTransport; from: string; intervalMs: number }): {
+  stop: () => void;
+} {
   let running = false;
   let again = false;
   const run = async () => {

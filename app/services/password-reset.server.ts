@@ -40,7 +40,12 @@ export type ResetRequestResult = { ok: true } | { ok: false; reason: "rate_limit
  * Disabled accounts (and invited people who never chose a password, whose accounts stay disabled
  * until then) get no link.
  */
-export async function requestPasswordReset(input: { db: DB; email: string; clientIp: string | null; now: Date }): Promise<ResetRequestResult> {
+export async function requestPasswordReset(input: {
+  db: DB;
+  email: string;
+  clientIp: string | null;
+  now: Date;
+}): Promise<ResetRequestResult> {
   const { db, now } = input;
   const nowIso = now.toISOString();
   const keys = [accountLimitKey(input.email), ...(input.clientIp ? [`ip:${input.clientIp}`] : [])];
@@ -52,7 +57,12 @@ export async function requestPasswordReset(input: { db: DB; email: string; clien
       // 256 random bits; only the hash is kept, so the email holds the one usable copy.
       const token = randomBytes(32).toString("base64url");
       const expiresAt = new Date(now.getTime() + PASSWORD_RESET_LIFETIME_MS).toISOString();
-      const resetId = await insertPasswordReset(trx, { userId: eligible.id, tokenHash: hashToken(token), now: nowIso, expiresAt });
+      const resetId = await insertPasswordReset(trx, {
+        userId: eligible.id,
+        tokenHash: hashToken(token),
+        now: nowIso,
+        expiresAt,
+      });
       const email = passwordResetEmail({
         language: eligible.language,
         name: eligible.display_name,
@@ -61,7 +71,14 @@ export async function requestPasswordReset(input: { db: DB; email: string; clien
       });
       await enqueueEmail(
         trx,
-        { dedupeKey: `password-reset:${resetId}`, caseId: null, recipient: eligible.email, language: eligible.language, template: "password_reset", ...email },
+        {
+          dedupeKey: `password-reset:${resetId}`,
+          caseId: null,
+          recipient: eligible.email,
+          language: eligible.language,
+          template: "password_reset",
+          ...email,
+        },
         nowIso,
       );
     }
@@ -99,7 +116,9 @@ export async function passwordResetView(input: {
 }): Promise<{ state: "open"; email: string } | { state: Exclude<PasswordResetState, "open"> }> {
   const found = await findPasswordResetByTokenHash(input.db, hashToken(input.token));
   const state = stateOf(found, input.now);
-  return state === "open" && found ? { state, email: found.user.email } : { state: state === "open" ? "unknown" : state };
+  return state === "open" && found
+    ? { state, email: found.user.email }
+    : { state: state === "open" ? "unknown" : state };
 }
 
 export type ResetPasswordResult =
@@ -112,7 +131,13 @@ export type ResetPasswordResult =
  * reset link, all in one transaction, and tells the owner by email. The password must already
  * follow the policy (the route parses it with newPasswordFormSchema).
  */
-export async function resetPassword(input: { db: DB; token: string; password: string; clientIp: string | null; now: Date }): Promise<ResetPasswordResult> {
+export async function resetPassword(input: {
+  db: DB;
+  token: string;
+  password: string;
+  clientIp: string | null;
+  now: Date;
+}): Promise<ResetPasswordResult> {
   const { db, now } = input;
   const nowIso = now.toISOString();
   const ipKeys = input.clientIp ? [`ip:${input.clientIp}`] : [];
@@ -133,10 +158,22 @@ export async function resetPassword(input: { db: DB; token: string; password: st
     await updateUserPassword(trx, user.id, passwordHash);
     const resetLinksRevoked = await revokeOpenPasswordResetsOfUser(trx, user.id, nowIso);
     const sessionsRevoked = await revokeSessionsOfUser(trx, user.id, nowIso);
-    const email = passwordChangedEmail({ language: user.language, name: user.display_name, changedAt: nowIso, signInLink: `${publicUrl()}/login` });
+    const email = passwordChangedEmail({
+      language: user.language,
+      name: user.display_name,
+      changedAt: nowIso,
+      signInLink: `${publicUrl()}/login`,
+    });
     await enqueueEmail(
       trx,
-      { dedupeKey: `password-changed:${found.reset.id}`, caseId: null, recipient: user.email, language: user.language, template: "password_changed", ...email },
+      {
+        dedupeKey: `password-changed:${found.reset.id}`,
+        caseId: null,
+        recipient: user.email,
+        language: user.language,
+        template: "password_changed",
+        ...email,
+      },
       nowIso,
     );
     await appendAuditEntry(trx, {

@@ -27,13 +27,21 @@ export async function policyAdminView(input: { db: DB; user: SessionUser; now: D
   return { area: { slug: area.slug, name_en: area.name_en, name_fr: area.name_fr }, inForce, versions, today };
 }
 
-export type PublishResult = { ok: true; version: number } | { ok: false; field: "effectiveFrom"; key: "error.notBeforeToday" } | { ok: false; field: null; key: "not_found" };
+export type PublishResult =
+  | { ok: true; version: number }
+  | { ok: false; field: "effectiveFrom"; key: "error.notBeforeToday" }
+  | { ok: false; field: null; key: "not_found" };
 
 /**
  * Publishes a new policy version from a date on. Cases already filed keep the version they were
  * filed under; the process page shows the new one from its effective date.
  */
-export async function publishPolicyVersion(input: { db: DB; user: SessionUser; policy: PolicyInput; now: Date }): Promise<PublishResult> {
+export async function publishPolicyVersion(input: {
+  db: DB;
+  user: SessionUser;
+  policy: PolicyInput;
+  now: Date;
+}): Promise<PublishResult> {
   const area = await managerArea(input.db, input.user);
   if (!area) return { ok: false, field: null, key: "not_found" };
   if (input.policy.effectiveFrom < localDateOf(input.now, area.time_zone)) {

@@ -20,11 +20,19 @@ async function providerOf(db: DB, user: SessionUser, permission: Permission) {
 export async function disputeChoices(input: { db: DB; user: SessionUser }) {
   const provider = await providerOf(input.db, input.user, "dispute.raise");
   if (!provider) return null;
-  return { provider: { name_en: provider.name_en, name_fr: provider.name_fr }, areas: await listAreasServedBy(input.db, provider.id) };
+  return {
+    provider: { name_en: provider.name_en, name_fr: provider.name_fr },
+    areas: await listAreasServedBy(input.db, provider.id),
+  };
 }
 
 /** A provider raises a dispute with the SSM of an area it serves; the SSM is the respondent. */
-export async function fileProviderDispute(input: { db: DB; user: SessionUser; dispute: DisputeInput; now: Date }): Promise<FilingResult | null> {
+export async function fileProviderDispute(input: {
+  db: DB;
+  user: SessionUser;
+  dispute: DisputeInput;
+  now: Date;
+}): Promise<FilingResult | null> {
   const { db, user, dispute } = input;
   const provider = await providerOf(db, user, "dispute.raise");
   if (!provider) return null;
@@ -70,7 +78,12 @@ export async function listProviderDisputes(input: { db: DB; user: SessionUser })
 }
 
 /** The case id if the user may use the permission on this dispute (their organization's own); otherwise null (404). */
-async function ownDisputeId(db: DB, user: SessionUser, permission: Permission, reference: string): Promise<number | null> {
+async function ownDisputeId(
+  db: DB,
+  user: SessionUser,
+  permission: Permission,
+  reference: string,
+): Promise<number | null> {
   const row = await caseFor(db, await actorOf(db, user), permission, { reference });
   return row?.id ?? null;
 }
@@ -90,7 +103,13 @@ export async function providerDisputeAction(input: {
 }): Promise<FilerActionResult | null> {
   const caseId = await ownDisputeId(input.db, input.user, "dispute.act", input.reference);
   if (caseId === null) return null;
-  return performFilerAction({ db: input.db, caseId, command: input.command, now: input.now, actorUserId: input.user.id });
+  return performFilerAction({
+    db: input.db,
+    caseId,
+    command: input.command,
+    now: input.now,
+    actorUserId: input.user.id,
+  });
 }
 
 /** The provider adds evidence to its own dispute; the SSM and the provider both see it. */

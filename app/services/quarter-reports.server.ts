@@ -15,7 +15,14 @@ import {
 import { computeQuarterFigures, type QuarterPeriod } from "../../db/repositories/report-figures";
 import type { QuarterReportRow } from "../../db/schema";
 import { reportSubmittedEmail } from "../../emails/report-emails";
-import { fiscalQuarterOf, formatQuarterId, nextQuarter, parseQuarterId, previousQuarter, quarterBounds } from "../domain/fiscal-quarter";
+import {
+  fiscalQuarterOf,
+  formatQuarterId,
+  nextQuarter,
+  parseQuarterId,
+  previousQuarter,
+  quarterBounds,
+} from "../domain/fiscal-quarter";
 import type { QuarterFigures } from "../domain/report-figures";
 import type { Narrative } from "../domain/vocabulary";
 import type { ShownFigures } from "../domain/report-suppression";
@@ -79,8 +86,7 @@ export function reportLink(areaSlug: string, quarterId: string): string {
 }
 
 export type ReportAccess =
-  | { kind: "ssm"; area: AreaWithSsm; canSubmit: boolean }
-  | { kind: "ministry"; area: AreaWithSsm };
+  { kind: "ssm"; area: AreaWithSsm; canSubmit: boolean } | { kind: "ministry"; area: AreaWithSsm };
 
 /**
  * Who may see an SSM's report, and how: its own staff see the live draft and every version in full
@@ -108,7 +114,9 @@ export function figuresOf(row: Pick<QuarterReportRow, "figures_json">): QuarterF
   return JSON.parse(row.figures_json) as QuarterFigures;
 }
 
-export function narrativeOf(row: Pick<QuarterReportRow, "actions_taken" | "lessons_learned" | "systemic_issues">): Narrative {
+export function narrativeOf(
+  row: Pick<QuarterReportRow, "actions_taken" | "lessons_learned" | "systemic_issues">,
+): Narrative {
   return { actionsTaken: row.actions_taken, lessonsLearned: row.lessons_learned, systemicIssues: row.systemic_issues };
 }
 
@@ -121,7 +129,14 @@ export async function currentNarrative(db: DB, areaSlug: string, quarterId: stri
   return last ? narrativeOf(last) : { actionsTaken: "", lessonsLearned: "", systemicIssues: "" };
 }
 
-export async function saveNarrativeDraft(input: { db: DB; user: SessionUser; areaSlug: string; quarter: string; narrative: Narrative; now: Date }): Promise<void> {
+export async function saveNarrativeDraft(input: {
+  db: DB;
+  user: SessionUser;
+  areaSlug: string;
+  quarter: string;
+  narrative: Narrative;
+  now: Date;
+}): Promise<void> {
   await writeTransaction(input.db, async (trx) => {
     await saveDraft(trx, input.areaSlug, input.quarter, input.narrative, input.user.id, input.now.toISOString());
     await appendAuditEntry(trx, {
@@ -205,7 +220,14 @@ export async function submitQuarterReport(input: {
       });
       await enqueueEmail(
         trx,
-        { dedupeKey: `report:${areaSlug}:${quarter}:v${version}:user:${analyst.id}`, caseId: null, recipient: analyst.email, language: analyst.language, template: version === 1 ? "report_submitted" : "report_amended", ...email },
+        {
+          dedupeKey: `report:${areaSlug}:${quarter}:v${version}:user:${analyst.id}`,
+          caseId: null,
+          recipient: analyst.email,
+          language: analyst.language,
+          template: version === 1 ? "report_submitted" : "report_amended",
+          ...email,
+        },
         now.toISOString(),
       );
     }
@@ -225,7 +247,12 @@ export interface ShownVersion {
  * Every submitted version of one SSM's quarter as the ministry sees it: each as it was last
  * released, so an older version's page shows nothing its release did not.
  */
-export async function versionsForMinistry(db: DB, areaSlug: string, quarter: string, threshold: number): Promise<ShownVersion[]> {
+export async function versionsForMinistry(
+  db: DB,
+  areaSlug: string,
+  quarter: string,
+  threshold: number,
+): Promise<ShownVersion[]> {
   const released = await releasedQuarter(db, quarter, threshold);
   const versions = await listReportVersions(db, areaSlug, quarter);
   return versions.map((v) => ({
@@ -255,10 +282,18 @@ export async function quarterComparison(db: DB, quarter: string, threshold: numb
       area,
       dueAt: dueAt.toISOString(),
       late: !row && now.getTime() > dueAt.getTime(),
-      report: row ? { version: row.version, submittedAt: row.submitted_at, figures: released.byArea.get(area.slug)!.figures } : null,
+      report: row
+        ? { version: row.version, submittedAt: row.submitted_at, figures: released.byArea.get(area.slug)!.figures }
+        : null,
     };
   });
-  return { quarter, rows, province: latest.length ? released.province : null, submitted: latest.length, expected: areas.length };
+  return {
+    quarter,
+    rows,
+    province: latest.length ? released.province : null,
+    submitted: latest.length,
+    expected: areas.length,
+  };
 }
 
 /** One SSM's (or, with null, the province's) suppressed figures for each quarter, oldest first. */
@@ -271,7 +306,10 @@ export async function quarterTrend(db: DB, areaSlug: string | null, quarters: re
       continue;
     }
     const released = await releasedQuarter(db, quarter, threshold);
-    out.push({ quarter, figures: areaSlug === null ? released.province : (released.byArea.get(areaSlug)?.figures ?? null) });
+    out.push({
+      quarter,
+      figures: areaSlug === null ? released.province : (released.byArea.get(areaSlug)?.figures ?? null),
+    });
   }
   return out;
 }
@@ -287,5 +325,10 @@ export async function publicQuarterFigures(db: DB, areaSlug: string, threshold: 
   const shown = (await releasedQuarter(db, quarter, threshold)).byArea.get(areaSlug)?.figures;
   if (!shown) return null;
   const decision = shown.clocks.find((c) => c.kind === "decision" && c.level === 1);
-  return { quarter, received: shown.received.total, onTimeShare: decision?.onTimeShare ?? null, medianDays: decision?.medianDays ?? null };
+  return {
+    quarter,
+    received: shown.received.total,
+    onTimeShare: decision?.onTimeShare ?? null,
+    medianDays: decision?.medianDays ?? null,
+  };
 }

@@ -1,5 +1,11 @@
 import type { DB } from "../../db/client";
-import { countEventsSince, pruneEventsBefore, releaseEvents, reserveEvents, reserveEventsInWriteTransaction } from "../../db/repositories/rate-limits";
+import {
+  countEventsSince,
+  pruneEventsBefore,
+  releaseEvents,
+  reserveEvents,
+  reserveEventsInWriteTransaction,
+} from "../../db/repositories/rate-limits";
 import { env } from "../utils/env.server";
 
 export interface RateLimit {
@@ -35,9 +41,15 @@ export interface Reservation {
 export async function reserveAttempt(db: DB, limit: RateLimit, keys: string[], now: Date): Promise<Reservation | null> {
   const buckets = keys.map((key) => bucket(limit, key));
   const at = now.toISOString();
-  const reserved = await reserveEvents(db, { buckets, since: new Date(now.getTime() - limit.windowMs).toISOString(), at, max: limit.max });
+  const reserved = await reserveEvents(db, {
+    buckets,
+    since: new Date(now.getTime() - limit.windowMs).toISOString(),
+    at,
+    max: limit.max,
+  });
   // Cheap housekeeping: nothing older than a day is ever looked at.
-  if (reserved && Math.random() < 0.01) await pruneEventsBefore(db, new Date(now.getTime() - 24 * 60 * 60 * 1000).toISOString());
+  if (reserved && Math.random() < 0.01)
+    await pruneEventsBefore(db, new Date(now.getTime() - 24 * 60 * 60 * 1000).toISOString());
   return reserved ? { buckets, at } : null;
 }
 
@@ -54,7 +66,12 @@ export class RateLimitedError extends Error {
  * own rows: the count, the decision and the attempt share one commit, so filing costs one disk
  * flush, not two. Throws RateLimitedError, which rolls the transaction back, when the limit is used up.
  */
-export async function reserveAttemptInWriteTransaction(trx: DB, limit: RateLimit, keys: string[], now: Date): Promise<void> {
+export async function reserveAttemptInWriteTransaction(
+  trx: DB,
+  limit: RateLimit,
+  keys: string[],
+  now: Date,
+): Promise<void> {
   const reserved = await reserveEventsInWriteTransaction(trx, {
     buckets: keys.map((key) => bucket(limit, key)),
     since: new Date(now.getTime() - limit.windowMs).toISOString(),

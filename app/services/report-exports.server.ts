@@ -32,7 +32,17 @@ function* rowsOf(source: Source, threshold: number, language: Language): Generat
   const t = translator(language);
   for (const cell of flattenShown(source.figures)) {
     const value = cell.value === "small" || cell.value === "hidden" ? csvCount(cell.value, threshold) : cell.value;
-    yield [source.quarter, source.areaCode, source.ssm, source.version, source.submittedAt, cell.path, cell.key, labelText(t, figureLabel(cell.path, cell.key, cell.label?.[language])), value];
+    yield [
+      source.quarter,
+      source.areaCode,
+      source.ssm,
+      source.version,
+      source.submittedAt,
+      cell.path,
+      cell.key,
+      labelText(t, figureLabel(cell.path, cell.key, cell.label?.[language])),
+      value,
+    ];
   }
 }
 
@@ -81,10 +91,25 @@ async function csvRowsFor(input: CsvRequest): Promise<AsyncIterable<Cell[]> | nu
     for (const row of latest) {
       if (only !== null && row.area_slug !== only) continue;
       const name = names.get(row.area_slug);
-      yield* rowsOf({ quarter, areaCode: name?.code ?? row.area_slug, ssm: name?.ssm ?? row.area_slug, version: row.version, submittedAt: row.submitted_at, figures: released.byArea.get(row.area_slug)!.figures }, settings.threshold, language);
+      yield* rowsOf(
+        {
+          quarter,
+          areaCode: name?.code ?? row.area_slug,
+          ssm: name?.ssm ?? row.area_slug,
+          version: row.version,
+          submittedAt: row.submitted_at,
+          figures: released.byArea.get(row.area_slug)!.figures,
+        },
+        settings.threshold,
+        language,
+      );
     }
     if (only === null || only === "province") {
-      yield* rowsOf({ quarter, areaCode: "ON", ssm: province, version: null, submittedAt: null, figures: released.province! }, settings.threshold, language);
+      yield* rowsOf(
+        { quarter, areaCode: "ON", ssm: province, version: null, submittedAt: null, figures: released.province! },
+        settings.threshold,
+        language,
+      );
     }
   }
 
@@ -100,7 +125,8 @@ async function csvRowsFor(input: CsvRequest): Promise<AsyncIterable<Cell[]> | nu
       const only = query.view === "all" ? null : (query.area ?? "province");
       if (!ministry) {
         // An SSM's people may export their own trend, as the ministry sees it.
-        if (only === null || only === "province" || (await reportAccessFor(db, user, only))?.kind !== "ssm") return null;
+        if (only === null || only === "province" || (await reportAccessFor(db, user, only))?.kind !== "ssm")
+          return null;
       }
       const quarters = await listQuartersWithReports(db);
       return (async function* () {
@@ -109,7 +135,15 @@ async function csvRowsFor(input: CsvRequest): Promise<AsyncIterable<Cell[]> | nu
       })();
     }
     case "report": {
-      const view = await reportPageView({ db, user, areaSlug: query.area, quarter: query.quarter, version: query.version ?? null, settings, now: input.now });
+      const view = await reportPageView({
+        db,
+        user,
+        areaSlug: query.area,
+        quarter: query.quarter,
+        version: query.version ?? null,
+        settings,
+        now: input.now,
+      });
       if (!view) return null;
       const figures = view.kind === "ministry" ? view.selected?.figures : view.figures;
       if (!figures) return null;

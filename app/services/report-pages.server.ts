@@ -26,9 +26,18 @@ export interface ReportSettings {
   dueDays: number;
 }
 
-function areaNames(access: { area: { slug: string; code: string; name_en: string; name_fr: string; ssm: { name_en: string; name_fr: string } } }) {
+function areaNames(access: {
+  area: { slug: string; code: string; name_en: string; name_fr: string; ssm: { name_en: string; name_fr: string } };
+}) {
   const { area } = access;
-  return { slug: area.slug, code: area.code, name_en: area.name_en, name_fr: area.name_fr, ssm_en: area.ssm.name_en, ssm_fr: area.ssm.name_fr };
+  return {
+    slug: area.slug,
+    code: area.code,
+    name_en: area.name_en,
+    name_fr: area.name_fr,
+    ssm_en: area.ssm.name_en,
+    ssm_fr: area.ssm.name_fr,
+  };
 }
 
 /**
@@ -36,7 +45,15 @@ function areaNames(access: { area: { slug: string; code: string; name_en: string
  * written and every frozen version, in full. The ministry: submitted versions only, suppressed,
  * each with what changed from the one before. Null when the person may not see it (404).
  */
-export async function reportPageView(input: { db: DB; user: SessionUser; areaSlug: string; quarter: string; version: number | null; settings: ReportSettings; now: Date }) {
+export async function reportPageView(input: {
+  db: DB;
+  user: SessionUser;
+  areaSlug: string;
+  quarter: string;
+  version: number | null;
+  settings: ReportSettings;
+  now: Date;
+}) {
   const { db, user, quarter, settings, now } = input;
   const q = parseQuarterId(quarter);
   if (!q || quarterBounds(q, REPORTING_TIME_ZONE).start.getTime() > now.getTime()) return null;
@@ -52,7 +69,10 @@ export async function reportPageView(input: { db: DB; user: SessionUser; areaSlu
 
   if (access.kind === "ministry") {
     const versions = await versionsForMinistry(db, access.area.slug, quarter, settings.threshold);
-    const shown = versions.map((v, i) => ({ ...v, changes: i === 0 ? [] : figureChanges(versions[i - 1]!.figures, v.figures) }));
+    const shown = versions.map((v, i) => ({
+      ...v,
+      changes: i === 0 ? [] : figureChanges(versions[i - 1]!.figures, v.figures),
+    }));
     const selected = shown.find((v) => v.version === input.version) ?? shown.at(-1) ?? null;
     if (input.version !== null && selected?.version !== input.version) return null;
     return { ...common, kind: "ministry" as const, versions: shown.map(({ figures: _, ...rest }) => rest), selected };
@@ -69,7 +89,9 @@ export async function reportPageView(input: { db: DB; user: SessionUser; areaSlu
   }));
   const frozen = input.version === null ? null : (versions.find((v) => v.version === input.version) ?? null);
   if (input.version !== null && !frozen) return null;
-  const figures: ShownFigures = frozen ? frozen.figures : asShown(await liveFigures(db, access.area.slug, quarter, now));
+  const figures: ShownFigures = frozen
+    ? frozen.figures
+    : asShown(await liveFigures(db, access.area.slug, quarter, now));
   return {
     ...common,
     kind: "ssm" as const,
@@ -84,7 +106,13 @@ export async function reportPageView(input: { db: DB; user: SessionUser; areaSlu
 }
 
 /** An SSM's quarters (the last eight), each with its status, and its trend across them. */
-export async function areaReportsView(input: { db: DB; user: SessionUser; areaSlug: string; settings: ReportSettings; now: Date }) {
+export async function areaReportsView(input: {
+  db: DB;
+  user: SessionUser;
+  areaSlug: string;
+  settings: ReportSettings;
+  now: Date;
+}) {
   const access = await reportAccessFor(input.db, input.user, input.areaSlug);
   if (!access) return null;
   const current = currentQuarterId(input.now);
@@ -109,5 +137,12 @@ export async function areaReportsView(input: { db: DB; user: SessionUser; areaSl
     quarterTrend(input.db, access.area.slug, closed, input.settings.threshold),
     quarterTrend(input.db, null, closed, input.settings.threshold),
   ]);
-  return { kind: access.kind, area: areaNames(access), quarters: status, trend, province, threshold: input.settings.threshold };
+  return {
+    kind: access.kind,
+    area: areaNames(access),
+    quarters: status,
+    trend,
+    province,
+    threshold: input.settings.threshold,
+  };
 }

@@ -34,7 +34,14 @@ export async function sendReportReminders(input: { db: DB; now: Date; dueDays: n
         });
         await enqueueEmail(
           input.db,
-          { dedupeKey: `report:${area.slug}:${quarter}:${which}:user:${manager.id}`, caseId: null, recipient: manager.email, language: manager.language, template: `report_${which}`, ...email },
+          {
+            dedupeKey: `report:${area.slug}:${quarter}:${which}:user:${manager.id}`,
+            caseId: null,
+            recipient: manager.email,
+            language: manager.language,
+            template: `report_${which}`,
+            ...email,
+          },
           input.now.toISOString(),
         );
         queued += 1;

@@ -47,7 +47,17 @@ export function retentionCutoff(now: Date, years: number): Date {
 }
 
 function noCounts(): PurgeCounts {
-  return { cases: 0, events: 0, eventData: 0, attachments: 0, emails: 0, filerSessions: 0, surveyInvitations: 0, surveyComments: 0, files: 0 };
+  return {
+    cases: 0,
+    events: 0,
+    eventData: 0,
+    attachments: 0,
+    emails: 0,
+    filerSessions: 0,
+    surveyInvitations: 0,
+    surveyComments: 0,
+    files: 0,
+  };
 }
 
 class DryRunRollback extends Error {}
@@ -107,7 +117,9 @@ export async function purgeExpiredPersonalInformation(input: {
           const area = await findAreaWithSsm(trx, areaSlug);
           if (!area) throw new Error(`Cases of unknown area ${areaSlug}`);
           // Re-checked under the write lock: a case reopened since it was listed is left alone.
-          const eligible = batch.length ? (await listCasesToPurge(trx, { statuses: FINISHED_STATUSES, cutoff, ids: batch })).map((c) => c.id) : [];
+          const eligible = batch.length
+            ? (await listCasesToPurge(trx, { statuses: FINISHED_STATUSES, cutoff, ids: batch })).map((c) => c.id)
+            : [];
           const purged = await purgeCases(trx, eligible, nowIso);
           storedNames = purged.storedNames;
           Object.assign(counts, {

@@ -71,13 +71,23 @@ export type AnswerSurveyResult = { ok: true } | { ok: false; reason: "expired_or
  * same transaction, and the answer keeps only the SSM and the quarter, so it cannot be traced
  * back to the case. Of two submissions at once, only the first is kept.
  */
-export async function answerSurvey(input: { db: DB; token: string; answers: SurveyInput; now: Date }): Promise<AnswerSurveyResult> {
+export async function answerSurvey(input: {
+  db: DB;
+  token: string;
+  answers: SurveyInput;
+  now: Date;
+}): Promise<AnswerSurveyResult> {
   const tokenHash = hashToken(input.token);
   return writeTransaction(input.db, async (trx): Promise<AnswerSurveyResult> => {
     const invitation = await findUsableSurveyInvitation(trx, tokenHash, input.now.toISOString());
-    if (!invitation || !(await markSurveyInvitationUsed(trx, invitation.id))) return { ok: false, reason: "expired_or_used" };
+    if (!invitation || !(await markSurveyInvitationUsed(trx, invitation.id)))
+      return { ok: false, reason: "expired_or_used" };
     const { clear, fair, timely, comment } = input.answers;
-    await insertSurveyResponse(trx, { areaSlug: invitation.areaSlug, quarter: invitation.quarter, answers: { clear, fair, timely, comment } });
+    await insertSurveyResponse(trx, {
+      areaSlug: invitation.areaSlug,
+      quarter: invitation.quarter,
+      answers: { clear, fair, timely, comment },
+    });
     return { ok: true };
   });
 }

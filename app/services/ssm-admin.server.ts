@@ -1,6 +1,11 @@
 import { createHash, randomBytes } from "node:crypto";
 import { writeTransaction, type DB } from "../../db/client";
-import { findAreaWithSsm, findOrganizationById, listProvidersInArea, type AreaWithSsm } from "../../db/repositories/areas";
+import {
+  findAreaWithSsm,
+  findOrganizationById,
+  listProvidersInArea,
+  type AreaWithSsm,
+} from "../../db/repositories/areas";
 import { appendAuditEntry } from "../../db/repositories/audit-log";
 import { enqueueEmail } from "../../db/repositories/email-outbox";
 import {
@@ -44,7 +49,11 @@ export interface ManagerScope {
 }
 
 /** The manager's area, SSM and providers; null for anyone whose role does not grant the permission. */
-export async function managerScope(db: DB, user: SessionUser, permission: "users.manage" | "organizations.manage"): Promise<ManagerScope | null> {
+export async function managerScope(
+  db: DB,
+  user: SessionUser,
+  permission: "users.manage" | "organizations.manage",
+): Promise<ManagerScope | null> {
   const actor = await actorOf(db, user);
   const areaSlug = authorize(actor, permission) ? ownArea(actor) : null;
   if (!areaSlug) return null;
@@ -85,7 +94,12 @@ export async function userAdminView(input: { db: DB; user: SessionUser; now: Dat
   if (!scope) return null;
   const users = await listUsersOfOrganizations(input.db, organizationIdsOf(scope));
   const invitations = new Map(
-    (await listOpenInvitations(input.db, users.map((u) => u.id))).map((i) => [i.user_id, i.expires_at]),
+    (
+      await listOpenInvitations(
+        input.db,
+        users.map((u) => u.id),
+      )
+    ).map((i) => [i.user_id, i.expires_at]),
   );
   const nowIso = input.now.toISOString();
   const administered: AdministeredUser[] = users.map((u) => {
@@ -97,11 +111,19 @@ export async function userAdminView(input: { db: DB; user: SessionUser; now: Dat
         : invitationExpiresAt > nowIso
           ? "invited"
           : "invitation_expired";
-    return { ...u, status, invitationExpiresAt, isSelf: u.id === input.user.id, allowedRoles: rolesAllowedFor(u.organization.kind) };
+    return {
+      ...u,
+      status,
+      invitationExpiresAt,
+      isSelf: u.id === input.user.id,
+      allowedRoles: rolesAllowedFor(u.organization.kind),
+    };
   });
   return {
     ssm: { id: scope.area.ssm.id, name_en: scope.area.ssm.name_en, name_fr: scope.area.ssm.name_fr },
-    providers: scope.providers.filter((p) => !p.retired_at).map(({ id, name_en, name_fr }) => ({ id, name_en, name_fr })),
+    providers: scope.providers
+      .filter((p) => !p.retired_at)
+      .map(({ id, name_en, name_fr }) => ({ id, name_en, name_fr })),
     users: administered,
   };
 }
@@ -119,7 +141,13 @@ function hashToken(token: string): string {
 /** Creates an invitation row and queues its email, inside the caller's transaction. */
 async function issueInvitation(
   trx: DB,
-  input: { scope: ManagerScope; invitedBy: SessionUser; invitee: Pick<User, "id" | "email" | "display_name" | "language" | "role">; organization: Pick<Organization, "name_en" | "name_fr">; now: Date },
+  input: {
+    scope: ManagerScope;
+    invitedBy: SessionUser;
+    invitee: Pick<User, "id" | "email" | "display_name" | "language" | "role">;
+    organization: Pick<Organization, "name_en" | "name_fr">;
+    now: Date;
+  },
 ): Promise<void> {
   const { invitee, now } = input;
   // 256 random bits; only the hash is kept, so the email holds the one usable copy.
@@ -146,7 +174,14 @@ async function issueInvitation(
   });
   await enqueueEmail(
     trx,
-    { dedupeKey: `invitation:${invitationId}`, caseId: null, recipient: invitee.email, language: invitee.language, template: "invitation", ...email },
+    {
+      dedupeKey: `invitation:${invitationId}`,
+      caseId: null,
+      recipient: invitee.email,
+      language: invitee.language,
+      template: "invitation",
+      ...email,
+    },
     now.toISOString(),
   );
 }
@@ -155,7 +190,12 @@ async function issueInvitation(
  * Invites a person: their account exists from now on but stays disabled, with no usable password,
  * until they choose one through the emailed link.
  */
-export async function inviteUser(input: { db: DB; user: SessionUser; invite: InviteInput; now: Date }): Promise<InviteResult> {
+export async function inviteUser(input: {
+  db: DB;
+  user: SessionUser;
+  invite: InviteInput;
+  now: Date;
+}): Promise<InviteResult> {
   const { db, user, invite, now } = input;
   const scope = await managerScope(db, user, "users.manage");
   if (!scope) return { ok: false, field: null, reason: "not_found" };
@@ -214,7 +254,12 @@ async function actOnUser(
 }
 
 /** A new link for someone who has not set a password yet; the earlier link stops working. */
-export async function resendInvitation(input: { db: DB; user: SessionUser; userId: number; now: Date }): Promise<AdminActionResult> {
+export async function resendInvitation(input: {
+  db: DB;
+  user: SessionUser;
+  userId: number;
+  now: Date;
+}): Promise<AdminActionResult> {
   const { user, now } = input;
   const result = await actOnUser(input, async (trx, target, scope): Promise<AdminActionResult> => {
     const pending = await listOpenInvitations(trx, [target.id]);
@@ -238,13 +283,20 @@ export async function resendInvitation(input: { db: DB; user: SessionUser; userI
 }
 
 /** A new role among those of the person's organization kind; it applies from their next request. */
-export async function changeUserRole(input: { db: DB; user: SessionUser; userId: number; role: Role; now: Date }): Promise<AdminActionResult> {
+export async function changeUserRole(input: {
+  db: DB;
+  user: SessionUser;
+  userId: number;
+  role: Role;
+  now: Date;
+}): Promise<AdminActionResult> {
   const { user, now } = input;
   return actOnUser(input, async (trx, target): Promise<AdminActionResult> => {
     // A manager who demoted themselves would lose this page with nobody left to undo it.
     if (target.id === user.id) return { ok: false, reason: "self" };
     const organization = await findOrganizationById(trx, target.organization_id);
-    if (!organization || !rolesAllowedFor(organization.kind).includes(input.role)) return { ok: false, reason: "role_not_allowed" };
+    if (!organization || !rolesAllowedFor(organization.kind).includes(input.role))
+      return { ok: false, reason: "role_not_allowed" };
     if (target.role === input.role) return { ok: true };
     await updateUserRole(trx, target.id, input.role);
     await appendAuditEntry(trx, {
@@ -260,7 +312,12 @@ export async function changeUserRole(input: { db: DB; user: SessionUser; userId:
 }
 
 /** Disables an account and ends every session of it in the same transaction. */
-export async function disableUser(input: { db: DB; user: SessionUser; userId: number; now: Date }): Promise<AdminActionResult> {
+export async function disableUser(input: {
+  db: DB;
+  user: SessionUser;
+  userId: number;
+  now: Date;
+}): Promise<AdminActionResult> {
   const { user, now } = input;
   return actOnUser(input, async (trx, target): Promise<AdminActionResult> => {
     if (target.id === user.id) return { ok: false, reason: "self" };
@@ -284,7 +341,12 @@ export async function disableUser(input: { db: DB; user: SessionUser; userId: nu
  * Opens a disabled account again. Someone who never chose a password gets a new invitation
  * instead (their account opens when they use it); the people of a retired provider stay closed.
  */
-export async function reenableUser(input: { db: DB; user: SessionUser; userId: number; now: Date }): Promise<AdminActionResult> {
+export async function reenableUser(input: {
+  db: DB;
+  user: SessionUser;
+  userId: number;
+  now: Date;
+}): Promise<AdminActionResult> {
   const { user, now } = input;
   let invited = false;
   const result = await actOnUser(input, async (trx, target, scope): Promise<AdminActionResult> => {
@@ -338,7 +400,12 @@ export async function invitationView(input: {
 export type AcceptResult = { ok: true; email: string } | { ok: false; state: Exclude<InvitationState, "open"> };
 
 /** Sets the invited person's password, uses up the invitation and opens the account, all at once. */
-export async function acceptInvitation(input: { db: DB; token: string; password: string; now: Date }): Promise<AcceptResult> {
+export async function acceptInvitation(input: {
+  db: DB;
+  token: string;
+  password: string;
+  now: Date;
+}): Promise<AcceptResult> {
   const { db, now } = input;
   const tokenHash = hashToken(input.token);
   // Hashed before the write lock is taken: argon2id takes a noticeable fraction of a second.

@@ -38,10 +38,17 @@ export type ProviderResult =
 /** Two active providers of one area with the same name would be indistinguishable on the form. */
 function nameTaken(scope: ManagerScope, nameEn: string, exceptId?: number): boolean {
   const wanted = nameEn.trim().toLocaleLowerCase("en-CA");
-  return scope.providers.some((p) => !p.retired_at && p.id !== exceptId && p.name_en.toLocaleLowerCase("en-CA") === wanted);
+  return scope.providers.some(
+    (p) => !p.retired_at && p.id !== exceptId && p.name_en.toLocaleLowerCase("en-CA") === wanted,
+  );
 }
 
-export async function addProvider(input: { db: DB; user: SessionUser; names: ProviderNames; now: Date }): Promise<ProviderResult> {
+export async function addProvider(input: {
+  db: DB;
+  user: SessionUser;
+  names: ProviderNames;
+  now: Date;
+}): Promise<ProviderResult> {
   const { db, user, names, now } = input;
   const scope = await managerScope(db, user, "organizations.manage");
   if (!scope) return { ok: false, field: null, reason: "not_found" };
@@ -49,7 +56,13 @@ export async function addProvider(input: { db: DB; user: SessionUser; names: Pro
   return writeTransaction(db, async (trx) => {
     const base = providerSlug(names.nameEn, []);
     const slug = providerSlug(names.nameEn, await slugsStartingWith(trx, base));
-    const providerId = await insertProviderInArea(trx, { slug, nameEn: names.nameEn, nameFr: names.nameFr, areaSlug: scope.area.slug, now: now.toISOString() });
+    const providerId = await insertProviderInArea(trx, {
+      slug,
+      nameEn: names.nameEn,
+      nameFr: names.nameFr,
+      areaSlug: scope.area.slug,
+      now: now.toISOString(),
+    });
     await appendAuditEntry(trx, {
       at: now.toISOString(),
       ...auditActor(user),
@@ -62,7 +75,13 @@ export async function addProvider(input: { db: DB; user: SessionUser; names: Pro
   });
 }
 
-export async function renameProvider(input: { db: DB; user: SessionUser; providerId: number; names: ProviderNames; now: Date }): Promise<ProviderResult> {
+export async function renameProvider(input: {
+  db: DB;
+  user: SessionUser;
+  providerId: number;
+  names: ProviderNames;
+  now: Date;
+}): Promise<ProviderResult> {
   const { db, user, names, now } = input;
   const scope = await managerScope(db, user, "organizations.manage");
   const provider = scope?.providers.find((p) => p.id === input.providerId && !p.retired_at);
@@ -86,7 +105,12 @@ export async function renameProvider(input: { db: DB; user: SessionUser; provide
  * Retires a provider: its cases, disputes and users stay as they are, but the complaint form no
  * longer offers it. Retiring is final here; a provider that comes back is added again.
  */
-export async function retireProvider(input: { db: DB; user: SessionUser; providerId: number; now: Date }): Promise<ProviderResult> {
+export async function retireProvider(input: {
+  db: DB;
+  user: SessionUser;
+  providerId: number;
+  now: Date;
+}): Promise<ProviderResult> {
   const { db, user, now } = input;
   const scope = await managerScope(db, user, "organizations.manage");
   const provider = scope?.providers.find((p) => p.id === input.providerId);
@@ -122,12 +146,22 @@ export async function contactsAdminView(input: { db: DB; user: SessionUser }) {
   return {
     area: { slug: scope.area.slug, name_en: scope.area.name_en, name_fr: scope.area.name_fr },
     ssm: { name_en: ssm.name_en, name_fr: ssm.name_fr },
-    contacts: { email: ssm.contact_email, phone: ssm.contact_phone, address: ssm.contact_address, inPerson: ssm.contact_in_person },
+    contacts: {
+      email: ssm.contact_email,
+      phone: ssm.contact_phone,
+      address: ssm.contact_address,
+      inPerson: ssm.contact_in_person,
+    },
   };
 }
 
 /** Saves the SSM's contact details; the process page reads them from the same row. */
-export async function saveSsmContacts(input: { db: DB; user: SessionUser; contacts: ContactsInput; now: Date }): Promise<boolean> {
+export async function saveSsmContacts(input: {
+  db: DB;
+  user: SessionUser;
+  contacts: ContactsInput;
+  now: Date;
+}): Promise<boolean> {
   const { db, user, now } = input;
   const scope = await managerScope(db, user, "organizations.manage");
   if (!scope) return false;
@@ -147,7 +181,12 @@ export async function saveSsmContacts(input: { db: DB; user: SessionUser; contac
       targetType: "organization",
       targetId: String(ssm.id),
       details: {
-        from: { email: ssm.contact_email, phone: ssm.contact_phone, address: ssm.contact_address, inPerson: ssm.contact_in_person },
+        from: {
+          email: ssm.contact_email,
+          phone: ssm.contact_phone,
+          address: ssm.contact_address,
+          inPerson: ssm.contact_in_person,
+        },
         to: contacts,
       },
     });

@@ -7,13 +7,20 @@ import { permissionForStaffAction, roleMay } from "../domain/access";
 import { actorOf, authorize, caseFor, caseScopeOf } from "./access.server";
 import type { SessionUser } from "./auth.server";
 import { noticeEmails } from "./case-notices.server";
-import { CaseActionRefused, caseChangeOf, lifecycleInput, loadCaseContext, runCaseAction, type CaseChange, type CaseContext } from "./case-records.server";
+import {
+  CaseActionRefused,
+  caseChangeOf,
+  lifecycleInput,
+  loadCaseContext,
+  runCaseAction,
+  type CaseChange,
+  type CaseContext,
+} from "./case-records.server";
 
 /** What a route asks: the lifecycle's commands, with the colleague to assign named by id. */
 export type StaffCommand =
   /** Assign the case: to the staff member acting, or to a colleague of the same SSM. */
-  | { action: "take"; assigneeId?: number }
-  | Exclude<StaffLifecycleCommand, { action: "take" }>;
+  { action: "take"; assigneeId?: number } | Exclude<StaffLifecycleCommand, { action: "take" }>;
 
 export type StaffActionRefusal = LifecycleRefusal | "not_found" | "stale";
 export type StaffActionResult = { ok: true } | { ok: false; reason: StaffActionRefusal };
@@ -21,7 +28,14 @@ export type StaffActionResult = { ok: true } | { ok: false; reason: StaffActionR
 class Refused extends CaseActionRefused<StaffActionRefusal> {}
 
 /** Loads what the rules cannot know (the colleague to assign), asks the lifecycle rules, renders. */
-async function changeFor(trx: DB, user: SessionUser, row: CaseRow, context: CaseContext, command: StaffCommand, now: Date): Promise<CaseChange> {
+async function changeFor(
+  trx: DB,
+  user: SessionUser,
+  row: CaseRow,
+  context: CaseContext,
+  command: StaffCommand,
+  now: Date,
+): Promise<CaseChange> {
   let lifecycleCommand: StaffLifecycleCommand;
   if (command.action === "take") {
     const colleagues = await listActiveUsersOfOrganization(trx, user.organization_id);
@@ -33,7 +47,14 @@ async function changeFor(trx: DB, user: SessionUser, row: CaseRow, context: Case
   }
   const result = staffTransition(lifecycleInput(row, context, now), lifecycleCommand);
   if (!result.ok) throw new Refused(result.reason);
-  const emails = await noticeEmails({ trx, row, area: context.area, notices: result.change.notices, key: `v${row.version + 1}`, now });
+  const emails = await noticeEmails({
+    trx,
+    row,
+    area: context.area,
+    notices: result.change.notices,
+    key: `v${row.version + 1}`,
+    now,
+  });
   return caseChangeOf(result.change, { kind: "staff", userId: user.id }, emails);
 }
 
@@ -56,7 +77,8 @@ export async function performStaffAction(input: {
     const row = await caseFor(trx, actor, "case.read", { reference: input.reference });
     if (!row) throw new Refused("not_found");
     // Whoever may read an SSM's case may work it; what only managers may do (escalate) is refused as such.
-    if (!authorize(actor, permissionForStaffAction(command.action), { type: "case", case: caseScopeOf(row) })) throw new Refused("managers_only");
+    if (!authorize(actor, permissionForStaffAction(command.action), { type: "case", case: caseScopeOf(row) }))
+      throw new Refused("managers_only");
     if (command.action !== "note" && row.version !== input.expectedVersion) throw new Refused("stale");
     const context = await loadCaseContext(trx, row);
     const change = await changeFor(trx, user, row, context, command, now);

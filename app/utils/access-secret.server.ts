@@ -22,11 +22,7 @@ export function generateAccessSecret(): string {
 
 /** What a person types back: any case, spaces or dashes, O for 0 and I/L for 1. */
 export function normalizeAccessSecret(input: string): string {
-  const compact = input
-    .toUpperCase()
-    .replace(/[\s-]/g, "")
-    .replace(/O/g, "0")
-    .replace(/[IL]/g, "1");
+  const compact = input.toUpperCase().replace(/[\s-]/g, "").replace(/O/g, "0").replace(/[IL]/g, "1");
   return compact.match(/.{1,4}/g)?.join("-") ?? "";
 }
 

@@ -28,14 +28,20 @@ export const FORM_LIMITS: BodyLimits = { maxBytes: FORM_BYTES, maxFields: FIELDS
  * file a person picked that is somewhat too big reaches the action and is refused beside the field
  * ("larger than 10 MB") instead of by a bare 413; anything bigger is refused unread.
  */
-export const UPLOAD_LIMITS: BodyLimits = { maxBytes: 2 * MAX_ATTACHMENT_BYTES + FORM_BYTES + 64 * 1024, maxFields: FIELDS, maxFieldBytes: FIELD_BYTES };
+export const UPLOAD_LIMITS: BodyLimits = {
+  maxBytes: 2 * MAX_ATTACHMENT_BYTES + FORM_BYTES + 64 * 1024,
+  maxFields: FIELDS,
+  maxFieldBytes: FIELD_BYTES,
+};
 
 // The routes whose action reads an attachment (multipart.server.ts), as pages and as the data
 // requests Remix's client sends (`/status.data`).
 const UPLOAD_PATHS = [/^\/status(\.data)?$/, /^\/cases\/[^/]+(\.data)?$/, /^\/disputes\/[^/]+(\.data)?$/];
 
 export function bodyLimitsFor(pathname: string): BodyLimits {
-  return UPLOAD_PATHS.some((p) => p.test(pathname)) && !/^\/(cases|disputes)\/new(\.data)?$/.test(pathname) ? UPLOAD_LIMITS : FORM_LIMITS;
+  return UPLOAD_PATHS.some((p) => p.test(pathname)) && !/^\/(cases|disputes)\/new(\.data)?$/.test(pathname)
+    ? UPLOAD_LIMITS
+    : FORM_LIMITS;
 }
 
 export type BodyViolation = "too_large" | "too_many_fields" | "field_too_large";
@@ -61,7 +67,8 @@ export class BodyGuard {
     expectedBytes = 0,
   ) {
     const boundary = /boundary=(?:"([^"]+)"|([^\s;]+))/i.exec(contentType);
-    this.delimiter = /^multipart\//i.test(contentType) && boundary ? Buffer.from(`--${boundary[1] ?? boundary[2]}`, "latin1") : null;
+    this.delimiter =
+      /^multipart\//i.test(contentType) && boundary ? Buffer.from(`--${boundary[1] ?? boundary[2]}`, "latin1") : null;
     this.buffer = Buffer.allocUnsafe(Math.min(Math.max(expectedBytes, 16 * 1024), limits.maxBytes));
   }
 
@@ -69,7 +76,9 @@ export class BodyGuard {
   push(chunk: Buffer): BodyViolation | null {
     if (this.length + chunk.length > this.limits.maxBytes) return "too_large";
     if (this.length + chunk.length > this.buffer.length) {
-      const grown = Buffer.allocUnsafe(Math.min(this.limits.maxBytes, Math.max(this.buffer.length * 2, this.length + chunk.length)));
+      const grown = Buffer.allocUnsafe(
+        Math.min(this.limits.maxBytes, Math.max(this.buffer.length * 2, this.length + chunk.length)),
+      );
       this.buffer.copy(grown, 0, 0, this.length);
       this.buffer = grown;
     }
@@ -103,7 +112,12 @@ export class BodyGuard {
     for (;;) {
       const at = body.indexOf(delimiter, this.searchFrom);
       if (at === -1) break;
-      if (this.fields > 0 && at - this.fieldStart > this.limits.maxFieldBytes && !this.partIsFile(this.fieldStart + delimiter.length)) return "field_too_large";
+      if (
+        this.fields > 0 &&
+        at - this.fieldStart > this.limits.maxFieldBytes &&
+        !this.partIsFile(this.fieldStart + delimiter.length)
+      )
+        return "field_too_large";
       this.fields += 1;
       if (this.fields > this.limits.maxFields + 1) return "too_many_fields"; // the closing delimiter is not a field
       this.fieldStart = at;
@@ -112,7 +126,9 @@ export class BodyGuard {
     // A delimiter may straddle two chunks: the next scan starts just before this one's end.
     this.searchFrom = Math.max(this.searchFrom, this.length - delimiter.length + 1);
     const open = this.length - this.fieldStart;
-    return this.fields > 0 && open > this.limits.maxFieldBytes && !this.partIsFile(this.fieldStart + delimiter.length) ? "field_too_large" : null;
+    return this.fields > 0 && open > this.limits.maxFieldBytes && !this.partIsFile(this.fieldStart + delimiter.length)
+      ? "field_too_large"
+      : null;
   }
 
   /** Whether the part whose header starts at `offset` names a file (its header within 1 KB). */

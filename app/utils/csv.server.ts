@@ -29,7 +29,10 @@ export function csvLine(cells: CsvRow): string {
 
 /** Letters, digits, dot, dash and underscore only, so the header needs no escaping. */
 function safeFilename(filename: string): string {
-  const name = filename.replace(/[^A-Za-z0-9._-]+/g, "_").replace(/^[._]+/, "").slice(0, 150);
+  const name = filename
+    .replace(/[^A-Za-z0-9._-]+/g, "_")
+    .replace(/^[._]+/, "")
+    .slice(0, 150);
   if (!name) return "export.csv";
   return /\.csv$/i.test(name) ? name : `${name}.csv`;
 }
@@ -74,7 +77,8 @@ export function csvResponse(
     finished = true;
     await iterator.return?.();
   };
-  const onAbort = () => void release().catch((error: unknown) => logError("CSV export: closing the rows failed", error));
+  const onAbort = () =>
+    void release().catch((error: unknown) => logError("CSV export: closing the rows failed", error));
   signal?.addEventListener("abort", onAbort, { once: true });
 
   const body = new ReadableStream<Uint8Array>({

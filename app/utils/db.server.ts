@@ -6,6 +6,9 @@ import { env } from "./env.server";
 let instance: DB | undefined;
 
 export function getDb(): DB {
-  instance ??= openDatabase(env().DATABASE_URL, { busyTimeoutMs: env().SQLITE_BUSY_TIMEOUT_MS, poolSize: env().DATABASE_POOL_SIZE });
+  instance ??= openDatabase(env().DATABASE_URL, {
+    busyTimeoutMs: env().SQLITE_BUSY_TIMEOUT_MS,
+    poolSize: env().DATABASE_POOL_SIZE,
+  });
   return instance;
 }

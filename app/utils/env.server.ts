@@ -11,7 +11,10 @@ const envSchema = z.object({
   HOST: z.string().min(1).optional(),
   DATABASE_URL: z
     .string()
-    .regex(/^(file:.+|:memory:|postgres(ql)?:\/\/.+)$/, "must be file:<path> (SQLite) or postgres://user:password@host:port/database")
+    .regex(
+      /^(file:.+|:memory:|postgres(ql)?:\/\/.+)$/,
+      "must be file:<path> (SQLite) or postgres://user:password@host:port/database",
+    )
     .default("file:data/recourse.db"),
   /** PostgreSQL connections each instance may hold (the server's max_connections is shared by all). */
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),

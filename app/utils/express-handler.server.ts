@@ -1,4 +1,9 @@
-import { createReadableStreamFromReadable, createRequestHandler, type AppLoadContext, type ServerBuild } from "@remix-run/node";
+import {
+  createReadableStreamFromReadable,
+  createRequestHandler,
+  type AppLoadContext,
+  type ServerBuild,
+} from "@remix-run/node";
 import type { NextFunction, Request as ExpressRequest, Response as ExpressResponse } from "express";
 import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
@@ -78,7 +83,9 @@ function toFetchRequest(req: ExpressRequest, res: ExpressResponse): Request {
     if (!headers.has("content-type")) headers.set("content-type", "application/x-www-form-urlencoded");
     // server.ts has read the body within its route's limits (limited-body.server.ts).
     const limited = res.locals[LIMITED_BODY] as Buffer | undefined;
-    init.body = limited ? new Uint8Array(limited.buffer as ArrayBuffer, limited.byteOffset, limited.length) : createReadableStreamFromReadable(req);
+    init.body = limited
+      ? new Uint8Array(limited.buffer as ArrayBuffer, limited.byteOffset, limited.length)
+      : createReadableStreamFromReadable(req);
     init.duplex = "half";
   }
   return new Request(url.href, init);

@@ -7,9 +7,7 @@ export interface FieldError {
 }
 export type FieldErrors = Partial<Record<string, FieldError>>;
 
-export type FormResult<T> =
-  | { ok: true; data: T }
-  | { ok: false; errors: FieldErrors; values: Record<string, string> };
+export type FormResult<T> = { ok: true; data: T } | { ok: false; errors: FieldErrors; values: Record<string, string> };
 
 /**
  * Validates a submitted form against a zod schema whose messages are translation keys. On failure

@@ -37,5 +37,7 @@ export function formatDateTime(iso: string, language: Language, timeZone = DISPL
 /** "4:30 PM" / "16 h 30": a wall-clock time of the office (minutes after midnight), as published. */
 export function formatTimeOfDay(minutes: number, language: Language): string {
   const at = Date.UTC(2000, 0, 1, Math.floor(minutes / 60), minutes % 60);
-  return new Intl.DateTimeFormat(localeOf(language), { hour: "numeric", minute: "2-digit", timeZone: "UTC" }).format(at);
+  return new Intl.DateTimeFormat(localeOf(language), { hour: "numeric", minute: "2-digit", timeZone: "UTC" }).format(
+    at,
+  );
 }

@@ -38,7 +38,12 @@ export function csvCount(count: ShownCount, threshold: number): string | number 
 }
 
 /** Any cell of a flattened report (report-labels.ts flattenShown), formatted by what its path measures. */
-export function formatFigureValue(path: string, value: number | string | null, threshold: number, language: Language): string {
+export function formatFigureValue(
+  path: string,
+  value: number | string | null,
+  threshold: number,
+  language: Language,
+): string {
   if (value === "small" || value === "hidden") return formatCount(value, threshold, language);
   if (typeof value === "string") return value;
   if (/share$/i.test(path)) return formatShare(value, language);

@@ -61,5 +61,9 @@ function refuse(req: Request, res: Response, violation: BodyViolation): void {
   const timer = setTimeout(() => socket.destroy(), LINGER_MS);
   timer.unref();
   socket.once("close", () => clearTimeout(timer));
-  res.status(413).set({ "Cache-Control": DYNAMIC_CACHE_CONTROL, Connection: "close" }).type("text/plain").send(MESSAGES[violation]);
+  res
+    .status(413)
+    .set({ "Cache-Control": DYNAMIC_CACHE_CONTROL, Connection: "close" })
+    .type("text/plain")
+    .send(MESSAGES[violation]);
 }

@@ -8,7 +8,11 @@ interface MatchLike {
 }
 
 /** A page title in the reader's language: "Page | Recourse". */
-export function pageTitle(matches: readonly MatchLike[], key: MessageKey, vars?: Record<string, string | number>): MetaDescriptor[] {
+export function pageTitle(
+  matches: readonly MatchLike[],
+  key: MessageKey,
+  vars?: Record<string, string | number>,
+): MetaDescriptor[] {
   const root = matches.find((m) => m.id === "root")?.data as { language?: Language } | undefined;
   const t = translator(root?.language ?? "en");
   return [{ title: `${t(key, vars)} | ${t("site.name")}` }];

@@ -21,7 +21,10 @@ export async function readFormWithUpload(request: Request): Promise<UploadForm> 
   }
   try {
     const formData = withoutNulCharacters(
-      await unstable_parseMultipartFormData(request, unstable_createMemoryUploadHandler({ maxPartSize: MAX_ATTACHMENT_BYTES })),
+      await unstable_parseMultipartFormData(
+        request,
+        unstable_createMemoryUploadHandler({ maxPartSize: MAX_ATTACHMENT_BYTES }),
+      ),
     );
     const entry = formData.get("attachment");
     const file =

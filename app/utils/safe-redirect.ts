@@ -11,7 +11,11 @@
  * - A normalized path that starts with `//` (from `/.//evil.example`) is refused too: sent as a
  *   Location it would be read as another host.
  */
-export function safeRedirect(target: string | null | undefined, fallback: string, siteOrigin = "https://recourse.invalid"): string {
+export function safeRedirect(
+  target: string | null | undefined,
+  fallback: string,
+  siteOrigin = "https://recourse.invalid",
+): string {
   if (!target || target.length > 2000) return fallback;
   // eslint-disable-next-line no-control-regex
   if (/[\u0000-\u001f\u007f-\u009f\\]/.test(target)) return fallback;

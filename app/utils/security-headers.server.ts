@@ -36,7 +36,11 @@ export function contentSecurityPolicy(nonce: string, devOrigin?: string): string
   ].join("; ");
 }
 
-export function securityHeaders(input: { nonce: string; production: boolean; devOrigin?: string }): Record<string, string> {
+export function securityHeaders(input: {
+  nonce: string;
+  production: boolean;
+  devOrigin?: string;
+}): Record<string, string> {
   const headers: Record<string, string> = {
     "Content-Security-Policy": contentSecurityPolicy(input.nonce, input.production ? undefined : input.devOrigin),
     "X-Content-Type-Options": "nosniff",

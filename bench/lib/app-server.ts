@@ -15,7 +15,12 @@ export const APP_DIR = join(DATA_DIR, "app");
 export function buildAppSnapshot(): void {
   const result = spawnSync(
     "flock",
-    ["/tmp/recourse-e2e.lock", "sh", "-c", `npm run -s build >/dev/null && rm -rf '${APP_DIR}' && mkdir -p '${APP_DIR}' && cp -r build '${APP_DIR}/build'`],
+    [
+      "/tmp/recourse-e2e.lock",
+      "sh",
+      "-c",
+      `npm run -s build >/dev/null && rm -rf '${APP_DIR}' && mkdir -p '${APP_DIR}' && cp -r build '${APP_DIR}/build'`,
+    ],
     { stdio: ["ignore", "inherit", "inherit"] },
   );
   if (result.status !== 0) throw new Error("npm run build failed");
@@ -64,7 +69,10 @@ export async function startAppServer(env: Record<string, string>, timeoutMs = 12
     if (!gone) child.kill("SIGKILL");
   };
   while (Date.now() < deadline && !gone) {
-    const ok = await fetch(`${url}/healthz`).then((r) => r.ok, () => false);
+    const ok = await fetch(`${url}/healthz`).then(
+      (r) => r.ok,
+      () => false,
+    );
     if (ok) return { url, child, output: () => output, stop };
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
@@ -92,7 +100,11 @@ export function sampleRss(pid: number, everyMs = 50) {
       clearInterval(timer);
       samples.push(rssOf(pid));
       const live = samples.filter((s) => s > 0);
-      return { peak: Math.max(0, ...live), mean: live.reduce((a, b) => a + b, 0) / Math.max(1, live.length), samples: live.length };
+      return {
+        peak: Math.max(0, ...live),
+        mean: live.reduce((a, b) => a + b, 0) / Math.max(1, live.length),
+        samples: live.length,
+      };
     },
   };
 }

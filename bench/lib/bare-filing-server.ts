@@ -19,18 +19,34 @@ db.pragma("busy_timeout = 5000");
 
 // What the app looks up per request, looked up once: the limit does not repeat constant reads.
 const areas = new Map(
-  (db.prepare("select a.slug, a.code, o.id as ssm_id, p.id as policy_id from areas a join organizations o on o.area_slug = a.slug and o.kind = 'ssm' join policies p on p.area_slug = a.slug").all() as { slug: string; code: string; ssm_id: number; policy_id: number }[]).map((a) => [a.slug, a]),
+  (
+    db
+      .prepare(
+        "select a.slug, a.code, o.id as ssm_id, p.id as policy_id from areas a join organizations o on o.area_slug = a.slug and o.kind = 'ssm' join policies p on p.area_slug = a.slug",
+      )
+      .all() as { slug: string; code: string; ssm_id: number; policy_id: number }[]
+  ).map((a) => [a.slug, a]),
 );
-const counter = db.prepare("insert into reference_counters (area_slug, year, last_value) values (?, ?, 1) on conflict (area_slug, year) do update set last_value = last_value + 1 returning last_value");
+const counter = db.prepare(
+  "insert into reference_counters (area_slug, year, last_value) values (?, ?, 1) on conflict (area_slug, year) do update set last_value = last_value + 1 returning last_value",
+);
 const byKey = db.prepare("select id, reference from cases where submission_key = ?");
-const insertCase = db.prepare(`insert into cases (reference, area_slug, kind, channel, status, level, program, category, respondent_org_id, filer_name, filer_email, filer_phone,
+const insertCase =
+  db.prepare(`insert into cases (reference, area_slug, kind, channel, status, level, program, category, respondent_org_id, filer_name, filer_email, filer_phone,
   language, accommodation_needed, description, outcome_wanted, secret_hash, submission_key, policy_id, received_at, next_due_at, version, created_at, updated_at)
   values (?, ?, 'client_complaint', 'web', 'received', 1, ?, null, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?)`);
-const insertClock = db.prepare("insert into case_clocks (case_id, kind, level, started_at, due_at, state, paused_business_ms) values (?, ?, ?, ?, ?, 'running', 0)");
-const insertEvent = db.prepare("insert into case_events (case_id, type, visibility, actor_kind, level, data_json, created_at) values (?, 'filed', 'public', 'filer', 1, ?, ?)");
+const insertClock = db.prepare(
+  "insert into case_clocks (case_id, kind, level, started_at, due_at, state, paused_business_ms) values (?, ?, ?, ?, ?, 'running', 0)",
+);
+const insertEvent = db.prepare(
+  "insert into case_events (case_id, type, visibility, actor_kind, level, data_json, created_at) values (?, 'filed', 'public', 'filer', 1, ?, ?)",
+);
 const newestAudit = db.prepare("select hash from audit_log order by id desc limit 1");
-const insertAudit = db.prepare("insert into audit_log (at, actor_label, organization_id, action, target_type, target_id, details_json, prev_hash, hash) values (?, 'filer', ?, 'case.filed', 'case', ?, ?, ?, ?)");
-const insertEmail = db.prepare(`insert into email_outbox (dedupe_key, case_id, recipient, language, template, subject, text_body, html_body, status, attempts, next_attempt_at, created_at)
+const insertAudit = db.prepare(
+  "insert into audit_log (at, actor_label, organization_id, action, target_type, target_id, details_json, prev_hash, hash) values (?, 'filer', ?, 'case.filed', 'case', ?, ?, ?, ?)",
+);
+const insertEmail =
+  db.prepare(`insert into email_outbox (dedupe_key, case_id, recipient, language, template, subject, text_body, html_body, status, attempts, next_attempt_at, created_at)
   values (?, ?, ?, ?, 'acknowledgement', ?, ?, ?, 'pending', 0, ?, ?)`);
 const countLimit = db.prepare("select count(*) n from rate_limit_events where bucket = ? and at > ?");
 const recordLimit = db.prepare("insert into rate_limit_events (bucket, at) values (?, ?)");
@@ -53,16 +69,60 @@ const file = db.transaction((form: URLSearchParams, ip: string) => {
   const email = form.get("email") || null;
   const secretHash = createHash("sha256").update(randomBytes(20)).digest("hex");
   const caseId = Number(
-    insertCase.run(reference, area.slug, form.get("program"), provider && provider !== "unknown" ? Number(provider) : null, form.get("name"), email, form.get("phone") || null,
-      form.get("language") ?? "en", form.get("description"), form.get("outcomeWanted"), secretHash, key, area.policy_id, nowIso, nextDueAt(clocks), nowIso, nowIso).lastInsertRowid,
+    insertCase.run(
+      reference,
+      area.slug,
+      form.get("program"),
+      provider && provider !== "unknown" ? Number(provider) : null,
+      form.get("name"),
+      email,
+      form.get("phone") || null,
+      form.get("language") ?? "en",
+      form.get("description"),
+      form.get("outcomeWanted"),
+      secretHash,
+      key,
+      area.policy_id,
+      nowIso,
+      nextDueAt(clocks),
+      nowIso,
+      nowIso,
+    ).lastInsertRowid,
   );
   for (const c of clocks) insertClock.run(caseId, c.kind, c.level, c.startedAt, c.dueAt);
   const details = JSON.stringify({ channel: "web", kind: "client_complaint" });
   insertEvent.run(caseId, details, nowIso);
   const prev = (newestAudit.get() as { hash: string } | undefined)?.hash ?? "0".repeat(64);
-  const canonical = JSON.stringify([nowIso, null, "filer", area.ssm_id, "case.filed", "case", reference, { channel: "web", kind: "client_complaint" }]);
-  insertAudit.run(nowIso, area.ssm_id, reference, details, prev, createHash("sha256").update(prev).update("\n").update(canonical).digest("hex"));
-  if (email) insertEmail.run(`case:${caseId}:filed`, caseId, email, form.get("language") ?? "en", `Complaint received: ${reference}`, `Reference ${reference}`, `<p>Reference ${reference}</p>`, nowIso, nowIso);
+  const canonical = JSON.stringify([
+    nowIso,
+    null,
+    "filer",
+    area.ssm_id,
+    "case.filed",
+    "case",
+    reference,
+    { channel: "web", kind: "client_complaint" },
+  ]);
+  insertAudit.run(
+    nowIso,
+    area.ssm_id,
+    reference,
+    details,
+    prev,
+    createHash("sha256").update(prev).update("\n").update(canonical).digest("hex"),
+  );
+  if (email)
+    insertEmail.run(
+      `case:${caseId}:filed`,
+      caseId,
+      email,
+      form.get("language") ?? "en",
+      `Complaint received: ${reference}`,
+      `Reference ${reference}`,
+      `<p>Reference ${reference}</p>`,
+      nowIso,
+      nowIso,
+    );
   recordLimit.run(bucket, nowIso);
   return reference;
 });

@@ -36,7 +36,11 @@ export async function createBenchPeople(db: Kysely<Database>, now: Date): Promis
   await db.transaction().execute(async (trx) => {
     for (const [index, area] of CATCHMENT_AREAS.entries()) {
       const weight = PROFILES[area.slug]?.perQuarter ?? 12;
-      const ssm = await trx.selectFrom("organizations").select("id").where("slug", "=", ssmSlug(area.slug)).executeTakeFirstOrThrow();
+      const ssm = await trx
+        .selectFrom("organizations")
+        .select("id")
+        .where("slug", "=", ssmSlug(area.slug))
+        .executeTakeFirstOrThrow();
       const providerCount = 6 + Math.round(weight / 3);
       for (let i = 0; i < providerCount; i++) {
         const kind = PROVIDER_KINDS[i % PROVIDER_KINDS.length]!;
@@ -44,7 +48,19 @@ export async function createBenchPeople(db: Kysely<Database>, now: Date): Promis
         const slug = `provider-${area.slug}-${i + 1}`;
         const provider = await trx
           .insertInto("organizations")
-          .values({ slug, kind: "provider", name_en: `${area.city} ${kind.en}${branch}`, name_fr: `${kind.fr} de ${area.city}${branch}`, area_slug: null, contact_email: `info@${slug}.example.org`, contact_phone: `${area.areaCode}-555-${String(2000 + index * 40 + i)}`, contact_address: null, contact_in_person: null, retired_at: null, created_at: nowIso })
+          .values({
+            slug,
+            kind: "provider",
+            name_en: `${area.city} ${kind.en}${branch}`,
+            name_fr: `${kind.fr} de ${area.city}${branch}`,
+            area_slug: null,
+            contact_email: `info@${slug}.example.org`,
+            contact_phone: `${area.areaCode}-555-${String(2000 + index * 40 + i)}`,
+            contact_address: null,
+            contact_in_person: null,
+            retired_at: null,
+            created_at: nowIso,
+          })
           .returning("id")
           .executeTakeFirstOrThrow();
         await trx.insertInto("provider_areas").values({ provider_id: provider.id, area_slug: area.slug }).execute();
@@ -52,7 +68,16 @@ export async function createBenchPeople(db: Kysely<Database>, now: Date): Promis
         if (i % 2 === 0) {
           await trx
             .insertInto("users")
-            .values({ email: `bench.provider@${slug}.example.org`, display_name: `${area.city} Provider ${i + 1}`, password_hash: passwordHash, role: "provider_user", organization_id: provider.id, language: frenchArea(area.slug), disabled_at: null, created_at: nowIso })
+            .values({
+              email: `bench.provider@${slug}.example.org`,
+              display_name: `${area.city} Provider ${i + 1}`,
+              password_hash: passwordHash,
+              role: "provider_user",
+              organization_id: provider.id,
+              language: frenchArea(area.slug),
+              disabled_at: null,
+              created_at: nowIso,
+            })
             .execute();
         }
       }
@@ -61,7 +86,16 @@ export async function createBenchPeople(db: Kysely<Database>, now: Date): Promis
       for (let n = 1; n <= staffCount; n++) {
         const user = await trx
           .insertInto("users")
-          .values({ email: benchStaffEmail(area.slug, n), display_name: `${area.city} Case Officer ${n}`, password_hash: passwordHash, role: "ssm_staff", organization_id: ssm.id, language: frenchArea(area.slug), disabled_at: null, created_at: nowIso })
+          .values({
+            email: benchStaffEmail(area.slug, n),
+            display_name: `${area.city} Case Officer ${n}`,
+            password_hash: passwordHash,
+            role: "ssm_staff",
+            organization_id: ssm.id,
+            language: frenchArea(area.slug),
+            disabled_at: null,
+            created_at: nowIso,
+          })
           .returning("id")
           .executeTakeFirstOrThrow();
         staff.push(user.id);
@@ -73,10 +107,27 @@ export async function createBenchPeople(db: Kysely<Database>, now: Date): Promis
         const language = frenchArea(area.slug);
         const user = await trx
           .insertInto("users")
-          .values({ email, display_name, password_hash: passwordHash, role: "ssm_manager", organization_id: ssm.id, language, disabled_at: null, created_at: nowIso })
+          .values({
+            email,
+            display_name,
+            password_hash: passwordHash,
+            role: "ssm_manager",
+            organization_id: ssm.id,
+            language,
+            disabled_at: null,
+            created_at: nowIso,
+          })
           .returning("id")
           .executeTakeFirstOrThrow();
-        if (n === 1) managers.set(area.slug, { id: user.id, email, display_name, role: "ssm_manager", organization_id: ssm.id, language });
+        if (n === 1)
+          managers.set(area.slug, {
+            id: user.id,
+            email,
+            display_name,
+            role: "ssm_manager",
+            organization_id: ssm.id,
+            language,
+          });
       }
     }
   });

@@ -17,7 +17,11 @@ export const BACKLOG_WINDOW_MS = 365 * DAY_MS;
 export const BACKLOG_SHARE = 0.85;
 
 export function playBenchCase(h: CaseHistory, dice: Dice, nowMs: number): CaseHistory {
-  const backlog = h.plan.receivedAt > nowMs - BACKLOG_WINDOW_MS && !h.plan.referredOut && h.plan.path !== "referral" && dice.chance(BACKLOG_SHARE);
+  const backlog =
+    h.plan.receivedAt > nowMs - BACKLOG_WINDOW_MS &&
+    !h.plan.referredOut &&
+    h.plan.path !== "referral" &&
+    dice.chance(BACKLOG_SHARE);
   if (backlog) return playBacklog(h, dice);
   playOut(h, dice);
   if (h.status === "decided" && h.recourseDeadlineAt !== null && dice.chance(0.75)) {
@@ -38,7 +42,9 @@ function playBacklog(h: CaseHistory, dice: Dice): CaseHistory {
   const lang = plan.language;
   const text = (pool: { en: readonly string[]; fr: readonly string[] }) => dice.pick(pool[lang]);
   h.file();
-  const ackAt = dice.chance(0.12) ? days.after(h.dueOf("acknowledge"), dice, 0.1, 2) : days.after(plan.receivedAt, dice, 0.1, 1.9);
+  const ackAt = dice.chance(0.12)
+    ? days.after(h.dueOf("acknowledge"), dice, 0.1, 2)
+    : days.after(plan.receivedAt, dice, 0.1, 1.9);
   h.acknowledge(ackAt);
   h.reply(days.after(ackAt, dice, 0.2, 4), text(CASE_TEXTS.replies));
   if (dice.chance(0.65)) {
@@ -51,7 +57,8 @@ function playBacklog(h: CaseHistory, dice: Dice): CaseHistory {
   const decideAt = after(days, h.last, dice, 8, 38);
   const outcome = dice.weighted({ upheld: 25, partly_upheld: 20, not_upheld: 35, resolved_informally: 20 } as const);
   h.decide(decideAt, outcome, text(CASE_TEXTS.reasons[outcome]));
-  if (h.status === "decided" && h.recourseDeadlineAt !== null && dice.chance(0.9)) h.close(days.after(h.recourseDeadlineAt, dice, 0.1, 4));
+  if (h.status === "decided" && h.recourseDeadlineAt !== null && dice.chance(0.9))
+    h.close(days.after(h.recourseDeadlineAt, dice, 0.1, 4));
   return h.finish();
 }
 
@@ -63,4 +70,3 @@ function after(days: BusinessDays, t: number, dice: Dice, lo: number, hi: number
     return Number.MAX_SAFE_INTEGER; // past the calendar: after now in any case
   }
 }
-

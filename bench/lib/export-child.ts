@@ -13,7 +13,11 @@ if (!path || !maxRowsArg || !outPath) throw new Error("usage: export-child.ts <d
 const maxRows = Number(maxRowsArg);
 // Imported by path at run time: the export is another engineer's work, and the bench waits for it.
 const { caseExportRows } = (await import("../../app/services/case-export.server")) as {
-  caseExportRows: (input: { db: ReturnType<typeof openDatabase>; areaSlug: string | null; language: "en" | "fr" }) => AsyncIterable<string[]>;
+  caseExportRows: (input: {
+    db: ReturnType<typeof openDatabase>;
+    areaSlug: string | null;
+    language: "en" | "fr";
+  }) => AsyncIterable<string[]>;
 };
 
 const db = openDatabase(`file:${path}`);

@@ -25,7 +25,12 @@ export function httpRequest(
       const chunks: Buffer[] = [];
       res.on("data", (c: Buffer) => chunks.push(c));
       res.on("end", () =>
-        resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString("utf8"), ms: Number(process.hrtime.bigint() - started) / 1e6 }),
+        resolve({
+          status: res.statusCode ?? 0,
+          headers: res.headers,
+          body: Buffer.concat(chunks).toString("utf8"),
+          ms: Number(process.hrtime.bigint() - started) / 1e6,
+        }),
       );
       res.on("error", reject);
     });
@@ -44,6 +49,7 @@ export async function signIn(agent: Agent, baseUrl: string, email: string, passw
   });
   const setCookie = ([] as string[]).concat(res.headers["set-cookie"] ?? []);
   const session = setCookie.map((c) => c.split(";")[0]!).find((c) => c.includes("recourse_session="));
-  if (res.status !== 302 || !session) throw new Error(`Sign-in as ${email} failed: ${res.status} ${res.body.slice(0, 300)}`);
+  if (res.status !== 302 || !session)
+    throw new Error(`Sign-in as ${email} failed: ${res.status} ${res.body.slice(0, 300)}`);
   return session;
 }

@@ -34,7 +34,10 @@ export function describeMachine(dataDir: string): Machine {
     const device = df[0]!.replace(/^\/dev\//, "").replace(/\d+$/, "");
     let kind = "";
     try {
-      kind = readFileSync(`/sys/block/${device}/queue/rotational`, "utf8").trim() === "1" ? ", rotational" : ", non-rotational";
+      kind =
+        readFileSync(`/sys/block/${device}/queue/rotational`, "utf8").trim() === "1"
+          ? ", rotational"
+          : ", non-rotational";
     } catch {
       // a virtual or mapped device without the flag
     }
@@ -51,5 +54,13 @@ export function describeMachine(dataDir: string): Machine {
   const memory = new Database(":memory:");
   const sqlite = (memory.prepare("select sqlite_version() v").get() as { v: string }).v;
   memory.close();
-  return { cpu, cores: cpus().length, ramGb: Math.round(totalmem() / 2 ** 30), node: process.version, sqlite, disk, os };
+  return {
+    cpu,
+    cores: cpus().length,
+    ramGb: Math.round(totalmem() / 2 ** 30),
+    node: process.version,
+    sqlite,
+    disk,
+    os,
+  };
 }

@@ -37,7 +37,9 @@ const verdict = (ok: boolean) => (ok ? "met" : "**missed**");
 export function resultsMarkdown(r: BenchResults): string {
   const g = r.generation;
   const lines: string[] = [];
-  lines.push(`Run ${r.date}: ${r.machine.cpu}, ${r.machine.cores} cores, ${r.machine.ramGb} GB RAM, ${r.machine.os}, disk ${r.machine.disk}; Node ${r.machine.node}, SQLite ${r.machine.sqlite}.`);
+  lines.push(
+    `Run ${r.date}: ${r.machine.cpu}, ${r.machine.cores} cores, ${r.machine.ramGb} GB RAM, ${r.machine.os}, disk ${r.machine.disk}; Node ${r.machine.node}, SQLite ${r.machine.sqlite}.`,
+  );
   lines.push("");
   lines.push(
     `Database: ${n(g.cases)} cases (${n(g.openCases)} open: ${n(g.runningClocks)} running clocks, ${n(g.pausedClocks)} paused; ${n(g.decidedNotClosed)} decided, not yet closed), ` +
@@ -66,21 +68,29 @@ export function resultsMarkdown(r: BenchResults): string {
     lines.push(
       `| Sweep round at "now" over ${n(s.openCases)} open cases (${n(s.dueAtNow)} clocks due: ${n(s.result.breached)} breached, ${n(s.result.escalated)} escalated, ${n(s.result.reminded)} reminders) | ${fmtMs(s.ms)} ms | – | – | < 1 s | ${verdict(s.ms < 1000)} |`,
     );
-    lines.push(`| A second round straight after (nothing left to breach; reminders continue, 200 a round) | ${fmtMs(s.idleMs)} ms | – | – | – | |`);
+    lines.push(
+      `| A second round straight after (nothing left to breach; reminders continue, 200 a round) | ${fmtMs(s.idleMs)} ms | – | – | – | |`,
+    );
   }
   if (r.filing) {
     const { app, bare, rss } = r.filing;
     lines.push(
       `| Public filing, 50 clients: requests/s (p50 / p99, errors) | ${app.perSecond.toFixed(0)}/s (${fmtMs(app.p50)} / ${fmtMs(app.p99)} ms, ${app.errors} errors of ${n(app.requests)}) | ${bare.perSecond.toFixed(0)}/s (${fmtMs(bare.p50)} / ${fmtMs(bare.p99)} ms, ${bare.errors} errors) | ${(app.perSecond / bare.perSecond).toFixed(2)} of bare | ≥ 0.5, 0 errors | ${verdict(app.perSecond >= 0.5 * bare.perSecond && app.errors === 0)} |`,
     );
-    lines.push(`| Server RSS under that load: peak (mean; idle before) | ${mb(rss.peak)} (${mb(rss.mean)}; ${mb(rss.idle)}) | – | – | < 200 MB | ${verdict(rss.peak < 200 * 2 ** 20)} |`);
+    lines.push(
+      `| Server RSS under that load: peak (mean; idle before) | ${mb(rss.peak)} (${mb(rss.mean)}; ${mb(rss.idle)}) | – | – | < 200 MB | ${verdict(rss.peak < 200 * 2 ** 20)} |`,
+    );
   }
   for (const e of r.exports ?? []) {
-    lines.push(`| CSV export, every SSM, ${n(e.rows)} rows: time, peak RSS | ${(e.ms / 1000).toFixed(1)} s (${n(e.rows / (e.ms / 1000))} rows/s, ${mb(e.bytes)}), ${mb(e.peakRss)} | – | – | constant memory | |`);
+    lines.push(
+      `| CSV export, every SSM, ${n(e.rows)} rows: time, peak RSS | ${(e.ms / 1000).toFixed(1)} s (${n(e.rows / (e.ms / 1000))} rows/s, ${mb(e.bytes)}), ${mb(e.peakRss)} | – | – | constant memory | |`,
+    );
   }
   if (r.exports && r.exports.length === 2) {
     const [small, big] = r.exports as [ExportMeasurement, ExportMeasurement];
-    lines.push(`| CSV export memory, ${n(big.rows)} rows against ${n(small.rows)} | ${mb(big.peakRss)} vs ${mb(small.peakRss)} | – | – | constant | ${verdict(big.peakRss < small.peakRss * 1.25 + 16 * 2 ** 20)} |`);
+    lines.push(
+      `| CSV export memory, ${n(big.rows)} rows against ${n(small.rows)} | ${mb(big.peakRss)} vs ${mb(small.peakRss)} | – | – | constant | ${verdict(big.peakRss < small.peakRss * 1.25 + 16 * 2 ** 20)} |`,
+    );
   }
   if (r.exportMissing) lines.push(`| CSV export | not measured: ${r.exportMissing} | – | – | – | |`);
   lines.push("");
@@ -92,9 +102,14 @@ export function resultsMarkdown(r: BenchResults): string {
 
 export function writeResultsFile(path: string, markdown: string): void {
   const block = `${START}\n${markdown}\n${END}`;
-  const current = existsSync(path) ? readFileSync(path, "utf8") : `# Recourse benchmarks (\`npm run bench\`)\n\n${START}\n${END}\n`;
+  const current = existsSync(path)
+    ? readFileSync(path, "utf8")
+    : `# Recourse benchmarks (\`npm run bench\`)\n\n${START}\n${END}\n`;
   const start = current.indexOf(START);
   const end = current.indexOf(END);
-  const next = start >= 0 && end > start ? current.slice(0, start) + block + current.slice(end + END.length) : `${current.trimEnd()}\n\n${block}\n`;
+  const next =
+    start >= 0 && end > start
+      ? current.slice(0, start) + block + current.slice(end + END.length)
+      : `${current.trimEnd()}\n\n${block}\n`;
   writeFileSync(path, next);
 }

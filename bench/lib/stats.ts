@@ -36,7 +36,11 @@ export const SERIES_BUDGET_MS = 20_000;
 export const MIN_SAMPLES = 3;
 
 /** Runs `work` up to `runs` times after `warmup` unmeasured runs; returns each run's milliseconds. */
-export async function timeRuns(runs: number, warmup: number, work: (i: number) => Promise<unknown> | unknown): Promise<number[]> {
+export async function timeRuns(
+  runs: number,
+  warmup: number,
+  work: (i: number) => Promise<unknown> | unknown,
+): Promise<number[]> {
   for (let i = 0; i < warmup; i++) await work(i);
   const samples: number[] = [];
   const started = Date.now();

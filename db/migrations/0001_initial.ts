@@ -56,9 +56,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("display_name", "text", (c) => c.notNull())
     .addColumn("password_hash", "text", (c) => c.notNull())
     .addColumn("role", "text", (c) =>
-      c
-        .notNull()
-        .check(sql`role in ('provider_user', 'ssm_staff', 'ssm_manager', 'ministry_analyst', 'admin')`),
+      c.notNull().check(sql`role in ('provider_user', 'ssm_staff', 'ssm_manager', 'ministry_analyst', 'admin')`),
     )
     .addColumn("organization_id", "integer", (c) => c.notNull().references("organizations.id"))
     .addColumn("language", "text", (c) => c.notNull().defaultTo("en"))
@@ -99,9 +97,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("id", id, idColumn)
     .addColumn("reference", "text", (c) => c.notNull().unique())
     .addColumn("area_slug", "text", (c) => c.notNull().references("areas.slug"))
-    .addColumn("kind", "text", (c) =>
-      c.notNull().check(sql`kind in ('client_complaint', 'provider_dispute')`),
-    )
+    .addColumn("kind", "text", (c) => c.notNull().check(sql`kind in ('client_complaint', 'provider_dispute')`))
     .addColumn("channel", "text", (c) => c.notNull())
     .addColumn("status", "text", (c) => c.notNull())
     .addColumn("level", "integer", (c) => c.notNull().defaultTo(1))
@@ -132,17 +128,9 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("updated_at", "text", (c) => c.notNull())
     .execute();
   // The queue reads one SSM's cases by next deadline; the sweep reads all cases by next deadline.
-  await db.schema
-    .createIndex("cases_area_next_due")
-    .on("cases")
-    .columns(["area_slug", "next_due_at", "id"])
-    .execute();
+  await db.schema.createIndex("cases_area_next_due").on("cases").columns(["area_slug", "next_due_at", "id"]).execute();
   await db.schema.createIndex("cases_next_due").on("cases").columns(["next_due_at"]).execute();
-  await db.schema
-    .createIndex("cases_area_received")
-    .on("cases")
-    .columns(["area_slug", "received_at"])
-    .execute();
+  await db.schema.createIndex("cases_area_received").on("cases").columns(["area_slug", "received_at"]).execute();
   await db.schema.createIndex("cases_respondent").on("cases").column("respondent_org_id").execute();
   await db.schema.createIndex("cases_filer_org").on("cases").column("filer_org_id").execute();
 
@@ -151,9 +139,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("id", id, idColumn)
     .addColumn("case_id", "integer", (c) => c.notNull().references("cases.id"))
     .addColumn("type", "text", (c) => c.notNull())
-    .addColumn("visibility", "text", (c) =>
-      c.notNull().check(sql`visibility in ('public', 'internal')`),
-    )
+    .addColumn("visibility", "text", (c) => c.notNull().check(sql`visibility in ('public', 'internal')`))
     .addColumn("actor_kind", "text", (c) => c.notNull())
     .addColumn("actor_user_id", "integer", (c) => c.references("users.id"))
     .addColumn("level", "integer", (c) => c.notNull())
@@ -190,11 +176,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("created_at", "text", (c) => c.notNull())
     .addColumn("sent_at", "text")
     .execute();
-  await db.schema
-    .createIndex("email_outbox_due")
-    .on("email_outbox")
-    .columns(["status", "next_attempt_at"])
-    .execute();
+  await db.schema.createIndex("email_outbox_due").on("email_outbox").columns(["status", "next_attempt_at"]).execute();
 
   await db.schema
     .createTable("audit_log")

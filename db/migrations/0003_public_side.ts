@@ -11,7 +11,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("bucket", "text", (c) => c.notNull())
     .addColumn("at", "text", (c) => c.notNull())
     .execute();
-  await db.schema.createIndex("rate_limit_events_bucket_at").on("rate_limit_events").columns(["bucket", "at"]).execute();
+  await db.schema
+    .createIndex("rate_limit_events_bucket_at")
+    .on("rate_limit_events")
+    .columns(["bucket", "at"])
+    .execute();
 }
 
 export async function down(): Promise<void> {

@@ -47,7 +47,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("submitted_at", "text", (c) => c.notNull())
     .addUniqueConstraint("quarter_reports_version", ["area_slug", "quarter", "version"])
     .execute();
-  await db.schema.createIndex("quarter_reports_quarter").on("quarter_reports").columns(["quarter", "area_slug"]).execute();
+  await db.schema
+    .createIndex("quarter_reports_quarter")
+    .on("quarter_reports")
+    .columns(["quarter", "area_slug"])
+    .execute();
 
   // One invitation per closed case. Only the token's sha256 is kept; `used` has no time on purpose,
   // so an answer cannot be matched back to the case by when it was given.
@@ -74,7 +78,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("timely", "integer", (c) => c.notNull())
     .addColumn("comment", "text")
     .execute();
-  await db.schema.createIndex("survey_responses_area_quarter").on("survey_responses").columns(["area_slug", "quarter"]).execute();
+  await db.schema
+    .createIndex("survey_responses_area_quarter")
+    .on("survey_responses")
+    .columns(["area_slug", "quarter"])
+    .execute();
 }
 
 async function backfillTakenDays(db: Kysely<any>): Promise<void> {
@@ -82,7 +90,13 @@ async function backfillTakenDays(db: Kysely<any>): Promise<void> {
     .selectFrom("case_clocks")
     .innerJoin("cases", "cases.id", "case_clocks.case_id")
     .innerJoin("policies", "policies.id", "cases.policy_id")
-    .select(["case_clocks.id", "case_clocks.started_at", "case_clocks.met_at", "case_clocks.paused_business_ms", "policies.calendar_json"])
+    .select([
+      "case_clocks.id",
+      "case_clocks.started_at",
+      "case_clocks.met_at",
+      "case_clocks.paused_business_ms",
+      "policies.calendar_json",
+    ])
     .where("case_clocks.met_at", "is not", null)
     .execute();
   for (const row of rows) {

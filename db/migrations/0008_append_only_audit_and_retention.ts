@@ -15,7 +15,9 @@ export async function up(db: Kysely<any>): Promise<void> {
     // What SQLite gets from the application at connect time: the chain hash, so one INSERT appends.
     await sql`
       create function audit_chain_hash(prev text, canonical text) returns text
-      language sql immutable as $$ select encode(sha256(convert_to(prev || E'\\n' || canonical, 'UTF8')), 'hex') $$`.execute(db);
+      language sql immutable as $$ select encode(sha256(convert_to(prev || E'\\n' || canonical, 'UTF8')), 'hex') $$`.execute(
+      db,
+    );
     await sql`
       create function audit_log_append_only() returns trigger language plpgsql as $$
       begin

@@ -20,9 +20,18 @@ export async function up(db: Kysely<any>): Promise<void> {
     .execute();
   await db.schema.alterTable("case_clocks").addColumn("sweep_lease_until", "text").execute();
   if (pg) {
-    await db.schema.alterTable("case_clocks").alterColumn("taken_business_days", (c) => c.setDataType("double precision")).execute();
-    await db.schema.alterTable("case_clocks").alterColumn("paused_business_days", (c) => c.setDataType("double precision")).execute();
-    await db.schema.alterTable("case_clocks").alterColumn("paused_business_ms", (c) => c.setDataType("bigint")).execute();
+    await db.schema
+      .alterTable("case_clocks")
+      .alterColumn("taken_business_days", (c) => c.setDataType("double precision"))
+      .execute();
+    await db.schema
+      .alterTable("case_clocks")
+      .alterColumn("paused_business_days", (c) => c.setDataType("double precision"))
+      .execute();
+    await db.schema
+      .alterTable("case_clocks")
+      .alterColumn("paused_business_ms", (c) => c.setDataType("bigint"))
+      .execute();
   }
 }
 

@@ -24,7 +24,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .execute();
   await db.schema.createIndex("cases_area_status").on("cases").columns(["area_slug", "status"]).execute();
   await db.schema.createIndex("email_outbox_case").on("email_outbox").columns(["case_id", "id"]).execute();
-  await db.schema.createIndex("case_events_case_type_at").on("case_events").columns(["case_id", "type", "created_at"]).execute();
+  await db.schema
+    .createIndex("case_events_case_type_at")
+    .on("case_events")
+    .columns(["case_id", "type", "created_at"])
+    .execute();
 }
 
 export async function down(): Promise<void> {

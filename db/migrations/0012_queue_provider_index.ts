@@ -7,7 +7,11 @@ import type { Kysely } from "kysely";
 // Frozen once released.
 
 export async function up(db: Kysely<any>): Promise<void> {
-  await db.schema.createIndex("cases_area_provider_received").on("cases").columns(["area_slug", "respondent_org_id", "received_at"]).execute();
+  await db.schema
+    .createIndex("cases_area_provider_received")
+    .on("cases")
+    .columns(["area_slug", "respondent_org_id", "received_at"])
+    .execute();
 }
 
 export async function down(): Promise<void> {

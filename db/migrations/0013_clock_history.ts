@@ -24,16 +24,26 @@ export async function up(db: Kysely<any>): Promise<void> {
   } else {
     await rebuildSqliteTable(db);
   }
-  await db.schema.createIndex("case_clocks_case_kind_level").on("case_clocks").columns(["case_id", "kind", "level"]).execute();
+  await db.schema
+    .createIndex("case_clocks_case_kind_level")
+    .on("case_clocks")
+    .columns(["case_id", "kind", "level"])
+    .execute();
 
-  await db.updateTable("case_clocks").set({ breached_at: sql`due_at` }).where("breached_at", "is not", null).execute();
+  await db
+    .updateTable("case_clocks")
+    .set({ breached_at: sql`due_at` })
+    .where("breached_at", "is not", null)
+    .execute();
 
   const finished = db.selectFrom("cases").select("id").where("status", "in", FINISHED);
   await db
     .updateTable("case_clocks")
     .set({ state: "stopped", paused_at: null })
     .where("case_id", "in", finished)
-    .where((w) => w.or([w("state", "in", ["running", "paused"]), w.and([w("state", "=", "breached"), w("met_at", "is", null)])]))
+    .where((w) =>
+      w.or([w("state", "in", ["running", "paused"]), w.and([w("state", "=", "breached"), w("met_at", "is", null)])]),
+    )
     .execute();
   await db.updateTable("cases").set({ next_due_at: null }).where("status", "in", FINISHED).execute();
 
@@ -94,7 +104,15 @@ async function splitReopenedClocks(db: Kysely<any>): Promise<void> {
       .selectFrom("case_clocks")
       .innerJoin("cases", "cases.id", "case_clocks.case_id")
       .innerJoin("policies", "policies.id", "cases.policy_id")
-      .select(["case_clocks.id", "case_clocks.started_at", "case_clocks.met_at", "case_clocks.state", "case_clocks.paused_business_ms", "policies.calendar_json", "policies.levels_json"])
+      .select([
+        "case_clocks.id",
+        "case_clocks.started_at",
+        "case_clocks.met_at",
+        "case_clocks.state",
+        "case_clocks.paused_business_ms",
+        "policies.calendar_json",
+        "policies.levels_json",
+      ])
       .where("case_clocks.case_id", "=", caseId)
       .where("case_clocks.kind", "=", "decision")
       .where("case_clocks.level", "=", level)
@@ -142,7 +160,9 @@ async function splitReopenedClocks(db: Kysely<any>): Promise<void> {
       .set({
         started_at: lastStart,
         reminded_at: clock.state === "running" ? null : sql`reminded_at`,
-        taken_business_days: clock.met_at ? takenDays(lastStart, clock.met_at, Number(clock.paused_business_ms), cal) : null,
+        taken_business_days: clock.met_at
+          ? takenDays(lastStart, clock.met_at, Number(clock.paused_business_ms), cal)
+          : null,
       })
       .where("id", "=", clock.id)
       .execute();

@@ -30,7 +30,17 @@ function baseQuery(db: Kysely<Database>) {
 type JoinedRow = Awaited<ReturnType<ReturnType<typeof baseQuery>["executeTakeFirstOrThrow"]>>;
 
 function toAreaWithSsm(row: JoinedRow): AreaWithSsm {
-  const { ssm_id, ssm_slug, ssm_name_en, ssm_name_fr, ssm_contact_email, ssm_contact_phone, ssm_contact_address, ssm_contact_in_person, ...area } = row;
+  const {
+    ssm_id,
+    ssm_slug,
+    ssm_name_en,
+    ssm_name_fr,
+    ssm_contact_email,
+    ssm_contact_phone,
+    ssm_contact_address,
+    ssm_contact_in_person,
+    ...area
+  } = row;
   return {
     ...area,
     ssm: {
@@ -75,10 +85,7 @@ export async function findOrganizationById(db: Kysely<Database>, id: number): Pr
   return (await db.selectFrom("organizations").selectAll().where("id", "=", id).executeTakeFirst()) ?? null;
 }
 
-export async function findOrganizationBySlug(
-  db: Kysely<Database>,
-  slug: string,
-): Promise<Organization | null> {
+export async function findOrganizationBySlug(db: Kysely<Database>, slug: string): Promise<Organization | null> {
   return (await db.selectFrom("organizations").selectAll().where("slug", "=", slug).executeTakeFirst()) ?? null;
 }
 
@@ -141,12 +148,25 @@ export async function insertProviderInArea(
   return row.id;
 }
 
-export async function renameOrganization(db: Kysely<Database>, id: number, names: { nameEn: string; nameFr: string }): Promise<void> {
-  await db.updateTable("organizations").set({ name_en: names.nameEn, name_fr: names.nameFr }).where("id", "=", id).execute();
+export async function renameOrganization(
+  db: Kysely<Database>,
+  id: number,
+  names: { nameEn: string; nameFr: string },
+): Promise<void> {
+  await db
+    .updateTable("organizations")
+    .set({ name_en: names.nameEn, name_fr: names.nameFr })
+    .where("id", "=", id)
+    .execute();
 }
 
 export async function retireOrganization(db: Kysely<Database>, id: number, now: string): Promise<void> {
-  await db.updateTable("organizations").set({ retired_at: now }).where("id", "=", id).where("retired_at", "is", null).execute();
+  await db
+    .updateTable("organizations")
+    .set({ retired_at: now })
+    .where("id", "=", id)
+    .where("retired_at", "is", null)
+    .execute();
 }
 
 export interface OrganizationContacts {
@@ -156,7 +176,11 @@ export interface OrganizationContacts {
   inPerson: string | null;
 }
 
-export async function updateOrganizationContacts(db: Kysely<Database>, id: number, contacts: OrganizationContacts): Promise<void> {
+export async function updateOrganizationContacts(
+  db: Kysely<Database>,
+  id: number,
+  contacts: OrganizationContacts,
+): Promise<void> {
   await db
     .updateTable("organizations")
     .set({

@@ -79,7 +79,9 @@ export async function appendAuditEntry(db: Kysely<Database>, entry: AuditEntry):
       cast(${entry.organizationId} as integer), cast(${entry.action} as text), cast(${entry.targetType} as text),
       cast(${entry.targetId} as text), cast(${entry.details ? JSON.stringify(entry.details) : null} as text),
       newest.hash, ${hashOf}(newest.hash, cast(${canonicalAuditEntry(entry)} as text))
-    from (select coalesce((select hash from audit_log order by id desc limit 1), ${GENESIS_HASH}) as hash) newest`.execute(db);
+    from (select coalesce((select hash from audit_log order by id desc limit 1), ${GENESIS_HASH}) as hash) newest`.execute(
+    db,
+  );
 }
 
 // Details that are not JSON were written around the application: kept as found, so the entry's hash
@@ -110,8 +112,18 @@ function toStored(row: Selectable<AuditLogTable>): StoredAuditEntry {
 }
 
 /** Entries in id order after `afterId`: the chain is read a page at a time. */
-export async function listAuditEntriesAfter(db: Kysely<Database>, afterId: number, limit: number): Promise<StoredAuditEntry[]> {
-  const rows = await db.selectFrom("audit_log").selectAll().where("id", ">", afterId).orderBy("id").limit(limit).execute();
+export async function listAuditEntriesAfter(
+  db: Kysely<Database>,
+  afterId: number,
+  limit: number,
+): Promise<StoredAuditEntry[]> {
+  const rows = await db
+    .selectFrom("audit_log")
+    .selectAll()
+    .where("id", ">", afterId)
+    .orderBy("id")
+    .limit(limit)
+    .execute();
   return rows.map(toStored);
 }
 

@@ -134,7 +134,12 @@ export async function claimRunningClocksDueBy(
 /** Lets go of claims a sweep took and did not act on (nothing was due after all, or it failed). */
 export async function releaseClockClaims(db: Kysely<Database>, ids: number[], leaseUntil: string): Promise<void> {
   if (ids.length === 0) return;
-  await db.updateTable("case_clocks").set({ sweep_lease_until: null }).where("id", "in", ids).where("sweep_lease_until", "=", leaseUntil).execute();
+  await db
+    .updateTable("case_clocks")
+    .set({ sweep_lease_until: null })
+    .where("id", "in", ids)
+    .where("sweep_lease_until", "=", leaseUntil)
+    .execute();
 }
 
 /** Running clocks of assigned cases, due in [from, until), whose assignee has not been reminded. */

@@ -4,11 +4,7 @@ import type { CaseRow, CaseUpdate, Database, NewCase } from "../schema";
 import { listedCasesMatching } from "./case-filters";
 
 /** Next number in an area's yearly sequence; atomic because it is one upsert statement. */
-export async function nextReferenceSequence(
-  db: Kysely<Database>,
-  areaSlug: string,
-  year: number,
-): Promise<number> {
+export async function nextReferenceSequence(db: Kysely<Database>, areaSlug: string, year: number): Promise<number> {
   const row = await db
     .insertInto("reference_counters")
     .values({ area_slug: areaSlug, year, last_value: 1 })
@@ -129,7 +125,9 @@ export async function listCasesFiledByOrganization(
   db: Kysely<Database>,
   organizationId: number,
   limit: number,
-): Promise<Pick<CaseRow, "reference" | "status" | "level" | "category" | "received_at" | "next_due_at" | "area_slug">[]> {
+): Promise<
+  Pick<CaseRow, "reference" | "status" | "level" | "category" | "received_at" | "next_due_at" | "area_slug">[]
+> {
   return db
     .selectFrom("cases")
     .select(["reference", "status", "level", "category", "received_at", "next_due_at", "area_slug"])

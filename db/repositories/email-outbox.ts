@@ -93,7 +93,9 @@ export async function markEmailFailed(
 export async function listEmailsForCase(
   db: Kysely<Database>,
   caseId: number,
-): Promise<Pick<OutboxRow, "id" | "template" | "recipient" | "status" | "attempts" | "last_error" | "created_at" | "sent_at">[]> {
+): Promise<
+  Pick<OutboxRow, "id" | "template" | "recipient" | "status" | "attempts" | "last_error" | "created_at" | "sent_at">[]
+> {
   return db
     .selectFrom("email_outbox")
     .select(["id", "template", "recipient", "status", "attempts", "last_error", "created_at", "sent_at"])

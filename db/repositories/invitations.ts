@@ -27,7 +27,10 @@ export interface InvitationWithUser {
   user: LinkUser;
 }
 
-export async function findInvitationByTokenHash(db: Kysely<Database>, tokenHash: string): Promise<InvitationWithUser | null> {
+export async function findInvitationByTokenHash(
+  db: Kysely<Database>,
+  tokenHash: string,
+): Promise<InvitationWithUser | null> {
   const found = await findUserLinkByTokenHash(db, "invitations", tokenHash);
   return found && { invitation: found.link as InvitationRow, user: found.user };
 }

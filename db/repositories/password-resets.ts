@@ -26,7 +26,10 @@ export interface PasswordResetWithUser {
   user: LinkUser;
 }
 
-export async function findPasswordResetByTokenHash(db: Kysely<Database>, tokenHash: string): Promise<PasswordResetWithUser | null> {
+export async function findPasswordResetByTokenHash(
+  db: Kysely<Database>,
+  tokenHash: string,
+): Promise<PasswordResetWithUser | null> {
   const found = await findUserLinkByTokenHash(db, "password_resets", tokenHash);
   return found && { reset: found.link as PasswordResetRow, user: found.user };
 }

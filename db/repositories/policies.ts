@@ -77,6 +77,11 @@ export async function insertPolicyVersion(
 }
 
 export async function listPolicyVersions(db: Kysely<Database>, areaSlug: string): Promise<StoredPolicy[]> {
-  const rows = await db.selectFrom("policies").selectAll().where("area_slug", "=", areaSlug).orderBy("version", "desc").execute();
+  const rows = await db
+    .selectFrom("policies")
+    .selectAll()
+    .where("area_slug", "=", areaSlug)
+    .orderBy("version", "desc")
+    .execute();
   return rows.map(toStoredPolicy);
 }

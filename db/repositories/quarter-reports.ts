@@ -5,11 +5,23 @@ import type { Database, QuarterReportRow, ReportDraftRow } from "../schema";
 type DB = Kysely<Database>;
 
 export async function findDraft(db: DB, areaSlug: string, quarter: string): Promise<ReportDraftRow | null> {
-  const row = await db.selectFrom("report_drafts").selectAll().where("area_slug", "=", areaSlug).where("quarter", "=", quarter).executeTakeFirst();
+  const row = await db
+    .selectFrom("report_drafts")
+    .selectAll()
+    .where("area_slug", "=", areaSlug)
+    .where("quarter", "=", quarter)
+    .executeTakeFirst();
   return row ?? null;
 }
 
-export async function saveDraft(db: DB, areaSlug: string, quarter: string, narrative: Narrative, userId: number, now: string): Promise<void> {
+export async function saveDraft(
+  db: DB,
+  areaSlug: string,
+  quarter: string,
+  narrative: Narrative,
+  userId: number,
+  now: string,
+): Promise<void> {
   const values = {
     actions_taken: narrative.actionsTaken,
     lessons_learned: narrative.lessonsLearned,
@@ -36,7 +48,16 @@ export async function latestVersionNumber(db: DB, areaSlug: string, quarter: str
 
 export async function insertReportVersion(
   db: DB,
-  input: { areaSlug: string; quarter: string; version: number; figuresJson: string; narrative: Narrative; amendmentReason: string | null; submittedBy: number; submittedAt: string },
+  input: {
+    areaSlug: string;
+    quarter: string;
+    version: number;
+    figuresJson: string;
+    narrative: Narrative;
+    amendmentReason: string | null;
+    submittedBy: number;
+    submittedAt: string;
+  },
 ): Promise<number> {
   const row = await db
     .insertInto("quarter_reports")
@@ -58,7 +79,11 @@ export async function insertReportVersion(
 }
 
 /** Every version of one SSM's quarter, oldest first. */
-export async function listReportVersions(db: DB, areaSlug: string, quarter: string): Promise<(QuarterReportRow & { submitted_by_name: string })[]> {
+export async function listReportVersions(
+  db: DB,
+  areaSlug: string,
+  quarter: string,
+): Promise<(QuarterReportRow & { submitted_by_name: string })[]> {
   return db
     .selectFrom("quarter_reports as r")
     .innerJoin("users as u", "u.id", "r.submitted_by")
@@ -94,10 +119,17 @@ export async function listLatestReports(db: DB, quarters: readonly string[]): Pr
 }
 
 /** Quarters an SSM has submitted, with their newest version number. */
-export async function listSubmittedQuarters(db: DB, areaSlug: string): Promise<{ quarter: string; version: number; submitted_at: string }[]> {
+export async function listSubmittedQuarters(
+  db: DB,
+  areaSlug: string,
+): Promise<{ quarter: string; version: number; submitted_at: string }[]> {
   const rows = await db
     .selectFrom("quarter_reports")
-    .select((eb) => ["quarter", eb.fn.max<number>("version").as("version"), eb.fn.max<string>("submitted_at").as("submitted_at")])
+    .select((eb) => [
+      "quarter",
+      eb.fn.max<number>("version").as("version"),
+      eb.fn.max<string>("submitted_at").as("submitted_at"),
+    ])
     .where("area_slug", "=", areaSlug)
     .groupBy("quarter")
     .orderBy("quarter", "desc")
@@ -121,7 +153,9 @@ export async function listQuartersWithReports(db: DB): Promise<string[]> {
   return rows.map((r) => r.quarter);
 }
 
-export async function listActiveAnalysts(db: DB): Promise<{ id: number; email: string; display_name: string; language: "en" | "fr" }[]> {
+export async function listActiveAnalysts(
+  db: DB,
+): Promise<{ id: number; email: string; display_name: string; language: "en" | "fr" }[]> {
   return db
     .selectFrom("users")
     .select(["id", "email", "display_name", "language"])

@@ -35,7 +35,8 @@ export async function reserveEvents(db: Kysely<Database>, input: ReserveInput): 
   const work = (trx: Kysely<Database>) => reserveEventsInWriteTransaction(trx, input);
   if (isPostgres(db)) {
     return db.transaction().execute(async (trx) => {
-      for (const bucket of buckets) await sql`select pg_advisory_xact_lock(${BUCKET_LOCK_CLASS}, hashtext(${bucket}::text))`.execute(trx);
+      for (const bucket of buckets)
+        await sql`select pg_advisory_xact_lock(${BUCKET_LOCK_CLASS}, hashtext(${bucket}::text))`.execute(trx);
       return work(trx);
     });
   }
@@ -62,7 +63,11 @@ export async function reserveEventsInWriteTransaction(trx: Kysely<Database>, inp
   for (const bucket of buckets) {
     if ((await countEventsSince(trx, bucket, input.since)) >= input.max) return false;
   }
-  if (buckets.length) await trx.insertInto("rate_limit_events").values(buckets.map((bucket) => ({ bucket, at: input.at }))).execute();
+  if (buckets.length)
+    await trx
+      .insertInto("rate_limit_events")
+      .values(buckets.map((bucket) => ({ bucket, at: input.at })))
+      .execute();
   return true;
 }
 
@@ -72,7 +77,9 @@ export async function releaseEvents(db: Kysely<Database>, buckets: string[], at:
   // ctid are each database's own row address.
   const rowAddress = isPostgres(db) ? sql.raw("ctid") : sql.raw("rowid");
   for (const bucket of new Set(buckets)) {
-    await sql`delete from rate_limit_events where ${rowAddress} = (select ${rowAddress} from rate_limit_events where bucket = ${bucket} and at = ${at} limit 1)`.execute(db);
+    await sql`delete from rate_limit_events where ${rowAddress} = (select ${rowAddress} from rate_limit_events where bucket = ${bucket} and at = ${at} limit 1)`.execute(
+      db,
+    );
   }
 }
 

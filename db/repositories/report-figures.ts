@@ -21,29 +21,39 @@ const ENDING_EVENTS = ["decided", "closed", "withdrawn", "referred_to_ministry"]
 const REOPENING_EVENTS = ["reopened", "escalated"];
 
 export async function computeQuarterFigures(db: DB, p: QuarterPeriod, computedAt: string): Promise<QuarterFigures> {
-  const [received, byKind, byChannel, byProgram, byCategory, byProvider, byGroup, referredOut, withdrawn] = await Promise.all([
-    countReceived(db, p),
-    receivedBy(db, p, "kind"),
-    receivedBy(db, p, "channel"),
-    receivedBy(db, p, "program"),
-    receivedBy(db, p, "category"),
-    receivedByProvider(db, p),
-    receivedByGroup(db, p),
-    countReferredOut(db, p),
-    countEvents(db, p, "withdrawn"),
-  ]);
-  const [decidedByLevel, decidedByOutcome, openAtEnd, carriedOver, clocks, escalationsByLevel, escalationsByCause, recourse, satisfaction] =
+  const [received, byKind, byChannel, byProgram, byCategory, byProvider, byGroup, referredOut, withdrawn] =
     await Promise.all([
-      eventsByLevel(db, p, "decided"),
-      eventsByData(db, p, "decided", "outcome"),
-      countOpenAt(db, p.areaSlug, p.end),
-      countOpenAt(db, p.areaSlug, p.start),
-      clockFigures(db, p),
-      eventsByLevel(db, p, "escalated"),
-      eventsByData(db, p, "escalated", "cause"),
-      recourseOutcomes(db, p),
-      satisfactionOf(db, p),
+      countReceived(db, p),
+      receivedBy(db, p, "kind"),
+      receivedBy(db, p, "channel"),
+      receivedBy(db, p, "program"),
+      receivedBy(db, p, "category"),
+      receivedByProvider(db, p),
+      receivedByGroup(db, p),
+      countReferredOut(db, p),
+      countEvents(db, p, "withdrawn"),
     ]);
+  const [
+    decidedByLevel,
+    decidedByOutcome,
+    openAtEnd,
+    carriedOver,
+    clocks,
+    escalationsByLevel,
+    escalationsByCause,
+    recourse,
+    satisfaction,
+  ] = await Promise.all([
+    eventsByLevel(db, p, "decided"),
+    eventsByData(db, p, "decided", "outcome"),
+    countOpenAt(db, p.areaSlug, p.end),
+    countOpenAt(db, p.areaSlug, p.start),
+    clockFigures(db, p),
+    eventsByLevel(db, p, "escalated"),
+    eventsByData(db, p, "escalated", "cause"),
+    recourseOutcomes(db, p),
+    satisfactionOf(db, p),
+  ]);
   return {
     areaSlug: p.areaSlug,
     quarter: p.quarter,
@@ -80,11 +90,17 @@ function receivedInPeriod(db: DB, p: QuarterPeriod) {
 }
 
 async function countReceived(db: DB, p: QuarterPeriod): Promise<number> {
-  const row = await receivedInPeriod(db, p).select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow();
+  const row = await receivedInPeriod(db, p)
+    .select((eb) => eb.fn.countAll<number>().as("n"))
+    .executeTakeFirstOrThrow();
   return Number(row.n);
 }
 
-async function receivedBy(db: DB, p: QuarterPeriod, column: "kind" | "channel" | "program" | "category"): Promise<Count[]> {
+async function receivedBy(
+  db: DB,
+  p: QuarterPeriod,
+  column: "kind" | "channel" | "program" | "category",
+): Promise<Count[]> {
   const rows = await receivedInPeriod(db, p)
     .select((eb) => [eb.ref(`c.${column}`).as("key"), eb.fn.countAll<number>().as("count")])
     .groupBy(`c.${column}`)
@@ -106,7 +122,9 @@ async function receivedByProvider(db: DB, p: QuarterPeriod): Promise<Count[]> {
 
 /** A text field of a JSON column (the field's name is fixed in this file, never from input). */
 function jsonText(db: DB, column: RawBuilder<unknown>, field: "outcome" | "cause") {
-  return isPostgres(db) ? sql<string | null>`(${column}::jsonb ->> ${sql.lit(field)})` : sql<string | null>`json_extract(${column}, ${sql.lit(`$.${field}`)})`;
+  return isPostgres(db)
+    ? sql<string | null>`(${column}::jsonb ->> ${sql.lit(field)})`
+    : sql<string | null>`json_extract(${column}, ${sql.lit(`$.${field}`)})`;
 }
 
 /** Self-identification is stored as JSON { group: "yes" | "no" }; only "yes" answers count. */
@@ -142,7 +160,9 @@ function eventsInPeriod(db: DB, p: QuarterPeriod, type: string) {
 }
 
 async function countEvents(db: DB, p: QuarterPeriod, type: string): Promise<number> {
-  const row = await eventsInPeriod(db, p, type).select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow();
+  const row = await eventsInPeriod(db, p, type)
+    .select((eb) => eb.fn.countAll<number>().as("n"))
+    .executeTakeFirstOrThrow();
   return Number(row.n);
 }
 
@@ -203,7 +223,14 @@ async function clockFigures(db: DB, p: QuarterPeriod): Promise<ClockFigures[]> {
     where c.area_slug = ${p.areaSlug} and k.kind in ('acknowledge', 'decision')
       and coalesce(k.breached_at, k.met_at) >= ${p.start} and coalesce(k.breached_at, k.met_at) < ${p.end}
     group by k.kind, k.level`.execute(db);
-  const ranked = await sql<{ kind: "acknowledge" | "decision"; level: number; met: number; median: number | null; p90: number | null; paused: number | null }>`
+  const ranked = await sql<{
+    kind: "acknowledge" | "decision";
+    level: number;
+    met: number;
+    median: number | null;
+    p90: number | null;
+    paused: number | null;
+  }>`
     with met as (
       select k.kind as kind, k.level as level, k.taken_business_days as days, k.paused_business_days as paused,
         row_number() over (partition by k.kind, k.level order by k.taken_business_days) as rn,

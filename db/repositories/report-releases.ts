@@ -10,7 +10,15 @@ export async function listReleases(db: DB, quarter: string): Promise<ReportRelea
 
 export async function insertRelease(
   db: DB,
-  input: { quarter: string; sequence: number; areaSlug: string; version: number; threshold: number; releaseJson: string; releasedAt: string },
+  input: {
+    quarter: string;
+    sequence: number;
+    areaSlug: string;
+    version: number;
+    threshold: number;
+    releaseJson: string;
+    releasedAt: string;
+  },
 ): Promise<void> {
   await db
     .insertInto("report_releases")
@@ -28,5 +36,11 @@ export async function insertRelease(
 
 /** Every submitted version of every SSM's report for a quarter, in the order they were submitted. */
 export async function listQuarterVersions(db: DB, quarter: string): Promise<QuarterReportRow[]> {
-  return db.selectFrom("quarter_reports").selectAll().where("quarter", "=", quarter).orderBy("submitted_at").orderBy("id").execute();
+  return db
+    .selectFrom("quarter_reports")
+    .selectAll()
+    .where("quarter", "=", quarter)
+    .orderBy("submitted_at")
+    .orderBy("id")
+    .execute();
 }

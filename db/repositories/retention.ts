@@ -12,7 +12,17 @@ export const REMOVED = "[removed]";
 
 // Event data keys that hold codes or numbers the figures group by; any other string (an assignee's
 // or a panel's names, a file name) is free text and is removed.
-const CODED_EVENT_DATA = new Set(["outcome", "cause", "kind", "channel", "reason", "from", "to", "level", "attachmentId"]);
+const CODED_EVENT_DATA = new Set([
+  "outcome",
+  "cause",
+  "kind",
+  "channel",
+  "reason",
+  "from",
+  "to",
+  "level",
+  "attachmentId",
+]);
 
 export interface PurgedCases {
   caseIds: number[];
@@ -30,11 +40,16 @@ export interface PurgedCases {
 
 function endedAt() {
   // A referral to the ministry ends a case without a closed_at: it ended with that event.
-  return sql<string | null>`coalesce(c.closed_at, (select max(e.created_at) from case_events e where e.case_id = c.id and e.type = 'referred_to_ministry'))`;
+  return sql<
+    string | null
+  >`coalesce(c.closed_at, (select max(e.created_at) from case_events e where e.case_id = c.id and e.type = 'referred_to_ministry'))`;
 }
 
 /** Cases in `statuses` that ended before `cutoff` and still hold personal information. */
-export async function listCasesToPurge(db: DB, input: { statuses: readonly CaseStatus[]; cutoff: string; ids?: readonly number[] }): Promise<{ id: number; areaSlug: string }[]> {
+export async function listCasesToPurge(
+  db: DB,
+  input: { statuses: readonly CaseStatus[]; cutoff: string; ids?: readonly number[] },
+): Promise<{ id: number; areaSlug: string }[]> {
   let query = db
     .selectFrom("cases as c")
     .select(["c.id", "c.area_slug"])
@@ -61,7 +76,9 @@ function withoutFreeText(json: string): string | null {
   let changed = false;
   const kept: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(data)) {
-    const free = value !== REMOVED && ((typeof value === "object" && value !== null) || (typeof value === "string" && !CODED_EVENT_DATA.has(key)));
+    const free =
+      value !== REMOVED &&
+      ((typeof value === "object" && value !== null) || (typeof value === "string" && !CODED_EVENT_DATA.has(key)));
     kept[key] = free ? REMOVED : value;
     changed ||= free;
   }
@@ -71,7 +88,16 @@ function withoutFreeText(json: string): string | null {
 /** Removes the personal information of these cases (already checked eligible, inside the caller's transaction). */
 export async function purgeCases(db: DB, caseIds: readonly number[], now: string): Promise<PurgedCases> {
   const ids = [...caseIds];
-  const result: PurgedCases = { caseIds: ids, events: 0, eventData: 0, attachments: 0, emails: 0, filerSessions: 0, surveyInvitations: 0, storedNames: [] };
+  const result: PurgedCases = {
+    caseIds: ids,
+    events: 0,
+    eventData: 0,
+    attachments: 0,
+    emails: 0,
+    filerSessions: 0,
+    surveyInvitations: 0,
+    storedNames: [],
+  };
   if (ids.length === 0) return result;
 
   await db
@@ -91,14 +117,30 @@ export async function purgeCases(db: DB, caseIds: readonly number[], now: string
     .where("id", "in", ids)
     .execute();
 
-  result.filerSessions = Number((await db.deleteFrom("filer_sessions").where("case_id", "in", ids).executeTakeFirst()).numDeletedRows);
-  result.surveyInvitations = Number((await db.deleteFrom("survey_invitations").where("case_id", "in", ids).executeTakeFirst()).numDeletedRows);
+  result.filerSessions = Number(
+    (await db.deleteFrom("filer_sessions").where("case_id", "in", ids).executeTakeFirst()).numDeletedRows,
+  );
+  result.surveyInvitations = Number(
+    (await db.deleteFrom("survey_invitations").where("case_id", "in", ids).executeTakeFirst()).numDeletedRows,
+  );
 
   result.events = Number(
-    (await db.updateTable("case_events").set({ body: REMOVED }).where("case_id", "in", ids).where("body", "is not", null).where("body", "!=", REMOVED).executeTakeFirst())
-      .numUpdatedRows,
+    (
+      await db
+        .updateTable("case_events")
+        .set({ body: REMOVED })
+        .where("case_id", "in", ids)
+        .where("body", "is not", null)
+        .where("body", "!=", REMOVED)
+        .executeTakeFirst()
+    ).numUpdatedRows,
   );
-  const withData = await db.selectFrom("case_events").select(["id", "data_json"]).where("case_id", "in", ids).where("data_json", "is not", null).execute();
+  const withData = await db
+    .selectFrom("case_events")
+    .select(["id", "data_json"])
+    .where("case_id", "in", ids)
+    .where("data_json", "is not", null)
+    .execute();
   for (const event of withData) {
     const cleaned = withoutFreeText(event.data_json!);
     if (cleaned === null) continue;
@@ -109,8 +151,14 @@ export async function purgeCases(db: DB, caseIds: readonly number[], now: string
   const files = await db.selectFrom("attachments").select("stored_name").where("case_id", "in", ids).execute();
   result.storedNames = files.map((f) => f.stored_name);
   result.attachments = Number(
-    (await db.updateTable("attachments").set({ original_name: REMOVED, sha256: REMOVED }).where("case_id", "in", ids).where("original_name", "!=", REMOVED).executeTakeFirst())
-      .numUpdatedRows,
+    (
+      await db
+        .updateTable("attachments")
+        .set({ original_name: REMOVED, sha256: REMOVED })
+        .where("case_id", "in", ids)
+        .where("original_name", "!=", REMOVED)
+        .executeTakeFirst()
+    ).numUpdatedRows,
   );
 
   result.emails = Number(
@@ -136,23 +184,45 @@ export async function purgeCases(db: DB, caseIds: readonly number[], now: string
 
 /** Survey comments (free text) of an SSM's quarters; the answers' numbers stay for the figures. */
 export async function listQuartersWithSurveyComments(db: DB, areaSlug: string): Promise<string[]> {
-  const rows = await db.selectFrom("survey_responses").select("quarter").distinct().where("area_slug", "=", areaSlug).where("comment", "is not", null).execute();
+  const rows = await db
+    .selectFrom("survey_responses")
+    .select("quarter")
+    .distinct()
+    .where("area_slug", "=", areaSlug)
+    .where("comment", "is not", null)
+    .execute();
   return rows.map((r) => r.quarter);
 }
 
 export async function removeSurveyComments(db: DB, areaSlug: string, quarters: readonly string[]): Promise<number> {
   if (quarters.length === 0) return 0;
-  const result = await db.updateTable("survey_responses").set({ comment: null }).where("area_slug", "=", areaSlug).where("quarter", "in", [...quarters]).where("comment", "is not", null).executeTakeFirst();
+  const result = await db
+    .updateTable("survey_responses")
+    .set({ comment: null })
+    .where("area_slug", "=", areaSlug)
+    .where("quarter", "in", [...quarters])
+    .where("comment", "is not", null)
+    .executeTakeFirst();
   return Number(result.numUpdatedRows);
 }
 
 export async function listAreasWithSurveyComments(db: DB): Promise<string[]> {
-  const rows = await db.selectFrom("survey_responses").select("area_slug").distinct().where("comment", "is not", null).execute();
+  const rows = await db
+    .selectFrom("survey_responses")
+    .select("area_slug")
+    .distinct()
+    .where("comment", "is not", null)
+    .execute();
   return rows.map((r) => r.area_slug);
 }
 
 /** Files of cases already purged: deleted again on every run, in case a run stopped before it could. */
 export async function listFilesOfPurgedCases(db: DB): Promise<string[]> {
-  const rows = await db.selectFrom("attachments as a").innerJoin("cases as c", "c.id", "a.case_id").select("a.stored_name").where("c.purged_at", "is not", null).execute();
+  const rows = await db
+    .selectFrom("attachments as a")
+    .innerJoin("cases as c", "c.id", "a.case_id")
+    .select("a.stored_name")
+    .where("c.purged_at", "is not", null)
+    .execute();
   return rows.map((r) => r.stored_name);
 }

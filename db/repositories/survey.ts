@@ -23,7 +23,14 @@ export interface SurveyAnswers {
  */
 export async function insertSurveyInvitation(
   db: Kysely<Database>,
-  invitation: { caseId: number; tokenHash: string; areaSlug: string; quarter: string; language: Language; expiresAt: string },
+  invitation: {
+    caseId: number;
+    tokenHash: string;
+    areaSlug: string;
+    quarter: string;
+    language: Language;
+    expiresAt: string;
+  },
 ): Promise<boolean> {
   const result = await db
     .insertInto("survey_invitations")
@@ -54,7 +61,9 @@ export async function findUsableSurveyInvitation(
     .where("used", "=", 0)
     .where("expires_at", ">", now)
     .executeTakeFirst();
-  return row ? { id: row.id, areaSlug: row.area_slug, quarter: row.quarter, language: row.language, expiresAt: row.expires_at } : null;
+  return row
+    ? { id: row.id, areaSlug: row.area_slug, quarter: row.quarter, language: row.language, expiresAt: row.expires_at }
+    : null;
 }
 
 /** Marks it used only if nobody used it first: true for the one call that wins. */

@@ -27,7 +27,12 @@ export async function findUserLinkByTokenHash(
 }
 
 /** Marks it used only if nobody used or revoked it first: 1 when this call won, 0 otherwise. */
-export async function markUserLinkUsed(db: Kysely<Database>, table: UserLinkTable, id: number, now: string): Promise<number> {
+export async function markUserLinkUsed(
+  db: Kysely<Database>,
+  table: UserLinkTable,
+  id: number,
+  now: string,
+): Promise<number> {
   const result = await db
     .updateTable(table as "invitations")
     .set({ used_at: now })
@@ -39,7 +44,12 @@ export async function markUserLinkUsed(db: Kysely<Database>, table: UserLinkTabl
 }
 
 /** Every link of the user not used yet stops working (a newer one, a reset, a closed account). */
-export async function revokeOpenUserLinks(db: Kysely<Database>, table: UserLinkTable, userId: number, now: string): Promise<number> {
+export async function revokeOpenUserLinks(
+  db: Kysely<Database>,
+  table: UserLinkTable,
+  userId: number,
+  now: string,
+): Promise<number> {
   const result = await db
     .updateTable(table as "invitations")
     .set({ revoked_at: now })

@@ -51,7 +51,10 @@ export async function listActiveUsersWithRoles(
     .execute();
 }
 
-export interface UserWithOrganization extends Pick<User, "id" | "display_name" | "email" | "role" | "language" | "disabled_at" | "organization_id"> {
+export interface UserWithOrganization extends Pick<
+  User,
+  "id" | "display_name" | "email" | "role" | "language" | "disabled_at" | "organization_id"
+> {
   organization: Pick<Organization, "id" | "kind" | "name_en" | "name_fr">;
 }
 
@@ -82,7 +85,12 @@ export async function updateUserRole(db: Kysely<Database>, userId: number, role:
 }
 
 export async function markUserDisabled(db: Kysely<Database>, userId: number, now: string): Promise<void> {
-  await db.updateTable("users").set({ disabled_at: now }).where("id", "=", userId).where("disabled_at", "is", null).execute();
+  await db
+    .updateTable("users")
+    .set({ disabled_at: now })
+    .where("id", "=", userId)
+    .where("disabled_at", "is", null)
+    .execute();
 }
 
 export async function markUserEnabled(db: Kysely<Database>, userId: number): Promise<void> {
@@ -90,8 +98,16 @@ export async function markUserEnabled(db: Kysely<Database>, userId: number): Pro
 }
 
 /** The invited person chose a password: it replaces the placeholder and the account opens. */
-export async function enableUserWithPassword(db: Kysely<Database>, userId: number, passwordHash: string): Promise<void> {
-  await db.updateTable("users").set({ password_hash: passwordHash, disabled_at: null }).where("id", "=", userId).execute();
+export async function enableUserWithPassword(
+  db: Kysely<Database>,
+  userId: number,
+  passwordHash: string,
+): Promise<void> {
+  await db
+    .updateTable("users")
+    .set({ password_hash: passwordHash, disabled_at: null })
+    .where("id", "=", userId)
+    .execute();
 }
 
 /** A new password for an open account (a reset): the account stays as it was otherwise. */

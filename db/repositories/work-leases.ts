@@ -16,7 +16,9 @@ export async function takeWorkLease(
       oc
         .column("name")
         .doUpdateSet({ holder: input.holder, expires_at: input.until })
-        .where((eb) => eb.or([eb("work_leases.expires_at", "<=", input.now), eb("work_leases.holder", "=", input.holder)])),
+        .where((eb) =>
+          eb.or([eb("work_leases.expires_at", "<=", input.now), eb("work_leases.holder", "=", input.holder)]),
+        ),
     )
     .returning("holder")
     .executeTakeFirst();

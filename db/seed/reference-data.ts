@@ -12,14 +12,37 @@ export async function seedReferenceData(db: Kysely<Database>, now: Date): Promis
   await db.transaction().execute(async (trx) => {
     await trx
       .insertInto("organizations")
-      .values({ slug: MINISTRY.slug, kind: "ministry", name_en: MINISTRY.name_en, name_fr: MINISTRY.name_fr, area_slug: null, contact_email: MINISTRY.contact_email, contact_phone: MINISTRY.contact_phone, contact_address: null, contact_in_person: null, retired_at: null, created_at: nowIso })
+      .values({
+        slug: MINISTRY.slug,
+        kind: "ministry",
+        name_en: MINISTRY.name_en,
+        name_fr: MINISTRY.name_fr,
+        area_slug: null,
+        contact_email: MINISTRY.contact_email,
+        contact_phone: MINISTRY.contact_phone,
+        contact_address: null,
+        contact_in_person: null,
+        retired_at: null,
+        created_at: nowIso,
+      })
       .onConflict((oc) => oc.column("slug").doNothing())
       .execute();
 
     for (const [index, a] of CATCHMENT_AREAS.entries()) {
       await trx
         .insertInto("areas")
-        .values({ slug: a.slug, code: a.code, name_en: a.name_en, name_fr: a.name_fr, phase: a.phase, ssm_confirmed: a.ssm_confirmed ? 1 : 0, ssm_responsible_from: a.ssm_responsible_from, ies_from: a.ies_from, time_zone: "America/Toronto", sort_order: index + 1 })
+        .values({
+          slug: a.slug,
+          code: a.code,
+          name_en: a.name_en,
+          name_fr: a.name_fr,
+          phase: a.phase,
+          ssm_confirmed: a.ssm_confirmed ? 1 : 0,
+          ssm_responsible_from: a.ssm_responsible_from,
+          ies_from: a.ies_from,
+          time_zone: "America/Toronto",
+          sort_order: index + 1,
+        })
         .onConflict((oc) => oc.column("slug").doNothing())
         .execute();
       await trx
@@ -39,7 +62,11 @@ export async function seedReferenceData(db: Kysely<Database>, now: Date): Promis
         })
         .onConflict((oc) => oc.column("slug").doNothing())
         .execute();
-      const hasPolicy = await trx.selectFrom("policies").select("id").where("area_slug", "=", a.slug).executeTakeFirst();
+      const hasPolicy = await trx
+        .selectFrom("policies")
+        .select("id")
+        .where("area_slug", "=", a.slug)
+        .executeTakeFirst();
       if (!hasPolicy) {
         await trx
           .insertInto("policies")

@@ -21,7 +21,10 @@ export function planChromium({ chromiumPath, exists, isRoot }: ChromiumSituation
   if (chromiumPath) {
     return exists(chromiumPath)
       ? { action: "use", path: chromiumPath }
-      : { action: "stop", message: `CHROMIUM_PATH=${chromiumPath} does not exist: point it at a Chromium binary, or unset it to use ${DEBIAN_CHROMIUM}.` };
+      : {
+          action: "stop",
+          message: `CHROMIUM_PATH=${chromiumPath} does not exist: point it at a Chromium binary, or unset it to use ${DEBIAN_CHROMIUM}.`,
+        };
   }
   if (exists(DEBIAN_CHROMIUM)) return { action: "use", path: DEBIAN_CHROMIUM };
   if (isRoot) {

@@ -7,7 +7,9 @@ import { sqlitePathFromUrl } from "../../db/client";
  */
 export function sqliteFileOrExit(databaseUrl: string): string {
   if (isPostgresUrl(databaseUrl)) {
-    console.error("DATABASE_URL names a PostgreSQL server: back it up and restore it with pg_dump and pg_restore (README, Running several instances).");
+    console.error(
+      "DATABASE_URL names a PostgreSQL server: back it up and restore it with pg_dump and pg_restore (README, Running several instances).",
+    );
     process.exit(2);
   }
   return sqlitePathFromUrl(databaseUrl);

@@ -21,9 +21,27 @@ const frenchArea = (slug: string): Language => (slug === "ottawa" || slug === "n
  * checks for it to know the demo is in place.
  */
 export const DEMO_USERS: { email: string; name: string; role: Role; org: string; language: Language }[] = [
-  { email: "manager@hamilton-niagara.example.org", name: "Morgan Manager", role: "ssm_manager", org: ssmSlug("hamilton-niagara"), language: "en" },
-  { email: "provider@hamilton-niagara.example.org", name: "Pat Provider", role: "provider_user", org: "provider-hamilton-niagara-1", language: "en" },
-  { email: "analyst@ministry.example.org", name: "Alex Analyst", role: "ministry_analyst", org: MINISTRY.slug, language: "en" },
+  {
+    email: "manager@hamilton-niagara.example.org",
+    name: "Morgan Manager",
+    role: "ssm_manager",
+    org: ssmSlug("hamilton-niagara"),
+    language: "en",
+  },
+  {
+    email: "provider@hamilton-niagara.example.org",
+    name: "Pat Provider",
+    role: "provider_user",
+    org: "provider-hamilton-niagara-1",
+    language: "en",
+  },
+  {
+    email: "analyst@ministry.example.org",
+    name: "Alex Analyst",
+    role: "ministry_analyst",
+    org: MINISTRY.slug,
+    language: "en",
+  },
   { email: "admin@recourse.example.org", name: "Ari Admin", role: "admin", org: MINISTRY.slug, language: "en" },
   ...CATCHMENT_AREAS.map((a) => ({
     email: `staff@${a.slug}.example.org`,
@@ -48,18 +66,49 @@ const PROVIDER_PATTERNS = [
   (c: string) => ({ en: `Francophone Employment Services ${c}`, fr: `Services d’emploi francophones ${c}` }),
 ];
 
-const FILERS = ["Jordan Lee", "Amira Haddad", "Marc Tremblay", "Priya Sharma", "Noah Williams", "Chloé Gagnon", "Daniel Okafor", "Mei Chen", "Sophie Bouchard", "Ahmed Khan", "Grace Martin", "Luc Fortin"];
+const FILERS = [
+  "Jordan Lee",
+  "Amira Haddad",
+  "Marc Tremblay",
+  "Priya Sharma",
+  "Noah Williams",
+  "Chloé Gagnon",
+  "Daniel Okafor",
+  "Mei Chen",
+  "Sophie Bouchard",
+  "Ahmed Khan",
+  "Grace Martin",
+  "Luc Fortin",
+];
 
 const STORIES: Record<Language, { description: string; outcome: string }[]> = {
   en: [
-    { description: "My employment counsellor cancelled three appointments in a row and did not call me back.", outcome: "A new counsellor and a meeting this month." },
-    { description: "I asked for my training plan in large print and was told it was not possible.", outcome: "My documents in large print." },
-    { description: "I was told I could not join the job-readiness workshop because of my age.", outcome: "A place in the next workshop." },
-    { description: "The staff member was rude to me in front of other clients.", outcome: "An apology and a different staff member." },
+    {
+      description: "My employment counsellor cancelled three appointments in a row and did not call me back.",
+      outcome: "A new counsellor and a meeting this month.",
+    },
+    {
+      description: "I asked for my training plan in large print and was told it was not possible.",
+      outcome: "My documents in large print.",
+    },
+    {
+      description: "I was told I could not join the job-readiness workshop because of my age.",
+      outcome: "A place in the next workshop.",
+    },
+    {
+      description: "The staff member was rude to me in front of other clients.",
+      outcome: "An apology and a different staff member.",
+    },
   ],
   fr: [
-    { description: "On m’a refusé un service en français alors que j’en avais fait la demande.", outcome: "Un conseiller qui parle français." },
-    { description: "Mon dossier a été fermé sans qu’on me prévienne.", outcome: "Rouvrir mon dossier et une explication." },
+    {
+      description: "On m’a refusé un service en français alors que j’en avais fait la demande.",
+      outcome: "Un conseiller qui parle français.",
+    },
+    {
+      description: "Mon dossier a été fermé sans qu’on me prévienne.",
+      outcome: "Rouvrir mon dossier et une explication.",
+    },
   ],
 };
 
@@ -78,15 +127,110 @@ const SCENARIOS: Scenario[] = [
   { daysAgo: 1, steps: [] },
   { daysAgo: 6, steps: [] },
   { daysAgo: 3, steps: [{ afterHours: 20, command: { action: "acknowledge" } }] },
-  { daysAgo: 9, steps: [{ afterHours: 24, command: { action: "acknowledge" } }, { afterHours: 72, command: { action: "note", message: "Called the provider; waiting for their notes." } }] },
-  { daysAgo: 12, steps: [{ afterHours: 4, command: { action: "acknowledge" } }, { afterHours: 48, command: { action: "reply", message: "We have asked the provider for its records and will write again soon." } }] },
-  { daysAgo: 40, steps: [{ afterHours: 24, command: { action: "acknowledge" } }, { afterHours: 96, command: { action: "reply", message: "We are reviewing your file." } }] },
-  { daysAgo: 25, steps: [{ afterHours: 20, command: { action: "acknowledge" } }, { afterHours: 100, command: { action: "reply", message: "We met the provider." } }, { afterHours: 300, command: { action: "decide", outcome: "upheld", reasons: "The provider did not follow its own appointment policy. It will assign a new counsellor within 5 business days." } }] },
-  { daysAgo: 70, steps: [{ afterHours: 30, command: { action: "acknowledge" } }, { afterHours: 200, command: { action: "decide", outcome: "not_upheld", reasons: "The records show the workshop was offered on two dates; the filer was not refused because of age." } }] },
-  { daysAgo: 120, steps: [{ afterHours: 10, command: { action: "acknowledge" } }, { afterHours: 150, command: { action: "decide", outcome: "resolved_informally", reasons: "The provider and the filer agreed on a new training plan." } }] },
-  { daysAgo: 8, steps: [{ afterHours: 5, command: { action: "acknowledge" } }, { afterHours: 30, command: { action: "request_info", message: "Which office did you visit, and on what date?" } }] },
-  { daysAgo: 30, steps: [{ afterHours: 4, command: { action: "acknowledge" } }, { afterHours: 100, command: { action: "decide", outcome: "not_upheld", reasons: "The provider followed its written policy on missed appointments." } }], recourseAfterHours: 160 },
-  { daysAgo: 200, steps: [{ afterHours: 20, command: { action: "acknowledge" } }, { afterHours: 250, command: { action: "decide", outcome: "partly_upheld", reasons: "Documents will be offered in accessible formats; the rest of the complaint was not supported." } }] },
+  {
+    daysAgo: 9,
+    steps: [
+      { afterHours: 24, command: { action: "acknowledge" } },
+      { afterHours: 72, command: { action: "note", message: "Called the provider; waiting for their notes." } },
+    ],
+  },
+  {
+    daysAgo: 12,
+    steps: [
+      { afterHours: 4, command: { action: "acknowledge" } },
+      {
+        afterHours: 48,
+        command: { action: "reply", message: "We have asked the provider for its records and will write again soon." },
+      },
+    ],
+  },
+  {
+    daysAgo: 40,
+    steps: [
+      { afterHours: 24, command: { action: "acknowledge" } },
+      { afterHours: 96, command: { action: "reply", message: "We are reviewing your file." } },
+    ],
+  },
+  {
+    daysAgo: 25,
+    steps: [
+      { afterHours: 20, command: { action: "acknowledge" } },
+      { afterHours: 100, command: { action: "reply", message: "We met the provider." } },
+      {
+        afterHours: 300,
+        command: {
+          action: "decide",
+          outcome: "upheld",
+          reasons:
+            "The provider did not follow its own appointment policy. It will assign a new counsellor within 5 business days.",
+        },
+      },
+    ],
+  },
+  {
+    daysAgo: 70,
+    steps: [
+      { afterHours: 30, command: { action: "acknowledge" } },
+      {
+        afterHours: 200,
+        command: {
+          action: "decide",
+          outcome: "not_upheld",
+          reasons: "The records show the workshop was offered on two dates; the filer was not refused because of age.",
+        },
+      },
+    ],
+  },
+  {
+    daysAgo: 120,
+    steps: [
+      { afterHours: 10, command: { action: "acknowledge" } },
+      {
+        afterHours: 150,
+        command: {
+          action: "decide",
+          outcome: "resolved_informally",
+          reasons: "The provider and the filer agreed on a new training plan.",
+        },
+      },
+    ],
+  },
+  {
+    daysAgo: 8,
+    steps: [
+      { afterHours: 5, command: { action: "acknowledge" } },
+      { afterHours: 30, command: { action: "request_info", message: "Which office did you visit, and on what date?" } },
+    ],
+  },
+  {
+    daysAgo: 30,
+    steps: [
+      { afterHours: 4, command: { action: "acknowledge" } },
+      {
+        afterHours: 100,
+        command: {
+          action: "decide",
+          outcome: "not_upheld",
+          reasons: "The provider followed its written policy on missed appointments.",
+        },
+      },
+    ],
+    recourseAfterHours: 160,
+  },
+  {
+    daysAgo: 200,
+    steps: [
+      { afterHours: 20, command: { action: "acknowledge" } },
+      {
+        afterHours: 250,
+        command: {
+          action: "decide",
+          outcome: "partly_upheld",
+          reasons: "Documents will be offered in accessible formats; the rest of the complaint was not supported.",
+        },
+      },
+    ],
+  },
 ];
 
 function pick<T>(items: readonly T[], n: number): T {
@@ -95,7 +239,11 @@ function pick<T>(items: readonly T[], n: number): T {
 
 /** Demo providers, users and cases, with dates relative to `now`. Runs once: skipped if present. */
 export async function seedDemoData(db: Kysely<Database>, now: Date): Promise<{ seeded: boolean }> {
-  const already = await db.selectFrom("users").select("id").where("email", "=", DEMO_USERS[0]!.email).executeTakeFirst();
+  const already = await db
+    .selectFrom("users")
+    .select("id")
+    .where("email", "=", DEMO_USERS[0]!.email)
+    .executeTakeFirst();
   if (already) return { seeded: false };
   const nowIso = now.toISOString();
 
@@ -107,12 +255,30 @@ export async function seedDemoData(db: Kysely<Database>, now: Date): Promise<{ s
       const slug = `provider-${area.slug}-${i + 1}`;
       const row = await db
         .insertInto("organizations")
-        .values({ slug, kind: "provider", name_en: name.en, name_fr: name.fr, area_slug: null, contact_email: `info@${slug}.example.org`, contact_phone: `${area.areaCode}-555-02${String(index * 4 + i).padStart(2, "0")}`, contact_address: null, contact_in_person: null, retired_at: null, created_at: nowIso })
+        .values({
+          slug,
+          kind: "provider",
+          name_en: name.en,
+          name_fr: name.fr,
+          area_slug: null,
+          contact_email: `info@${slug}.example.org`,
+          contact_phone: `${area.areaCode}-555-02${String(index * 4 + i).padStart(2, "0")}`,
+          contact_address: null,
+          contact_in_person: null,
+          retired_at: null,
+          created_at: nowIso,
+        })
         .onConflict((oc) => oc.column("slug").doNothing())
         .returning("id")
         .executeTakeFirst();
-      const id = row?.id ?? (await db.selectFrom("organizations").select("id").where("slug", "=", slug).executeTakeFirstOrThrow()).id;
-      await db.insertInto("provider_areas").values({ provider_id: id, area_slug: area.slug }).onConflict((oc) => oc.doNothing()).execute();
+      const id =
+        row?.id ??
+        (await db.selectFrom("organizations").select("id").where("slug", "=", slug).executeTakeFirstOrThrow()).id;
+      await db
+        .insertInto("provider_areas")
+        .values({ provider_id: id, area_slug: area.slug })
+        .onConflict((oc) => oc.doNothing())
+        .execute();
     }
   }
   for (const o of await db.selectFrom("organizations").select(["id", "slug"]).execute()) orgIds.set(o.slug, o.id);
@@ -126,10 +292,26 @@ export async function seedDemoData(db: Kysely<Database>, now: Date): Promise<{ s
     if (!organization_id) throw new Error(`Demo user ${u.email}: no organization ${u.org}`);
     const row = await db
       .insertInto("users")
-      .values({ email: u.email, display_name: u.name, password_hash: passwordHash, role: u.role, organization_id, language: u.language, disabled_at: null, created_at: nowIso })
+      .values({
+        email: u.email,
+        display_name: u.name,
+        password_hash: passwordHash,
+        role: u.role,
+        organization_id,
+        language: u.language,
+        disabled_at: null,
+        created_at: nowIso,
+      })
       .returning("id")
       .executeTakeFirstOrThrow();
-    const session: SessionUser = { id: row.id, email: u.email, display_name: u.name, role: u.role, organization_id, language: u.language };
+    const session: SessionUser = {
+      id: row.id,
+      email: u.email,
+      display_name: u.name,
+      role: u.role,
+      organization_id,
+      language: u.language,
+    };
     if (u.role === "ssm_staff") staffByArea.set(u.org, session);
     const managed = CATCHMENT_AREAS.find((a) => ssmSlug(a.slug) === u.org);
     if (u.role === "ssm_manager" && managed) managersByArea.set(managed.slug, session);
@@ -137,8 +319,15 @@ export async function seedDemoData(db: Kysely<Database>, now: Date): Promise<{ s
 
   let n = 0;
   for (const area of CATCHMENT_AREAS) {
-    const providers = await db.selectFrom("provider_areas").select("provider_id").where("area_slug", "=", area.slug).execute();
-    const scenarios = area.slug === "hamilton-niagara" || area.slug === "ottawa" ? SCENARIOS : [SCENARIOS[n % 3]!, SCENARIOS[7 + (n % 5)]!];
+    const providers = await db
+      .selectFrom("provider_areas")
+      .select("provider_id")
+      .where("area_slug", "=", area.slug)
+      .execute();
+    const scenarios =
+      area.slug === "hamilton-niagara" || area.slug === "ottawa"
+        ? SCENARIOS
+        : [SCENARIOS[n % 3]!, SCENARIOS[7 + (n % 5)]!];
     const staff = staffByArea.get(ssmSlug(area.slug))!;
     for (const scenario of scenarios) {
       n++;
@@ -169,37 +358,88 @@ export async function seedDemoData(db: Kysely<Database>, now: Date): Promise<{ s
       for (const step of scenario.steps) {
         const at = new Date(receivedAt.getTime() + step.afterHours * 3_600_000);
         if (at > now) break;
-        const done = await performStaffAction({ db, user: staff, reference: filed.reference, expectedVersion: version, command: step.command, now: at });
+        const done = await performStaffAction({
+          db,
+          user: staff,
+          reference: filed.reference,
+          expectedVersion: version,
+          command: step.command,
+          now: at,
+        });
         if (!done.ok) throw new Error(`Demo step ${step.command.action} on ${filed.reference}: ${done.reason}`);
         if (step.command.action !== "note") version++;
       }
       if (scenario.recourseAfterHours !== undefined) {
         const at = new Date(receivedAt.getTime() + scenario.recourseAfterHours * 3_600_000);
-        const asked = await performFilerAction({ db, caseId: filed.caseId, command: { action: "request_recourse", reasons: "I was not told about the policy before my appointment." }, now: at });
+        const asked = await performFilerAction({
+          db,
+          caseId: filed.caseId,
+          command: { action: "request_recourse", reasons: "I was not told about the policy before my appointment." },
+          now: at,
+        });
         if (!asked.ok) throw new Error(`Demo recourse on ${filed.reference}: ${asked.reason}`);
       }
     }
   }
   // Disputes Hamilton's demo provider raised with its SSM: one new, one answered.
   const providerUser = DEMO_USERS.find((u) => u.role === "provider_user")!;
-  const provider = await db.selectFrom("users").selectAll().where("email", "=", providerUser.email).executeTakeFirstOrThrow();
-  const providerSession = { id: provider.id, email: provider.email, display_name: provider.display_name, role: provider.role, organization_id: provider.organization_id, language: provider.language };
+  const provider = await db
+    .selectFrom("users")
+    .selectAll()
+    .where("email", "=", providerUser.email)
+    .executeTakeFirstOrThrow();
+  const providerSession = {
+    id: provider.id,
+    email: provider.email,
+    display_name: provider.display_name,
+    role: provider.role,
+    organization_id: provider.organization_id,
+    language: provider.language,
+  };
   const disputes = [
-    { daysAgo: 2, category: "referrals" as const, description: "Referrals from the SSM stopped for three weeks without notice.", outcome: "Resume referrals and explain the pause." },
-    { daysAgo: 15, category: "targets" as const, description: "Our quarterly targets were raised after the quarter started.", outcome: "Keep the targets agreed at the start of the quarter." },
+    {
+      daysAgo: 2,
+      category: "referrals" as const,
+      description: "Referrals from the SSM stopped for three weeks without notice.",
+      outcome: "Resume referrals and explain the pause.",
+    },
+    {
+      daysAgo: 15,
+      category: "targets" as const,
+      description: "Our quarterly targets were raised after the quarter started.",
+      outcome: "Keep the targets agreed at the start of the quarter.",
+    },
   ];
   for (const d of disputes) {
     const at = new Date(now.getTime() - d.daysAgo * 86_400_000);
-    const filed = await fileProviderDispute({ db, user: providerSession, dispute: { area: "hamilton-niagara", category: d.category, description: d.description, outcomeWanted: d.outcome }, now: at });
+    const filed = await fileProviderDispute({
+      db,
+      user: providerSession,
+      dispute: { area: "hamilton-niagara", category: d.category, description: d.description, outcomeWanted: d.outcome },
+      now: at,
+    });
     if (filed?.kind !== "filed") throw new Error("Demo dispute not filed");
     if (d.daysAgo > 5) {
       const staff = staffByArea.get(ssmSlug("hamilton-niagara"))!;
-      await performStaffAction({ db, user: staff, reference: filed.reference, expectedVersion: 1, command: { action: "acknowledge" }, now: new Date(at.getTime() + 3_600_000) });
-      await performStaffAction({ db, user: staff, reference: filed.reference, expectedVersion: 2, command: { action: "reply", message: "We are reviewing the target letter with our contracts team." }, now: new Date(at.getTime() + 26 * 3_600_000) });
+      await performStaffAction({
+        db,
+        user: staff,
+        reference: filed.reference,
+        expectedVersion: 1,
+        command: { action: "acknowledge" },
+        now: new Date(at.getTime() + 3_600_000),
+      });
+      await performStaffAction({
+        db,
+        user: staff,
+        reference: filed.reference,
+        expectedVersion: 2,
+        command: { action: "reply", message: "We are reviewing the target letter with our contracts team." },
+        now: new Date(at.getTime() + 26 * 3_600_000),
+      });
     }
   }
   // Behind the live cases: four closed quarters of handled cases and the reports submitted on them.
   await seedDemoHistory(db, now, managersByArea);
   return { seeded: true };
 }
-

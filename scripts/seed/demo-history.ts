@@ -1,5 +1,13 @@
 import type { Insertable, Kysely, Transaction } from "kysely";
-import { addBusinessMs, businessDaysTouched, businessMsBetween, dueAt, isBusinessDay, moveDueByBusinessDays, type BusinessCalendar } from "../../app/domain/business-calendar";
+import {
+  addBusinessMs,
+  businessDaysTouched,
+  businessMsBetween,
+  dueAt,
+  isBusinessDay,
+  moveDueByBusinessDays,
+  type BusinessCalendar,
+} from "../../app/domain/business-calendar";
 import { nextDueAt, type Clock, type ClockKind } from "../../app/domain/case-clocks";
 import { formatCaseReference } from "../../app/domain/case-reference";
 import type { DecisionOutcome } from "../../app/domain/case-workflow";
@@ -14,12 +22,27 @@ import type { DisputePolicy } from "../../app/domain/policy";
 import { MINISTRY_RETAINED_PROGRAMS, type InScopeProgram } from "../../app/domain/programs";
 import { addDays, instantAt, localDateOf, type IsoDate } from "../../app/domain/time-zone";
 import type { SessionUser } from "../../app/services/auth.server";
-import { lastClosedQuarterId, quartersEndingWith, REPORTING_TIME_ZONE, submitQuarterReport } from "../../app/services/quarter-reports.server";
+import {
+  lastClosedQuarterId,
+  quartersEndingWith,
+  REPORTING_TIME_ZONE,
+  submitQuarterReport,
+} from "../../app/services/quarter-reports.server";
 import { generateAccessSecret, hashAccessSecret } from "../../app/utils/access-secret.server";
 import { listAreasWithSsm } from "../../db/repositories/areas";
 import { nextReferenceSequence } from "../../db/repositories/cases";
 import { listPolicyVersions, type StoredPolicy } from "../../db/repositories/policies";
-import type { ActorKind, CaseKind, CaseStatus, Channel, Database, EventVisibility, Language, NewCase, SurveyResponseTable } from "../../db/schema";
+import type {
+  ActorKind,
+  CaseKind,
+  CaseStatus,
+  Channel,
+  Database,
+  EventVisibility,
+  Language,
+  NewCase,
+  SurveyResponseTable,
+} from "../../db/schema";
 import { CATCHMENT_AREAS } from "../../db/seed/catchment-areas";
 import { CASE_TEXTS, NARRATIVES, PEOPLE, type Bilingual } from "./demo-history-texts";
 
@@ -106,7 +129,11 @@ export class BusinessDays {
   private readonly from: number;
   readonly dayMs: number;
 
-  constructor(readonly cal: BusinessCalendar, from: IsoDate, through: IsoDate) {
+  constructor(
+    readonly cal: BusinessCalendar,
+    from: IsoDate,
+    through: IsoDate,
+  ) {
     this.from = instantAt(from, 0, cal.timeZone).getTime();
     this.dayMs = (cal.closesAtMinutes - cal.opensAtMinutes) * 60_000;
     for (let day = from; day <= through; day = addDays(day, 1)) {
@@ -301,8 +328,13 @@ export class CaseHistory {
   file(): void {
     const { plan } = this;
     if (!this.at(plan.recordedAt)) throw new Error("A demo case recorded after now");
-    const filer = plan.channel === "web" || plan.channel === "provider_portal" ? { actorKind: "filer" as const, actorUserId: null } : this.staff;
-    const events: EventInput[] = [{ type: "filed", visibility: "public", ...filer, data: { channel: plan.channel, kind: plan.kind } }];
+    const filer =
+      plan.channel === "web" || plan.channel === "provider_portal"
+        ? { actorKind: "filer" as const, actorUserId: null }
+        : this.staff;
+    const events: EventInput[] = [
+      { type: "filed", visibility: "public", ...filer, data: { channel: plan.channel, kind: plan.kind } },
+    ];
     // The app's own filing rule (fileCase): clocks from receipt, or referred out at once.
     const filed = fileCase(this.policy, new Date(plan.receivedAt), plan.referredOut, new Date(plan.recordedAt));
     this.status = filed.status;
@@ -322,12 +354,24 @@ export class CaseHistory {
 
   /** A filer step played through the filer lifecycle rules (case-lifecycle-filer.ts). */
   private filerStep(t: number, command: FilerLifecycleCommand): void {
-    this.play(t, { actorKind: "filer" as const, actorUserId: null }, command.action, (input) => filerTransition(input, command));
+    this.play(t, { actorKind: "filer" as const, actorUserId: null }, command.action, (input) =>
+      filerTransition(input, command),
+    );
   }
 
-  private play(t: number, who: { actorKind: ActorKind; actorUserId: number | null }, what: string, transition: (input: LifecycleInput) => LifecycleResult): void {
+  private play(
+    t: number,
+    who: { actorKind: ActorKind; actorUserId: number | null },
+    what: string,
+    transition: (input: LifecycleInput) => LifecycleResult,
+  ): void {
     const input = {
-      case: { status: this.status, level: this.level, decidedAt: this.decidedAt === null ? null : iso(this.decidedAt), recourseDeadlineAt: this.recourseDeadlineAt === null ? null : iso(this.recourseDeadlineAt) },
+      case: {
+        status: this.status,
+        level: this.level,
+        decidedAt: this.decidedAt === null ? null : iso(this.decidedAt),
+        recourseDeadlineAt: this.recourseDeadlineAt === null ? null : iso(this.recourseDeadlineAt),
+      },
       clocks: this.clocks,
       policy: this.policy,
       now: new Date(t),
@@ -343,9 +387,11 @@ export class CaseHistory {
     if (p.decidedAt !== undefined) this.decidedAt = p.decidedAt === null ? null : Date.parse(p.decidedAt);
     if (p.outcome !== undefined) this.outcome = p.outcome;
     if (p.closedAt !== undefined) this.closedAt = p.closedAt === null ? null : Date.parse(p.closedAt);
-    if (p.recourseDeadlineAt !== undefined) this.recourseDeadlineAt = p.recourseDeadlineAt === null ? null : Date.parse(p.recourseDeadlineAt);
+    if (p.recourseDeadlineAt !== undefined)
+      this.recourseDeadlineAt = p.recourseDeadlineAt === null ? null : Date.parse(p.recourseDeadlineAt);
     const actorOf = who;
-    const actor = (w: "actor" | "system") => (w === "actor" ? actorOf : { actorKind: "system" as const, actorUserId: null });
+    const actor = (w: "actor" | "system") =>
+      w === "actor" ? actorOf : { actorKind: "system" as const, actorUserId: null };
     this.commit(
       t,
       events.map(({ actor: w, ...e }) => ({ ...e, ...actor(w) }) as EventInput),
@@ -388,7 +434,9 @@ export class CaseHistory {
 
   escalateByHand(t: number, managerId: number | null, reason: string): void {
     if (!this.at(t)) return;
-    this.play(t, { actorKind: "staff", actorUserId: managerId }, "escalate", (input) => staffTransition(input, { action: "escalate", reason }));
+    this.play(t, { actorKind: "staff", actorUserId: managerId }, "escalate", (input) =>
+      staffTransition(input, { action: "escalate", reason }),
+    );
   }
 
   withdraw(t: number): void {
@@ -452,7 +500,11 @@ function policyOn(policies: readonly StoredPolicy[], date: IsoDate): StoredPolic
   return inForce;
 }
 
-const ascii = (s: string) => s.normalize("NFD").replace(/[^A-Za-z]/g, "").toLowerCase();
+const ascii = (s: string) =>
+  s
+    .normalize("NFD")
+    .replace(/[^A-Za-z]/g, "")
+    .toLowerCase();
 const textIn = (texts: Bilingual<string>, language: Language, dice: Dice) => dice.pick(texts[language]);
 
 /** Who filed, about what, how: the parts of a case that do not depend on how it went. */
@@ -462,10 +514,24 @@ export function planCase(area: AreaSetup, receivedAt: number, dice: Dice): CaseP
     const provider = dice.pick(area.disputers);
     const category = dice.pick(DISPUTE_CATEGORIES);
     return {
-      area, receivedAt, recordedAt: receivedAt, kind: "provider_dispute", channel: "provider_portal", program: null, category,
-      respondentOrgId: area.ssmId, filerOrgId: provider.id,
-      filerName: `${dice.pick(PEOPLE.contacts)} (${provider.name_en})`, filerEmail: `contracts@${provider.slug}.example.org`, filerPhone: provider.contact_phone,
-      language, accommodation: null, story: CASE_TEXTS.disputes[category][language], selfIdentification: null, referredOut: false, path: "normal",
+      area,
+      receivedAt,
+      recordedAt: receivedAt,
+      kind: "provider_dispute",
+      channel: "provider_portal",
+      program: null,
+      category,
+      respondentOrgId: area.ssmId,
+      filerOrgId: provider.id,
+      filerName: `${dice.pick(PEOPLE.contacts)} (${provider.name_en})`,
+      filerEmail: `contracts@${provider.slug}.example.org`,
+      filerPhone: provider.contact_phone,
+      language,
+      accommodation: null,
+      story: CASE_TEXTS.disputes[category][language],
+      selfIdentification: null,
+      referredOut: false,
+      path: "normal",
     };
   }
   const channel = dice.weighted({ web: 65, phone: 12, email: 10, in_person: 8, mail: 5 });
@@ -473,8 +539,13 @@ export function planCase(area: AreaSetup, receivedAt: number, dice: Dice): CaseP
   const program = referredOut
     ? dice.pick(MINISTRY_RETAINED_PROGRAMS)
     : dice.weighted({
-        employment_service: 50, youth_job_connection: 12, youth_job_connection_summer: 5, ontario_employment_assistance: 6,
-        supported_employment: 8, ontario_works_employment_assistance: 11, odsp_employment_supports: 8,
+        employment_service: 50,
+        youth_job_connection: 12,
+        youth_job_connection_summer: 5,
+        ontario_employment_assistance: 6,
+        supported_employment: 8,
+        ontario_works_employment_assistance: 11,
+        odsp_employment_supports: 8,
       } satisfies Record<InScopeProgram, number>);
   const first = dice.pick(PEOPLE.first);
   const last = dice.pick(PEOPLE.last);
@@ -483,13 +554,25 @@ export function planCase(area: AreaSetup, receivedAt: number, dice: Dice): CaseP
   if (dice.chance(0.4)) {
     for (const group of CLIENT_GROUPS) {
       if (!dice.chance(0.65)) continue;
-      const yes = group === "francophone" ? (language === "fr" ? 0.9 : 0.03) : { disability: 0.22, indigenous: 0.06, youth_higher_needs: 0.15, newcomer: 0.25, racialized: 0.35 }[group];
+      const yes =
+        group === "francophone"
+          ? language === "fr"
+            ? 0.9
+            : 0.03
+          : { disability: 0.22, indigenous: 0.06, youth_higher_needs: 0.15, newcomer: 0.25, racialized: 0.35 }[group];
       selfIdentification[group] = dice.chance(yes) ? "yes" : "no";
     }
   }
   return {
-    area, receivedAt, recordedAt: receivedAt, kind: "client_complaint", channel, program, category: null,
-    respondentOrgId: area.providers.length > 0 && dice.chance(0.8) ? dice.pick(area.providers).id : null, filerOrgId: null,
+    area,
+    receivedAt,
+    recordedAt: receivedAt,
+    kind: "client_complaint",
+    channel,
+    program,
+    category: null,
+    respondentOrgId: area.providers.length > 0 && dice.chance(0.8) ? dice.pick(area.providers).id : null,
+    filerOrgId: null,
     filerName: `${first} ${last}`,
     filerEmail: hasEmail ? `${ascii(first)}.${ascii(last)}@example.org` : null,
     filerPhone: !hasEmail || channel === "phone" ? `${area.areaCode}-555-0${String(dice.int(100, 999))}` : null,
@@ -498,7 +581,15 @@ export function planCase(area: AreaSetup, receivedAt: number, dice: Dice): CaseP
     story: dice.pick(CASE_TEXTS.complaints[language]),
     selfIdentification: Object.keys(selfIdentification).length > 0 ? selfIdentification : null,
     referredOut,
-    path: referredOut ? "normal" : dice.chance(0.03) ? "withdrawn" : !dice.chance(area.profile.onTime) ? "breach" : dice.chance(0.015) ? "manual" : "normal",
+    path: referredOut
+      ? "normal"
+      : dice.chance(0.03)
+        ? "withdrawn"
+        : !dice.chance(area.profile.onTime)
+          ? "breach"
+          : dice.chance(0.015)
+            ? "manual"
+            : "normal",
   };
 }
 
@@ -511,20 +602,25 @@ export function playOut(h: CaseHistory, dice: Dice): CaseHistory {
   const { plan: p, days } = h;
   const lang = p.language;
   const reasons = p.kind === "provider_dispute" ? CASE_TEXTS.disputeReasons : CASE_TEXTS.reasons;
-  const decide = (t: number, outcome = outcomeOf(dice), panel?: string) => h.decide(t, outcome, textIn(reasons[outcome], lang, dice), panel);
+  const decide = (t: number, outcome = outcomeOf(dice), panel?: string) =>
+    h.decide(t, outcome, textIn(reasons[outcome], lang, dice), panel);
   const closeLater = () => {
-    if (h.status === "decided" && h.recourseDeadlineAt !== null && dice.chance(0.88)) h.close(days.after(h.recourseDeadlineAt, dice, 0.1, 4));
+    if (h.status === "decided" && h.recourseDeadlineAt !== null && dice.chance(0.88))
+      h.close(days.after(h.recourseDeadlineAt, dice, 0.1, 4));
   };
   h.file();
   if (p.referredOut) return h.finish();
 
   const ackDue = h.dueOf("acknowledge");
-  const ackAt = dice.chance(0.04 + (1 - p.area.profile.onTime) * 0.6) ? days.after(ackDue, dice, 0.2, 1.2) : days.after(p.receivedAt, dice, 0.1, 1.9);
+  const ackAt = dice.chance(0.04 + (1 - p.area.profile.onTime) * 0.6)
+    ? days.after(ackDue, dice, 0.2, 1.2)
+    : days.after(p.receivedAt, dice, 0.1, 1.9);
   h.acknowledge(ackAt);
   const frDue = h.dueOf("first_response");
   const reply = (t: number) => h.reply(t, textIn(CASE_TEXTS.replies, lang, dice));
   /** A moment between the acknowledgement and `by` for the first public reply. */
-  const replyAt = (by: number) => days.after(ackAt, dice, 0.02, Math.max(0.03, (days.msBetween(ackAt, by) / days.dayMs) * 0.9));
+  const replyAt = (by: number) =>
+    days.after(ackAt, dice, 0.02, Math.max(0.03, (days.msBetween(ackAt, by) / days.dayMs) * 0.9));
 
   switch (p.path) {
     case "withdrawn":
@@ -535,7 +631,11 @@ export function playOut(h: CaseHistory, dice: Dice): CaseHistory {
       decide(days.after(h.last, dice, 2, 4), "not_upheld");
       for (const level of [2, 3]) {
         h.requestRecourse(days.after(h.last, dice, 1.5, 3), textIn(CASE_TEXTS.recourse, lang, dice));
-        decide(days.after(h.last, dice, level === 2 ? 5 : 6, level === 2 ? 8 : 9), "not_upheld", level === 3 ? textIn(CASE_TEXTS.panels, lang, dice) : undefined);
+        decide(
+          days.after(h.last, dice, level === 2 ? 5 : 6, level === 2 ? 8 : 9),
+          "not_upheld",
+          level === 3 ? textIn(CASE_TEXTS.panels, lang, dice) : undefined,
+        );
       }
       h.requestRecourse(days.after(h.last, dice, 1.5, 3), textIn(CASE_TEXTS.recourse, lang, dice));
       break;
@@ -548,16 +648,22 @@ export function playOut(h: CaseHistory, dice: Dice): CaseHistory {
       break;
     case "manual":
       reply(replyAt(frDue));
-      h.escalateByHand(days.after(h.last, dice, 0.5, 5), p.area.manager?.id ?? null, textIn(CASE_TEXTS.manualReasons, lang, dice));
+      h.escalateByHand(
+        days.after(h.last, dice, 0.5, 5),
+        p.area.manager?.id ?? null,
+        textIn(CASE_TEXTS.manualReasons, lang, dice),
+      );
       decide(days.after(h.last, dice, 4, 15));
       closeLater();
       break;
     case "normal": {
       const ackTaken = days.msBetween(p.receivedAt, ackAt) / days.dayMs;
-      const pause = dice.chance(0.15) ? { at: days.after(ackAt, dice, 0.3, 3), ms: Math.round(dice.real(2, 6) * days.dayMs / 1000) * 1000 } : null;
+      const pause = dice.chance(0.15)
+        ? { at: days.after(ackAt, dice, 0.3, 3), ms: Math.round((dice.real(2, 6) * days.dayMs) / 1000) * 1000 }
+        : null;
       const pausedFrom = pause ? days.msBetween(p.receivedAt, pause.at) / days.dayMs : 0;
       const taken = Math.max(3 + 16.5 * dice.next() ** 1.4, ackTaken + 0.2, pausedFrom + 0.3);
-      const decideAt = days.addMs(p.receivedAt, Math.round(taken * days.dayMs / 1000) * 1000 + (pause?.ms ?? 0));
+      const decideAt = days.addMs(p.receivedAt, Math.round((taken * days.dayMs) / 1000) * 1000 + (pause?.ms ?? 0));
       const steps: [number, () => void][] = [];
       if (decideAt > frDue || dice.chance(0.5)) {
         const at = replyAt(Math.min(frDue, decideAt));
@@ -588,7 +694,9 @@ type SurveyRow = Insertable<SurveyResponseTable>;
 /** About a third of the people whose case closed answer the survey, mostly kindly. */
 export function surveyAnswer(h: CaseHistory, dice: Dice): SurveyRow | null {
   if (h.status !== "closed" || h.closedAt === null || !h.plan.filerEmail || !dice.chance(0.35)) return null;
-  const mood = { upheld: 0.9, resolved_informally: 0.7, partly_upheld: 0.4, not_upheld: -0.5 }[h.outcome ?? "not_upheld"];
+  const mood = { upheld: 0.9, resolved_informally: 0.7, partly_upheld: 0.4, not_upheld: -0.5 }[
+    h.outcome ?? "not_upheld"
+  ];
   const onTime = h.clocks.every((c) => c.state !== "breached");
   const score = (lean: number) => Math.min(5, Math.max(1, Math.round(3.6 + lean + dice.real(-1.2, 1.2))));
   return {
@@ -612,7 +720,13 @@ export async function loadAreas(db: Kysely<Database>, managers: Map<string, Sess
       .where("o.retired_at", "is", null)
       .orderBy("o.id")
       .execute(),
-    db.selectFrom("users").select(["id", "organization_id"]).where("role", "=", "ssm_staff").where("disabled_at", "is", null).orderBy("id").execute(),
+    db
+      .selectFrom("users")
+      .select(["id", "organization_id"])
+      .where("role", "=", "ssm_staff")
+      .where("disabled_at", "is", null)
+      .orderBy("id")
+      .execute(),
     db.selectFrom("users").select("organization_id").distinct().execute(),
   ]);
   const hasLogin = new Set(withLogins.map((u) => u.organization_id));
@@ -665,11 +779,17 @@ async function insertInChunks<T>(rows: readonly T[], insert: (chunk: T[]) => Pro
  * order cases were received), then cases, clocks, events in time order, and survey answers.
  */
 async function writeHistories(trx: Transaction<Database>, histories: CaseHistory[], dice: Dice): Promise<void> {
-  const ordered = [...histories].sort((a, b) => a.plan.area.index - b.plan.area.index || a.plan.receivedAt - b.plan.receivedAt);
+  const ordered = [...histories].sort(
+    (a, b) => a.plan.area.index - b.plan.area.index || a.plan.receivedAt - b.plan.receivedAt,
+  );
   const rows: NewCase[] = [];
   for (const h of ordered) {
     const year = Number(localDateOf(new Date(h.plan.receivedAt), h.plan.area.timeZone).slice(0, 4));
-    const reference = formatCaseReference(h.plan.area.code, year, await nextReferenceSequence(trx, h.plan.area.slug, year));
+    const reference = formatCaseReference(
+      h.plan.area.code,
+      year,
+      await nextReferenceSequence(trx, h.plan.area.slug, year),
+    );
     rows.push(caseRow(h, reference, dice.uuid()));
   }
   const ids: number[] = [];
@@ -680,9 +800,19 @@ async function writeHistories(trx: Transaction<Database>, histories: CaseHistory
   });
   const clocks = ordered.flatMap((h, i) =>
     h.clocks.map((c) => ({
-      case_id: ids[i]!, kind: c.kind, level: c.level, started_at: c.startedAt, due_at: c.dueAt, state: c.state, paused_at: c.pausedAt,
-      paused_business_ms: c.pausedBusinessMs, met_at: c.metAt, breached_at: c.breachedAt, reminded_at: null,
-      taken_business_days: c.takenBusinessDays ?? null, paused_business_days: c.pausedBusinessDays ?? null,
+      case_id: ids[i]!,
+      kind: c.kind,
+      level: c.level,
+      started_at: c.startedAt,
+      due_at: c.dueAt,
+      state: c.state,
+      paused_at: c.pausedAt,
+      paused_business_ms: c.pausedBusinessMs,
+      met_at: c.metAt,
+      breached_at: c.breachedAt,
+      reminded_at: null,
+      taken_business_days: c.takenBusinessDays ?? null,
+      paused_business_days: c.pausedBusinessDays ?? null,
       pauses_json: c.pauses?.length ? JSON.stringify(c.pauses) : null,
     })),
   );
@@ -691,8 +821,15 @@ async function writeHistories(trx: Transaction<Database>, histories: CaseHistory
     .flatMap((h, i) => h.events.map((e, seq) => ({ e, i, seq })))
     .sort((a, b) => a.e.at - b.e.at || a.i - b.i || a.seq - b.seq)
     .map(({ e, i }) => ({
-      case_id: ids[i]!, type: e.type, visibility: e.visibility, actor_kind: e.actorKind, actor_user_id: e.actorUserId, level: e.level,
-      body: e.body ?? null, data_json: e.data ? JSON.stringify(e.data) : null, created_at: iso(e.at),
+      case_id: ids[i]!,
+      type: e.type,
+      visibility: e.visibility,
+      actor_kind: e.actorKind,
+      actor_user_id: e.actorUserId,
+      level: e.level,
+      body: e.body ?? null,
+      data_json: e.data ? JSON.stringify(e.data) : null,
+      created_at: iso(e.at),
     }));
   await insertInChunks(events, (chunk) => trx.insertInto("case_events").values(chunk).execute());
   const answers = ordered.flatMap((h) => surveyAnswer(h, dice) ?? []);
@@ -711,7 +848,11 @@ interface Submission {
  * each quarter: all but three for the last closed quarter, and one amended after a letter that was
  * recorded late. Cases are written in one transaction; each report in submitQuarterReport's own.
  */
-export async function seedDemoHistory(db: Kysely<Database>, now: Date, submitters: Map<string, SessionUser>): Promise<void> {
+export async function seedDemoHistory(
+  db: Kysely<Database>,
+  now: Date,
+  submitters: Map<string, SessionUser>,
+): Promise<void> {
   const dice = new Dice(20_261_002);
   const nowMs = now.getTime();
   const quarters = quartersEndingWith(lastClosedQuarterId(now), 4);
@@ -719,10 +860,15 @@ export async function seedDemoHistory(db: Kysely<Database>, now: Date, submitter
     const { start, end } = quarterBounds(parseQuarterId(quarter)!, REPORTING_TIME_ZONE);
     return { quarter, start: start.getTime(), end: end.getTime() };
   });
-  const rulesOn = rulesFor(addDays(localDateOf(new Date(periods[0]!.start), REPORTING_TIME_ZONE), -7), addDays(localDateOf(now, REPORTING_TIME_ZONE), 200));
+  const rulesOn = rulesFor(
+    addDays(localDateOf(new Date(periods[0]!.start), REPORTING_TIME_ZONE), -7),
+    addDays(localDateOf(now, REPORTING_TIME_ZONE), 200),
+  );
   const areas = await loadAreas(db, submitters);
 
-  const histories = planQuarters(areas, periods, rulesOn, dice).map((plan) => playOut(new CaseHistory(plan, rulesOn(plan.area, plan.receivedAt), nowMs), dice));
+  const histories = planQuarters(areas, periods, rulesOn, dice).map((plan) =>
+    playOut(new CaseHistory(plan, rulesOn(plan.area, plan.receivedAt), nowMs), dice),
+  );
   await db.transaction().execute((trx) => writeHistories(trx, histories, dice));
 
   // Reports, in the order they were submitted, with the late letter recorded at its moment.
@@ -730,7 +876,11 @@ export async function seedDemoHistory(db: Kysely<Database>, now: Date, submitter
   for (const [qi, quarter] of quarters.entries()) {
     const end = periods[qi + 1]!.end;
     for (const area of areas) {
-      if (!area.manager || (qi === quarters.length - 1 && (UNSUBMITTED_LAST_QUARTER as readonly string[]).includes(area.slug))) continue;
+      if (
+        !area.manager ||
+        (qi === quarters.length - 1 && (UNSUBMITTED_LAST_QUARTER as readonly string[]).includes(area.slug))
+      )
+        continue;
       const { days } = rulesOn(area, end);
       const at = days.momentOn(days.daysWithin(end + dice.int(10, 28) * DAY_MS, end + 60 * DAY_MS)[0]!, dice);
       if (at <= nowMs) submissions.push({ area, quarter, at });
@@ -746,7 +896,11 @@ export async function seedDemoHistory(db: Kysely<Database>, now: Date, submitter
     const amendAt = days.after(recordedAt, dice, 1, 1.5);
     let plan = planCase(amended.area, receivedAt, dice);
     while (plan.kind !== "client_complaint" || plan.referredOut) plan = planCase(amended.area, receivedAt, dice);
-    const letter = new CaseHistory({ ...plan, channel: "mail", recordedAt, path: "normal" }, rulesOn(amended.area, receivedAt), nowMs);
+    const letter = new CaseHistory(
+      { ...plan, channel: "mail", recordedAt, path: "normal" },
+      rulesOn(amended.area, receivedAt),
+      nowMs,
+    );
     if (amendAt <= nowMs) {
       moves.push([recordedAt, () => recordLateLetter(db, letter, dice)]);
       moves.push([amendAt, () => submit(db, { ...amended, at: amendAt }, { receivedAt, recordedAt })]);
@@ -756,7 +910,12 @@ export async function seedDemoHistory(db: Kysely<Database>, now: Date, submitter
 }
 
 /** Who filed what and when, SSM by SSM and quarter by quarter; a few go all the way to the ministry. */
-function planQuarters(areas: readonly AreaSetup[], periods: readonly { start: number; end: number }[], rulesOn: (area: AreaSetup, at: number) => Rules, dice: Dice): CasePlan[] {
+function planQuarters(
+  areas: readonly AreaSetup[],
+  periods: readonly { start: number; end: number }[],
+  rulesOn: (area: AreaSetup, at: number) => Rules,
+  dice: Dice,
+): CasePlan[] {
   const plans: CasePlan[] = [];
   for (const [qi, period] of periods.entries()) {
     const quarterPlans: CasePlan[] = [];
@@ -769,8 +928,11 @@ function planQuarters(areas: readonly AreaSetup[], periods: readonly { start: nu
       for (let n = 0; n < count; n++) quarterPlans.push(planCase(area, days.momentOn(dice.pick(open), dice), dice));
     }
     // One or two a quarter climb the whole ladder, received early enough for it to take weeks, not months.
-    const early = quarterPlans.filter((p) => qi > 0 && !p.referredOut && p.path === "normal" && p.receivedAt < period.start + 28 * DAY_MS);
-    for (let k = dice.int(1, 2); k > 0 && early.length > 0; k--) early.splice(dice.int(0, early.length - 1), 1)[0]!.path = "referral";
+    const early = quarterPlans.filter(
+      (p) => qi > 0 && !p.referredOut && p.path === "normal" && p.receivedAt < period.start + 28 * DAY_MS,
+    );
+    for (let k = dice.int(1, 2); k > 0 && early.length > 0; k--)
+      early.splice(dice.int(0, early.length - 1), 1)[0]!.path = "referral";
     plans.push(...quarterPlans);
   }
   return plans;
@@ -782,24 +944,37 @@ async function recordLateLetter(db: Kysely<Database>, h: CaseHistory, dice: Dice
   h.file();
   h.acknowledge(days.addMs(h.plan.recordedAt, 20 * 60_000));
   h.reply(days.after(h.last, dice, 0.1, 0.5), textIn(CASE_TEXTS.replies, h.plan.language, dice));
-  h.decide(days.after(h.last, dice, 1.5, 3), "partly_upheld", textIn(CASE_TEXTS.reasons.partly_upheld, h.plan.language, dice));
+  h.decide(
+    days.after(h.last, dice, 1.5, 3),
+    "partly_upheld",
+    textIn(CASE_TEXTS.reasons.partly_upheld, h.plan.language, dice),
+  );
   if (h.recourseDeadlineAt !== null) h.close(days.after(h.recourseDeadlineAt, dice, 0.1, 2));
   h.finish();
   await db.transaction().execute((trx) => writeHistories(trx, [h], dice));
 }
 
 /** A report as the SSM's manager submitted it, the narrative in the manager's language. */
-async function submit(db: Kysely<Database>, s: Submission, amendment: { receivedAt: number; recordedAt: number } | null): Promise<void> {
+async function submit(
+  db: Kysely<Database>,
+  s: Submission,
+  amendment: { receivedAt: number; recordedAt: number } | null,
+): Promise<void> {
   const pool = NARRATIVES[s.area.manager!.language];
   const narrative = pool[(s.area.index + Number(s.quarter.slice(-1))) % pool.length]!;
-  const day = (t: number) => new Date(t).toLocaleDateString("en-CA", { month: "long", day: "numeric", timeZone: REPORTING_TIME_ZONE });
+  const day = (t: number) =>
+    new Date(t).toLocaleDateString("en-CA", { month: "long", day: "numeric", timeZone: REPORTING_TIME_ZONE });
   const result = await submitQuarterReport({
     db,
     user: s.area.manager!,
     areaSlug: s.area.slug,
     quarter: s.quarter,
-    narrative: amendment ? { ...narrative, actionsTaken: `${narrative.actionsTaken} ${NARRATIVES.amendedAction}` } : narrative,
-    amendmentReason: amendment ? NARRATIVES.amendmentReason(day(amendment.receivedAt), day(amendment.recordedAt)) : null,
+    narrative: amendment
+      ? { ...narrative, actionsTaken: `${narrative.actionsTaken} ${NARRATIVES.amendedAction}` }
+      : narrative,
+    amendmentReason: amendment
+      ? NARRATIVES.amendmentReason(day(amendment.receivedAt), day(amendment.recordedAt))
+      : null,
     expectedVersion: amendment ? 1 : 0,
     threshold: THRESHOLD,
     now: new Date(s.at),

@@ -82,7 +82,11 @@ export function caseVersion(reference: string): number {
 }
 
 /** Opens the filer's hour of access on /status: returns the access cookie. */
-export async function filerAccess(anonymous: APIRequestContext, reference: string, secret: string): Promise<Record<string, string>> {
+export async function filerAccess(
+  anonymous: APIRequestContext,
+  reference: string,
+  secret: string,
+): Promise<Record<string, string>> {
   const response = await anonymous.post("/status", { form: { intent: "lookup", reference, secret }, maxRedirects: 0 });
   await expectStatus(response, 302, `looking up ${reference}`);
   const cookies = cookiesSetBy(response);

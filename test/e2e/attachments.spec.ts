@@ -1,11 +1,27 @@
-import { expect, test, expectNoAxeViolations, fillComplaintForm, login, logout, lookUpComplaint, submitFullPage, visit, waitForIdle } from "./fixtures";
+import {
+  expect,
+  test,
+  expectNoAxeViolations,
+  fillComplaintForm,
+  login,
+  logout,
+  lookUpComplaint,
+  submitFullPage,
+  visit,
+  waitForIdle,
+} from "./fixtures";
 
 const PDF = Buffer.from("%PDF-1.4\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n");
 
 test("staff and the filer add evidence files; a file that is not what it claims is refused", async ({ page }) => {
   const stamp = Date.now();
   await visit(page, "/file?area=hamilton-niagara");
-  await fillComplaintForm(page, { name: "Ada Upload", email: `ada.${stamp}@example.com`, description: `Lost my file (${stamp}).`, outcome: "Find it." });
+  await fillComplaintForm(page, {
+    name: "Ada Upload",
+    email: `ada.${stamp}@example.com`,
+    description: `Lost my file (${stamp}).`,
+    outcome: "Find it.",
+  });
   await page.getByRole("button", { name: "Send my complaint" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("We received your complaint");
   const reference = (await page.getByTestId("reference").innerText()).trim();
@@ -25,7 +41,11 @@ test("staff and the filer add evidence files; a file that is not what it claims 
   expect(download.headers()["content-type"]).toBe("application/pdf");
 
   // A script renamed .pdf is refused, beside the field.
-  await page.getByLabel("Add a file").setInputFiles({ name: "invoice.pdf", mimeType: "application/pdf", buffer: Buffer.from("<script>alert(1)</script>") });
+  await page.getByLabel("Add a file").setInputFiles({
+    name: "invoice.pdf",
+    mimeType: "application/pdf",
+    buffer: Buffer.from("<script>alert(1)</script>"),
+  });
   await submitFullPage(page, page.getByRole("button", { name: "Upload the file" }));
   await expect(page.locator("#attachment-error")).toContainText("This type of file is not accepted.");
   await expect(page.getByLabel("Add a file")).toHaveAttribute("aria-invalid", "true");
@@ -36,7 +56,9 @@ test("staff and the filer add evidence files; a file that is not what it claims 
   await login(page, "staff@hamilton-niagara.example.org");
   await visit(page, `/cases/${reference}`);
   await expect(page.getByRole("link", { name: "receipt.pdf" })).toBeVisible();
-  await page.getByLabel("Add a file").setInputFiles({ name: "call-notes.pdf", mimeType: "application/pdf", buffer: PDF });
+  await page
+    .getByLabel("Add a file")
+    .setInputFiles({ name: "call-notes.pdf", mimeType: "application/pdf", buffer: PDF });
   await page.getByRole("button", { name: "Upload the file" }).click();
   await waitForIdle(page);
   await expect(page.getByRole("link", { name: "call-notes.pdf" })).toBeVisible();

@@ -1,7 +1,15 @@
 import type { APIRequestContext, APIResponse } from "@playwright/test";
 import { readdirSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { AUTHORIZATION_MATRIX, LOGINS, PRINCIPALS, type Outcome, type Principal, type Probe, type Targets } from "./authorization-matrix";
+import {
+  AUTHORIZATION_MATRIX,
+  LOGINS,
+  PRINCIPALS,
+  type Outcome,
+  type Principal,
+  type Probe,
+  type Targets,
+} from "./authorization-matrix";
 import { DEMO_PASSWORD, expect, queryDb, test } from "./fixtures";
 
 // Issue #7, Access: every route × every role × own or other organization's records, as written in
@@ -23,14 +31,22 @@ let baseURL: string;
 const opened: APIRequestContext[] = [];
 
 /** A POST as a browser on our own pages sends it: with our Origin (the same-origin check passes). */
-function post(context: APIRequestContext, path: string, form: Record<string, string>, multipart = false): Promise<APIResponse> {
+function post(
+  context: APIRequestContext,
+  path: string,
+  form: Record<string, string>,
+  multipart = false,
+): Promise<APIResponse> {
   const headers = { Origin: baseURL };
   return multipart
     ? context.post(path, { multipart: form, headers, maxRedirects: 0 })
     : context.post(path, { form, headers, maxRedirects: 0 });
 }
 
-async function signedInContext(newContext: () => Promise<APIRequestContext>, email: string): Promise<APIRequestContext> {
+async function signedInContext(
+  newContext: () => Promise<APIRequestContext>,
+  email: string,
+): Promise<APIRequestContext> {
   const context = await newContext();
   opened.push(context);
   const response = await post(context, "/login", { email, password: DEMO_PASSWORD });
@@ -42,7 +58,11 @@ async function attach(context: APIRequestContext, path: string, fields: Record<s
   const response = await context.post(path, {
     headers: { Origin: baseURL },
     maxRedirects: 0,
-    multipart: { intent: "attach", ...fields, attachment: { name: "evidence.pdf", mimeType: "application/pdf", buffer: PDF } },
+    multipart: {
+      intent: "attach",
+      ...fields,
+      attachment: { name: "evidence.pdf", mimeType: "application/pdf", buffer: PDF },
+    },
   });
   expect(response.status(), `attaching a file on ${path}`).toBe(200);
 }
@@ -97,7 +117,10 @@ test.beforeAll(async ({ playwright }, testInfo) => {
   await attach(ottawaStaff, `/cases/${otherCase}`);
 
   const quarter = one<{ q: string }>("SELECT MAX(quarter) AS q FROM quarter_reports WHERE area_slug = 'ottawa'").q;
-  const hamiltonSubmitted = queryDb("SELECT 1 FROM quarter_reports WHERE area_slug = 'hamilton-niagara' AND quarter = ?", quarter);
+  const hamiltonSubmitted = queryDb(
+    "SELECT 1 FROM quarter_reports WHERE area_slug = 'hamilton-niagara' AND quarter = ?",
+    quarter,
+  );
   expect(hamiltonSubmitted, `the demo leaves Hamilton–Niagara's ${quarter} to submit`).toEqual([]);
   const otherProvider = one<{ id: number; name_en: string; name_fr: string }>(
     "SELECT id, name_en, name_fr FROM organizations WHERE slug = 'provider-ottawa-1'",
@@ -134,7 +157,9 @@ function send(context: APIRequestContext, probe: Probe, headers: Record<string, 
   if (probe.method === "GET") return context.get(path, { maxRedirects: 0, headers });
   const form = probe.form?.(targets) ?? {};
   const options = { headers: { Origin: baseURL, ...headers }, maxRedirects: 0 };
-  return probe.multipart ? context.post(path, { ...options, multipart: form }) : context.post(path, { ...options, form });
+  return probe.multipart
+    ? context.post(path, { ...options, multipart: form })
+    : context.post(path, { ...options, form });
 }
 
 /** What a response was, in the matrix's terms. */
@@ -148,20 +173,28 @@ function outcomeOf(response: APIResponse): Outcome {
 
 const show = (o: Outcome) => (typeof o === "object" ? `redirect to ${o.redirect}` : String(o));
 const probesOf = (filter: (p: Probe) => boolean) =>
-  Object.entries(AUTHORIZATION_MATRIX).flatMap(([route, probes]) => probes.filter(filter).map((probe) => ({ route, probe })));
+  Object.entries(AUTHORIZATION_MATRIX).flatMap(([route, probes]) =>
+    probes.filter(filter).map((probe) => ({ route, probe })),
+  );
 
 test("every route in app/routes/ has its row in the matrix, and every action a POST", () => {
-  const files = readdirSync(ROUTES_DIR).filter((f) => /\.(tsx?|jsx?)$/.test(f)).sort();
+  const files = readdirSync(ROUTES_DIR)
+    .filter((f) => /\.(tsx?|jsx?)$/.test(f))
+    .sort();
   expect(files.length).toBeGreaterThan(20);
   const missing = files.filter((f) => !AUTHORIZATION_MATRIX[f]?.length);
   expect(missing, `routes with no row in test/e2e/authorization-matrix.ts: ${missing.join(", ")}`).toEqual([]);
   const stale = Object.keys(AUTHORIZATION_MATRIX).filter((f) => !files.includes(f));
   expect(stale, "rows for routes that no longer exist").toEqual([]);
 
-  const withAction = files.filter((f) => /export\s+(async\s+)?function\s+action\b|export\s+const\s+action\b/.test(readFileSync(ROUTES_DIR + f, "utf8")));
+  const withAction = files.filter((f) =>
+    /export\s+(async\s+)?function\s+action\b|export\s+const\s+action\b/.test(readFileSync(ROUTES_DIR + f, "utf8")),
+  );
   const untried = withAction.filter((f) => !AUTHORIZATION_MATRIX[f]!.some((p) => p.method === "POST"));
   expect(untried, `routes with an action but no POST in the matrix: ${untried.join(", ")}`).toEqual([]);
-  const ghost = files.filter((f) => !withAction.includes(f) && AUTHORIZATION_MATRIX[f]!.some((p) => p.method === "POST"));
+  const ghost = files.filter(
+    (f) => !withAction.includes(f) && AUTHORIZATION_MATRIX[f]!.some((p) => p.method === "POST"),
+  );
   expect(ghost, "POSTs to routes that have no action").toEqual([]);
 });
 
@@ -169,11 +202,17 @@ test("a POST from another site is refused with 403 on every route that takes one
   const refusals: string[] = [];
   for (const { route, probe } of probesOf((p) => p.method === "POST")) {
     // As the principal the matrix lets furthest (signed in where possible), so only the origin is wrong.
-    const principal = PRINCIPALS.find((p) => p !== "anonymous" && probe.expect[p] !== 404 && probe.expect[p] !== "login") ?? "anonymous";
-    const crossSite: Record<string, string>[] = [{ "Sec-Fetch-Site": "cross-site", Origin: "https://attacker.example" }, { Origin: "https://attacker.example" }];
+    const principal =
+      PRINCIPALS.find((p) => p !== "anonymous" && probe.expect[p] !== 404 && probe.expect[p] !== "login") ??
+      "anonymous";
+    const crossSite: Record<string, string>[] = [
+      { "Sec-Fetch-Site": "cross-site", Origin: "https://attacker.example" },
+      { Origin: "https://attacker.example" },
+    ];
     for (const headers of crossSite) {
       const response = await send(contexts[principal], probe, headers);
-      if (response.status() !== 403) refusals.push(`${route} ${probe.what} as ${principal} with ${JSON.stringify(headers)}: ${response.status()}`);
+      if (response.status() !== 403)
+        refusals.push(`${route} ${probe.what} as ${principal} with ${JSON.stringify(headers)}: ${response.status()}`);
     }
   }
   expect(refusals, "cross-origin POSTs that were not refused").toEqual([]);
@@ -189,7 +228,9 @@ for (const principal of PRINCIPALS) {
       const expected = probe.expect[principal];
       const actual = outcomeOf(await send(context, probe));
       if (JSON.stringify(actual) !== JSON.stringify(expected)) {
-        wrong.push(`${route}: ${probe.method} ${probe.path(targets)} (${probe.what}; ${probe.scope}): expected ${show(expected)}, got ${show(actual)}`);
+        wrong.push(
+          `${route}: ${probe.method} ${probe.path(targets)} (${probe.what}; ${probe.scope}): expected ${show(expected)}, got ${show(actual)}`,
+        );
       }
     }
     expect(wrong, `cells of the matrix that ${principal} does not get`).toEqual([]);
@@ -202,13 +243,21 @@ test.describe("sessions over HTTP", () => {
   }
 
   /** A client that sends only this session token, as a stolen cookie would be replayed. */
-  async function replaying(playwright: { request: { newContext: (o: object) => Promise<APIRequestContext> } }, token: string) {
-    const context = await playwright.request.newContext({ baseURL, extraHTTPHeaders: { Cookie: `${SESSION_COOKIE}=${encodeURIComponent(token)}` } });
+  async function replaying(
+    playwright: { request: { newContext: (o: object) => Promise<APIRequestContext> } },
+    token: string,
+  ) {
+    const context = await playwright.request.newContext({
+      baseURL,
+      extraHTTPHeaders: { Cookie: `${SESSION_COOKIE}=${encodeURIComponent(token)}` },
+    });
     opened.push(context);
     return context;
   }
 
-  test("signing in always sets a new session id and ends the one the browser had; signing out ends it at once", async ({ playwright }) => {
+  test("signing in always sets a new session id and ends the one the browser had; signing out ends it at once", async ({
+    playwright,
+  }) => {
     const browser = await playwright.request.newContext({ baseURL });
     opened.push(browser);
     await post(browser, "/login", { email: LOGINS.analyst, password: DEMO_PASSWORD });
@@ -219,18 +268,26 @@ test.describe("sessions over HTTP", () => {
 
     // Signing in again from the same browser (its cookie sent along): a new id, a new row.
     const again = await post(browser, "/login", { email: LOGINS.analyst, password: DEMO_PASSWORD });
-    expect(again.headers()["set-cookie"]).toMatch(new RegExp(`^${SESSION_COOKIE}=[^;]+; Path=/; HttpOnly; SameSite=Lax$`));
+    expect(again.headers()["set-cookie"]).toMatch(
+      new RegExp(`^${SESSION_COOKIE}=[^;]+; Path=/; HttpOnly; SameSite=Lax$`),
+    );
     const second = await tokenOf(browser);
     expect(second).toBeTruthy();
     expect(second).not.toBe(first);
     expect(sessions()).toBe(before + 1);
     const replayFirst = await replaying(playwright, first!);
-    expect(outcomeOf(await replayFirst.get("/reports", { maxRedirects: 0 })), "the session from before signing in again").toBe("login");
+    expect(
+      outcomeOf(await replayFirst.get("/reports", { maxRedirects: 0 })),
+      "the session from before signing in again",
+    ).toBe("login");
     const replaySecond = await replaying(playwright, second!);
     expect(outcomeOf(await replaySecond.get("/reports", { maxRedirects: 0 }))).toBe(200);
 
     // A token planted before sign-in (session fixation) is never the one signed in.
-    const planted = await playwright.request.newContext({ baseURL, extraHTTPHeaders: { Cookie: `${SESSION_COOKIE}=planted-by-an-attacker` } });
+    const planted = await playwright.request.newContext({
+      baseURL,
+      extraHTTPHeaders: { Cookie: `${SESSION_COOKIE}=planted-by-an-attacker` },
+    });
     opened.push(planted);
     const fixed = await post(planted, "/login", { email: LOGINS.analyst, password: DEMO_PASSWORD });
     expect(fixed.status()).toBe(302);
@@ -240,7 +297,9 @@ test.describe("sessions over HTTP", () => {
     const out = await post(browser, "/logout", {});
     expect(outcomeOf(out)).toEqual({ redirect: "/" });
     expect(out.headers()["set-cookie"]).toMatch(new RegExp(`^${SESSION_COOKIE}=; .*Max-Age=0`));
-    expect(outcomeOf(await replaySecond.get("/reports", { maxRedirects: 0 })), "the session after signing out").toBe("login");
+    expect(outcomeOf(await replaySecond.get("/reports", { maxRedirects: 0 })), "the session after signing out").toBe(
+      "login",
+    );
   });
 
   test("a wrong password and an unknown account get the same answer", async ({ playwright }) => {

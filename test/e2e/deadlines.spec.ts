@@ -40,14 +40,19 @@ async function fileComplaint(page: Page): Promise<{ reference: string; secret: s
   await visit(page, "/file?area=hamilton-niagara");
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Make a complaint");
   await expectNoAxeViolations(page);
-  await page.getByLabel("Which service provider is your complaint about?").selectOption({ label: "Hamilton Employment Centre" });
+  await page
+    .getByLabel("Which service provider is your complaint about?")
+    .selectOption({ label: "Hamilton Employment Centre" });
   await page.getByLabel("Which program or service was it?").selectOption({ label: "Employment Service" });
   await page.getByLabel("What happened?").fill(filer.description);
   await page.getByLabel("What would you like to happen?").fill(filer.outcome);
   await page.getByLabel("Your name").fill(filer.name);
   await page.getByLabel(/^Email/).fill(filer.email);
   await page.getByLabel("English", { exact: true }).check();
-  await page.getByRole("group", { name: /accommodation/ }).getByLabel("No", { exact: true }).check();
+  await page
+    .getByRole("group", { name: /accommodation/ })
+    .getByLabel("No", { exact: true })
+    .check();
   await page.getByLabel(/I have read the notice/).check();
   await page.getByRole("button", { name: "Send my complaint" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("We received your complaint");
@@ -88,7 +93,9 @@ async function clockCell(page: Page, clock: string, column: string): Promise<Loc
   await expect(headers.first()).toBeVisible();
   const index = (await headers.allInnerTexts()).map((h) => h.trim()).indexOf(column);
   expect(index, `column "${column}" in the Deadlines table`).toBeGreaterThan(0);
-  return clockRow(page, clock).getByRole("cell").nth(index - 1); // the clock's name is the row header
+  return clockRow(page, clock)
+    .getByRole("cell")
+    .nth(index - 1); // the clock's name is the row header
 }
 const stateOf = (page: Page, clock: string, column = "State") => clockCell(page, clock, column);
 const timeLeftOf = (page: Page, clock: string, column = "Time left") => clockCell(page, clock, column);
@@ -99,7 +106,6 @@ function timelineEntry(page: Page, title: string): Locator {
     .locator("ol > li")
     .filter({ has: page.locator(".timeline__title").getByText(title, { exact: true }) });
 }
-
 
 test.describe("a complaint's clocks, from filing to a level 2 review", () => {
   test.describe.configure({ mode: "serial" });
@@ -119,7 +125,9 @@ test.describe("a complaint's clocks, from filing to a level 2 review", () => {
     await expect(deadlines.getByRole("rowheader")).toHaveText(["Acknowledge", "First response", "Decision at level 1"]);
     for (const name of ["Acknowledge", "First response", "Decision at level 1"]) {
       await expect(await stateOf(page, name), `state of ${name}`).toHaveText("Running");
-      await expect(await timeLeftOf(page, name), `time left for ${name}`).toHaveText(/^(\d+ business days left|1 business day left|Due today)$/);
+      await expect(await timeLeftOf(page, name), `time left for ${name}`).toHaveText(
+        /^(\d+ business days left|1 business day left|Due today)$/,
+      );
     }
     await expect(await timeLeftOf(page, "Decision at level 1")).toHaveText(/^\d+ business days left$/);
     await expect(deadlines).toContainText(
@@ -189,7 +197,9 @@ test.describe("a complaint's clocks, from filing to a level 2 review", () => {
       await expect(await stateOf(staffPage, "Decision at level 1")).toHaveText("Running");
       await expect(await timeLeftOf(staffPage, "Decision at level 1")).toHaveText(/^\d+ business days? left$/);
       // The pause rule: the case page says how the wait moved the deadline (whole business days touched).
-      await expect(staffPage.getByTestId("clock-pauses")).toContainText(/Decision at level 1: Paused .+ (deadline moved \d+ business days?|deadline unchanged)/);
+      await expect(staffPage.getByTestId("clock-pauses")).toContainText(
+        /Decision at level 1: Paused .+ (deadline moved \d+ business days?|deadline unchanged)/,
+      );
       const entry = timelineEntry(staffPage, "More information from the person");
       await expect(entry).toHaveCount(1);
       await expect(entry).toContainText(information);
@@ -211,7 +221,9 @@ test.describe("a complaint's clocks, from filing to a level 2 review", () => {
     await expect(page.getByRole("status")).toHaveText("Decision recorded.");
     await expect(page.getByTestId("case-status")).toHaveText("Decided");
     await expect(await stateOf(page, "Decision at level 1")).toHaveText(/^Met \(Done .+\)$/);
-    await expect(page.getByRole("region", { name: "Deadlines" })).toContainText(/The person can ask for a review until .+\./);
+    await expect(page.getByRole("region", { name: "Deadlines" })).toContainText(
+      /The person can ask for a review until .+\./,
+    );
     await waitForIdle(page);
     await expectNoAxeViolations(page);
 
@@ -264,7 +276,9 @@ test.describe("a complaint's clocks, from filing to a level 2 review", () => {
     ]);
     await expect(await stateOf(page, "Accusé de réception", "État")).toHaveText(/^Respecté \(Fait le .+\)$/);
     await expect(await stateOf(page, "Décision au niveau 2", "État")).toHaveText("En cours");
-    await expect(await timeLeftOf(page, "Décision au niveau 2", "Temps restant")).toHaveText(/^\d+ jours ouvrables restants$/);
+    await expect(await timeLeftOf(page, "Décision au niveau 2", "Temps restant")).toHaveText(
+      /^\d+ jours ouvrables restants$/,
+    );
     await expect(deadlines).toContainText("Les délais se comptent en jours ouvrables");
     await expect(deadlines).not.toContainText("business days");
     await expectNoAxeViolations(page);
@@ -342,7 +356,9 @@ test.describe("response-time policy", () => {
       // Cleared: refused, with the error in the summary (which takes focus) and beside the field.
       await ack.fill("");
       await page.getByRole("button", { name: "Publish this version" }).click();
-      const summary = page.getByRole("alert").filter({ has: page.getByRole("heading", { name: "There is a problem" }) });
+      const summary = page
+        .getByRole("alert")
+        .filter({ has: page.getByRole("heading", { name: "There is a problem" }) });
       await expect(summary).toBeFocused();
       await expect(summary.getByRole("link")).toHaveText(["Acknowledge within (business days): Answer this question."]);
       await expect(ack).toHaveAttribute("aria-invalid", "true");
@@ -354,7 +370,9 @@ test.describe("response-time policy", () => {
       await publish("3");
       const published = Number(/Version (\d+)/.exec(await page.getByRole("status").innerText())![1]);
       await expect(page.getByText(`In force now: version ${published}, since`)).toBeVisible();
-      const row = versions.getByRole("row").filter({ has: page.getByRole("rowheader", { name: String(published), exact: true }) });
+      const row = versions
+        .getByRole("row")
+        .filter({ has: page.getByRole("rowheader", { name: String(published), exact: true }) });
       await expect(row.getByRole("cell").nth(0)).toHaveText(/^\d{4}-\d{2}-\d{2}$/);
       await expect(row.getByRole("cell").nth(1)).toHaveText(/^3 \/ \d+ \/ \d+, \d+, \d+$/);
       await expect(ack).toHaveValue("3");

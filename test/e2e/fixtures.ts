@@ -33,8 +33,9 @@ export const test = base.extend<{ page: Page }>({
 /** Remix attaches its router when the page is hydrated: before that, a click may do nothing. */
 export async function waitForHydration(page: Page): Promise<void> {
   await page.waitForFunction(
-    () => (window as unknown as { __remixRouter?: { state?: { initialized?: boolean } } }).__remixRouter?.state
-      ?.initialized === true,
+    () =>
+      (window as unknown as { __remixRouter?: { state?: { initialized?: boolean } } }).__remixRouter?.state
+        ?.initialized === true,
     undefined,
     { timeout: HYDRATION_MS },
   );
@@ -50,9 +51,11 @@ export async function visit(page: Page, path: string): Promise<void> {
 export async function waitForIdle(page: Page): Promise<void> {
   await page.waitForFunction(
     () => {
-      const state = (window as unknown as {
-        __remixRouter?: { state?: { navigation?: { state?: string }; revalidation?: string } };
-      }).__remixRouter?.state;
+      const state = (
+        window as unknown as {
+          __remixRouter?: { state?: { navigation?: { state?: string }; revalidation?: string } };
+        }
+      ).__remixRouter?.state;
       return state?.navigation?.state === "idle" && state?.revalidation === "idle";
     },
     undefined,
@@ -135,10 +138,12 @@ export async function waitForEmail(
     (options.subject === undefined ||
       (typeof options.subject === "string" ? s.includes(options.subject) : options.subject.test(s)));
   const description = `about ${reference}${options.subject ? ` with subject ${String(options.subject)}` : ""}`;
-  return waitForEmailWhere(description, (mail) => matches(mail.subject ?? ""), options.timeoutMs ?? EMAIL_MS).catch(async (error: Error) => {
-    const subjects = (await readAllMail()).map(({ mail }) => mail.subject).filter((s) => s?.includes(reference));
-    throw new Error(`${error.message}. Emails about it: ${JSON.stringify(subjects)}`);
-  });
+  return waitForEmailWhere(description, (mail) => matches(mail.subject ?? ""), options.timeoutMs ?? EMAIL_MS).catch(
+    async (error: Error) => {
+      const subjects = (await readAllMail()).map(({ mail }) => mail.subject).filter((s) => s?.includes(reference));
+      throw new Error(`${error.message}. Emails about it: ${JSON.stringify(subjects)}`);
+    },
+  );
 }
 
 /**
@@ -147,14 +152,20 @@ export async function waitForEmail(
  * mail folder (the server writes each message aside and renames it in, so a file seen is whole),
  * not by polling on a timer. Fails after `timeoutMs` with none.
  */
-export async function waitForEmailWhere(description: string, matches: (mail: ParsedMail) => boolean, timeoutMs = EMAIL_MS): Promise<ParsedMail> {
+export async function waitForEmailWhere(
+  description: string,
+  matches: (mail: ParsedMail) => boolean,
+  timeoutMs = EMAIL_MS,
+): Promise<ParsedMail> {
   const dir = mailDir();
   // The server makes the folder on its first email; watching needs it now.
   mkdirSync(dir, { recursive: true });
   let wake = () => {};
   const watcher = watch(dir, () => wake());
   let timer: NodeJS.Timeout | undefined;
-  const outOfTime = new Promise<"out of time">((resolve) => (timer = setTimeout(() => resolve("out of time"), timeoutMs)));
+  const outOfTime = new Promise<"out of time">(
+    (resolve) => (timer = setTimeout(() => resolve("out of time"), timeoutMs)),
+  );
   try {
     for (;;) {
       // Armed before looking, so a file that lands while the folder is read still wakes the next round.
@@ -208,8 +219,12 @@ export interface TestFiler {
  * with the required answers, found by their labels; does not send it.
  */
 export async function fillComplaintForm(page: Page, filer: TestFiler): Promise<void> {
-  await page.getByLabel("Which service provider is your complaint about?").selectOption({ label: "Hamilton Employment Centre" });
-  await page.getByLabel("Which program or service was it?").selectOption({ label: filer.program ?? "Employment Service" });
+  await page
+    .getByLabel("Which service provider is your complaint about?")
+    .selectOption({ label: "Hamilton Employment Centre" });
+  await page
+    .getByLabel("Which program or service was it?")
+    .selectOption({ label: filer.program ?? "Employment Service" });
   await page.getByLabel("What happened?").fill(filer.description);
   await page.getByLabel("What would you like to happen?").fill(filer.outcome);
   await page.getByLabel("Your name").fill(filer.name);
@@ -256,7 +271,8 @@ export async function withFreshPage<T>(browser: Browser, run: (page: Page) => Pr
   const errors: string[] = [];
   page.on("pageerror", (error) => errors.push(`${page.url()}: ${error.message}`));
   page.on("console", (message) => {
-    if (message.type() === "error" && !/status of 4\d\d/.test(message.text())) errors.push(`${page.url()}: ${message.text()}`);
+    if (message.type() === "error" && !/status of 4\d\d/.test(message.text()))
+      errors.push(`${page.url()}: ${message.text()}`);
   });
   try {
     return await run(page);
@@ -282,7 +298,9 @@ export function queuedEmailSubjects(reference: string): string[] {
 /** Resolves to `work`'s result, or fails naming the step once `budgetMs` has passed. */
 export async function withinBudget<T>(work: Promise<T>, budgetMs: number, step: string): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
-  const overrun = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`${step} took over ${budgetMs} ms`)), budgetMs)));
+  const overrun = new Promise<never>(
+    (_, reject) => (timer = setTimeout(() => reject(new Error(`${step} took over ${budgetMs} ms`)), budgetMs)),
+  );
   try {
     return await Promise.race([work, overrun]);
   } finally {

@@ -66,7 +66,10 @@ const ids = (values: string[]) => (values.length ? fc.constantFrom(...values) : 
 const uuid = fc.uuid().map(String);
 // Addresses zod's email check accepts, with the characters it allows that markup and SQL also use.
 const email = fc
-  .tuple(fc.stringMatching(/^[A-Za-z0-9_'+-]{1,30}$/), fc.constantFrom("example.com", "example.org", "xn--bcher-kva.example"))
+  .tuple(
+    fc.stringMatching(/^[A-Za-z0-9_'+-]{1,30}$/),
+    fc.constantFrom("example.com", "example.org", "xn--bcher-kva.example"),
+  )
   .map(([local, domain]) => `${local}@${domain}`);
 const phone = oneOf("905-555-0100", "+1 (613) 555.0199", "416 555 0000");
 const ratings = oneOf("1", "2", "3", "4", "5");
@@ -76,7 +79,13 @@ const password = fc.constantFrom("correct horse battery staple 7", "Z̸algo päs
 const days = (min: number, max: number) => fc.integer({ min, max }).map(String);
 
 const CLIENT_GROUP_FIELDS = ["disability", "indigenous", "youth_higher_needs", "newcomer", "racialized", "francophone"];
-const PROGRAMS = ["employment_service", "youth_job_connection", "ontario_employment_assistance", "literacy_basic_skills", "apprenticeship"];
+const PROGRAMS = [
+  "employment_service",
+  "youth_job_connection",
+  "ontario_employment_assistance",
+  "literacy_basic_skills",
+  "apprenticeship",
+];
 
 function complaintFields(world: World): Record<string, fc.Arbitrary<string>> {
   return {
@@ -117,7 +126,11 @@ export const FORMS: FormSpec[] = [
     name: "a complaint recorded by staff (/cases/new)",
     actor: "staff",
     path: () => "/cases/new",
-    accepted: (w) => ({ ...complaintFields(w), channel: oneOf("phone", "in_person", "mail", "email"), receivedAt: oneOf(w.receivedAt) }),
+    accepted: (w) => ({
+      ...complaintFields(w),
+      channel: oneOf("phone", "in_person", "mail", "email"),
+      receivedAt: oneOf(w.receivedAt),
+    }),
   },
   {
     route: "cases.$reference.tsx",
@@ -126,7 +139,18 @@ export const FORMS: FormSpec[] = [
     path: (w) => `/cases/${w.caseReference}`,
     upload: true,
     accepted: () => ({
-      intent: oneOf("take", "acknowledge", "reply", "note", "request_info", "resume", "escalate", "close", "reopen", "decide"),
+      intent: oneOf(
+        "take",
+        "acknowledge",
+        "reply",
+        "note",
+        "request_info",
+        "resume",
+        "escalate",
+        "close",
+        "reopen",
+        "decide",
+      ),
       version: oneOf(CURRENT_CASE_VERSION),
       message: acceptedText(5000),
       note: acceptedText(5000),
@@ -137,7 +161,9 @@ export const FORMS: FormSpec[] = [
       outcome: oneOf("upheld", "partly_upheld", "not_upheld"),
       reasons: acceptedText(10000),
       panel: acceptedText(2000),
-      loadedAt: fc.date({ min: new Date("2020-01-01"), max: new Date("2030-01-01"), noInvalidDate: true }).map((d) => d.toISOString()),
+      loadedAt: fc
+        .date({ min: new Date("2020-01-01"), max: new Date("2030-01-01"), noInvalidDate: true })
+        .map((d) => d.toISOString()),
     }),
   },
   {
@@ -146,7 +172,10 @@ export const FORMS: FormSpec[] = [
     actor: "filer",
     path: () => "/status",
     upload: true,
-    accepted: () => ({ ...filerActionFields, intent: oneOf("add_information", "request_recourse", "withdraw", "close") }),
+    accepted: () => ({
+      ...filerActionFields,
+      intent: oneOf("add_information", "request_recourse", "withdraw", "close"),
+    }),
   },
   {
     route: "status.tsx",
@@ -250,7 +279,11 @@ export const FORMS: FormSpec[] = [
       civic_holiday: oneOf("on"),
       easter_monday: oneOf("on"),
       truth_and_reconciliation: oneOf("on"),
-      extraClosures: fc.array(fc.date({ min: new Date("2026-01-01"), max: new Date("2030-12-31"), noInvalidDate: true }), { maxLength: 5 }).map((ds) => ds.map((d) => d.toISOString().slice(0, 10)).join(", ")),
+      extraClosures: fc
+        .array(fc.date({ min: new Date("2026-01-01"), max: new Date("2030-12-31"), noInvalidDate: true }), {
+          maxLength: 5,
+        })
+        .map((ds) => ds.map((d) => d.toISOString().slice(0, 10)).join(", ")),
     }),
   },
   {
@@ -258,7 +291,12 @@ export const FORMS: FormSpec[] = [
     name: "providers: add, rename, retire (/admin/providers)",
     actor: "manager",
     path: () => "/admin/providers",
-    accepted: (w) => ({ intent: oneOf("add", "rename", "retire"), nameEn: acceptedText(200), nameFr: acceptedText(200), providerId: ids(w.ownProviderIds) }),
+    accepted: (w) => ({
+      intent: oneOf("add", "rename", "retire"),
+      nameEn: acceptedText(200),
+      nameFr: acceptedText(200),
+      providerId: ids(w.ownProviderIds),
+    }),
   },
   {
     route: "admin.users.tsx",

@@ -46,7 +46,9 @@ test("the language link switches to English and back, on the same page", async (
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Un problème avec un service d’emploi?");
 });
 
-test("a complaint can be made in French from start to finish, with a French acknowledgement email", async ({ page }) => {
+test("a complaint can be made in French from start to finish, with a French acknowledgement email", async ({
+  page,
+}) => {
   const stamp = Date.now().toString(36);
   const filer = {
     name: `Chloé Bélanger ${stamp}`,
@@ -83,13 +85,18 @@ test("a complaint can be made in French from start to finish, with a French ackn
   await expect(page.locator("main")).not.toContainText("Answer this question");
   await expectNoAxeViolations(page);
 
-  await page.getByLabel("Votre plainte porte sur quel fournisseur de services?").selectOption({ label: "Je ne sais pas" });
+  await page
+    .getByLabel("Votre plainte porte sur quel fournisseur de services?")
+    .selectOption({ label: "Je ne sais pas" });
   await page.getByLabel("De quel programme ou service s’agit-il?").selectOption({ label: "Services d’emploi" });
   await page.getByLabel("Que s’est-il passé?").fill(filer.description);
   await page.getByLabel("Qu’aimeriez-vous qu’il se passe?").fill(filer.outcome);
   await page.getByLabel("Votre nom").fill(filer.name);
   await page.getByLabel(/^Courriel/).fill(filer.email);
-  await page.getByRole("group", { name: /mesure d’adaptation/ }).getByLabel("Non", { exact: true }).check();
+  await page
+    .getByRole("group", { name: /mesure d’adaptation/ })
+    .getByLabel("Non", { exact: true })
+    .check();
   await page.getByLabel(/J’ai lu l’avis ci-dessous/).check();
   await page.getByRole("button", { name: "Envoyer ma plainte" }).click();
 

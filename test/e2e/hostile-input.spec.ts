@@ -7,8 +7,27 @@ import { EMAIL_MS, NAVIGATION_MS } from "./budgets";
 import { caseVersion, expectStatus, filerAccess, PDF, recordComplaint } from "./api-flows";
 import { apiClient, cookiesSetBy, signedInClient } from "./api-session";
 import { CURRENT_CASE_VERSION, FORMS, type Actor, type FormSpec, type World } from "./form-catalogue";
-import { expect, login, lookUpComplaint, mailDir, queryDb, recipientOf, test, visit, waitForEmailWhere } from "./fixtures";
-import { dataUrl, expectHandled, percentEncode, replay, sendSubmission, submissions, summary, type Submission } from "./hostile-requests";
+import {
+  expect,
+  login,
+  lookUpComplaint,
+  mailDir,
+  queryDb,
+  recipientOf,
+  test,
+  visit,
+  waitForEmailWhere,
+} from "./fixtures";
+import {
+  dataUrl,
+  expectHandled,
+  percentEncode,
+  replay,
+  sendSubmission,
+  submissions,
+  summary,
+  type Submission,
+} from "./hostile-requests";
 import { hostileText, MARKUP } from "./hostile-values";
 
 // Issue #7, "Requests": random and hostile input into every form never gives a 500, never stores
@@ -43,18 +62,27 @@ const providerEmail = `hostile.provider.${stamp}@example.com`;
 
 function failedLookupsFromThisAddress(): number {
   const since = new Date(Date.now() - 10 * 60 * 1000).toISOString();
-  return queryDb<{ n: number }>("SELECT COUNT(*) AS n FROM rate_limit_events WHERE bucket = 'status-fail:ip:127.0.0.1' AND at > ?", since)[0]!.n;
+  return queryDb<{ n: number }>(
+    "SELECT COUNT(*) AS n FROM rate_limit_events WHERE bucket = 'status-fail:ip:127.0.0.1' AND at > ?",
+    since,
+  )[0]!.n;
 }
 
 /** The link an email sent to `to` carries to `path`/<token>; returns the token. */
 async function tokenMailedTo(to: string, path: string): Promise<string> {
-  const mail = await waitForEmailWhere(`to ${to} with a ${path} link`, (m) => recipientOf(m) === to && new RegExp(`/${path}/`).test(m.text ?? ""));
+  const mail = await waitForEmailWhere(
+    `to ${to} with a ${path} link`,
+    (m) => recipientOf(m) === to && new RegExp(`/${path}/`).test(m.text ?? ""),
+  );
   const token = new RegExp(`/${path}/([A-Za-z0-9_-]{16,})`).exec(mail.text ?? "")?.[1];
   expect(token, `a ${path} link in ${mail.text}`).toBeTruthy();
   return token!;
 }
 
-async function invite(manager: APIRequestContext, who: { name: string; email: string; role: string; provider?: string }): Promise<string> {
+async function invite(
+  manager: APIRequestContext,
+  who: { name: string; email: string; role: string; provider?: string },
+): Promise<string> {
   const response = await manager.post("/admin/users", {
     form: { intent: "invite", language: "en", provider: "", ...who },
   });
@@ -63,12 +91,24 @@ async function invite(manager: APIRequestContext, who: { name: string; email: st
 }
 
 async function acceptInvitation(anonymous: APIRequestContext, token: string, password: string): Promise<void> {
-  await expectStatus(await anonymous.post(`/invite/${token}`, { form: { password, confirm: password } }), 200, "accepting an invitation");
+  await expectStatus(
+    await anonymous.post(`/invite/${token}`, { form: { password, confirm: password } }),
+    200,
+    "accepting an invitation",
+  );
 }
 
 function torontoNow(): { today: string; time: string } {
   const parts = Object.fromEntries(
-    new Intl.DateTimeFormat("en-CA", { timeZone: "America/Toronto", year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", hourCycle: "h23" })
+    new Intl.DateTimeFormat("en-CA", {
+      timeZone: "America/Toronto",
+      year: "numeric",
+      month: "2-digit",
+      day: "2-digit",
+      hour: "2-digit",
+      minute: "2-digit",
+      hourCycle: "h23",
+    })
       .formatToParts(new Date(Date.now() - 5 * 60_000))
       .map((p) => [p.type, p.value]),
   );
@@ -86,10 +126,25 @@ test.beforeAll(async () => {
   expect(areaProviderIds.length, "Durham's demo providers").toBeGreaterThan(0);
 
   // A provider user of Durham's, invited and signed in like a real one, and its dispute.
-  await acceptInvitation(clients.anonymous, await invite(clients.manager, { name: "Pat Hostile", email: providerEmail, role: "provider_user", provider: areaProviderIds[0]! }), PROVIDER_PASSWORD);
+  await acceptInvitation(
+    clients.anonymous,
+    await invite(clients.manager, {
+      name: "Pat Hostile",
+      email: providerEmail,
+      role: "provider_user",
+      provider: areaProviderIds[0]!,
+    }),
+    PROVIDER_PASSWORD,
+  );
   clients.provider = await signedInClient(providerEmail, PROVIDER_PASSWORD);
   const raised = await clients.provider.post("/disputes/new", {
-    form: { area: "durham", category: "other", description: `Referrals stopped (${stamp}).`, outcomeWanted: "Referrals again.", submissionKey: crypto.randomUUID() },
+    form: {
+      area: "durham",
+      category: "other",
+      description: `Referrals stopped (${stamp}).`,
+      outcomeWanted: "Referrals again.",
+      submissionKey: crypto.randomUUID(),
+    },
     maxRedirects: 0,
   });
   await expectStatus(raised, 302, "raising a dispute");
@@ -98,32 +153,70 @@ test.beforeAll(async () => {
 
   // The case the staff and filer forms work on; its filer's name tries to add a Bcc header to the
   // acknowledgement email.
-  const fuzzCase = await recordComplaint(clients.staff, { name: `Robin\r\nBcc: victim@attacker.example (${stamp})`, email: `hostile.filer.${stamp}@example.com` });
+  const fuzzCase = await recordComplaint(clients.staff, {
+    name: `Robin\r\nBcc: victim@attacker.example (${stamp})`,
+    email: `hostile.filer.${stamp}@example.com`,
+  });
   fuzzCaseSecret = fuzzCase.secret;
   clients.filer = await apiClient(await filerAccess(clients.anonymous, fuzzCase.reference, fuzzCase.secret));
 
   // A closed case, whose filer is sent the satisfaction survey.
   const surveyed = `hostile.surveyed.${stamp}@example.com`;
   const closed = await recordComplaint(clients.staff, { email: surveyed });
-  const steps: Record<string, string>[] = [{ intent: "acknowledge" }, { intent: "decide", outcome: "upheld", reasons: "Agreed." }, { intent: "close" }];
+  const steps: Record<string, string>[] = [
+    { intent: "acknowledge" },
+    { intent: "decide", outcome: "upheld", reasons: "Agreed." },
+    { intent: "close" },
+  ];
   for (const step of steps) {
-    const response = await clients.staff.post(`/cases/${closed.reference}`, { form: { ...step, version: String(caseVersion(closed.reference)) } });
+    const response = await clients.staff.post(`/cases/${closed.reference}`, {
+      form: { ...step, version: String(caseVersion(closed.reference)) },
+    });
     await expectStatus(response, 200, `${step.intent} on ${closed.reference}`);
   }
   const surveyToken = await tokenMailedTo(surveyed, "survey");
 
   // People and providers the spec may rename, retire, disable or give another role.
-  const inviteToken = await invite(clients.manager, { name: "Invitee Hostile", email: `hostile.invitee.${stamp}@example.com`, role: "ssm_staff" });
-  for (const n of [1, 2]) await invite(clients.manager, { name: `Staff ${n} ${stamp}`, email: `hostile.staff${n}.${stamp}@example.com`, role: "ssm_staff" });
+  const inviteToken = await invite(clients.manager, {
+    name: "Invitee Hostile",
+    email: `hostile.invitee.${stamp}@example.com`,
+    role: "ssm_staff",
+  });
+  for (const n of [1, 2])
+    await invite(clients.manager, {
+      name: `Staff ${n} ${stamp}`,
+      email: `hostile.staff${n}.${stamp}@example.com`,
+      role: "ssm_staff",
+    });
   const resetEmail = `hostile.reset.${stamp}@example.com`;
-  await acceptInvitation(clients.anonymous, await invite(clients.manager, { name: "Reset Hostile", email: resetEmail, role: "ssm_staff" }), RESET_USER_PASSWORD);
-  await expectStatus(await clients.anonymous.post("/forgot-password", { form: { email: resetEmail } }), 200, "asking for a reset link");
+  await acceptInvitation(
+    clients.anonymous,
+    await invite(clients.manager, { name: "Reset Hostile", email: resetEmail, role: "ssm_staff" }),
+    RESET_USER_PASSWORD,
+  );
+  await expectStatus(
+    await clients.anonymous.post("/forgot-password", { form: { email: resetEmail } }),
+    200,
+    "asking for a reset link",
+  );
   const resetToken = await tokenMailedTo(resetEmail, "reset-password");
-  const ownUserIds = queryDb<{ id: number }>("SELECT id FROM users WHERE email LIKE ? AND email NOT LIKE 'hostile.provider.%'", `hostile.%.${stamp}@example.com`).map((r) => String(r.id));
+  const ownUserIds = queryDb<{ id: number }>(
+    "SELECT id FROM users WHERE email LIKE ? AND email NOT LIKE 'hostile.provider.%'",
+    `hostile.%.${stamp}@example.com`,
+  ).map((r) => String(r.id));
   for (const n of ["A", "B"]) {
-    await expectStatus(await clients.manager.post("/admin/providers", { form: { intent: "add", nameEn: `Hostile Provider ${n} ${stamp}`, nameFr: `Fournisseur ${n} ${stamp}` } }), 200, "adding a provider");
+    await expectStatus(
+      await clients.manager.post("/admin/providers", {
+        form: { intent: "add", nameEn: `Hostile Provider ${n} ${stamp}`, nameFr: `Fournisseur ${n} ${stamp}` },
+      }),
+      200,
+      "adding a provider",
+    );
   }
-  const ownProviderIds = queryDb<{ id: number }>("SELECT id FROM organizations WHERE name_en LIKE ?", `Hostile Provider _ ${stamp}`).map((r) => String(r.id));
+  const ownProviderIds = queryDb<{ id: number }>(
+    "SELECT id FROM organizations WHERE name_en LIKE ?",
+    `Hostile Provider _ ${stamp}`,
+  ).map((r) => String(r.id));
   expect(ownProviderIds).toHaveLength(2);
 
   const now = torontoNow();
@@ -149,7 +242,12 @@ test.afterAll(async () => {
 function resolve(submission: Submission, form: FormSpec): Submission {
   return {
     ...submission,
-    entries: submission.entries.map(([n, v]) => [n, v === CURRENT_CASE_VERSION && form.route === "cases.$reference.tsx" ? String(caseVersion(world.caseReference)) : v]),
+    entries: submission.entries.map(([n, v]) => [
+      n,
+      v === CURRENT_CASE_VERSION && form.route === "cases.$reference.tsx"
+        ? String(caseVersion(world.caseReference))
+        : v,
+    ]),
   };
 }
 
@@ -163,8 +261,14 @@ test("every route with an action is in the form catalogue", async () => {
     if (/export\s+(async\s+)?function\s+action\b|export\s+const\s+action\b/.test(source)) withAction.push(file);
   }
   const listed = new Set(FORMS.map((f) => f.route));
-  expect(withAction.filter((f) => !listed.has(f)), "routes with an action missing from test/e2e/form-catalogue.ts").toEqual([]);
-  expect([...listed].filter((f) => !withAction.includes(f)), "catalogue entries whose route has no action").toEqual([]);
+  expect(
+    withAction.filter((f) => !listed.has(f)),
+    "routes with an action missing from test/e2e/form-catalogue.ts",
+  ).toEqual([]);
+  expect(
+    [...listed].filter((f) => !withAction.includes(f)),
+    "catalogue entries whose route has no action",
+  ).toEqual([]);
 });
 
 for (const form of FORMS) {
@@ -186,22 +290,46 @@ for (const form of FORMS) {
 
 test("bodies that are not forms are refused (415 or 400), never a 500", async () => {
   const bodies: { contentType?: string; body: string | Buffer; expected: number[] }[] = [
-    { contentType: "application/json", body: JSON.stringify({ email: "a@b.c", password: ["x"], __proto__: { admin: true } }), expected: [415] },
+    {
+      contentType: "application/json",
+      body: JSON.stringify({ email: "a@b.c", password: ["x"], __proto__: { admin: true } }),
+      expected: [415],
+    },
     { contentType: "text/plain", body: "email=a@b.c", expected: [415] },
-    { contentType: "application/xml", body: "<?xml version='1.0'?><!DOCTYPE x [<!ENTITY e SYSTEM 'file:///etc/passwd'>]><x>&e;</x>", expected: [415] },
+    {
+      contentType: "application/xml",
+      body: "<?xml version='1.0'?><!DOCTYPE x [<!ENTITY e SYSTEM 'file:///etc/passwd'>]><x>&e;</x>",
+      expected: [415],
+    },
     { contentType: "multipart/form-data", body: "--x\r\n\r\n", expected: [415] },
     { contentType: undefined, body: "a=b", expected: [415] },
     { contentType: "multipart/form-data; boundary=zz", body: "not a multipart body at all", expected: [400, 409] },
-    { contentType: "multipart/form-data; boundary=zz", body: '--zz\r\nContent-Disposition: form-data; name="intent"\r\n\r\nlookup', expected: [400, 409] },
-    { contentType: "application/x-www-form-urlencoded", body: "%zz=%&&==&intent=%E0%A4%A&%00=%FF%FE", expected: [400, 401, 404, 409] },
-    { contentType: "application/x-www-form-urlencoded; charset=utf-16", body: Buffer.from("email=x", "utf16le"), expected: [400, 401, 404, 409] },
+    {
+      contentType: "multipart/form-data; boundary=zz",
+      body: '--zz\r\nContent-Disposition: form-data; name="intent"\r\n\r\nlookup',
+      expected: [400, 409],
+    },
+    {
+      contentType: "application/x-www-form-urlencoded",
+      body: "%zz=%&&==&intent=%E0%A4%A&%00=%FF%FE",
+      expected: [400, 401, 404, 409],
+    },
+    {
+      contentType: "application/x-www-form-urlencoded; charset=utf-16",
+      body: Buffer.from("email=x", "utf16le"),
+      expected: [400, 401, 404, 409],
+    },
   ];
   const paths = new Map(FORMS.map((f) => [`${f.actor} ${f.path(world)}`, f] as const));
   for (const form of paths.values()) {
     const path = form.path(world);
     for (const { contentType, body, expected } of bodies) {
       for (const url of [path, dataUrl(path)]) {
-        const response = await clients[form.actor].post(url, { data: body, headers: contentType ? { "Content-Type": contentType } : { "Content-Type": "" }, maxRedirects: 0 });
+        const response = await clients[form.actor].post(url, {
+          data: body,
+          headers: contentType ? { "Content-Type": contentType } : { "Content-Type": "" },
+          maxRedirects: 0,
+        });
         const what = `${form.actor} POST ${url} as ${contentType ?? "no type"}`;
         await expectHandled(response, what);
         if (expected.includes(415)) expect(response.status(), what).toBe(415);
@@ -215,10 +343,17 @@ test("bodies that are not forms are refused (415 or 400), never a 500", async ()
 
 test("hostile addresses and query strings never give a 500", async () => {
   // Kept under Node's 16 KB limit on a request's head: past it, Node itself answers 431 (below).
-  const segment = fc.oneof(hostileText.map((s) => s.slice(0, 400)), fc.constantFrom("..", "%2e%2e", "%00", "%", "%E0%A4%A", "%F0%9F", "a%2Fb", "~", "*", "a.data", "_root"));
+  const segment = fc.oneof(
+    hostileText.map((s) => s.slice(0, 400)),
+    fc.constantFrom("..", "%2e%2e", "%00", "%", "%E0%A4%A", "%F0%9F", "a%2Fb", "~", "*", "a.data", "_root"),
+  );
   const addresses: [Actor, (x: string, y: string) => string][] = [
     ["staff", (x) => `/cases/${x}`],
-    ["staff", (x, y) => `/cases?status=${x}&level=${y}&kind=${x}&program=${y}&category=${x}&provider=${y}&assignee=${x}&due=${y}&from=${x}&to=${y}&q=${x}&after=${y}`],
+    [
+      "staff",
+      (x, y) =>
+        `/cases?status=${x}&level=${y}&kind=${x}&program=${y}&category=${x}&provider=${y}&assignee=${x}&due=${y}&from=${x}&to=${y}&q=${x}&after=${y}`,
+    ],
     ["provider", (x) => `/disputes/${x}`],
     ["staff", (x) => `/attachments/${x}`],
     ["filer", (x) => `/status/attachments/${x}`],
@@ -242,13 +377,19 @@ test("hostile addresses and query strings never give a 500", async () => {
     ["manager", (x) => `/reports/export.csv?view=trend&area=${x}`],
   ];
   await fc.assert(
-    fc.asyncProperty(fc.constantFrom(...addresses), segment, segment, fc.boolean(), async ([actor, address], x, y, data) => {
-      const encoded = (s: string) => (/^%|^\.\.$|%[0-9A-F]{0,2}$/.test(s) ? s : percentEncode(s));
-      let url = address(encoded(x), encoded(y));
-      if (data && !url.includes(".csv")) url = dataUrl(url === "/" ? "/_root" : url);
-      const response = await clients[actor].get(url, { maxRedirects: 0, timeout: NAVIGATION_MS });
-      await expectHandled(response, `${actor} GET ${url.slice(0, 300)}`);
-    }),
+    fc.asyncProperty(
+      fc.constantFrom(...addresses),
+      segment,
+      segment,
+      fc.boolean(),
+      async ([actor, address], x, y, data) => {
+        const encoded = (s: string) => (/^%|^\.\.$|%[0-9A-F]{0,2}$/.test(s) ? s : percentEncode(s));
+        let url = address(encoded(x), encoded(y));
+        if (data && !url.includes(".csv")) url = dataUrl(url === "/" ? "/_root" : url);
+        const response = await clients[actor].get(url, { maxRedirects: 0, timeout: NAVIGATION_MS });
+        await expectHandled(response, `${actor} GET ${url.slice(0, 300)}`);
+      },
+    ),
     { numRuns: 150, endOnFailure: true, ...replay },
   );
   const tooLong = await clients.anonymous.get(`/status?reference=${"a".repeat(20_000)}`);
@@ -257,11 +398,23 @@ test("hostile addresses and query strings never give a 500", async () => {
 
 test("files uploaded with hostile names download as attachments, never a 500", async () => {
   // For certain, beside what the fuzzing uploaded: names a careless truncation or quoting would break.
-  const names = [`${"a".repeat(119)}😀😀.pdf`, `${"é".repeat(118)}🧾.pdf`, "🧾\u202Efdp.exe.pdf", 'quote".pdf', "back\\slash.pdf", "semi;colon.pdf", "%0d%0aSet-Cookie:x=1.pdf"];
+  const names = [
+    `${"a".repeat(119)}😀😀.pdf`,
+    `${"é".repeat(118)}🧾.pdf`,
+    "🧾\u202Efdp.exe.pdf",
+    'quote".pdf',
+    "back\\slash.pdf",
+    "semi;colon.pdf",
+    "%0d%0aSet-Cookie:x=1.pdf",
+  ];
   for (const name of names) {
-    const staffUpload = await clients.staff.post(`/cases/${world.caseReference}`, { multipart: { intent: "attach", attachment: { name, mimeType: "application/pdf", buffer: PDF } } });
+    const staffUpload = await clients.staff.post(`/cases/${world.caseReference}`, {
+      multipart: { intent: "attach", attachment: { name, mimeType: "application/pdf", buffer: PDF } },
+    });
     await expectHandled(staffUpload, `staff upload of ${name}`);
-    const providerUpload = await clients.provider.post(`/disputes/${world.disputeReference}`, { multipart: { intent: "attach", attachment: { name, mimeType: "application/pdf", buffer: PDF } } });
+    const providerUpload = await clients.provider.post(`/disputes/${world.disputeReference}`, {
+      multipart: { intent: "attach", attachment: { name, mimeType: "application/pdf", buffer: PDF } },
+    });
     await expectHandled(providerUpload, `provider upload of ${name}`);
   }
   const rows = queryDb<{ id: number; reference: string; visibility: string }>(
@@ -275,8 +428,12 @@ test("files uploaded with hostile names download as attachments, never a 500", a
     const response = await client.get(`/attachments/${row.id}`);
     await expectHandled(response, `download of attachment ${row.id}`);
     if (response.status() === 200) {
-      expect(response.headers()["content-disposition"]).toMatch(/^attachment; filename="[\x20-\x7e]*"; filename\*=UTF-8''[\x21-\x7e]+$/);
-      expect(response.headers()["content-type"]).toMatch(/^(application\/pdf|image\/|application\/vnd|application\/x-ole)/);
+      expect(response.headers()["content-disposition"]).toMatch(
+        /^attachment; filename="[\x20-\x7e]*"; filename\*=UTF-8''[\x21-\x7e]+$/,
+      );
+      expect(response.headers()["content-type"]).toMatch(
+        /^(application\/pdf|image\/|application\/vnd|application\/x-ole)/,
+      );
     }
   }
 });
@@ -290,12 +447,24 @@ async function expectNothingInjected(page: Page, dialogs: string[]): Promise<voi
     marked: document.querySelectorAll(".xssmark, #xssmark").length,
     ran: (window as unknown as { __xss?: unknown }).__xss !== undefined,
     frames: document.querySelectorAll("iframe, object, embed, base").length,
-    handlers: [...document.querySelectorAll("*")].filter((e) => [...e.attributes].some((a) => /^on/i.test(a.name))).length,
-    javascriptLinks: [...document.querySelectorAll("a[href]")].filter((a) => /^\s*javascript:/i.test(a.getAttribute("href") ?? "")).length,
+    handlers: [...document.querySelectorAll("*")].filter((e) => [...e.attributes].some((a) => /^on/i.test(a.name)))
+      .length,
+    javascriptLinks: [...document.querySelectorAll("a[href]")].filter((a) =>
+      /^\s*javascript:/i.test(a.getAttribute("href") ?? ""),
+    ).length,
     // A payload's own script element (Remix's data script holds the payloads too, as escaped JSON).
-    inlineScripts: [...document.querySelectorAll("script")].filter((s) => /^\s*(window|parent)\.__xss=1\s*$/.test(s.textContent ?? "")).length,
+    inlineScripts: [...document.querySelectorAll("script")].filter((s) =>
+      /^\s*(window|parent)\.__xss=1\s*$/.test(s.textContent ?? ""),
+    ).length,
   }));
-  expect(found, `injected markup on ${page.url()}`).toEqual({ marked: 0, ran: false, frames: 0, handlers: 0, javascriptLinks: 0, inlineScripts: 0 });
+  expect(found, `injected markup on ${page.url()}`).toEqual({
+    marked: 0,
+    ran: false,
+    frames: 0,
+    handlers: 0,
+    javascriptLinks: 0,
+    inlineScripts: 0,
+  });
   expect(dialogs, `dialogs on ${page.url()}`).toEqual([]);
 }
 
@@ -318,18 +487,72 @@ test("markup that was stored is shown as text wherever it is displayed", async (
   const payload = MARKUP.join("\n");
   // One of each, stored for certain (the fuzzing above stores them only by chance).
   const version = () => String(caseVersion(world.caseReference));
-  await expectStatus(await clients.staff.post(`/cases/${world.caseReference}`, { form: { intent: "note", version: version(), note: payload } }), [200, 409], "a note");
-  await expectStatus(await clients.staff.post(`/cases/${world.caseReference}`, { form: { intent: "reopen", version: version(), reopenReason: payload } }), [200, 409], "reopening");
+  await expectStatus(
+    await clients.staff.post(`/cases/${world.caseReference}`, {
+      form: { intent: "note", version: version(), note: payload },
+    }),
+    [200, 409],
+    "a note",
+  );
+  await expectStatus(
+    await clients.staff.post(`/cases/${world.caseReference}`, {
+      form: { intent: "reopen", version: version(), reopenReason: payload },
+    }),
+    [200, 409],
+    "reopening",
+  );
   // Whatever state the fuzzing left the case in, reopened and acknowledged it takes a public reply.
-  await expectStatus(await clients.staff.post(`/cases/${world.caseReference}`, { form: { intent: "acknowledge", version: version() } }), [200, 409], "acknowledging");
-  await expectStatus(await clients.staff.post(`/cases/${world.caseReference}`, { form: { intent: "reply", version: version(), message: payload } }), 200, "a reply");
-  await expectStatus(await clients.provider.post(`/disputes/${world.disputeReference}`, { form: { intent: "add_information", information: payload } }), [200, 409], "dispute information");
+  await expectStatus(
+    await clients.staff.post(`/cases/${world.caseReference}`, { form: { intent: "acknowledge", version: version() } }),
+    [200, 409],
+    "acknowledging",
+  );
+  await expectStatus(
+    await clients.staff.post(`/cases/${world.caseReference}`, {
+      form: { intent: "reply", version: version(), message: payload },
+    }),
+    200,
+    "a reply",
+  );
+  await expectStatus(
+    await clients.provider.post(`/disputes/${world.disputeReference}`, {
+      form: { intent: "add_information", information: payload },
+    }),
+    [200, 409],
+    "dispute information",
+  );
   // Stamped: the fuzzing may have added a provider with the bare payload as its name already.
   const providerName = `${MARKUP[1]!} ${stamp}`;
-  await expectStatus(await clients.manager.post("/admin/providers", { form: { intent: "add", nameEn: providerName, nameFr: `${MARKUP[2]!} ${stamp}` } }), 200, "a provider named with markup");
-  await expectStatus(await clients.manager.post("/admin/contacts", { form: { email: "help@durham.example.org", phone: "905-555-0100", address: payload.slice(0, 500), inPerson: MARKUP[2]! } }), 200, "contacts");
   await expectStatus(
-    await clients.manager.post(`/reports/durham/${world.quarter}`, { form: { intent: "save", actionsTaken: payload, lessonsLearned: MARKUP[1]!, systemicIssues: MARKUP[3]!, amendmentReason: "", expectedVersion: "0" } }),
+    await clients.manager.post("/admin/providers", {
+      form: { intent: "add", nameEn: providerName, nameFr: `${MARKUP[2]!} ${stamp}` },
+    }),
+    200,
+    "a provider named with markup",
+  );
+  await expectStatus(
+    await clients.manager.post("/admin/contacts", {
+      form: {
+        email: "help@durham.example.org",
+        phone: "905-555-0100",
+        address: payload.slice(0, 500),
+        inPerson: MARKUP[2]!,
+      },
+    }),
+    200,
+    "contacts",
+  );
+  await expectStatus(
+    await clients.manager.post(`/reports/durham/${world.quarter}`, {
+      form: {
+        intent: "save",
+        actionsTaken: payload,
+        lessonsLearned: MARKUP[1]!,
+        systemicIssues: MARKUP[3]!,
+        amendmentReason: "",
+        expectedVersion: "0",
+      },
+    }),
     200,
     "a report draft",
   );
@@ -347,16 +570,30 @@ test("markup that was stored is shown as text wherever it is displayed", async (
   });
   await browse(browser, async (page, check) => {
     await login(page, "staff@durham.example.org");
-    for (const path of [`/cases/${world.caseReference}`, "/cases", `/cases?q=${encodeURIComponent("<script>")}`, `/cases/${world.disputeReference}`]) {
+    for (const path of [
+      `/cases/${world.caseReference}`,
+      "/cases",
+      `/cases?q=${encodeURIComponent("<script>")}`,
+      `/cases/${world.disputeReference}`,
+    ]) {
       await visit(page, path);
       await check();
     }
     await visit(page, `/cases/${world.caseReference}`);
-    await expect(page.getByText('<img src=x onerror="window.__xss=1" class=xssmark>', { exact: false }).first()).toBeVisible();
+    await expect(
+      page.getByText('<img src=x onerror="window.__xss=1" class=xssmark>', { exact: false }).first(),
+    ).toBeVisible();
   });
   await browse(browser, async (page, check) => {
     await login(page, "manager@durham.example.org");
-    for (const path of ["/admin/providers", "/admin/users", "/admin/contacts", `/reports/durham/${world.quarter}`, `/reports/durham/${world.quarter}/print`, "/admin/policy"]) {
+    for (const path of [
+      "/admin/providers",
+      "/admin/users",
+      "/admin/contacts",
+      `/reports/durham/${world.quarter}`,
+      `/reports/durham/${world.quarter}/print`,
+      "/admin/policy",
+    ]) {
       await visit(page, path);
       await check();
     }
@@ -375,12 +612,26 @@ test("markup that was stored is shown as text wherever it is displayed", async (
 // ---------------------------------------------------------------------------------------------
 
 /** Headers a message Recourse writes may have: any other (a Bcc: above all) was injected. */
-const MAIL_HEADERS = new Set(["content-type", "from", "to", "subject", "message-id", "date", "mime-version", "content-language", "content-transfer-encoding"]);
+const MAIL_HEADERS = new Set([
+  "content-type",
+  "from",
+  "to",
+  "subject",
+  "message-id",
+  "date",
+  "mime-version",
+  "content-language",
+  "content-transfer-encoding",
+]);
 
 test("no email got an extra header or recipient from what people typed", async () => {
   // Let the outbox worker send what the fuzzing queued.
   await expect
-    .poll(() => queryDb<{ n: number }>("SELECT COUNT(*) AS n FROM email_outbox WHERE sent_at IS NULL AND attempts = 0")[0]!.n, { timeout: EMAIL_MS })
+    .poll(
+      () =>
+        queryDb<{ n: number }>("SELECT COUNT(*) AS n FROM email_outbox WHERE sent_at IS NULL AND attempts = 0")[0]!.n,
+      { timeout: EMAIL_MS },
+    )
     .toBe(0);
   const files = (await readdir(mailDir())).filter((f) => f.endsWith(".eml"));
   expect(files.length).toBeGreaterThan(0);
@@ -402,15 +653,24 @@ test("no email got an extra header or recipient from what people typed", async (
   }
   expect(bcc, "emails with a Bcc in their headers").toBe(0);
   // The fuzzed filer name with its Bcc line reached the acknowledgement email's body, not its head.
-  const ack = await waitForEmailWhere("to the fuzzed case's filer", (m) => recipientOf(m) === `hostile.filer.${stamp}@example.com`);
+  const ack = await waitForEmailWhere(
+    "to the fuzzed case's filer",
+    (m) => recipientOf(m) === `hostile.filer.${stamp}@example.com`,
+  );
   expect(ack.bcc).toBeUndefined();
   expect(ack.cc).toBeUndefined();
 });
 
 test("the fuzzing stayed within the rate limits the other specs need", async () => {
-  expect(failedLookupsFromThisAddress() - lookupFailuresBefore, "failed /status look-ups made by this spec").toBeLessThanOrEqual(LOOKUP_BUDGET);
+  expect(
+    failedLookupsFromThisAddress() - lookupFailuresBefore,
+    "failed /status look-ups made by this spec",
+  ).toBeLessThanOrEqual(LOOKUP_BUDGET);
   // And the lookup form still answers.
-  const response = await clients.anonymous.post("/status", { form: { intent: "lookup", reference: world.caseReference, secret: fuzzCaseSecret }, maxRedirects: 0 });
+  const response = await clients.anonymous.post("/status", {
+    form: { intent: "lookup", reference: world.caseReference, secret: fuzzCaseSecret },
+    maxRedirects: 0,
+  });
   expect(response.status()).toBe(302);
   expect(Object.keys(cookiesSetBy(response))).toHaveLength(1);
 });

@@ -33,7 +33,8 @@ function wtf8(s: string): Buffer {
   const parts: Buffer[] = [];
   for (const ch of s) {
     const cp = ch.codePointAt(0)!;
-    if (cp >= 0xd800 && cp <= 0xdfff) parts.push(Buffer.from([0xe0 | (cp >> 12), 0x80 | ((cp >> 6) & 0x3f), 0x80 | (cp & 0x3f)]));
+    if (cp >= 0xd800 && cp <= 0xdfff)
+      parts.push(Buffer.from([0xe0 | (cp >> 12), 0x80 | ((cp >> 6) & 0x3f), 0x80 | (cp & 0x3f)]));
     else parts.push(Buffer.from(ch, "utf8"));
   }
   return Buffer.concat(parts);
@@ -51,7 +52,10 @@ export function percentEncode(s: string): string {
 export function encode(submission: Submission): { body: Buffer; contentType: string } {
   if (submission.encoding === "urlencoded") {
     const body = submission.entries
-      .map(([name, value]) => `${percentEncode(name)}=${percentEncode(typeof value === "string" ? value : value.bytes.toString("latin1"))}`)
+      .map(
+        ([name, value]) =>
+          `${percentEncode(name)}=${percentEncode(typeof value === "string" ? value : value.bytes.toString("latin1"))}`,
+      )
       .join("&");
     return { body: Buffer.from(body, "latin1"), contentType: "application/x-www-form-urlencoded" };
   }
@@ -61,11 +65,18 @@ export function encode(submission: Submission): { body: Buffer; contentType: str
     const quotedName = wtf8(name).toString("latin1").replace(/"/g, "%22").replace(/\r|\n/g, " ");
     parts.push(Buffer.from(`--${boundary}\r\n`, "latin1"));
     if (typeof value === "string") {
-      parts.push(Buffer.from(`Content-Disposition: form-data; name="${quotedName}"\r\n\r\n`, "latin1"), wtf8(value), Buffer.from("\r\n"));
+      parts.push(
+        Buffer.from(`Content-Disposition: form-data; name="${quotedName}"\r\n\r\n`, "latin1"),
+        wtf8(value),
+        Buffer.from("\r\n"),
+      );
     } else {
       const filename = wtf8(value.filename).toString("latin1").replace(/"/g, "%22").replace(/\r|\n/g, " ");
       parts.push(
-        Buffer.from(`Content-Disposition: form-data; name="${quotedName}"; filename="${filename}"\r\nContent-Type: ${value.contentType}\r\n\r\n`, "latin1"),
+        Buffer.from(
+          `Content-Disposition: form-data; name="${quotedName}"; filename="${filename}"\r\nContent-Type: ${value.contentType}\r\n\r\n`,
+          "latin1",
+        ),
         value.bytes,
         Buffer.from("\r\n"),
       );
@@ -82,7 +93,10 @@ export function dataUrl(path: string): string {
 }
 
 export function summary(submission: Submission): string {
-  const show = (v: Value) => (typeof v === "string" ? JSON.stringify(v.length > 60 ? `${v.slice(0, 60)}…(${v.length})` : v) : `file ${JSON.stringify(v.filename.slice(0, 60))} (${v.bytes.length} bytes)`);
+  const show = (v: Value) =>
+    typeof v === "string"
+      ? JSON.stringify(v.length > 60 ? `${v.slice(0, 60)}…(${v.length})` : v)
+      : `file ${JSON.stringify(v.filename.slice(0, 60))} (${v.bytes.length} bytes)`;
   return `${submission.encoding}${submission.dataRequest ? " data request" : ""}: ${submission.entries.map(([n, v]) => `${n.slice(0, 30)}=${show(v)}`).join(", ")}`;
 }
 
@@ -90,13 +104,19 @@ export function summary(submission: Submission): string {
 export async function expectHandled(response: APIResponse, what: string): Promise<void> {
   const body = await response.text();
   expect(response.status(), `${what}\n→ ${response.status()} ${body.slice(0, 300)}`).toBeLessThan(500);
-  expect(body, `${what}: no stack trace or database error`).not.toMatch(/SQLITE_|SqliteError|\n\s+at [^\n]+:\d+:\d+\)?\n/);
+  expect(body, `${what}: no stack trace or database error`).not.toMatch(
+    /SQLITE_|SqliteError|\n\s+at [^\n]+:\d+:\d+\)?\n/,
+  );
   if ((response.headers()["content-type"] ?? "").startsWith("text/html")) {
     for (const signature of MARKUP_SIGNATURES) expect(body, `${what}: raw markup in the page`).not.toMatch(signature);
   }
 }
 
-export async function sendSubmission(client: APIRequestContext, path: string, submission: Submission): Promise<APIResponse> {
+export async function sendSubmission(
+  client: APIRequestContext,
+  path: string,
+  submission: Submission,
+): Promise<APIResponse> {
   const { body, contentType } = encode(submission);
   const started = Date.now();
   try {
@@ -108,7 +128,9 @@ export async function sendSubmission(client: APIRequestContext, path: string, su
     });
   } catch (error) {
     // A dropped connection is a failure too: say what was sent.
-    throw new Error(`${path}, ${summary(submission)} (${body.length} bytes, after ${Date.now() - started} ms, ${started - lastSent} ms after the previous one): ${(error as Error).message.split("\n")[0]}`);
+    throw new Error(
+      `${path}, ${summary(submission)} (${body.length} bytes, after ${Date.now() - started} ms, ${started - lastSent} ms after the previous one): ${(error as Error).message.split("\n")[0]}`,
+    );
   } finally {
     lastSent = Date.now();
   }
@@ -122,14 +144,27 @@ export const replay = process.env.FC_SEED ? { seed: Number(process.env.FC_SEED),
 // ---------------------------------------------------------------------------------------------
 // Generating submissions
 
-const NOT_TEXT: FilePart = { filename: "field.txt", contentType: "text/plain", bytes: Buffer.from("a file where text was expected") };
+const NOT_TEXT: FilePart = {
+  filename: "field.txt",
+  contentType: "text/plain",
+  bytes: Buffer.from("a file where text was expected"),
+};
 
 const uploadArb: fc.Arbitrary<FilePart> = fc.record({
   filename: fc.oneof(
     hostileText.map((s) => `${s}.pdf`),
     // Cut at 120 characters by the server: an emoji across the cut must not leave half of itself.
     fc.integer({ min: 110, max: 125 }).map((n) => `${"a".repeat(n)}😀😀.pdf`),
-    fc.constantFrom("../../etc/passwd", "..\\..\\boot.ini", "evil.pdf\r\nContent-Type: text/html", "x.pdf\u0000.html", '"; filename*=UTF-8\'\'evil.html', "", " ", "🧾\u202Efdp.exe"),
+    fc.constantFrom(
+      "../../etc/passwd",
+      "..\\..\\boot.ini",
+      "evil.pdf\r\nContent-Type: text/html",
+      "x.pdf\u0000.html",
+      "\"; filename*=UTF-8''evil.html",
+      "",
+      " ",
+      "🧾\u202Efdp.exe",
+    ),
   ),
   contentType: fc.constantFrom("application/pdf", "text/html", "image/svg+xml", "application/octet-stream", ""),
   bytes: fc.oneof(
@@ -143,7 +178,8 @@ const uploadArb: fc.Arbitrary<FilePart> = fc.record({
 export function submissions(form: FormSpec, world: World): fc.Arbitrary<Submission> {
   const accepted = form.accepted(world);
   const names = Object.keys(accepted);
-  const hostileFor = (name: string) => (ID_FIELDS.has(name) ? hostileId : NAME_FIELDS.has(name) ? distinctive(hostileText) : hostileText);
+  const hostileFor = (name: string) =>
+    ID_FIELDS.has(name) ? hostileId : NAME_FIELDS.has(name) ? distinctive(hostileText) : hostileText;
   const acceptedValue = (name: string): fc.Arbitrary<Value[]> => accepted[name]!.map((v) => [v]);
   const mutation = (name: string): fc.Arbitrary<Value[]> =>
     fc.oneof(
@@ -153,21 +189,35 @@ export function submissions(form: FormSpec, world: World): fc.Arbitrary<Submissi
       { weight: 1, arbitrary: fc.tuple(accepted[name]!, hostileFor(name)).map(([a, b]): Value[] => [a, b]) },
       { weight: 1, arbitrary: fc.constant<Value[]>([NOT_TEXT]) }, // a file where text is expected
     );
-  const record = (pick: (name: string) => fc.Arbitrary<Value[]>) => fc.record(Object.fromEntries(names.map((n) => [n, pick(n)])) as Record<string, fc.Arbitrary<Value[]>>);
+  const record = (pick: (name: string) => fc.Arbitrary<Value[]>) =>
+    fc.record(Object.fromEntries(names.map((n) => [n, pick(n)])) as Record<string, fc.Arbitrary<Value[]>>);
   const allAccepted = record(acceptedValue);
-  const someMutated = record((n) => fc.oneof({ weight: 2, arbitrary: acceptedValue(n) }, { weight: 1, arbitrary: mutation(n) }));
+  const someMutated = record((n) =>
+    fc.oneof({ weight: 2, arbitrary: acceptedValue(n) }, { weight: 1, arbitrary: mutation(n) }),
+  );
   const fields = form.acceptAll === false || names.length === 0 ? someMutated : fc.oneof(allAccepted, someMutated);
-  const extras = fc.array(fc.tuple(fc.oneof(hostileText, fc.constantFrom("__proto__", "constructor", "_data", "intent", "")), hostileText), { maxLength: 3 });
+  const extras = fc.array(
+    fc.tuple(fc.oneof(hostileText, fc.constantFrom("__proto__", "constructor", "_data", "intent", "")), hostileText),
+    { maxLength: 3 },
+  );
   const upload = form.upload ? fc.option(uploadArb, { freq: 2 }) : fc.constant(null);
   return fc
     .record({ fields, extras, upload, multipart: fc.boolean(), dataRequest: fc.boolean() })
     .map(({ fields: f, extras: x, upload: file, multipart, dataRequest }) => {
       // An upload's intent comes first: a form's first value of a name is the one read.
-      const entries: [string, Value][] = file ? [["intent", "attach"], ["attachment", file]] : [];
+      const entries: [string, Value][] = file
+        ? [
+            ["intent", "attach"],
+            ["attachment", file],
+          ]
+        : [];
       for (const [name, values] of Object.entries(f)) for (const v of values) entries.push([name, v]);
       for (const [name, v] of x) entries.push([name, v]);
       const needsMultipart = entries.some(([, v]) => typeof v !== "string");
-      return { entries, encoding: needsMultipart || multipart ? "multipart" : "urlencoded", dataRequest } satisfies Submission;
+      return {
+        entries,
+        encoding: needsMultipart || multipart ? "multipart" : "urlencoded",
+        dataRequest,
+      } satisfies Submission;
     });
 }
-

@@ -25,7 +25,15 @@ export const MARKUP = [
 ];
 
 /** Raw markup fragments that must never appear unescaped in a page: the payloads' own tags. */
-export const MARKUP_SIGNATURES = [/<script>window\.__xss/, /<img src=x onerror/, /<svg onload/, /<iframe srcdoc/, /<a href="javascript:/, /<b class=xssmark/, /<base href="https:\/\/attacker/];
+export const MARKUP_SIGNATURES = [
+  /<script>window\.__xss/,
+  /<img src=x onerror/,
+  /<svg onload/,
+  /<iframe srcdoc/,
+  /<a href="javascript:/,
+  /<b class=xssmark/,
+  /<base href="https:\/\/attacker/,
+];
 
 export const SQL = [
   `' OR '1'='1`,
@@ -97,7 +105,13 @@ export const hostileText: fc.Arbitrary<string> = fc.oneof(
   { weight: 4, arbitrary: fc.constantFrom(...MARKUP, ...SQL, ...HEADER_INJECTION, ...UNICODE) },
   { weight: 2, arbitrary: fc.constantFrom(...NUMBERS) },
   { weight: 2, arbitrary: fc.string({ unit: "binary", maxLength: 80 }) },
-  { weight: 1, arbitrary: fc.string({ unit: fc.oneof(fc.string({ unit: "grapheme", minLength: 1, maxLength: 1 }), loneSurrogate), maxLength: 40 }) },
+  {
+    weight: 1,
+    arbitrary: fc.string({
+      unit: fc.oneof(fc.string({ unit: "grapheme", minLength: 1, maxLength: 1 }), loneSurrogate),
+      maxLength: 40,
+    }),
+  },
   { weight: 1, arbitrary: fc.constantFrom("", " ", "\t\r\n", "\u00a0") },
   // Past every field's limit (the longest is 10,000), and far past it once in a while.
   { weight: 1, arbitrary: fc.integer({ min: 1_000, max: 12_000 }).map((n) => "x".repeat(n)) },
@@ -105,7 +119,10 @@ export const hostileText: fc.Arbitrary<string> = fc.oneof(
   {
     weight: 2,
     arbitrary: fc
-      .array(fc.constantFrom(...MARKUP, ...SQL, ...HEADER_INJECTION, ...UNICODE, ...NUMBERS), { minLength: 2, maxLength: 5 })
+      .array(fc.constantFrom(...MARKUP, ...SQL, ...HEADER_INJECTION, ...UNICODE, ...NUMBERS), {
+        minLength: 2,
+        maxLength: 5,
+      })
       .map((parts) => parts.join(" ")),
   },
 );

@@ -32,7 +32,10 @@ function resetPathIn(text: string | undefined): string {
   return new URL(link).pathname;
 }
 
-test("a forgotten password is reset through a single-use emailed link, which ends every session", async ({ page, browser }) => {
+test("a forgotten password is reset through a single-use emailed link, which ends every session", async ({
+  page,
+  browser,
+}) => {
   // A session open elsewhere before the reset (another computer, say).
   const elsewhere = await browser.newContext();
   const other = await elsewhere.newPage();
@@ -65,9 +68,14 @@ test("a forgotten password is reset through a single-use emailed link, which end
   await page.getByRole("button", { name: "Email me a link" }).click();
   await expect(heading(page)).toHaveText("Check your email");
   await expect(page.getByRole("status")).toHaveText(notice);
-  expect(notice).toBe("If this address belongs to a Recourse account, we have sent it a link to choose a new password.");
+  expect(notice).toBe(
+    "If this address belongs to a Recourse account, we have sent it a link to choose a new password.",
+  );
 
-  const mail = await waitForEmailWhere(`with a reset link to ${ENGLISH}`, (m) => recipientOf(m) === ENGLISH && m.subject === "Reset your Recourse password");
+  const mail = await waitForEmailWhere(
+    `with a reset link to ${ENGLISH}`,
+    (m) => recipientOf(m) === ENGLISH && m.subject === "Reset your Recourse password",
+  );
   const resetPath = resetPathIn(mail.text);
   // Only the token's hash is kept.
   const token = resetPath.split("/").at(-1)!;
@@ -86,7 +94,9 @@ test("a forgotten password is reset through a single-use emailed link, which end
   await again.fill("a river of quiet lantern");
   await save.click();
   await expect(errorSummary(page)).toBeFocused();
-  await expect(errorSummary(page).getByRole("link")).toHaveText(["Type the password again: The two passwords are not the same."]);
+  await expect(errorSummary(page).getByRole("link")).toHaveText([
+    "Type the password again: The two passwords are not the same.",
+  ]);
   await expectNoAxeViolations(page);
   await waitForIdle(page);
 
@@ -126,7 +136,10 @@ test("a forgotten password is reset through a single-use emailed link, which end
   await login(page, ENGLISH, NEW_PASSWORD);
 
   // The owner is told, and the link works once.
-  await waitForEmailWhere(`saying the password of ${ENGLISH} changed`, (m) => recipientOf(m) === ENGLISH && m.subject === "Your Recourse password was changed");
+  await waitForEmailWhere(
+    `saying the password of ${ENGLISH} changed`,
+    (m) => recipientOf(m) === ENGLISH && m.subject === "Your Recourse password was changed",
+  );
   await withFreshPage(browser, async (fresh) => {
     const response = await fresh.goto(resetPath);
     expect(response?.status()).toBe(410);
@@ -155,7 +168,10 @@ test("in French: the pages, and the email in the account's language", async ({ p
   await expect(heading(page)).toHaveText("Consultez vos courriels");
   await expectNoAxeViolations(page);
 
-  const mail = await waitForEmailWhere(`with a reset link to ${FRENCH}`, (m) => recipientOf(m) === FRENCH && m.subject === "Réinitialiser votre mot de passe Recours");
+  const mail = await waitForEmailWhere(
+    `with a reset link to ${FRENCH}`,
+    (m) => recipientOf(m) === FRENCH && m.subject === "Réinitialiser votre mot de passe Recours",
+  );
   expect(mail.text).toContain("Le lien fonctionne une seule fois, jusqu’au ");
   await visit(page, resetPathIn(mail.text));
   await expect(heading(page)).toHaveText("Choisir un nouveau mot de passe");

@@ -76,8 +76,16 @@ test("an unexpected error shows the friendly page, with no stack trace and no SQ
         staff.get(`/cases/${reference}`),
       ]),
     );
-    await expectFriendlyErrorPage(filing!, "an action's error", "Something went wrong on our side. Nothing was saved. Please try again.");
-    await expectFriendlyErrorPage(caseRead!, "a loader's error", "Something went wrong on our side. Nothing was saved. Please try again.");
+    await expectFriendlyErrorPage(
+      filing!,
+      "an action's error",
+      "Something went wrong on our side. Nothing was saved. Please try again.",
+    );
+    await expectFriendlyErrorPage(
+      caseRead!,
+      "a loader's error",
+      "Something went wrong on our side. Nothing was saved. Please try again.",
+    );
     // What a hydrated page's form gets: Remix's data, with the error reduced to a bare message.
     const data = await filingData!.text();
     expect(filingData!.status(), "a data request's error").toBe(500);
@@ -88,7 +96,9 @@ test("an unexpected error shows the friendly page, with no stack trace and no SQ
     }
 
     // And once the database is free again, the same requests work.
-    expect((await anonymous.post("/file?area=durham", { form: { ...form, submissionKey: crypto.randomUUID() } })).status()).toBe(200);
+    expect(
+      (await anonymous.post("/file?area=durham", { form: { ...form, submissionKey: crypto.randomUUID() } })).status(),
+    ).toBe(200);
     expect((await staff.get(`/cases/${reference}`)).status()).toBe(200);
   } finally {
     await Promise.all([anonymous.dispose(), staff.dispose()]);
@@ -115,7 +125,9 @@ test("a page that does not exist and an address that cannot be read show no inte
   }
 });
 
-test("the error page in a browser, in French: friendly, in the page's layout, and the site still works from it", async ({ browser }) => {
+test("the error page in a browser, in French: friendly, in the page's layout, and the site still works from it", async ({
+  browser,
+}) => {
   // Its own context: the 500 is logged by the browser as a failed resource on purpose.
   const context = await browser.newContext();
   const page = await context.newPage();

@@ -54,7 +54,9 @@ test("the provider signs in and lands on its organization's disputes: the two de
   await expectNoAxeViolations(page);
 });
 
-test("the provider raises a dispute: refused empty with a focused error summary, then sent and listed", async ({ page }) => {
+test("the provider raises a dispute: refused empty with a focused error summary, then sent and listed", async ({
+  page,
+}) => {
   await login(page, PROVIDER);
   await page.getByRole("link", { name: "Raise a dispute" }).click();
   await expect(page).toHaveURL(/\/disputes\/new$/);
@@ -164,9 +166,9 @@ test("in French: the list, the form's errors and the sent dispute", async ({ pag
   await expect(page.locator("html")).toHaveAttribute("lang", "fr");
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Différends : Centre d’emploi de Hamilton");
   await expect(page.getByRole("table").getByRole("columnheader").nth(1)).toHaveText("Au sujet de");
-  await expect(disputeRows(page).filter({ has: page.getByRole("link", { name: reference, exact: true }) })).toContainText(
-    "Financement ou contrat",
-  );
+  await expect(
+    disputeRows(page).filter({ has: page.getByRole("link", { name: reference, exact: true }) }),
+  ).toContainText("Financement ou contrat");
   await expectNoAxeViolations(page);
 
   await page.getByRole("link", { name: "Soumettre un différend" }).click();
@@ -188,7 +190,9 @@ test("in French: the list, the form's errors and the sent dispute", async ({ pag
   await expect(page).toHaveURL(/\/disputes\/HAM-\d{4}-\d{6}\?filed=1$/);
   const frReference = /\/disputes\/(HAM-\d{4}-\d{6})/.exec(page.url())![1]!;
   expect(frReference).not.toBe(reference);
-  await expect(page.getByRole("status")).toHaveText(`Votre différend ${frReference} a été envoyé. Vous pouvez le suivre ici.`);
+  await expect(page.getByRole("status")).toHaveText(
+    `Votre différend ${frReference} a été envoyé. Vous pouvez le suivre ici.`,
+  );
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(`Dossier ${frReference}`);
   await expect(page.getByTestId("case-status")).toHaveText("Reçue");
   await expect(page.locator("main")).not.toContainText("Received");

@@ -84,7 +84,9 @@ test("the home page lists the 15 areas and leads to an area's complaint process"
     "How to make a complaint in Hamilton–Niagara Peninsula",
   );
   await expect(page.getByText("Your Service System Manager is Fedcap Canada.")).toBeVisible();
-  const times = page.getByRole("heading", { name: "How long each step takes" }).locator("xpath=following-sibling::ul[1]");
+  const times = page
+    .getByRole("heading", { name: "How long each step takes" })
+    .locator("xpath=following-sibling::ul[1]");
   await expect(times).toContainText("within 2 business days");
   await expect(times).toContainText("first real answer within 5 business days");
   await expect(times).toContainText("written decision within 20 business days");
@@ -146,7 +148,9 @@ test("an empty complaint is refused with an error summary that takes focus; a co
   expect(await ackEmailCount()).toBe(acksBefore);
 
   // 2. Every field filled in, found by its label.
-  await page.getByLabel("Which service provider is your complaint about?").selectOption({ label: "Hamilton Employment Centre" });
+  await page
+    .getByLabel("Which service provider is your complaint about?")
+    .selectOption({ label: "Hamilton Employment Centre" });
   await page.getByLabel("Which program or service was it?").selectOption({ label: "Employment Service" });
   await page.getByLabel("What happened?").fill(filer.description);
   await page.getByLabel("What would you like to happen?").fill(filer.outcome);
@@ -154,7 +158,10 @@ test("an empty complaint is refused with an error summary that takes focus; a co
   await page.getByLabel(/^Email/).fill(filer.email);
   await page.getByLabel(/^Phone/).fill(filer.phone);
   await page.getByLabel("English", { exact: true }).check();
-  await page.getByRole("group", { name: /accommodation/ }).getByLabel("Yes", { exact: true }).check();
+  await page
+    .getByRole("group", { name: /accommodation/ })
+    .getByLabel("Yes", { exact: true })
+    .check();
   await page.getByLabel("What do you need?").fill(filer.accommodation);
   await page.getByLabel(/I have read the notice/).check();
   await page.getByRole("button", { name: "Send my complaint" }).click();
@@ -343,7 +350,9 @@ test("an empty complaint also says at once that an email or a phone number is ne
   await page.getByRole("button", { name: "Send my complaint" }).click();
   const summary = page.getByRole("alert").filter({ has: page.getByRole("heading", { name: "There is a problem" }) });
   await expect(summary).toBeFocused();
-  await expect(summary.getByRole("link", { name: "Email: Give an email or a phone number so we can reach you." })).toBeVisible();
+  await expect(
+    summary.getByRole("link", { name: "Email: Give an email or a phone number so we can reach you." }),
+  ).toBeVisible();
   await expect(page.getByRole("textbox", { name: /^Email/ })).toHaveAccessibleDescription(
     /Give an email or a phone number so we can reach you\./,
   );

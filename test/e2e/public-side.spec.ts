@@ -82,7 +82,9 @@ test.describe("the process page", () => {
     page,
   }) => {
     await visit(page, "/process/hamilton-niagara");
-    await expect(page.getByRole("heading", { level: 1 })).toHaveText("How to make a complaint in Hamilton–Niagara Peninsula");
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText(
+      "How to make a complaint in Hamilton–Niagara Peninsula",
+    );
     await expect(page).toHaveTitle(/How to make a complaint in Hamilton–Niagara Peninsula/);
     const main = page.locator("main");
     await expect(main).toContainText("Your Service System Manager is Fedcap Canada.");
@@ -98,10 +100,16 @@ test.describe("the process page", () => {
     expect(times).toContain("We confirm we got your complaint within 2 business days.");
     expect(times).toContain("We give you a first real answer within 5 business days.");
     expect(times).toContain("We make a written decision within 20 business days.");
-    expect(times).toContain("If you do not agree with a decision, you can ask for a review within 15 business days after it, even if the SSM has closed the case by then.");
+    expect(times).toContain(
+      "If you do not agree with a decision, you can ask for a review within 15 business days after it, even if the SSM has closed the case by then.",
+    );
     // The pause rule, published with the times it moves (issue #13).
-    expect(times).toContain("the deadline moves later by every business day the wait touched, each counted as a whole day, so a deadline always ends at 4:30 p.m. on a business day.");
-    const levels = page.getByRole("heading", { level: 2, name: "If you are not satisfied" }).locator("xpath=following-sibling::ol[1]/li");
+    expect(times).toContain(
+      "the deadline moves later by every business day the wait touched, each counted as a whole day, so a deadline always ends at 4:30 p.m. on a business day.",
+    );
+    const levels = page
+      .getByRole("heading", { level: 2, name: "If you are not satisfied" })
+      .locator("xpath=following-sibling::ol[1]/li");
     await expect(levels).toHaveText([
       "Level 1: the service provider or a case officer looks at it Decision within 20 business days.",
       "Level 2: formal review by the SSM Decision within 20 business days.",
@@ -119,7 +127,9 @@ test.describe("the process page", () => {
     expect(outOfScope).toContain(
       `These programs are run by the ministry. For a complaint about them, call the Employment Ontario Contact Centre at ${MINISTRY_PHONE}:`,
     );
-    const programs = page.getByRole("heading", { level: 2, name: "What the SSM cannot handle" }).locator("xpath=following-sibling::ul[1]/li");
+    const programs = page
+      .getByRole("heading", { level: 2, name: "What the SSM cannot handle" })
+      .locator("xpath=following-sibling::ul[1]/li");
     await expect(programs).toHaveText(RETAINED_EN);
 
     expect(await sectionText(page, "Service in French")).toContain(
@@ -166,9 +176,13 @@ test.describe("the process page", () => {
     expect(times).toContain("Nous confirmons la réception de votre plainte dans un délai de 2 jours ouvrables.");
     expect(times).toContain("Nous vous donnons une première vraie réponse dans un délai de 5 jours ouvrables.");
     expect(times).toContain("Nous rendons une décision écrite dans un délai de 20 jours ouvrables.");
-    expect(times).toContain("vous pouvez demander une révision dans un délai de 15 jours ouvrables après celle-ci, même si le GSS a fermé le dossier entre-temps.");
+    expect(times).toContain(
+      "vous pouvez demander une révision dans un délai de 15 jours ouvrables après celle-ci, même si le GSS a fermé le dossier entre-temps.",
+    );
     expect(times).toContain("une échéance tombe donc toujours à 16 h 30 un jour ouvrable.");
-    const levels = page.getByRole("heading", { level: 2, name: "Si vous n’êtes pas satisfait" }).locator("xpath=following-sibling::ol[1]/li");
+    const levels = page
+      .getByRole("heading", { level: 2, name: "Si vous n’êtes pas satisfait" })
+      .locator("xpath=following-sibling::ol[1]/li");
     await expect(levels).toHaveText([
       "Niveau 1 : le fournisseur de services ou un agent examine la plainte Décision dans un délai de 20 jours ouvrables.",
       "Niveau 2 : révision officielle par le GSS Décision dans un délai de 20 jours ouvrables.",
@@ -221,7 +235,9 @@ test.describe("a complaint about a program the ministry runs", () => {
     const program = page.getByLabel("Which program or service was it?");
     await expect(program.locator("optgroup")).toHaveCount(2);
     await expect(program.locator('optgroup[label="Programs the ministry runs"] > option')).toHaveText(RETAINED_EN);
-    await expect(program.locator('optgroup[label="Programs the SSM handles"] > option').first()).toHaveText("Employment Service");
+    await expect(program.locator('optgroup[label="Programs the SSM handles"] > option').first()).toHaveText(
+      "Employment Service",
+    );
     await fillComplaintForm(page, filer);
     await page.getByRole("button", { name: "Send my complaint" }).click();
 
@@ -233,7 +249,10 @@ test.describe("a complaint about a program the ministry runs", () => {
       ),
     );
     const reference = /\((?:reference|référence) (HAM-\d{4}-\d{6})\)/.exec(await notice.innerText())![1]!;
-    await expect(page.locator("main").getByRole("link", { name: MINISTRY_PHONE })).toHaveAttribute("href", `tel:${MINISTRY_PHONE}`);
+    await expect(page.locator("main").getByRole("link", { name: MINISTRY_PHONE })).toHaveAttribute(
+      "href",
+      `tel:${MINISTRY_PHONE}`,
+    );
     // Not an acknowledgement: no access code, nothing to follow on /status.
     await expect(page.getByTestId("secret")).toHaveCount(0);
     await expect(page.getByText("Your access code")).toHaveCount(0);
@@ -263,10 +282,14 @@ test.describe("a complaint about a program the ministry runs", () => {
     await visit(page, "/file?area=hamilton-niagara&lng=fr");
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("Déposer une plainte");
     const program = page.getByLabel("De quel programme ou service s’agit-il?");
-    await expect(program.locator('optgroup[label="Programmes gérés par le ministère"] > option')).toHaveText(RETAINED_FR);
+    await expect(program.locator('optgroup[label="Programmes gérés par le ministère"] > option')).toHaveText(
+      RETAINED_FR,
+    );
     await expectNoAxeViolations(page);
 
-    await page.getByLabel("Votre plainte porte sur quel fournisseur de services?").selectOption({ label: "Centre d’emploi de Hamilton" });
+    await page
+      .getByLabel("Votre plainte porte sur quel fournisseur de services?")
+      .selectOption({ label: "Centre d’emploi de Hamilton" });
     await program.selectOption({ label: "Apprentissage" });
     await page.getByLabel("Que s’est-il passé?").fill(filer.description);
     await page.getByLabel("Qu’aimeriez-vous qu’il se passe?").fill(filer.outcome);
@@ -283,7 +306,10 @@ test.describe("a complaint about a program the ministry runs", () => {
       ),
     );
     const reference = /\(référence (HAM-\d{4}-\d{6})\)/.exec(await notice.innerText())![1]!;
-    await expect(page.locator("main").getByRole("link", { name: MINISTRY_PHONE })).toHaveAttribute("href", `tel:${MINISTRY_PHONE}`);
+    await expect(page.locator("main").getByRole("link", { name: MINISTRY_PHONE })).toHaveAttribute(
+      "href",
+      `tel:${MINISTRY_PHONE}`,
+    );
     await expect(page.getByTestId("secret")).toHaveCount(0);
     await expectNoAxeViolations(page);
 
@@ -328,8 +354,14 @@ test.describe("the optional questions about the filer, then withdrawing on /stat
     await expectNoAxeViolations(page);
 
     await fillComplaintForm(page, filer);
-    await about.getByRole("group", { name: /^Are you a francophone\?/ }).getByRole("radio", { name: "Yes", exact: true }).check();
-    await about.getByRole("group", { name: /^Do you have a disability\?/ }).getByRole("radio", { name: "No", exact: true }).check();
+    await about
+      .getByRole("group", { name: /^Are you a francophone\?/ })
+      .getByRole("radio", { name: "Yes", exact: true })
+      .check();
+    await about
+      .getByRole("group", { name: /^Do you have a disability\?/ })
+      .getByRole("radio", { name: "No", exact: true })
+      .check();
     await page.getByRole("button", { name: "Send my complaint" }).click();
 
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("We received your complaint");
@@ -344,7 +376,9 @@ test.describe("the optional questions about the filer, then withdrawing on /stat
     expect(recipientOf(mail)).toBe(filer.email);
   });
 
-  test("the filer withdraws the complaint: it says so, the status is Withdrawn and nothing more can be done", async ({ page }) => {
+  test("the filer withdraws the complaint: it says so, the status is Withdrawn and nothing more can be done", async ({
+    page,
+  }) => {
     await lookUpComplaint(page, reference, secret);
     await expect(page.getByRole("heading", { level: 1 })).toHaveText(`Case ${reference}`);
     await expect(page.getByTestId("case-status")).toHaveText("Received");
@@ -389,7 +423,9 @@ test.describe("the optional questions, then withdrawing on /status (French)", ()
   let reference = "";
   let secret = "";
 
-  test("the questions default to « Je préfère ne pas répondre »; answering one files the complaint", async ({ page }) => {
+  test("the questions default to « Je préfère ne pas répondre »; answering one files the complaint", async ({
+    page,
+  }) => {
     await visit(page, "/file?area=hamilton-niagara&lng=fr");
     const about = page.getByRole("group", { name: "À votre sujet (facultatif)" });
     await expect(about).toContainText("Vos réponses ne changent pas la façon dont nous traitons votre plainte.");
@@ -401,13 +437,18 @@ test.describe("the optional questions, then withdrawing on /status (French)", ()
     }
     await expectNoAxeViolations(page);
 
-    await page.getByLabel("Votre plainte porte sur quel fournisseur de services?").selectOption({ label: "Centre d’emploi de Hamilton" });
+    await page
+      .getByLabel("Votre plainte porte sur quel fournisseur de services?")
+      .selectOption({ label: "Centre d’emploi de Hamilton" });
     await page.getByLabel("De quel programme ou service s’agit-il?").selectOption({ label: "Services d’emploi" });
     await page.getByLabel("Que s’est-il passé?").fill(filer.description);
     await page.getByLabel("Qu’aimeriez-vous qu’il se passe?").fill(filer.outcome);
     await page.getByLabel("Votre nom").fill(filer.name);
     await page.getByLabel(/^Courriel/).fill(filer.email);
-    await about.getByRole("group", { name: /^Êtes-vous francophone\?/ }).getByRole("radio", { name: "Oui", exact: true }).check();
+    await about
+      .getByRole("group", { name: /^Êtes-vous francophone\?/ })
+      .getByRole("radio", { name: "Oui", exact: true })
+      .check();
     await page.getByLabel(/J’ai lu l’avis ci-dessous/).check();
     await page.getByRole("button", { name: "Envoyer ma plainte" }).click();
 

@@ -1,6 +1,12 @@
 import type { Locator, Page } from "@playwright/test";
 import { readFile } from "node:fs/promises";
-import { fiscalQuarterOf, formatQuarterId, nextQuarter, previousQuarter, quarterBounds } from "../../app/domain/fiscal-quarter";
+import {
+  fiscalQuarterOf,
+  formatQuarterId,
+  nextQuarter,
+  previousQuarter,
+  quarterBounds,
+} from "../../app/domain/fiscal-quarter";
 import {
   expect,
   expectNoAxeViolations,
@@ -34,7 +40,8 @@ const BEFORE_LAST = formatQuarterId(previousQuarter(previousQuarter(thisQuarter)
 const NEXT = formatQuarterId(nextQuarter(thisQuarter));
 // Reports are due 30 days after their quarter ends (REPORT_DUE_DAYS): in the first month of a
 // quarter, the last one's missing reports are not late yet.
-const LAST_CLOSED_IS_LATE = Date.now() > quarterBounds(thisQuarter, "America/Toronto").start.getTime() + 30 * 86_400_000;
+const LAST_CLOSED_IS_LATE =
+  Date.now() > quarterBounds(thisQuarter, "America/Toronto").start.getTime() + 30 * 86_400_000;
 
 const MANAGER = "manager@hamilton-niagara.example.org";
 const ANALYST = "analyst@ministry.example.org";
@@ -52,15 +59,32 @@ const narrative = {
 const correctedLessons = `Clients were not told who to call when a counsellor was away; two providers now publish a back-up contact (${stamp}).`;
 const correctionReason = `A complaint decided on the last day of the quarter was recorded in the wrong category (${stamp}).`;
 
-const EXPECTED_HEADER = ["quarter", "area_code", "ssm", "version", "submitted_at", "figure", "category", "label", "value"];
+const EXPECTED_HEADER = [
+  "quarter",
+  "area_code",
+  "ssm",
+  "version",
+  "submitted_at",
+  "figure",
+  "category",
+  "label",
+  "value",
+];
 
 function reportCount(area: string, quarter: string): number {
-  return queryDb<{ n: number }>("SELECT count(*) AS n FROM quarter_reports WHERE area_slug = ? AND quarter = ?", area, quarter)[0]!.n;
+  return queryDb<{ n: number }>(
+    "SELECT count(*) AS n FROM quarter_reports WHERE area_slug = ? AND quarter = ?",
+    area,
+    quarter,
+  )[0]!.n;
 }
 
 /** The SSMs (area slugs) with a submitted report for the quarter. */
 function submittedAreas(quarter: string): string[] {
-  return queryDb<{ area_slug: string }>("SELECT DISTINCT area_slug FROM quarter_reports WHERE quarter = ?", quarter).map((r) => r.area_slug);
+  return queryDb<{ area_slug: string }>(
+    "SELECT DISTINCT area_slug FROM quarter_reports WHERE quarter = ?",
+    quarter,
+  ).map((r) => r.area_slug);
 }
 
 function displayName(email: string): string {
@@ -104,7 +128,10 @@ function errorSummary(page: Page, title = "There is a problem"): Locator {
 
 /** One row of the SSM's quarter list, by its quarter. */
 function quarterRow(page: Page, quarter: string): Locator {
-  return page.getByTestId("quarter-list").getByRole("row").filter({ has: page.getByRole("rowheader", { name: quarter, exact: true }) });
+  return page
+    .getByTestId("quarter-list")
+    .getByRole("row")
+    .filter({ has: page.getByRole("rowheader", { name: quarter, exact: true }) });
 }
 
 // A count, a share or a number of days as the English pages write them, or one of the words a
@@ -130,7 +157,9 @@ test("the Hamilton manager checks the live figures, saves a draft, submits the r
   await waitForIdle(page);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(`Quarterly reports: ${HAMILTON_SSM}`);
   await expect(quarterRow(page, CURRENT).getByRole("cell").first()).toHaveText("Quarter in progress");
-  await expect(quarterRow(page, LAST_CLOSED).getByRole("cell").first()).toHaveText(LAST_CLOSED_IS_LATE ? "Late: not submitted" : "Not submitted yet");
+  await expect(quarterRow(page, LAST_CLOSED).getByRole("cell").first()).toHaveText(
+    LAST_CLOSED_IS_LATE ? "Late: not submitted" : "Not submitted yet",
+  );
   await expect(quarterRow(page, BEFORE_LAST).getByRole("cell").first()).toHaveText(/^Submitted \(version 1, .+\)$/);
   await expect(page.getByRole("img", { name: /^Cases received and decided by quarter: Fedcap Canada/ })).toBeVisible();
   await expectNoAxeViolations(page);
@@ -192,7 +221,9 @@ test("the Hamilton manager checks the live figures, saves a draft, submits the r
   // Submitted: version 1, frozen, with who and when.
   await page.getByRole("button", { name: "Submit to the ministry" }).click();
   await expect(page).toHaveURL(new RegExp(`/reports/hamilton-niagara/${LAST_CLOSED}\\?submitted=1$`));
-  await expect(page.getByRole("status")).toHaveText("Version 1 was submitted to the ministry. Its figures are now frozen.");
+  await expect(page.getByRole("status")).toHaveText(
+    "Version 1 was submitted to the ministry. Its figures are now frozen.",
+  );
   await expect(status).toHaveText(new RegExp(`^Submitted: version 1, .+, by ${managerName}\\.$`));
   await expect(page.getByTestId("version-1")).toContainText(`Version 1 — submitted`);
   await expect(page.getByTestId("version-1")).toContainText(`by ${managerName}`);
@@ -209,9 +240,14 @@ test("the Hamilton manager checks the live figures, saves a draft, submits the r
       recipientOf(mail) === ANALYST &&
       mail.subject === `${HAMILTON_SSM} (${HAMILTON}) submitted its report for ${LAST_CLOSED}`,
   );
-  expect(submittedMail.text).toContain(`${HAMILTON_SSM} (${HAMILTON}) submitted its dispute-resolution report for ${LAST_CLOSED}.`);
+  expect(submittedMail.text).toContain(
+    `${HAMILTON_SSM} (${HAMILTON}) submitted its dispute-resolution report for ${LAST_CLOSED}.`,
+  );
   expect(submittedMail.text).toContain(`/reports/hamilton-niagara/${LAST_CLOSED}`);
-  expect(identitiesIn(`${submittedMail.text ?? ""}\n${String(submittedMail.html)}`), "filer names in the email").toEqual([]);
+  expect(
+    identitiesIn(`${submittedMail.text ?? ""}\n${String(submittedMail.html)}`),
+    "filer names in the email",
+  ).toEqual([]);
 
   // A correction needs a reason: refused without one, the changed text kept.
   const reason = page.getByRole("textbox", { name: /^Reason for the correction/ });
@@ -232,7 +268,9 @@ test("the Hamilton manager checks the live figures, saves a draft, submits the r
   await reason.fill(correctionReason);
   await page.getByRole("button", { name: "Submit correction" }).click();
   await expect(page).toHaveURL(new RegExp(`\\?submitted=2$`));
-  await expect(page.getByRole("status")).toHaveText("Version 2 was submitted to the ministry. Its figures are now frozen.");
+  await expect(page.getByRole("status")).toHaveText(
+    "Version 2 was submitted to the ministry. Its figures are now frozen.",
+  );
   await expect(status).toHaveText(new RegExp(`^Submitted: version 2, .+, by ${managerName}\\.$`));
   const versions = page.getByRole("region", { name: "Versions" }).locator("ol > li");
   await expect(versions).toHaveCount(2);
@@ -299,9 +337,14 @@ test("the analyst compares the SSMs for a quarter, reads Kingston's corrected re
     "Survey answers",
   ]);
   await expect(table.locator("tbody > tr")).toHaveCount(15);
-  await expect(page.getByTestId("row-hamilton-niagara").getByRole("rowheader")).toHaveText(`${HAMILTON} (${HAMILTON_SSM})`);
-  await expect(page.getByTestId("row-ottawa").getByRole("rowheader")).toHaveText("Ottawa (WCG International Consultants)");
-  for (const row of [page.getByTestId("row-hamilton-niagara"), page.getByTestId("row-ottawa")]) await expectShownFigures(row);
+  await expect(page.getByTestId("row-hamilton-niagara").getByRole("rowheader")).toHaveText(
+    `${HAMILTON} (${HAMILTON_SSM})`,
+  );
+  await expect(page.getByTestId("row-ottawa").getByRole("rowheader")).toHaveText(
+    "Ottawa (WCG International Consultants)",
+  );
+  for (const row of [page.getByTestId("row-hamilton-niagara"), page.getByTestId("row-ottawa")])
+    await expectShownFigures(row);
   await expectNoFilerIdentity(page);
   await expectNoAxeViolations(page);
 
@@ -320,11 +363,17 @@ test("the analyst compares the SSMs for a quarter, reads Kingston's corrected re
   await page.keyboard.press("Enter");
   await expect(page).toHaveURL(new RegExp(`/reports\\?quarter=${LAST_CLOSED}$`));
   await waitForIdle(page);
-  await expect(submittedCount).toHaveText(new RegExp(`^${submitted.length} of 15 SSMs have submitted\\. Reports were due .+\\.$`));
+  await expect(submittedCount).toHaveText(
+    new RegExp(`^${submitted.length} of 15 SSMs have submitted\\. Reports were due .+\\.$`),
+  );
   await expect(missing).toHaveCount(15 - submitted.length);
   const late = LAST_CLOSED_IS_LATE ? "\\s+late" : "";
-  await expect(missing.filter({ hasText: /^Northeast / })).toHaveText(new RegExp(`^Northeast \\(Collège Boréal \\(consortium\\)\\)${late}$`));
-  await expect(missing.filter({ hasText: /^Toronto / })).toHaveText(new RegExp(`^Toronto \\(Toronto Demo SSM \\(fictional\\)\\)${late}$`));
+  await expect(missing.filter({ hasText: /^Northeast / })).toHaveText(
+    new RegExp(`^Northeast \\(Collège Boréal \\(consortium\\)\\)${late}$`),
+  );
+  await expect(missing.filter({ hasText: /^Toronto / })).toHaveText(
+    new RegExp(`^Toronto \\(Toronto Demo SSM \\(fictional\\)\\)${late}$`),
+  );
   await expect(page.getByTestId("missing-list")).not.toContainText(HAMILTON);
 
   // Hamilton's corrected report among the others, and Ontario's total.
@@ -334,7 +383,10 @@ test("the analyst compares the SSMs for a quarter, reads Kingston's corrected re
   await expectShownFigures(hamilton);
   await expectShownFigures(table.locator("tfoot > tr"));
   await expect(table.locator("tfoot").getByRole("rowheader")).toHaveText("Ontario");
-  expect(Number((await table.locator("tfoot td").first().innerText()).replace(/,/g, "")), "Ontario's cases received").toBeGreaterThan(0);
+  expect(
+    Number((await table.locator("tfoot td").first().innerText()).replace(/,/g, "")),
+    "Ontario's cases received",
+  ).toBeGreaterThan(0);
 
   // Each chart is an image named by its title and described, with its figures in a table beside it.
   await expect(page.getByRole("img", { name: new RegExp(`^On-time shares by SSM, ${LAST_CLOSED}`) })).toBeVisible();
@@ -343,7 +395,11 @@ test("the analyst compares the SSMs for a quarter, reads Kingston's corrected re
   const onTimeTable = page.getByRole("table", { name: new RegExp(`^On-time shares by SSM, ${LAST_CLOSED}`) });
   await expect(onTimeTable.locator("tbody > tr")).toHaveCount(submitted.length);
   await expect(onTimeTable.getByRole("rowheader", { name: `${HAMILTON} (${HAMILTON_SSM})` })).toBeVisible();
-  await expect(page.getByRole("table", { name: /^Cases received and decided in Ontario, by quarter/ }).getByRole("rowheader", { name: LAST_CLOSED })).toBeVisible();
+  await expect(
+    page
+      .getByRole("table", { name: /^Cases received and decided in Ontario, by quarter/ })
+      .getByRole("rowheader", { name: LAST_CLOSED }),
+  ).toBeVisible();
   await expectNoFilerIdentity(page);
   await expectNoAxeViolations(page);
 
@@ -369,7 +425,8 @@ test("the analyst compares the SSMs for a quarter, reads Kingston's corrected re
     expect(row, `a CSV row: ${row.join(",")}`).toHaveLength(EXPECTED_HEADER.length);
     expect(row[0]).toBe(LAST_CLOSED);
     const value = row[8]!;
-    if (value !== "" && Number.isNaN(Number(value))) expect(["<5", "suppressed"], `value of ${row.join(",")}`).toContain(value);
+    if (value !== "" && Number.isNaN(Number(value)))
+      expect(["<5", "suppressed"], `value of ${row.join(",")}`).toContain(value);
   }
   const hamiltonRows = rows.filter((r) => r[1] === "HAM");
   expect(new Set(hamiltonRows.map((r) => r[3])), "Hamilton's newest version").toEqual(new Set(["2"]));
@@ -385,7 +442,10 @@ test("the analyst compares the SSMs for a quarter, reads Kingston's corrected re
   )[0]?.amendment_reason;
   expect(kingstonReason, "the seed's correction of Kingston's report").toBeTruthy();
   await visit(page, `/reports?quarter=${BEFORE_LAST}`);
-  await page.getByTestId("row-kingston-pembroke").getByRole("link", { name: "Kingston–Pembroke (Serco Canada)" }).click();
+  await page
+    .getByTestId("row-kingston-pembroke")
+    .getByRole("link", { name: "Kingston–Pembroke (Serco Canada)" })
+    .click();
   await expect(page).toHaveURL(new RegExp(`/reports/kingston-pembroke/${BEFORE_LAST}$`));
   await waitForIdle(page);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(`Report for ${BEFORE_LAST}: Serco Canada`);
@@ -421,13 +481,21 @@ test("the analyst compares the SSMs for a quarter, reads Kingston's corrected re
   await expectNoAxeViolations(page);
 });
 
-test("who may see a report: a provider and another SSM get 404, and the ministry never sees a draft", async ({ page, browser }) => {
+test("who may see a report: a provider and another SSM get 404, and the ministry never sees a draft", async ({
+  page,
+  browser,
+}) => {
   // The Hamilton manager starts the report of the quarter under way: a draft the ministry must not see.
   const draft = `Notes for the quarter under way, not for the ministry yet (${stamp}).`;
   await login(page, MANAGER);
   await visit(page, `/reports/hamilton-niagara/${CURRENT}`);
-  await expect(page.getByTestId("report-status")).toHaveText("The quarter is still under way: figures change as cases move.");
-  await expect(page.getByRole("button", { name: "Submit to the ministry" }), "no submitting before the quarter ends").toHaveCount(0);
+  await expect(page.getByTestId("report-status")).toHaveText(
+    "The quarter is still under way: figures change as cases move.",
+  );
+  await expect(
+    page.getByRole("button", { name: "Submit to the ministry" }),
+    "no submitting before the quarter ends",
+  ).toHaveCount(0);
   await page.getByRole("textbox", { name: /^Actions taken/ }).fill(draft);
   await page.getByRole("button", { name: "Save draft" }).click();
   await expect(page.getByRole("status")).toHaveText("Draft saved. It is not sent to the ministry until you submit it.");
@@ -439,7 +507,9 @@ test("who may see a report: a provider and another SSM get 404, and the ministry
     // The quarter under way: only that nothing was submitted; no figures, no draft.
     await visit(analyst, `/reports/hamilton-niagara/${CURRENT}`);
     await expect(analyst.getByRole("heading", { level: 1 })).toHaveText(`Report for ${CURRENT}: ${HAMILTON_SSM}`);
-    await expect(analyst.getByTestId("report-status")).toHaveText(/^This SSM has not submitted its report for this quarter\. It is due .+\.$/);
+    await expect(analyst.getByTestId("report-status")).toHaveText(
+      /^This SSM has not submitted its report for this quarter\. It is due .+\.$/,
+    );
     await expect(analyst.locator("main")).not.toContainText(draft);
     await expect(analyst.getByTestId("figure-received-total")).toHaveCount(0);
     await expect(analyst.getByRole("textbox")).toHaveCount(0);
@@ -494,7 +564,9 @@ test("who may see a report: a provider and another SSM get 404, and the ministry
     ]) {
       expect((await ottawa.request.get(path)).status(), path).toBe(404);
     }
-    expect((await ottawa.request.get("/reports/export.csv?view=trend&area=ottawa")).status(), "its own trend").toBe(200);
+    expect((await ottawa.request.get("/reports/export.csv?view=trend&area=ottawa")).status(), "its own trend").toBe(
+      200,
+    );
   });
 });
 
@@ -513,8 +585,12 @@ test("in French the comparison reads in French, with French number formats", asy
   const missing = page.getByTestId("missing-list").getByRole("listitem");
   const late = LAST_CLOSED_IS_LATE ? "\\s+en retard" : "";
   await expect(missing).toHaveCount(15 - submitted);
-  await expect(missing.filter({ hasText: /^Nord-Est / })).toHaveText(new RegExp(`^Nord-Est \\(Collège Boréal \\(consortium\\)\\)${late}$`));
-  await expect(missing.filter({ hasText: /^Toronto / })).toHaveText(new RegExp(`^Toronto \\(GSS de démonstration de Toronto \\(fictif\\)\\)${late}$`));
+  await expect(missing.filter({ hasText: /^Nord-Est / })).toHaveText(
+    new RegExp(`^Nord-Est \\(Collège Boréal \\(consortium\\)\\)${late}$`),
+  );
+  await expect(missing.filter({ hasText: /^Toronto / })).toHaveText(
+    new RegExp(`^Toronto \\(GSS de démonstration de Toronto \\(fictif\\)\\)${late}$`),
+  );
   const table = page.getByRole("table", { name: `Rapports soumis, ${LAST_CLOSED}` });
   await expect(table.getByRole("columnheader").first()).toHaveText("GSS");
   await expect(table.getByRole("columnheader").nth(1)).toHaveText("Reçus");
@@ -529,8 +605,13 @@ test("in French the comparison reads in French, with French number formats", asy
   expect(shares.length, "shares in the table").toBeGreaterThan(0);
   for (const share of shares) expect(share).toMatch(/^\d{1,3}(,\d)?\u202F%$/);
   for (const cell of cells) expect(cell, "no English decimal point").not.toMatch(/\d\.\d/);
-  for (const cell of cells) expect(cell).toMatch(/^(\d{1,3}(\u00A0\d{3})*(,\d)?(\u202F%)?|<5|masqué|trop peu pour être affiché|par GSS seulement)$/);
-  await expect(page.getByRole("img", { name: new RegExp(`^Parts dans les délais par GSS, ${LAST_CLOSED}`) })).toBeVisible();
+  for (const cell of cells)
+    expect(cell).toMatch(
+      /^(\d{1,3}(\u00A0\d{3})*(,\d)?(\u202F%)?|<5|masqué|trop peu pour être affiché|par GSS seulement)$/,
+    );
+  await expect(
+    page.getByRole("img", { name: new RegExp(`^Parts dans les délais par GSS, ${LAST_CLOSED}`) }),
+  ).toBeVisible();
   await expect(page.getByRole("link", { name: `Cette comparaison pour ${LAST_CLOSED} (CSV)` })).toBeVisible();
   await expectNoFilerIdentity(page);
   await expectNoAxeViolations(page);
@@ -560,14 +641,20 @@ test("the public process page shows how the SSM did in the last quarter it repor
   await expect(values.nth(0)).toHaveText(/^(\d[\d,]*|<5|hidden)$/);
   await expect(values.nth(1)).toHaveText(/^(\d{1,3}(\.\d)?%|too few to show)$/);
   await expect(values.nth(2)).toHaveText(/^(\d+(\.\d)?|too few to show)$/);
-  await expect(figures).toContainText("From the report we sent the ministry. To protect privacy, numbers under 5 are not shown.");
+  await expect(figures).toContainText(
+    "From the report we sent the ministry. To protect privacy, numbers under 5 are not shown.",
+  );
   await expectNoAxeViolations(page);
 
   // Toronto has not reported the last quarter: its page shows the one before. Hamilton's shows the
   // report its manager has just submitted.
   await visit(page, "/process/toronto");
-  await expect(page.getByTestId("public-figures").getByRole("heading", { level: 2 })).toHaveText(`How we did in ${BEFORE_LAST}`);
+  await expect(page.getByTestId("public-figures").getByRole("heading", { level: 2 })).toHaveText(
+    `How we did in ${BEFORE_LAST}`,
+  );
   await expectNoAxeViolations(page);
   await visit(page, "/process/hamilton-niagara");
-  await expect(page.getByTestId("public-figures").getByRole("heading", { level: 2 })).toHaveText(`How we did in ${LAST_CLOSED}`);
+  await expect(page.getByTestId("public-figures").getByRole("heading", { level: 2 })).toHaveText(
+    `How we did in ${LAST_CLOSED}`,
+  );
 });

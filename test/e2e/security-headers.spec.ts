@@ -65,7 +65,11 @@ test.describe("headers on every kind of response", () => {
       ["a redirect", () => anonymous.get("/logout", { maxRedirects: 0 }), 302],
       ["a sign-in redirect", () => anonymous.get("/cases", { maxRedirects: 0 }), 302],
       ["a refused form (400)", () => anonymous.post("/file?area=durham", { form: { area: "durham" } }), 400],
-      ["a cross-site post (403)", () => anonymous.post("/logout", { headers: { Origin: "https://attacker.example" } }), 403],
+      [
+        "a cross-site post (403)",
+        () => anonymous.post("/logout", { headers: { Origin: "https://attacker.example" } }),
+        403,
+      ],
       ["a signed-in page", () => staff.get("/cases"), 200],
       ["a signed-in page's data", () => staff.get("/cases.data"), 200],
       ["the health check", () => anonymous.get("/healthz"), 200],
@@ -130,7 +134,8 @@ test.describe("headers on every kind of response", () => {
       nonces.push(nonce);
       const scripts = html.match(/<script\b[^>]*>/g) ?? [];
       expect(scripts.length, `${path}: Remix's inline scripts`).toBeGreaterThanOrEqual(2);
-      for (const tag of scripts) expect(tag, `${path}: every script carries this response's nonce`).toContain(`nonce="${nonce}"`);
+      for (const tag of scripts)
+        expect(tag, `${path}: every script carries this response's nonce`).toContain(`nonce="${nonce}"`);
       expect(html, `${path}: no inline event handler or style attribute`).not.toMatch(/<[^>]+\s(on[a-z]+|style)=/i);
     }
     expect(new Set(nonces).size, "a different nonce each time").toBe(nonces.length);
@@ -161,7 +166,9 @@ async function expectNoViolationsOn(page: Page, paths: string[], violations: () 
 
 /** The first link in the main content whose address matches, for pages whose address is not known ahead. */
 async function firstLinkMatching(page: Page, pattern: RegExp): Promise<string> {
-  const hrefs = await page.locator("main a[href]").evaluateAll((links) => links.map((a) => a.getAttribute("href") ?? ""));
+  const hrefs = await page
+    .locator("main a[href]")
+    .evaluateAll((links) => links.map((a) => a.getAttribute("href") ?? ""));
   const href = hrefs.find((h) => pattern.test(h));
   expect(href, `a link matching ${pattern} on ${page.url()}`).toBeTruthy();
   return href!;
@@ -172,7 +179,17 @@ test.describe("the application works under the policy, with no violation", () =>
     const violations = await watchViolations(page);
     await expectNoViolationsOn(
       page,
-      ["/", "/process/hamilton-niagara", "/process/ottawa?lng=fr", "/file", "/file?area=hamilton-niagara", "/status", "/login", "/forgot-password", "/no-such-page"],
+      [
+        "/",
+        "/process/hamilton-niagara",
+        "/process/ottawa?lng=fr",
+        "/file",
+        "/file?area=hamilton-niagara",
+        "/status",
+        "/login",
+        "/forgot-password",
+        "/no-such-page",
+      ],
       violations,
     );
     // Hydrated pages navigate on the client: the data requests work too.
@@ -195,7 +212,11 @@ test.describe("the application works under the policy, with no violation", () =>
   test("manager pages: administration and a quarterly report with its charts", async ({ page }) => {
     const violations = await watchViolations(page);
     await login(page, "manager@hamilton-niagara.example.org");
-    await expectNoViolationsOn(page, ["/admin/policy", "/admin/users", "/admin/providers", "/admin/contacts", "/reports/hamilton-niagara"], violations);
+    await expectNoViolationsOn(
+      page,
+      ["/admin/policy", "/admin/users", "/admin/providers", "/admin/contacts", "/reports/hamilton-niagara"],
+      violations,
+    );
     const reportPath = await firstLinkMatching(page, /^\/reports\/hamilton-niagara\/\d{4}-Q[1-4]$/);
     await expectNoViolationsOn(page, [reportPath], violations);
   });
@@ -246,9 +267,15 @@ test("the policy is enforced: a script or style without the nonce is blocked and
       styled.textContent = "still visible";
       document.body.append(styled);
     });
-    await expect.poll(violations).toEqual(
-      expect.arrayContaining([expect.stringMatching(/^script-src-elem /), expect.stringMatching(/^script-src-attr /), expect.stringMatching(/^style-src-attr /)]),
-    );
+    await expect
+      .poll(violations)
+      .toEqual(
+        expect.arrayContaining([
+          expect.stringMatching(/^script-src-elem /),
+          expect.stringMatching(/^script-src-attr /),
+          expect.stringMatching(/^style-src-attr /),
+        ]),
+      );
     expect(await page.evaluate(() => (window as unknown as { __injected?: boolean }).__injected)).toBeUndefined();
     expect(await page.evaluate(() => (window as unknown as { __handler?: boolean }).__handler)).toBeUndefined();
     await expect(page.locator("#styled")).toBeVisible();

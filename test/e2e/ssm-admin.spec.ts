@@ -20,8 +20,11 @@ import {
 const MANAGER = "manager@hamilton-niagara.example.org";
 const STAFF = "staff@hamilton-niagara.example.org";
 const stamp = `adm-${Date.now().toString(36)}`;
-const invitee = { name: `Robin Invitee ${stamp}`, email: `robin.${stamp}@example.org`, password: `Robin's password ${stamp}` };
-
+const invitee = {
+  name: `Robin Invitee ${stamp}`,
+  email: `robin.${stamp}@example.org`,
+  password: `Robin's password ${stamp}`,
+};
 
 function errorSummary(page: Page) {
   return page.getByRole("alert").filter({ has: page.getByRole("heading", { name: "There is a problem" }) });
@@ -54,16 +57,29 @@ test.describe("an SSM manager's administration", () => {
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("Users and invitations");
     await waitForIdle(page);
     const users = page.getByRole("table", { name: "People who can sign in" });
-    await expect(users.getByRole("columnheader")).toHaveText(["Name", "Email", "Role", "Organization", "Status", "Action"]);
+    await expect(users.getByRole("columnheader")).toHaveText([
+      "Name",
+      "Email",
+      "Role",
+      "Organization",
+      "Status",
+      "Action",
+    ]);
     await expect(userRow(page, "Hamilton Case Officer")).toContainText("SSM staff");
-    await expect(page.getByRole("navigation", { name: "Administration" }).getByRole("link", { name: "Users" })).toHaveAttribute("aria-current", "page");
+    await expect(
+      page.getByRole("navigation", { name: "Administration" }).getByRole("link", { name: "Users" }),
+    ).toHaveAttribute("aria-current", "page");
     await expectNoAxeViolations(page);
 
     // Sent empty: every problem in the focused summary and beside its field.
     const send = page.getByRole("button", { name: "Send invitation" });
     await send.click();
     await expect(errorSummary(page)).toBeFocused();
-    await expect(errorSummary(page).getByRole("link")).toHaveText(["Full name: Answer this question.", "Email: Answer this question.", "Role: Choose an answer."]);
+    await expect(errorSummary(page).getByRole("link")).toHaveText([
+      "Full name: Answer this question.",
+      "Email: Answer this question.",
+      "Role: Choose an answer.",
+    ]);
     await expect(page.getByLabel(/^Full name/)).toHaveAttribute("aria-invalid", "true");
     await expectNoAxeViolations(page);
 
@@ -72,11 +88,16 @@ test.describe("an SSM manager's administration", () => {
     await page.getByLabel(/^Email/).fill(invitee.email);
     await page.getByLabel(/^Role/).selectOption({ label: "Provider user" });
     await send.click();
-    await expect(errorSummary(page).getByRole("link")).toHaveText(["Service provider: Choose the service provider this person works for."]);
+    await expect(errorSummary(page).getByRole("link")).toHaveText([
+      "Service provider: Choose the service provider this person works for.",
+    ]);
     await waitForIdle(page);
 
     await page.getByLabel(/^Role/).selectOption({ label: "SSM staff" });
-    await page.getByRole("group", { name: /Language of their emails/ }).getByLabel("English").check();
+    await page
+      .getByRole("group", { name: /Language of their emails/ })
+      .getByLabel("English")
+      .check();
     await send.click();
     await expect(page.getByRole("status")).toHaveText(`Invitation sent to ${invitee.email}.`);
     await expect(userRow(page, invitee.name)).toContainText(/Invited \(link valid until .+\)/);
@@ -109,7 +130,9 @@ test.describe("an SSM manager's administration", () => {
       await inviteePage.getByLabel(/^Type the password again/).fill("something else");
       await inviteePage.getByRole("button", { name: "Set my password" }).click();
       await expect(errorSummary(inviteePage)).toBeFocused();
-      await expect(errorSummary(inviteePage).getByRole("link")).toHaveText(["Type the password again: The two passwords are not the same."]);
+      await expect(errorSummary(inviteePage).getByRole("link")).toHaveText([
+        "Type the password again: The two passwords are not the same.",
+      ]);
       await expectNoAxeViolations(inviteePage);
 
       await inviteePage.getByLabel(/^New password/).fill(invitee.password);
@@ -140,7 +163,9 @@ test.describe("an SSM manager's administration", () => {
       await waitForIdle(page);
 
       await visit(inviteePage, "/cases");
-      await expect(inviteePage.getByRole("navigation", { name: "Recourse" }).getByRole("link", { name: "Administration" })).toBeVisible();
+      await expect(
+        inviteePage.getByRole("navigation", { name: "Recourse" }).getByRole("link", { name: "Administration" }),
+      ).toBeVisible();
 
       await page.getByRole("button", { name: "Disable account" }).click();
       await expect(page.getByRole("status")).toHaveText("The account is disabled and all its sessions are ended.");
@@ -165,7 +190,9 @@ test.describe("an SSM manager's administration", () => {
     await visit(page, "/admin/users?lng=en");
   });
 
-  test("the manager adds a provider, which the complaint form then offers; renames it; retires it", async ({ page }) => {
+  test("the manager adds a provider, which the complaint form then offers; renames it; retires it", async ({
+    page,
+  }) => {
     const nameEn = `Lakeshore Careers ${stamp}`;
     const nameFr = `Carrières Lakeshore ${stamp}`;
     const renamed = `Lakeshore Career Hub ${stamp}`;
@@ -179,7 +206,10 @@ test.describe("an SSM manager's administration", () => {
 
     await page.getByRole("button", { name: "Add provider" }).click();
     await expect(errorSummary(page)).toBeFocused();
-    await expect(errorSummary(page).getByRole("link")).toHaveText(["Name in English: Answer this question.", "Name in French: Answer this question."]);
+    await expect(errorSummary(page).getByRole("link")).toHaveText([
+      "Name in English: Answer this question.",
+      "Name in French: Answer this question.",
+    ]);
     await expectNoAxeViolations(page);
 
     await page.getByLabel(/^Name in English/).fill(nameEn);
@@ -241,7 +271,9 @@ test.describe("an SSM manager's administration", () => {
       await fields.phone.fill("");
       await save.click();
       await expect(errorSummary(page)).toBeFocused();
-      await expect(errorSummary(page).getByRole("link")).toHaveText(["Email for complaints: Give an email address or a phone number."]);
+      await expect(errorSummary(page).getByRole("link")).toHaveText([
+        "Email for complaints: Give an email address or a phone number.",
+      ]);
       await expect(fields.email).toHaveAttribute("aria-invalid", "true");
       await expectNoAxeViolations(page);
 
@@ -250,14 +282,19 @@ test.describe("an SSM manager's administration", () => {
       await fields.address.fill(`200 James Street North, Hamilton (${stamp})`);
       await fields.inPerson.fill(`Tuesdays and Thursdays, 9:00 to 3:00 (${stamp})`);
       await save.click();
-      await expect(page.getByRole("status")).toHaveText("Contact details saved. Your public process page shows them now.");
+      await expect(page.getByRole("status")).toHaveText(
+        "Contact details saved. Your public process page shows them now.",
+      );
       await waitForIdle(page);
       await expectNoAxeViolations(page);
 
       await page.getByRole("link", { name: "See your public process page" }).click();
       await expect(page).toHaveURL(/\/process\/hamilton-niagara$/);
       const main = page.getByRole("main");
-      await expect(main.getByRole("link", { name: `desk.${stamp}@hamilton.example.org` })).toHaveAttribute("href", `mailto:desk.${stamp}@hamilton.example.org`);
+      await expect(main.getByRole("link", { name: `desk.${stamp}@hamilton.example.org` })).toHaveAttribute(
+        "href",
+        `mailto:desk.${stamp}@hamilton.example.org`,
+      );
       await expect(main.getByRole("link", { name: "905-555-0177" })).toHaveAttribute("href", "tel:905-555-0177");
       await expect(main).toContainText(`200 James Street North, Hamilton (${stamp})`);
       await expect(main).toContainText(`Tuesdays and Thursdays, 9:00 to 3:00 (${stamp})`);
@@ -267,7 +304,9 @@ test.describe("an SSM manager's administration", () => {
       await visit(page, "/admin/contacts");
       for (const [name, value] of Object.entries(original)) await fields[name as keyof typeof fields].fill(value);
       await save.click();
-      await expect(page.getByRole("status")).toHaveText("Contact details saved. Your public process page shows them now.");
+      await expect(page.getByRole("status")).toHaveText(
+        "Contact details saved. Your public process page shows them now.",
+      );
       await waitForIdle(page);
     }
   });

@@ -81,7 +81,6 @@ async function tabTo(page: Page, target: Locator, max = 60): Promise<void> {
   throw new Error(`${target.toString()} was not reached with ${max} presses of Tab`);
 }
 
-
 test("the queue's filters live in the URL: overdue only, back to all, by status count, by name, and by keyboard", async ({
   page,
 }) => {
@@ -165,11 +164,15 @@ test("the queue's filters live in the URL: overdue only, back to all, by status 
   await expectNoAxeViolations(page);
 });
 
-test("staff download the filtered queue as a CSV file with the keyboard: every case it lists, as the list shows them", async ({ page }) => {
+test("staff download the filtered queue as a CSV file with the keyboard: every case it lists, as the list shows them", async ({
+  page,
+}) => {
   await login(page, STAFF);
   // The Received count link: the file must hold that many cases, though the page shows 50 at most.
   await visit(page, "/cases");
-  const receivedLink = page.getByRole("list", { name: "Cases by status" }).getByRole("link", { name: /^Received: \d+$/ });
+  const receivedLink = page
+    .getByRole("list", { name: "Cases by status" })
+    .getByRole("link", { name: /^Received: \d+$/ });
   const received = Number(/(\d+)$/.exec((await receivedLink.innerText()).trim())![1]);
   expect(received).toBeGreaterThan(0);
   await receivedLink.click();
@@ -195,7 +198,20 @@ test("staff download the filtered queue as a CSV file with the keyboard: every c
   const csv = await readFile((await download.path())!, "utf8");
   expect(csv.charCodeAt(0), "a byte-order mark, for Excel").toBe(0xfeff);
   const [header, ...records] = parseCsv(csv.slice(1));
-  expect(header).toEqual(["Reference", "Filed by", "Kind", "Status", "Level", "Program", "Dispute about", "Provider", "Assigned to", "Received", "Next deadline", "Closed on"]);
+  expect(header).toEqual([
+    "Reference",
+    "Filed by",
+    "Kind",
+    "Status",
+    "Level",
+    "Program",
+    "Dispute about",
+    "Provider",
+    "Assigned to",
+    "Received",
+    "Next deadline",
+    "Closed on",
+  ]);
   expect(records, "every received case, not only the 50 on the page").toHaveLength(received);
   for (const record of records) {
     expect(record).toHaveLength(header!.length);
@@ -238,9 +254,13 @@ test("staff record a complaint received by phone: a future time is refused besid
   const earlierToday = `${today}T${String(Math.floor(earlier / 60)).padStart(2, "0")}:${String(earlier % 60).padStart(2, "0")}`;
 
   const name = `Rita Phone ${stamp}`;
-  await page.getByRole("combobox", { name: /^Which service provider/ }).selectOption({ label: "Hamilton Employment Centre" });
+  await page
+    .getByRole("combobox", { name: /^Which service provider/ })
+    .selectOption({ label: "Hamilton Employment Centre" });
   await page.getByRole("combobox", { name: /^Which program or service/ }).selectOption({ label: "Employment Service" });
-  await page.getByRole("textbox", { name: /^What happened\?/ }).fill(`She phoned: her counsellor has not returned calls for a month (${stamp}).`);
+  await page
+    .getByRole("textbox", { name: /^What happened\?/ })
+    .fill(`She phoned: her counsellor has not returned calls for a month (${stamp}).`);
   await page.getByRole("textbox", { name: /^What would you like to happen\?/ }).fill("A call back this week.");
   await page.getByRole("textbox", { name: /^Your name/ }).fill(name);
   await page.getByRole("textbox", { name: /^Phone/ }).fill("905-555-0142");
@@ -249,7 +269,9 @@ test("staff record a complaint received by phone: a future time is refused besid
   // Tomorrow: refused, the error summary takes focus and the message is beside the field.
   await receivedAt.fill(`${tomorrow}T${time}`);
   await page.getByRole("button", { name: "Record the complaint" }).click();
-  const errorSummary = page.getByRole("alert").filter({ has: page.getByRole("heading", { name: "There is a problem" }) });
+  const errorSummary = page
+    .getByRole("alert")
+    .filter({ has: page.getByRole("heading", { name: "There is a problem" }) });
   await expect(errorSummary).toBeFocused();
   await expect(errorSummary.getByRole("link")).toHaveText(["When was it received?: This time is in the future."]);
   await expect(page.locator("#receivedAt-error")).toHaveText("This time is in the future.");
@@ -262,7 +284,9 @@ test("staff record a complaint received by phone: a future time is refused besid
 
   // Earlier today, by phone, no email: recorded, with the credentials to give the person.
   await receivedAt.fill(earlierToday);
-  await expect(page.getByRole("checkbox", { name: "The person agreed to the notice of collection below." })).toBeChecked();
+  await expect(
+    page.getByRole("checkbox", { name: "The person agreed to the notice of collection below." }),
+  ).toBeChecked();
   await page.getByRole("button", { name: "Record the complaint" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Complaint recorded");
   const reference = (await page.getByTestId("reference").innerText()).trim();
@@ -279,7 +303,10 @@ test("staff record a complaint received by phone: a future time is refused besid
   await waitForIdle(page);
   const details = page.getByRole("region", { name: "Details", exact: true });
   await expect(details.locator("dt", { hasText: "Received by" }).locator("+ dd")).toHaveText("Phone");
-  await expect(details.locator("dt", { hasText: /^Received$/ }).locator("+ dd time")).toHaveAttribute("datetime", /^\d{4}-\d{2}-\d{2}T/);
+  await expect(details.locator("dt", { hasText: /^Received$/ }).locator("+ dd time")).toHaveAttribute(
+    "datetime",
+    /^\d{4}-\d{2}-\d{2}T/,
+  );
   await expect(page.getByRole("region", { name: "Person who complained" })).toContainText("905-555-0142");
   await expect(page.getByTestId("case-status")).toHaveText("Received");
   await expect(page.getByRole("region", { name: "Deadlines" }).getByRole("rowheader")).toHaveText([
@@ -328,7 +355,9 @@ test("a complaint from triage to decision: take, acknowledge, reply, decide, clo
   await expectNoAxeViolations(page);
 
   await page.getByRole("combobox", { name: /^Outcome/ }).selectOption({ label: "Complaint upheld" });
-  await page.getByRole("textbox", { name: /^Written reasons/ }).fill(`The provider cancelled without notice (${stamp}).`);
+  await page
+    .getByRole("textbox", { name: /^Written reasons/ })
+    .fill(`The provider cancelled without notice (${stamp}).`);
   await page.getByRole("button", { name: "Record decision" }).click();
   await expect(notice).toHaveText("Decision recorded.");
   await expect(status).toHaveText("Decided");
@@ -347,7 +376,9 @@ test("a complaint from triage to decision: take, acknowledge, reply, decide, clo
   // Reopening needs a reason.
   const reopenReason = page.getByRole("textbox", { name: /^Reason for reopening/ });
   await page.getByRole("button", { name: "Reopen the case" }).click();
-  const errorSummary = page.getByRole("alert").filter({ has: page.getByRole("heading", { name: "There is a problem" }) });
+  const errorSummary = page
+    .getByRole("alert")
+    .filter({ has: page.getByRole("heading", { name: "There is a problem" }) });
   await expect(errorSummary).toBeFocused();
   await expect(errorSummary.getByRole("link")).toHaveText(["Reason for reopening: Answer this question."]);
   await expect(status).toHaveText("Closed");
@@ -390,7 +421,9 @@ test("two colleagues on one case: an action on a case changed meanwhile is refus
     await waitForIdle(page);
     await other.getByRole("button", { name: "Acknowledge receipt" }).click();
     const stale = other.getByRole("alert").filter({ hasText: "This case changed since you opened it" });
-    await expect(stale).toContainText("This case changed since you opened it. Check the timeline below, then try again.");
+    await expect(stale).toContainText(
+      "This case changed since you opened it. Check the timeline below, then try again.",
+    );
     await expect(stale).toContainText("What changed since you opened it:");
     await expect(stale.locator("ol > li")).toHaveCount(1);
     await expect(stale.locator("ol > li")).toContainText("Receipt confirmed");
@@ -421,7 +454,10 @@ test("two colleagues on one case: an action on a case changed meanwhile is refus
     await expect(other.getByRole("status")).toHaveCount(0);
     await waitForIdle(other);
     await expect(timelineEntries(other, "Reply")).toContainText(replyA);
-    await expect(other.getByRole("textbox", { name: /^Public reply/ }), "the refused reply is kept to edit").toHaveValue(replyB);
+    await expect(
+      other.getByRole("textbox", { name: /^Public reply/ }),
+      "the refused reply is kept to edit",
+    ).toHaveValue(replyB);
     await expectNoAxeViolations(other);
 
     // In a fresh load the timeline has A's reply and not B's.

@@ -30,8 +30,10 @@ const comment = `Le processus était clair, mais la réponse a tardé (${stamp})
 const QUARTER = formatQuarterId(fiscalQuarterOf(new Date(), "America/Toronto"));
 
 function responseCount(): number {
-  return queryDb<{ n: number }>("SELECT count(*) AS n FROM survey_responses WHERE area_slug = 'hamilton-niagara' AND quarter = ?", QUARTER)[0]!
-    .n;
+  return queryDb<{ n: number }>(
+    "SELECT count(*) AS n FROM survey_responses WHERE area_slug = 'hamilton-niagara' AND quarter = ?",
+    QUARTER,
+  )[0]!.n;
 }
 
 /** Files an English-form Hamilton complaint whose filer asks for French; returns its reference. */
@@ -59,7 +61,9 @@ test("closing a case sends the filer a single-use survey in their language; the 
   await expect(notice).toHaveText("Receipt acknowledged.");
   await waitForIdle(page);
   await page.getByRole("combobox", { name: /^Outcome/ }).selectOption({ label: "Complaint upheld" });
-  await page.getByRole("textbox", { name: /^Written reasons/ }).fill(`The provider cancelled without notice (${stamp}).`);
+  await page
+    .getByRole("textbox", { name: /^Written reasons/ })
+    .fill(`The provider cancelled without notice (${stamp}).`);
   await page.getByRole("button", { name: "Record decision" }).click();
   await expect(notice).toHaveText("Decision recorded.");
   await waitForIdle(page);
@@ -93,7 +97,9 @@ test("closing a case sends the filer a single-use survey in their language; the 
     // Nothing chosen: each question is named in the summary, which takes focus.
     const send = survey.getByRole("button", { name: "Envoyer mes réponses" });
     await send.click();
-    const summary = survey.getByRole("alert").filter({ has: survey.getByRole("heading", { name: "Il y a un problème" }) });
+    const summary = survey
+      .getByRole("alert")
+      .filter({ has: survey.getByRole("heading", { name: "Il y a un problème" }) });
     await expect(summary).toBeFocused();
     await expect(summary.getByRole("link")).toHaveText([
       "Clarté du processus : Choisissez une réponse.",
@@ -117,7 +123,10 @@ test("closing a case sends the filer a single-use survey in their language; the 
     await survey.keyboard.press("ArrowDown");
     await survey.keyboard.press("ArrowDown");
     await expect(clear.getByRole("radio", { name: "4 – En grande partie" })).toBeChecked();
-    await survey.getByRole("group", { name: /^Le processus était-il équitable\?/ }).getByRole("radio", { name: "5 – Tout à fait" }).check();
+    await survey
+      .getByRole("group", { name: /^Le processus était-il équitable\?/ })
+      .getByRole("radio", { name: "5 – Tout à fait" })
+      .check();
     await survey
       .getByRole("group", { name: /^Votre dossier a-t-il été traité dans un délai raisonnable\?/ })
       .getByRole("radio", { name: "2 – Un peu" })

@@ -1,12 +1,4 @@
-import {
-  expect,
-  expectNoAxeViolations,
-  fillComplaintForm,
-  lookUpComplaint,
-  queryDb,
-  test,
-  visit,
-} from "./fixtures";
+import { expect, expectNoAxeViolations, fillComplaintForm, lookUpComplaint, queryDb, test, visit } from "./fixtures";
 
 // LAST FILE ON PURPOSE (the "zz-" name: files run in alphabetical order, one worker). Failed status
 // look-ups are limited to 10 per 10 minutes per reference AND per client address, and every test
@@ -19,7 +11,8 @@ import {
 const LIMIT = 10;
 const NOT_FOUND = "We could not find a complaint with this reference number and access code.";
 const TOO_MANY = "Too many attempts from your connection. Please wait a few minutes and try again, or call the SSM.";
-const TOO_MANY_FR = "Trop de tentatives depuis votre connexion. Veuillez attendre quelques minutes et réessayer, ou appeler le GSS.";
+const TOO_MANY_FR =
+  "Trop de tentatives depuis votre connexion. Veuillez attendre quelques minutes et réessayer, ou appeler le GSS.";
 
 /** Failed look-ups recorded in the last 10 minutes, per bucket ("status-fail:ip:…", "status-fail:ref:…"). */
 function failedLookups(bucketPrefix: string): number {
@@ -57,7 +50,9 @@ test("after 10 wrong access codes the next look-up is refused, even with the rig
   for (let attempt = 1; attempt <= LIMIT; attempt++) {
     await lookUpComplaint(page, reference, `WRONG-${attempt}-${stamp}`);
     await expect(page.getByRole("heading", { level: 1 }), `attempt ${attempt}`).toHaveText("Check your complaint");
-    await expect(page.getByRole("alert"), `attempt ${attempt}`).toHaveText(attempt <= answeredNotFound ? NOT_FOUND : TOO_MANY);
+    await expect(page.getByRole("alert"), `attempt ${attempt}`).toHaveText(
+      attempt <= answeredNotFound ? NOT_FOUND : TOO_MANY,
+    );
   }
   expect(failedLookups(`ref:${reference}`), "failed look-ups counted for this reference").toBe(answeredNotFound);
 

@@ -18,7 +18,12 @@ import { staffCaseView } from "../../app/services/case-view.server";
 import { fileClientComplaint } from "../../app/services/filing.server";
 import { intakeChoices } from "../../app/services/intake.server";
 import { policyAdminView } from "../../app/services/policy-admin.server";
-import { fileProviderDispute, listProviderDisputes, providerAttach, providerDisputeView } from "../../app/services/provider-disputes.server";
+import {
+  fileProviderDispute,
+  listProviderDisputes,
+  providerAttach,
+  providerDisputeView,
+} from "../../app/services/provider-disputes.server";
 import { reportAccessFor } from "../../app/services/quarter-reports.server";
 import { managerScope } from "../../app/services/ssm-admin.server";
 import { findOrganizationBySlug } from "../../db/repositories/areas";
@@ -52,25 +57,50 @@ const refs = {} as Record<CaseName, string>;
 const files = {} as Record<FileName, number>;
 
 async function userIn(orgId: number, role: Role, email: string): Promise<SessionUser> {
-  const id = await insertUser(t.db, { email, display_name: email.split("@")[0]!, password_hash: "x", role, organization_id: orgId, language: "en", disabled_at: null, created_at: NOW.toISOString() });
+  const id = await insertUser(t.db, {
+    email,
+    display_name: email.split("@")[0]!,
+    password_hash: "x",
+    role,
+    organization_id: orgId,
+    language: "en",
+    disabled_at: null,
+    created_at: NOW.toISOString(),
+  });
   return { id, email, display_name: email.split("@")[0]!, role, organization_id: orgId, language: "en" };
 }
 
 async function complaintIn(area: string, name: string): Promise<string> {
-  const filed = await fileClientComplaint({ db: t.db, complaint: sampleComplaint({ area, name, email: `${name.split(" ")[0]!.toLowerCase()}@example.com` }), now: NOW });
+  const filed = await fileClientComplaint({
+    db: t.db,
+    complaint: sampleComplaint({ area, name, email: `${name.split(" ")[0]!.toLowerCase()}@example.com` }),
+    now: NOW,
+  });
   if (filed.kind !== "filed") throw new Error("not filed");
   return filed.reference;
 }
 
 async function disputeBy(user: SessionUser): Promise<string> {
-  const dispute = { area: "hamilton-niagara", category: "referrals" as const, description: "Referrals stopped.", outcomeWanted: "Resume them." };
+  const dispute = {
+    area: "hamilton-niagara",
+    category: "referrals" as const,
+    description: "Referrals stopped.",
+    outcomeWanted: "Resume them.",
+  };
   const filed = await fileProviderDispute({ db: t.db, user, dispute, now: NOW });
   if (filed?.kind !== "filed") throw new Error("not filed");
   return filed.reference;
 }
 
 async function staffFile(user: SessionUser, reference: string, share: boolean): Promise<number> {
-  const result = await attachAsStaff({ db: t.db, user, reference, file: { name: "notes.pdf", bytes: PDF }, share, now: NOW });
+  const result = await attachAsStaff({
+    db: t.db,
+    user,
+    reference,
+    file: { name: "notes.pdf", bytes: PDF },
+    share,
+    now: NOW,
+  });
   if (!result?.ok) throw new Error("not attached");
   return result.id;
 }
@@ -78,10 +108,22 @@ async function staffFile(user: SessionUser, reference: string, share: boolean): 
 beforeAll(async () => {
   t = await createTestDatabase();
   users.hamStaff = await createStaff(t.db, { areaSlug: "hamilton-niagara", email: "staff@ham.example" });
-  users.hamManager = await createStaff(t.db, { areaSlug: "hamilton-niagara", role: "ssm_manager", email: "manager@ham.example" });
+  users.hamManager = await createStaff(t.db, {
+    areaSlug: "hamilton-niagara",
+    role: "ssm_manager",
+    email: "manager@ham.example",
+  });
   users.ottStaff = await createStaff(t.db, { areaSlug: "ottawa", email: "staff@ott.example" });
-  users.alpha = await userIn(await createProvider(t.db, "hamilton-niagara", "Alpha Jobs"), "provider_user", "alice@alpha.example");
-  users.beta = await userIn(await createProvider(t.db, "hamilton-niagara", "Beta Careers"), "provider_user", "bob@beta.example");
+  users.alpha = await userIn(
+    await createProvider(t.db, "hamilton-niagara", "Alpha Jobs"),
+    "provider_user",
+    "alice@alpha.example",
+  );
+  users.beta = await userIn(
+    await createProvider(t.db, "hamilton-niagara", "Beta Careers"),
+    "provider_user",
+    "bob@beta.example",
+  );
   const ministry = await findOrganizationBySlug(t.db, MINISTRY.slug);
   users.analyst = await userIn(ministry!.id, "ministry_analyst", "analyst@ministry.example");
   users.admin = await userIn(ministry!.id, "admin", "admin@ministry.example");
@@ -92,7 +134,13 @@ beforeAll(async () => {
   refs.alphaDispute = await disputeBy(users.alpha);
   refs.betaDispute = await disputeBy(users.beta);
 
-  const shared = await providerAttach({ db: t.db, user: users.alpha, reference: refs.alphaDispute, file: { name: "evidence.pdf", bytes: PDF }, now: NOW });
+  const shared = await providerAttach({
+    db: t.db,
+    user: users.alpha,
+    reference: refs.alphaDispute,
+    file: { name: "evidence.pdf", bytes: PDF },
+    now: NOW,
+  });
   if (!shared?.ok) throw new Error("not attached");
   files.alphaShared = shared.id;
   files.alphaInternal = await staffFile(users.hamStaff, refs.alphaDispute, false);
@@ -138,7 +186,8 @@ describe("the gate, service by service, for each role", () => {
   it("shows the staff record of a case to its own SSM's people only", async () => {
     for (const who of EVERYONE) {
       const seen: CaseName[] = [];
-      for (const name of CASES) if (await staffCaseView({ db: t.db, user: users[who], reference: refs[name], now: NOW })) seen.push(name);
+      for (const name of CASES)
+        if (await staffCaseView({ db: t.db, user: users[who], reference: refs[name], now: NOW })) seen.push(name);
       expect(seen, who).toEqual(STAFF_CASES[who]);
     }
   });
@@ -146,7 +195,8 @@ describe("the gate, service by service, for each role", () => {
   it("shows a provider its own organization's disputes, as their filer, and nobody else's", async () => {
     for (const who of EVERYONE) {
       const seen: CaseName[] = [];
-      for (const name of CASES) if (await providerDisputeView({ db: t.db, user: users[who], reference: refs[name], now: NOW })) seen.push(name);
+      for (const name of CASES)
+        if (await providerDisputeView({ db: t.db, user: users[who], reference: refs[name], now: NOW })) seen.push(name);
       expect(seen, who).toEqual(OWN_DISPUTES[who]);
       const listed = await listProviderDisputes({ db: t.db, user: users[who] });
       expect(listed?.disputes.map((d) => d.reference) ?? [], who).toEqual(OWN_DISPUTES[who].map((name) => refs[name]));
@@ -187,9 +237,11 @@ describe("the gate, service by service, for each role", () => {
       expect(await intakeChoices({ db: t.db, user })).toBeNull();
       expect(await policyAdminView({ db: t.db, user, now: NOW })).toBeNull();
       expect(await managerScope(t.db, user, "users.manage")).toBeNull();
-      for (const area of ["hamilton-niagara", "ottawa"]) expect((await reportAccessFor(t.db, user, area))?.kind).toBe("ministry");
+      for (const area of ["hamilton-niagara", "ottawa"])
+        expect((await reportAccessFor(t.db, user, area))?.kind).toBe("ministry");
       for (const name of CASES) {
-        for (const permission of PERMISSIONS) expect(await caseFor(t.db, actors[who], permission, { reference: refs[name] })).toBeNull();
+        for (const permission of PERMISSIONS)
+          expect(await caseFor(t.db, actors[who], permission, { reference: refs[name] })).toBeNull();
       }
     }
   });
@@ -203,8 +255,14 @@ describe("the gate, service by service, for each role", () => {
   });
 
   it("keeps an SSM's management to its managers, in their own area", async () => {
-    expect((await reportAccessFor(t.db, users.hamManager, "hamilton-niagara"))).toMatchObject({ kind: "ssm", canSubmit: true });
-    expect((await reportAccessFor(t.db, users.hamStaff, "hamilton-niagara"))).toMatchObject({ kind: "ssm", canSubmit: false });
+    expect(await reportAccessFor(t.db, users.hamManager, "hamilton-niagara")).toMatchObject({
+      kind: "ssm",
+      canSubmit: true,
+    });
+    expect(await reportAccessFor(t.db, users.hamStaff, "hamilton-niagara")).toMatchObject({
+      kind: "ssm",
+      canSubmit: false,
+    });
     expect(await reportAccessFor(t.db, users.hamManager, "ottawa")).toBeNull();
     expect(await reportAccessFor(t.db, users.alpha, "hamilton-niagara")).toBeNull();
     expect((await policyAdminView({ db: t.db, user: users.hamManager, now: NOW }))?.area.slug).toBe("hamilton-niagara");
@@ -216,10 +274,16 @@ describe("the gate, service by service, for each role", () => {
   it("loads a case through caseFor exactly when the access module allows it, for every role, case and permission", async () => {
     for (const who of EVERYONE) {
       for (const name of CASES) {
-        const row = await t.db.selectFrom("cases").selectAll().where("reference", "=", refs[name]).executeTakeFirstOrThrow();
+        const row = await t.db
+          .selectFrom("cases")
+          .selectAll()
+          .where("reference", "=", refs[name])
+          .executeTakeFirstOrThrow();
         for (const permission of PERMISSIONS) {
           const loaded = await caseFor(t.db, actors[who], permission, { id: row.id });
-          expect(loaded !== null, `${who} ${permission} ${name}`).toBe(can(actors[who], permission, { type: "case", case: caseScopeOf(row) }));
+          expect(loaded !== null, `${who} ${permission} ${name}`).toBe(
+            can(actors[who], permission, { type: "case", case: caseScopeOf(row) }),
+          );
         }
       }
     }
@@ -234,7 +298,12 @@ describe("the gate over HTTP, for each role", () => {
     const now = new Date();
     for (const who of EVERYONE) {
       const token = randomBytes(32).toString("base64url");
-      await insertSession(t.db, { id: sessionIdFromToken(token), userId: users[who].id, now: now.toISOString(), expiresAt: new Date(now.getTime() + 3_600_000).toISOString() });
+      await insertSession(t.db, {
+        id: sessionIdFromToken(token),
+        userId: users[who].id,
+        now: now.toISOString(),
+        expiresAt: new Date(now.getTime() + 3_600_000).toISOString(),
+      });
       cookies[who] = `recourse_session=${token}`;
     }
     server = await startBuiltServer({
@@ -262,21 +331,41 @@ describe("the gate over HTTP, for each role", () => {
   it("answers each case page, dispute page and file with 200 to those allowed and 404 to everyone else", async () => {
     for (const who of EVERYONE) {
       for (const name of CASES) {
-        expect((await get(who, `/cases/${refs[name]}`)).status, `${who} /cases ${name}`).toBe(STAFF_CASES[who].includes(name) ? 200 : 404);
-        expect((await get(who, `/disputes/${refs[name]}`)).status, `${who} /disputes ${name}`).toBe(OWN_DISPUTES[who].includes(name) ? 200 : 404);
+        expect((await get(who, `/cases/${refs[name]}`)).status, `${who} /cases ${name}`).toBe(
+          STAFF_CASES[who].includes(name) ? 200 : 404,
+        );
+        expect((await get(who, `/disputes/${refs[name]}`)).status, `${who} /disputes ${name}`).toBe(
+          OWN_DISPUTES[who].includes(name) ? 200 : 404,
+        );
       }
       for (const name of Object.keys(files) as FileName[]) {
-        expect((await get(who, `/attachments/${files[name]}`)).status, `${who} file ${name}`).toBe(READABLE_FILES[who].includes(name) ? 200 : 404);
+        expect((await get(who, `/attachments/${files[name]}`)).status, `${who} file ${name}`).toBe(
+          READABLE_FILES[who].includes(name) ? 200 : 404,
+        );
       }
     }
   });
 
   it("shows a client's name to their own SSM only: not to another SSM, a provider or the ministry", async () => {
     for (const who of EVERYONE) {
-      const paths = ["/cases", "/disputes", "/reports", "/reports/hamilton-niagara", "/reports/ottawa", `/cases/${refs.hamComplaint}`, `/cases/${refs.ottComplaint}`];
+      const paths = [
+        "/cases",
+        "/disputes",
+        "/reports",
+        "/reports/hamilton-niagara",
+        "/reports/ottawa",
+        `/cases/${refs.hamComplaint}`,
+        `/cases/${refs.ottComplaint}`,
+      ];
       const pages = await Promise.all(paths.map((path) => get(who, path)));
-      expect(pages.some((page) => page.body.includes(PERSON.ham)), `${who} sees ${PERSON.ham}`).toBe(who === "hamStaff" || who === "hamManager");
-      expect(pages.some((page) => page.body.includes(PERSON.ott)), `${who} sees ${PERSON.ott}`).toBe(who === "ottStaff");
+      expect(
+        pages.some((page) => page.body.includes(PERSON.ham)),
+        `${who} sees ${PERSON.ham}`,
+      ).toBe(who === "hamStaff" || who === "hamManager");
+      expect(
+        pages.some((page) => page.body.includes(PERSON.ott)),
+        `${who} sees ${PERSON.ott}`,
+      ).toBe(who === "ottStaff");
     }
   });
 });

@@ -20,7 +20,14 @@ afterAll(async () => t.cleanup());
 
 describe("accounts and sign-in", () => {
   it("signs in with the right password, refuses a wrong one or an unknown email the same way, and audits both", async () => {
-    const created = await createAccount({ db: t.db, email: "Officer@Example.org", role: "ssm_staff", organizationSlug: "ssm-durham", password: "correct horse battery", now: NOW });
+    const created = await createAccount({
+      db: t.db,
+      email: "Officer@Example.org",
+      role: "ssm_staff",
+      organizationSlug: "ssm-durham",
+      password: "correct horse battery",
+      now: NOW,
+    });
     expect(created.ok).toBe(true);
 
     const ok = await signIn({ db: t.db, email: "officer@example.org", password: "correct horse battery", now: NOW });
@@ -32,12 +39,24 @@ describe("accounts and sign-in", () => {
 
     expect(await signIn({ db: t.db, email: "officer@example.org", password: "wrong password", now: NOW })).toBeNull();
     expect(await signIn({ db: t.db, email: "nobody@example.org", password: "wrong password", now: NOW })).toBeNull();
-    const audit = await t.db.selectFrom("audit_log").select(["action", "actor_label"]).where("action", "like", "auth.%").orderBy("id").execute();
+    const audit = await t.db
+      .selectFrom("audit_log")
+      .select(["action", "actor_label"])
+      .where("action", "like", "auth.%")
+      .orderBy("id")
+      .execute();
     expect(audit.map((a) => a.action)).toEqual(["auth.sign_in", "auth.sign_in_failed", "auth.sign_in_failed"]);
   });
 
   it("ends a session at sign-out, after 30 idle minutes, and for a disabled user", async () => {
-    await createAccount({ db: t.db, email: "idle@example.org", role: "ssm_manager", organizationSlug: "ssm-london", password: "long enough password", now: NOW });
+    await createAccount({
+      db: t.db,
+      email: "idle@example.org",
+      role: "ssm_manager",
+      organizationSlug: "ssm-london",
+      password: "long enough password",
+      now: NOW,
+    });
     const a = await signIn({ db: t.db, email: "idle@example.org", password: "long enough password", now: NOW });
     await signOut(t.db, a!.token, NOW);
     expect(await userForSessionToken(t.db, a!.token, NOW)).toBeNull();
@@ -48,16 +67,52 @@ describe("accounts and sign-in", () => {
     expect(await userForSessionToken(t.db, c!.token, new Date(NOW.getTime() + SESSION_IDLE_MS + 1000))).toBeNull();
 
     const d = await signIn({ db: t.db, email: "idle@example.org", password: "long enough password", now: NOW });
-    await t.db.updateTable("users").set({ disabled_at: NOW.toISOString() }).where("email", "=", "idle@example.org").execute();
+    await t.db
+      .updateTable("users")
+      .set({ disabled_at: NOW.toISOString() })
+      .where("email", "=", "idle@example.org")
+      .execute();
     expect(await userForSessionToken(t.db, d!.token, NOW)).toBeNull();
-    expect(await signIn({ db: t.db, email: "idle@example.org", password: "long enough password", now: NOW })).toBeNull();
+    expect(
+      await signIn({ db: t.db, email: "idle@example.org", password: "long enough password", now: NOW }),
+    ).toBeNull();
   });
 
   it("refuses a role in the wrong kind of organization, an unknown organization and a duplicate email", async () => {
-    expect(await createAccount({ db: t.db, email: "x@example.org", role: "ssm_staff", organizationSlug: "mlitsd", now: NOW })).toMatchObject({ ok: false });
-    expect(await createAccount({ db: t.db, email: "x@example.org", role: "ssm_staff", organizationSlug: "no-such-org", now: NOW })).toMatchObject({ ok: false });
-    await createAccount({ db: t.db, email: "dup@example.org", role: "ministry_analyst", organizationSlug: "mlitsd", now: NOW });
-    expect(await createAccount({ db: t.db, email: "DUP@example.org", role: "ministry_analyst", organizationSlug: "mlitsd", now: NOW })).toMatchObject({ ok: false });
+    expect(
+      await createAccount({
+        db: t.db,
+        email: "x@example.org",
+        role: "ssm_staff",
+        organizationSlug: "mlitsd",
+        now: NOW,
+      }),
+    ).toMatchObject({ ok: false });
+    expect(
+      await createAccount({
+        db: t.db,
+        email: "x@example.org",
+        role: "ssm_staff",
+        organizationSlug: "no-such-org",
+        now: NOW,
+      }),
+    ).toMatchObject({ ok: false });
+    await createAccount({
+      db: t.db,
+      email: "dup@example.org",
+      role: "ministry_analyst",
+      organizationSlug: "mlitsd",
+      now: NOW,
+    });
+    expect(
+      await createAccount({
+        db: t.db,
+        email: "DUP@example.org",
+        role: "ministry_analyst",
+        organizationSlug: "mlitsd",
+        now: NOW,
+      }),
+    ).toMatchObject({ ok: false });
   });
 });
 
@@ -68,7 +123,17 @@ describe("npm run user:add", () => {
     try {
       const { stdout } = await run(
         process.execPath,
-        ["--import", "tsx", "scripts/user-add.ts", "--email", "first.manager@example.org", "--role", "ssm_manager", "--org", "ssm-peel"],
+        [
+          "--import",
+          "tsx",
+          "scripts/user-add.ts",
+          "--email",
+          "first.manager@example.org",
+          "--role",
+          "ssm_manager",
+          "--org",
+          "ssm-peel",
+        ],
         { env: { ...process.env, DATABASE_URL: databaseUrl, NODE_ENV: "production" } },
       );
       const password = /Password \(shown only this once; store it safely\): (\S+)/.exec(stdout)?.[1];
@@ -83,9 +148,13 @@ describe("npm run user:add", () => {
         await db.destroy();
       }
 
-      const bad = await run(process.execPath, ["--import", "tsx", "scripts/user-add.ts", "--email", "nope", "--role", "boss", "--org", "ssm-peel"], {
-        env: { ...process.env, DATABASE_URL: databaseUrl },
-      }).catch((e: { code: number; stderr: string }) => e);
+      const bad = await run(
+        process.execPath,
+        ["--import", "tsx", "scripts/user-add.ts", "--email", "nope", "--role", "boss", "--org", "ssm-peel"],
+        {
+          env: { ...process.env, DATABASE_URL: databaseUrl },
+        },
+      ).catch((e: { code: number; stderr: string }) => e);
       expect("code" in bad && bad.code).toBe(2);
       expect("stderr" in bad && bad.stderr).toMatch(/--email must be an email address/);
     } finally {

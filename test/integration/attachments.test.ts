@@ -8,7 +8,12 @@ const dir = mkdtempSync(join(tmpdir(), "recourse-attachments-"));
 process.env.ATTACHMENTS_DIR = dir;
 
 import type { SessionUser } from "../../app/services/auth.server";
-import { attachAsStaff, attachmentForFiler, attachmentForUser, attachToCase } from "../../app/services/attachments.server";
+import {
+  attachAsStaff,
+  attachmentForFiler,
+  attachmentForUser,
+  attachToCase,
+} from "../../app/services/attachments.server";
 import { fileClientComplaint } from "../../app/services/filing.server";
 import { createTestDatabase, type TestDatabase } from "../fixtures/test-db";
 import { createStaff, sampleComplaint } from "../fixtures/people";
@@ -39,9 +44,20 @@ async function fileOne() {
 describe("attachments", () => {
   it("stores a PDF under a server-made name outside public/ and records it on the timeline", async () => {
     const { caseId } = await fileOne();
-    const result = await attachToCase({ db: t.db, caseId, file: { name: "../../etc/letter.pdf", bytes: PDF }, uploadedBy: { kind: "filer", userId: null, label: "filer" }, visibility: "public", now: NOW });
+    const result = await attachToCase({
+      db: t.db,
+      caseId,
+      file: { name: "../../etc/letter.pdf", bytes: PDF },
+      uploadedBy: { kind: "filer", userId: null, label: "filer" },
+      visibility: "public",
+      now: NOW,
+    });
     expect(result.ok).toBe(true);
-    const row = await t.db.selectFrom("attachments").selectAll().where("case_id", "=", caseId).executeTakeFirstOrThrow();
+    const row = await t.db
+      .selectFrom("attachments")
+      .selectAll()
+      .where("case_id", "=", caseId)
+      .executeTakeFirstOrThrow();
     expect(row.original_name).toBe("letter.pdf");
     expect(row.stored_name).toMatch(/^[0-9a-f-]{36}\.pdf$/);
     expect(row.content_type).toBe("application/pdf");
@@ -55,9 +71,22 @@ describe("attachments", () => {
     const { caseId } = await fileOne();
     const before = readdirSync(dir).length;
     const attach = (name: string, bytes: Uint8Array) =>
-      attachToCase({ db: t.db, caseId, file: { name, bytes }, uploadedBy: { kind: "filer", userId: null, label: "filer" }, visibility: "public", now: NOW });
-    expect(await attach("invoice.pdf", new TextEncoder().encode("MZ\x90\x00 this is an executable"))).toEqual({ ok: false, reason: "type" });
-    expect(await attach("page.pdf", new TextEncoder().encode("<html><script>alert(1)</script></html>"))).toEqual({ ok: false, reason: "type" });
+      attachToCase({
+        db: t.db,
+        caseId,
+        file: { name, bytes },
+        uploadedBy: { kind: "filer", userId: null, label: "filer" },
+        visibility: "public",
+        now: NOW,
+      });
+    expect(await attach("invoice.pdf", new TextEncoder().encode("MZ\x90\x00 this is an executable"))).toEqual({
+      ok: false,
+      reason: "type",
+    });
+    expect(await attach("page.pdf", new TextEncoder().encode("<html><script>alert(1)</script></html>"))).toEqual({
+      ok: false,
+      reason: "type",
+    });
     const big = new Uint8Array(10 * 1024 * 1024 + 1);
     big.set(PDF);
     expect(await attach("big.pdf", big)).toEqual({ ok: false, reason: "too_big" });
@@ -68,12 +97,37 @@ describe("attachments", () => {
 
   it("serves a file only to those allowed to see the case", async () => {
     const { caseId, reference } = await fileOne();
-    const internal = await attachAsStaff({ db: t.db, user: staff, reference, file: { name: "notes.pdf", bytes: PDF }, share: false, now: NOW });
-    const shared = await attachAsStaff({ db: t.db, user: staff, reference, file: { name: "decision.pdf", bytes: PDF }, share: true, now: NOW });
+    const internal = await attachAsStaff({
+      db: t.db,
+      user: staff,
+      reference,
+      file: { name: "notes.pdf", bytes: PDF },
+      share: false,
+      now: NOW,
+    });
+    const shared = await attachAsStaff({
+      db: t.db,
+      user: staff,
+      reference,
+      file: { name: "decision.pdf", bytes: PDF },
+      share: true,
+      now: NOW,
+    });
     if (!internal?.ok || !shared?.ok) throw new Error("not attached");
-    expect((await attachmentForUser({ db: t.db, user: staff, id: internal.id, now: new Date() }))?.name).toBe("notes.pdf");
+    expect((await attachmentForUser({ db: t.db, user: staff, id: internal.id, now: new Date() }))?.name).toBe(
+      "notes.pdf",
+    );
     expect(await attachmentForUser({ db: t.db, user: otherSsm, id: internal.id, now: new Date() })).toBeNull();
-    expect(await attachAsStaff({ db: t.db, user: otherSsm, reference, file: { name: "x.pdf", bytes: PDF }, share: true, now: NOW })).toBeNull();
+    expect(
+      await attachAsStaff({
+        db: t.db,
+        user: otherSsm,
+        reference,
+        file: { name: "x.pdf", bytes: PDF },
+        share: true,
+        now: NOW,
+      }),
+    ).toBeNull();
     // The filer sees what was shared with them, never internal files, and nothing of other cases.
     expect((await attachmentForFiler({ db: t.db, caseId, id: shared.id, now: new Date() }))?.name).toBe("decision.pdf");
     expect(await attachmentForFiler({ db: t.db, caseId, id: internal.id, now: new Date() })).toBeNull();

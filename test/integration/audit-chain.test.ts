@@ -61,8 +61,12 @@ async function shiftFrom(db: DB, id: number): Promise<void> {
 describe("the audit log's database guard", () => {
   it("refuses UPDATE and DELETE, even written by hand", async () => {
     const db = await logOf(3);
-    await expect(db.updateTable("audit_log").set({ action: "nothing.happened" }).where("id", "=", 2).execute()).rejects.toThrow(/append-only: UPDATE refused/);
-    await expect(db.deleteFrom("audit_log").where("id", "=", 2).execute()).rejects.toThrow(/append-only: DELETE refused/);
+    await expect(
+      db.updateTable("audit_log").set({ action: "nothing.happened" }).where("id", "=", 2).execute(),
+    ).rejects.toThrow(/append-only: UPDATE refused/);
+    await expect(db.deleteFrom("audit_log").where("id", "=", 2).execute()).rejects.toThrow(
+      /append-only: DELETE refused/,
+    );
     await expect(sql`delete from audit_log`.execute(db)).rejects.toThrow(/append-only/);
     expect((await row(db, 2)).action).toBe("case.read");
     expect(await verifyAuditChain(db)).toMatchObject({ ok: true, entries: 3 });
@@ -111,7 +115,11 @@ describe("recomputing the chain", () => {
     await removeProtections(db);
     const target = await row(db, 4);
     const altered = { ...entry(4), action: "case.nothing" };
-    await db.updateTable("audit_log").set({ action: altered.action, hash: auditEntryHash(target.prev_hash, altered) }).where("id", "=", 4).execute();
+    await db
+      .updateTable("audit_log")
+      .set({ action: altered.action, hash: auditEntryHash(target.prev_hash, altered) })
+      .where("id", "=", 4)
+      .execute();
     expect(await verifyAuditChain(db)).toMatchObject({ ok: false, problem: { kind: "altered", entryId: 4 } });
   });
 
@@ -164,7 +172,19 @@ describe("recomputing the chain", () => {
     await shiftFrom(db, 3);
     await db
       .insertInto("audit_log")
-      .values({ id: 3, at: entry(50).at, actor_user_id: null, actor_label: "x", organization_id: null, action: "case.read", target_type: null, target_id: null, details_json: null, prev_hash: "f".repeat(64), hash: "e".repeat(64) })
+      .values({
+        id: 3,
+        at: entry(50).at,
+        actor_user_id: null,
+        actor_label: "x",
+        organization_id: null,
+        action: "case.read",
+        target_type: null,
+        target_id: null,
+        details_json: null,
+        prev_hash: "f".repeat(64),
+        hash: "e".repeat(64),
+      })
       .execute();
     expect(await verifyAuditChain(db)).toMatchObject({ ok: false, problem: { kind: "inserted", entryId: 3 } });
   });
@@ -185,7 +205,10 @@ describe("recomputing the chain", () => {
     await removeProtections(db);
     await db.deleteFrom("audit_log").where("id", ">=", 5).execute();
     expect(await verifyAuditChain(db)).toMatchObject({ ok: true, entries: 4 }); // the chain alone cannot tell
-    expect(await verifyAuditChain(db, [{ id: 6, hash: head.hash }])).toMatchObject({ ok: false, problem: { kind: "anchor", entryId: 6 } });
+    expect(await verifyAuditChain(db, [{ id: 6, hash: head.hash }])).toMatchObject({
+      ok: false,
+      problem: { kind: "anchor", entryId: 6 },
+    });
   });
 });
 
@@ -219,11 +242,15 @@ describe("npm run audit:verify", () => {
 
     await removeProtections(db);
     await db.updateTable("audit_log").set({ organization_id: 8 }).where("id", "=", 2).execute();
-    const failed = await run(process.execPath, ["--import", "tsx", "scripts/audit-verify.ts", "--anchor", head], { env }).catch((e: { code: number; stderr: string }) => e);
+    const failed = await run(process.execPath, ["--import", "tsx", "scripts/audit-verify.ts", "--anchor", head], {
+      env,
+    }).catch((e: { code: number; stderr: string }) => e);
     expect("code" in failed && failed.code).toBe(1);
     expect(failed.stderr).toContain("TAMPERED (altered, entry #2)");
 
-    const bad = await run(process.execPath, ["--import", "tsx", "scripts/audit-verify.ts", "--anchor", "nonsense"], { env }).catch((e: { code: number; stderr: string }) => e);
+    const bad = await run(process.execPath, ["--import", "tsx", "scripts/audit-verify.ts", "--anchor", "nonsense"], {
+      env,
+    }).catch((e: { code: number; stderr: string }) => e);
     expect("code" in bad && bad.code).toBe(2);
   });
 });

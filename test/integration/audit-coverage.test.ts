@@ -37,7 +37,11 @@ let ssmId: number;
 
 beforeAll(async () => {
   t = await createTestDatabase(new Date("2026-04-01T12:00:00Z"));
-  staff = await createStaff(t.db, { areaSlug: AREA, email: "officer@hamilton.example.org", passwordHash: await hashPassword("a long enough passphrase") });
+  staff = await createStaff(t.db, {
+    areaSlug: AREA,
+    email: "officer@hamilton.example.org",
+    passwordHash: await hashPassword("a long enough passphrase"),
+  });
   manager = await createStaff(t.db, { areaSlug: AREA, role: "ssm_manager" });
   ssmId = staff.organization_id;
 });
@@ -47,20 +51,39 @@ afterAll(async () => {
 });
 
 async function lastEntry(action: string) {
-  return t.db.selectFrom("audit_log").selectAll().where("action", "=", action).orderBy("id", "desc").executeTakeFirstOrThrow();
+  return t.db
+    .selectFrom("audit_log")
+    .selectAll()
+    .where("action", "=", action)
+    .orderBy("id", "desc")
+    .executeTakeFirstOrThrow();
 }
 
 /** Who (a user or a named actor), what (action and target), when (an ISO instant in UTC), which organization. */
-async function expectAudited(action: string, who: { userId: number | null; label: string }, target: string | null, when: Date, organizationId = ssmId) {
+async function expectAudited(
+  action: string,
+  who: { userId: number | null; label: string },
+  target: string | null,
+  when: Date,
+  organizationId = ssmId,
+) {
   const entry = await lastEntry(action);
-  expect(entry).toMatchObject({ actor_user_id: who.userId, actor_label: who.label, organization_id: organizationId, target_id: target, at: when.toISOString() });
+  expect(entry).toMatchObject({
+    actor_user_id: who.userId,
+    actor_label: who.label,
+    organization_id: organizationId,
+    target_id: target,
+    at: when.toISOString(),
+  });
   expect(entry.at).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
   return entry;
 }
 
 describe("what the audit log records", () => {
   it("sign-in and failed sign-in", async () => {
-    expect(await signIn({ db: t.db, email: staff.email, password: "a long enough passphrase", now: FILED })).not.toBeNull();
+    expect(
+      await signIn({ db: t.db, email: staff.email, password: "a long enough passphrase", now: FILED }),
+    ).not.toBeNull();
     await expectAudited("auth.sign_in", { userId: staff.id, label: staff.email }, null, FILED);
     expect(await signIn({ db: t.db, email: staff.email, password: "not the passphrase", now: LATER })).toBeNull();
     await expectAudited("auth.sign_in_failed", { userId: staff.id, label: staff.email }, null, LATER);
@@ -75,10 +98,26 @@ describe("what the audit log records", () => {
     expect(await staffCaseView({ db: t.db, user: staff, reference: ref, now: LATER })).not.toBeNull();
     await expectAudited("case.read", { userId: staff.id, label: staff.email }, ref, LATER);
 
-    expect(await performStaffAction({ db: t.db, user: staff, reference: ref, expectedVersion: 1, command: { action: "acknowledge" }, now: LATER })).toEqual({ ok: true });
+    expect(
+      await performStaffAction({
+        db: t.db,
+        user: staff,
+        reference: ref,
+        expectedVersion: 1,
+        command: { action: "acknowledge" },
+        now: LATER,
+      }),
+    ).toEqual({ ok: true });
     await expectAudited("case.acknowledge", { userId: staff.id, label: staff.email }, ref, LATER);
 
-    const attached = await attachAsStaff({ db: t.db, user: staff, reference: ref, file: { name: "notes.pdf", bytes: PDF }, share: true, now: LATER });
+    const attached = await attachAsStaff({
+      db: t.db,
+      user: staff,
+      reference: ref,
+      file: { name: "notes.pdf", bytes: PDF },
+      share: true,
+      now: LATER,
+    });
     if (!attached?.ok) throw new Error("not attached");
     const added = await expectAudited("case.attachment_added", { userId: staff.id, label: staff.email }, ref, LATER);
     expect(JSON.parse(added.details_json!)).toMatchObject({ attachmentId: attached.id });
@@ -96,7 +135,14 @@ describe("what the audit log records", () => {
     expect(await attachmentForFiler({ db: t.db, caseId, id: attached.id, now: LATER })).not.toBeNull();
     await expectAudited("case.attachment_read", { userId: null, label: "filer" }, ref, LATER);
 
-    expect(await performFilerAction({ db: t.db, caseId, command: { action: "add_information", message: "The office was on King Street." }, now: LATER })).toEqual({ ok: true });
+    expect(
+      await performFilerAction({
+        db: t.db,
+        caseId,
+        command: { action: "add_information", message: "The office was on King Street." },
+        now: LATER,
+      }),
+    ).toEqual({ ok: true });
     await expectAudited("case.filer.add_information", { userId: null, label: "filer" }, ref, LATER);
 
     // The sweep, acting for nobody, records a missed deadline under the SSM.
@@ -104,19 +150,65 @@ describe("what the audit log records", () => {
     expect((await sweepClocks({ db: t.db, now: late })).breached).toBeGreaterThan(0);
     await expectAudited("clock.breached", { userId: null, label: "sweep" }, ref, late);
 
-    const rows = await reportCsvRows({ db: t.db, user: manager, query: { view: "trend", area: AREA }, settings: { threshold: 5, dueDays: 30 }, language: "en", now: LATER });
+    const rows = await reportCsvRows({
+      db: t.db,
+      user: manager,
+      query: { view: "trend", area: AREA },
+      settings: { threshold: 5, dueDays: 30 },
+      language: "en",
+      now: LATER,
+    });
     expect(rows).not.toBeNull();
-    const exported = await expectAudited("report.exported", { userId: manager.id, label: manager.email }, "trend", LATER);
+    const exported = await expectAudited(
+      "report.exported",
+      { userId: manager.id, label: manager.email },
+      "trend",
+      LATER,
+    );
     expect(JSON.parse(exported.details_json!)).toEqual({ view: "trend", area: AREA, language: "en" });
     // An export refused (another SSM's trend) is not recorded as one.
-    const count = await t.db.selectFrom("audit_log").where("action", "=", "report.exported").select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow();
-    expect(await reportCsvRows({ db: t.db, user: manager, query: { view: "trend", area: "ottawa" }, settings: { threshold: 5, dueDays: 30 }, language: "en", now: LATER })).toBeNull();
-    expect(await t.db.selectFrom("audit_log").where("action", "=", "report.exported").select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow()).toEqual(count);
+    const count = await t.db
+      .selectFrom("audit_log")
+      .where("action", "=", "report.exported")
+      .select((eb) => eb.fn.countAll<number>().as("n"))
+      .executeTakeFirstOrThrow();
+    expect(
+      await reportCsvRows({
+        db: t.db,
+        user: manager,
+        query: { view: "trend", area: "ottawa" },
+        settings: { threshold: 5, dueDays: 30 },
+        language: "en",
+        now: LATER,
+      }),
+    ).toBeNull();
+    expect(
+      await t.db
+        .selectFrom("audit_log")
+        .where("action", "=", "report.exported")
+        .select((eb) => eb.fn.countAll<number>().as("n"))
+        .executeTakeFirstOrThrow(),
+    ).toEqual(count);
 
     const narrative = { actionsTaken: "Met providers.", lessonsLearned: "Call back sooner.", systemicIssues: "None." };
-    const submitted = await submitQuarterReport({ db: t.db, user: manager, areaSlug: AREA, quarter: "2026-Q1", narrative, amendmentReason: null, expectedVersion: 0, threshold: 5, now: AFTER_QUARTER });
+    const submitted = await submitQuarterReport({
+      db: t.db,
+      user: manager,
+      areaSlug: AREA,
+      quarter: "2026-Q1",
+      narrative,
+      amendmentReason: null,
+      expectedVersion: 0,
+      threshold: 5,
+      now: AFTER_QUARTER,
+    });
     expect(submitted).toMatchObject({ ok: true });
-    await expectAudited("report.submitted", { userId: manager.id, label: manager.email }, `${AREA}/2026-Q1`, AFTER_QUARTER);
+    await expectAudited(
+      "report.submitted",
+      { userId: manager.id, label: manager.email },
+      `${AREA}/2026-Q1`,
+      AFTER_QUARTER,
+    );
 
     expect(await verifyAuditChain(t.db)).toMatchObject({ ok: true });
   });

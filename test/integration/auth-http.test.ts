@@ -20,7 +20,14 @@ beforeAll(async () => {
   folder = mkdtempSync(join(tmpdir(), "recourse-auth-http-"));
   t = await createTestDatabase();
   for (const email of ["known@example.org", "other@example.org"]) {
-    const created = await createAccount({ db: t.db, email, role: "ssm_staff", organizationSlug: "ssm-durham", password: PASSWORD, now: new Date() });
+    const created = await createAccount({
+      db: t.db,
+      email,
+      role: "ssm_staff",
+      organizationSlug: "ssm-durham",
+      password: PASSWORD,
+      now: new Date(),
+    });
     expect(created.ok).toBe(true);
   }
   server = await startBuiltServer({
@@ -79,12 +86,15 @@ describe("sign-in over HTTP", () => {
   });
 
   it("refuses every account from an address that failed 10 times in the minute, and signs in from another", async () => {
-    for (let i = 1; i <= 10; i++) expect((await signIn(`guess${i}@example.org`, "wrong", "192.0.2.77")).status).toBe(401);
+    for (let i = 1; i <= 10; i++)
+      expect((await signIn(`guess${i}@example.org`, "wrong", "192.0.2.77")).status).toBe(401);
     expect((await signIn("other@example.org", PASSWORD, "192.0.2.77")).status).toBe(429);
     const elsewhere = await signIn("other@example.org", PASSWORD, "192.0.2.78");
     expect(elsewhere.status).toBe(302);
     // The production cookie: __Host- prefixed, Secure, host-only, HttpOnly.
-    expect(elsewhere.setCookie).toMatch(/^__Host-recourse_session=[A-Za-z0-9_-]{43}; Path=\/; HttpOnly; SameSite=Lax; Secure$/);
+    expect(elsewhere.setCookie).toMatch(
+      /^__Host-recourse_session=[A-Za-z0-9_-]{43}; Path=\/; HttpOnly; SameSite=Lax; Secure$/,
+    );
   });
 });
 
@@ -107,7 +117,8 @@ describe("reset requests over HTTP", () => {
   });
 
   it("limits one address to 10 requests a minute, whatever the accounts", async () => {
-    for (let i = 1; i <= 10; i++) expect((await postForm("/forgot-password", { email: `someone${i}@example.org` }, "100.64.3.3")).status).toBe(200);
+    for (let i = 1; i <= 10; i++)
+      expect((await postForm("/forgot-password", { email: `someone${i}@example.org` }, "100.64.3.3")).status).toBe(200);
     expect((await postForm("/forgot-password", { email: "known@example.org" }, "100.64.3.3")).status).toBe(429);
   });
 });

@@ -40,14 +40,24 @@ afterAll(async () => {
 });
 
 async function person(email: string, language: "en" | "fr" = "en", role: "ssm_staff" | "ssm_manager" = "ssm_staff") {
-  const user = await createStaff(t.db, { areaSlug: language === "fr" ? "ottawa" : "hamilton-niagara", role, email, passwordHash: await hashPassword(OLD) });
+  const user = await createStaff(t.db, {
+    areaSlug: language === "fr" ? "ottawa" : "hamilton-niagara",
+    role,
+    email,
+    passwordHash: await hashPassword(OLD),
+  });
   await t.db.updateTable("users").set({ language }).where("id", "=", user.id).execute();
   return { ...user, language };
 }
 
 /** Sends what the outbox holds through the real SMTP server; returns the messages to `recipient`. */
 async function deliver(recipient: string, now: Date) {
-  await deliverDueEmails({ db: t.db, transport: createMailTransport({ smtpUrl: smtp.url, mailDir: "unused" }), from: FROM, now });
+  await deliverDueEmails({
+    db: t.db,
+    transport: createMailTransport({ smtpUrl: smtp.url, mailDir: "unused" }),
+    from: FROM,
+    now,
+  });
   return smtp.messages.filter((m) => (m.to && "text" in m.to ? m.to.text : "") === recipient);
 }
 
@@ -58,14 +68,21 @@ function tokenIn(text: string | undefined): string {
 }
 
 async function auditOf(action: string) {
-  return t.db.selectFrom("audit_log").select(["actor_user_id", "actor_label", "details_json", "target_id"]).where("action", "=", action).orderBy("id").execute();
+  return t.db
+    .selectFrom("audit_log")
+    .select(["actor_user_id", "actor_label", "details_json", "target_id"])
+    .where("action", "=", action)
+    .orderBy("id")
+    .execute();
 }
 
 describe("asking for a reset link", () => {
   it("emails a single link in the account's language through SMTP, keeping only the token's hash", async () => {
     const user = await person("chloe.reset@example.org", "fr");
     const now = tick();
-    expect(await requestPasswordReset({ db: t.db, email: " Chloe.Reset@Example.org", clientIp: "192.0.2.1", now })).toEqual({ ok: true });
+    expect(
+      await requestPasswordReset({ db: t.db, email: " Chloe.Reset@Example.org", clientIp: "192.0.2.1", now }),
+    ).toEqual({ ok: true });
 
     const [mail, ...more] = await deliver(user.email, now);
     expect(more).toEqual([]);
@@ -93,17 +110,32 @@ describe("asking for a reset link", () => {
     const manager = await person("reset.manager@example.org", "en", "ssm_manager");
     const disabled = await person("reset.disabled@example.org");
     await disableUser({ db: t.db, user: manager, userId: disabled.id, now: tick() });
-    const invited = await inviteUser({ db: t.db, user: manager, invite: { name: "Not Yet", email: "not.yet@example.org", role: "ssm_staff", language: "en", provider: undefined }, now: tick() });
+    const invited = await inviteUser({
+      db: t.db,
+      user: manager,
+      invite: { name: "Not Yet", email: "not.yet@example.org", role: "ssm_staff", language: "en", provider: undefined },
+      now: tick(),
+    });
     expect(invited.ok).toBe(true);
-    const before = await t.db.selectFrom("email_outbox").select("id").where("template", "=", "password_reset").execute();
+    const before = await t.db
+      .selectFrom("email_outbox")
+      .select("id")
+      .where("template", "=", "password_reset")
+      .execute();
 
     for (const email of ["nobody.at.all@example.org", disabled.email, "not.yet@example.org"]) {
-      expect(await requestPasswordReset({ db: t.db, email, clientIp: "192.0.2.2", now: tick() }), email).toEqual({ ok: true });
+      expect(await requestPasswordReset({ db: t.db, email, clientIp: "192.0.2.2", now: tick() }), email).toEqual({
+        ok: true,
+      });
     }
     const after = await t.db.selectFrom("email_outbox").select("id").where("template", "=", "password_reset").execute();
     expect(after).toHaveLength(before.length);
     const audit = (await auditOf("auth.password_reset_requested")).slice(-3);
-    expect(audit.map((a) => JSON.parse(a.details_json!))).toEqual([{ emailSent: false }, { emailSent: false }, { emailSent: false }]);
+    expect(audit.map((a) => JSON.parse(a.details_json!))).toEqual([
+      { emailSent: false },
+      { emailSent: false },
+      { emailSent: false },
+    ]);
     expect(audit[0]).toMatchObject({ actor_user_id: null, actor_label: "nobody.at.all@example.org" });
   });
 
@@ -114,7 +146,12 @@ describe("asking for a reset link", () => {
     const answers = async (email: string, ipPrefix: string) => {
       const out: string[] = [];
       for (let i = 1; i <= 11; i++) {
-        const result = await requestPasswordReset({ db: t.db, email, clientIp: `${ipPrefix}.${i}`, now: new Date(start.getTime() + i) });
+        const result = await requestPasswordReset({
+          db: t.db,
+          email,
+          clientIp: `${ipPrefix}.${i}`,
+          now: new Date(start.getTime() + i),
+        });
         out.push(result.ok ? "ok" : result.reason);
       }
       return out;
@@ -122,17 +159,31 @@ describe("asking for a reset link", () => {
     const forKnown = await answers(known.email, "198.51.100");
     expect(forKnown).toEqual([...Array(10).fill("ok"), "rate_limited"]);
     expect(await answers("reset.unknown@example.org", "203.0.113")).toEqual(forKnown);
-    expect(await t.db.selectFrom("password_resets").select("id").where("user_id", "=", known.id).execute()).toHaveLength(10);
+    expect(
+      await t.db.selectFrom("password_resets").select("id").where("user_id", "=", known.id).execute(),
+    ).toHaveLength(10);
 
     // From one address, whatever the accounts.
     const fromOne: string[] = [];
     for (let i = 1; i <= 11; i++) {
-      const result = await requestPasswordReset({ db: t.db, email: `someone${i}@example.org`, clientIp: "100.64.9.9", now: new Date(start.getTime() + 100 + i) });
+      const result = await requestPasswordReset({
+        db: t.db,
+        email: `someone${i}@example.org`,
+        clientIp: "100.64.9.9",
+        now: new Date(start.getTime() + 100 + i),
+      });
       fromOne.push(result.ok ? "ok" : result.reason);
     }
     expect(fromOne).toEqual([...Array(10).fill("ok"), "rate_limited"]);
     // A minute later the account may ask again.
-    expect(await requestPasswordReset({ db: t.db, email: known.email, clientIp: "198.51.100.50", now: new Date(start.getTime() + MINUTE + 100) })).toEqual({ ok: true });
+    expect(
+      await requestPasswordReset({
+        db: t.db,
+        email: known.email,
+        clientIp: "198.51.100.50",
+        now: new Date(start.getTime() + MINUTE + 100),
+      }),
+    ).toEqual({ ok: true });
   });
 });
 
@@ -149,18 +200,38 @@ describe("using the link", () => {
     const [olderToken, newerToken] = mails.map((m) => tokenIn(m.text));
 
     const useAt = tick();
-    expect(await resetPassword({ db: t.db, token: newerToken!, password: NEW, clientIp: "192.0.2.10", now: useAt })).toEqual({ ok: true, email: user.email });
+    expect(
+      await resetPassword({ db: t.db, token: newerToken!, password: NEW, clientIp: "192.0.2.10", now: useAt }),
+    ).toEqual({ ok: true, email: user.email });
     expect(await signIn({ db: t.db, email: user.email, password: OLD, now: tick() })).toBeNull();
     expect(await signIn({ db: t.db, email: user.email, password: NEW, now: tick() })).not.toBeNull();
     expect(await userForSessionToken(t.db, deskSession!.token, useAt)).toBeNull();
 
     // Single use, and the other link stopped working with it.
     expect(await passwordResetView({ db: t.db, token: newerToken!, now: tick() })).toEqual({ state: "used" });
-    expect(await resetPassword({ db: t.db, token: newerToken!, password: "yet another passphrase", clientIp: "192.0.2.10", now: tick() })).toEqual({ ok: false, state: "used" });
-    expect(await resetPassword({ db: t.db, token: olderToken!, password: "yet another passphrase", clientIp: "192.0.2.10", now: tick() })).toEqual({ ok: false, state: "unknown" });
+    expect(
+      await resetPassword({
+        db: t.db,
+        token: newerToken!,
+        password: "yet another passphrase",
+        clientIp: "192.0.2.10",
+        now: tick(),
+      }),
+    ).toEqual({ ok: false, state: "used" });
+    expect(
+      await resetPassword({
+        db: t.db,
+        token: olderToken!,
+        password: "yet another passphrase",
+        clientIp: "192.0.2.10",
+        now: tick(),
+      }),
+    ).toEqual({ ok: false, state: "unknown" });
     expect(await signIn({ db: t.db, email: user.email, password: "yet another passphrase", now: tick() })).toBeNull();
 
-    const changed = (await deliver(user.email, tick())).filter((m) => m.subject === "Your Recourse password was changed");
+    const changed = (await deliver(user.email, tick())).filter(
+      (m) => m.subject === "Your Recourse password was changed",
+    );
     expect(changed).toHaveLength(1);
     expect(changed[0]!.text).not.toMatch(/reset-password\//);
     const audit = await auditOf("auth.password_reset");
@@ -177,7 +248,10 @@ describe("using the link", () => {
     const justAfter = new Date(sent.getTime() + PASSWORD_RESET_LIFETIME_MS + 1000);
     expect((await passwordResetView({ db: t.db, token, now: justBefore })).state).toBe("open");
     expect(await passwordResetView({ db: t.db, token, now: justAfter })).toEqual({ state: "expired" });
-    expect(await resetPassword({ db: t.db, token, password: NEW, clientIp: "192.0.2.11", now: justAfter })).toEqual({ ok: false, state: "expired" });
+    expect(await resetPassword({ db: t.db, token, password: NEW, clientIp: "192.0.2.11", now: justAfter })).toEqual({
+      ok: false,
+      state: "expired",
+    });
     expect(await signIn({ db: t.db, email: user.email, password: OLD, now: justAfter })).not.toBeNull();
     clock += 2 * 60 * MINUTE;
   });
@@ -190,8 +264,15 @@ describe("using the link", () => {
     const token = tokenIn((await deliver(user.email, sent))[0]?.text);
     await disableUser({ db: t.db, user: manager, userId: user.id, now: tick() });
     expect(await passwordResetView({ db: t.db, token, now: tick() })).toEqual({ state: "unknown" });
-    expect(await resetPassword({ db: t.db, token, password: NEW, clientIp: "192.0.2.12", now: tick() })).toEqual({ ok: false, state: "unknown" });
-    const row = await t.db.selectFrom("users").select(["disabled_at", "password_hash"]).where("id", "=", user.id).executeTakeFirstOrThrow();
+    expect(await resetPassword({ db: t.db, token, password: NEW, clientIp: "192.0.2.12", now: tick() })).toEqual({
+      ok: false,
+      state: "unknown",
+    });
+    const row = await t.db
+      .selectFrom("users")
+      .select(["disabled_at", "password_hash"])
+      .where("id", "=", user.id)
+      .executeTakeFirstOrThrow();
     expect(row.disabled_at).not.toBeNull();
   });
 
@@ -199,7 +280,13 @@ describe("using the link", () => {
     const start = tick();
     const answers: string[] = [];
     for (let i = 1; i <= 11; i++) {
-      const result = await resetPassword({ db: t.db, token: `guess-${i}`, password: NEW, clientIp: "100.64.7.7", now: new Date(start.getTime() + i) });
+      const result = await resetPassword({
+        db: t.db,
+        token: `guess-${i}`,
+        password: NEW,
+        clientIp: "100.64.7.7",
+        now: new Date(start.getTime() + i),
+      });
       answers.push(result.ok ? "ok" : (result.state ?? result.reason));
     }
     expect(answers).toEqual([...Array(10).fill("unknown"), "rate_limited"]);

@@ -31,7 +31,12 @@ beforeAll(async () => {
 afterAll(async () => t.cleanup());
 
 async function account(email: string, role: "ssm_staff" | "ssm_manager" = "ssm_staff") {
-  const user = await createStaff(t.db, { areaSlug: "hamilton-niagara", role, email, passwordHash: await hashPassword(PASSWORD) });
+  const user = await createStaff(t.db, {
+    areaSlug: "hamilton-niagara",
+    role,
+    email,
+    passwordHash: await hashPassword(PASSWORD),
+  });
   return user;
 }
 
@@ -41,13 +46,31 @@ describe("failed sign-ins are limited to 10 a minute per account and per address
     expect(SIGN_IN_FAILURES).toMatchObject({ max: 10, windowMs: MINUTE });
     // Each try from a different address: only the account's counter fills.
     for (let i = 1; i <= 10; i++) {
-      const attempt = await attemptSignIn({ db: t.db, email: "limited@example.org", password: `wrong ${i}`, clientIp: `198.51.100.${i}`, now: at(i * 1000) });
+      const attempt = await attemptSignIn({
+        db: t.db,
+        email: "limited@example.org",
+        password: `wrong ${i}`,
+        clientIp: `198.51.100.${i}`,
+        now: at(i * 1000),
+      });
       expect(attempt, `try ${i}`).toEqual({ ok: false, reason: "invalid" });
     }
-    const refused = await attemptSignIn({ db: t.db, email: "Limited@Example.org ", password: PASSWORD, clientIp: "198.51.100.99", now: at(11_000) });
+    const refused = await attemptSignIn({
+      db: t.db,
+      email: "Limited@Example.org ",
+      password: PASSWORD,
+      clientIp: "198.51.100.99",
+      now: at(11_000),
+    });
     expect(refused).toEqual({ ok: false, reason: "rate_limited" });
     // A minute after the first failures, the window has moved past them.
-    const later = await attemptSignIn({ db: t.db, email: "limited@example.org", password: PASSWORD, clientIp: "198.51.100.99", now: at(MINUTE + 10_000) });
+    const later = await attemptSignIn({
+      db: t.db,
+      email: "limited@example.org",
+      password: PASSWORD,
+      clientIp: "198.51.100.99",
+      now: at(MINUTE + 10_000),
+    });
     expect(later.ok).toBe(true);
   });
 
@@ -56,7 +79,13 @@ describe("failed sign-ins are limited to 10 a minute per account and per address
     const answers = async (email: string, ipPrefix: string, start: number) => {
       const out: string[] = [];
       for (let i = 1; i <= 12; i++) {
-        const attempt = await attemptSignIn({ db: t.db, email, password: `wrong ${i}`, clientIp: `${ipPrefix}.${i}`, now: at(start + i) });
+        const attempt = await attemptSignIn({
+          db: t.db,
+          email,
+          password: `wrong ${i}`,
+          clientIp: `${ipPrefix}.${i}`,
+          now: at(start + i),
+        });
         out.push(attempt.ok ? "ok" : attempt.reason);
       }
       return out;
@@ -71,26 +100,56 @@ describe("failed sign-ins are limited to 10 a minute per account and per address
     await account("victim@example.org");
     const ip = "100.64.0.7";
     for (let i = 1; i <= 10; i++) {
-      const attempt = await attemptSignIn({ db: t.db, email: `guess${i}@example.org`, password: "wrong", clientIp: ip, now: at(10 * MINUTE + i) });
+      const attempt = await attemptSignIn({
+        db: t.db,
+        email: `guess${i}@example.org`,
+        password: "wrong",
+        clientIp: ip,
+        now: at(10 * MINUTE + i),
+      });
       expect(attempt, `try ${i}`).toEqual({ ok: false, reason: "invalid" });
     }
-    expect(await attemptSignIn({ db: t.db, email: "victim@example.org", password: PASSWORD, clientIp: ip, now: at(10 * MINUTE + 20) })).toEqual({
+    expect(
+      await attemptSignIn({
+        db: t.db,
+        email: "victim@example.org",
+        password: PASSWORD,
+        clientIp: ip,
+        now: at(10 * MINUTE + 20),
+      }),
+    ).toEqual({
       ok: false,
       reason: "rate_limited",
     });
-    const elsewhere = await attemptSignIn({ db: t.db, email: "victim@example.org", password: PASSWORD, clientIp: "100.64.0.8", now: at(10 * MINUTE + 20) });
+    const elsewhere = await attemptSignIn({
+      db: t.db,
+      email: "victim@example.org",
+      password: PASSWORD,
+      clientIp: "100.64.0.8",
+      now: at(10 * MINUTE + 20),
+    });
     expect(elsewhere.ok).toBe(true);
   });
 
   it("counts only failures (a person signing in all day is never locked out) and keeps no typed email in the counters", async () => {
     await account("busy@example.org");
     for (let i = 0; i < 15; i++) {
-      const attempt = await attemptSignIn({ db: t.db, email: "busy@example.org", password: PASSWORD, clientIp: "100.64.1.1", now: at(20 * MINUTE + i) });
+      const attempt = await attemptSignIn({
+        db: t.db,
+        email: "busy@example.org",
+        password: PASSWORD,
+        clientIp: "100.64.1.1",
+        now: at(20 * MINUTE + i),
+      });
       expect(attempt.ok, `sign-in ${i}`).toBe(true);
     }
     const buckets = await t.db.selectFrom("rate_limit_events").select("bucket").distinct().execute();
     expect(buckets.map((b) => b.bucket).filter((b) => b.includes("@"))).toEqual([]);
-    const audit = await t.db.selectFrom("audit_log").select(["action", "details_json"]).where("action", "=", "auth.sign_in_failed").execute();
+    const audit = await t.db
+      .selectFrom("audit_log")
+      .select(["action", "details_json"])
+      .where("action", "=", "auth.sign_in_failed")
+      .execute();
     expect(audit.some((a) => a.details_json?.includes("rate_limited"))).toBe(true);
   });
 });
@@ -100,17 +159,34 @@ describe("sessions", () => {
     const user = await account("renewed@example.org");
     const first = await attemptSignIn({ db: t.db, email: user.email, password: PASSWORD, now: at(30 * MINUTE) });
     if (!first.ok) throw new Error("first sign-in refused");
-    const second = await attemptSignIn({ db: t.db, email: user.email, password: PASSWORD, replacing: first.token, now: at(31 * MINUTE) });
+    const second = await attemptSignIn({
+      db: t.db,
+      email: user.email,
+      password: PASSWORD,
+      replacing: first.token,
+      now: at(31 * MINUTE),
+    });
     if (!second.ok) throw new Error("second sign-in refused");
     expect(second.token).not.toBe(first.token);
-    const rows = await t.db.selectFrom("sessions").select(["id", "revoked_at"]).where("user_id", "=", user.id).orderBy("created_at").execute();
+    const rows = await t.db
+      .selectFrom("sessions")
+      .select(["id", "revoked_at"])
+      .where("user_id", "=", user.id)
+      .orderBy("created_at")
+      .execute();
     expect(rows.map((r) => r.id)).toEqual([sessionIdFromToken(first.token), sessionIdFromToken(second.token)]);
     expect(rows[0]!.revoked_at).not.toBeNull();
     expect(rows[1]!.revoked_at).toBeNull();
     expect(await userForSessionToken(t.db, first.token, at(31 * MINUTE))).toBeNull();
     expect(await userForSessionToken(t.db, second.token, at(31 * MINUTE))).toMatchObject({ id: user.id });
     // A planted token that names no session changes nothing and does not stop the sign-in.
-    const third = await attemptSignIn({ db: t.db, email: user.email, password: PASSWORD, replacing: "planted-by-someone-else", now: at(32 * MINUTE) });
+    const third = await attemptSignIn({
+      db: t.db,
+      email: user.email,
+      password: PASSWORD,
+      replacing: "planted-by-someone-else",
+      now: at(32 * MINUTE),
+    });
     expect(third.ok).toBe(true);
   });
 
@@ -164,9 +240,20 @@ describe("sessions", () => {
 describe("passwords set outside the pages", () => {
   it("user:add refuses a password outside the policy", async () => {
     const base = { db: t.db, role: "ssm_staff" as const, organizationSlug: "ssm-durham", now: NOW };
-    expect(await createAccount({ ...base, email: "short@example.org", password: "short" })).toMatchObject({ ok: false, error: expect.stringMatching(/at least 8/) });
-    expect(await createAccount({ ...base, email: "long@example.org", password: "x".repeat(129) })).toMatchObject({ ok: false, error: expect.stringMatching(/at most 128/) });
-    expect(await createAccount({ ...base, email: "common@example.org", password: "Password1" })).toMatchObject({ ok: false, error: expect.stringMatching(/most common/) });
-    expect(await createAccount({ ...base, email: "fine@example.org", password: "a fine long password" })).toMatchObject({ ok: true });
+    expect(await createAccount({ ...base, email: "short@example.org", password: "short" })).toMatchObject({
+      ok: false,
+      error: expect.stringMatching(/at least 8/),
+    });
+    expect(await createAccount({ ...base, email: "long@example.org", password: "x".repeat(129) })).toMatchObject({
+      ok: false,
+      error: expect.stringMatching(/at most 128/),
+    });
+    expect(await createAccount({ ...base, email: "common@example.org", password: "Password1" })).toMatchObject({
+      ok: false,
+      error: expect.stringMatching(/most common/),
+    });
+    expect(await createAccount({ ...base, email: "fine@example.org", password: "a fine long password" })).toMatchObject(
+      { ok: true },
+    );
   });
 });

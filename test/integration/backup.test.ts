@@ -5,7 +5,13 @@ import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { fileClientComplaint } from "../../app/services/filing.server";
 import { verifyAuditChain } from "../../app/services/audit-verify.server";
-import { backupDatabase, BackupVerificationError, restoreDatabase, verifyBackupFile, type TableCounts } from "../../db/backup";
+import {
+  backupDatabase,
+  BackupVerificationError,
+  restoreDatabase,
+  verifyBackupFile,
+  type TableCounts,
+} from "../../db/backup";
 import { migrateToLatest, openDatabase } from "../../db/client";
 import { createTestDatabase, type TestDatabase } from "../fixtures/test-db";
 import { sampleComplaint } from "../fixtures/people";
@@ -19,15 +25,26 @@ let folder: string;
 beforeAll(async () => {
   t = await createTestDatabase(NOW);
   folder = dirname(t.path);
-  for (let i = 0; i < 150; i++) await fileClientComplaint({ db: t.db, complaint: sampleComplaint({ description: `Complaint ${i} `.repeat(40) }), now: NOW });
+  for (let i = 0; i < 150; i++)
+    await fileClientComplaint({
+      db: t.db,
+      complaint: sampleComplaint({ description: `Complaint ${i} `.repeat(40) }),
+      now: NOW,
+    });
 });
 afterAll(() => t.cleanup());
 
 function countsOf(path: string): TableCounts {
   const db = new SQLite(path, { readonly: true });
   try {
-    const tables = (db.prepare("select name from sqlite_master where type = 'table' and name not like 'sqlite_%'").all() as { name: string }[]).map((r) => r.name);
-    return Object.fromEntries(tables.map((name) => [name, (db.prepare(`select count(*) as n from "${name}"`).get() as { n: number }).n]));
+    const tables = (
+      db.prepare("select name from sqlite_master where type = 'table' and name not like 'sqlite_%'").all() as {
+        name: string;
+      }[]
+    ).map((r) => r.name);
+    return Object.fromEntries(
+      tables.map((name) => [name, (db.prepare(`select count(*) as n from "${name}"`).get() as { n: number }).n]),
+    );
   } finally {
     db.close();
   }
@@ -47,12 +64,19 @@ describe("npm run backup", () => {
       }
     })();
     // A few pages per step, so the copy spans many turns of the event loop and the writer's commits.
-    backup = await backupDatabase({ sourcePath: t.path, destinationPath: join(folder, "backups", "during-writes.db"), pagesPerStep: 4 });
+    backup = await backupDatabase({
+      sourcePath: t.path,
+      destinationPath: join(folder, "backups", "during-writes.db"),
+      pagesPerStep: 4,
+    });
     writing = false;
     await writer;
 
     expect(filedDuring).toBeGreaterThan(0);
-    const live = await t.db.selectFrom("cases").select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow();
+    const live = await t.db
+      .selectFrom("cases")
+      .select((eb) => eb.fn.countAll<number>().as("n"))
+      .executeTakeFirstOrThrow();
     expect(Number(live.n)).toBeGreaterThan(backup.counts.cases!);
     // The copy holds exactly the snapshot it reported, and every filing in it is whole.
     expect(countsOf(backup.path)).toEqual(backup.counts);
@@ -83,7 +107,10 @@ describe("npm run backup", () => {
     expect(restored.previousCopy).toMatch(/before-restore-2026-11-23T15-00-00Z\.db$/);
     expect(countsOf(restored.previousCopy!)).toEqual(before);
     // The test's own connection, opened before the restore, now reads the restored data.
-    const cases = await t.db.selectFrom("cases").select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow();
+    const cases = await t.db
+      .selectFrom("cases")
+      .select((eb) => eb.fn.countAll<number>().as("n"))
+      .executeTakeFirstOrThrow();
     expect(Number(cases.n)).toBe(backup.counts.cases);
     expect(countsOf(t.path)).toEqual(backup.counts);
   });
@@ -97,7 +124,9 @@ describe("npm run backup", () => {
     db.exec("drop table kysely_migration");
     db.close();
     expect(() => verifyBackupFile(damaged)).toThrow(BackupVerificationError);
-    await expect(restoreDatabase({ backupPath: damaged, targetPath: join(folder, "never.db"), now: NOW })).rejects.toThrow(/not a Recourse database/);
+    await expect(
+      restoreDatabase({ backupPath: damaged, targetPath: join(folder, "never.db"), now: NOW }),
+    ).rejects.toThrow(/not a Recourse database/);
     expect(existsSync(join(folder, "never.db"))).toBe(false);
   });
 
@@ -108,7 +137,9 @@ describe("npm run backup", () => {
     expect(stdout).toMatch(/integrity ok/);
     expect(stdout).toMatch(/Audit head: \d+:[0-9a-f]{64}/);
     expect(readdirSync(join(folder, "backups")).some((f) => /^recourse-.*\.db$/.test(f))).toBe(true);
-    const again = await run(process.execPath, ["--import", "tsx", "scripts/backup.ts", "--to", backup.path], { env }).catch((e: { code: number; stderr: string }) => e);
+    const again = await run(process.execPath, ["--import", "tsx", "scripts/backup.ts", "--to", backup.path], {
+      env,
+    }).catch((e: { code: number; stderr: string }) => e);
     expect("code" in again && again.code).toBe(1);
     expect(again.stderr).toContain("already exists");
   });

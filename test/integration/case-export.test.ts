@@ -43,13 +43,28 @@ beforeAll(async () => {
     if (filed.kind !== "filed") throw new Error("not filed");
     if (i === 3) zeldaReference = filed.reference;
     if (i % 3 === 0) {
-      await performStaffAction({ db: t.db, user: i % 2 === 0 ? staff : colleague, reference: filed.reference, expectedVersion: 1, command: { action: "take" }, now: NOW });
+      await performStaffAction({
+        db: t.db,
+        user: i % 2 === 0 ? staff : colleague,
+        reference: filed.reference,
+        expectedVersion: 1,
+        command: { action: "take" },
+        now: NOW,
+      });
     }
-    const row = await t.db.selectFrom("cases").select("id").where("reference", "=", filed.reference).executeTakeFirstOrThrow();
+    const row = await t.db
+      .selectFrom("cases")
+      .select("id")
+      .where("reference", "=", filed.reference)
+      .executeTakeFirstOrThrow();
     filedIds.push(row.id);
   }
   await t.db.updateTable("cases").set({ filer_name: HOSTILE_NAME }).where("id", "=", filedIds[11]!).execute();
-  const toronto = await fileClientComplaint({ db: t.db, complaint: sampleComplaint({ area: "toronto", name: "Toronto Filer" }), now: NOW });
+  const toronto = await fileClientComplaint({
+    db: t.db,
+    complaint: sampleComplaint({ area: "toronto", name: "Toronto Filer" }),
+    now: NOW,
+  });
   if (toronto.kind !== "filed") throw new Error("not filed");
   torontoReference = toronto.reference;
 
@@ -86,7 +101,13 @@ async function collect(rows: AsyncIterable<string[]>): Promise<string[][]> {
 }
 
 async function exportAs(user: SessionUser, query = "", language: Language = "en") {
-  return staffCaseExport({ db: t.db, user, filters: parseQueueFilters(new URLSearchParams(query)), language, now: NOW });
+  return staffCaseExport({
+    db: t.db,
+    user,
+    filters: parseQueueFilters(new URLSearchParams(query)),
+    language,
+    now: NOW,
+  });
 }
 
 /** Every reference the queue page lists for these filters, following its pages to the end. */
@@ -112,8 +133,15 @@ describe("the case-list CSV export", () => {
     const lines = text.replace(/^\uFEFF/, "").split("\r\n");
     expect(lines.pop()).toBe("");
     expect(lines).toHaveLength(DURHAM_CASES + 1);
-    expect(lines[0]).toBe("Reference,Filed by,Kind,Status,Level,Program,Dispute about,Provider,Assigned to,Received,Next deadline,Closed on");
-    const inDatabase = await t.db.selectFrom("cases").select("reference").where("area_slug", "=", "durham").orderBy("id").execute();
+    expect(lines[0]).toBe(
+      "Reference,Filed by,Kind,Status,Level,Program,Dispute about,Provider,Assigned to,Received,Next deadline,Closed on",
+    );
+    const inDatabase = await t.db
+      .selectFrom("cases")
+      .select("reference")
+      .where("area_slug", "=", "durham")
+      .orderBy("id")
+      .execute();
     expect(lines.slice(1).map((line) => line.split(",")[0])).toEqual(inDatabase.map((r) => r.reference));
     expect(text).not.toContain(torontoReference);
   });
@@ -150,11 +178,18 @@ describe("the case-list CSV export", () => {
       expect(listed.length, `filters "${query}" find something`).toBeGreaterThan(0);
     }
     // % and _ are searched literally: only the one name that holds them.
-    expect((await collect((await exportAs(staff, "q=%25"))!.rows)).slice(1).map((r) => r[1])).toEqual(["100% Sure_Name"]);
+    expect((await collect((await exportAs(staff, "q=%25"))!.rows)).slice(1).map((r) => r[1])).toEqual([
+      "100% Sure_Name",
+    ]);
     const zelda = await collect((await exportAs(staff, "q=ZELDA"))!.rows);
     expect(zelda.slice(1).map((r) => r[0])).toEqual([zeldaReference]);
     const mine = (await collect((await exportAs(staff, "assignee=me"))!.rows)).slice(1).map((r) => r[0]!);
-    const assignees = await t.db.selectFrom("cases").select("assignee_id").distinct().where("reference", "in", mine).execute();
+    const assignees = await t.db
+      .selectFrom("cases")
+      .select("assignee_id")
+      .distinct()
+      .where("reference", "in", mine)
+      .execute();
     expect(assignees).toEqual([{ assignee_id: staff.id }]);
   });
 
@@ -169,7 +204,20 @@ describe("the case-list CSV export", () => {
 
   it("writes headers and labels in French, dates in the SSM's time zone", async () => {
     const rows = await collect((await exportAs(staff, "q=zelda", "fr"))!.rows);
-    expect(rows[0]).toEqual(["Référence", "Déposé par", "Type", "État", "Niveau", "Programme", "Différend au sujet de", "Fournisseur", "Attribué à", "Reçu le", "Prochaine échéance", "Fermé le"]);
+    expect(rows[0]).toEqual([
+      "Référence",
+      "Déposé par",
+      "Type",
+      "État",
+      "Niveau",
+      "Programme",
+      "Différend au sujet de",
+      "Fournisseur",
+      "Attribué à",
+      "Reçu le",
+      "Prochaine échéance",
+      "Fermé le",
+    ]);
     const [zelda] = rows.slice(1);
     expect(zelda![2]).toBe("Plainte d’un client");
     expect(zelda![3]).toBe("Reçue");
@@ -181,13 +229,27 @@ describe("the case-list CSV export", () => {
 
   it("audits who exported, with which filters and how many cases matched", async () => {
     await exportAs(colleague, "status=closed&after=garbage");
-    const entry = await t.db.selectFrom("audit_log").selectAll().where("action", "=", "cases.exported").orderBy("id", "desc").executeTakeFirstOrThrow();
+    const entry = await t.db
+      .selectFrom("audit_log")
+      .selectAll()
+      .where("action", "=", "cases.exported")
+      .orderBy("id", "desc")
+      .executeTakeFirstOrThrow();
     expect(entry.actor_user_id).toBe(colleague.id);
     expect(entry.actor_label).toBe(colleague.email);
     expect(entry.organization_id).toBe(colleague.organization_id);
     expect(entry.target_id).toBe("durham");
-    const closed = await t.db.selectFrom("cases").select((eb) => eb.fn.countAll<number>().as("n")).where("area_slug", "=", "durham").where("status", "=", "closed").executeTakeFirstOrThrow();
-    expect(JSON.parse(entry.details_json!)).toEqual({ filters: { status: "closed" }, language: "en", matchingCases: Number(closed.n) });
+    const closed = await t.db
+      .selectFrom("cases")
+      .select((eb) => eb.fn.countAll<number>().as("n"))
+      .where("area_slug", "=", "durham")
+      .where("status", "=", "closed")
+      .executeTakeFirstOrThrow();
+    expect(JSON.parse(entry.details_json!)).toEqual({
+      filters: { status: "closed" },
+      language: "en",
+      matchingCases: Number(closed.n),
+    });
   });
 
   it("lets other queries run between its pages, and lists a case filed meanwhile once", async () => {
@@ -195,7 +257,11 @@ describe("the case-list CSV export", () => {
     const seen: string[] = [];
     for (let i = 0; i < 1_500; i++) seen.push((await iterator.next()).value![0]!);
     // Half way through: a filing (a write transaction) completes on the same connection.
-    const late = await fileClientComplaint({ db: t.db, complaint: sampleComplaint({ area: "durham", name: "Late Filer" }), now: NOW });
+    const late = await fileClientComplaint({
+      db: t.db,
+      complaint: sampleComplaint({ area: "durham", name: "Late Filer" }),
+      now: NOW,
+    });
     if (late.kind !== "filed") throw new Error("not filed");
     for (let next = await iterator.next(); !next.done; next = await iterator.next()) seen.push(next.value[0]!);
     expect(seen.filter((ref) => ref === late.reference)).toHaveLength(1);
@@ -206,8 +272,12 @@ describe("the case-list CSV export", () => {
     const rows = await collect(caseExportRows({ db: t.db, areaSlug: null, language: "en" }));
     const all = await t.db.selectFrom("cases").select("reference").orderBy("id").execute();
     expect(rows.slice(1).map((r) => r[0])).toEqual(all.map((r) => r.reference));
-    const durhamClosed = await collect(caseExportRows({ db: t.db, areaSlug: "durham", language: "en", filters: { status: "closed" } }));
+    const durhamClosed = await collect(
+      caseExportRows({ db: t.db, areaSlug: "durham", language: "en", filters: { status: "closed" } }),
+    );
     expect(durhamClosed.slice(1).every((r) => r[3] === "Closed" && r[11] === "2026-11-23")).toBe(true);
-    await expect(collect(caseExportRows({ db: t.db, areaSlug: "durham", language: "en", filters: { assignee: "me" } }))).rejects.toThrow(/signed-in/);
+    await expect(
+      collect(caseExportRows({ db: t.db, areaSlug: "durham", language: "en", filters: { assignee: "me" } })),
+    ).rejects.toThrow(/signed-in/);
   });
 });

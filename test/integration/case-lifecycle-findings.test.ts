@@ -48,7 +48,11 @@ async function queueRow(reference: string, now: Date) {
 }
 /** Not met and not finally breached (a missed decision is final: the case moved up): what a finished case must no longer have. */
 function pending(clock: { kind: string; state: string; met_at: string | null }) {
-  return clock.state === "running" || clock.state === "paused" || (clock.state === "breached" && clock.met_at === null && clock.kind !== "decision");
+  return (
+    clock.state === "running" ||
+    clock.state === "paused" ||
+    (clock.state === "breached" && clock.met_at === null && clock.kind !== "decision")
+  );
 }
 
 describe("1. a finished case is never overdue", () => {
@@ -58,7 +62,9 @@ describe("1. a finished case is never overdue", () => {
     await sweepClocks({ db: t.db, now: at("2026-11-06T15:00:00Z") });
     expect(await overdueReferences(at("2026-11-06T15:00:00Z"))).toContain(reference);
 
-    expect(await performFilerAction({ db: t.db, caseId, command: { action: "withdraw" }, now: at("2026-11-09T15:00:00Z") })).toEqual({ ok: true });
+    expect(
+      await performFilerAction({ db: t.db, caseId, command: { action: "withdraw" }, now: at("2026-11-09T15:00:00Z") }),
+    ).toEqual({ ok: true });
     const later = at("2026-11-10T15:00:00Z");
     expect(await overdueReferences(later)).not.toContain(reference);
     const row = await queueRow(reference, later);
@@ -70,8 +76,16 @@ describe("1. a finished case is never overdue", () => {
     // Filed Monday 2026-10-05; nothing done until the level-1 decision deadline passes.
     const { caseId, reference } = await fileAt(at("2026-10-05T14:00:00Z"));
     await sweepClocks({ db: t.db, now: at("2026-11-05T15:00:00Z") });
-    expect((await t.db.selectFrom("cases").select("level").where("id", "=", caseId).executeTakeFirstOrThrow()).level).toBe(2);
-    expect(await act(reference, { action: "decide", outcome: "not_upheld", reasons: "Reviewed." }, at("2026-11-06T15:00:00Z"))).toEqual({ ok: true });
+    expect(
+      (await t.db.selectFrom("cases").select("level").where("id", "=", caseId).executeTakeFirstOrThrow()).level,
+    ).toBe(2);
+    expect(
+      await act(
+        reference,
+        { action: "decide", outcome: "not_upheld", reasons: "Reviewed." },
+        at("2026-11-06T15:00:00Z"),
+      ),
+    ).toEqual({ ok: true });
     expect(await act(reference, { action: "close" }, at("2026-11-06T15:05:00Z"))).toEqual({ ok: true });
     const later = at("2026-11-09T15:00:00Z");
     expect(await overdueReferences(later)).not.toContain(reference);
@@ -87,7 +101,10 @@ describe("2. a case escalated before it was acknowledged", () => {
     expect(await act(reference, { action: "acknowledge" }, at("2026-11-05T16:00:00Z"))).toEqual({ ok: true });
     const ack = (await clocksOf(caseId)).find((c) => c.kind === "acknowledge")!;
     expect(ack.met_at).toBe("2026-11-05T16:00:00.000Z");
-    expect(await act(reference, { action: "acknowledge" }, at("2026-11-05T17:00:00Z"))).toEqual({ ok: false, reason: "already_acknowledged" });
+    expect(await act(reference, { action: "acknowledge" }, at("2026-11-05T17:00:00Z"))).toEqual({
+      ok: false,
+      reason: "already_acknowledged",
+    });
   });
 });
 
@@ -96,26 +113,50 @@ describe("3. closing keeps the recourse window", () => {
     // Monday 2026-11-23 10:00; decided Wednesday, closed a minute later.
     const { reference, secret } = await fileAt(at("2026-11-23T15:00:00Z"));
     await act(reference, { action: "acknowledge" }, at("2026-11-23T16:00:00Z"));
-    await act(reference, { action: "decide", outcome: "not_upheld", reasons: "No fault found." }, at("2026-11-25T15:00:00Z"));
+    await act(
+      reference,
+      { action: "decide", outcome: "not_upheld", reasons: "No fault found." },
+      at("2026-11-25T15:00:00Z"),
+    );
     expect(await act(reference, { action: "close" }, at("2026-11-25T15:01:00Z"))).toEqual({ ok: true });
 
     // 15 business days from Wednesday 2026-11-25: Wednesday 2026-12-16, 16:30.
     const inside = at("2026-12-16T21:00:00Z");
     const view = await viewAsFiler(t.db, reference, secret, inside);
     expect(view?.canAskRecourse).toBe(true);
-    const asked = await performFilerAction({ db: t.db, caseId: await caseIdOf(reference), command: { action: "request_recourse", reasons: "I disagree." }, now: inside });
+    const asked = await performFilerAction({
+      db: t.db,
+      caseId: await caseIdOf(reference),
+      command: { action: "request_recourse", reasons: "I disagree." },
+      now: inside,
+    });
     expect(asked).toEqual({ ok: true });
-    const row = await t.db.selectFrom("cases").select(["status", "level", "closed_at"]).where("reference", "=", reference).executeTakeFirstOrThrow();
+    const row = await t.db
+      .selectFrom("cases")
+      .select(["status", "level", "closed_at"])
+      .where("reference", "=", reference)
+      .executeTakeFirstOrThrow();
     expect(row).toEqual({ status: "in_review", level: 2, closed_at: null });
   });
 
   it("after the window the request is refused as late", async () => {
     const { reference } = await fileAt(at("2026-11-23T15:00:00Z"));
     await act(reference, { action: "acknowledge" }, at("2026-11-23T16:00:00Z"));
-    await act(reference, { action: "decide", outcome: "not_upheld", reasons: "No fault found." }, at("2026-11-25T15:00:00Z"));
+    await act(
+      reference,
+      { action: "decide", outcome: "not_upheld", reasons: "No fault found." },
+      at("2026-11-25T15:00:00Z"),
+    );
     await act(reference, { action: "close" }, at("2026-11-25T15:01:00Z"));
     const late = at("2026-12-16T21:31:00Z");
-    expect(await performFilerAction({ db: t.db, caseId: await caseIdOf(reference), command: { action: "request_recourse", reasons: "Late." }, now: late })).toEqual({ ok: false, reason: "window_closed" });
+    expect(
+      await performFilerAction({
+        db: t.db,
+        caseId: await caseIdOf(reference),
+        command: { action: "request_recourse", reasons: "Late." },
+        now: late,
+      }),
+    ).toEqual({ ok: false, reason: "window_closed" });
   });
 });
 
@@ -134,7 +175,11 @@ describe("4. reopening starts a new clock and keeps the old one", () => {
     const reopened = await staffCaseView({ db: t.db, user: staff, reference, now: at("2026-09-01T15:00:00Z") });
     const current = reopened!.clocks.filter((c) => c.kind === "decision" && c.level === 1 && c.metAt === null);
     expect(current.map((c) => c.countsFrom)).toEqual(["2026-09-01"]);
-    await act(reference, { action: "decide", outcome: "partly_upheld", reasons: "Partly." }, at("2026-09-02T14:00:00Z"));
+    await act(
+      reference,
+      { action: "decide", outcome: "partly_upheld", reasons: "Partly." },
+      at("2026-09-02T14:00:00Z"),
+    );
 
     const decisions = (await clocksOf(caseId)).filter((c) => c.kind === "decision" && c.level === 1);
     expect(decisions.map((c) => [c.started_at, c.met_at, c.state])).toEqual([
@@ -145,7 +190,8 @@ describe("4. reopening starts a new clock and keeps the old one", () => {
 
     // The report of each quarter counts its own decision: 1 business day each, not 66.
     const figuresAt = at("2026-09-03T14:00:00Z");
-    const level1 = async (quarter: string) => (await liveFigures(t.db, AREA, quarter, figuresAt)).clocks.find((c) => c.kind === "decision" && c.level === 1);
+    const level1 = async (quarter: string) =>
+      (await liveFigures(t.db, AREA, quarter, figuresAt)).clocks.find((c) => c.kind === "decision" && c.level === 1);
     expect([(await level1("2026-Q1"))?.ended, (await level1("2026-Q1"))?.p90Days]).toEqual([1, 1]);
     expect([(await level1("2026-Q2"))?.ended, (await level1("2026-Q2"))?.p90Days]).toEqual([1, 1]);
   });
@@ -156,11 +202,21 @@ describe("4. reopening starts a new clock and keeps the old one", () => {
     await act(reference, { action: "take" }, at("2026-06-01T14:10:00Z"), haltonStaff);
     await act(reference, { action: "acknowledge" }, at("2026-06-01T14:20:00Z"), haltonStaff);
     await sweepClocks({ db: t.db, now: at("2026-06-26T14:00:00Z") });
-    await act(reference, { action: "decide", outcome: "upheld", reasons: "Fixed." }, at("2026-06-26T15:00:00Z"), haltonStaff);
+    await act(
+      reference,
+      { action: "decide", outcome: "upheld", reasons: "Fixed." },
+      at("2026-06-26T15:00:00Z"),
+      haltonStaff,
+    );
     await act(reference, { action: "reopen", reason: "New facts." }, at("2026-09-01T14:00:00Z"), haltonStaff);
     // The reopened decision is due Wednesday September 30 (Labour Day closed); the sweep the day before reminds.
     await sweepClocks({ db: t.db, now: at("2026-09-29T14:00:00Z") });
-    const reminders = await t.db.selectFrom("email_outbox").select("template").where("case_id", "=", caseId).where("template", "=", "due_soon_reminder").execute();
+    const reminders = await t.db
+      .selectFrom("email_outbox")
+      .select("template")
+      .where("case_id", "=", caseId)
+      .where("template", "=", "due_soon_reminder")
+      .execute();
     expect(reminders).toHaveLength(2);
   });
 });
@@ -172,14 +228,25 @@ describe("5. a pause moves a deadline by whole business days", () => {
     await act(reference, { action: "acknowledge" }, at("2026-11-23T16:00:00Z"));
     expect((await clocksOf(caseId)).find((c) => c.kind === "decision")!.due_at).toBe("2026-12-21T21:30:00.000Z");
     await act(reference, { action: "request_info", message: "Which office?" }, at("2026-11-25T15:00:00Z"));
-    await performFilerAction({ db: t.db, caseId, command: { action: "add_information", message: "Downtown." }, now: at("2026-11-25T16:00:00Z") });
+    await performFilerAction({
+      db: t.db,
+      caseId,
+      command: { action: "add_information", message: "Downtown." },
+      now: at("2026-11-25T16:00:00Z"),
+    });
 
     const decision = (await clocksOf(caseId)).find((c) => c.kind === "decision")!;
     expect([decision.state, decision.due_at]).toEqual(["running", "2026-12-22T21:30:00.000Z"]);
     const view = await staffCaseView({ db: t.db, user: staff, reference, now: at("2026-11-25T17:00:00Z") });
     const shown = view!.clocks.find((c) => c.kind === "decision")!;
     expect(shown.pauses).toEqual([
-      { pausedAt: "2026-11-25T15:00:00.000Z", resumedAt: "2026-11-25T16:00:00.000Z", businessDays: 1, dueBefore: "2026-12-21T21:30:00.000Z", dueAfter: "2026-12-22T21:30:00.000Z" },
+      {
+        pausedAt: "2026-11-25T15:00:00.000Z",
+        resumedAt: "2026-11-25T16:00:00.000Z",
+        businessDays: 1,
+        dueBefore: "2026-12-21T21:30:00.000Z",
+        dueAfter: "2026-12-22T21:30:00.000Z",
+      },
     ]);
   });
 });
@@ -193,8 +260,12 @@ describe("6. a breach is dated at its deadline", () => {
     const ack = (await clocksOf(caseId)).find((c) => c.kind === "acknowledge")!;
     expect([ack.state, ack.breached_at]).toEqual(["breached", ack.due_at]);
     expect(ack.due_at).toBe("2026-09-30T20:30:00.000Z");
-    const before = (await liveFigures(t.db, "peel", "2026-Q3", at("2026-10-02T15:00:00Z"))).clocks.find((c) => c.kind === "acknowledge" && c.level === 1);
-    const q2 = (await liveFigures(t.db, "peel", "2026-Q2", at("2026-10-02T15:00:00Z"))).clocks.find((c) => c.kind === "acknowledge" && c.level === 1);
+    const before = (await liveFigures(t.db, "peel", "2026-Q3", at("2026-10-02T15:00:00Z"))).clocks.find(
+      (c) => c.kind === "acknowledge" && c.level === 1,
+    );
+    const q2 = (await liveFigures(t.db, "peel", "2026-Q2", at("2026-10-02T15:00:00Z"))).clocks.find(
+      (c) => c.kind === "acknowledge" && c.level === 1,
+    );
     expect(before?.ended ?? 0).toBe(0);
     expect((q2?.ended ?? 0) - (q2?.onTime ?? 0)).toBeGreaterThanOrEqual(1);
   });

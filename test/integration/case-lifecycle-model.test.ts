@@ -44,8 +44,24 @@ beforeAll(async () => {
   manager = await createStaff(t.db, { areaSlug: AREA, role: "ssm_manager" });
   const providerId = await createProvider(t.db, AREA, "Model Provider");
   const email = "provider@model.test";
-  const id = await insertUser(t.db, { email, display_name: "Provider", password_hash: "x", role: "provider_user", organization_id: providerId, language: "en", disabled_at: null, created_at: new Date().toISOString() });
-  providerUser = { id, email, display_name: "Provider", role: "provider_user", organization_id: providerId, language: "en" };
+  const id = await insertUser(t.db, {
+    email,
+    display_name: "Provider",
+    password_hash: "x",
+    role: "provider_user",
+    organization_id: providerId,
+    language: "en",
+    disabled_at: null,
+    created_at: new Date().toISOString(),
+  });
+  providerUser = {
+    id,
+    email,
+    display_name: "Provider",
+    role: "provider_user",
+    organization_id: providerId,
+    language: "en",
+  };
 });
 afterAll(async () => t.cleanup());
 
@@ -74,8 +90,23 @@ const filerCommand: fc.Arbitrary<FilerCommand> = fc.constantFrom<FilerCommand>(
   { action: "withdraw" },
 );
 const step: fc.Arbitrary<Step> = fc.oneof(
-  { weight: 1, arbitrary: fc.record({ kind: fc.constant("file" as const), channel: fc.constantFrom<Channel>("web", "phone", "in_person", "mail", "email", "provider_portal"), receivedHoursAgo: fc.integer({ min: 0, max: 72 }) }) },
-  { weight: 5, arbitrary: fc.record({ kind: fc.constant("staff" as const), command: staffCommand, asManager: fc.boolean(), target: fc.nat() }) },
+  {
+    weight: 1,
+    arbitrary: fc.record({
+      kind: fc.constant("file" as const),
+      channel: fc.constantFrom<Channel>("web", "phone", "in_person", "mail", "email", "provider_portal"),
+      receivedHoursAgo: fc.integer({ min: 0, max: 72 }),
+    }),
+  },
+  {
+    weight: 5,
+    arbitrary: fc.record({
+      kind: fc.constant("staff" as const),
+      command: staffCommand,
+      asManager: fc.boolean(),
+      target: fc.nat(),
+    }),
+  },
   { weight: 2, arbitrary: fc.record({ kind: fc.constant("filer" as const), command: filerCommand, target: fc.nat() }) },
   { weight: 2, arbitrary: fc.constant({ kind: "sweep" as const }) },
 );
@@ -85,7 +116,13 @@ const START_DAYS = ["2026-03-05", "2026-06-26", "2026-09-28", "2026-10-29", "202
 const life = fc.record({
   start: fc.constantFrom(...START_DAYS),
   startMinutes: fc.integer({ min: 0, max: 24 * 60 - 1 }),
-  steps: fc.array(fc.record({ step, advanceMinutes: fc.oneof(fc.integer({ min: 1, max: 600 }), fc.integer({ min: 600, max: 30 * 24 * 60 })) }), { minLength: 1, maxLength: 18 }),
+  steps: fc.array(
+    fc.record({
+      step,
+      advanceMinutes: fc.oneof(fc.integer({ min: 1, max: 600 }), fc.integer({ min: 600, max: 30 * 24 * 60 })),
+    }),
+    { minLength: 1, maxLength: 18 },
+  ),
 });
 
 interface Filed {
@@ -103,10 +140,29 @@ function localInput(at: Date): string {
 async function file(s: Extract<Step, { kind: "file" }>, now: Date): Promise<Filed | null> {
   const provider = s.channel === "provider_portal";
   const result = provider
-    ? await fileProviderDispute({ db: t.db, user: providerUser, dispute: { area: AREA, category: "referrals", description: "Referrals stopped.", outcomeWanted: "Resume them." }, now })
+    ? await fileProviderDispute({
+        db: t.db,
+        user: providerUser,
+        dispute: {
+          area: AREA,
+          category: "referrals",
+          description: "Referrals stopped.",
+          outcomeWanted: "Resume them.",
+        },
+        now,
+      })
     : s.channel === "web"
       ? await fileClientComplaint({ db: t.db, complaint: sampleComplaint({ area: AREA }), now })
-      : await recordComplaintOnBehalf({ db: t.db, user: staff, complaint: sampleComplaint(), extras: { channel: s.channel as Exclude<Channel, "web" | "provider_portal">, receivedAt: localInput(new Date(now.getTime() - s.receivedHoursAgo * 3_600_000)) }, now });
+      : await recordComplaintOnBehalf({
+          db: t.db,
+          user: staff,
+          complaint: sampleComplaint(),
+          extras: {
+            channel: s.channel as Exclude<Channel, "web" | "provider_portal">,
+            receivedAt: localInput(new Date(now.getTime() - s.receivedHoursAgo * 3_600_000)),
+          },
+          now,
+        });
   if (!result || result.kind !== "filed") throw new Error(`filing by ${s.channel} failed: ${JSON.stringify(result)}`);
   return { caseId: result.caseId, reference: result.reference, provider, level: 1 };
 }
@@ -126,7 +182,14 @@ async function act(s: Step, cases: Filed[], now: Date): Promise<void> {
   if (s.kind === "staff") {
     const user = s.asManager ? manager : staff;
     const view = await staffCaseView({ db: t.db, user, reference: target.reference, now });
-    await performStaffAction({ db: t.db, user, reference: target.reference, expectedVersion: view!.case.version, command: s.command, now });
+    await performStaffAction({
+      db: t.db,
+      user,
+      reference: target.reference,
+      expectedVersion: view!.case.version,
+      command: s.command,
+      now,
+    });
   } else if (target.provider) {
     await providerDisputeAction({ db: t.db, user: providerUser, reference: target.reference, command: s.command, now });
   } else {
@@ -139,10 +202,26 @@ function clockRows(caseIds: number[]) {
   return t.db.selectFrom("case_clocks").selectAll().where("case_id", "in", caseIds).orderBy("id").execute();
 }
 const asClock = (k: ClockRow): Clock => ({
-  kind: k.kind, level: k.level, startedAt: k.started_at, dueAt: k.due_at, state: k.state, pausedAt: k.paused_at,
-  pausedBusinessMs: Number(k.paused_business_ms), metAt: k.met_at, breachedAt: k.breached_at,
+  kind: k.kind,
+  level: k.level,
+  startedAt: k.started_at,
+  dueAt: k.due_at,
+  state: k.state,
+  pausedAt: k.paused_at,
+  pausedBusinessMs: Number(k.paused_business_ms),
+  metAt: k.met_at,
+  breachedAt: k.breached_at,
 });
-const endedShape = (k: ClockRow) => [k.id, k.kind, k.level, k.started_at, k.due_at, k.met_at, k.breached_at, k.taken_business_days];
+const endedShape = (k: ClockRow) => [
+  k.id,
+  k.kind,
+  k.level,
+  k.started_at,
+  k.due_at,
+  k.met_at,
+  k.breached_at,
+  k.taken_business_days,
+];
 
 async function checkInvariants(cases: Filed[], now: Date, before: ClockRow[]): Promise<void> {
   if (cases.length === 0) return;
@@ -155,19 +234,34 @@ async function checkInvariants(cases: Filed[], now: Date, before: ClockRow[]): P
     // A finished case owes nothing and is never overdue.
     const next = nextDueAt(own.map(asClock));
     if (isFinished(row.status)) {
-      expect(own.filter((k) => k.state === "running" || k.state === "paused" || (k.state === "breached" && !k.met_at && k.kind !== "decision")), ctx).toEqual([]);
+      expect(
+        own.filter(
+          (k) =>
+            k.state === "running" ||
+            k.state === "paused" ||
+            (k.state === "breached" && !k.met_at && k.kind !== "decision"),
+        ),
+        ctx,
+      ).toEqual([]);
       expect(row.next_due_at, ctx).toBeNull();
     }
     // The queue's overdue mark agrees with the clocks.
     expect(row.next_due_at, ctx).toBe(next);
-    const queued = (await staffQueue({ db: t.db, user: staff, filters: { q: row.reference }, now }))!.rows.find((r) => r.reference === row.reference);
+    const queued = (await staffQueue({ db: t.db, user: staff, filters: { q: row.reference }, now }))!.rows.find(
+      (r) => r.reference === row.reference,
+    );
     expect(queued?.overdue, ctx).toBe(next !== null && Date.parse(next) < now.getTime());
 
     // Inside the recourse window after a decision, the filer can ask for a review.
-    if (row.decided_at && (row.status === "decided" || row.status === "closed") && mayEscalate(DEFAULT_POLICY, row.level)) {
+    if (
+      row.decided_at &&
+      (row.status === "decided" || row.status === "closed") &&
+      mayEscalate(DEFAULT_POLICY, row.level)
+    ) {
       const deadline = recourseDeadline(DEFAULT_POLICY, new Date(row.decided_at));
       expect(row.recourse_deadline_at, ctx).toBe(deadline.toISOString());
-      if (now <= deadline) expect((await filerCaseView({ db: t.db, caseId: row.id, now }))?.canAskRecourse, ctx).toBe(true);
+      if (now <= deadline)
+        expect((await filerCaseView({ db: t.db, caseId: row.id, now }))?.canAskRecourse, ctx).toBe(true);
     }
 
     // The level never exceeds 4 and never goes down.
@@ -181,7 +275,9 @@ async function checkInvariants(cases: Filed[], now: Date, before: ClockRow[]): P
       if (k.breached_at) expect(k.breached_at, ctx).toBe(k.due_at);
       // Business days taken never exceed business days elapsed.
       if (k.met_at && k.taken_business_days !== null) {
-        expect(k.taken_business_days * DAY_MS, ctx).toBeLessThanOrEqual(businessMsBetween(new Date(k.started_at), new Date(k.met_at), cal) + 1);
+        expect(k.taken_business_days * DAY_MS, ctx).toBeLessThanOrEqual(
+          businessMsBetween(new Date(k.started_at), new Date(k.met_at), cal) + 1,
+        );
       }
     }
   }
@@ -195,13 +291,34 @@ async function checkInvariants(cases: Filed[], now: Date, before: ClockRow[]): P
   }
 }
 
-const REPORTED_EVENTS: readonly string[] = ["decided", "closed", "withdrawn", "referred_to_ministry", "reopened", "escalated", "recourse_requested", "internal_note"];
+const REPORTED_EVENTS: readonly string[] = [
+  "decided",
+  "closed",
+  "withdrawn",
+  "referred_to_ministry",
+  "reopened",
+  "escalated",
+  "recourse_requested",
+  "internal_note",
+];
 
 /** Every case of the area as the brute-force report computation reads histories. */
 async function historiesOfArea(): Promise<GenCase[]> {
   const rows = await t.db.selectFrom("cases").selectAll().where("area_slug", "=", AREA).orderBy("id").execute();
-  const events = await t.db.selectFrom("case_events as e").innerJoin("cases as c", "c.id", "e.case_id").selectAll("e").where("c.area_slug", "=", AREA).orderBy("e.id").execute();
-  const clocks = await t.db.selectFrom("case_clocks as k").innerJoin("cases as c", "c.id", "k.case_id").selectAll("k").where("c.area_slug", "=", AREA).orderBy("k.id").execute();
+  const events = await t.db
+    .selectFrom("case_events as e")
+    .innerJoin("cases as c", "c.id", "e.case_id")
+    .selectAll("e")
+    .where("c.area_slug", "=", AREA)
+    .orderBy("e.id")
+    .execute();
+  const clocks = await t.db
+    .selectFrom("case_clocks as k")
+    .innerJoin("cases as c", "c.id", "k.case_id")
+    .selectAll("k")
+    .where("c.area_slug", "=", AREA)
+    .orderBy("k.id")
+    .execute();
   return rows.map((c) => ({
     area: c.area_slug,
     received: Date.parse(c.received_at),
@@ -216,11 +333,25 @@ async function historiesOfArea(): Promise<GenCase[]> {
       .filter((e) => e.case_id === c.id && REPORTED_EVENTS.includes(e.type))
       .map((e) => {
         const data = e.data_json ? (JSON.parse(e.data_json) as Record<string, string>) : {};
-        return { type: e.type as EventType, at: Date.parse(e.created_at), level: e.level, outcome: data.outcome ?? "", cause: data.cause ?? "" };
+        return {
+          type: e.type as EventType,
+          at: Date.parse(e.created_at),
+          level: e.level,
+          outcome: data.outcome ?? "",
+          cause: data.cause ?? "",
+        };
       }),
     clocks: clocks
       .filter((k) => k.case_id === c.id)
-      .map((k) => ({ kind: k.kind, level: k.level, due: Date.parse(k.due_at), met: k.met_at ? Date.parse(k.met_at) : null, breached: k.breached_at ? Date.parse(k.breached_at) : null, taken: k.taken_business_days, paused: k.paused_business_days })),
+      .map((k) => ({
+        kind: k.kind,
+        level: k.level,
+        due: Date.parse(k.due_at),
+        met: k.met_at ? Date.parse(k.met_at) : null,
+        breached: k.breached_at ? Date.parse(k.breached_at) : null,
+        taken: k.taken_business_days,
+        paused: k.paused_business_days,
+      })),
   }));
 }
 
@@ -229,11 +360,25 @@ async function checkReportFigures(at: Date): Promise<void> {
   const period = periodOf(AREA, formatQuarterId(fiscalQuarterOf(at, REPORTING_TIME_ZONE)))!;
   const organizations = await t.db.selectFrom("organizations").select(["id", "name_en", "name_fr"]).execute();
   const names = new Map(organizations.map((o) => [o.id, { en: o.name_en, fr: o.name_fr }]));
-  const responses = (await t.db.selectFrom("survey_responses").selectAll().execute()).map((r) => ({ area: r.area_slug, quarter: r.quarter, clear: r.clear, fair: r.fair, timely: r.timely }));
+  const responses = (await t.db.selectFrom("survey_responses").selectAll().execute()).map((r) => ({
+    area: r.area_slug,
+    quarter: r.quarter,
+    clear: r.clear,
+    fair: r.fair,
+    timely: r.timely,
+  }));
   const { computedAt: _, satisfaction, ...figures } = await computeQuarterFigures(t.db, period, period.end);
-  const { satisfaction: expectedSatisfaction, ...expected } = bruteForce(await historiesOfArea(), responses, names, period);
+  const { satisfaction: expectedSatisfaction, ...expected } = bruteForce(
+    await historiesOfArea(),
+    responses,
+    names,
+    period,
+  );
   // Days paused are sums of fractions: the database may add them in another order.
-  const rounded = (f: typeof figures) => ({ ...f, clocks: f.clocks.map((k) => ({ ...k, pausedDays: Math.round(k.pausedDays * 1e6) / 1e6 })) });
+  const rounded = (f: typeof figures) => ({
+    ...f,
+    clocks: f.clocks.map((k) => ({ ...k, pausedDays: Math.round(k.pausedDays * 1e6) / 1e6 })),
+  });
   expect(rounded(figures), period.quarter).toEqual(rounded(expected));
   expect(satisfaction.responses).toBe(expectedSatisfaction.responses);
 }

@@ -27,13 +27,21 @@ beforeAll(async () => {
     });
     if (filed.kind !== "filed") throw new Error("not filed");
     if (i % 4 === 0) {
-      await performStaffAction({ db: t.db, user: i % 8 === 0 ? staff : other, reference: filed.reference, expectedVersion: 1, command: { action: "take" }, now: receivedAt });
+      await performStaffAction({
+        db: t.db,
+        user: i % 8 === 0 ? staff : other,
+        reference: filed.reference,
+        expectedVersion: 1,
+        command: { action: "take" },
+        now: receivedAt,
+      });
     }
   }
 });
 afterAll(async () => t.cleanup());
 
-const queue = (query: string) => staffQueue({ db: t.db, user: staff, filters: parseQueueFilters(new URLSearchParams(query)), now: NOW });
+const queue = (query: string) =>
+  staffQueue({ db: t.db, user: staff, filters: parseQueueFilters(new URLSearchParams(query)), now: NOW });
 
 describe("the staff queue", () => {
   it("pages through every case exactly once, 50 at a time, in next-deadline order, even as cases arrive", async () => {
@@ -47,7 +55,11 @@ describe("the staff queue", () => {
       dues.push(...page.rows.map((r) => r.next_due_at));
       if (!page.nextCursor) break;
       // A new case arrives between pages: it must not shift or repeat what was already shown.
-      await fileClientComplaint({ db: t.db, complaint: sampleComplaint({ area: "durham", name: `Late ${round++}` }), now: NOW });
+      await fileClientComplaint({
+        db: t.db,
+        complaint: sampleComplaint({ area: "durham", name: `Late ${round++}` }),
+        now: NOW,
+      });
       page = await queue(`after=${page.nextCursor}`);
     }
     expect(new Set(seen).size).toBe(seen.length);
@@ -80,7 +92,11 @@ describe("the staff queue", () => {
 
     const today = await queue("from=2026-11-23&to=2026-11-23");
     expect(today!.rows.length).toBeGreaterThan(0);
-    expect(today!.rows.every((r) => r.received_at >= "2026-11-23T05:00:00.000Z" && r.received_at < "2026-11-24T05:00:00.000Z")).toBe(true);
+    expect(
+      today!.rows.every(
+        (r) => r.received_at >= "2026-11-23T05:00:00.000Z" && r.received_at < "2026-11-24T05:00:00.000Z",
+      ),
+    ).toBe(true);
 
     expect(Object.values((await queue(""))!.counts).reduce((a, b) => a + b, 0)).toBeGreaterThanOrEqual(120);
     // A junk filter is ignored rather than breaking the page.

@@ -21,7 +21,11 @@ const at = (iso: string) => new Date(iso);
 beforeAll(async () => {
   t = await createTestDatabase();
   staff = await createStaff(t.db, { areaSlug: "hamilton-niagara" });
-  manager = await createStaff(t.db, { areaSlug: "hamilton-niagara", role: "ssm_manager", email: "manager@hamilton.test" });
+  manager = await createStaff(t.db, {
+    areaSlug: "hamilton-niagara",
+    role: "ssm_manager",
+    email: "manager@hamilton.test",
+  });
 });
 afterAll(async () => t.cleanup());
 
@@ -38,7 +42,12 @@ async function clocksOf(caseId: number) {
   return t.db.selectFrom("case_clocks").selectAll().where("case_id", "=", caseId).orderBy("id").execute();
 }
 async function emailsOf(caseId: number) {
-  return t.db.selectFrom("email_outbox").select(["template", "recipient", "dedupe_key"]).where("case_id", "=", caseId).orderBy("id").execute();
+  return t.db
+    .selectFrom("email_outbox")
+    .select(["template", "recipient", "dedupe_key"])
+    .where("case_id", "=", caseId)
+    .orderBy("id")
+    .execute();
 }
 
 describe("the sweep with time passing", () => {
@@ -81,7 +90,11 @@ describe("the sweep with time passing", () => {
     // Level 2 starts at the sweep (Tue 22nd) and skips Christmas, Boxing Day (observed Mon 28) and New Year's Day.
     expect(clocks[3]!.due_at).toBe("2027-01-22T21:30:00.000Z");
     const view = await staffCaseView({ db: t.db, user: staff, reference, now: at("2026-12-22T15:00:00Z") });
-    expect([view?.case.level, view?.case.status, view?.case.next_due_at]).toEqual([2, "in_review", "2027-01-22T21:30:00.000Z"]);
+    expect([view?.case.level, view?.case.status, view?.case.next_due_at]).toEqual([
+      2,
+      "in_review",
+      "2027-01-22T21:30:00.000Z",
+    ]);
     const templates = (await emailsOf(caseId)).map((e) => e.template);
     expect(templates).toContain("escalated");
     expect(templates).toContain("escalation_notice");
@@ -96,14 +109,31 @@ describe("the sweep with time passing", () => {
     await act(reference, { action: "acknowledge" }, at("2026-11-23T16:00:00Z"));
     const before = (await clocksOf(caseId))[2]!.due_at;
     // Ask on Tuesday 10:00; the filer answers Thursday 10:00: two business days paused.
-    expect(await act(reference, { action: "request_info", message: "Which office did you visit?" }, at("2026-11-24T15:00:00Z"))).toEqual({ ok: true });
+    expect(
+      await act(
+        reference,
+        { action: "request_info", message: "Which office did you visit?" },
+        at("2026-11-24T15:00:00Z"),
+      ),
+    ).toEqual({ ok: true });
     expect((await clocksOf(caseId))[2]!.state).toBe("paused");
     // A paused clock is never breached, however long the wait.
     await sweepClocks({ db: t.db, now: at("2027-03-01T15:00:00Z") });
     expect((await clocksOf(caseId))[2]!.state).toBe("paused");
 
-    const caseRow = await t.db.selectFrom("cases").select("id").where("reference", "=", reference).executeTakeFirstOrThrow();
-    expect(await performFilerAction({ db: t.db, caseId: caseRow.id, command: { action: "add_information", message: "The Main Street office." }, now: at("2026-11-26T15:00:00Z") })).toEqual({ ok: true });
+    const caseRow = await t.db
+      .selectFrom("cases")
+      .select("id")
+      .where("reference", "=", reference)
+      .executeTakeFirstOrThrow();
+    expect(
+      await performFilerAction({
+        db: t.db,
+        caseId: caseRow.id,
+        command: { action: "add_information", message: "The Main Street office." },
+        now: at("2026-11-26T15:00:00Z"),
+      }),
+    ).toEqual({ ok: true });
     const decision = (await clocksOf(caseId))[2]!;
     expect(decision.state).toBe("running");
     expect(decision.paused_business_ms).toBe(2 * 8 * 3_600_000);
@@ -122,9 +152,20 @@ describe("the sweep with time passing", () => {
     const { caseId, reference } = await fileOne();
     await act(reference, { action: "acknowledge" }, at("2026-11-23T16:00:00Z"));
     await act(reference, { action: "request_info", message: "Please send the letter." }, at("2026-11-24T15:00:00Z"));
-    const caseRow = await t.db.selectFrom("cases").select("id").where("reference", "=", reference).executeTakeFirstOrThrow();
+    const caseRow = await t.db
+      .selectFrom("cases")
+      .select("id")
+      .where("reference", "=", reference)
+      .executeTakeFirstOrThrow();
     // The filer answers the next autumn: well over 75 business days (2^31 ms of 8-hour days).
-    expect(await performFilerAction({ db: t.db, caseId: caseRow.id, command: { action: "add_information", message: "Here it is." }, now: at("2027-10-01T14:00:00Z") })).toEqual({ ok: true });
+    expect(
+      await performFilerAction({
+        db: t.db,
+        caseId: caseRow.id,
+        command: { action: "add_information", message: "Here it is." },
+        now: at("2027-10-01T14:00:00Z"),
+      }),
+    ).toEqual({ ok: true });
     const decision = (await clocksOf(caseId))[2]!;
     expect(decision.state).toBe("running");
     expect(decision.paused_business_ms).toBeGreaterThan(2 ** 31);
@@ -134,38 +175,101 @@ describe("the sweep with time passing", () => {
   it("lets the filer ask for recourse within the window, once, and not after it", async () => {
     const { caseId, reference } = await fileOne();
     await act(reference, { action: "acknowledge" }, at("2026-11-23T16:00:00Z"));
-    await act(reference, { action: "decide", outcome: "not_upheld", reasons: "The workshop was offered twice." }, at("2026-11-27T15:00:00Z"));
+    await act(
+      reference,
+      { action: "decide", outcome: "not_upheld", reasons: "The workshop was offered twice." },
+      at("2026-11-27T15:00:00Z"),
+    );
     const decided = await t.db.selectFrom("cases").selectAll().where("id", "=", caseId).executeTakeFirstOrThrow();
     // 15 business days after Friday 2026-11-27: Friday 2026-12-18, 16:30.
     expect(decided.recourse_deadline_at).toBe("2026-12-18T21:30:00.000Z");
 
-    const late = await performFilerAction({ db: t.db, caseId, command: { action: "request_recourse", reasons: "I disagree." }, now: at("2026-12-19T15:00:00Z") });
+    const late = await performFilerAction({
+      db: t.db,
+      caseId,
+      command: { action: "request_recourse", reasons: "I disagree." },
+      now: at("2026-12-19T15:00:00Z"),
+    });
     expect(late).toEqual({ ok: false, reason: "window_closed" });
-    const ok = await performFilerAction({ db: t.db, caseId, command: { action: "request_recourse", reasons: "I was never offered a date." }, now: at("2026-12-01T15:00:00Z") });
+    const ok = await performFilerAction({
+      db: t.db,
+      caseId,
+      command: { action: "request_recourse", reasons: "I was never offered a date." },
+      now: at("2026-12-01T15:00:00Z"),
+    });
     expect(ok).toEqual({ ok: true });
     const after = await t.db.selectFrom("cases").selectAll().where("id", "=", caseId).executeTakeFirstOrThrow();
     expect([after.level, after.status]).toEqual([2, "in_review"]);
-    const again = await performFilerAction({ db: t.db, caseId, command: { action: "request_recourse", reasons: "Again." }, now: at("2026-12-01T16:00:00Z") });
+    const again = await performFilerAction({
+      db: t.db,
+      caseId,
+      command: { action: "request_recourse", reasons: "Again." },
+      now: at("2026-12-01T16:00:00Z"),
+    });
     expect(again).toEqual({ ok: false, reason: "not_decided" });
-    expect((await emailsOf(caseId)).map((e) => e.template)).toEqual(expect.arrayContaining(["decision", "escalated", "escalation_notice"]));
+    expect((await emailsOf(caseId)).map((e) => e.template)).toEqual(
+      expect.arrayContaining(["decision", "escalated", "escalation_notice"]),
+    );
   });
 
   it("requires the panel at level 3 and refers to the ministry at level 4, where no clock runs", async () => {
     const { caseId, reference } = await fileOne();
     await act(reference, { action: "acknowledge" }, at("2026-11-23T16:00:00Z"));
-    expect(await act(reference, { action: "escalate", reason: "Needs review." }, at("2026-11-23T17:00:00Z"))).toEqual({ ok: false, reason: "managers_only" });
-    expect(await act(reference, { action: "escalate", reason: "Serious allegation." }, at("2026-11-23T17:00:00Z"), manager)).toEqual({ ok: true });
-    expect(await act(reference, { action: "escalate", reason: "Conflict of interest at the SSM." }, at("2026-11-23T18:00:00Z"), manager)).toEqual({ ok: true });
-    expect(await act(reference, { action: "decide", outcome: "upheld", reasons: "Founded." }, at("2026-11-24T15:00:00Z"))).toEqual({ ok: false, reason: "panel_required" });
-    expect(await act(reference, { action: "decide", outcome: "upheld", reasons: "Founded.", panel: "A. Chair (community member)\nB. Lawyer (independent)" }, at("2026-11-24T15:00:00Z"))).toEqual({ ok: true });
+    expect(await act(reference, { action: "escalate", reason: "Needs review." }, at("2026-11-23T17:00:00Z"))).toEqual({
+      ok: false,
+      reason: "managers_only",
+    });
+    expect(
+      await act(reference, { action: "escalate", reason: "Serious allegation." }, at("2026-11-23T17:00:00Z"), manager),
+    ).toEqual({ ok: true });
+    expect(
+      await act(
+        reference,
+        { action: "escalate", reason: "Conflict of interest at the SSM." },
+        at("2026-11-23T18:00:00Z"),
+        manager,
+      ),
+    ).toEqual({ ok: true });
+    expect(
+      await act(reference, { action: "decide", outcome: "upheld", reasons: "Founded." }, at("2026-11-24T15:00:00Z")),
+    ).toEqual({ ok: false, reason: "panel_required" });
+    expect(
+      await act(
+        reference,
+        {
+          action: "decide",
+          outcome: "upheld",
+          reasons: "Founded.",
+          panel: "A. Chair (community member)\nB. Lawyer (independent)",
+        },
+        at("2026-11-24T15:00:00Z"),
+      ),
+    ).toEqual({ ok: true });
 
     const row = await t.db.selectFrom("cases").selectAll().where("id", "=", caseId).executeTakeFirstOrThrow();
-    expect(await performFilerAction({ db: t.db, caseId, command: { action: "request_recourse", reasons: "Still unhappy." }, now: at("2026-11-25T15:00:00Z") })).toEqual({ ok: true });
+    expect(
+      await performFilerAction({
+        db: t.db,
+        caseId,
+        command: { action: "request_recourse", reasons: "Still unhappy." },
+        now: at("2026-11-25T15:00:00Z"),
+      }),
+    ).toEqual({ ok: true });
     const referred = await t.db.selectFrom("cases").selectAll().where("id", "=", caseId).executeTakeFirstOrThrow();
-    expect([row.level, referred.level, referred.status, referred.next_due_at]).toEqual([3, 4, "referred_to_ministry", null]);
+    expect([row.level, referred.level, referred.status, referred.next_due_at]).toEqual([
+      3,
+      4,
+      "referred_to_ministry",
+      null,
+    ]);
     expect((await clocksOf(caseId)).every((c) => c.state !== "running" && c.state !== "paused")).toBe(true);
     expect((await emailsOf(caseId)).map((e) => e.template)).toContain("referred_to_ministry");
-    const decided = await t.db.selectFrom("case_events").select("data_json").where("case_id", "=", caseId).where("type", "=", "decided").executeTakeFirstOrThrow();
+    const decided = await t.db
+      .selectFrom("case_events")
+      .select("data_json")
+      .where("case_id", "=", caseId)
+      .where("type", "=", "decided")
+      .executeTakeFirstOrThrow();
     expect(JSON.parse(decided.data_json!).panel).toContain("A. Chair");
   });
 
@@ -196,7 +300,12 @@ describe("two sweeps at once", () => {
     for (const { caseId } of filed) {
       const clocks = await clocksOf(caseId);
       expect(clocks.filter((c) => c.kind === "decision" && c.level === 2)).toHaveLength(1);
-      const events = await t.db.selectFrom("case_events").select("type").where("case_id", "=", caseId).where("type", "=", "escalated").execute();
+      const events = await t.db
+        .selectFrom("case_events")
+        .select("type")
+        .where("case_id", "=", caseId)
+        .where("type", "=", "escalated")
+        .execute();
       expect(events).toHaveLength(1);
       const keys = (await emailsOf(caseId)).map((e) => e.dedupe_key);
       expect(new Set(keys).size).toBe(keys.length);

@@ -45,14 +45,20 @@ async function dbCopy(args: string[], databaseUrl = sourceUrl): Promise<Outcome>
 async function counts(db: DB): Promise<Record<TableName, number>> {
   const result = {} as Record<TableName, number>;
   for (const { name } of COPY_TABLES) {
-    const row = await (db as SchemaFreeDb).selectFrom(name).select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow();
+    const row = await (db as SchemaFreeDb)
+      .selectFrom(name)
+      .select((eb) => eb.fn.countAll<number>().as("n"))
+      .executeTakeFirstOrThrow();
     result[name] = Number(row.n);
   }
   return result;
 }
 
 async function maxId(db: DB, table: TableName): Promise<number> {
-  const row = await (db as SchemaFreeDb).selectFrom(table).select((eb) => eb.fn.max<number>("id").as("m")).executeTakeFirstOrThrow();
+  const row = await (db as SchemaFreeDb)
+    .selectFrom(table)
+    .select((eb) => eb.fn.max<number>("id").as("m"))
+    .executeTakeFirstOrThrow();
   return Number(row.m ?? 0);
 }
 
@@ -88,7 +94,9 @@ afterAll(async () => {
 describe("npm run db:copy", () => {
   it("copies every application table the SQLite file holds, with the same number of rows", async () => {
     const sqliteTables = await sql<{ name: string }>`
-      select name from sqlite_master where type = 'table' and name not like 'sqlite_%' and name not like 'kysely_%' order by name`.execute(source);
+      select name from sqlite_master where type = 'table' and name not like 'sqlite_%' and name not like 'kysely_%' order by name`.execute(
+      source,
+    );
     expect(sqliteTables.rows.map((r) => r.name)).toEqual(COPY_TABLES.map((t) => t.name).sort());
 
     const before = await counts(source);
@@ -96,7 +104,9 @@ describe("npm run db:copy", () => {
     expect(before.cases).toBeGreaterThan(1000);
     expect(before.audit_log).toBeGreaterThan(0);
     expect(firstRun.stdout).toMatch(/^cases\s+(\d+)\s+\1\s+\d+$/m);
-    expect(firstRun.stdout).toMatch(/Copied \d+ rows in 23 tables in [\d.]+ s; row counts match; audit chain verified \(\d+ entries\)\./);
+    expect(firstRun.stdout).toMatch(
+      /Copied \d+ rows in 23 tables in [\d.]+ s; row counts match; audit chain verified \(\d+ entries\)\./,
+    );
   });
 
   it("keeps a case, its events and clocks, field by field (ISO instants, 0/1 flags, fractional business days)", async () => {
@@ -119,16 +129,28 @@ describe("npm run db:copy", () => {
     expect(targetEvents).toEqual(sourceEvents);
     expect(targetClocks).toEqual(sourceClocks);
     expect(sourceEvents.length).toBeGreaterThan(1);
-    expect(targetClocks.some((c) => c.taken_business_days !== null && !Number.isInteger(c.taken_business_days))).toBe(true);
+    expect(targetClocks.some((c) => c.taken_business_days !== null && !Number.isInteger(c.taken_business_days))).toBe(
+      true,
+    );
     expect(typeof targetCase.accommodation_needed).toBe("number");
   });
 
   it("keeps users (password hashes included) and frozen quarter reports byte for byte", async () => {
-    const user = (db: DB) => db.selectFrom("users").selectAll().where("email", "=", DEMO_USERS[0]!.email).executeTakeFirstOrThrow();
+    const user = (db: DB) =>
+      db.selectFrom("users").selectAll().where("email", "=", DEMO_USERS[0]!.email).executeTakeFirstOrThrow();
     expect(await user(target)).toEqual(await user(source));
 
-    const amended = await source.selectFrom("quarter_reports").selectAll().where("version", ">", 1).orderBy("id").executeTakeFirstOrThrow();
-    const copied = await target.selectFrom("quarter_reports").selectAll().where("id", "=", amended.id).executeTakeFirstOrThrow();
+    const amended = await source
+      .selectFrom("quarter_reports")
+      .selectAll()
+      .where("version", ">", 1)
+      .orderBy("id")
+      .executeTakeFirstOrThrow();
+    const copied = await target
+      .selectFrom("quarter_reports")
+      .selectAll()
+      .where("id", "=", amended.id)
+      .executeTakeFirstOrThrow();
     expect(copied).toEqual(amended);
     expect(copied.figures_json).toBe(amended.figures_json);
     expect(JSON.parse(copied.figures_json)).toEqual(JSON.parse(amended.figures_json));
@@ -152,7 +174,19 @@ describe("npm run db:copy", () => {
 
     const org = await target
       .insertInto("organizations")
-      .values({ slug: "copy-test-provider", kind: "provider", name_en: "After the copy", name_fr: "Après la copie", area_slug: "toronto", created_at: NOW.toISOString(), contact_email: null, contact_phone: null, contact_address: null, contact_in_person: null, retired_at: null })
+      .values({
+        slug: "copy-test-provider",
+        kind: "provider",
+        name_en: "After the copy",
+        name_fr: "Après la copie",
+        area_slug: "toronto",
+        created_at: NOW.toISOString(),
+        contact_email: null,
+        contact_phone: null,
+        contact_address: null,
+        contact_in_person: null,
+        retired_at: null,
+      })
       .returning("id")
       .executeTakeFirstOrThrow();
     expect(org.id).toBe((await maxId(source, "organizations")) + 1);
@@ -164,7 +198,9 @@ describe("npm run db:copy", () => {
     const second = await dbCopy(["--to", targetUrl]);
     expect(second.code).toBe(1);
     expect(second.stderr.trim().split("\n")).toHaveLength(1);
-    expect(second.stderr).toMatch(/^db:copy refused: the target already holds data \(areas, .*\): db:copy only fills an empty database, nothing was written$/m);
+    expect(second.stderr).toMatch(
+      /^db:copy refused: the target already holds data \(areas, .*\): db:copy only fills an empty database, nothing was written$/m,
+    );
     expect(second.stdout).toBe("");
     expect(await counts(target)).toEqual(before);
   });
@@ -204,7 +240,11 @@ describe("a copy that cannot finish", () => {
     await checkTargetIsEmpty(emptyDb);
     await migrateToLatest(emptyDb);
     await expect(
-      copyDatabase({ source, target: emptyDb, beforeCommit: async () => Promise.reject(new Error("verification failed")) }),
+      copyDatabase({
+        source,
+        target: emptyDb,
+        beforeCommit: async () => Promise.reject(new Error("verification failed")),
+      }),
     ).rejects.toThrow("verification failed");
     expect(Object.values(await counts(emptyDb)).every((n) => n === 0)).toBe(true);
   });
@@ -215,14 +255,19 @@ describe("a copy that cannot finish", () => {
     try {
       await migrateToLatest(odd);
       await seedReferenceData(odd, NOW);
-      await odd.insertInto("reference_counters").values({ area_slug: "toronto", year: 2026, last_value: 3_000_000_000 }).execute();
+      await odd
+        .insertInto("reference_counters")
+        .values({ area_slug: "toronto", year: 2026, last_value: 3_000_000_000 })
+        .execute();
       await odd.updateTable("areas").set({ name_fr: "Toronto\u0000" }).where("slug", "=", "toronto").execute();
     } finally {
       await odd.destroy();
     }
     const refused = await dbCopy(["--to", empty.url], oddUrl);
     expect(refused.code).toBe(1);
-    expect(refused.stderr).toContain("db:copy refused: areas.name_fr holds 1 value(s) with a NUL character, which PostgreSQL text cannot store; reference_counters.last_value holds 1 value(s) beyond PostgreSQL's integer (up to 3000000000): the target column needs bigint");
+    expect(refused.stderr).toContain(
+      "db:copy refused: areas.name_fr holds 1 value(s) with a NUL character, which PostgreSQL text cannot store; reference_counters.last_value holds 1 value(s) beyond PostgreSQL's integer (up to 3000000000): the target column needs bigint",
+    );
     expect(Object.values(await counts(emptyDb)).every((n) => n === 0)).toBe(true);
   });
 });

@@ -1,10 +1,22 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { businessDaysTouched, businessMsBetween, dueAt, isClosingOfBusinessDay, moveDueByBusinessDays, type BusinessCalendar } from "../../app/domain/business-calendar";
+import {
+  businessDaysTouched,
+  businessMsBetween,
+  dueAt,
+  isClosingOfBusinessDay,
+  moveDueByBusinessDays,
+  type BusinessCalendar,
+} from "../../app/domain/business-calendar";
 import { nextDueAt, type Clock, type ClockPause } from "../../app/domain/case-clocks";
 import { parseQuarterId, quarterBounds } from "../../app/domain/fiscal-quarter";
 import { decisionDaysAt, type DisputePolicy } from "../../app/domain/policy";
 import { fileClientComplaint } from "../../app/services/filing.server";
-import { figuresOf, lastClosedQuarterId, liveFigures, quartersEndingWith } from "../../app/services/quarter-reports.server";
+import {
+  figuresOf,
+  lastClosedQuarterId,
+  liveFigures,
+  quartersEndingWith,
+} from "../../app/services/quarter-reports.server";
 import { listCasesFiledByOrganization } from "../../db/repositories/cases";
 import type { CaseClockRow, CaseEventRow, CaseRow } from "../../db/schema";
 import { CATCHMENT_AREAS } from "../../db/seed/catchment-areas";
@@ -54,7 +66,10 @@ describe("demo history", () => {
     for (const area of CATCHMENT_AREAS) {
       const manager = DEMO_USERS.filter((u) => u.email === `manager@${area.slug}.example.org`);
       expect(manager, area.slug).toHaveLength(1);
-      expect(manager[0]).toMatchObject({ role: "ssm_manager", language: area.slug === "ottawa" || area.slug === "northeast" ? "fr" : "en" });
+      expect(manager[0]).toMatchObject({
+        role: "ssm_manager",
+        language: area.slug === "ottawa" || area.slug === "northeast" ? "fr" : "en",
+      });
     }
   });
 
@@ -72,7 +87,11 @@ describe("demo history", () => {
       }
       if (area.slug === "ottawa") expect(reports[0]!.actions_taken).toMatch(/[éè]/);
     }
-    const v1 = await t.db.selectFrom("quarter_reports").select(["quarter", "submitted_at"]).where("version", "=", 1).execute();
+    const v1 = await t.db
+      .selectFrom("quarter_reports")
+      .select(["quarter", "submitted_at"])
+      .where("version", "=", 1)
+      .execute();
     for (const r of v1) {
       // Submitted 10 to 28 days after the quarter, within the 30 days allowed.
       const { end } = quarterBounds(parseQuarterId(r.quarter)!, "America/Toronto");
@@ -93,7 +112,13 @@ describe("demo history", () => {
     expect(figuresOf(v2).received.byChannel.find((c) => c.key === "mail")?.count ?? 0).toBe(
       (figuresOf(v1).received.byChannel.find((c) => c.key === "mail")?.count ?? 0) + 1,
     );
-    const late = cases.find((c) => c.area_slug === "kingston-pembroke" && c.channel === "mail" && c.created_at > v1.submitted_at && c.received_at < "2026-07-01");
+    const late = cases.find(
+      (c) =>
+        c.area_slug === "kingston-pembroke" &&
+        c.channel === "mail" &&
+        c.created_at > v1.submitted_at &&
+        c.received_at < "2026-07-01",
+    );
     expect(late).toBeDefined();
   });
 
@@ -112,12 +137,16 @@ describe("demo history", () => {
   });
 
   it("shows every kind of escalation, referrals to the ministry and small SSMs whose cells are suppressed", async () => {
-    const escalations = cases.flatMap((c) => (eventsByCase.get(c.id) ?? []).filter((e) => e.type === "escalated").map((e) => JSON.parse(e.data_json!).cause));
+    const escalations = cases.flatMap((c) =>
+      (eventsByCase.get(c.id) ?? []).filter((e) => e.type === "escalated").map((e) => JSON.parse(e.data_json!).cause),
+    );
     expect(new Set(escalations)).toEqual(new Set(["breach", "recourse", "manual"]));
     const referred = cases.filter((c) => c.status === "referred_to_ministry");
     expect(referred.length).toBeGreaterThanOrEqual(4);
     expect(referred.every((c) => c.level === 4)).toBe(true);
-    const totals = (await t.db.selectFrom("quarter_reports").select("figures_json").execute()).map((r) => figuresOf(r).received.total);
+    const totals = (await t.db.selectFrom("quarter_reports").select("figures_json").execute()).map(
+      (r) => figuresOf(r).received.total,
+    );
     expect(Math.min(...totals)).toBeLessThanOrEqual(12);
     expect(Math.max(...totals)).toBeLessThanOrEqual(40);
     expect(cases.filter((c) => c.status === "referred_out").length).toBeGreaterThan(10);
@@ -127,11 +156,13 @@ describe("demo history", () => {
   it("dates nothing after now", async () => {
     const now = NOW.toISOString();
     for (const c of cases) {
-      for (const at of [c.received_at, c.created_at, c.updated_at, c.decided_at, c.closed_at]) if (at) expect(at <= now, c.reference).toBe(true);
+      for (const at of [c.received_at, c.created_at, c.updated_at, c.decided_at, c.closed_at])
+        if (at) expect(at <= now, c.reference).toBe(true);
       for (const e of eventsByCase.get(c.id) ?? []) expect(e.created_at <= now, `${c.reference} ${e.type}`).toBe(true);
     }
     const clocks = await t.db.selectFrom("case_clocks").selectAll().execute();
-    for (const k of clocks) for (const at of [k.started_at, k.met_at, k.breached_at]) if (at) expect(at <= now).toBe(true);
+    for (const k of clocks)
+      for (const at of [k.started_at, k.met_at, k.breached_at]) if (at) expect(at <= now).toBe(true);
   });
 
   it("keeps each case's status, level, decision and closing in step with its timeline", async () => {
@@ -162,11 +193,23 @@ describe("demo history", () => {
     for (const k of clocks) {
       const row = policyOfCase.get(k.case_id)!;
       const cal = JSON.parse(row.calendar_json) as BusinessCalendar;
-      const policy = { acknowledgeDays: row.acknowledge_days, firstResponseDays: row.first_response_days, levels: JSON.parse(row.levels_json) } as DisputePolicy;
-      const days = k.kind === "acknowledge" ? policy.acknowledgeDays : k.kind === "first_response" ? policy.firstResponseDays : decisionDaysAt(policy, k.level)!;
+      const policy = {
+        acknowledgeDays: row.acknowledge_days,
+        firstResponseDays: row.first_response_days,
+        levels: JSON.parse(row.levels_json),
+      } as DisputePolicy;
+      const days =
+        k.kind === "acknowledge"
+          ? policy.acknowledgeDays
+          : k.kind === "first_response"
+            ? policy.firstResponseDays
+            : decisionDaysAt(policy, k.level)!;
       // The pause rule: each pause moved the deadline by the whole business days it touched.
       const pauses = k.pauses_json ? (JSON.parse(k.pauses_json) as ClockPause[]) : [];
-      for (const p of pauses) expect(p.businessDays, `clock ${k.id}`).toBe(businessDaysTouched(new Date(p.pausedAt), new Date(p.resumedAt), cal));
+      for (const p of pauses)
+        expect(p.businessDays, `clock ${k.id}`).toBe(
+          businessDaysTouched(new Date(p.pausedAt), new Date(p.resumedAt), cal),
+        );
       const moved = pauses.reduce((n, p) => n + p.businessDays, 0);
       const due = moveDueByBusinessDays(dueAt(new Date(k.started_at), days, cal), moved, cal);
       expect(k.due_at, `clock ${k.id}`).toBe(due.toISOString());
@@ -174,12 +217,20 @@ describe("demo history", () => {
       // A breach is dated at its deadline; a finished case owes nothing.
       if (k.breached_at) expect(k.breached_at, `clock ${k.id}`).toBe(k.due_at);
       if (["closed", "withdrawn", "referred_out", "referred_to_ministry"].includes(statusOfCase.get(k.case_id)!)) {
-        expect(k.state === "running" || k.state === "paused" || (k.state === "breached" && !k.met_at && k.kind !== "decision"), `clock ${k.id}`).toBe(false);
+        expect(
+          k.state === "running" ||
+            k.state === "paused" ||
+            (k.state === "breached" && !k.met_at && k.kind !== "decision"),
+          `clock ${k.id}`,
+        ).toBe(false);
       }
       if (k.met_at) {
         const dayMs = (cal.closesAtMinutes - cal.opensAtMinutes) * 60_000;
         const gross = businessMsBetween(new Date(k.started_at), new Date(k.met_at), cal);
-        expect(k.taken_business_days, `clock ${k.id}`).toBeCloseTo(Math.max(0, gross - k.paused_business_ms) / dayMs, 9);
+        expect(k.taken_business_days, `clock ${k.id}`).toBeCloseTo(
+          Math.max(0, gross - k.paused_business_ms) / dayMs,
+          9,
+        );
         expect(k.paused_business_days, `clock ${k.id}`).toBeCloseTo(k.paused_business_ms / dayMs, 9);
       }
     }
@@ -187,7 +238,9 @@ describe("demo history", () => {
 
   it("allocates unique references, and a filing after the seed gets the next one", async () => {
     expect(new Set(cases.map((c) => c.reference)).size).toBe(cases.length);
-    const highest = Math.max(...cases.filter((c) => c.reference.startsWith("HAM-2026-")).map((c) => Number(c.reference.slice(-6))));
+    const highest = Math.max(
+      ...cases.filter((c) => c.reference.startsWith("HAM-2026-")).map((c) => Number(c.reference.slice(-6))),
+    );
     expect(highest).toBeGreaterThan(100);
     const filed = await fileClientComplaint({ db: t.db, complaint: sampleComplaint(), now: NOW });
     expect(filed.kind).toBe("filed");
@@ -195,11 +248,17 @@ describe("demo history", () => {
   });
 
   it("leaves the demo provider's list and the queue's name search as the demo shows them", async () => {
-    const provider = await t.db.selectFrom("users").select("organization_id").where("email", "=", "provider@hamilton-niagara.example.org").executeTakeFirstOrThrow();
+    const provider = await t.db
+      .selectFrom("users")
+      .select("organization_id")
+      .where("email", "=", "provider@hamilton-niagara.example.org")
+      .executeTakeFirstOrThrow();
     expect(await listCasesFiledByOrganization(t.db, provider.organization_id, 200)).toHaveLength(2);
     // Searching the queue for a filer's name (a substring match) finds that person's cases only.
     const names = [...new Set(cases.map((c) => c.filer_name.toLowerCase()))];
-    const clashes = names.flatMap((a) => names.filter((b) => b !== a && b.includes(a)).map((b) => `"${b}" contains "${a}"`));
+    const clashes = names.flatMap((a) =>
+      names.filter((b) => b !== a && b.includes(a)).map((b) => `"${b}" contains "${a}"`),
+    );
     expect(clashes).toEqual([]);
   });
 
@@ -208,9 +267,24 @@ describe("demo history", () => {
     try {
       await seedDemoData(again.db, NOW);
       const digest = async (db: TestDatabase["db"]) => ({
-        cases: await db.selectFrom("cases").select(["reference", "status", "level", "received_at", "decided_at", "closed_at", "filer_name"]).where("received_at", "<", "2026-10-01").orderBy("id").execute(),
-        events: await db.selectFrom("case_events as e").innerJoin("cases as c", "c.id", "e.case_id").select(["c.reference", "e.type", "e.created_at"]).where("c.received_at", "<", "2026-10-01").orderBy("e.id").execute(),
-        reports: await db.selectFrom("quarter_reports").select(["area_slug", "quarter", "version", "submitted_at", "figures_json"]).orderBy("id").execute(),
+        cases: await db
+          .selectFrom("cases")
+          .select(["reference", "status", "level", "received_at", "decided_at", "closed_at", "filer_name"])
+          .where("received_at", "<", "2026-10-01")
+          .orderBy("id")
+          .execute(),
+        events: await db
+          .selectFrom("case_events as e")
+          .innerJoin("cases as c", "c.id", "e.case_id")
+          .select(["c.reference", "e.type", "e.created_at"])
+          .where("c.received_at", "<", "2026-10-01")
+          .orderBy("e.id")
+          .execute(),
+        reports: await db
+          .selectFrom("quarter_reports")
+          .select(["area_slug", "quarter", "version", "submitted_at", "figures_json"])
+          .orderBy("id")
+          .execute(),
         surveys: await db.selectFrom("survey_responses").selectAll().orderBy("id").execute(),
       });
       expect(await digest(again.db)).toEqual(await digest(t.db));
@@ -222,7 +296,13 @@ describe("demo history", () => {
 
 /** What the timeline says the case's status and dates are, event by event, as the services change them. */
 function replay(events: readonly CaseEventRow[]) {
-  const s = { status: "received" as string, level: 1, decidedAt: null as string | null, outcome: null as string | null, closedAt: null as string | null };
+  const s = {
+    status: "received" as string,
+    level: 1,
+    decidedAt: null as string | null,
+    outcome: null as string | null,
+    closedAt: null as string | null,
+  };
   for (const e of events) {
     const data = e.data_json ? (JSON.parse(e.data_json) as Record<string, unknown>) : {};
     switch (e.type) {

@@ -68,7 +68,11 @@ async function killMidStream(): Promise<Round> {
       try {
         const response = await fetch(`${server.url}/file`, {
           method: "POST",
-          headers: { "Content-Type": "application/x-www-form-urlencoded", Origin: server.url, "Sec-Fetch-Site": "same-origin" },
+          headers: {
+            "Content-Type": "application/x-www-form-urlencoded",
+            Origin: server.url,
+            "Sec-Fetch-Site": "same-origin",
+          },
           body: complaintForm(n++),
         });
         const text = await response.text();
@@ -86,7 +90,10 @@ async function killMidStream(): Promise<Round> {
     }
   };
   const clients = Array.from({ length: CLIENTS }, client);
-  const stalled = setTimeout(() => round.unexpected.push(`no filing within 60 s:\n${server.output()}`) && firstFiled(), 60_000);
+  const stalled = setTimeout(
+    () => round.unexpected.push(`no filing within 60 s:\n${server.output()}`) && firstFiled(),
+    60_000,
+  );
   await first;
   clearTimeout(stalled);
   round.killedAfterMs = Math.floor(Math.random() * 300);
@@ -151,10 +158,20 @@ describe("durability", () => {
       expect(foreignKeys, `round ${i}`).toEqual([]);
       for (const reference of round.received) {
         everyReference.add(reference);
-        expect(cases.get(reference), `round ${i} (killed ${round.killedAfterMs} ms after the first filing): ${reference}`).toEqual({ reference, events: 1, clocks: 3, emails: 1, audits: 1 });
+        expect(
+          cases.get(reference),
+          `round ${i} (killed ${round.killedAfterMs} ms after the first filing): ${reference}`,
+        ).toEqual({ reference, events: 1, clocks: 3, emails: 1, audits: 1 });
       }
       // Nothing half-written either: a filing the client never heard of is whole or absent.
-      for (const stored of cases.values()) expect(stored, `round ${i}`).toEqual({ reference: stored.reference, events: 1, clocks: 3, emails: 1, audits: 1 });
+      for (const stored of cases.values())
+        expect(stored, `round ${i}`).toEqual({
+          reference: stored.reference,
+          events: 1,
+          clocks: 3,
+          emails: 1,
+          audits: 1,
+        });
       // References acknowledged in earlier rounds are all still there.
       for (const reference of everyReference) expect(cases.has(reference), reference).toBe(true);
     }
@@ -164,6 +181,8 @@ describe("durability", () => {
     } finally {
       await db.destroy();
     }
-    console.log(`durability: ${ROUNDS} kills, ${everyReference.size} filings acknowledged and found, ${Date.now() - started} ms`);
+    console.log(
+      `durability: ${ROUNDS} kills, ${everyReference.size} filings acknowledged and found, ${Date.now() - started} ms`,
+    );
   });
 });

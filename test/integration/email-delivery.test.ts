@@ -47,7 +47,10 @@ describe("emails through a real SMTP server", () => {
     expect(mail?.html).toContain('lang="fr"');
 
     // Sent once: a second round finds nothing more to send.
-    expect(await deliverDueEmails({ db: t.db, transport, from: FROM, now: minutes(1) })).toEqual({ sent: 0, failed: 0 });
+    expect(await deliverDueEmails({ db: t.db, transport, from: FROM, now: minutes(1) })).toEqual({
+      sent: 0,
+      failed: 0,
+    });
     expect(smtp.messages.filter((m) => m.subject?.includes(filed.reference))).toHaveLength(1);
   });
 
@@ -55,7 +58,11 @@ describe("emails through a real SMTP server", () => {
     const down = await startTestSmtp();
     const port = down.port;
     await down.stop(); // nothing listens on this port now
-    const filed = await fileClientComplaint({ db: t.db, complaint: sampleComplaint({ email: "outage@example.com" }), now: NOW });
+    const filed = await fileClientComplaint({
+      db: t.db,
+      complaint: sampleComplaint({ email: "outage@example.com" }),
+      now: NOW,
+    });
     if (filed.kind !== "filed") throw new Error("not filed");
     const transport = createMailTransport({ smtpUrl: `smtp://127.0.0.1:${port}`, mailDir: "unused" });
 
@@ -67,12 +74,21 @@ describe("emails through a real SMTP server", () => {
     expect(row.last_error).toBeTruthy();
 
     // Not retried before its back-off delay...
-    expect(await deliverDueEmails({ db: t.db, transport, from: FROM, now: minutes(0.1) })).toEqual({ sent: 0, failed: 0 });
+    expect(await deliverDueEmails({ db: t.db, transport, from: FROM, now: minutes(0.1) })).toEqual({
+      sent: 0,
+      failed: 0,
+    });
 
     const back = await startTestSmtp(port);
     try {
-      expect(await deliverDueEmails({ db: t.db, transport, from: FROM, now: minutes(5) })).toEqual({ sent: 1, failed: 0 });
-      expect(await deliverDueEmails({ db: t.db, transport, from: FROM, now: minutes(60) })).toEqual({ sent: 0, failed: 0 });
+      expect(await deliverDueEmails({ db: t.db, transport, from: FROM, now: minutes(5) })).toEqual({
+        sent: 1,
+        failed: 0,
+      });
+      expect(await deliverDueEmails({ db: t.db, transport, from: FROM, now: minutes(60) })).toEqual({
+        sent: 0,
+        failed: 0,
+      });
       expect(back.messages.filter((m) => m.subject?.includes(filed.reference))).toHaveLength(1);
     } finally {
       await back.stop();

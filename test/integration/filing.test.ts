@@ -26,7 +26,12 @@ describe("filing a client complaint", () => {
     expect(row.status).toBe("received");
     // Acknowledge in 2 business days: Wednesday 16:30 Toronto (21:30 UTC); first response in 5;
     // decision in 20.
-    const clocks = await t.db.selectFrom("case_clocks").selectAll().where("case_id", "=", filed.caseId).orderBy("id").execute();
+    const clocks = await t.db
+      .selectFrom("case_clocks")
+      .selectAll()
+      .where("case_id", "=", filed.caseId)
+      .orderBy("id")
+      .execute();
     expect(clocks.map((c) => [c.kind, c.level, c.state, c.due_at])).toEqual([
       ["acknowledge", 1, "running", "2026-11-25T21:30:00.000Z"],
       ["first_response", 1, "running", "2026-11-30T21:30:00.000Z"],
@@ -71,16 +76,26 @@ describe("filing a client complaint", () => {
     const ottawaProvider = await createProvider(t.db, "ottawa", "Ottawa Only Services");
     const hamiltonProvider = await createProvider(t.db, "hamilton-niagara", "Hamilton Only Services");
     expect((await listActiveProvidersInArea(t.db, "hamilton-niagara")).map((p) => p.id)).toContain(hamiltonProvider);
-    const before = await t.db.selectFrom("cases").select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow();
+    const before = await t.db
+      .selectFrom("cases")
+      .select((eb) => eb.fn.countAll<number>().as("n"))
+      .executeTakeFirstOrThrow();
     const result = await fileClientComplaint({
       db: t.db,
       complaint: sampleComplaint({ provider: String(ottawaProvider) }),
       now: MONDAY_10AM,
     });
     expect(result).toEqual({ kind: "invalid", field: "provider", message: "error.providerArea" });
-    const after = await t.db.selectFrom("cases").select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow();
+    const after = await t.db
+      .selectFrom("cases")
+      .select((eb) => eb.fn.countAll<number>().as("n"))
+      .executeTakeFirstOrThrow();
     expect(Number(after.n)).toBe(Number(before.n));
-    const ok = await fileClientComplaint({ db: t.db, complaint: sampleComplaint({ provider: String(hamiltonProvider) }), now: MONDAY_10AM });
+    const ok = await fileClientComplaint({
+      db: t.db,
+      complaint: sampleComplaint({ provider: String(hamiltonProvider) }),
+      now: MONDAY_10AM,
+    });
     expect(ok.kind).toBe("filed");
   });
 
@@ -92,7 +107,12 @@ describe("filing a client complaint", () => {
       now: new Date("2026-12-25T15:00:00Z"),
     });
     if (filed.kind !== "filed") throw new Error("not filed");
-    const ack = await t.db.selectFrom("case_clocks").selectAll().where("case_id", "=", filed.caseId).where("kind", "=", "acknowledge").executeTakeFirstOrThrow();
+    const ack = await t.db
+      .selectFrom("case_clocks")
+      .selectAll()
+      .where("case_id", "=", filed.caseId)
+      .where("kind", "=", "acknowledge")
+      .executeTakeFirstOrThrow();
     // Counts from Tuesday the 29th: 2 business days later is Thursday the 31st, 16:30.
     expect(ack.due_at).toBe("2026-12-31T21:30:00.000Z");
   });

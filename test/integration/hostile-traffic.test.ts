@@ -35,15 +35,35 @@ beforeAll(async () => {
   folder = mkdtempSync(join(tmpdir(), "recourse-hostile-"));
   t = await createTestDatabase();
   for (const email of STAFF) {
-    const created = await createAccount({ db: t.db, email, role: "ssm_staff", organizationSlug: "ssm-durham", password: PASSWORD, now: new Date() });
+    const created = await createAccount({
+      db: t.db,
+      email,
+      role: "ssm_staff",
+      organizationSlug: "ssm-durham",
+      password: PASSWORD,
+      now: new Date(),
+    });
     expect(created.ok).toBe(true);
   }
   for (const [email, role, organizationSlug] of OTHER_ROLES) {
-    expect((await createAccount({ db: t.db, email, role, organizationSlug, password: PASSWORD, now: new Date() })).ok).toBe(true);
+    expect(
+      (await createAccount({ db: t.db, email, role, organizationSlug, password: PASSWORD, now: new Date() })).ok,
+    ).toBe(true);
   }
   // One of the demo accounts (as `npm start` would seed it), without the rest of the demo.
   const demo = DEMO_USERS[0]!;
-  expect((await createAccount({ db: t.db, email: demo.email, role: demo.role, organizationSlug: demo.org, password: PASSWORD, now: new Date() })).ok).toBe(true);
+  expect(
+    (
+      await createAccount({
+        db: t.db,
+        email: demo.email,
+        role: demo.role,
+        organizationSlug: demo.org,
+        password: PASSWORD,
+        now: new Date(),
+      })
+    ).ok,
+  ).toBe(true);
   // No NODE_ENV at all, as `npm start` runs: production must be the default (finding 4).
   server = await startBuiltServer({
     DATABASE_URL: t.url,
@@ -99,7 +119,13 @@ describe("bodies are limited before they are parsed (finding 1 and 2)", () => {
 
   it("a 64 MB form is refused with 413 before it is read in full, declared or streamed", async () => {
     for (const declareLength of [true, false]) {
-      const answer = await rawPost({ url: server.url, path: "/forgot-password", contentType: form, ...bigBody(64 * MB), declareLength });
+      const answer = await rawPost({
+        url: server.url,
+        path: "/forgot-password",
+        contentType: form,
+        ...bigBody(64 * MB),
+        declareLength,
+      });
       expect(answer.status).toBe(413);
       expect(answer.sentBeforeAnswer, "answered before the whole body was sent").toBeLessThan(answer.total);
       await expectAlive();
@@ -111,7 +137,13 @@ describe("bodies are limited before they are parsed (finding 1 and 2)", () => {
       const boundary = "zzupload";
       const head = `--${boundary}\r\nContent-Disposition: form-data; name="attachment"; filename="big.pdf"\r\nContent-Type: application/pdf\r\n\r\n`;
       const body = bigBody(64 * MB, head);
-      const answer = await rawPost({ url: server.url, path, contentType: `multipart/form-data; boundary=${boundary}`, ...body, declareLength: false });
+      const answer = await rawPost({
+        url: server.url,
+        path,
+        contentType: `multipart/form-data; boundary=${boundary}`,
+        ...body,
+        declareLength: false,
+      });
       expect(answer.status, path).toBe(413);
       expect(answer.sentBeforeAnswer).toBeLessThan(answer.total);
       await expectAlive();
@@ -127,26 +159,43 @@ describe("bodies are limited before they are parsed (finding 1 and 2)", () => {
 
   it("one oversized field in an otherwise small form is refused with 413", async () => {
     const body = bigBody(400 * 1024);
-    const answer = await rawPost({ url: server.url, path: "/forgot-password", contentType: form, ...body, declareLength: false });
+    const answer = await rawPost({
+      url: server.url,
+      path: "/forgot-password",
+      contentType: form,
+      ...body,
+      declareLength: false,
+    });
     expect(answer.status).toBe(413);
     await expectAlive();
   });
 
   it("an ordinary form still goes through, and a 10 MB evidence file is not refused by the byte limit", async () => {
-    const ok = await fetch(`${server.url}/forgot-password`, { method: "POST", headers: { "Content-Type": form }, body: "email=someone%40example.org" });
+    const ok = await fetch(`${server.url}/forgot-password`, {
+      method: "POST",
+      headers: { "Content-Type": form },
+      body: "email=someone%40example.org",
+    });
     expect(ok.status).toBe(200);
     const boundary = "zzten";
     const file = Buffer.alloc(10 * MB, 0x20);
     const body = Buffer.concat([
       Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="intent"\r\n\r\nattach\r\n`),
-      Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="attachment"; filename="ten.pdf"\r\nContent-Type: application/pdf\r\n\r\n`),
+      Buffer.from(
+        `--${boundary}\r\nContent-Disposition: form-data; name="attachment"; filename="ten.pdf"\r\nContent-Type: application/pdf\r\n\r\n`,
+      ),
       Buffer.from("%PDF-1.4\n"),
       file,
       Buffer.from(`\r\n--${boundary}--\r\n`),
     ]);
     // No case is open in this client's session: the route reads the whole form and sends it back to
     // the look-up (a redirect), which it could not do had the body been refused.
-    const answer = await fetch(`${server.url}/status`, { method: "POST", redirect: "manual", headers: { "Content-Type": `multipart/form-data; boundary=${boundary}` }, body });
+    const answer = await fetch(`${server.url}/status`, {
+      method: "POST",
+      redirect: "manual",
+      headers: { "Content-Type": `multipart/form-data; boundary=${boundary}` },
+      body,
+    });
     expect(answer.status).toBe(302);
     await expectAlive();
   });
@@ -162,7 +211,14 @@ describe("redirect targets stay on the site (finding 3)", () => {
     });
 
   it("signing in from a link whose next leads off the site lands on the staff home instead", async () => {
-    for (const next of ["/%09/evil.example/", "/%5Cevil.example", "//evil.example", "/.//evil.example", "https://evil.example/", "/%0D/evil.example"]) {
+    for (const next of [
+      "/%09/evil.example/",
+      "/%5Cevil.example",
+      "//evil.example",
+      "/.//evil.example",
+      "https://evil.example/",
+      "/%0D/evil.example",
+    ]) {
       const answer = await signInWithNext(next);
       expect(answer.status, next).toBe(302);
       const location = answer.headers.get("location") ?? "";
@@ -172,7 +228,13 @@ describe("redirect targets stay on the site (finding 3)", () => {
   });
 
   it("next with CR/LF or characters outside ASCII is a redirect, never a 500", async () => {
-    for (const next of ["/cases%0D%0ASet-Cookie:%20x=1", "/cases%0A", "/cas%C3%A9s", "/%E2%80%A8cases", "/cases?q=%F0%9F%98%80"]) {
+    for (const next of [
+      "/cases%0D%0ASet-Cookie:%20x=1",
+      "/cases%0A",
+      "/cas%C3%A9s",
+      "/%E2%80%A8cases",
+      "/cases?q=%F0%9F%98%80",
+    ]) {
       const answer = await signInWithNext(next);
       expect(answer.status, next).toBe(302);
       expect(answer.headers.get("set-cookie") ?? "", next).not.toMatch(/x=1/);
@@ -226,10 +288,15 @@ describe("rate limits cannot be raced (finding 6)", () => {
       await r.arrayBuffer();
       return r.status;
     });
-  const tally = (statuses: number[]) => statuses.reduce<Record<number, number>>((acc, s) => ({ ...acc, [s]: (acc[s] ?? 0) + 1 }), {});
+  const tally = (statuses: number[]) =>
+    statuses.reduce<Record<number, number>>((acc, s) => ({ ...acc, [s]: (acc[s] ?? 0) + 1 }), {});
 
   it("40 simultaneous guesses at one account: at most 10 are checked against the password", async () => {
-    const statuses = await Promise.all(Array.from({ length: 40 }, (_, i) => post("/login", { email: STAFF[1]!, password: `guess ${i}` }, `198.51.100.${i + 1}`)));
+    const statuses = await Promise.all(
+      Array.from({ length: 40 }, (_, i) =>
+        post("/login", { email: STAFF[1]!, password: `guess ${i}` }, `198.51.100.${i + 1}`),
+      ),
+    );
     const counts = tally(statuses);
     expect((counts[401] ?? 0) + (counts[429] ?? 0), JSON.stringify(counts)).toBe(40);
     expect(counts[401] ?? 0, `checked against the password: ${JSON.stringify(counts)}`).toBeLessThanOrEqual(10);
@@ -237,7 +304,9 @@ describe("rate limits cannot be raced (finding 6)", () => {
 
   it("30 simultaneous look-ups of one reference: at most 10 are checked", async () => {
     const statuses = await Promise.all(
-      Array.from({ length: 30 }, (_, i) => post("/status", { intent: "lookup", reference: "DUR-2026-000042", secret: `WRONG-${i}` }, `203.0.113.${i + 1}`)),
+      Array.from({ length: 30 }, (_, i) =>
+        post("/status", { intent: "lookup", reference: "DUR-2026-000042", secret: `WRONG-${i}` }, `203.0.113.${i + 1}`),
+      ),
     );
     const counts = tally(statuses);
     expect((counts[404] ?? 0) + (counts[429] ?? 0), JSON.stringify(counts)).toBe(30);
@@ -258,7 +327,9 @@ describe("rate limits cannot be raced (finding 6)", () => {
       consent: "on",
       submissionKey: randomUUID(),
     });
-    const statuses = await Promise.all(Array.from({ length: 25 }, (_, i) => post("/file?area=durham", complaint(i), "192.0.2.200")));
+    const statuses = await Promise.all(
+      Array.from({ length: 25 }, (_, i) => post("/file?area=durham", complaint(i), "192.0.2.200")),
+    );
     const counts = tally(statuses);
     expect((counts[200] ?? 0) + (counts[429] ?? 0), JSON.stringify(counts)).toBe(25);
     expect(counts[200] ?? 0, `accepted: ${JSON.stringify(counts)}`).toBeLessThanOrEqual(10);
@@ -276,7 +347,11 @@ describe("downloads are named from what the file is (finding 7)", () => {
 
   /** Files a complaint, opens the filer's access to it, attaches the file, and downloads it back. */
   async function uploadAndDownload(name: string, bytes: Buffer): Promise<{ disposition: string; type: string }> {
-    const filed = await fileClientComplaint({ db: t.db, complaint: sampleComplaint({ area: "durham" }), now: new Date() });
+    const filed = await fileClientComplaint({
+      db: t.db,
+      complaint: sampleComplaint({ area: "durham" }),
+      now: new Date(),
+    });
     if (filed.kind !== "filed") throw new Error("not filed");
     const lookup = await fetch(`${server.url}/status`, {
       method: "POST",
@@ -289,14 +364,22 @@ describe("downloads are named from what the file is (finding 7)", () => {
     const form = new FormData();
     form.set("intent", "attach");
     form.set("attachment", new Blob([new Uint8Array(bytes)]), name);
-    const attached = await fetch(`${server.url}/status`, { method: "POST", redirect: "manual", headers: { Cookie: cookie }, body: form });
+    const attached = await fetch(`${server.url}/status`, {
+      method: "POST",
+      redirect: "manual",
+      headers: { Cookie: cookie },
+      body: form,
+    });
     expect(attached.status, await attached.text()).toBe(200);
     const page = await (await fetch(`${server.url}/status`, { headers: { Cookie: cookie } })).text();
     const href = /href="(\/status\/attachments\/\d+)"/.exec(page)?.[1];
     expect(href, "the attachment's link on the filer's page").toBeDefined();
     const download = await fetch(`${server.url}${href}`, { headers: { Cookie: cookie } });
     await download.arrayBuffer();
-    return { disposition: download.headers.get("content-disposition") ?? "", type: download.headers.get("content-type") ?? "" };
+    return {
+      disposition: download.headers.get("content-disposition") ?? "",
+      type: download.headers.get("content-type") ?? "",
+    };
   }
 
   it("a PDF/HTML polyglot uploaded as polyglot.html is offered as polyglot.pdf", async () => {
@@ -315,11 +398,15 @@ describe("downloads are named from what the file is (finding 7)", () => {
 
 describe("production by default, and no stack trace or server path in any answer (finding 4)", () => {
   const STACK_FRAME = /\n\s*at [^\n]*:\d+:\d+\)?/;
-  const SERVER_PATH = new RegExp(`${process.cwd().replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}|node_modules|build/(index|server)\\.js|file://|/tmp/|/home/|/root/`);
+  const SERVER_PATH = new RegExp(
+    `${process.cwd().replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}|node_modules|build/(index|server)\\.js|file://|/tmp/|/home/|/root/`,
+  );
   const expectClean = (body: string, what: string) => {
     expect(body, `${what}: a stack frame`).not.toMatch(STACK_FRAME);
     expect(body, `${what}: a server path`).not.toMatch(SERVER_PATH);
-    expect(body, `${what}: an error's name`).not.toMatch(/\b(TypeError|ReferenceError|RangeError|SyntaxError|SqliteError)\b/);
+    expect(body, `${what}: an error's name`).not.toMatch(
+      /\b(TypeError|ReferenceError|RangeError|SyntaxError|SqliteError)\b/,
+    );
   };
   it("runs in production mode when nothing says otherwise, and says so when it starts", () => {
     expect(server.output()).toMatch(/\(production mode\)/);
@@ -344,7 +431,12 @@ describe("production by default, and no stack trace or server path in any answer
           } else if (form) body = new URLSearchParams(form).toString();
           const headers: Record<string, string> = cookie ? { Cookie: cookie } : {};
           if (typeof body === "string") headers["Content-Type"] = "application/x-www-form-urlencoded";
-          const answer = await fetch(`${server.url}${path}`, { method: probe.method, headers, body, redirect: "manual" });
+          const answer = await fetch(`${server.url}${path}`, {
+            method: probe.method,
+            headers,
+            body,
+            redirect: "manual",
+          });
           const text = await answer.text();
           const what = `${route}: ${probe.what} as ${who} (${probe.method} ${path} → ${answer.status})`;
           expect(answer.status, `${what}\n${text.slice(0, 300)}`).toBeLessThan(500);
@@ -357,13 +449,24 @@ describe("production by default, and no stack trace or server path in any answer
   });
 
   it("answers 404s and bad input with clean pages", async () => {
-    for (const path of ["/no-such-page", "/cases/..%2F..%2Fetc%2Fpasswd", "/%E0%A4%A", "/reports/atlantis/2026-Q1", "/build/missing.js", "/status?reference=%FF%FE"]) {
+    for (const path of [
+      "/no-such-page",
+      "/cases/..%2F..%2Fetc%2Fpasswd",
+      "/%E0%A4%A",
+      "/reports/atlantis/2026-Q1",
+      "/build/missing.js",
+      "/status?reference=%FF%FE",
+    ]) {
       const answer = await fetch(`${server.url}${path}`, { redirect: "manual" });
       const text = await answer.text();
       expect(answer.status, path).toBeLessThan(500);
       expectClean(text, path);
     }
-    const junk = await fetch(`${server.url}/login`, { method: "POST", headers: { "Content-Type": "multipart/form-data; boundary=x" }, body: "--x\r\nbroken" });
+    const junk = await fetch(`${server.url}/login`, {
+      method: "POST",
+      headers: { "Content-Type": "multipart/form-data; boundary=x" },
+      body: "--x\r\nbroken",
+    });
     expect(junk.status).toBeLessThan(500);
     expectClean(await junk.text(), "a broken multipart body");
   });
@@ -416,7 +519,16 @@ describe("the demo accounts are announced, and only when present", () => {
 describe("the log carries nothing personal", () => {
   it("holds no password, email address, name or case text from everything above", () => {
     const log = server.output();
-    for (const secret of [PASSWORD, "not the password", "guess 1", ...STAFF, ...OTHER_ROLES.map(([e]) => e), "Burst Filer", "Burst filing number", "my appointments"]) {
+    for (const secret of [
+      PASSWORD,
+      "not the password",
+      "guess 1",
+      ...STAFF,
+      ...OTHER_ROLES.map(([e]) => e),
+      "Burst Filer",
+      "Burst filing number",
+      "my appointments",
+    ]) {
       expect(log, `the log holds ${JSON.stringify(secret)}`).not.toContain(secret);
     }
     expect(log, "an email address in the log").not.toMatch(/[\w.+-]+@[\w-]+\.[\w.-]+/);
@@ -427,12 +539,17 @@ describe("a bounded flood of hostile bodies at every POST route (findings 1 and 
   it("answers every health check while it lasts, and the server never exits", async () => {
     const result = await flood(server.url);
     expect(result.routes).toBeGreaterThan(10);
-    expect(result.statuses.filter((s) => s !== 413), "every hostile body refused with 413").toEqual([]);
+    expect(
+      result.statuses.filter((s) => s !== 413),
+      "every hostile body refused with 413",
+    ).toEqual([]);
     expect(result.health.failed, "health checks not answered 200").toBe(0);
     expect(result.health.latencies.length).toBeGreaterThan(0);
     expect(server.child.exitCode, `the server exited:\n${server.output()}`).toBeNull();
     // The figure, not an assertion (clarifications: no test asserts on time); `npm run bench:flood` writes it to bench/RESULTS.md.
-    console.log(`flood: ${result.statuses.length} hostile bodies at ${result.routes} POST routes; /healthz answered ${result.health.checks} times, p95 ${result.p95.toFixed(1)} ms, max ${result.max.toFixed(1)} ms`);
+    console.log(
+      `flood: ${result.statuses.length} hostile bodies at ${result.routes} POST routes; /healthz answered ${result.health.checks} times, p95 ${result.p95.toFixed(1)} ms, max ${result.max.toFixed(1)} ms`,
+    );
     await expectAlive();
   }, 120_000);
 });

@@ -28,26 +28,62 @@ describe("a complaint staff record on someone's behalf", () => {
     expect(result.reference).toMatch(/^WIN-2026-/);
     expect(result.emailedTo).toBeNull();
     const row = await t.db.selectFrom("cases").selectAll().where("id", "=", result.caseId).executeTakeFirstOrThrow();
-    expect([row.area_slug, row.channel, row.received_at]).toEqual(["windsor-sarnia", "phone", "2026-11-23T15:00:00.000Z"]);
-    const ack = await t.db.selectFrom("case_clocks").select("due_at").where("case_id", "=", result.caseId).where("kind", "=", "acknowledge").executeTakeFirstOrThrow();
+    expect([row.area_slug, row.channel, row.received_at]).toEqual([
+      "windsor-sarnia",
+      "phone",
+      "2026-11-23T15:00:00.000Z",
+    ]);
+    const ack = await t.db
+      .selectFrom("case_clocks")
+      .select("due_at")
+      .where("case_id", "=", result.caseId)
+      .where("kind", "=", "acknowledge")
+      .executeTakeFirstOrThrow();
     expect(ack.due_at).toBe("2026-11-25T21:30:00.000Z"); // counted from Monday, not from today
-    const filed = await t.db.selectFrom("case_events").selectAll().where("case_id", "=", result.caseId).executeTakeFirstOrThrow();
+    const filed = await t.db
+      .selectFrom("case_events")
+      .selectAll()
+      .where("case_id", "=", result.caseId)
+      .executeTakeFirstOrThrow();
     expect([filed.actor_kind, filed.actor_user_id]).toEqual(["staff", staff.id]);
-    expect(await t.db.selectFrom("email_outbox").select("id").where("case_id", "=", result.caseId).execute()).toHaveLength(0);
+    expect(
+      await t.db.selectFrom("email_outbox").select("id").where("case_id", "=", result.caseId).execute(),
+    ).toHaveLength(0);
   });
 
   it("sends the acknowledgement when the person gave an email", async () => {
-    const result = await recordComplaintOnBehalf({ db: t.db, user: staff, complaint: sampleComplaint({ email: "walkin@example.com" }), extras: { channel: "in_person", receivedAt: "2026-11-25T09:45" }, now: NOW });
+    const result = await recordComplaintOnBehalf({
+      db: t.db,
+      user: staff,
+      complaint: sampleComplaint({ email: "walkin@example.com" }),
+      extras: { channel: "in_person", receivedAt: "2026-11-25T09:45" },
+      now: NOW,
+    });
     if (result?.kind !== "filed") throw new Error("not filed");
     expect(result.emailedTo).toBe("walkin@example.com");
   });
 
   it("refuses a time in the future or more than a year ago, and gives non-staff nothing", async () => {
-    const at = (receivedAt: string) => recordComplaintOnBehalf({ db: t.db, user: staff, complaint: sampleComplaint(), extras: { channel: "mail", receivedAt }, now: NOW });
+    const at = (receivedAt: string) =>
+      recordComplaintOnBehalf({
+        db: t.db,
+        user: staff,
+        complaint: sampleComplaint(),
+        extras: { channel: "mail", receivedAt },
+        now: NOW,
+      });
     expect(await at("2026-11-26T09:00")).toEqual({ kind: "invalid_time", key: "error.future" });
     expect(await at("2024-11-01T09:00")).toEqual({ kind: "invalid_time", key: "error.tooOld" });
     expect(await at("2026-11-25T25:00")).toEqual({ kind: "invalid_time", key: "error.dateTime" });
     const analyst = { ...staff, role: "ministry_analyst" as const };
-    expect(await recordComplaintOnBehalf({ db: t.db, user: analyst, complaint: sampleComplaint(), extras: { channel: "mail", receivedAt: "2026-11-25T09:00" }, now: NOW })).toBeNull();
+    expect(
+      await recordComplaintOnBehalf({
+        db: t.db,
+        user: analyst,
+        complaint: sampleComplaint(),
+        extras: { channel: "mail", receivedAt: "2026-11-25T09:00" },
+        now: NOW,
+      }),
+    ).toBeNull();
   });
 });

@@ -2,7 +2,14 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { fileClientComplaint } from "../../app/services/filing.server";
 import { performStaffAction } from "../../app/services/staff-actions.server";
 import type { SessionUser } from "../../app/services/auth.server";
-import { liveFigures, publicQuarterFigures, quarterComparison, reportDueAt, submitQuarterReport, versionsForMinistry } from "../../app/services/quarter-reports.server";
+import {
+  liveFigures,
+  publicQuarterFigures,
+  quarterComparison,
+  reportDueAt,
+  submitQuarterReport,
+  versionsForMinistry,
+} from "../../app/services/quarter-reports.server";
 import { reportPageView } from "../../app/services/report-pages.server";
 import { sendReportReminders } from "../../app/services/report-reminders.server";
 import { createTestDatabase, type TestDatabase } from "../fixtures/test-db";
@@ -16,7 +23,11 @@ const QUARTER = "2026-Q1"; // April to June 2026
 const IN_QUARTER = new Date("2026-05-12T14:00:00Z");
 const AFTER_QUARTER = new Date("2026-07-10T15:00:00Z");
 const settings = { threshold: 5, dueDays: 30 };
-const narrative = { actionsTaken: "Met every provider about cancelled appointments.", lessonsLearned: "Call filers back within a day.", systemicIssues: "None this quarter." };
+const narrative = {
+  actionsTaken: "Met every provider about cancelled appointments.",
+  lessonsLearned: "Call filers back within a day.",
+  systemicIssues: "None this quarter.",
+};
 
 let t: TestDatabase;
 let manager: SessionUser;
@@ -31,7 +42,18 @@ async function fileAt(now: Date, overrides = {}) {
 }
 
 function submit(input: Partial<Parameters<typeof submitQuarterReport>[0]> = {}) {
-  return submitQuarterReport({ db: t.db, user: manager, areaSlug: AREA, quarter: QUARTER, narrative, amendmentReason: null, expectedVersion: 0, threshold: 5, now: AFTER_QUARTER, ...input });
+  return submitQuarterReport({
+    db: t.db,
+    user: manager,
+    areaSlug: AREA,
+    quarter: QUARTER,
+    narrative,
+    amendmentReason: null,
+    expectedVersion: 0,
+    threshold: 5,
+    now: AFTER_QUARTER,
+    ...input,
+  });
 }
 
 async function outbox() {
@@ -43,12 +65,19 @@ beforeAll(async () => {
   manager = await createStaff(t.db, { areaSlug: AREA, role: "ssm_manager", email: "boss@hamilton.example.org" });
   staff = await createStaff(t.db, { areaSlug: AREA });
   otherManager = await createStaff(t.db, { areaSlug: "ottawa", role: "ssm_manager" });
-  analyst = await createStaff(t.db, { areaSlug: AREA, role: "ministry_analyst", email: "analyst@ministry.example.org" });
+  analyst = await createStaff(t.db, {
+    areaSlug: AREA,
+    role: "ministry_analyst",
+    email: "analyst@ministry.example.org",
+  });
   // An analyst works for the ministry: the account and the signed-in person both say so.
-  const ministryId = (await t.db.selectFrom("organizations").select("id").where("kind", "=", "ministry").executeTakeFirstOrThrow()).id;
+  const ministryId = (
+    await t.db.selectFrom("organizations").select("id").where("kind", "=", "ministry").executeTakeFirstOrThrow()
+  ).id;
   await t.db.updateTable("users").set({ organization_id: ministryId }).where("id", "=", analyst.id).execute();
   analyst = { ...analyst, organization_id: ministryId };
-  for (let i = 0; i < 6; i++) await fileAt(new Date(IN_QUARTER.getTime() + i * 3_600_000), { name: `Filer Number${i}` });
+  for (let i = 0; i < 6; i++)
+    await fileAt(new Date(IN_QUARTER.getTime() + i * 3_600_000), { name: `Filer Number${i}` });
 });
 afterAll(() => t.cleanup());
 
@@ -68,11 +97,37 @@ describe("the draft", () => {
   });
 
   it("is not shown to the ministry, nor to another SSM", async () => {
-    const ministry = await reportPageView({ db: t.db, user: analyst, areaSlug: AREA, quarter: QUARTER, version: null, settings, now: AFTER_QUARTER });
+    const ministry = await reportPageView({
+      db: t.db,
+      user: analyst,
+      areaSlug: AREA,
+      quarter: QUARTER,
+      version: null,
+      settings,
+      now: AFTER_QUARTER,
+    });
     expect(ministry?.kind).toBe("ministry");
     expect(ministry?.selected).toBeNull();
-    expect(await reportPageView({ db: t.db, user: otherManager, areaSlug: AREA, quarter: QUARTER, version: null, settings, now: AFTER_QUARTER })).toBeNull();
-    const own = await reportPageView({ db: t.db, user: staff, areaSlug: AREA, quarter: QUARTER, version: null, settings, now: AFTER_QUARTER });
+    expect(
+      await reportPageView({
+        db: t.db,
+        user: otherManager,
+        areaSlug: AREA,
+        quarter: QUARTER,
+        version: null,
+        settings,
+        now: AFTER_QUARTER,
+      }),
+    ).toBeNull();
+    const own = await reportPageView({
+      db: t.db,
+      user: staff,
+      areaSlug: AREA,
+      quarter: QUARTER,
+      version: null,
+      settings,
+      now: AFTER_QUARTER,
+    });
     expect(own?.kind === "ssm" && own.canSubmit).toBe(false);
   });
 });
@@ -102,7 +157,14 @@ describe("submission", () => {
     const result = await submit();
     expect(result).toEqual({ ok: true, version: 1 });
     const [row] = await t.db.selectFrom("quarter_reports").selectAll().execute();
-    expect(row).toMatchObject({ area_slug: AREA, quarter: QUARTER, version: 1, submitted_by: manager.id, submitted_at: AFTER_QUARTER.toISOString(), amendment_reason: null });
+    expect(row).toMatchObject({
+      area_slug: AREA,
+      quarter: QUARTER,
+      version: 1,
+      submitted_by: manager.id,
+      submitted_at: AFTER_QUARTER.toISOString(),
+      amendment_reason: null,
+    });
     expect(JSON.parse(row!.figures_json).received.total).toBe(7);
 
     const emails = (await outbox()).filter((e) => e.template === "report_submitted");
@@ -130,20 +192,38 @@ describe("submission", () => {
   });
 
   it("refuses a second submission made from an outdated page", async () => {
-    expect(await submit({ expectedVersion: 0, amendmentReason: "double click" })).toEqual({ ok: false, reason: "stale" });
+    expect(await submit({ expectedVersion: 0, amendmentReason: "double click" })).toEqual({
+      ok: false,
+      reason: "stale",
+    });
     expect(await t.db.selectFrom("quarter_reports").selectAll().execute()).toHaveLength(1);
   });
 });
 
 describe("amendment", () => {
   it("needs a reason", async () => {
-    expect(await submit({ expectedVersion: 1, amendmentReason: "   " })).toEqual({ ok: false, reason: "reason_required" });
+    expect(await submit({ expectedVersion: 1, amendmentReason: "   " })).toEqual({
+      ok: false,
+      reason: "reason_required",
+    });
   });
 
   it("is a new version; the ministry sees both and what changed", async () => {
-    const result = await submit({ expectedVersion: 1, amendmentReason: "One complaint was recorded after we submitted.", narrative: { ...narrative, systemicIssues: "Late recording of phone complaints." } });
+    const result = await submit({
+      expectedVersion: 1,
+      amendmentReason: "One complaint was recorded after we submitted.",
+      narrative: { ...narrative, systemicIssues: "Late recording of phone complaints." },
+    });
     expect(result).toEqual({ ok: true, version: 2 });
-    const view = await reportPageView({ db: t.db, user: analyst, areaSlug: AREA, quarter: QUARTER, version: null, settings, now: AFTER_QUARTER });
+    const view = await reportPageView({
+      db: t.db,
+      user: analyst,
+      areaSlug: AREA,
+      quarter: QUARTER,
+      version: null,
+      settings,
+      now: AFTER_QUARTER,
+    });
     if (view?.kind !== "ministry") throw new Error("expected the ministry's view");
     expect(view.versions.map((v) => v.version)).toEqual([1, 2]);
     expect(view.selected?.version).toBe(2);
@@ -151,9 +231,19 @@ describe("amendment", () => {
     expect(view.selected?.narrative.systemicIssues).toBe("Late recording of phone complaints.");
     const changes = view.versions[1]!.changes;
     expect(changes).toContainEqual(expect.objectContaining({ path: "received.total", before: 7, after: 8 }));
-    const first = await reportPageView({ db: t.db, user: analyst, areaSlug: AREA, quarter: QUARTER, version: 1, settings, now: AFTER_QUARTER });
+    const first = await reportPageView({
+      db: t.db,
+      user: analyst,
+      areaSlug: AREA,
+      quarter: QUARTER,
+      version: 1,
+      settings,
+      now: AFTER_QUARTER,
+    });
     expect(first?.kind === "ministry" && first.selected?.figures.received.total).toBe(7);
-    expect((await outbox()).filter((e) => e.template === "report_amended").map((e) => e.recipient)).toEqual([analyst.email]);
+    expect((await outbox()).filter((e) => e.template === "report_amended").map((e) => e.recipient)).toEqual([
+      analyst.email,
+    ]);
   });
 });
 
@@ -176,7 +266,14 @@ describe("what leaves the SSM", () => {
   });
 
   it("hides a count under the threshold wherever the ministry looks", async () => {
-    await performStaffAction({ db: t.db, user: staff, reference: (await t.db.selectFrom("cases").select("reference").orderBy("id").executeTakeFirstOrThrow()).reference, expectedVersion: 1, command: { action: "acknowledge" }, now: new Date("2026-05-12T15:00:00Z") });
+    await performStaffAction({
+      db: t.db,
+      user: staff,
+      reference: (await t.db.selectFrom("cases").select("reference").orderBy("id").executeTakeFirstOrThrow()).reference,
+      expectedVersion: 1,
+      command: { action: "acknowledge" },
+      now: new Date("2026-05-12T15:00:00Z"),
+    });
     const result = await submit({ expectedVersion: 2, amendmentReason: "One acknowledgement was missing." });
     expect(result).toEqual({ ok: true, version: 3 });
     const comparison = await quarterComparison(t.db, QUARTER, 5, 30, AFTER_QUARTER);
@@ -188,15 +285,24 @@ describe("what leaves the SSM", () => {
   });
 
   it("records each submission as a release, and shows each older version as it was released", async () => {
-    const releases = await t.db.selectFrom("report_releases").selectAll().where("quarter", "=", QUARTER).orderBy("sequence").execute();
+    const releases = await t.db
+      .selectFrom("report_releases")
+      .selectAll()
+      .where("quarter", "=", QUARTER)
+      .orderBy("sequence")
+      .execute();
     expect(releases.map((r) => [r.sequence, r.area_slug, r.version])).toEqual([
       [1, AREA, 1],
       [2, AREA, 2],
       [3, AREA, 3],
     ]);
-    const stored = releases.map((r) => JSON.parse(r.release_json) as { reports: { areaSlug: string; shown: unknown }[] });
+    const stored = releases.map(
+      (r) => JSON.parse(r.release_json) as { reports: { areaSlug: string; shown: unknown }[] },
+    );
     const versions = await versionsForMinistry(t.db, AREA, QUARTER, 5);
-    expect(versions.map((v) => v.figures)).toEqual(stored.map((r) => r.reports.find((x) => x.areaSlug === AREA)!.shown));
+    expect(versions.map((v) => v.figures)).toEqual(
+      stored.map((r) => r.reports.find((x) => x.areaSlug === AREA)!.shown),
+    );
     const comparison = await quarterComparison(t.db, QUARTER, 5, 30, AFTER_QUARTER);
     expect(comparison.rows.find((r) => r.area.slug === AREA)!.report!.figures).toEqual(versions[2]!.figures);
   });

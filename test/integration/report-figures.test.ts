@@ -2,7 +2,13 @@ import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { computeQuarterFigures, type QuarterPeriod } from "../../db/repositories/report-figures";
 import type { DB } from "../../db/client";
-import { bruteForce, type EventType, type GenCase, type GenClock, type GenResponse } from "../fixtures/report-brute-force";
+import {
+  bruteForce,
+  type EventType,
+  type GenCase,
+  type GenClock,
+  type GenResponse,
+} from "../fixtures/report-brute-force";
 import { createTestDatabase, type TestDatabase } from "../fixtures/test-db";
 
 // For random case histories, the figures the database computes equal a brute-force computation
@@ -26,7 +32,16 @@ const quarterEdge = fc.constantFrom(START - 1, START, END - 1, END);
 const anyInstant = fc.oneof({ weight: 5, arbitrary: instant }, { weight: 1, arbitrary: quarterEdge });
 
 const eventArb = fc.record({
-  type: fc.constantFrom<EventType>("decided", "closed", "withdrawn", "referred_to_ministry", "reopened", "escalated", "recourse_requested", "internal_note"),
+  type: fc.constantFrom<EventType>(
+    "decided",
+    "closed",
+    "withdrawn",
+    "referred_to_ministry",
+    "reopened",
+    "escalated",
+    "recourse_requested",
+    "internal_note",
+  ),
   at: anyInstant,
   level: fc.integer({ min: 1, max: 4 }),
   outcome: fc.constantFrom("upheld", "partly_upheld", "not_upheld", "resolved_informally"),
@@ -37,8 +52,14 @@ const clockArb = fc.record({
   due: anyInstant,
   met: fc.option(anyInstant, { nil: null }),
   breached: fc.option(anyInstant, { nil: null }),
-  taken: fc.option(fc.integer({ min: 0, max: 400 }).map((n) => n / 8), { nil: null }),
-  paused: fc.option(fc.integer({ min: 0, max: 80 }).map((n) => n / 4), { nil: null }),
+  taken: fc.option(
+    fc.integer({ min: 0, max: 400 }).map((n) => n / 8),
+    { nil: null },
+  ),
+  paused: fc.option(
+    fc.integer({ min: 0, max: 80 }).map((n) => n / 4),
+    { nil: null },
+  ),
 });
 
 function caseArb(providerIds: number[]) {
@@ -48,15 +69,24 @@ function caseArb(providerIds: number[]) {
       received: anyInstant,
       kind: fc.constantFrom<GenCase["kind"]>("client_complaint", "provider_dispute"),
       channel: fc.constantFrom("web", "phone", "email", "provider_portal"),
-      program: fc.option(fc.constantFrom("employment_service", "odsp_employment_supports", "second_career"), { nil: null }),
+      program: fc.option(fc.constantFrom("employment_service", "odsp_employment_supports", "second_career"), {
+        nil: null,
+      }),
       category: fc.option(fc.constantFrom("service_quality", "payments"), { nil: null }),
       provider: fc.option(fc.constantFrom(...providerIds), { nil: null }),
-      groups: fc.dictionary(fc.constantFrom("disability", "indigenous", "newcomer", "francophone"), fc.constantFrom<"yes" | "no">("yes", "no")),
+      groups: fc.dictionary(
+        fc.constantFrom("disability", "indigenous", "newcomer", "francophone"),
+        fc.constantFrom<"yes" | "no">("yes", "no"),
+      ),
       referredOut: fc.boolean(),
       events: fc.array(eventArb, { maxLength: 6 }),
       // Clock slots are unique per (kind, level), as the schema requires.
       clocks: fc.uniqueArray(
-        fc.record({ kind: fc.constantFrom<GenClock["kind"]>("acknowledge", "first_response", "decision"), level: fc.integer({ min: 1, max: 3 }), clock: clockArb }),
+        fc.record({
+          kind: fc.constantFrom<GenClock["kind"]>("acknowledge", "first_response", "decision"),
+          level: fc.integer({ min: 1, max: 3 }),
+          clock: clockArb,
+        }),
         { maxLength: 4, selector: (c) => `${c.kind}:${c.level}` },
       ),
     })
@@ -127,7 +157,17 @@ async function writeHistory(db: DB, cases: GenCase[], responses: GenResponse[], 
       const data = e.type === "decided" ? { outcome: e.outcome } : e.type === "escalated" ? { cause: e.cause } : null;
       await db
         .insertInto("case_events")
-        .values({ case_id: id, type: e.type, visibility: "public", actor_kind: "system", actor_user_id: null, level: e.level, body: null, data_json: data ? JSON.stringify(data) : null, created_at: iso(e.at) })
+        .values({
+          case_id: id,
+          type: e.type,
+          visibility: "public",
+          actor_kind: "system",
+          actor_user_id: null,
+          level: e.level,
+          body: null,
+          data_json: data ? JSON.stringify(data) : null,
+          created_at: iso(e.at),
+        })
         .execute();
     }
     for (const k of c.clocks) {
@@ -152,7 +192,10 @@ async function writeHistory(db: DB, cases: GenCase[], responses: GenResponse[], 
     }
   }
   for (const r of responses) {
-    await db.insertInto("survey_responses").values({ area_slug: r.area, quarter: r.quarter, clear: r.clear, fair: r.fair, timely: r.timely, comment: null }).execute();
+    await db
+      .insertInto("survey_responses")
+      .values({ area_slug: r.area, quarter: r.quarter, clear: r.clear, fair: r.fair, timely: r.timely, comment: null })
+      .execute();
   }
 }
 
@@ -163,11 +206,24 @@ describe("quarter figures computed by the database", () => {
 
   beforeAll(async () => {
     t = await createTestDatabase(new Date("2026-06-01T12:00:00Z"));
-    policyId = (await t.db.selectFrom("policies").select("id").where("area_slug", "=", AREA).executeTakeFirstOrThrow()).id;
+    policyId = (await t.db.selectFrom("policies").select("id").where("area_slug", "=", AREA).executeTakeFirstOrThrow())
+      .id;
     for (const name of ["Alpha Jobs", "Beta Careers"]) {
       const { id } = await t.db
         .insertInto("organizations")
-        .values({ slug: name.toLowerCase().replace(" ", "-"), kind: "provider", name_en: name, name_fr: name, area_slug: AREA, contact_email: null, contact_phone: null, contact_address: null, contact_in_person: null, retired_at: null, created_at: iso(START) })
+        .values({
+          slug: name.toLowerCase().replace(" ", "-"),
+          kind: "provider",
+          name_en: name,
+          name_fr: name,
+          area_slug: AREA,
+          contact_email: null,
+          contact_phone: null,
+          contact_address: null,
+          contact_in_person: null,
+          retired_at: null,
+          created_at: iso(START),
+        })
         .returning("id")
         .executeTakeFirstOrThrow();
       providerNames.set(id, name);
@@ -177,24 +233,46 @@ describe("quarter figures computed by the database", () => {
 
   it("equal a brute-force computation for random case histories", async () => {
     await fc.assert(
-      fc.asyncProperty(fc.array(caseArb([...providerNames.keys()]), { maxLength: 25 }), fc.array(responseArb, { maxLength: 8 }), async (cases, responses) => {
-        await writeHistory(t.db, cases, responses, policyId);
-        const { computedAt: _, ...figures } = await computeQuarterFigures(t.db, period, iso(END));
-        const expected = bruteForce(cases, responses, providerNames, period);
-        expect({ ...figures, satisfaction: null }).toEqual({ ...expected, satisfaction: null });
-        expect(figures.satisfaction.responses).toBe(expected.satisfaction.responses);
-        for (const q of ["clear", "fair", "timely"] as const) {
-          if (expected.satisfaction[q] === null) expect(figures.satisfaction[q]).toBeNull();
-          else expect(figures.satisfaction[q]).toBeCloseTo(expected.satisfaction[q]!, 9);
-        }
-      }),
+      fc.asyncProperty(
+        fc.array(caseArb([...providerNames.keys()]), { maxLength: 25 }),
+        fc.array(responseArb, { maxLength: 8 }),
+        async (cases, responses) => {
+          await writeHistory(t.db, cases, responses, policyId);
+          const { computedAt: _, ...figures } = await computeQuarterFigures(t.db, period, iso(END));
+          const expected = bruteForce(cases, responses, providerNames, period);
+          expect({ ...figures, satisfaction: null }).toEqual({ ...expected, satisfaction: null });
+          expect(figures.satisfaction.responses).toBe(expected.satisfaction.responses);
+          for (const q of ["clear", "fair", "timely"] as const) {
+            if (expected.satisfaction[q] === null) expect(figures.satisfaction[q]).toBeNull();
+            else expect(figures.satisfaction[q]).toBeCloseTo(expected.satisfaction[q]!, 9);
+          }
+        },
+      ),
       { numRuns: 60 },
     );
   });
 
   it("counts a case filed at the quarter's first instant in it and one at its end in the next", async () => {
-    const base = { kind: "client_complaint" as const, channel: "web", program: null, category: null, provider: null, groups: {}, referredOut: false, events: [], clocks: [] };
-    await writeHistory(t.db, [{ ...base, area: AREA, received: START }, { ...base, area: AREA, received: END }], [], policyId);
+    const base = {
+      kind: "client_complaint" as const,
+      channel: "web",
+      program: null,
+      category: null,
+      provider: null,
+      groups: {},
+      referredOut: false,
+      events: [],
+      clocks: [],
+    };
+    await writeHistory(
+      t.db,
+      [
+        { ...base, area: AREA, received: START },
+        { ...base, area: AREA, received: END },
+      ],
+      [],
+      policyId,
+    );
     const figures = await computeQuarterFigures(t.db, period, iso(END));
     expect(figures.received.total).toBe(1);
     expect(figures.openAtEnd).toBe(1);

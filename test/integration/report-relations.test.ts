@@ -22,10 +22,12 @@ function iso(ms: number): string {
   return new Date(ms).toISOString();
 }
 
-
 const instant = fc.integer({ min: START - 30 * DAY, max: END + 10 * DAY });
 const stepArb = fc.oneof(
-  fc.record({ type: fc.constant("decided" as const), outcome: fc.constantFrom("upheld", "not_upheld", "resolved_informally") }),
+  fc.record({
+    type: fc.constant("decided" as const),
+    outcome: fc.constantFrom("upheld", "not_upheld", "resolved_informally"),
+  }),
   fc.record({ type: fc.constant("escalated" as const), cause: fc.constantFrom("breach" as const, "manual" as const) }),
   fc.record({ type: fc.constant("recourse" as const) }),
   fc.record({ type: fc.constant("withdrawn" as const) }),
@@ -35,7 +37,10 @@ const caseArb = fc.record({
   channel: fc.constantFrom("web", "phone", "email"),
   program: fc.constantFrom(...IN_SCOPE_PROGRAMS.slice(0, 3), ...MINISTRY_RETAINED_PROGRAMS.slice(0, 2)),
   steps: fc.array(fc.record({ step: stepArb, after: fc.integer({ min: 0, max: 40 * DAY }) }), { maxLength: 5 }),
-  clocks: fc.array(fc.record({ level: fc.integer({ min: 1, max: 2 }), met: fc.option(instant, { nil: null }), due: instant }), { maxLength: 2 }),
+  clocks: fc.array(
+    fc.record({ level: fc.integer({ min: 1, max: 2 }), met: fc.option(instant, { nil: null }), due: instant }),
+    { maxLength: 2 },
+  ),
 });
 type GenCase = typeof caseArb extends fc.Arbitrary<infer T> ? T : never;
 
@@ -50,16 +55,57 @@ async function writeHistory(db: DB, cases: GenCase[], policyId: number): Promise
     const { id } = await db
       .insertInto("cases")
       .values({
-        reference: `R-${n}`, area_slug: AREA, kind: "client_complaint", channel: c.channel as "web", status: referredOut ? "referred_out" : "in_review", level: 1,
-        program: c.program, category: null, respondent_org_id: null, assignee_id: null, filer_user_id: null, filer_org_id: null, filer_name: "Someone",
-        filer_email: null, filer_phone: null, language: "en", accommodation_needed: 0, accommodation_details: null, description: "d", outcome_wanted: "o",
-        secret_hash: "x", submission_key: null, policy_id: policyId, received_at: iso(c.received), decided_at: null, outcome: null, closed_at: null,
-        self_identification_json: null, recourse_deadline_at: null, next_due_at: null, version: 1, created_at: iso(c.received), updated_at: iso(c.received),
+        reference: `R-${n}`,
+        area_slug: AREA,
+        kind: "client_complaint",
+        channel: c.channel as "web",
+        status: referredOut ? "referred_out" : "in_review",
+        level: 1,
+        program: c.program,
+        category: null,
+        respondent_org_id: null,
+        assignee_id: null,
+        filer_user_id: null,
+        filer_org_id: null,
+        filer_name: "Someone",
+        filer_email: null,
+        filer_phone: null,
+        language: "en",
+        accommodation_needed: 0,
+        accommodation_details: null,
+        description: "d",
+        outcome_wanted: "o",
+        secret_hash: "x",
+        submission_key: null,
+        policy_id: policyId,
+        received_at: iso(c.received),
+        decided_at: null,
+        outcome: null,
+        closed_at: null,
+        self_identification_json: null,
+        recourse_deadline_at: null,
+        next_due_at: null,
+        version: 1,
+        created_at: iso(c.received),
+        updated_at: iso(c.received),
       })
       .returning("id")
       .executeTakeFirstOrThrow();
     const event = (type: string, at: number, level: number, data: object | null) =>
-      db.insertInto("case_events").values({ case_id: id, type, visibility: "public", actor_kind: "system", actor_user_id: null, level, body: null, data_json: data ? JSON.stringify(data) : null, created_at: iso(at) }).execute();
+      db
+        .insertInto("case_events")
+        .values({
+          case_id: id,
+          type,
+          visibility: "public",
+          actor_kind: "system",
+          actor_user_id: null,
+          level,
+          body: null,
+          data_json: data ? JSON.stringify(data) : null,
+          created_at: iso(at),
+        })
+        .execute();
     if (referredOut) continue; // A referred-out case goes no further here.
     let at = c.received;
     let level = 1;
@@ -77,9 +123,19 @@ async function writeHistory(db: DB, cases: GenCase[], policyId: number): Promise
       await db
         .insertInto("case_clocks")
         .values({
-          case_id: id, kind: "decision", level: k.level + i * 2, started_at: iso(c.received), due_at: iso(k.due), state: k.met ? "met" : "breached", paused_at: null,
-          paused_business_ms: 0, met_at: k.met === null ? null : iso(k.met), breached_at: k.met === null ? iso(k.due) : null, reminded_at: null,
-          taken_business_days: k.met === null ? null : 3, paused_business_days: k.met === null ? null : 0,
+          case_id: id,
+          kind: "decision",
+          level: k.level + i * 2,
+          started_at: iso(c.received),
+          due_at: iso(k.due),
+          state: k.met ? "met" : "breached",
+          paused_at: null,
+          paused_business_ms: 0,
+          met_at: k.met === null ? null : iso(k.met),
+          breached_at: k.met === null ? iso(k.due) : null,
+          reminded_at: null,
+          taken_business_days: k.met === null ? null : 3,
+          paused_business_days: k.met === null ? null : 0,
         })
         .execute();
     }
@@ -91,7 +147,8 @@ describe("relations between published figures", () => {
   let policyId: number;
   beforeAll(async () => {
     t = await createTestDatabase(new Date("2026-06-01T12:00:00Z"));
-    policyId = (await t.db.selectFrom("policies").select("id").where("area_slug", "=", AREA).executeTakeFirstOrThrow()).id;
+    policyId = (await t.db.selectFrom("policies").select("id").where("area_slug", "=", AREA).executeTakeFirstOrThrow())
+      .id;
   });
   afterAll(() => t.cleanup());
 
@@ -103,7 +160,9 @@ describe("relations between published figures", () => {
         const cells = cellsOf(await computeQuarterFigures(t.db, period, iso(END)));
         for (const eq of equationsOf(cells.keys())) {
           const parts = eq.parts.reduce((s, p) => s + (cells.get(p) ?? 0), 0);
-          expect(`${eq.parts.join(" + ") || "0"} = ${eq.total}: ${parts}`).toBe(`${eq.parts.join(" + ") || "0"} = ${eq.total}: ${cells.get(eq.total) ?? 0}`);
+          expect(`${eq.parts.join(" + ") || "0"} = ${eq.total}: ${parts}`).toBe(
+            `${eq.parts.join(" + ") || "0"} = ${eq.total}: ${cells.get(eq.total) ?? 0}`,
+          );
           if (parts > 0) used.add(eq.total);
         }
       }),
@@ -111,6 +170,7 @@ describe("relations between published figures", () => {
     );
     // The histories reach every relation with non-zero counts, so none holds only as 0 = 0.
     expect(RELATIONS.length).toBeGreaterThan(0);
-    for (const total of ["received", "referredOut", "decided", "escalations", "recourse"]) expect(used).toContain(total);
+    for (const total of ["received", "referredOut", "decided", "escalations", "recourse"])
+      expect(used).toContain(total);
   });
 });

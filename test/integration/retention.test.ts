@@ -63,8 +63,22 @@ async function file(key: string, when: string, overrides: Parameters<typeof samp
 }
 
 async function act(key: string, command: StaffCommand, when: string, user = staff) {
-  const row = await t.db.selectFrom("cases").select("version").where("reference", "=", refs[key]!.reference).executeTakeFirstOrThrow();
-  expect(await performStaffAction({ db: t.db, user, reference: refs[key]!.reference, expectedVersion: row.version, command, now: at(when) }), `${key} ${command.action}`).toEqual({ ok: true });
+  const row = await t.db
+    .selectFrom("cases")
+    .select("version")
+    .where("reference", "=", refs[key]!.reference)
+    .executeTakeFirstOrThrow();
+  expect(
+    await performStaffAction({
+      db: t.db,
+      user,
+      reference: refs[key]!.reference,
+      expectedVersion: row.version,
+      command,
+      now: at(when),
+    }),
+    `${key} ${command.action}`,
+  ).toEqual({ ok: true });
 }
 
 async function figures() {
@@ -75,7 +89,11 @@ async function figures() {
 async function everything(): Promise<string> {
   const tables = await t.db.introspection.getTables();
   const dump: Record<string, unknown[]> = {};
-  for (const table of tables) dump[table.name] = await t.db.selectFrom(table.name as "cases").selectAll().execute();
+  for (const table of tables)
+    dump[table.name] = await t.db
+      .selectFrom(table.name as "cases")
+      .selectAll()
+      .execute();
   return JSON.stringify(dump);
 }
 
@@ -90,21 +108,50 @@ beforeAll(async () => {
   await act("A", { action: "take", assigneeId: staff.id }, "2026-05-12T15:05:00Z");
   await act("A", { action: "reply", message: "Secret reply to Purge Subject A" }, "2026-05-13T14:00:00Z");
   await act("A", { action: "note", message: "Secret note about Purge Subject A" }, "2026-05-13T14:10:00Z");
-  const attached = await attachAsStaff({ db: t.db, user: staff, reference: refs.A!.reference, file: { name: "purge-subject-a.pdf", bytes: PDF }, share: true, now: at("2026-05-13T14:20:00Z") });
+  const attached = await attachAsStaff({
+    db: t.db,
+    user: staff,
+    reference: refs.A!.reference,
+    file: { name: "purge-subject-a.pdf", bytes: PDF },
+    share: true,
+    now: at("2026-05-13T14:20:00Z"),
+  });
   if (!attached?.ok) throw new Error("not attached");
   await act("A", { action: "decide", outcome: "not_upheld", reasons: "Secret reasons A1" }, "2026-05-14T14:00:00Z");
-  expect(await performFilerAction({ db: t.db, caseId: refs.A!.caseId, command: { action: "request_recourse", reasons: "Secret recourse reasons A" }, now: at("2026-05-15T14:00:00Z") })).toEqual({ ok: true });
+  expect(
+    await performFilerAction({
+      db: t.db,
+      caseId: refs.A!.caseId,
+      command: { action: "request_recourse", reasons: "Secret recourse reasons A" },
+      now: at("2026-05-15T14:00:00Z"),
+    }),
+  ).toEqual({ ok: true });
   await act("A", { action: "decide", outcome: "upheld", reasons: "Secret reasons A2" }, "2026-05-20T14:00:00Z");
   await act("A", { action: "close" }, "2026-05-21T14:00:00Z");
-  expect(await openFilerAccess({ db: t.db, reference: refs.A!.reference, secret: refs.A!.secret, now: at("2026-05-22T14:00:00Z") })).not.toBeNull();
+  expect(
+    await openFilerAccess({
+      db: t.db,
+      reference: refs.A!.reference,
+      secret: refs.A!.secret,
+      now: at("2026-05-22T14:00:00Z"),
+    }),
+  ).not.toBeNull();
 
   // B withdrawn, C referred out (a program the ministry keeps), D climbed to the ministry.
   await file("B", "2026-05-12T14:10:00Z");
-  expect(await performFilerAction({ db: t.db, caseId: refs.B!.caseId, command: { action: "withdraw" }, now: at("2026-05-14T14:00:00Z") })).toEqual({ ok: true });
+  expect(
+    await performFilerAction({
+      db: t.db,
+      caseId: refs.B!.caseId,
+      command: { action: "withdraw" },
+      now: at("2026-05-14T14:00:00Z"),
+    }),
+  ).toEqual({ ok: true });
   await file("C", "2026-05-12T14:20:00Z", { program: "literacy_basic_skills" });
   await file("D", "2026-05-12T14:30:00Z");
   await act("D", { action: "acknowledge" }, "2026-05-12T15:00:00Z");
-  for (const hour of [16, 17, 18]) await act("D", { action: "escalate", reason: "Secret escalation reason D" }, `2026-05-13T${hour}:00:00Z`, manager);
+  for (const hour of [16, 17, 18])
+    await act("D", { action: "escalate", reason: "Secret escalation reason D" }, `2026-05-13T${hour}:00:00Z`, manager);
 
   // Kept: E still open, F closed after the cutoff.
   await file("E", "2026-05-12T14:40:00Z", { name: "Keep Subject E" });
@@ -117,12 +164,31 @@ beforeAll(async () => {
   await t.db
     .insertInto("survey_responses")
     .values([
-      { area_slug: AREA, quarter: "2026-Q1", clear: 4, fair: 3, timely: 2, comment: "Secret survey comment from Purge Subject A" },
+      {
+        area_slug: AREA,
+        quarter: "2026-Q1",
+        clear: 4,
+        fair: 3,
+        timely: 2,
+        comment: "Secret survey comment from Purge Subject A",
+      },
       { area_slug: AREA, quarter: "2026-Q3", clear: 5, fair: 5, timely: 5, comment: "Kept survey comment" },
     ])
     .execute();
   const narrative = { actionsTaken: "Met providers.", lessonsLearned: "Call back sooner.", systemicIssues: "None." };
-  expect(await submitQuarterReport({ db: t.db, user: manager, areaSlug: AREA, quarter: "2026-Q1", narrative, amendmentReason: null, expectedVersion: 0, threshold: 5, now: at("2026-07-10T15:00:00Z") })).toMatchObject({ ok: true });
+  expect(
+    await submitQuarterReport({
+      db: t.db,
+      user: manager,
+      areaSlug: AREA,
+      quarter: "2026-Q1",
+      narrative,
+      amendmentReason: null,
+      expectedVersion: 0,
+      threshold: 5,
+      now: at("2026-07-10T15:00:00Z"),
+    }),
+  ).toMatchObject({ ok: true });
 });
 afterAll(async () => {
   await t.cleanup();
@@ -136,8 +202,22 @@ describe("npm run purge", () => {
 
   it("rehearses with --dry-run: counts what it would remove and changes nothing", async () => {
     const before = await everything();
-    const dry = await purgeExpiredPersonalInformation({ db: t.db, now: PURGE_NOW, olderThanYears: 7, attachmentsDir: dir, dryRun: true });
-    expect(dry).toMatchObject({ dryRun: true, cases: 4, files: 1, attachments: 1, surveyComments: 1, surveyInvitations: 1, filerSessions: 1 });
+    const dry = await purgeExpiredPersonalInformation({
+      db: t.db,
+      now: PURGE_NOW,
+      olderThanYears: 7,
+      attachmentsDir: dir,
+      dryRun: true,
+    });
+    expect(dry).toMatchObject({
+      dryRun: true,
+      cases: 4,
+      files: 1,
+      attachments: 1,
+      surveyComments: 1,
+      surveyInvitations: 1,
+      filerSessions: 1,
+    });
     expect(await everything()).toBe(before);
     expect(readdirSync(dir)).toHaveLength(1);
   });
@@ -145,58 +225,135 @@ describe("npm run purge", () => {
   it("removes the personal information of cases ended before the cut-off, and keeps every figure", async () => {
     const figuresBefore = await figures();
     const reportsBefore = await t.db.selectFrom("quarter_reports").selectAll().execute();
-    const dry = await purgeExpiredPersonalInformation({ db: t.db, now: PURGE_NOW, olderThanYears: 7, attachmentsDir: dir, dryRun: true });
+    const dry = await purgeExpiredPersonalInformation({
+      db: t.db,
+      now: PURGE_NOW,
+      olderThanYears: 7,
+      attachmentsDir: dir,
+      dryRun: true,
+    });
 
-    const result = await purgeExpiredPersonalInformation({ db: t.db, now: PURGE_NOW, olderThanYears: 7, attachmentsDir: dir, dryRun: false });
+    const result = await purgeExpiredPersonalInformation({
+      db: t.db,
+      now: PURGE_NOW,
+      olderThanYears: 7,
+      attachmentsDir: dir,
+      dryRun: false,
+    });
     expect(result).toEqual({ ...dry, dryRun: false });
     expect(result.cases).toBe(4);
 
     expect(await figures()).toEqual(figuresBefore);
     expect(await t.db.selectFrom("quarter_reports").selectAll().execute()).toEqual(reportsBefore);
 
-    const purged = await t.db.selectFrom("cases").selectAll().where("reference", "in", ["A", "B", "C", "D"].map((k) => refs[k]!.reference)).execute();
+    const purged = await t.db
+      .selectFrom("cases")
+      .selectAll()
+      .where(
+        "reference",
+        "in",
+        ["A", "B", "C", "D"].map((k) => refs[k]!.reference),
+      )
+      .execute();
     expect(purged.map((c) => c.status).sort()).toEqual(["closed", "referred_out", "referred_to_ministry", "withdrawn"]);
     for (const c of purged) {
-      expect(c).toMatchObject({ filer_name: "[removed]", filer_email: null, filer_phone: null, description: "[removed]", outcome_wanted: "[removed]", accommodation_details: null, purged_at: PURGE_NOW.toISOString() });
+      expect(c).toMatchObject({
+        filer_name: "[removed]",
+        filer_email: null,
+        filer_phone: null,
+        description: "[removed]",
+        outcome_wanted: "[removed]",
+        accommodation_details: null,
+        purged_at: PURGE_NOW.toISOString(),
+      });
       // Kept: what the figures group by, the client-group answers among them.
       expect(JSON.parse(c.self_identification_json!)).toEqual({ disability: "yes", newcomer: "no" });
     }
     const text = await everything();
-    for (const secret of ["Purge Subject", "subject-a@", "subject-d@", "Secret", "905-555-0199", "purge-subject-a.pdf"]) expect(text.includes(secret), secret).toBe(false);
+    for (const secret of ["Purge Subject", "subject-a@", "subject-d@", "Secret", "905-555-0199", "purge-subject-a.pdf"])
+      expect(text.includes(secret), secret).toBe(false);
     // Cases still open, or closed since the cut-off, keep everything.
-    for (const kept of ["Keep Subject E", "keep-f@example.com", "Kept description F", "Kept reasons F", "Kept survey comment"]) expect(text.includes(kept), kept).toBe(true);
+    for (const kept of [
+      "Keep Subject E",
+      "keep-f@example.com",
+      "Kept description F",
+      "Kept reasons F",
+      "Kept survey comment",
+    ])
+      expect(text.includes(kept), kept).toBe(true);
 
     // The filer's way in is gone: access code, sessions, survey link; the file is deleted.
-    expect(await openFilerAccess({ db: t.db, reference: refs.A!.reference, secret: refs.A!.secret, now: PURGE_NOW })).toBeNull();
-    expect(await t.db.selectFrom("filer_sessions").where("case_id", "=", refs.A!.caseId).selectAll().execute()).toEqual([]);
-    expect(await t.db.selectFrom("survey_invitations").where("case_id", "=", refs.A!.caseId).selectAll().execute()).toEqual([]);
+    expect(
+      await openFilerAccess({ db: t.db, reference: refs.A!.reference, secret: refs.A!.secret, now: PURGE_NOW }),
+    ).toBeNull();
+    expect(await t.db.selectFrom("filer_sessions").where("case_id", "=", refs.A!.caseId).selectAll().execute()).toEqual(
+      [],
+    );
+    expect(
+      await t.db.selectFrom("survey_invitations").where("case_id", "=", refs.A!.caseId).selectAll().execute(),
+    ).toEqual([]);
     expect(readdirSync(dir)).toEqual([]);
-    const attachment = await t.db.selectFrom("attachments").selectAll().where("case_id", "=", refs.A!.caseId).executeTakeFirstOrThrow();
-    expect(attachment).toMatchObject({ original_name: "[removed]", size_bytes: PDF.length, content_type: "application/pdf" });
+    const attachment = await t.db
+      .selectFrom("attachments")
+      .selectAll()
+      .where("case_id", "=", refs.A!.caseId)
+      .executeTakeFirstOrThrow();
+    expect(attachment).toMatchObject({
+      original_name: "[removed]",
+      size_bytes: PDF.length,
+      content_type: "application/pdf",
+    });
     expect(await attachmentForUser({ db: t.db, user: staff, id: attachment.id, now: PURGE_NOW })).toBeNull();
 
     // The timeline keeps its shape, levels, outcomes and causes; its texts are gone.
-    const events = await t.db.selectFrom("case_events").selectAll().where("case_id", "=", refs.A!.caseId).orderBy("id").execute();
+    const events = await t.db
+      .selectFrom("case_events")
+      .selectAll()
+      .where("case_id", "=", refs.A!.caseId)
+      .orderBy("id")
+      .execute();
     expect(events.filter((e) => e.body !== null).every((e) => e.body === "[removed]")).toBe(true);
     expect(events.filter((e) => e.type === "decided").map((e) => [e.level, JSON.parse(e.data_json!)])).toEqual([
       [1, { outcome: "not_upheld" }],
       [2, { outcome: "upheld" }],
     ]);
     expect(JSON.parse(events.find((e) => e.type === "assigned")!.data_json!)).toEqual({ name: "[removed]" });
-    expect(JSON.parse(events.find((e) => e.type === "attachment_added")!.data_json!)).toEqual({ attachmentId: attachment.id, name: "[removed]" });
-    const escalated = await t.db.selectFrom("case_events").select("data_json").where("case_id", "=", refs.D!.caseId).where("type", "=", "escalated").execute();
-    expect(escalated.map((e) => JSON.parse(e.data_json!))).toEqual([1, 2, 3].map((from) => ({ from, to: from + 1, cause: "manual" })));
+    expect(JSON.parse(events.find((e) => e.type === "attachment_added")!.data_json!)).toEqual({
+      attachmentId: attachment.id,
+      name: "[removed]",
+    });
+    const escalated = await t.db
+      .selectFrom("case_events")
+      .select("data_json")
+      .where("case_id", "=", refs.D!.caseId)
+      .where("type", "=", "escalated")
+      .execute();
+    expect(escalated.map((e) => JSON.parse(e.data_json!))).toEqual(
+      [1, 2, 3].map((from) => ({ from, to: from + 1, cause: "manual" })),
+    );
 
     // Emails keep their kind, status and dates; none can still go out.
     const mail = await t.db.selectFrom("email_outbox").selectAll().where("case_id", "=", refs.A!.caseId).execute();
     expect(mail.length).toBeGreaterThan(3);
-    for (const m of mail) expect(m).toMatchObject({ recipient: "[removed]", subject: "[removed]", text_body: "[removed]", html_body: "[removed]", status: "dead" });
+    for (const m of mail)
+      expect(m).toMatchObject({
+        recipient: "[removed]",
+        subject: "[removed]",
+        text_body: "[removed]",
+        html_body: "[removed]",
+        status: "dead",
+      });
     expect(new Set(mail.map((m) => m.template))).toContain("decision");
 
     // Audited per SSM with counts only, and the chain still holds.
     const audit = await t.db.selectFrom("audit_log").selectAll().where("action", "=", "retention.purged").execute();
     expect(audit).toHaveLength(1);
-    expect(audit[0]).toMatchObject({ actor_label: "retention", organization_id: staff.organization_id, target_id: AREA, at: PURGE_NOW.toISOString() });
+    expect(audit[0]).toMatchObject({
+      actor_label: "retention",
+      organization_id: staff.organization_id,
+      target_id: AREA,
+      at: PURGE_NOW.toISOString(),
+    });
     expect(JSON.parse(audit[0]!.details_json!)).toEqual({
       olderThanYears: 7,
       cutoff: "2026-08-01T12:00:00.000Z",
@@ -214,16 +371,42 @@ describe("npm run purge", () => {
 
   it("changes nothing when run again", async () => {
     const before = await everything();
-    const again = await purgeExpiredPersonalInformation({ db: t.db, now: PURGE_NOW, olderThanYears: 7, attachmentsDir: dir, dryRun: false });
-    expect(again).toMatchObject({ cases: 0, events: 0, eventData: 0, attachments: 0, emails: 0, filerSessions: 0, surveyInvitations: 0, surveyComments: 0, files: 0 });
+    const again = await purgeExpiredPersonalInformation({
+      db: t.db,
+      now: PURGE_NOW,
+      olderThanYears: 7,
+      attachmentsDir: dir,
+      dryRun: false,
+    });
+    expect(again).toMatchObject({
+      cases: 0,
+      events: 0,
+      eventData: 0,
+      attachments: 0,
+      emails: 0,
+      filerSessions: 0,
+      surveyInvitations: 0,
+      surveyComments: 0,
+      files: 0,
+    });
     expect(await everything()).toBe(before);
   });
 
   it("deletes a purged case's file left behind by a run that stopped before deleting it", async () => {
-    const attachment = await t.db.selectFrom("attachments").select("stored_name").where("case_id", "=", refs.A!.caseId).executeTakeFirstOrThrow();
+    const attachment = await t.db
+      .selectFrom("attachments")
+      .select("stored_name")
+      .where("case_id", "=", refs.A!.caseId)
+      .executeTakeFirstOrThrow();
     const { writeFileSync } = await import("node:fs");
     writeFileSync(join(dir, attachment.stored_name), PDF);
-    const again = await purgeExpiredPersonalInformation({ db: t.db, now: PURGE_NOW, olderThanYears: 7, attachmentsDir: dir, dryRun: false });
+    const again = await purgeExpiredPersonalInformation({
+      db: t.db,
+      now: PURGE_NOW,
+      olderThanYears: 7,
+      attachmentsDir: dir,
+      dryRun: false,
+    });
     expect(again).toMatchObject({ cases: 0, files: 1 });
     expect(existsSync(join(dir, attachment.stored_name))).toBe(false);
   });
@@ -231,10 +414,21 @@ describe("npm run purge", () => {
   it("runs as a script with --older-than-years, --dry-run and --now, and refuses bad arguments", async () => {
     const env = { ...process.env, DATABASE_URL: t.url, ATTACHMENTS_DIR: dir, RETENTION_YEARS: "7" };
     const script = ["--import", "tsx", "scripts/purge.ts"];
-    const { stdout } = await run(process.execPath, [...script, "--dry-run", "--now", "2034-01-01T12:00:00Z", "--older-than-years", "5"], { env });
+    const { stdout } = await run(
+      process.execPath,
+      [...script, "--dry-run", "--now", "2034-01-01T12:00:00Z", "--older-than-years", "5"],
+      { env },
+    );
     // Five years before 2034 also reaches F, closed in September 2026.
-    expect(JSON.parse(stdout)).toMatchObject({ dryRun: true, cases: 1, olderThanYears: 5, cutoff: "2029-01-01T12:00:00.000Z" });
-    const bad = await run(process.execPath, [...script, "--older-than-years", "0"], { env }).catch((e: { code: number; stderr: string }) => e);
+    expect(JSON.parse(stdout)).toMatchObject({
+      dryRun: true,
+      cases: 1,
+      olderThanYears: 5,
+      cutoff: "2029-01-01T12:00:00.000Z",
+    });
+    const bad = await run(process.execPath, [...script, "--older-than-years", "0"], { env }).catch(
+      (e: { code: number; stderr: string }) => e,
+    );
     expect("code" in bad && bad.code).toBe(2);
     expect(bad.stderr).toContain("--older-than-years must be at least 1");
   });

@@ -38,14 +38,25 @@ afterAll(async () => {
 
 async function act(reference: string, command: StaffCommand, at: Date) {
   const view = await staffCaseView({ db: t.db, user: staff, reference, now: at });
-  const result = await performStaffAction({ db: t.db, user: staff, reference, expectedVersion: view!.case.version, command, now: at });
+  const result = await performStaffAction({
+    db: t.db,
+    user: staff,
+    reference,
+    expectedVersion: view!.case.version,
+    command,
+    now: at,
+  });
   expect(result, command.action).toEqual({ ok: true });
 }
 
 /** Acknowledges, decides and closes the case; returns the survey emails queued for it. */
 async function decideAndClose(reference: string) {
   await act(reference, { action: "acknowledge" }, later(1));
-  await act(reference, { action: "decide", outcome: "resolved_informally", reasons: "A new counsellor was assigned." }, later(2));
+  await act(
+    reference,
+    { action: "decide", outcome: "resolved_informally", reasons: "A new counsellor was assigned." },
+    later(2),
+  );
   await act(reference, { action: "close" }, later(3));
 }
 
@@ -57,7 +68,12 @@ async function fileAndClose(overrides: Parameters<typeof sampleComplaint>[0] = {
 }
 
 async function surveyEmailsOf(caseId: number) {
-  return t.db.selectFrom("email_outbox").selectAll().where("case_id", "=", caseId).where("template", "=", "satisfaction_survey").execute();
+  return t.db
+    .selectFrom("email_outbox")
+    .selectAll()
+    .where("case_id", "=", caseId)
+    .where("template", "=", "satisfaction_survey")
+    .execute();
 }
 
 async function tokenOf(caseId: number): Promise<string> {
@@ -67,25 +83,44 @@ async function tokenOf(caseId: number): Promise<string> {
   return token;
 }
 
-const responseCount = async () => Number((await t.db.selectFrom("survey_responses").select((eb) => eb.fn.countAll().as("n")).executeTakeFirstOrThrow()).n);
+const responseCount = async () =>
+  Number(
+    (
+      await t.db
+        .selectFrom("survey_responses")
+        .select((eb) => eb.fn.countAll().as("n"))
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
 
 describe("the survey invitation sent when a case closes", () => {
   it("emails the filer once, in their language, a link whose token is stored only as a hash", async () => {
     const filed = await fileClientComplaint({
       db: t.db,
-      complaint: sampleComplaint({ language: "fr", name: "Chloé Gagnon", email: "chloe.survey@example.com", description: "Rendez-vous annulés sans préavis." }),
+      complaint: sampleComplaint({
+        language: "fr",
+        name: "Chloé Gagnon",
+        email: "chloe.survey@example.com",
+        description: "Rendez-vous annulés sans préavis.",
+      }),
       now: NOW,
     });
     if (filed.kind !== "filed") throw new Error("not filed");
     await act(filed.reference, { action: "acknowledge" }, later(1));
-    await act(filed.reference, { action: "decide", outcome: "upheld", reasons: "Les rendez-vous ont été annulés." }, later(2));
+    await act(
+      filed.reference,
+      { action: "decide", outcome: "upheld", reasons: "Les rendez-vous ont été annulés." },
+      later(2),
+    );
     // Nothing before the case is closed: a decision alone is not the end of the process.
     expect(await surveyEmailsOf(filed.caseId)).toEqual([]);
     await act(filed.reference, { action: "close" }, later(3));
 
     const transport = createMailTransport({ smtpUrl: smtp.url, mailDir: "unused" });
     await deliverDueEmails({ db: t.db, transport, from: FROM, now: later(3) });
-    const mails = smtp.messages.filter((m) => m.to && "text" in m.to && m.to.text === "chloe.survey@example.com" && m.text?.includes("/survey/"));
+    const mails = smtp.messages.filter(
+      (m) => m.to && "text" in m.to && m.to.text === "chloe.survey@example.com" && m.text?.includes("/survey/"),
+    );
     expect(mails).toHaveLength(1);
     const mail = mails[0]!;
     expect(mail.subject).toBe(`3 courtes questions sur votre dossier ${filed.reference}`);
@@ -103,7 +138,11 @@ describe("the survey invitation sent when a case closes", () => {
     expect(mail.text).not.toContain(filed.secret);
 
     const token = mail.text!.match(TOKEN)![1]!;
-    const invitation = await t.db.selectFrom("survey_invitations").selectAll().where("case_id", "=", filed.caseId).executeTakeFirstOrThrow();
+    const invitation = await t.db
+      .selectFrom("survey_invitations")
+      .selectAll()
+      .where("case_id", "=", filed.caseId)
+      .executeTakeFirstOrThrow();
     expect(invitation).toMatchObject({
       token_hash: createHash("sha256").update(token).digest("hex"),
       area_slug: "hamilton-niagara",
@@ -122,16 +161,36 @@ describe("the survey invitation sent when a case closes", () => {
     const before = await responseCount();
 
     expect(await answerSurvey({ db: t.db, token, answers, now: later(5) })).toEqual({ ok: true });
-    expect(await answerSurvey({ db: t.db, token, answers: { ...answers, clear: 1 }, now: later(6) })).toEqual({ ok: false, reason: "expired_or_used" });
+    expect(await answerSurvey({ db: t.db, token, answers: { ...answers, clear: 1 }, now: later(6) })).toEqual({
+      ok: false,
+      reason: "expired_or_used",
+    });
     expect(await surveyView({ db: t.db, token, now: later(6) })).toEqual({ state: "expired_or_used" });
     expect(await responseCount()).toBe(before + 1);
 
-    const stored = await t.db.selectFrom("survey_responses").selectAll().orderBy("id", "desc").executeTakeFirstOrThrow();
+    const stored = await t.db
+      .selectFrom("survey_responses")
+      .selectAll()
+      .orderBy("id", "desc")
+      .executeTakeFirstOrThrow();
     // Exactly these columns: no case, invitation, filer or time to trace the answer back with.
     expect(Object.keys(stored).sort()).toEqual(["area_slug", "clear", "comment", "fair", "id", "quarter", "timely"]);
-    expect(stored).toMatchObject({ area_slug: "hamilton-niagara", quarter: "2026-Q3", clear: 4, fair: 5, timely: 2, comment: "Quicker replies would help." });
-    expect(JSON.stringify(stored)).not.toMatch(new RegExp(`${filed.reference}|Sam Rivera|sam\\.survey|"${filed.caseId}"`));
-    const invitation = await t.db.selectFrom("survey_invitations").select("used").where("case_id", "=", filed.caseId).executeTakeFirstOrThrow();
+    expect(stored).toMatchObject({
+      area_slug: "hamilton-niagara",
+      quarter: "2026-Q3",
+      clear: 4,
+      fair: 5,
+      timely: 2,
+      comment: "Quicker replies would help.",
+    });
+    expect(JSON.stringify(stored)).not.toMatch(
+      new RegExp(`${filed.reference}|Sam Rivera|sam\\.survey|"${filed.caseId}"`),
+    );
+    const invitation = await t.db
+      .selectFrom("survey_invitations")
+      .select("used")
+      .where("case_id", "=", filed.caseId)
+      .executeTakeFirstOrThrow();
     expect(invitation.used).toBe(1);
   });
 
@@ -139,7 +198,11 @@ describe("the survey invitation sent when a case closes", () => {
     const filed = await fileAndClose({ email: "race.survey@example.com" });
     const token = await tokenOf(filed.caseId);
     const before = await responseCount();
-    const results = await Promise.all([1, 2, 3].map((clear) => answerSurvey({ db: t.db, token, answers: { ...answers, clear: clear as 1 | 2 | 3 }, now: later(5) })));
+    const results = await Promise.all(
+      [1, 2, 3].map((clear) =>
+        answerSurvey({ db: t.db, token, answers: { ...answers, clear: clear as 1 | 2 | 3 }, now: later(5) }),
+      ),
+    );
     expect(results.filter((r) => r.ok)).toHaveLength(1);
     expect(await responseCount()).toBe(before + 1);
   });
@@ -150,41 +213,88 @@ describe("the survey invitation sent when a case closes", () => {
     const before = await responseCount();
     const afterExpiry = later(3 + 30 * DAY + 1);
     expect(await surveyView({ db: t.db, token, now: afterExpiry })).toEqual({ state: "expired_or_used" });
-    expect(await answerSurvey({ db: t.db, token, answers, now: afterExpiry })).toEqual({ ok: false, reason: "expired_or_used" });
-    expect(await answerSurvey({ db: t.db, token: token.slice(0, -1) + (token.endsWith("A") ? "B" : "A"), answers, now: later(5) })).toEqual({ ok: false, reason: "expired_or_used" });
-    expect(await answerSurvey({ db: t.db, token: "", answers, now: later(5) })).toEqual({ ok: false, reason: "expired_or_used" });
+    expect(await answerSurvey({ db: t.db, token, answers, now: afterExpiry })).toEqual({
+      ok: false,
+      reason: "expired_or_used",
+    });
+    expect(
+      await answerSurvey({
+        db: t.db,
+        token: token.slice(0, -1) + (token.endsWith("A") ? "B" : "A"),
+        answers,
+        now: later(5),
+      }),
+    ).toEqual({ ok: false, reason: "expired_or_used" });
+    expect(await answerSurvey({ db: t.db, token: "", answers, now: later(5) })).toEqual({
+      ok: false,
+      reason: "expired_or_used",
+    });
     expect(await responseCount()).toBe(before);
     // An hour before the end it still worked.
-    expect(await surveyView({ db: t.db, token, now: later(3 + 30 * DAY - 1) })).toEqual({ state: "open", language: "en" });
+    expect(await surveyView({ db: t.db, token, now: later(3 + 30 * DAY - 1) })).toEqual({
+      state: "open",
+      language: "en",
+    });
   });
 
   it("is not sent again when the case is reopened and closed again", async () => {
     const filed = await fileAndClose({ email: "twice.survey@example.com" });
-    const first = await t.db.selectFrom("survey_invitations").selectAll().where("case_id", "=", filed.caseId).executeTakeFirstOrThrow();
+    const first = await t.db
+      .selectFrom("survey_invitations")
+      .selectAll()
+      .where("case_id", "=", filed.caseId)
+      .executeTakeFirstOrThrow();
     await act(filed.reference, { action: "reopen", reason: "The provider did not keep the agreement." }, later(4));
     await act(filed.reference, { action: "decide", outcome: "upheld", reasons: "Agreement not kept." }, later(5));
     await act(filed.reference, { action: "close" }, later(6));
     expect(await surveyEmailsOf(filed.caseId)).toHaveLength(1);
-    expect(await t.db.selectFrom("survey_invitations").selectAll().where("case_id", "=", filed.caseId).execute()).toEqual([first]);
+    expect(
+      await t.db.selectFrom("survey_invitations").selectAll().where("case_id", "=", filed.caseId).execute(),
+    ).toEqual([first]);
     // The first link still works.
-    expect(await answerSurvey({ db: t.db, token: await tokenOf(filed.caseId), answers, now: later(7) })).toEqual({ ok: true });
+    expect(await answerSurvey({ db: t.db, token: await tokenOf(filed.caseId), answers, now: later(7) })).toEqual({
+      ok: true,
+    });
   });
 
   it("is not created for a filer who gave no email address", async () => {
     const filed = await fileAndClose({ email: undefined, phone: "905-555-0123" });
-    expect(await t.db.selectFrom("survey_invitations").selectAll().where("case_id", "=", filed.caseId).execute()).toEqual([]);
+    expect(
+      await t.db.selectFrom("survey_invitations").selectAll().where("case_id", "=", filed.caseId).execute(),
+    ).toEqual([]);
     expect(await surveyEmailsOf(filed.caseId)).toEqual([]);
   });
 
   it("goes to the provider user who raised a dispute, in their language", async () => {
     const orgId = await createProvider(t.db, "hamilton-niagara", "Gamma Emploi");
     const email = "gaelle@gamma.example";
-    const id = await insertUser(t.db, { email, display_name: "Gaëlle", password_hash: "x", role: "provider_user", organization_id: orgId, language: "fr", disabled_at: null, created_at: NOW.toISOString() });
-    const provider: SessionUser = { id, email, display_name: "Gaëlle", role: "provider_user", organization_id: orgId, language: "fr" };
+    const id = await insertUser(t.db, {
+      email,
+      display_name: "Gaëlle",
+      password_hash: "x",
+      role: "provider_user",
+      organization_id: orgId,
+      language: "fr",
+      disabled_at: null,
+      created_at: NOW.toISOString(),
+    });
+    const provider: SessionUser = {
+      id,
+      email,
+      display_name: "Gaëlle",
+      role: "provider_user",
+      organization_id: orgId,
+      language: "fr",
+    };
     const filed = await fileProviderDispute({
       db: t.db,
       user: provider,
-      dispute: { area: "hamilton-niagara", category: "referrals", description: "Plus d’aiguillages.", outcomeWanted: "Les reprendre." },
+      dispute: {
+        area: "hamilton-niagara",
+        category: "referrals",
+        description: "Plus d’aiguillages.",
+        outcomeWanted: "Les reprendre.",
+      },
       now: NOW,
     });
     if (filed?.kind !== "filed") throw new Error("not filed");
@@ -203,9 +313,18 @@ describe("the survey form", () => {
   };
 
   it("accepts three ratings from 1 to 5 and an optional, trimmed comment", () => {
-    expect(form({ clear: "1", fair: "3", timely: "5", comment: "  Thanks.  " })).toEqual({ ok: true, data: { clear: 1, fair: 3, timely: 5, comment: "Thanks." } });
-    expect(form({ clear: "2", fair: "2", timely: "2", comment: "   " })).toEqual({ ok: true, data: { clear: 2, fair: 2, timely: 2, comment: null } });
-    expect(form({ clear: "2", fair: "2", timely: "2" })).toEqual({ ok: true, data: { clear: 2, fair: 2, timely: 2, comment: null } });
+    expect(form({ clear: "1", fair: "3", timely: "5", comment: "  Thanks.  " })).toEqual({
+      ok: true,
+      data: { clear: 1, fair: 3, timely: 5, comment: "Thanks." },
+    });
+    expect(form({ clear: "2", fair: "2", timely: "2", comment: "   " })).toEqual({
+      ok: true,
+      data: { clear: 2, fair: 2, timely: 2, comment: null },
+    });
+    expect(form({ clear: "2", fair: "2", timely: "2" })).toEqual({
+      ok: true,
+      data: { clear: 2, fair: 2, timely: 2, comment: null },
+    });
   });
 
   it("names each missing or out-of-range rating and a comment that is too long, and stores nothing", async () => {
@@ -225,7 +344,11 @@ describe("the survey form", () => {
       if (!parsed.ok) expect(Object.values(parsed.errors).map((e) => e?.key)).toEqual(["error.choose"]);
     }
     const all = form({});
-    expect(all.ok ? null : all.errors).toEqual({ clear: { key: "error.choose" }, fair: { key: "error.choose" }, timely: { key: "error.choose" } });
+    expect(all.ok ? null : all.errors).toEqual({
+      clear: { key: "error.choose" },
+      fair: { key: "error.choose" },
+      timely: { key: "error.choose" },
+    });
     const long = form({ clear: "3", fair: "3", timely: "3", comment: "x".repeat(2001) });
     expect(long.ok ? null : long.errors).toEqual({ comment: { key: "error.tooLong", vars: { max: 2000 } } });
 

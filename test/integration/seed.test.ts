@@ -13,7 +13,14 @@ beforeAll(async () => {
 afterAll(async () => t.cleanup());
 
 const count = async (table: "areas" | "organizations" | "users" | "cases" | "policies") =>
-  Number((await t.db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow()).n);
+  Number(
+    (
+      await t.db
+        .selectFrom(table)
+        .select((eb) => eb.fn.countAll<number>().as("n"))
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
 
 describe("seeding", () => {
   it("without demo data holds the 15 areas, one SSM each, the ministry and a policy per area", async () => {
@@ -48,7 +55,10 @@ describe("seeding", () => {
       expect(n).toBeLessThanOrEqual(4);
     }
 
-    const cases = await t.db.selectFrom("cases").select(["status", "next_due_at", "area_slug", "received_at"]).execute();
+    const cases = await t.db
+      .selectFrom("cases")
+      .select(["status", "next_due_at", "area_slug", "received_at"])
+      .execute();
     expect(cases.length).toBeGreaterThanOrEqual(24);
     const statuses = new Set(cases.map((c) => c.status));
     for (const s of ["received", "acknowledged", "in_review", "decided"]) expect(statuses).toContain(s);

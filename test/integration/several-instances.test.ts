@@ -25,7 +25,11 @@ beforeAll(async () => {
   await createStaff(t.db, { areaSlug: "hamilton-niagara", role: "ssm_manager", email: "manager@hamilton.test" });
   const longAgo = new Date(Date.now() - 60 * 24 * 60 * 60 * 1000);
   for (let i = 0; i < CASES; i++) {
-    const filed = await fileClientComplaint({ db: t.db, complaint: sampleComplaint({ email: `filer${i}@example.org` }), now: longAgo });
+    const filed = await fileClientComplaint({
+      db: t.db,
+      complaint: sampleComplaint({ email: `filer${i}@example.org` }),
+      now: longAgo,
+    });
     if (filed.kind !== "filed") throw new Error("not filed");
     caseIds.push(filed.caseId);
   }
@@ -54,7 +58,12 @@ afterAll(async () => {
 
 async function settled(): Promise<boolean> {
   const open = await t.db.selectFrom("email_outbox").select("id").where("status", "!=", "sent").execute();
-  const escalated = await t.db.selectFrom("cases").select("id").where("id", "in", caseIds).where("level", "=", 2).execute();
+  const escalated = await t.db
+    .selectFrom("cases")
+    .select("id")
+    .where("id", "in", caseIds)
+    .where("level", "=", 2)
+    .execute();
   return open.length === 0 && escalated.length === CASES;
 }
 
@@ -62,16 +71,28 @@ describe("three instances on one database", () => {
   it("escalate each overdue case once and send each email once", async () => {
     const deadline = Date.now() + 120_000;
     while (!(await settled())) {
-      if (Date.now() > deadline) throw new Error(`not settled in 120 s:\n${servers.map((s) => s.output()).join("\n---\n")}`);
+      if (Date.now() > deadline)
+        throw new Error(`not settled in 120 s:\n${servers.map((s) => s.output()).join("\n---\n")}`);
       await new Promise((resolve) => setTimeout(resolve, 250));
     }
     // One more round of every instance, to catch anything sent or escalated twice late.
     await new Promise((resolve) => setTimeout(resolve, 1_500));
 
     for (const caseId of caseIds) {
-      const escalations = await t.db.selectFrom("case_events").select("id").where("case_id", "=", caseId).where("type", "=", "escalated").execute();
+      const escalations = await t.db
+        .selectFrom("case_events")
+        .select("id")
+        .where("case_id", "=", caseId)
+        .where("type", "=", "escalated")
+        .execute();
       expect(escalations, `case ${caseId}`).toHaveLength(1);
-      const levelTwoClocks = await t.db.selectFrom("case_clocks").select("id").where("case_id", "=", caseId).where("kind", "=", "decision").where("level", "=", 2).execute();
+      const levelTwoClocks = await t.db
+        .selectFrom("case_clocks")
+        .select("id")
+        .where("case_id", "=", caseId)
+        .where("kind", "=", "decision")
+        .where("level", "=", 2)
+        .execute();
       expect(levelTwoClocks, `case ${caseId}`).toHaveLength(1);
     }
 
@@ -82,7 +103,11 @@ describe("three instances on one database", () => {
     expect(new Set(received).size).toBe(received.length);
     expect(received).toHaveLength(outbox.length);
     expect(outbox.every((e) => e.attempts === 1)).toBe(true);
-    expect(smtp.messages.filter((m) => m.to && !Array.isArray(m.to) && m.to.text === "filer0@example.org").map((m) => m.subject).length).toBeGreaterThanOrEqual(2);
+    expect(
+      smtp.messages
+        .filter((m) => m.to && !Array.isArray(m.to) && m.to.text === "filer0@example.org")
+        .map((m) => m.subject).length,
+    ).toBeGreaterThanOrEqual(2);
 
     // Three writers appended to one audit chain: still one unbroken chain.
     expect(await verifyAuditChain(t.db)).toMatchObject({ ok: true });

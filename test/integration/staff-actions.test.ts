@@ -35,9 +35,19 @@ describe("staff handling a case", () => {
       performStaffAction({ db: t.db, user: hamilton, reference, expectedVersion, command, now: at });
 
     expect(await act(1, { action: "acknowledge" }, later(1))).toEqual({ ok: true });
-    expect(await act(2, { action: "reply", message: "We have asked the provider for its notes." }, later(2))).toEqual({ ok: true });
-    expect(await act(3, { action: "note", message: "Provider manager is on leave until Monday." }, later(3))).toEqual({ ok: true });
-    expect(await act(3, { action: "decide", outcome: "upheld", reasons: "Appointments were cancelled without notice." }, later(4))).toEqual({ ok: true });
+    expect(await act(2, { action: "reply", message: "We have asked the provider for its notes." }, later(2))).toEqual({
+      ok: true,
+    });
+    expect(await act(3, { action: "note", message: "Provider manager is on leave until Monday." }, later(3))).toEqual({
+      ok: true,
+    });
+    expect(
+      await act(
+        3,
+        { action: "decide", outcome: "upheld", reasons: "Appointments were cancelled without notice." },
+        later(4),
+      ),
+    ).toEqual({ ok: true });
 
     const view = await staffCaseView({ db: t.db, user: hamilton, reference, now: later(5) });
     expect(view?.case.status).toBe("decided");
@@ -65,11 +75,21 @@ describe("staff handling a case", () => {
     expect(JSON.stringify(filerView)).not.toContain("on leave");
 
     // Emails: acknowledgement at filing, then the reply and the decision, in order.
-    const mail = await t.db.selectFrom("email_outbox").select(["template", "subject"]).where("case_id", "=", caseId).orderBy("id").execute();
+    const mail = await t.db
+      .selectFrom("email_outbox")
+      .select(["template", "subject"])
+      .where("case_id", "=", caseId)
+      .orderBy("id")
+      .execute();
     expect(mail.map((m) => m.template)).toEqual(["acknowledgement", "acknowledged", "public_reply", "decision"]);
     expect(mail[3]!.subject).toBe(`Decision on your complaint ${reference}`);
 
-    const audit = await t.db.selectFrom("audit_log").select("action").where("target_id", "=", reference).orderBy("id").execute();
+    const audit = await t.db
+      .selectFrom("audit_log")
+      .select("action")
+      .where("target_id", "=", reference)
+      .orderBy("id")
+      .execute();
     expect(audit.map((a) => a.action)).toEqual([
       "case.filed",
       "case.acknowledge",
@@ -101,8 +121,22 @@ describe("staff handling a case", () => {
   it("tells the second of two staff acting on the same version that the case changed", async () => {
     const { reference } = await fileOne();
     const [first, second] = await Promise.all([
-      performStaffAction({ db: t.db, user: hamilton, reference, expectedVersion: 1, command: { action: "acknowledge" }, now: later(1) }),
-      performStaffAction({ db: t.db, user: hamilton, reference, expectedVersion: 1, command: { action: "acknowledge" }, now: later(1) }),
+      performStaffAction({
+        db: t.db,
+        user: hamilton,
+        reference,
+        expectedVersion: 1,
+        command: { action: "acknowledge" },
+        now: later(1),
+      }),
+      performStaffAction({
+        db: t.db,
+        user: hamilton,
+        reference,
+        expectedVersion: 1,
+        command: { action: "acknowledge" },
+        now: later(1),
+      }),
     ]);
     expect([first, second]).toContainEqual({ ok: true });
     expect([first, second]).toContainEqual({ ok: false, reason: "stale" });
@@ -125,7 +159,14 @@ describe("tenant isolation", () => {
   it("never shows one SSM's case or queue to another SSM's staff", async () => {
     const { reference } = await fileOne();
     expect(await staffCaseView({ db: t.db, user: ottawa, reference, now: later(1) })).toBeNull();
-    const acted = await performStaffAction({ db: t.db, user: ottawa, reference, expectedVersion: 1, command: { action: "note", message: "x" }, now: later(1) });
+    const acted = await performStaffAction({
+      db: t.db,
+      user: ottawa,
+      reference,
+      expectedVersion: 1,
+      command: { action: "note", message: "x" },
+      now: later(1),
+    });
     expect(acted).toEqual({ ok: false, reason: "not_found" });
 
     const ottawaQueue = await staffQueue({ db: t.db, user: ottawa });
@@ -154,7 +195,14 @@ describe("closing and reopening", () => {
     const { reference, caseId } = await fileOne();
     const act = async (command: Parameters<typeof performStaffAction>[0]["command"], at: Date) => {
       const view = await staffCaseView({ db: t.db, user: hamilton, reference, now: at });
-      return performStaffAction({ db: t.db, user: hamilton, reference, expectedVersion: view!.case.version, command, now: at });
+      return performStaffAction({
+        db: t.db,
+        user: hamilton,
+        reference,
+        expectedVersion: view!.case.version,
+        command,
+        now: at,
+      });
     };
     expect(await act({ action: "close" }, later(1))).toEqual({ ok: false, reason: "not_decided" });
     await act({ action: "acknowledge" }, later(1));
@@ -164,7 +212,9 @@ describe("closing and reopening", () => {
     expect([closed?.case.status, closed?.case.next_due_at]).toEqual(["closed", null]);
     expect(await act({ action: "reply", message: "Late." }, later(4))).toEqual({ ok: false, reason: "case_finished" });
 
-    expect(await act({ action: "reopen", reason: "The provider did not keep the agreement." }, later(5))).toEqual({ ok: true });
+    expect(await act({ action: "reopen", reason: "The provider did not keep the agreement." }, later(5))).toEqual({
+      ok: true,
+    });
     const reopened = await staffCaseView({ db: t.db, user: hamilton, reference, now: later(6) });
     expect([reopened?.case.status, reopened?.case.outcome]).toEqual(["in_review", null]);
     const decision = reopened!.clocks.filter((c) => c.kind === "decision" && c.level === 1).at(-1)!;
@@ -172,8 +222,16 @@ describe("closing and reopening", () => {
     expect(reopened?.case.next_due_at).toBe(decision.dueAt);
     expect(reopened?.events.map((e) => e.type)).toEqual(expect.arrayContaining(["closed", "reopened"]));
     // The first decision's met clock is kept; the owed decision is a new clock.
-    const clocks = await t.db.selectFrom("case_clocks").select(["kind", "level", "state"]).where("case_id", "=", caseId).orderBy("id").execute();
-    expect(clocks.filter((c) => c.kind === "decision" && c.level === 1).map((c) => c.state)).toEqual(["met", "running"]);
+    const clocks = await t.db
+      .selectFrom("case_clocks")
+      .select(["kind", "level", "state"])
+      .where("case_id", "=", caseId)
+      .orderBy("id")
+      .execute();
+    expect(clocks.filter((c) => c.kind === "decision" && c.level === 1).map((c) => c.state)).toEqual([
+      "met",
+      "running",
+    ]);
   });
 });
 
@@ -182,7 +240,14 @@ describe("assigning", () => {
     const { reference } = await fileOne();
     const colleague = await createStaff(t.db, { areaSlug: "hamilton-niagara" });
     const take = (assigneeId: number | undefined, version: number) =>
-      performStaffAction({ db: t.db, user: hamilton, reference, expectedVersion: version, command: { action: "take", assigneeId }, now: later(1) });
+      performStaffAction({
+        db: t.db,
+        user: hamilton,
+        reference,
+        expectedVersion: version,
+        command: { action: "take", assigneeId },
+        now: later(1),
+      });
     expect(await take(ottawa.id, 1)).toEqual({ ok: false, reason: "not_found" });
     expect(await take(colleague.id, 1)).toEqual({ ok: true });
     let view = await staffCaseView({ db: t.db, user: hamilton, reference, now: later(2) });
@@ -200,12 +265,25 @@ describe("pausing and resuming by staff", () => {
     const { reference } = await fileOne();
     const act = async (command: Parameters<typeof performStaffAction>[0]["command"], at: Date) => {
       const view = await staffCaseView({ db: t.db, user: hamilton, reference, now: at });
-      return performStaffAction({ db: t.db, user: hamilton, reference, expectedVersion: view!.case.version, command, now: at });
+      return performStaffAction({
+        db: t.db,
+        user: hamilton,
+        reference,
+        expectedVersion: view!.case.version,
+        command,
+        now: at,
+      });
     };
     await act({ action: "acknowledge" }, later(1));
-    expect(await act({ action: "resume", reason: "Nothing to resume." }, later(2))).toEqual({ ok: false, reason: "not_waiting" });
+    expect(await act({ action: "resume", reason: "Nothing to resume." }, later(2))).toEqual({
+      ok: false,
+      reason: "not_waiting",
+    });
     await act({ action: "request_info", message: "Which office?" }, later(2));
-    expect(await act({ action: "request_info", message: "Again?" }, later(3))).toEqual({ ok: false, reason: "already_waiting" });
+    expect(await act({ action: "request_info", message: "Again?" }, later(3))).toEqual({
+      ok: false,
+      reason: "already_waiting",
+    });
     expect(await act({ action: "resume", reason: "The person answered by phone." }, later(26))).toEqual({ ok: true });
     const view = await staffCaseView({ db: t.db, user: hamilton, reference, now: later(27) });
     expect(view?.case.status).toBe("in_review");

@@ -31,9 +31,29 @@ describe("the staff case view", () => {
     const view = await staffCaseView({ db: t.db, user: staff, reference, now: NOW });
     expect(Object.keys(view!.case).sort()).toEqual([...STAFF_CASE_FIELDS].sort());
     expect(Object.keys(view!.case).sort()).toEqual([
-      "accommodation_details", "accommodation_needed", "category", "channel", "closed_at", "decided_at", "description",
-      "filer_email", "filer_name", "filer_phone", "kind", "language", "level", "next_due_at", "outcome", "outcome_wanted",
-      "program", "purged_at", "received_at", "recourse_deadline_at", "reference", "status", "version",
+      "accommodation_details",
+      "accommodation_needed",
+      "category",
+      "channel",
+      "closed_at",
+      "decided_at",
+      "description",
+      "filer_email",
+      "filer_name",
+      "filer_phone",
+      "kind",
+      "language",
+      "level",
+      "next_due_at",
+      "outcome",
+      "outcome_wanted",
+      "program",
+      "purged_at",
+      "received_at",
+      "recourse_deadline_at",
+      "reference",
+      "status",
+      "version",
     ]);
     expect(view!.case.filer_name).toBe("Jordan Lee");
   });

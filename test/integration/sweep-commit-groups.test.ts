@@ -26,21 +26,31 @@ describe("a sweep round in commit groups", () => {
   it("undoes a failing clock alone and keeps the rest of its group", async () => {
     const caseIds: number[] = [];
     for (let i = 0; i < 70; i++) {
-      const filed = await fileClientComplaint({ db: t.db, complaint: sampleComplaint({ submissionKey: undefined }), now: FILED });
+      const filed = await fileClientComplaint({
+        db: t.db,
+        complaint: sampleComplaint({ submissionKey: undefined }),
+        now: FILED,
+      });
       if (filed.kind !== "filed") throw new Error("not filed");
       caseIds.push(filed.caseId);
     }
     const broken = caseIds[10]!;
     if (isPostgres(t.db)) {
       await sql
-        .raw(`create function refuse_breach() returns trigger language plpgsql as $$ begin raise exception 'refused'; end $$`)
+        .raw(
+          `create function refuse_breach() returns trigger language plpgsql as $$ begin raise exception 'refused'; end $$`,
+        )
         .execute(t.db);
       await sql
-        .raw(`create trigger refuse_breach before insert on case_events for each row when (new.case_id = ${broken} and new.type = 'clock_breached') execute function refuse_breach()`)
+        .raw(
+          `create trigger refuse_breach before insert on case_events for each row when (new.case_id = ${broken} and new.type = 'clock_breached') execute function refuse_breach()`,
+        )
         .execute(t.db);
     } else {
       await sql
-        .raw(`create trigger refuse_breach before insert on case_events when new.case_id = ${broken} and new.type = 'clock_breached' begin select raise(abort, 'refused'); end`)
+        .raw(
+          `create trigger refuse_breach before insert on case_events when new.case_id = ${broken} and new.type = 'clock_breached' begin select raise(abort, 'refused'); end`,
+        )
         .execute(t.db);
     }
     const errors: unknown[] = [];
@@ -51,13 +61,23 @@ describe("a sweep round in commit groups", () => {
     // 70 acknowledgements were due: 69 breached (two groups), the broken case's undone and logged.
     expect(result.breached).toBe(69);
     expect(errors).toHaveLength(1);
-    const states = await t.db.selectFrom("case_clocks").select(["case_id", "state"]).where("kind", "=", "acknowledge").execute();
+    const states = await t.db
+      .selectFrom("case_clocks")
+      .select(["case_id", "state"])
+      .where("kind", "=", "acknowledge")
+      .execute();
     for (const s of states) expect(s.state).toBe(s.case_id === broken ? "running" : "breached");
-    const breachEntries = await t.db.selectFrom("case_events").select("case_id").where("type", "=", "clock_breached").execute();
+    const breachEntries = await t.db
+      .selectFrom("case_events")
+      .select("case_id")
+      .where("type", "=", "clock_breached")
+      .execute();
     expect(breachEntries).toHaveLength(69);
 
     // Once it no longer fails, the next round takes it, and only it.
-    await sql.raw(isPostgres(t.db) ? "drop trigger refuse_breach on case_events" : "drop trigger refuse_breach").execute(t.db);
+    await sql
+      .raw(isPostgres(t.db) ? "drop trigger refuse_breach on case_events" : "drop trigger refuse_breach")
+      .execute(t.db);
     expect((await sweepClocks({ db: t.db, now: THURSDAY })).breached).toBe(1);
   });
 });

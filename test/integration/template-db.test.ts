@@ -36,7 +36,12 @@ afterAll(async () => {
 
 describe("a suite's database, copied from the template", () => {
   it("has every migration applied, as a fresh install does", async () => {
-    const names = (db: DB) => db.selectFrom("kysely_migration" as never).select("name" as never).orderBy("name" as never).execute();
+    const names = (db: DB) =>
+      db
+        .selectFrom("kysely_migration" as never)
+        .select("name" as never)
+        .orderBy("name" as never)
+        .execute();
     expect(await names(copy.db)).toEqual(await names(fresh));
   });
 

@@ -111,12 +111,18 @@ class UnionFind {
  * released. `truth` gives each report's real figures by "area@version": used only to tell the
  * attacker which counts an amendment left unchanged, and to report the real value beside the range.
  */
-export function attack(releases: readonly Release[], threshold: number, truth: ReadonlyMap<string, QuarterFigures>): CellRange[] {
+export function attack(
+  releases: readonly Release[],
+  threshold: number,
+  truth: ReadonlyMap<string, QuarterFigures>,
+): CellRange[] {
   const pages: { report: string; page: Map<string, Published> }[] = [];
   const equations: { parts: string[]; total: string }[] = [];
   const read = new Map<ShownFigures, Map<string, Published>>();
   const pageOf = (f: ShownFigures) => read.get(f) ?? read.set(f, readPage(f)).get(f)!;
-  const everyPage = releases.flatMap((r) => [...r.current, ...r.older].map((p) => p.figures).concat(r.province ? [r.province] : []));
+  const everyPage = releases.flatMap((r) =>
+    [...r.current, ...r.older].map((p) => p.figures).concat(r.province ? [r.province] : []),
+  );
   const zerosShown = everyPage.some((f) => [...pageOf(f).values()].some((x) => x === 0));
   const smallLo = zerosShown ? 1 : 0;
   // A row or clock a page leaves out is 0 on that page (pages list only what they have, or more).
@@ -133,7 +139,8 @@ export function attack(releases: readonly Release[], threshold: number, truth: R
   const addEquations = (report: string) => {
     if (withEquations.has(report)) return;
     withEquations.add(report);
-    for (const eq of equationsOf(allCells)) equations.push({ parts: eq.parts.map((c) => v(report, c)), total: v(report, eq.total) });
+    for (const eq of equationsOf(allCells))
+      equations.push({ parts: eq.parts.map((c) => v(report, c)), total: v(report, eq.total) });
   };
 
   releases.forEach((release, r) => {
@@ -149,8 +156,14 @@ export function attack(releases: readonly Release[], threshold: number, truth: R
       pages.push({ report, page: pageOf(release.province) });
       // Ontario's own breakdowns follow from the SSMs' and the sums below: nothing to add.
       for (const cell of allCells) {
-        equations.push({ parts: release.current.map((p) => v(`${p.areaSlug}@${p.version}`, cell)), total: v(report, cell) });
-        value.set(v(report, cell), release.current.reduce((s, p) => s + realValue(truth.get(`${p.areaSlug}@${p.version}`)!, cell), 0));
+        equations.push({
+          parts: release.current.map((p) => v(`${p.areaSlug}@${p.version}`, cell)),
+          total: v(report, cell),
+        });
+        value.set(
+          v(report, cell),
+          release.current.reduce((s, p) => s + realValue(truth.get(`${p.areaSlug}@${p.version}`)!, cell), 0),
+        );
       }
     }
   });
@@ -185,7 +198,8 @@ export function attack(releases: readonly Release[], threshold: number, truth: R
       }
     }
   }
-  for (const eq of equations) for (const id of [...eq.parts, eq.total]) if (!known.has(vars.find(id))) narrow(id, 0, Infinity);
+  for (const eq of equations)
+    for (const id of [...eq.parts, eq.total]) if (!known.has(vars.find(id))) narrow(id, 0, Infinity);
 
   // Equations over unknowns only: exact ones move to the right-hand side.
   const system: { coef: Map<string, number>; rhs: number; definesOnly?: string }[] = [];
@@ -275,7 +289,10 @@ const ROWS_TRUTH: Record<string, (f: QuarterFigures) => { key: string; count: nu
  * sum (−P + Σ parts = 0, P in [0, ∞) and in no other equation) says nothing of its parts, so it
  * is kept only for finding P's own range. Makes each SSM's unknowns a small problem of their own.
  */
-function dropDefinitions(system: { coef: Map<string, number>; rhs: number; definesOnly?: string }[], known: ReadonlyMap<string, Known>): void {
+function dropDefinitions(
+  system: { coef: Map<string, number>; rhs: number; definesOnly?: string }[],
+  known: ReadonlyMap<string, Known>,
+): void {
   const uses = new Map<string, number>();
   for (const eq of system) for (const id of eq.coef.keys()) uses.set(id, (uses.get(id) ?? 0) + 1);
   for (const eq of system) {
@@ -292,7 +309,10 @@ function dropDefinitions(system: { coef: Map<string, number>; rhs: number; defin
 }
 
 /** The equations linked to `root` through shared unknowns. */
-function componentOf(root: string, system: readonly { coef: Map<string, number>; rhs: number; definesOnly?: string }[]) {
+function componentOf(
+  root: string,
+  system: readonly { coef: Map<string, number>; rhs: number; definesOnly?: string }[],
+) {
   const seen = new Set([root]);
   const picked = new Set<number>();
   const queue = [root];
@@ -301,10 +321,11 @@ function componentOf(root: string, system: readonly { coef: Map<string, number>;
     system.forEach((eq, i) => {
       if (picked.has(i) || !eq.coef.has(id) || (eq.definesOnly !== undefined && eq.definesOnly !== root)) return;
       picked.add(i);
-      for (const other of eq.coef.keys()) if (!seen.has(other)) {
-        seen.add(other);
-        queue.push(other);
-      }
+      for (const other of eq.coef.keys())
+        if (!seen.has(other)) {
+          seen.add(other);
+          queue.push(other);
+        }
     });
   }
   return { vars: seen, equations: [...picked].map((i) => system[i]!) };
@@ -344,10 +365,15 @@ function optimum(
   // The linear relaxation first: where its optimum is whole, it is the integer optimum too (the
   // usual case for sums with unit coefficients), and it is much faster.
   for (const integers of [false, true]) {
-    const solution = solve({ direction, objective: "objective", constraints, variables, integers }, { maxPivots: 200_000 });
+    const solution = solve(
+      { direction, objective: "objective", constraints, variables, integers },
+      { maxPivots: 200_000 },
+    );
     if (solution.status === "unbounded") return direction === "maximize" ? Infinity : -Infinity;
-    if (solution.status !== "optimal") throw new Error(`The attacker's model is ${solution.status}: the released figures contradict the relations`);
-    if (integers || solution.variables.every(([, x]) => Math.abs(x - Math.round(x)) < 1e-6)) return lo + Math.round(solution.result);
+    if (solution.status !== "optimal")
+      throw new Error(`The attacker's model is ${solution.status}: the released figures contradict the relations`);
+    if (integers || solution.variables.every(([, x]) => Math.abs(x - Math.round(x)) < 1e-6))
+      return lo + Math.round(solution.result);
   }
   throw new Error("unreachable");
 }
@@ -359,15 +385,25 @@ function optimum(
  */
 export function disclosed(ranges: readonly CellRange[], threshold: number): CellRange[] {
   return ranges.filter(
-    (r) => r.max - r.min + 1 < threshold && !(r.min === 0 && r.max === 0) && !(r.report.startsWith("province@") && r.truth >= threshold),
+    (r) =>
+      r.max - r.min + 1 < threshold &&
+      !(r.min === 0 && r.max === 0) &&
+      !(r.report.startsWith("province@") && r.truth >= threshold),
   );
 }
 
 /** Counts published as a number, directly or through a share beside its base, under the threshold. */
-export function smallCountsPublished(releases: readonly Release[], threshold: number, from = 1): { report: string; cell: string; value: number }[] {
+export function smallCountsPublished(
+  releases: readonly Release[],
+  threshold: number,
+  from = 1,
+): { report: string; cell: string; value: number }[] {
   const out: { report: string; cell: string; value: number }[] = [];
   releases.forEach((release, r) => {
-    const reports = [...release.current, ...release.older].map((p) => ({ report: `${p.areaSlug}@${p.version}`, figures: p.figures }));
+    const reports = [...release.current, ...release.older].map((p) => ({
+      report: `${p.areaSlug}@${p.version}`,
+      figures: p.figures,
+    }));
     if (release.province) reports.push({ report: `province@${r}`, figures: release.province });
     for (const { report, figures } of reports) {
       for (const [cell, shown] of readPage(figures)) {
@@ -379,7 +415,11 @@ export function smallCountsPublished(releases: readonly Release[], threshold: nu
 }
 
 /** Medians, percentiles, paused days and means shown over fewer people than the threshold. */
-export function statisticsOverTooFew(releases: readonly Release[], threshold: number, truth: ReadonlyMap<string, QuarterFigures>): string[] {
+export function statisticsOverTooFew(
+  releases: readonly Release[],
+  threshold: number,
+  truth: ReadonlyMap<string, QuarterFigures>,
+): string[] {
   const out: string[] = [];
   for (const release of releases) {
     for (const p of [...release.current, ...release.older]) {
@@ -387,10 +427,12 @@ export function statisticsOverTooFew(releases: readonly Release[], threshold: nu
       for (const c of p.figures.clocks) {
         const met = real.clocks.find((x) => x.kind === c.kind && x.level === c.level)?.met ?? 0;
         for (const measure of ["medianDays", "p90Days", "pausedDays"] as const) {
-          if (c[measure] !== null && met < threshold) out.push(`${p.areaSlug}@${p.version} ${c.kind}:${c.level} ${measure} over ${met} met`);
+          if (c[measure] !== null && met < threshold)
+            out.push(`${p.areaSlug}@${p.version} ${c.kind}:${c.level} ${measure} over ${met} met`);
         }
       }
-      if (p.figures.satisfaction.clear !== null && real.satisfaction.responses < threshold) out.push(`${p.areaSlug}@${p.version} satisfaction over ${real.satisfaction.responses}`);
+      if (p.figures.satisfaction.clear !== null && real.satisfaction.responses < threshold)
+        out.push(`${p.areaSlug}@${p.version} satisfaction over ${real.satisfaction.responses}`);
     }
   }
   return out;

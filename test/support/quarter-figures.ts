@@ -57,7 +57,8 @@ export function figures(areaSlug: string, spec: ReportSpec): QuarterFigures {
   const escalations = spec.escalations ?? [];
   const recourse = escalations.filter((e) => e.cause === "recourse").map((e) => e.outcome ?? "pending");
   const clocks = new Map<string, ClockSpec[]>();
-  for (const c of spec.clocks ?? []) clocks.set(`${c.kind}:${c.level}`, [...(clocks.get(`${c.kind}:${c.level}`) ?? []), c]);
+  for (const c of spec.clocks ?? [])
+    clocks.set(`${c.kind}:${c.level}`, [...(clocks.get(`${c.kind}:${c.level}`) ?? []), c]);
   return {
     areaSlug,
     quarter: QUARTER,
@@ -76,11 +77,18 @@ export function figures(areaSlug: string, spec: ReportSpec): QuarterFigures {
     },
     referredOut: cases.filter((c) => isRetainedByMinistry(c.program)).length,
     withdrawn: spec.withdrawn ?? 0,
-    decided: { total: decisions.length, byLevel: countBy(decisions.map((d) => d.level)), byOutcome: countBy(decisions.map((d) => d.outcome)) },
+    decided: {
+      total: decisions.length,
+      byLevel: countBy(decisions.map((d) => d.level)),
+      byOutcome: countBy(decisions.map((d) => d.outcome)),
+    },
     openAtEnd: spec.openAtEnd ?? 0,
     carriedOver: spec.carriedOver ?? 0,
     clocks: [...clocks.values()].map((list): ClockFigures => {
-      const days = list.filter((c) => c.met).map((c) => c.days).sort((a, b) => a - b);
+      const days = list
+        .filter((c) => c.met)
+        .map((c) => c.days)
+        .sort((a, b) => a - b);
       return {
         kind: list[0]!.kind,
         level: list[0]!.level,
@@ -92,7 +100,11 @@ export function figures(areaSlug: string, spec: ReportSpec): QuarterFigures {
         pausedDays: days.length,
       };
     }),
-    escalations: { total: escalations.length, byLevel: countBy(escalations.map((e) => e.level)), byCause: countBy(escalations.map((e) => e.cause)) },
+    escalations: {
+      total: escalations.length,
+      byLevel: countBy(escalations.map((e) => e.level)),
+      byCause: countBy(escalations.map((e) => e.cause)),
+    },
     recourse: { total: recourse.length, byOutcome: countBy(recourse) },
     satisfaction: spec.satisfaction ?? { responses: 0, clear: null, fair: null, timely: null },
   };
@@ -108,7 +120,13 @@ export function cases(n: number, over: CaseSpec = {}): CaseSpec[] {
 const caseArb: fc.Arbitrary<CaseSpec> = fc.record({
   kind: fc.constantFrom("client_complaint", "client_complaint", "provider_dispute"),
   channel: fc.constantFrom("web", "web", "phone", "email"),
-  program: fc.constantFrom("employment_service", "employment_service", "supported_employment", "literacy_basic_skills", "apprenticeship"),
+  program: fc.constantFrom(
+    "employment_service",
+    "employment_service",
+    "supported_employment",
+    "literacy_basic_skills",
+    "apprenticeship",
+  ),
   category: fc.constantFrom("service_quality", "payments"),
   provider: fc.constantFrom("p1", "p1", "p2", "p3"),
   groups: fc.subarray(["indigenous", "disability"]),
@@ -127,7 +145,10 @@ const clockArb: fc.Arbitrary<ClockSpec> = fc.record({
 });
 export const reportSpecArb: fc.Arbitrary<ReportSpec> = fc.record({
   cases: fc.array(caseArb, { maxLength: 30 }),
-  decisions: fc.array(fc.record({ level: fc.constantFrom("1", "2"), outcome: fc.constantFrom("upheld", "not_upheld") }), { maxLength: 12 }),
+  decisions: fc.array(
+    fc.record({ level: fc.constantFrom("1", "2"), outcome: fc.constantFrom("upheld", "not_upheld") }),
+    { maxLength: 12 },
+  ),
   escalations: fc.array(escalationArb, { maxLength: 12 }),
   clocks: fc.array(clockArb, { maxLength: 14 }),
   withdrawn: fc.integer({ min: 0, max: 8 }),
@@ -166,7 +187,9 @@ export const quarterArb: fc.Arbitrary<Submission[]> = fc
     fc.tuple(
       ...Array.from({ length: n }, (_, i) =>
         reportSpecArb.chain((spec) =>
-          fc.option(amendedArb(spec), { nil: null, freq: 2 }).map((amended) => ({ slug: `area-${i + 1}`, spec, amended })),
+          fc
+            .option(amendedArb(spec), { nil: null, freq: 2 })
+            .map((amended) => ({ slug: `area-${i + 1}`, spec, amended })),
         ),
       ),
     ),
@@ -181,7 +204,11 @@ export const quarterArb: fc.Arbitrary<Submission[]> = fc
       const out: Submission[] = [];
       for (const s of order) {
         if (s.version === 1 || out.some((o) => o.areaSlug === s.areaSlug)) out.push(s);
-        else out.push(steps.find((x) => x.areaSlug === s.areaSlug && x.version === 1)!, { ...s });
+        else
+          out.push(
+            steps.find((x) => x.areaSlug === s.areaSlug && x.version === 1)!,
+            { ...s },
+          );
       }
       return out.filter((s, i) => out.findIndex((o) => o.areaSlug === s.areaSlug && o.version === s.version) === i);
     });

@@ -19,19 +19,47 @@ import { ROLES, type CaseKind, type OrganizationKind } from "../../app/domain/vo
 
 const AREAS = ["hamilton-niagara", "ottawa", "york"];
 
-const hamiltonStaff: Actor = { userId: 1, role: "ssm_staff", organization: { id: 10, kind: "ssm", areaSlug: "hamilton-niagara", retired: false } };
+const hamiltonStaff: Actor = {
+  userId: 1,
+  role: "ssm_staff",
+  organization: { id: 10, kind: "ssm", areaSlug: "hamilton-niagara", retired: false },
+};
 const hamiltonManager: Actor = { ...hamiltonStaff, userId: 2, role: "ssm_manager" };
-const provider: Actor = { userId: 3, role: "provider_user", organization: { id: 50, kind: "provider", areaSlug: null, retired: false } };
+const provider: Actor = {
+  userId: 3,
+  role: "provider_user",
+  organization: { id: 50, kind: "provider", areaSlug: null, retired: false },
+};
 
 const complaint = (areaSlug: string): CaseScope => ({ areaSlug, kind: "client_complaint", filerOrgId: null });
-const dispute = (areaSlug: string, filerOrgId: number): CaseScope => ({ areaSlug, kind: "provider_dispute", filerOrgId });
+const dispute = (areaSlug: string, filerOrgId: number): CaseScope => ({
+  areaSlug,
+  kind: "provider_dispute",
+  filerOrgId,
+});
 
 describe("what each role may do", () => {
   it("SSM staff work cases and read their report; only managers escalate, submit, set policy and manage people", () => {
     const staffOnly = PERMISSIONS.filter((p) => roleMay("ssm_staff", p));
     const managerExtra = PERMISSIONS.filter((p) => roleMay("ssm_manager", p) && !roleMay("ssm_staff", p));
-    expect(staffOnly).toEqual(["case.read", "case.export", "case.record", "case.work", "case.assign", "case.decide", "case.be_assigned", "attachment.read", "report.read"]);
-    expect(managerExtra).toEqual(["case.escalate", "report.submit", "policy.edit", "users.manage", "organizations.manage"]);
+    expect(staffOnly).toEqual([
+      "case.read",
+      "case.export",
+      "case.record",
+      "case.work",
+      "case.assign",
+      "case.decide",
+      "case.be_assigned",
+      "attachment.read",
+      "report.read",
+    ]);
+    expect(managerExtra).toEqual([
+      "case.escalate",
+      "report.submit",
+      "policy.edit",
+      "users.manage",
+      "organizations.manage",
+    ]);
   });
 
   it("a provider raises and follows its disputes and nothing of the SSM's; the ministry reads the province's figures only", () => {
@@ -113,7 +141,9 @@ const caseArb: fc.Arbitrary<CaseScope> = fc.record({
 });
 const resourceArb: fc.Arbitrary<Resource> = fc.oneof(
   caseArb.map((c) => ({ type: "case" as const, case: c })),
-  fc.tuple(caseArb, fc.constantFrom<"public" | "internal">("public", "internal")).map(([c, visibility]) => ({ type: "attachment" as const, case: c, visibility })),
+  fc
+    .tuple(caseArb, fc.constantFrom<"public" | "internal">("public", "internal"))
+    .map(([c, visibility]) => ({ type: "attachment" as const, case: c, visibility })),
   fc.constantFrom(...AREAS).map((areaSlug) => ({ type: "area" as const, areaSlug })),
 );
 const permissionArb = fc.constantFrom<Permission>(...PERMISSIONS);
@@ -121,46 +151,69 @@ const RUNS = { numRuns: 5000 };
 
 describe("every actor against every resource (properties)", () => {
   it("nothing is allowed that the role does not grant", () => {
-    fc.assert(fc.property(actorArb, permissionArb, fc.option(resourceArb, { nil: undefined }), (actor, permission, resource) => {
-      if (can(actor, permission, resource)) expect(roleMay(actor.role, permission)).toBe(true);
-    }), RUNS);
+    fc.assert(
+      fc.property(
+        actorArb,
+        permissionArb,
+        fc.option(resourceArb, { nil: undefined }),
+        (actor, permission, resource) => {
+          if (can(actor, permission, resource)) expect(roleMay(actor.role, permission)).toBe(true);
+        },
+      ),
+      RUNS,
+    );
   });
 
   it("the ministry never reaches a case or an attachment: aggregates only", () => {
-    fc.assert(fc.property(actorArb, permissionArb, resourceArb, (actor, permission, resource) => {
-      if ((actor.role === "ministry_analyst" || actor.role === "admin" || actor.organization?.kind === "ministry") && resource.type !== "area") {
-        expect(can(actor, permission, resource)).toBe(false);
-      }
-    }), RUNS);
+    fc.assert(
+      fc.property(actorArb, permissionArb, resourceArb, (actor, permission, resource) => {
+        if (
+          (actor.role === "ministry_analyst" || actor.role === "admin" || actor.organization?.kind === "ministry") &&
+          resource.type !== "area"
+        ) {
+          expect(can(actor, permission, resource)).toBe(false);
+        }
+      }),
+      RUNS,
+    );
   });
 
   it("whatever an SSM's people may touch lies in their own area", () => {
-    fc.assert(fc.property(actorArb, permissionArb, resourceArb, (actor, permission, resource) => {
-      if (actor.organization?.kind === "ssm" && can(actor, permission, resource)) {
-        const area = resource.type === "area" ? resource.areaSlug : resource.case.areaSlug;
-        expect(area).toBe(actor.organization.areaSlug);
-      }
-    }), RUNS);
+    fc.assert(
+      fc.property(actorArb, permissionArb, resourceArb, (actor, permission, resource) => {
+        if (actor.organization?.kind === "ssm" && can(actor, permission, resource)) {
+          const area = resource.type === "area" ? resource.areaSlug : resource.case.areaSlug;
+          expect(area).toBe(actor.organization.areaSlug);
+        }
+      }),
+      RUNS,
+    );
   });
 
   it("a provider reaches only its own disputes, their shared files, and never an area's records", () => {
-    fc.assert(fc.property(actorArb, permissionArb, resourceArb, (actor, permission, resource) => {
-      if (actor.role === "provider_user" && can(actor, permission, resource)) {
-        expect(resource.type).not.toBe("area");
-        if (resource.type === "area") return;
-        expect(resource.case.kind).toBe("provider_dispute");
-        expect(resource.case.filerOrgId).toBe(actor.organization?.id);
-        if (resource.type === "attachment") expect(resource.visibility).toBe("public");
-      }
-    }), RUNS);
+    fc.assert(
+      fc.property(actorArb, permissionArb, resourceArb, (actor, permission, resource) => {
+        if (actor.role === "provider_user" && can(actor, permission, resource)) {
+          expect(resource.type).not.toBe("area");
+          if (resource.type === "area") return;
+          expect(resource.case.kind).toBe("provider_dispute");
+          expect(resource.case.filerOrgId).toBe(actor.organization?.id);
+          if (resource.type === "attachment") expect(resource.visibility).toBe("public");
+        }
+      }),
+      RUNS,
+    );
   });
 
   it("a permission on a resource implies the permission itself, and scope alone never grants", () => {
-    fc.assert(fc.property(actorArb, permissionArb, resourceArb, (actor, permission, resource) => {
-      if (can(actor, permission, resource)) {
-        expect(can(actor, permission)).toBe(true);
-        expect(inScope(actor, resource)).toBe(true);
-      }
-    }), RUNS);
+    fc.assert(
+      fc.property(actorArb, permissionArb, resourceArb, (actor, permission, resource) => {
+        if (can(actor, permission, resource)) {
+          expect(can(actor, permission)).toBe(true);
+          expect(inScope(actor, resource)).toBe(true);
+        }
+      }),
+      RUNS,
+    );
   });
 });

@@ -1,6 +1,12 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { BodyGuard, bodyLimitsFor, FORM_LIMITS, UPLOAD_LIMITS, type BodyLimits } from "../../app/utils/body-limits.server";
+import {
+  BodyGuard,
+  bodyLimitsFor,
+  FORM_LIMITS,
+  UPLOAD_LIMITS,
+  type BodyLimits,
+} from "../../app/utils/body-limits.server";
 
 // The guard server.ts runs over every body (issue #15): its verdict must not depend on how the
 // body was cut into chunks on the way, or an attacker could slip past a limit by choosing them.
@@ -25,7 +31,9 @@ describe("BodyGuard", () => {
     fc.assert(
       fc.property(fc.array(value, { maxLength: 30 }), fc.array(fc.nat(), { maxLength: 8 }), (fields, cuts) => {
         const body = Buffer.from(fields.map((f, i) => `f${i}=${f}`).join("&"));
-        expect(verdict(body, "application/x-www-form-urlencoded", cuts)).toBe(verdict(body, "application/x-www-form-urlencoded", []));
+        expect(verdict(body, "application/x-www-form-urlencoded", cuts)).toBe(
+          verdict(body, "application/x-www-form-urlencoded", []),
+        );
       }),
       { numRuns: 500 },
     );
@@ -37,12 +45,20 @@ describe("BodyGuard", () => {
       fc.property(fc.array(part, { maxLength: 25 }), fc.array(fc.nat(), { maxLength: 8 }), (parts, cuts) => {
         const body = Buffer.from(
           parts
-            .map((p, i) => `--bnd\r\nContent-Disposition: form-data; name="f${i}"${p.file ? '; filename="x.pdf"' : ""}\r\n\r\n${p.text}\r\n`)
+            .map(
+              (p, i) =>
+                `--bnd\r\nContent-Disposition: form-data; name="f${i}"${p.file ? '; filename="x.pdf"' : ""}\r\n\r\n${p.text}\r\n`,
+            )
             .join("") + "--bnd--\r\n",
         );
         const whole = verdict(body, "multipart/form-data; boundary=bnd", []);
         expect(verdict(body, "multipart/form-data; boundary=bnd", cuts)).toBe(whole);
-        if (body.length <= small.maxBytes && parts.length <= small.maxFields && parts.every((p) => p.file || Buffer.byteLength(p.text) < 200)) expect(whole).toBeNull();
+        if (
+          body.length <= small.maxBytes &&
+          parts.length <= small.maxFields &&
+          parts.every((p) => p.file || Buffer.byteLength(p.text) < 200)
+        )
+          expect(whole).toBeNull();
       }),
       { numRuns: 500 },
     );
@@ -55,8 +71,10 @@ describe("BodyGuard", () => {
   });
 
   it("gives the three attachment routes room for a 10 MB file, and every other form the small limit", () => {
-    for (const path of ["/status", "/status.data", "/cases/ES-2026-000001", "/disputes/PD-2026-000001.data"]) expect(bodyLimitsFor(path)).toBe(UPLOAD_LIMITS);
-    for (const path of ["/login", "/file", "/cases/new", "/disputes/new.data", "/admin/policy", "/forgot-password"]) expect(bodyLimitsFor(path)).toBe(FORM_LIMITS);
+    for (const path of ["/status", "/status.data", "/cases/ES-2026-000001", "/disputes/PD-2026-000001.data"])
+      expect(bodyLimitsFor(path)).toBe(UPLOAD_LIMITS);
+    for (const path of ["/login", "/file", "/cases/new", "/disputes/new.data", "/admin/policy", "/forgot-password"])
+      expect(bodyLimitsFor(path)).toBe(FORM_LIMITS);
     expect(UPLOAD_LIMITS.maxBytes).toBeGreaterThan(10 * 1024 * 1024);
   });
 });

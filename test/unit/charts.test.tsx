@@ -120,7 +120,9 @@ describe("BarChart", () => {
     const percent = renderToStaticMarkup(<BarChart {...onTime} />);
     expect(percent).toMatch(/<g class="chart__reference"><line[^>]*stroke-dasharray="6 4"/);
     // Labelled in the legend, beside a dashed swatch, rather than over the bars.
-    expect(percent).toMatch(/<ul class="chart-legend">.*<li><svg[^>]*><line[^>]*stroke-dasharray="6 4"[^>]*><\/line><\/svg>Standard: 90%<\/li><\/ul>/);
+    expect(percent).toMatch(
+      /<ul class="chart-legend">.*<li><svg[^>]*><line[^>]*stroke-dasharray="6 4"[^>]*><\/line><\/svg>Standard: 90%<\/li><\/ul>/,
+    );
     expect(svgOf(percent)).toContain(">100%</text>");
     expect(svgOf(percent)).toContain(">90.5%</text>");
     expect(count(percent, /class="chart__bar"/)).toBe(2);
@@ -160,27 +162,37 @@ describe("BarChart", () => {
   });
 
   it("treats a non-finite value or a missing entry as not shown", () => {
-    const odd = renderToStaticMarkup(<BarChart {...volume} series={[{ name: "Complaints", values: [Number.NaN, Number.POSITIVE_INFINITY, 5] }]} />);
+    const odd = renderToStaticMarkup(
+      <BarChart {...volume} series={[{ name: "Complaints", values: [Number.NaN, Number.POSITIVE_INFINITY, 5] }]} />,
+    );
     expect(count(odd, /class="chart__bar"/)).toBe(1);
     expect(count(odd, /class="chart__null"/)).toBe(3);
     expect(odd).not.toMatch(/NaN|Infinity/);
   });
 
   it("keeps every coordinate finite when all values are 0", () => {
-    const zeros = renderToStaticMarkup(<BarChart {...volume} series={[{ name: "Complaints", values: [0, 0, 0, 0] }]} />);
+    const zeros = renderToStaticMarkup(
+      <BarChart {...volume} series={[{ name: "Complaints", values: [0, 0, 0, 0] }]} />,
+    );
     expect(count(zeros, /class="chart__bar"/)).toBe(4);
     expect(zeros).not.toMatch(/NaN|Infinity/);
   });
 
   it("wraps category labels of several words that fit their slot", () => {
-    const wrapped = renderToStaticMarkup(<BarChart {...volume} categories={["North York Centre", "Peel", "Hamilton Niagara", "London"]} />);
-    expect(wrapped).toMatch(/<text class="chart__category"[^>]*><tspan[^>]*>North York<\/tspan><tspan[^>]*dy="16">Centre<\/tspan><\/text>/);
+    const wrapped = renderToStaticMarkup(
+      <BarChart {...volume} categories={["North York Centre", "Peel", "Hamilton Niagara", "London"]} />,
+    );
+    expect(wrapped).toMatch(
+      /<text class="chart__category"[^>]*><tspan[^>]*>North York<\/tspan><tspan[^>]*dy="16">Centre<\/tspan><\/text>/,
+    );
     expect(wrapped).not.toContain("rotate(-45");
   });
 
   it("slants and shortens long category labels, keeping the full name as a tooltip", () => {
     const names = Array.from({ length: 15 }, (_, i) => `Employment Services Provider Number ${i + 1}`);
-    const slanted = renderToStaticMarkup(<BarChart {...volume} categories={names} series={[{ name: "Complaints", values: names.map(() => 10) }]} />);
+    const slanted = renderToStaticMarkup(
+      <BarChart {...volume} categories={names} series={[{ name: "Complaints", values: names.map(() => 10) }]} />,
+    );
     expect(count(slanted, /class="chart__category"[^>]*transform="rotate\(-45 /)).toBe(15);
     expect(slanted).toContain("<title>Employment Services Provider Number 1</title>Employment Services Pro…</text>");
     const height = Number(/viewBox="0 0 560 (\d+)"/.exec(slanted)?.[1]);
@@ -190,7 +202,11 @@ describe("BarChart", () => {
   it("drops value labels that would not fit and thins crowded category labels", () => {
     const categories = Array.from({ length: 40 }, (_, i) => `${2000 + Math.floor(i / 4)}-Q${(i % 4) + 1}`);
     const crowded = renderToStaticMarkup(
-      <BarChart {...volume} categories={categories} series={[{ name: "Complaints", values: categories.map(() => 123456) }]} />,
+      <BarChart
+        {...volume}
+        categories={categories}
+        series={[{ name: "Complaints", values: categories.map(() => 123456) }]}
+      />,
     );
     expect(count(crowded, /class="chart__bar"/)).toBe(40);
     expect(crowded).not.toContain("chart__value");
@@ -212,7 +228,8 @@ describe("LineChart", () => {
   const html = renderToStaticMarkup(<LineChart {...trend} />);
 
   it("is an image named by its own <title> and <desc>", () => {
-    const ids = /<svg class="chart__svg"[^>]*role="img"[^>]*aria-labelledby="([^"]+)"/.exec(html)?.[1]?.split(" ") ?? [];
+    const ids =
+      /<svg class="chart__svg"[^>]*role="img"[^>]*aria-labelledby="([^"]+)"/.exec(html)?.[1]?.split(" ") ?? [];
     expect(ids).toHaveLength(2);
     expect(html).toContain(`<title id="${ids[0]}">${trend.title}</title>`);
     expect(html).toContain(`<desc id="${ids[1]}">${trend.description}</desc>`);
@@ -236,7 +253,9 @@ describe("LineChart", () => {
   });
 
   it("has no line for a lone point between gaps, but still marks it", () => {
-    const lone = renderToStaticMarkup(<LineChart {...trend} series={[{ name: "One", values: [null, 0.5, null, null, null] }]} />);
+    const lone = renderToStaticMarkup(
+      <LineChart {...trend} series={[{ name: "One", values: [null, 0.5, null, null, null] }]} />,
+    );
     expect(lone).not.toContain("chart__line");
     expect(count(svgOf(lone), /class="chart__marker"/)).toBe(1);
     expect(svgOf(lone)).toContain(">50%</text>");
@@ -284,10 +303,14 @@ describe("ChartWithTable", () => {
   });
 
   it("draws a line chart when asked, and states the reference under the caption", () => {
-    const line = renderToStaticMarkup(<ChartWithTable {...onTime} kind="line" categoryHeader="Quarter" emptyText="not shown" />);
+    const line = renderToStaticMarkup(
+      <ChartWithTable {...onTime} kind="line" categoryHeader="Quarter" emptyText="not shown" />,
+    );
     expect(line).toContain('class="chart__line"');
     expect(line).not.toContain('class="chart__bar"');
-    expect(line).toMatch(/<caption[^>]*>Decisions on time <span class="data-table__note">Standard: 90%<\/span><\/caption>/);
+    expect(line).toMatch(
+      /<caption[^>]*>Decisions on time <span class="data-table__note">Standard: 90%<\/span><\/caption>/,
+    );
     expect(line).toContain('<td class="num">90.5%</td>');
     expect(line).toContain('<td class="num">not shown</td>');
   });

@@ -1,11 +1,20 @@
 import { describe, expect, it } from "vitest";
 import { DEBIAN_CHROMIUM, planChromium } from "../../scripts/lib/chromium-plan";
 
-const only = (...present: string[]) => (path: string) => present.includes(path);
+const only =
+  (...present: string[]) =>
+  (path: string) =>
+    present.includes(path);
 
 describe("what npm test does about Chromium", () => {
   it("uses CHROMIUM_PATH when it names a browser, even with Debian's installed", () => {
-    expect(planChromium({ chromiumPath: "/opt/chrome/chrome", exists: only("/opt/chrome/chrome", DEBIAN_CHROMIUM), isRoot: true })).toEqual({
+    expect(
+      planChromium({
+        chromiumPath: "/opt/chrome/chrome",
+        exists: only("/opt/chrome/chrome", DEBIAN_CHROMIUM),
+        isRoot: true,
+      }),
+    ).toEqual({
       action: "use",
       path: "/opt/chrome/chrome",
     });
@@ -19,7 +28,10 @@ describe("what npm test does about Chromium", () => {
 
   it("uses Debian's chromium when it is installed, root or not", () => {
     for (const isRoot of [true, false]) {
-      expect(planChromium({ chromiumPath: undefined, exists: only(DEBIAN_CHROMIUM), isRoot })).toEqual({ action: "use", path: DEBIAN_CHROMIUM });
+      expect(planChromium({ chromiumPath: undefined, exists: only(DEBIAN_CHROMIUM), isRoot })).toEqual({
+        action: "use",
+        path: DEBIAN_CHROMIUM,
+      });
     }
   });
 

@@ -33,7 +33,7 @@ describe("csvLine", () => {
     expect(csvLine(["=SUM(A1:A2)"])).toBe("'=SUM(A1:A2)\r\n");
     expect(csvLine(["+1", "-3", "@cmd"])).toBe("'+1,'-3,'@cmd\r\n");
     expect(csvLine(["\tx"])).toBe("'\tx\r\n");
-    expect(csvLine(["\rx"])).toBe("\"'\rx\"\r\n");
+    expect(csvLine(["\rx"])).toBe('"\'\rx"\r\n');
     expect(csvLine(['=HYPERLINK("http://x","y")'])).toBe('"\'=HYPERLINK(""http://x"",""y"")"\r\n');
     expect(csvLine(["a=b", "x-1", "<5"])).toBe("a=b,x-1,<5\r\n");
   });
@@ -58,7 +58,10 @@ describe("csvResponse", () => {
   });
 
   it("starts with a UTF-8 byte-order mark unless told not to", async () => {
-    const rows: CsvRow[] = [["Région", "Reçues"], ["Nord", 12]];
+    const rows: CsvRow[] = [
+      ["Région", "Reçues"],
+      ["Nord", 12],
+    ];
     const bytes = new Uint8Array(await csvResponse("r.csv", rows).arrayBuffer());
     expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     expect(decoder.decode(bytes.slice(3))).toBe("Région,Reçues\r\nNord,12\r\n");

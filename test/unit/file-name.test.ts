@@ -12,7 +12,8 @@ describe("safeFileName", () => {
       fc.property(fc.string({ maxLength: 200 }), fc.constantFrom(...extensions), (name, extension) => {
         const safe = safeFileName(name, extension);
         const given = safe.slice(safe.lastIndexOf(".") + 1);
-        const allowed = extension === "jpg" ? ["jpg", "jpeg"] : extension === "doc" ? ["doc", "xls", "ppt", "msg"] : [extension];
+        const allowed =
+          extension === "jpg" ? ["jpg", "jpeg"] : extension === "doc" ? ["doc", "xls", "ppt", "msg"] : [extension];
         expect(allowed).toContain(given);
         expect(safe).not.toMatch(/[\\/\u0000-\u001f\u007f";]/);
       }),

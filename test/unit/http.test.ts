@@ -9,7 +9,9 @@ describe("isSameOriginRequest", () => {
   it("trusts the browser's Sec-Fetch-Site first", () => {
     expect(isSameOriginRequest(headers({ "Sec-Fetch-Site": "same-origin" }), url)).toBe(true);
     expect(isSameOriginRequest(headers({ "Sec-Fetch-Site": "none" }), url)).toBe(true);
-    expect(isSameOriginRequest(headers({ "Sec-Fetch-Site": "cross-site", Origin: "https://recourse.example" }), url)).toBe(false);
+    expect(
+      isSameOriginRequest(headers({ "Sec-Fetch-Site": "cross-site", Origin: "https://recourse.example" }), url),
+    ).toBe(false);
     expect(isSameOriginRequest(headers({ "Sec-Fetch-Site": "same-site" }), url)).toBe(false);
   });
 
@@ -29,9 +31,18 @@ describe("isSameOriginRequest, for any header values", () => {
   const anyOrigin = fc.oneof(
     fc.webUrl().map((u) => new URL(u).origin),
     fc.string(),
-    fc.constantFrom("null", "", " ", "https://recourse.example.evil.example", "https://evil.example/https://recourse.example"),
+    fc.constantFrom(
+      "null",
+      "",
+      " ",
+      "https://recourse.example.evil.example",
+      "https://evil.example/https://recourse.example",
+    ),
   );
-  const anySite = fc.oneof(fc.constantFrom("same-origin", "none", "same-site", "cross-site", "", "SAME-ORIGIN"), fc.string());
+  const anySite = fc.oneof(
+    fc.constantFrom("same-origin", "none", "same-site", "cross-site", "", "SAME-ORIGIN"),
+    fc.string(),
+  );
 
   it("passes only same-origin/none, or no Sec-Fetch-Site and an Origin naming this host, or neither header", () => {
     fc.assert(
@@ -48,7 +59,8 @@ describe("isSameOriginRequest, for any header values", () => {
         else expected = URL.canParse(sentOrigin) && new URL(sentOrigin).host === host;
         expect(passed).toBe(expected);
         // Whatever else was sent, a foreign Origin never passes on its own.
-        if (!sentSite && sentOrigin && URL.canParse(sentOrigin) && new URL(sentOrigin).host !== host) expect(passed).toBe(false);
+        if (!sentSite && sentOrigin && URL.canParse(sentOrigin) && new URL(sentOrigin).host !== host)
+          expect(passed).toBe(false);
       }),
       { numRuns: 500 },
     );
@@ -64,7 +76,17 @@ describe("isFormBody", () => {
   });
 
   it("refuses every other body type, and multipart without its boundary", () => {
-    for (const type of [undefined, "", "application/json", "text/plain", "text/xml", "multipart/form-data", "multipart/mixed; boundary=x", "application/x-www-form-urlencodedx", "application/json; x=application/x-www-form-urlencoded"]) {
+    for (const type of [
+      undefined,
+      "",
+      "application/json",
+      "text/plain",
+      "text/xml",
+      "multipart/form-data",
+      "multipart/mixed; boundary=x",
+      "application/x-www-form-urlencodedx",
+      "application/json; x=application/x-www-form-urlencoded",
+    ]) {
       expect(isFormBody(type), String(type)).toBe(false);
     }
   });

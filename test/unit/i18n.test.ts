@@ -1,64 +1,64 @@
-import { describe, it, expect } from 'vitest';
-import { en, type MessageKey } from '../../app/i18n/en';
-import { fr } from '../../app/i18n/fr';
-import { isLanguage, localeOf, otherLanguage, translator } from '../../app/i18n';
+import { describe, it, expect } from "vitest";
+import { en, type MessageKey } from "../../app/i18n/en";
+import { fr } from "../../app/i18n/fr";
+import { isLanguage, localeOf, otherLanguage, translator } from "../../app/i18n";
 
 const catalogs = { en: en as Record<string, unknown>, fr: fr as Record<string, unknown> };
 const placeholders = (s: string) => [...new Set(s.match(/\{\w+\}/g) ?? [])].sort();
 
-describe('message catalogs', () => {
-  it('have the same keys in English and French', () => {
+describe("message catalogs", () => {
+  it("have the same keys in English and French", () => {
     expect(Object.keys(fr).sort()).toEqual(Object.keys(en).sort());
   });
 
-  it.each(['en', 'fr'] as const)('every %s message is a non-empty string', (language) => {
+  it.each(["en", "fr"] as const)("every %s message is a non-empty string", (language) => {
     for (const [key, value] of Object.entries(catalogs[language])) {
-      expect(typeof value, key).toBe('string');
-      expect((value as string).trim(), key).not.toBe('');
+      expect(typeof value, key).toBe("string");
+      expect((value as string).trim(), key).not.toBe("");
     }
   });
 
-  it('use the same {placeholders} in both languages', () => {
+  it("use the same {placeholders} in both languages", () => {
     const mismatches = Object.keys(en)
       .map((key) => ({
         key,
         en: placeholders(String(catalogs.en[key])),
-        fr: placeholders(String(catalogs.fr[key] ?? '')),
+        fr: placeholders(String(catalogs.fr[key] ?? "")),
       }))
       .filter((m) => m.en.join() !== m.fr.join());
     expect(mismatches).toEqual([]);
   });
 
-  it('have no unbalanced braces that would show up as literal text', () => {
-    for (const language of ['en', 'fr'] as const) {
+  it("have no unbalanced braces that would show up as literal text", () => {
+    for (const language of ["en", "fr"] as const) {
       for (const [key, value] of Object.entries(catalogs[language])) {
-        const stripped = String(value).replace(/\{\w+\}/g, '');
+        const stripped = String(value).replace(/\{\w+\}/g, "");
         expect(stripped, `${language} ${key}`).not.toMatch(/[{}]/);
       }
     }
   });
 });
 
-describe('translator', () => {
-  it('returns the message in the chosen language', () => {
-    expect(translator('en')('nav.home')).toBe('Home');
-    expect(translator('fr')('nav.home')).toBe('Accueil');
+describe("translator", () => {
+  it("returns the message in the chosen language", () => {
+    expect(translator("en")("nav.home")).toBe("Home");
+    expect(translator("fr")("nav.home")).toBe("Accueil");
   });
 
-  it('fills variables in both languages', () => {
-    expect(translator('en')('nav.signedInAs', { name: 'Ana' })).toBe('Signed in as Ana');
-    expect(translator('fr')('nav.signedInAs', { name: 'Ana' })).toBe('Connecté en tant que Ana');
+  it("fills variables in both languages", () => {
+    expect(translator("en")("nav.signedInAs", { name: "Ana" })).toBe("Signed in as Ana");
+    expect(translator("fr")("nav.signedInAs", { name: "Ana" })).toBe("Connecté en tant que Ana");
   });
 
-  it('fills numbers and every occurrence, and leaves unknown placeholders visible', () => {
-    const key = 'email.reminder.body' satisfies MessageKey;
-    const filled = translator('en')(key, { clock: 'acknowledge', reference: 'HAM-2026-000123', date: 'Nov 25' });
-    expect(filled).toBe('The deadline “acknowledge” for case HAM-2026-000123 is Nov 25.');
-    expect(translator('en')(key, { clock: 'x' })).toContain('{reference}');
+  it("fills numbers and every occurrence, and leaves unknown placeholders visible", () => {
+    const key = "email.reminder.body" satisfies MessageKey;
+    const filled = translator("en")(key, { clock: "acknowledge", reference: "HAM-2026-000123", date: "Nov 25" });
+    expect(filled).toBe("The deadline “acknowledge” for case HAM-2026-000123 is Nov 25.");
+    expect(translator("en")(key, { clock: "x" })).toContain("{reference}");
   });
 
-  it('fills every placeholder of every message when all variables are given', () => {
-    for (const language of ['en', 'fr'] as const) {
+  it("fills every placeholder of every message when all variables are given", () => {
+    for (const language of ["en", "fr"] as const) {
       const t = translator(language);
       for (const key of Object.keys(en) as MessageKey[]) {
         const names = placeholders(en[key]).map((p) => p.slice(1, -1));
@@ -69,15 +69,15 @@ describe('translator', () => {
   });
 });
 
-describe('language helpers', () => {
-  it('recognise en and fr only, swap them, and give Canadian locales', () => {
-    expect(isLanguage('en')).toBe(true);
-    expect(isLanguage('fr')).toBe(true);
-    expect(isLanguage('de')).toBe(false);
+describe("language helpers", () => {
+  it("recognise en and fr only, swap them, and give Canadian locales", () => {
+    expect(isLanguage("en")).toBe(true);
+    expect(isLanguage("fr")).toBe(true);
+    expect(isLanguage("de")).toBe(false);
     expect(isLanguage(undefined)).toBe(false);
-    expect(otherLanguage('en')).toBe('fr');
-    expect(otherLanguage('fr')).toBe('en');
-    expect(localeOf('en')).toBe('en-CA');
-    expect(localeOf('fr')).toBe('fr-CA');
+    expect(otherLanguage("en")).toBe("fr");
+    expect(otherLanguage("fr")).toBe("en");
+    expect(localeOf("en")).toBe("en-CA");
+    expect(localeOf("fr")).toBe("fr-CA");
   });
 });

@@ -3,7 +3,12 @@ import { localized, nameIn } from "../../app/i18n/localized";
 
 // Every page, email and export that names an organization picks the reader's language the same way.
 describe("names in the reader's language", () => {
-  const area = { name_en: "Hamilton–Niagara", name_fr: "Hamilton–Niagara (FR)", ssm_en: "Fedcap", ssm_fr: "Fedcap Canada" };
+  const area = {
+    name_en: "Hamilton–Niagara",
+    name_fr: "Hamilton–Niagara (FR)",
+    ssm_en: "Fedcap",
+    ssm_fr: "Fedcap Canada",
+  };
 
   it("gives the French name to a French reader and the English name to an English reader", () => {
     expect(nameIn(area, "fr")).toBe("Hamilton–Niagara (FR)");

@@ -1,7 +1,19 @@
 import { describe, expect, it } from "vitest";
 import { dictionary } from "@zxcvbn-ts/language-common";
-import { COMMON_PASSWORDS_REFUSED, PASSWORD_MAX, PASSWORD_MIN, passwordProblem } from "../../app/domain/password-policy";
-import { ARGON2_OPTIONS, hashPassword, isCommonPassword, newPasswordFormSchema, newPasswordProblem, verifyPassword } from "../../app/utils/password.server";
+import {
+  COMMON_PASSWORDS_REFUSED,
+  PASSWORD_MAX,
+  PASSWORD_MIN,
+  passwordProblem,
+} from "../../app/domain/password-policy";
+import {
+  ARGON2_OPTIONS,
+  hashPassword,
+  isCommonPassword,
+  newPasswordFormSchema,
+  newPasswordProblem,
+  verifyPassword,
+} from "../../app/utils/password.server";
 
 const never = () => false;
 
@@ -40,13 +52,16 @@ describe("password policy (issue #7: 8 to 128 characters, the 1,000 most common 
   });
 
   it("checks the whole policy, then that both copies match, in the choose-a-password form", () => {
-    const issue = (password: string, confirm = password) => newPasswordFormSchema.safeParse({ password, confirm }).error?.issues[0]?.message;
+    const issue = (password: string, confirm = password) =>
+      newPasswordFormSchema.safeParse({ password, confirm }).error?.issues[0]?.message;
     expect(issue("short")).toBe("error.passwordShort");
     expect(issue("x".repeat(129))).toBe("error.passwordLong");
     expect(issue("Password1")).toBe("error.passwordCommon");
     expect(issue("long enough here", "long enough hers")).toBe("error.passwordMismatch");
     expect(issue("")).toBe("error.required");
-    expect(newPasswordFormSchema.safeParse({ password: "a long new password", confirm: "a long new password" }).success).toBe(true);
+    expect(
+      newPasswordFormSchema.safeParse({ password: "a long new password", confirm: "a long new password" }).success,
+    ).toBe(true);
   });
 });
 
@@ -56,7 +71,12 @@ describe("password hashing", () => {
     const [, algorithm, version, params, salt, hash] = stored.split("$");
     expect(algorithm).toBe("argon2id");
     expect(version).toBe("v=19");
-    const p = Object.fromEntries(params!.split(",").map((kv) => kv.split("=")).map(([k, v]) => [k, Number(v)]));
+    const p = Object.fromEntries(
+      params!
+        .split(",")
+        .map((kv) => kv.split("="))
+        .map(([k, v]) => [k, Number(v)]),
+    );
     expect(p.m).toBeGreaterThanOrEqual(19 * 1024);
     expect(p).toEqual({ m: ARGON2_OPTIONS.memoryCost, t: 2, p: 1 });
     // A 16-byte salt and a 32-byte hash, base64 without padding.

@@ -16,8 +16,13 @@ describe("reading a submitted form", () => {
   it("takes them out of an uploaded file's name too, but not out of its bytes", async () => {
     const upload = new FormData();
     upload.append("message", "see\u0000 attached");
-    upload.append("attachment", new File([new Uint8Array([0, 1, 0, 2])], "letter\u0000.pdf", { type: "application/pdf" }));
-    const { formData, file } = await readFormWithUpload(new Request("http://localhost/status", { method: "POST", body: upload }));
+    upload.append(
+      "attachment",
+      new File([new Uint8Array([0, 1, 0, 2])], "letter\u0000.pdf", { type: "application/pdf" }),
+    );
+    const { formData, file } = await readFormWithUpload(
+      new Request("http://localhost/status", { method: "POST", body: upload }),
+    );
     expect(formData.get("message")).toBe("see attached");
     expect(file?.name).toBe("letter.pdf");
     expect([...(file?.bytes ?? [])]).toEqual([0, 1, 0, 2]);

@@ -1,8 +1,20 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { QuarterFigures } from "../../app/domain/report-figures";
-import { releaseQuarter, releasedSoFar, type QuarterRelease, type ShownFigures } from "../../app/domain/report-suppression";
-import { attack, disclosed, smallCountsPublished, statisticsOverTooFew, type CellRange, type Release } from "../support/attacker";
+import {
+  releaseQuarter,
+  releasedSoFar,
+  type QuarterRelease,
+  type ShownFigures,
+} from "../../app/domain/report-suppression";
+import {
+  attack,
+  disclosed,
+  smallCountsPublished,
+  statisticsOverTooFew,
+  type CellRange,
+  type Release,
+} from "../support/attacker";
 import { cases, figures, quarterArb, type CaseSpec, type ClockSpec, type Submission } from "../support/quarter-figures";
 
 // An outside reader with every figure ever released for a quarter (test/support/attacker.ts)
@@ -30,11 +42,19 @@ function publish(submissions: readonly Submission[]): { releases: Release[]; tru
     made.push(release);
     for (const c of current) lastShown.set(`${c.areaSlug}@${c.version}`, release.byArea.get(c.areaSlug)!);
     releases.push({
-      current: current.map((c) => ({ areaSlug: c.areaSlug, version: c.version, figures: release.byArea.get(c.areaSlug)! })),
+      current: current.map((c) => ({
+        areaSlug: c.areaSlug,
+        version: c.version,
+        figures: release.byArea.get(c.areaSlug)!,
+      })),
       older: submissions
         .slice(0, submissions.indexOf(s) + 1)
         .filter((o) => latest.get(o.areaSlug) !== o)
-        .map((o) => ({ areaSlug: o.areaSlug, version: o.version, figures: lastShown.get(`${o.areaSlug}@${o.version}`)! })),
+        .map((o) => ({
+          areaSlug: o.areaSlug,
+          version: o.version,
+          figures: lastShown.get(`${o.areaSlug}@${o.version}`)!,
+        })),
       province: release.province,
     });
   }
@@ -51,7 +71,9 @@ function expectProtected(ranges: readonly CellRange[], report: string, cell: str
   const r = rangeOf(ranges, report, cell);
   expect(r.min).toBeLessThanOrEqual(r.truth);
   expect(r.max).toBeGreaterThanOrEqual(r.truth);
-  expect(r.max - r.min + 1, `${report} ${cell} (really ${r.truth}) could be ${r.min}–${r.max}`).toBeGreaterThanOrEqual(T);
+  expect(r.max - r.min + 1, `${report} ${cell} (really ${r.truth}) could be ${r.min}–${r.max}`).toBeGreaterThanOrEqual(
+    T,
+  );
 }
 
 function run(submissions: readonly Submission[]) {
@@ -75,15 +97,23 @@ describe("the six recoveries of issue #14", () => {
 
   it("2: referred out equals the programs the ministry keeps", () => {
     const a = figures("hamilton", {
-      cases: [...cases(6, { program: "employment_service" }), ...cases(3, { program: "literacy_basic_skills" }), ...cases(8, { program: "apprenticeship" })],
+      cases: [
+        ...cases(6, { program: "employment_service" }),
+        ...cases(3, { program: "literacy_basic_skills" }),
+        ...cases(8, { program: "apprenticeship" }),
+      ],
     });
     const { ranges } = run([{ areaSlug: "hamilton", version: 1, figures: a }]);
     expectProtected(ranges, "hamilton@1", "received.byProgram|literacy_basic_skills");
   });
 
   it("3: what was released before an SSM submitted undoes what is hidden after", () => {
-    const a = figures("area-a", { cases: [...cases(40, { program: "employment_service" }), ...cases(6, { program: "supported_employment" })] });
-    const b = figures("area-b", { cases: [...cases(50, { program: "employment_service" }), ...cases(2, { program: "supported_employment" })] });
+    const a = figures("area-a", {
+      cases: [...cases(40, { program: "employment_service" }), ...cases(6, { program: "supported_employment" })],
+    });
+    const b = figures("area-b", {
+      cases: [...cases(50, { program: "employment_service" }), ...cases(2, { program: "supported_employment" })],
+    });
     const { ranges } = run([
       { areaSlug: "area-a", version: 1, figures: a },
       { areaSlug: "area-b", version: 1, figures: b },
@@ -102,8 +132,16 @@ describe("the six recoveries of issue #14", () => {
   });
 
   it("5: an on-time share beside its base gives the late count", () => {
-    const clocks = Array.from({ length: 19 }, (_, i) => ({ kind: "decision" as const, level: 1, met: true, onTime: i >= 2, days: 5 }));
-    const { releases } = run([{ areaSlug: "hamilton", version: 1, figures: figures("hamilton", { cases: cases(20), clocks }) }]);
+    const clocks = Array.from({ length: 19 }, (_, i) => ({
+      kind: "decision" as const,
+      level: 1,
+      met: true,
+      onTime: i >= 2,
+      days: 5,
+    }));
+    const { releases } = run([
+      { areaSlug: "hamilton", version: 1, figures: figures("hamilton", { cases: cases(20), clocks }) },
+    ]);
     expect(smallCountsPublished(releases, T)).toEqual([]);
   });
 
@@ -112,15 +150,22 @@ describe("the six recoveries of issue #14", () => {
       { kind: "decision" as const, level: 1, met: true, onTime: true, days: 7 },
       ...Array.from({ length: 5 }, () => ({ kind: "decision" as const, level: 1, met: false, onTime: false, days: 0 })),
     ];
-    const { releases, truth } = run([{ areaSlug: "hamilton", version: 1, figures: figures("hamilton", { cases: cases(20), clocks }) }]);
+    const { releases, truth } = run([
+      { areaSlug: "hamilton", version: 1, figures: figures("hamilton", { cases: cases(20), clocks }) },
+    ]);
     expect(statisticsOverTooFew(releases, T, truth)).toEqual([]);
   });
 });
 
 describe("an amendment after others' releases", () => {
   /** `n` cases whose rows add up to each breakdown given (key → count), listed in order. */
-  function casesWith(n: number, by: Record<"kind" | "channel" | "program" | "category" | "provider", Record<string, number>>, groups: Record<string, number>): CaseSpec[] {
-    const spread = (counts: Record<string, number>) => Object.entries(counts).flatMap(([key, c]) => Array.from({ length: c }, () => key));
+  function casesWith(
+    n: number,
+    by: Record<"kind" | "channel" | "program" | "category" | "provider", Record<string, number>>,
+    groups: Record<string, number>,
+  ): CaseSpec[] {
+    const spread = (counts: Record<string, number>) =>
+      Object.entries(counts).flatMap(([key, c]) => Array.from({ length: c }, () => key));
     const column = Object.fromEntries(Object.entries(by).map(([field, counts]) => [field, spread(counts)]));
     return Array.from({ length: n }, (_, i) => ({
       kind: column.kind![i]!,
@@ -128,7 +173,9 @@ describe("an amendment after others' releases", () => {
       program: column.program![i]!,
       category: column.category![i]!,
       provider: column.provider![i]!,
-      groups: Object.entries(groups).filter(([, c]) => i < c).map(([g]) => g),
+      groups: Object.entries(groups)
+        .filter(([, c]) => i < c)
+        .map(([g]) => g),
     }));
   }
   const clocks: ClockSpec[] = [
@@ -137,7 +184,13 @@ describe("an amendment after others' releases", () => {
     { kind: "decision", level: 1, met: false, onTime: false, days: 0 },
     { kind: "acknowledge", level: 1, met: true, onTime: true, days: 0 },
     ...Array.from({ length: 2 }, () => ({ kind: "acknowledge" as const, level: 1, met: true, onTime: false, days: 0 })),
-    ...Array.from({ length: 4 }, () => ({ kind: "acknowledge" as const, level: 1, met: false, onTime: false, days: 0 })),
+    ...Array.from({ length: 4 }, () => ({
+      kind: "acknowledge" as const,
+      level: 1,
+      met: false,
+      onTime: false,
+      days: 0,
+    })),
   ];
   const escalations = [{ level: "3", cause: "breach" }];
 
@@ -188,7 +241,6 @@ describe("an amendment after others' releases", () => {
     expect(statisticsOverTooFew(releases, T, truth)).toEqual([]);
   });
 });
-
 
 describe("any quarter, any order of submissions and amendments", () => {
   // Integer programming over every release takes a while: its own time limit, well above the

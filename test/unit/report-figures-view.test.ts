@@ -89,15 +89,42 @@ function suppressed(): ShownFigures {
       ],
     },
     withdrawn: "small",
-    decided: { ...f.decided, byLevel: [{ key: "1", count: "hidden" }, { key: "2", count: "small" }] },
-    recourse: { total: "hidden", byOutcome: [{ key: "pending", count: "hidden" }, { key: "upheld", count: "small" }] },
-    clocks: [{ kind: "decision", level: 2, ended: "small", onTimeShare: null, medianDays: null, p90Days: null, pausedDays: null }],
+    decided: {
+      ...f.decided,
+      byLevel: [
+        { key: "1", count: "hidden" },
+        { key: "2", count: "small" },
+      ],
+    },
+    recourse: {
+      total: "hidden",
+      byOutcome: [
+        { key: "pending", count: "hidden" },
+        { key: "upheld", count: "small" },
+      ],
+    },
+    clocks: [
+      {
+        kind: "decision",
+        level: 2,
+        ended: "small",
+        onTimeShare: null,
+        medianDays: null,
+        p90Days: null,
+        pausedDays: null,
+      },
+    ],
   };
 }
 
 async function render(shown: ShownFigures, language: Language, headingLevel?: 2 | 3): Promise<string> {
   const handler = createStaticHandler([
-    { id: "root", path: "/", loader: () => ({ language }), element: createElement(ReportFigures, { figures: shown, threshold: 5, headingLevel }) },
+    {
+      id: "root",
+      path: "/",
+      loader: () => ({ language }),
+      element: createElement(ReportFigures, { figures: shown, threshold: 5, headingLevel }),
+    },
   ]);
   const context = await handler.query(new Request("http://localhost/"));
   if (context instanceof Response) throw new Error("The test route answered with a response");
@@ -130,7 +157,11 @@ describe("asShown", () => {
   it("shows every count as it is, with the on-time share worked out", () => {
     const shown = asShown(figures);
     expect(shown.received.total).toBe(40);
-    expect(shown.received.byProvider[0]).toEqual({ key: "17", count: 25, label: { en: "Hamilton Jobs", fr: "Emplois Hamilton" } });
+    expect(shown.received.byProvider[0]).toEqual({
+      key: "17",
+      count: 25,
+      label: { en: "Hamilton Jobs", fr: "Emplois Hamilton" },
+    });
     expect(shown.received.byProvider[1]).toEqual({ key: "none", count: 15 });
     expect(shown.clocks).toEqual([
       { kind: "acknowledge", level: 1, ended: 40, onTimeShare: 0.9, medianDays: 1, p90Days: 2, pausedDays: 0 },
@@ -140,7 +171,10 @@ describe("asShown", () => {
   });
 
   it("has no on-time share when no clock ended", () => {
-    const shown = asShown({ ...figures, clocks: [{ kind: "decision", level: 3, ended: 0, onTime: 0, medianDays: null, p90Days: null, pausedDays: 0 }] });
+    const shown = asShown({
+      ...figures,
+      clocks: [{ kind: "decision", level: 3, ended: 0, onTime: 0, medianDays: null, p90Days: null, pausedDays: 0 }],
+    });
     expect(shown.clocks[0]!.onTimeShare).toBeNull();
   });
 });
@@ -161,8 +195,12 @@ describe("ReportFigures", () => {
     expect(byChannel).toContain('<th scope="col">Channel</th>');
     expect(byChannel).toContain('<th scope="row">Web form</th><td class="num">28</td>');
     expect(byChannel).toContain('<tfoot><tr><th scope="row">Total</th><td class="num">40</td></tr></tfoot>');
-    expect(byTestId(html, "table-decided.byLevel")).toContain('<tfoot><tr><th scope="row">Total</th><td class="num">20</td></tr></tfoot>');
-    expect(byTestId(html, "table-recourse.byOutcome")).toContain('<tfoot><tr><th scope="row">Total</th><td class="num">9</td></tr></tfoot>');
+    expect(byTestId(html, "table-decided.byLevel")).toContain(
+      '<tfoot><tr><th scope="row">Total</th><td class="num">20</td></tr></tfoot>',
+    );
+    expect(byTestId(html, "table-recourse.byOutcome")).toContain(
+      '<tfoot><tr><th scope="row">Total</th><td class="num">9</td></tr></tfoot>',
+    );
     // People may name several groups or none: no total to add up to.
     expect(byTestId(html, "table-received.byGroup")).not.toContain("<tfoot>");
     expect(html).toContain("may choose several groups");
@@ -185,7 +223,9 @@ describe("ReportFigures", () => {
     expect(table).toContain('<th scope="col" class="num">Share on time</th>');
     const days = (n: number) => formatDays(n, "en");
     expect(textOf(table)).toContain(`Acknowledge 40 ${formatShare(0.9, "en")} ${days(1)} ${days(2)} ${days(0)}`);
-    expect(textOf(table)).toContain(`Decision, level 1 14 ${formatShare(0.5, "en")} ${days(12)} ${days(19)} ${days(5)}`);
+    expect(textOf(table)).toContain(
+      `Decision, level 1 14 ${formatShare(0.5, "en")} ${days(12)} ${days(19)} ${days(5)}`,
+    );
   });
 
   it("says none this quarter for an empty breakdown", async () => {
@@ -201,7 +241,9 @@ describe("ReportFigures", () => {
     expect(byChannel).toContain('<th scope="row">Mail</th><td class="num">&lt;5</td>');
     expect(textOf(byTestId(html, "figure-withdrawn"))).toBe("<5");
     expect(textOf(byTestId(html, "figure-recourse-total"))).toBe("hidden");
-    expect(byTestId(html, "table-recourse.byOutcome")).toContain('<tfoot><tr><th scope="row">Total</th><td class="num">hidden</td></tr></tfoot>');
+    expect(byTestId(html, "table-recourse.byOutcome")).toContain(
+      '<tfoot><tr><th scope="row">Total</th><td class="num">hidden</td></tr></tfoot>',
+    );
     expect(textOf(byTestId(html, "table-clocks"))).toContain("Decision, level 2 <5 too few to show");
     // The real values behind them (12 by phone, 2 withdrawn, 14 and 6 decided by level) do not leak.
     expect(textOf(byTestId(html, "table-decided.byLevel"))).not.toMatch(/\b(14|6)\b/);
@@ -212,9 +254,15 @@ describe("ReportFigures", () => {
     const html = await render(suppressed(), "en");
     const note = textOf(byTestId(html, "suppression-note"));
     expect(note).toContain("“<5” means a count from 0 to 4");
-    expect(note).toContain("“hidden” means a count hidden so that a small count cannot be worked out from the figures published beside it or before it");
-    expect(html.indexOf('data-testid="suppression-note"')).toBeGreaterThan(html.indexOf('data-testid="table-received.byKind"'));
-    expect(html.indexOf('data-testid="suppression-note"')).toBeLessThan(html.indexOf('data-testid="table-received.byChannel"'));
+    expect(note).toContain(
+      "“hidden” means a count hidden so that a small count cannot be worked out from the figures published beside it or before it",
+    );
+    expect(html.indexOf('data-testid="suppression-note"')).toBeGreaterThan(
+      html.indexOf('data-testid="table-received.byKind"'),
+    );
+    expect(html.indexOf('data-testid="suppression-note"')).toBeLessThan(
+      html.indexOf('data-testid="table-received.byChannel"'),
+    );
     expect(await render(asShown(figures), "en")).not.toContain("suppression-note");
   });
 
@@ -230,7 +278,9 @@ describe("ReportFigures", () => {
     };
     const en = textOf(byTestId(await render(shown, "en"), "hidden-reasons"));
     expect(en).toContain("Received by channel: Phone: hidden so that a count under 5 cannot be worked out from it");
-    expect(en).toContain("Recourse requests: Ontario’s total is hidden because at least one service system manager’s figure for it is hidden");
+    expect(en).toContain(
+      "Recourse requests: Ontario’s total is hidden because at least one service system manager’s figure for it is hidden",
+    );
     // "<5" needs no reason beyond the note; a clock's late count shows as its share's "too few to show".
     expect(en).not.toMatch(/Withdrawn|late/i);
     const fr = textOf(byTestId(await render(shown, "fr"), "hidden-reasons"));
@@ -243,7 +293,9 @@ describe("ReportFigures", () => {
     const text = textOf(html);
     expect(html).toContain("<h2>Dossiers reçus</h2>");
     expect(html).toContain("<h2>Délais</h2>");
-    expect(byTestId(html, "table-received.byChannel")).toContain('<th scope="row">Téléphone</th><td class="num">masqué</td>');
+    expect(byTestId(html, "table-received.byChannel")).toContain(
+      '<th scope="row">Téléphone</th><td class="num">masqué</td>',
+    );
     expect(text).toContain("Emplois Hamilton 25");
     expect(text).toContain("Aucun fournisseur nommé 15");
     expect(text).toContain("« <5 » désigne un nombre de 0 à 4");
@@ -265,13 +317,21 @@ describe("report labels", () => {
 
   it("name a figure and its category in both languages", () => {
     expect(labelText(en, figureLabel("received.byChannel", "web"))).toBe("Received by channel: Web form");
-    expect(labelText(fr, figureLabel("received.byChannel", "web"))).toBe("Dossiers reçus par mode de réception : Formulaire Web");
+    expect(labelText(fr, figureLabel("received.byChannel", "web"))).toBe(
+      "Dossiers reçus par mode de réception : Formulaire Web",
+    );
     expect(labelText(en, figureLabel("received.total", null))).toBe("Complaints and disputes received");
     expect(labelText(fr, figureLabel("openAtEnd", null))).toBe("Ouverts à la fin du trimestre");
-    expect(labelText(en, figureLabel("clocks.decision.1.medianDays", null))).toBe("Decision, level 1: Median (business days)");
-    expect(labelText(fr, figureLabel("clocks.acknowledge.1.onTimeShare", null))).toBe("Accusé de réception : Part respectée dans le délai");
+    expect(labelText(en, figureLabel("clocks.decision.1.medianDays", null))).toBe(
+      "Decision, level 1: Median (business days)",
+    );
+    expect(labelText(fr, figureLabel("clocks.acknowledge.1.onTimeShare", null))).toBe(
+      "Accusé de réception : Part respectée dans le délai",
+    );
     expect(labelText(en, figureLabel("escalations.byLevel", "3"))).toBe("Escalations by level reached: To level 3");
-    expect(labelText(en, figureLabel("escalations.byCause", "breach"))).toBe("Escalations by cause: The decision deadline was missed");
+    expect(labelText(en, figureLabel("escalations.byCause", "breach"))).toBe(
+      "Escalations by cause: The decision deadline was missed",
+    );
     expect(labelText(en, figureLabel("recourse.byOutcome", "referred_to_ministry"))).toBe(
       "Recourse requests by outcome at the end of the quarter: Referred to the ministry (level 4)",
     );
@@ -279,8 +339,12 @@ describe("report labels", () => {
   });
 
   it("use a provider's frozen name when given, and fall back to the raw key or path otherwise", () => {
-    expect(labelText(fr, figureLabel("received.byProvider", "17", "Emplois Hamilton"))).toBe("Dossiers reçus par fournisseur visé : Emplois Hamilton");
-    expect(labelText(en, figureLabel("received.byProvider", "none"))).toBe("Received by provider complained about: No provider named");
+    expect(labelText(fr, figureLabel("received.byProvider", "17", "Emplois Hamilton"))).toBe(
+      "Dossiers reçus par fournisseur visé : Emplois Hamilton",
+    );
+    expect(labelText(en, figureLabel("received.byProvider", "none"))).toBe(
+      "Received by provider complained about: No provider named",
+    );
     expect(labelText(en, categoryLabel("received.byProgram", "future_program"))).toBe("future_program");
     expect(labelText(en, categoryLabel("decided.byOutcome", "new_outcome"))).toBe("new_outcome");
     expect(labelText(en, figureLabel("some.newFigure", "x"))).toBe("some.newFigure: x");
@@ -303,7 +367,12 @@ describe("flattenShown", () => {
     expect(cells).toContainEqual({ path: "clocks.decision.1.medianDays", key: null, value: 12 });
     expect(cells).toContainEqual({ path: "clocks.acknowledge.1.onTimeShare", key: null, value: 0.9 });
     expect(cells).toContainEqual({ path: "satisfaction.timely", key: null, value: null });
-    expect(cells).toContainEqual({ path: "received.byProvider", key: "17", value: 25, label: { en: "Hamilton Jobs", fr: "Emplois Hamilton" } });
+    expect(cells).toContainEqual({
+      path: "received.byProvider",
+      key: "17",
+      value: 25,
+      label: { en: "Hamilton Jobs", fr: "Emplois Hamilton" },
+    });
     // 1 + 2+2+3+2+2+1 received, 2 more, 1+2+2 decided, 2 open, 2×5 clocks, 1 escalations, 1+2 recourse, 4 survey
     expect(cells).toHaveLength(13 + 2 + 5 + 2 + 10 + 1 + 3 + 4);
   });

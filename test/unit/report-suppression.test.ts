@@ -60,7 +60,8 @@ function report(areaSlug: string, spec: ReportSpec): QuarterFigures {
   const decisions = spec.decisions ?? [];
   const escalations = spec.escalations ?? [];
   const clocks = new Map<string, ClockSpec[]>();
-  for (const c of spec.clocks ?? []) clocks.set(`${c.kind}:${c.level}`, [...(clocks.get(`${c.kind}:${c.level}`) ?? []), c]);
+  for (const c of spec.clocks ?? [])
+    clocks.set(`${c.kind}:${c.level}`, [...(clocks.get(`${c.kind}:${c.level}`) ?? []), c]);
   return {
     areaSlug,
     quarter: QUARTER,
@@ -73,7 +74,7 @@ function report(areaSlug: string, spec: ReportSpec): QuarterFigures {
       byCategory: countBy(cases.map((c) => c.category)),
       byProvider: countBy(
         cases.map((c) => c.provider),
-        (key) => ({ en: `Provider ${key}`, fr: `Fournisseur ${key}` })
+        (key) => ({ en: `Provider ${key}`, fr: `Fournisseur ${key}` }),
       ),
       byGroup: countBy(cases.flatMap((c) => c.groups)),
     },
@@ -121,7 +122,6 @@ function cases(n: number, over: Partial<CaseSpec> = {}): CaseSpec[] {
     ...over,
   }));
 }
-
 
 // ---------------------------------------------------------------------------------------------
 
@@ -208,7 +208,9 @@ describe("suppressQuarter", () => {
   });
 
   it("protects a small breakdown row within its SSM, listing every row any SSM has", () => {
-    const york = report("york", { cases: [...cases(3, { channel: "phone" }), ...cases(20), ...cases(30, { channel: "email" })] });
+    const york = report("york", {
+      cases: [...cases(3, { channel: "phone" }), ...cases(20), ...cases(30, { channel: "email" })],
+    });
     const peel = report("peel", { cases: [...cases(12, { channel: "phone" }), ...cases(15)] });
     const { byArea, province } = suppressQuarter([york, peel], 5);
     expect(channels(byArea.get("york")!)).toEqual({ email: 30, phone: "small", web: "hidden" });
@@ -230,7 +232,7 @@ describe("suppressQuarter", () => {
           }
         }
       }),
-      { numRuns: 30 }
+      { numRuns: 30 },
     );
   });
 
@@ -242,22 +244,53 @@ describe("suppressQuarter", () => {
       clocks: [...clocks(4, 1, () => true), ...clocks(12, 2, (i) => i % 2 === 0), ...clocks(19, 3, (i) => i >= 2)],
       satisfaction: { responses: 3, clear: 5, fair: 5, timely: 5 },
     });
-    const peel = report("peel", { cases: cases(30), clocks: clocks(20, 1, (i) => i < 10), satisfaction: { responses: 20, clear: 4, fair: 3, timely: 2 } });
+    const peel = report("peel", {
+      cases: cases(30),
+      clocks: clocks(20, 1, (i) => i < 10),
+      satisfaction: { responses: 20, clear: 4, fair: 3, timely: 2 },
+    });
     const { byArea, province } = suppressQuarter([york, peel], 5);
     const yorkClocks = byArea.get("york")!.clocks;
-    expect(yorkClocks[0]).toEqual({ kind: "decision", level: 1, ended: "small", onTimeShare: null, medianDays: null, p90Days: null, pausedDays: null });
-    expect(yorkClocks[1]).toMatchObject({ level: 2, ended: 12, onTimeShare: 0.5, medianDays: 6, p90Days: 11, pausedDays: 12 });
+    expect(yorkClocks[0]).toEqual({
+      kind: "decision",
+      level: 1,
+      ended: "small",
+      onTimeShare: null,
+      medianDays: null,
+      p90Days: null,
+      pausedDays: null,
+    });
+    expect(yorkClocks[1]).toMatchObject({
+      level: 2,
+      ended: 12,
+      onTimeShare: 0.5,
+      medianDays: 6,
+      p90Days: 11,
+      pausedDays: 12,
+    });
     // 17 of 19 on time would say 2 were late.
     expect(yorkClocks[2]).toMatchObject({ level: 3, ended: 19, onTimeShare: null, medianDays: 10 });
     expect(byArea.get("york")!.satisfaction).toEqual({ responses: "small", clear: null, fair: null, timely: null });
     expect(byArea.get("peel")!.clocks[0]).toMatchObject({ ended: 20, onTimeShare: 0.5, medianDays: 10 });
-    expect(province.clocks.find((c) => c.level === 1)).toMatchObject({ ended: "hidden", onTimeShare: null, medianDays: null });
+    expect(province.clocks.find((c) => c.level === 1)).toMatchObject({
+      ended: "hidden",
+      onTimeShare: null,
+      medianDays: null,
+    });
   });
 
   it("uses the configured threshold", () => {
     const york = report("york", { cases: [...cases(7), ...cases(30, { kind: "provider_dispute" })] });
-    expect(suppressQuarter([york], 5).byArea.get("york")!.received.byKind.map((r) => r.count)).toEqual([7, 30]);
-    expect(suppressQuarter([york], 10).byArea.get("york")!.received.byKind.map((r) => r.count)).toEqual(["small", "hidden"]);
+    expect(
+      suppressQuarter([york], 5)
+        .byArea.get("york")!
+        .received.byKind.map((r) => r.count),
+    ).toEqual([7, 30]);
+    expect(
+      suppressQuarter([york], 10)
+        .byArea.get("york")!
+        .received.byKind.map((r) => r.count),
+    ).toEqual(["small", "hidden"]);
   });
 
   it("refuses a duplicate or reserved area slug", () => {
@@ -270,7 +303,7 @@ describe("suppressQuarter", () => {
     const reports = fc
       .sample(
         fc.integer({ min: 0, max: 14 }).chain((i) => reportArb(`area-${i}`)),
-        { numRuns: 15, seed: 42 }
+        { numRuns: 15, seed: 42 },
       )
       .map((r, i) => ({ ...r, areaSlug: `area-${i}` }));
     const started = performance.now();
@@ -301,11 +334,14 @@ const reportArb = (slug: string) =>
         fc.record({ level: fc.constantFrom("1", "2"), outcome: fc.constantFrom("upheld", "dismissed", "settled") }),
         {
           maxLength: 20,
-        }
+        },
       ),
-      escalations: fc.array(fc.record({ level: fc.constantFrom("2", "3"), cause: fc.constantFrom("breach", "recourse") }), {
-        maxLength: 10,
-      }),
+      escalations: fc.array(
+        fc.record({ level: fc.constantFrom("2", "3"), cause: fc.constantFrom("breach", "recourse") }),
+        {
+          maxLength: 10,
+        },
+      ),
       recourse: fc.array(fc.constantFrom("pending", "upheld", "referred_to_ministry"), { maxLength: 8 }),
       clocks: fc.array(
         fc.record({
@@ -314,7 +350,7 @@ const reportArb = (slug: string) =>
           onTime: fc.boolean(),
           days: fc.integer({ min: 1, max: 20 }),
         }),
-        { maxLength: 15 }
+        { maxLength: 15 },
       ),
       referredOut: fc.integer({ min: 0, max: 8 }),
       withdrawn: fc.integer({ min: 0, max: 8 }),
@@ -326,8 +362,10 @@ const reportArb = (slug: string) =>
       report(slug, {
         ...spec,
         satisfaction:
-          responses === 0 ? { responses, clear: null, fair: null, timely: null } : { responses, clear: 4, fair: 3.5, timely: 2 },
-      })
+          responses === 0
+            ? { responses, clear: null, fair: null, timely: null }
+            : { responses, clear: 4, fair: 3.5, timely: 2 },
+      }),
     );
 
 const reportsArb = fc

@@ -41,10 +41,18 @@ describe("the Content-Security-Policy", () => {
 
 describe("under `npm run dev`", () => {
   it("lets the Remix dev server's hot updates in, outside production only", () => {
-    const dev = directives(securityHeaders({ nonce: "n", production: false, devOrigin: "http://localhost:3001/" })["Content-Security-Policy"]!);
+    const dev = directives(
+      securityHeaders({ nonce: "n", production: false, devOrigin: "http://localhost:3001/" })[
+        "Content-Security-Policy"
+      ]!,
+    );
     expect(dev.get("script-src")).toEqual(["'self'", "'nonce-n'", "http://localhost:3001"]);
     expect(dev.get("connect-src")).toEqual(["'self'", "http://localhost:3001", "ws://localhost:3001"]);
-    const production = directives(securityHeaders({ nonce: "n", production: true, devOrigin: "http://localhost:3001/" })["Content-Security-Policy"]!);
+    const production = directives(
+      securityHeaders({ nonce: "n", production: true, devOrigin: "http://localhost:3001/" })[
+        "Content-Security-Policy"
+      ]!,
+    );
     expect(production.get("script-src")).toEqual(["'self'", "'nonce-n'"]);
     expect(production.get("connect-src")).toEqual(["'self'"]);
   });

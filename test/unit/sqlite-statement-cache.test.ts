@@ -21,7 +21,9 @@ describe("the SQLite statement cache", () => {
   });
 
   it("gives the same answers through Kysely after a schema change and a half-read stream", async () => {
-    const db: SchemaFreeDb = new Kysely({ dialect: new SqliteDialect({ database: withStatementCache(new SQLite(":memory:")) }) });
+    const db: SchemaFreeDb = new Kysely({
+      dialect: new SqliteDialect({ database: withStatementCache(new SQLite(":memory:")) }),
+    });
     await sql`create table t (id integer primary key, name text)`.execute(db);
     for (const name of ["a", "b", "c"]) await db.insertInto("t").values({ name }).execute();
     const names = () => db.selectFrom("t").selectAll().orderBy("id").execute();

@@ -23,14 +23,18 @@ const PLAYWRIGHT_GROUP_2 = `
 
 describe("the count .ci/run ends with", () => {
   it("sums passed and failed over both Vitest runs and both Playwright groups", () => {
-    expect(sumTestCounts([SQLITE_VITEST, PLAYWRIGHT_GROUP_1, POSTGRES_VITEST, PLAYWRIGHT_GROUP_2].join("\n"), 1)).toEqual({
+    expect(
+      sumTestCounts([SQLITE_VITEST, PLAYWRIGHT_GROUP_1, POSTGRES_VITEST, PLAYWRIGHT_GROUP_2].join("\n"), 1),
+    ).toEqual({
       passed: 672 + 36 + 150 + 30,
       failed: 2 + 1 + 1,
     });
   });
 
   it("does not count test files, durations or a test whose title says passed", () => {
-    expect(sumTestCounts(" Test Files  3 passed (3)\n  ✓ 2 passed checks stay green (1.2s)\n      Tests  9 passed (9)\n")).toEqual({ passed: 9, failed: 0 });
+    expect(
+      sumTestCounts(" Test Files  3 passed (3)\n  ✓ 2 passed checks stay green (1.2s)\n      Tests  9 passed (9)\n"),
+    ).toEqual({ passed: 9, failed: 0 });
   });
 
   it("counts a run that failed before any test ran as one failure", () => {

@@ -74,8 +74,7 @@ export const r = (n: number) => Math.round(n * 10) / 10;
 /** Category labels: level and wrapped onto up to 3 lines when they fit their slot, else slanted
  * (long provider or SSM names), shortened to MAX_SLANTED characters and, if still crowded, thinned. */
 export type CategoryLabels =
-  | { kind: "level"; lines: string[][] }
-  | { kind: "slanted"; labels: { text: string; full: string }[]; every: number };
+  { kind: "level"; lines: string[][] } | { kind: "slanted"; labels: { text: string; full: string }[]; every: number };
 
 const LINE_HEIGHT = 16;
 const MAX_SLANTED = 24;
@@ -99,7 +98,10 @@ function wrapLabel(text: string, width: number): string[] | null {
 function categoryLabels(categories: string[], band: number): CategoryLabels {
   const wrapped = categories.map((c) => wrapLabel(c, band - 2));
   if (wrapped.every((w): w is string[] => w !== null)) return { kind: "level", lines: wrapped };
-  const labels = categories.map((c) => ({ text: c.length > MAX_SLANTED ? `${c.slice(0, MAX_SLANTED - 1).trimEnd()}…` : c, full: c }));
+  const labels = categories.map((c) => ({
+    text: c.length > MAX_SLANTED ? `${c.slice(0, MAX_SLANTED - 1).trimEnd()}…` : c,
+    full: c,
+  }));
   return { kind: "slanted", labels, every: slantedEvery(band) };
 }
 
@@ -179,13 +181,28 @@ export function useChartIds() {
 }
 
 /** Gridlines, y tick labels, the baseline and the category labels. */
-export function Axes({ layout, format, language }: { layout: ChartLayout; format: ChartFormat; language: ChartLanguage }) {
+export function Axes({
+  layout,
+  format,
+  language,
+}: {
+  layout: ChartLayout;
+  format: ChartFormat;
+  language: ChartLanguage;
+}) {
   const { left, width, baseline, categoryLabels: labels } = layout;
   return (
     <g className="chart__axes" fontSize={FONT_SIZE}>
       {layout.ticks.map((t) => (
         <g key={t}>
-          <line x1={r(left)} x2={width - 16} y1={layout.y(t)} y2={layout.y(t)} stroke={t === 0 ? INK : "#d0d0d0"} strokeWidth={t === 0 ? 1.5 : 1} />
+          <line
+            x1={r(left)}
+            x2={width - 16}
+            y1={layout.y(t)}
+            y2={layout.y(t)}
+            stroke={t === 0 ? INK : "#d0d0d0"}
+            strokeWidth={t === 0 ? 1.5 : 1}
+          />
           <text x={r(left - 8)} y={layout.y(t)} dy="0.35em" textAnchor="end" fill={MUTED}>
             {formatNumber(t, format, language)}
           </text>
@@ -193,7 +210,14 @@ export function Axes({ layout, format, language }: { layout: ChartLayout; format
       ))}
       {labels.kind === "level"
         ? labels.lines.map((lines, i) => (
-            <text key={i} className="chart__category" x={layout.x(i)} y={r(baseline + 20)} textAnchor="middle" fill={INK}>
+            <text
+              key={i}
+              className="chart__category"
+              x={layout.x(i)}
+              y={r(baseline + 20)}
+              textAnchor="middle"
+              fill={INK}
+            >
               {lines.map((line, n) => (
                 <tspan key={n} x={layout.x(i)} dy={n === 0 ? 0 : LINE_HEIGHT}>
                   {line}
@@ -206,7 +230,15 @@ export function Axes({ layout, format, language }: { layout: ChartLayout; format
             const x = r(layout.x(i) + 4);
             const y = r(baseline + 14);
             return (
-              <text key={i} className="chart__category" x={x} y={y} transform={`rotate(-45 ${x} ${y})`} textAnchor="end" fill={INK}>
+              <text
+                key={i}
+                className="chart__category"
+                x={x}
+                y={y}
+                transform={`rotate(-45 ${x} ${y})`}
+                textAnchor="end"
+                fill={INK}
+              >
                 {text !== full ? <title>{full}</title> : null}
                 {text}
               </text>
@@ -222,7 +254,15 @@ export function ReferenceLine({ layout, reference }: { layout: ChartLayout; refe
   const y = layout.y(reference.value);
   return (
     <g className="chart__reference">
-      <line x1={r(layout.left)} x2={layout.width - 16} y1={y} y2={y} stroke={INK} strokeWidth={2} strokeDasharray="6 4" />
+      <line
+        x1={r(layout.left)}
+        x2={layout.width - 16}
+        y1={y}
+        y2={y}
+        stroke={INK}
+        strokeWidth={2}
+        strokeDasharray="6 4"
+      />
     </g>
   );
 }
@@ -230,7 +270,17 @@ export function ReferenceLine({ layout, reference }: { layout: ChartLayout; refe
 /** A value drawn above its bar or point; the white halo keeps it legible over the reference line. */
 export function ValueLabel({ x, y, children }: { x: number; y: number; children: string }) {
   return (
-    <text className="chart__value" x={x} y={y} textAnchor="middle" fontSize={FONT_SIZE} fill={INK} stroke="#fff" strokeWidth={3} paintOrder="stroke">
+    <text
+      className="chart__value"
+      x={x}
+      y={y}
+      textAnchor="middle"
+      fontSize={FONT_SIZE}
+      fill={INK}
+      stroke="#fff"
+      strokeWidth={3}
+      paintOrder="stroke"
+    >
       {children}
     </text>
   );
@@ -243,7 +293,14 @@ export function SeriesPatterns({ count, id }: { count: number; id: (s: number) =
       {Array.from({ length: count }, (_, s) => {
         const { colour, pattern } = seriesStyle(s);
         return (
-          <pattern key={s} id={id(s)} patternUnits="userSpaceOnUse" width={6} height={6} patternTransform={pattern === "diagonal" ? "rotate(45)" : undefined}>
+          <pattern
+            key={s}
+            id={id(s)}
+            patternUnits="userSpaceOnUse"
+            width={6}
+            height={6}
+            patternTransform={pattern === "diagonal" ? "rotate(45)" : undefined}
+          >
             <rect width={6} height={6} fill={colour} />
             {pattern === "diagonal" ? <line x1={1.5} y1={0} x2={1.5} y2={6} stroke="#fff" strokeWidth={1.5} /> : null}
             {pattern === "dots" ? <circle cx={3} cy={3} r={1.2} fill="#fff" /> : null}
@@ -270,7 +327,13 @@ export function ChartFigure(props: {
   return (
     <figure className="chart">
       <figcaption className="chart__caption">{chart.title}</figcaption>
-      <svg className="chart__svg" viewBox={`0 0 ${layout.width} ${empty ? 80 : layout.height}`} role="img" aria-labelledby={`${ids.title} ${ids.desc}`} focusable="false">
+      <svg
+        className="chart__svg"
+        viewBox={`0 0 ${layout.width} ${empty ? 80 : layout.height}`}
+        role="img"
+        aria-labelledby={`${ids.title} ${ids.desc}`}
+        focusable="false"
+      >
         <title id={ids.title}>{chart.title}</title>
         <desc id={ids.desc}>{empty ? `${chart.description} ${chart.noDataText}` : chart.description}</desc>
         {empty ? (
@@ -332,7 +395,17 @@ export function BarChart(props: ChartProps) {
       chart={props}
       ids={ids}
       layout={layout}
-      swatch={(s) => <rect x={2} y={1} width={20} height={14} fill={`url(#${ids.pattern(s)})`} stroke={seriesStyle(s).colour} strokeWidth={1.5} />}
+      swatch={(s) => (
+        <rect
+          x={2}
+          y={1}
+          width={20}
+          height={14}
+          fill={`url(#${ids.pattern(s)})`}
+          stroke={seriesStyle(s).colour}
+          strokeWidth={1.5}
+        />
+      )}
     >
       <SeriesPatterns count={series.length} id={ids.pattern} />
       <Axes layout={layout} format={format} language={language} />
@@ -340,11 +413,30 @@ export function BarChart(props: ChartProps) {
         <g key={si} className="chart__series">
           {row.map(({ value, x, centre, top }, ci) =>
             value === null ? (
-              <text key={ci} className="chart__null" x={centre} y={r(layout.baseline - 5)} textAnchor="middle" fontSize={16} fontWeight={700} fill={MUTED}>
+              <text
+                key={ci}
+                className="chart__null"
+                x={centre}
+                y={r(layout.baseline - 5)}
+                textAnchor="middle"
+                fontSize={16}
+                fontWeight={700}
+                fill={MUTED}
+              >
                 –
               </text>
             ) : (
-              <rect key={ci} className="chart__bar" x={x} y={top} width={r(barWidth)} height={r(layout.baseline - top)} fill={`url(#${ids.pattern(si)})`} stroke={seriesStyle(si).colour} strokeWidth={1.5}>
+              <rect
+                key={ci}
+                className="chart__bar"
+                x={x}
+                y={top}
+                width={r(barWidth)}
+                height={r(layout.baseline - top)}
+                fill={`url(#${ids.pattern(si)})`}
+                stroke={seriesStyle(si).colour}
+                strokeWidth={1.5}
+              >
                 <title>{pointLabel(props, si, ci, value)}</title>
               </rect>
             ),

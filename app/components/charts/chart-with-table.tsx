@@ -22,12 +22,19 @@ export function ChartWithTable({ kind, categoryHeader, emptyText, renderCell, ..
   const { title, categories, series, reference, format, language } = chart;
   return (
     <div className="chart-with-table">
-      <div className="chart-with-table__chart">{kind === "bar" ? <BarChart {...chart} /> : <LineChart {...chart} />}</div>
+      <div className="chart-with-table__chart">
+        {kind === "bar" ? <BarChart {...chart} /> : <LineChart {...chart} />}
+      </div>
       <div className="table-scroll chart-with-table__table" tabIndex={0} role="region" aria-labelledby={captionId}>
         <table className="data-table">
           <caption id={captionId}>
             {title}
-            {reference ? <> <span className="data-table__note">{reference.label}</span></> : null}
+            {reference ? (
+              <>
+                {" "}
+                <span className="data-table__note">{reference.label}</span>
+              </>
+            ) : null}
           </caption>
           <thead>
             <tr>
@@ -48,7 +55,11 @@ export function ChartWithTable({ kind, categoryHeader, emptyText, renderCell, ..
                   const custom = renderCell?.(value, si, ci);
                   return (
                     <td key={si} className="num">
-                      {custom !== undefined ? custom : value === null ? emptyText : formatNumber(value, format, language)}
+                      {custom !== undefined
+                        ? custom
+                        : value === null
+                          ? emptyText
+                          : formatNumber(value, format, language)}
                     </td>
                   );
                 })}

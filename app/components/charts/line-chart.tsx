@@ -93,8 +93,19 @@ export function LineChart(props: ChartProps) {
         const d = linePath(points);
         return (
           <g key={si} className="chart__series">
-            {d.includes("L") ? <path className="chart__line" d={d} fill="none" stroke={style.colour} strokeWidth={2.5} strokeLinejoin="round" /> : null}
-            {points.map((p, ci) => (p ? <Marker key={ci} style={style} x={p.x} y={p.y} title={pointLabel(props, si, ci, p.value)} /> : null))}
+            {d.includes("L") ? (
+              <path
+                className="chart__line"
+                d={d}
+                fill="none"
+                stroke={style.colour}
+                strokeWidth={2.5}
+                strokeLinejoin="round"
+              />
+            ) : null}
+            {points.map((p, ci) =>
+              p ? <Marker key={ci} style={style} x={p.x} y={p.y} title={pointLabel(props, si, ci, p.value)} /> : null,
+            )}
           </g>
         );
       })}
