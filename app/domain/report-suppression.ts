@@ -127,10 +127,17 @@ export function releaseQuarter(
     }
     slugs.add(r.areaSlug);
   }
-  const province = provinceFigures(
-    current.map((r) => r.figures),
-    current[0]?.figures.quarter ?? "",
-  );
+  // Rows and clocks of versions released before count too (as 0): an amendment that drops a row
+  // must list it "<5" still, since a row left off is known to be 0, and that 0 beside the earlier
+  // version's "<5" rows pins them (the property test's seed 1 found it).
+  const quarter = current[0]?.figures.quarter ?? "";
+  const earlierRows = earlier
+    .filter(
+      (e) =>
+        e.figures.quarter === quarter && !current.some((r) => r.areaSlug === e.areaSlug && r.version === e.version),
+    )
+    .map((e) => zeroed(e.figures));
+  const province = provinceFigures([...current.map((r) => r.figures), ...earlierRows], quarter);
   const universe = [...cellsOf(province).keys()];
   const equations = equationsOf(universe);
 
@@ -202,6 +209,41 @@ export function suppressQuarter(
     threshold,
   );
   return { byArea, province };
+}
+
+/** A report's rows and clocks with every count 0: listed, adding nothing to Ontario's sums. */
+function zeroed(f: QuarterFigures): QuarterFigures {
+  const none = (list: readonly Count[]) => list.map((c) => ({ ...c, count: 0 }));
+  return {
+    ...f,
+    computedAt: "",
+    received: {
+      total: 0,
+      byKind: none(f.received.byKind),
+      byChannel: none(f.received.byChannel),
+      byProgram: none(f.received.byProgram),
+      byCategory: none(f.received.byCategory),
+      byProvider: none(f.received.byProvider),
+      byGroup: none(f.received.byGroup),
+    },
+    referredOut: 0,
+    withdrawn: 0,
+    decided: { total: 0, byLevel: none(f.decided.byLevel), byOutcome: none(f.decided.byOutcome) },
+    openAtEnd: 0,
+    carriedOver: 0,
+    clocks: f.clocks.map((c) => ({
+      ...c,
+      ended: 0,
+      onTime: 0,
+      met: 0,
+      medianDays: null,
+      p90Days: null,
+      pausedDays: 0,
+    })),
+    escalations: { total: 0, byLevel: none(f.escalations.byLevel), byCause: none(f.escalations.byCause) },
+    recourse: { total: 0, byOutcome: none(f.recourse.byOutcome) },
+    satisfaction: { responses: 0, clear: null, fair: null, timely: null },
+  };
 }
 
 /** Clocks met, what a clock's median, percentile and paused days are over; 0 when not recorded. */

@@ -240,6 +240,33 @@ describe("an amendment after others' releases", () => {
     expect(smallCountsPublished(releases, T, 0)).toEqual([]);
     expect(statisticsOverTooFew(releases, T, truth)).toEqual([]);
   });
+
+  // Found by the property (seed 1): the amendment dropped provider p3's only case, so its row was
+  // left off, known to be 0; p1 + p2 then equalled a total at least the web count shown.
+  it("cannot narrow earlier counts by dropping a row", () => {
+    const p1 = cases(4, { provider: "p1", channel: "web" });
+    const p2 = [
+      { provider: "p2", channel: "web", category: "payments" },
+      { provider: "p2", channel: "email", category: "payments" },
+      { provider: "p2", channel: "phone", category: "payments", kind: "provider_dispute" },
+      { provider: "p2", channel: "phone", kind: "provider_dispute" },
+    ];
+    const p3 = {
+      provider: "p3",
+      channel: "email",
+      category: "payments",
+      kind: "provider_dispute",
+      program: "supported_employment",
+    };
+    const { releases, truth, ranges } = run([
+      { areaSlug: "area-1", version: 1, figures: figures("area-1", { cases: [...p1, ...p2, p3] }) },
+      { areaSlug: "area-1", version: 2, figures: figures("area-1", { cases: [...p1, ...p2] }) },
+    ]);
+    expectProtected(ranges, "area-1@1", "received.byProvider|p1");
+    expect(disclosed(ranges, T)).toEqual([]);
+    expect(smallCountsPublished(releases, T, 0)).toEqual([]);
+    expect(statisticsOverTooFew(releases, T, truth)).toEqual([]);
+  });
 });
 
 describe("any quarter, any order of submissions and amendments", () => {
