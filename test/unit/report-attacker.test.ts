@@ -267,6 +267,48 @@ describe("an amendment after others' releases", () => {
     expect(smallCountsPublished(releases, T, 0)).toEqual([]);
     expect(statisticsOverTooFew(releases, T, truth)).toEqual([]);
   });
+  // Found by the property (seed 123456): the amendment's total fell by one while payments fell
+  // from 5 (shown) to "<5"; with the unchanged service-quality and referred-out counts that made
+  // version 1's employment-service count minus version 2's equal 5 − payments, so at least 1.
+  // Bounds on pairs of equations missed it; the exact test did not.
+  it("cannot narrow an earlier count through a chain of three equations", () => {
+    const v1 = figures("area-3", {
+      cases: casesWith(
+        9,
+        {
+          kind: { client_complaint: 6, provider_dispute: 3 },
+          channel: { email: 2, phone: 2, web: 5 },
+          program: { apprenticeship: 2, employment_service: 3, literacy_basic_skills: 2, supported_employment: 2 },
+          category: { payments: 5, service_quality: 4 },
+          provider: { p1: 4, p2: 4, p3: 1 },
+        },
+        { disability: 4, indigenous: 3 },
+      ),
+      withdrawn: 6,
+    });
+    const v2 = figures("area-3", {
+      cases: casesWith(
+        8,
+        {
+          kind: { client_complaint: 5, provider_dispute: 3 },
+          channel: { email: 3, phone: 1, web: 4 },
+          program: { apprenticeship: 3, employment_service: 2, literacy_basic_skills: 1, supported_employment: 2 },
+          category: { payments: 4, service_quality: 4 },
+          provider: { p1: 3, p2: 5 },
+        },
+        { disability: 4, indigenous: 2 },
+      ),
+      withdrawn: 6,
+    });
+    const { releases, truth, ranges } = run([
+      { areaSlug: "area-3", version: 1, figures: v1 },
+      { areaSlug: "area-3", version: 2, figures: v2 },
+    ]);
+    expectProtected(ranges, "area-3@1", "received.byProgram|employment_service");
+    expect(disclosed(ranges, T)).toEqual([]);
+    expect(smallCountsPublished(releases, T, 0)).toEqual([]);
+    expect(statisticsOverTooFew(releases, T, truth)).toEqual([]);
+  });
 });
 
 describe("any quarter, any order of submissions and amendments", () => {
