@@ -135,6 +135,10 @@ export interface CaseTable {
   next_due_at: string | null;
   /** When `npm run purge` removed the case's personal information (0008); null until then. */
   purged_at: string | null;
+  /** An email to the filer bounced: staff should call them (0018); null once done. */
+  call_filer_since: Generated<string | null>;
+  /** A message came after the case was closed or decided (0018); null once staff have seen it. */
+  message_after_close_at: Generated<string | null>;
   version: number;
   created_at: string;
   updated_at: string;
@@ -207,6 +211,27 @@ export interface EmailOutboxTable {
   lease_until: string | null;
   created_at: string;
   sent_at: string | null;
+  /** 1 when the email goes to the filer and carries a reply address (0018). */
+  replyable: Generated<number>;
+  /** When a delivery status notification said it never arrived (0018). */
+  bounced_at: Generated<string | null>;
+}
+
+export interface InboundMessageTable {
+  id: Generated<number>;
+  message_id: string;
+  received_at: string;
+  channel: "smtp" | "imap";
+  outcome: "added" | "review" | "auto_reply" | "bounce";
+  reason: string | null;
+  case_id: number | null;
+  organization_id: number | null;
+  outbox_id: number | null;
+  from_address: string;
+  subject: string;
+  body_text: string;
+  reviewed_at: string | null;
+  reviewed_by: number | null;
 }
 
 export interface AuditLogTable {
@@ -349,6 +374,7 @@ export interface Database {
   filer_sessions: FilerSessionTable;
   reference_counters: ReferenceCounterTable;
   email_outbox: EmailOutboxTable;
+  inbound_messages: InboundMessageTable;
   audit_log: AuditLogTable;
   rate_limit_events: RateLimitEventTable;
   attachments: AttachmentTable;
@@ -372,6 +398,7 @@ export type CaseUpdate = Updateable<CaseTable>;
 export type CaseClockRow = Selectable<CaseClockTable>;
 export type CaseEventRow = Selectable<CaseEventTable>;
 export type OutboxRow = Selectable<EmailOutboxTable>;
+export type InboundMessageRow = Selectable<InboundMessageTable>;
 export type AttachmentRow = Selectable<AttachmentTable>;
 export type InvitationRow = Selectable<InvitationTable>;
 export type PasswordResetRow = Selectable<PasswordResetTable>;

@@ -11,6 +11,18 @@ interface Common {
   statusLink: string;
   /** A provider follows its dispute signed in, not with an access code. */
   signedIn?: boolean;
+  /** The SSM's published phone number, offered in the footer. */
+  ssmPhone?: string | null;
+  /** The email carries a reply address, so a reply lands on the case (issue #20). */
+  replyable?: boolean;
+}
+
+/** "Reply to this email or call …" where replies reach the case; never "do not reply" with a phone to call. */
+function footerLine(common: Common): string {
+  const t = translator(common.language);
+  const phone = common.ssmPhone ?? null;
+  if (common.replyable) return phone ? t("email.footer.reply", { phone }) : t("email.footer.replyNoPhone");
+  return phone ? t("email.footer.call", { phone }) : t("email.footer");
 }
 
 function followLine(input: Common): string {
@@ -24,7 +36,7 @@ function frame(common: Common, subjectKey: MessageKey, middle: string[]): Render
     t("email.greeting", { name: common.filerName }),
     ...middle,
     t("email.signoff", { ssm: common.ssmName }),
-    t("email.footer"),
+    footerLine(common),
   ]);
 }
 

@@ -11,14 +11,23 @@ export interface MailMessage {
   /** Lets the receiving side drop a duplicate if a send is retried after an unclear failure. */
   messageId: string;
   language: "en" | "fr";
+  /** reply+<token>@…: an answer lands on the case (issue #20). */
+  replyTo?: string;
+  /** bounce+<token>@…, the envelope sender: a delivery failure report comes back to Recourse. */
+  envelopeFrom?: string;
 }
 
 export interface MailTransport {
   send(message: MailMessage): Promise<void>;
 }
 
-function toNodemailer({ language, ...message }: MailMessage) {
-  return { ...message, headers: { "Content-Language": language } };
+function toNodemailer({ language, envelopeFrom, replyTo, ...message }: MailMessage) {
+  return {
+    ...message,
+    ...(replyTo ? { replyTo } : {}),
+    ...(envelopeFrom ? { envelope: { from: envelopeFrom, to: message.to } } : {}),
+    headers: { "Content-Language": language },
+  };
 }
 
 /** SMTP when SMTP_URL is set; otherwise each message becomes an .eml file under MAIL_DIR. */

@@ -639,6 +639,11 @@ export const fr: Record<MessageKey, string> = {
   "email.decision.recourse":
     "Si vous n’êtes pas d’accord, vous pouvez demander une révision dans un délai de {n} jours ouvrables. Allez à {link}.",
   "email.footer": "Veuillez ne pas répondre à ce courriel. Pour nous écrire, utilisez le lien ci-dessus.",
+  "email.footer.reply":
+    "Répondez à ce courriel ou appelez-nous au {phone} : votre réponse est ajoutée à votre dossier.",
+  "email.footer.replyNoPhone":
+    "Répondez à ce courriel ou utilisez le lien ci-dessus : votre réponse est ajoutée à votre dossier.",
+  "email.footer.call": "Pour nous écrire, utilisez le lien ci-dessus, ou appelez-nous au {phone}.",
 
   "clock.acknowledge": "Accusé de réception",
   "clock.first_response": "Première réponse",

@@ -2,7 +2,7 @@ import { migrateToLatest } from "../../db/client";
 import { seedReferenceData } from "../../db/seed/reference-data";
 import { createMailTransport } from "../../emails/transport";
 import { getDb } from "../utils/db.server";
-import { env } from "../utils/env.server";
+import { env, inboundDomain, repliesReachCases } from "../utils/env.server";
 import { startClockSweeper } from "./clock-sweep.server";
 import { checkDemoAccounts } from "./demo-accounts.server";
 import { startOutboxWorker } from "./outbox-worker.server";
@@ -38,6 +38,10 @@ export async function bootRecourse(demo: DemoSeed): Promise<void> {
     transport: createMailTransport({ smtpUrl: config.SMTP_URL, mailDir: config.MAIL_DIR }),
     from: config.MAIL_FROM,
     intervalMs: config.OUTBOX_INTERVAL_MS,
+    replies:
+      repliesReachCases(config) && config.REPLY_TOKEN_SECRET
+        ? { secret: config.REPLY_TOKEN_SECRET, domain: inboundDomain(config), days: config.REPLY_TOKEN_DAYS }
+        : undefined,
   });
   startClockSweeper({
     db,

@@ -7,7 +7,7 @@ import type { RenderedEmail } from "../../emails/layout";
 import { escalationNoticeEmail, overdueAlertEmail } from "../../emails/staff-emails";
 import type { EscalationCause } from "../domain/escalation";
 import type { AreaWithSsm } from "../../db/repositories/areas";
-import { publicUrl } from "../utils/env.server";
+import { publicUrl, repliesReachCases } from "../utils/env.server";
 import type { StoredClock } from "../../db/repositories/case-clocks";
 import { nameIn } from "../i18n/localized";
 
@@ -35,6 +35,8 @@ export function filerEmailBasics(row: CaseRow, area: AreaWithSsm) {
     ssmName: nameIn(area.ssm, row.language),
     statusLink: followLink(row),
     signedIn: row.kind === "provider_dispute",
+    ssmPhone: area.ssm.contact_phone,
+    replyable: repliesReachCases(),
   };
 }
 
@@ -51,6 +53,7 @@ export function emailToFiler(row: CaseRow, key: string, template: string, email:
       recipient: row.filer_email,
       language: row.language,
       template,
+      replyable: true,
       ...email,
     },
   ];

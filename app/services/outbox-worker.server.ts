@@ -3,6 +3,30 @@ import { leaseDueEmails, markEmailFailed, markEmailSent } from "../../db/reposit
 import type { MailTransport } from "../../emails/transport";
 import { nextEmailAttempt, type SendFailure } from "../domain/email-retry";
 import { logError } from "../utils/log.server";
+import { signToken, tokenAddress } from "../utils/reply-token.server";
+import type { OutboxRow } from "../../db/schema";
+
+/** How answers come back (issue #20): absent, emails carry no reply or bounce address. */
+export interface ReplyAddressing {
+  secret: string;
+  domain: string;
+  days: number;
+}
+
+/** The reply-to and envelope sender of one email: a reply names its case, a bounce its email. */
+export function answerAddresses(
+  email: Pick<OutboxRow, "id" | "case_id" | "replyable" | "created_at">,
+  replies: ReplyAddressing | undefined,
+): { replyTo?: string; envelopeFrom?: string } {
+  if (!replies) return {};
+  const expiresAt = new Date(Date.parse(email.created_at) + replies.days * 86_400_000);
+  const sign = (purpose: "reply" | "bounce", id: number) =>
+    tokenAddress(purpose, signToken({ secret: replies.secret, purpose, id, expiresAt }), replies.domain);
+  return {
+    envelopeFrom: sign("bounce", email.id),
+    ...(email.replyable && email.case_id !== null ? { replyTo: sign("reply", email.case_id) } : {}),
+  };
+}
 
 const LEASE_MS = 2 * 60 * 1000;
 
@@ -16,6 +40,7 @@ export async function deliverDueEmails(input: {
   from: string;
   now: Date;
   limit?: number;
+  replies?: ReplyAddressing;
 }): Promise<{ sent: number; failed: number }> {
   const { db, transport, now } = input;
   const leased = await leaseDueEmails(db, {
@@ -35,6 +60,7 @@ export async function deliverDueEmails(input: {
         html: email.html_body,
         messageId: `<${email.dedupe_key.replace(/[^A-Za-z0-9.-]/g, ".")}@recourse>`,
         language: email.language,
+        ...answerAddresses(email, input.replies),
       });
       await markEmailSent(db, email.id, new Date().toISOString());
       sent++;
@@ -60,7 +86,13 @@ export function wakeOutboxWorker(): void {
   wake?.();
 }
 
-export function startOutboxWorker(input: { db: DB; transport: MailTransport; from: string; intervalMs: number }): {
+export function startOutboxWorker(input: {
+  db: DB;
+  transport: MailTransport;
+  from: string;
+  intervalMs: number;
+  replies?: ReplyAddressing;
+}): {
   stop: () => void;
 } {
   let running = false;

@@ -41,13 +41,52 @@ const envSchema = z.object({
   SWEEP_INTERVAL_MS: z.coerce.number().int().min(1_000).max(3_600_000).default(60_000),
   /** `npm run purge` removes personal information from cases closed more than this many years ago. */
   RETENTION_YEARS: z.coerce.number().int().min(1).max(100).default(7),
+  /**
+   * Signs the reply+<token>@ and bounce+<token>@ addresses (issue #20). At least 32 characters, the
+   * same on every instance; changing it makes every address already sent unreadable (review list).
+   */
+  REPLY_TOKEN_SECRET: z.string().min(32, "must be at least 32 characters (e.g. openssl rand -hex 32)").optional(),
+  /** The domain replies are addressed to (its MX or a relay delivers to Recourse); PUBLIC_URL's host otherwise. */
+  INBOUND_DOMAIN: z
+    .string()
+    .regex(/^[A-Za-z0-9.-]+$/, "must be a domain name like replies.example.org")
+    .optional(),
+  /** How long a reply address stays good after the email carrying it was sent, in days. */
+  REPLY_TOKEN_DAYS: z.coerce.number().int().min(1).max(3650).default(365),
+  /** Port of the built-in SMTP listener for replies and bounces; unset, no listener starts. */
+  INBOUND_SMTP_PORT: z.coerce.number().int().min(1).max(65535).optional(),
+  INBOUND_SMTP_HOST: z.string().min(1).default("0.0.0.0"),
+  /** The largest message the listener accepts, in bytes (the SMTP SIZE extension announces it). */
+  INBOUND_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024 * 1024)
+    .max(100 * 1024 * 1024)
+    .default(25 * 1024 * 1024),
+  /** A mailbox to poll for replies, e.g. imaps://user:password@outlook.office365.com/INBOX. */
+  IMAP_URL: z.url().optional(),
+  IMAP_POLL_MS: z.coerce.number().int().min(1_000).max(3_600_000).default(60_000),
+  /** Where polled messages are moved once handled; they are never deleted. */
+  IMAP_PROCESSED_FOLDER: z.string().min(1).default("Recourse/Processed"),
+  /** The SSM whose staff sort mail that names no case, when the deployment serves several. */
+  INBOUND_REVIEW_ORGANIZATION_ID: z.coerce.number().int().min(1).optional(),
 });
 
 export type Env = z.infer<typeof envSchema>;
 
+// Receiving mail without a signing secret would put every reply on the review list: refuse to start.
+const checkedSchema = envSchema.superRefine((e, ctx) => {
+  if ((e.INBOUND_SMTP_PORT !== undefined || e.IMAP_URL !== undefined) && !e.REPLY_TOKEN_SECRET)
+    ctx.addIssue({
+      code: "custom",
+      path: ["REPLY_TOKEN_SECRET"],
+      message: "is needed when INBOUND_SMTP_PORT or IMAP_URL is set",
+    });
+});
+
 /** Parses configuration once; a bad value stops start-up with a message naming the variable. */
 export function parseEnv(source: NodeJS.ProcessEnv = process.env): Env {
-  const result = envSchema.safeParse(source);
+  const result = checkedSchema.safeParse(source);
   if (!result.success) {
     const lines = result.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
     throw new Error(`Invalid configuration:\n${lines.join("\n")}`);
@@ -72,4 +111,14 @@ export function publicUrl(e: Env = env()): string {
  */
 export function servedOverHttps(e: Env = env()): boolean {
   return (e.PUBLIC_URL ?? "").toLowerCase().startsWith("https:");
+}
+
+/** Whether emails carry a reply address: a secret signs it and something receives what comes back. */
+export function repliesReachCases(e: Env = env()): boolean {
+  return Boolean(e.REPLY_TOKEN_SECRET) && (e.INBOUND_SMTP_PORT !== undefined || e.IMAP_URL !== undefined);
+}
+
+/** The domain of reply+ and bounce+ addresses. */
+export function inboundDomain(e: Env = env()): string {
+  return e.INBOUND_DOMAIN ?? new URL(publicUrl(e)).hostname;
 }

@@ -12,6 +12,8 @@ export interface OutgoingEmail {
   subject: string;
   text: string;
   html: string;
+  /** The filer may answer it: it is sent with a reply address naming the case (issue #20). */
+  replyable?: boolean;
 }
 
 export async function enqueueEmail(db: Kysely<Database>, email: OutgoingEmail, now: string): Promise<void> {
@@ -26,6 +28,7 @@ export async function enqueueEmail(db: Kysely<Database>, email: OutgoingEmail, n
       subject: email.subject,
       text_body: email.text,
       html_body: email.html,
+      replyable: email.replyable ? 1 : 0,
       status: "pending",
       attempts: 0,
       next_attempt_at: now,
