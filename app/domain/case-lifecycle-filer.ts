@@ -14,7 +14,7 @@ import { checkRecourseRequest } from "./escalation";
 
 /** What the filer (a client on /status, or a provider on its dispute) does to their case. */
 export type FilerLifecycleCommand =
-  | { action: "add_information"; message: string }
+  | { action: "add_information"; message: string; via?: "email" }
   | { action: "request_recourse"; reasons: string }
   | { action: "withdraw" };
 
@@ -28,7 +28,13 @@ export function filerTransition<C extends Clock>(
   let change = emptyTransition<C>();
   switch (command.action) {
     case "add_information":
-      change.events.push({ type: "filer_info", visibility: "public", actor: "actor", body: command.message });
+      change.events.push({
+        type: "filer_info",
+        visibility: "public",
+        actor: "actor",
+        body: command.message,
+        data: command.via ? { via: command.via } : null,
+      });
       // The SSM was waiting for this: the decision clock runs again, its deadline moved.
       if (c.status === "waiting_for_filer")
         change = mergeTransitions(change, resumeAfterWait(input, { reason: "filer_added_information" }));

@@ -621,6 +621,7 @@ export const en = {
   "email.decision.reasons": "Reasons:",
   "email.decision.recourse": "If you do not agree, you can ask for a review within {n} business days. Go to {link}.",
   "email.footer": "Please do not reply to this email. To write to us, use the link above.",
+  "inbound.attachmentsOnly": "(Files sent by email, with no message.)",
   "email.footer.reply": "Reply to this email or call us at {phone}: your reply is added to your file.",
   "email.footer.replyNoPhone": "Reply to this email or use the link above: your reply is added to your file.",
   "email.footer.call": "To write to us, use the link above, or call us at {phone}.",

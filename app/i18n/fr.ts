@@ -639,6 +639,7 @@ export const fr: Record<MessageKey, string> = {
   "email.decision.recourse":
     "Si vous n’êtes pas d’accord, vous pouvez demander une révision dans un délai de {n} jours ouvrables. Allez à {link}.",
   "email.footer": "Veuillez ne pas répondre à ce courriel. Pour nous écrire, utilisez le lien ci-dessus.",
+  "inbound.attachmentsOnly": "(Fichiers envoyés par courriel, sans message.)",
   "email.footer.reply":
     "Répondez à ce courriel ou appelez-nous au {phone} : votre réponse est ajoutée à votre dossier.",
   "email.footer.replyNoPhone":

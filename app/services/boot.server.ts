@@ -6,6 +6,7 @@ import { env, inboundDomain, repliesReachCases } from "../utils/env.server";
 import { startClockSweeper } from "./clock-sweep.server";
 import { checkDemoAccounts } from "./demo-accounts.server";
 import { startOutboxWorker } from "./outbox-worker.server";
+import { startInboundSmtp } from "./inbound-smtp.server";
 import { sendReportReminders } from "./report-reminders.server";
 
 /**
@@ -48,5 +49,15 @@ export async function bootRecourse(demo: DemoSeed): Promise<void> {
     intervalMs: config.SWEEP_INTERVAL_MS,
     alsoEachRound: (now) => sendReportReminders({ db, now, dueDays: config.REPORT_DUE_DAYS }),
   });
+  if (config.INBOUND_SMTP_PORT !== undefined && config.REPLY_TOKEN_SECRET) {
+    const listener = await startInboundSmtp({
+      db,
+      port: config.INBOUND_SMTP_PORT,
+      host: config.INBOUND_SMTP_HOST,
+      maxBytes: config.INBOUND_MAX_BYTES,
+      settings: { secret: config.REPLY_TOKEN_SECRET, reviewOrganizationId: config.INBOUND_REVIEW_ORGANIZATION_ID },
+    });
+    console.log(`Receiving replies and bounces by SMTP on port ${listener.port}`);
+  }
   if (!config.SMTP_URL) console.log(`No SMTP_URL: emails are written as .eml files to ${config.MAIL_DIR}/`);
 }

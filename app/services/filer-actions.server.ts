@@ -51,6 +51,8 @@ export async function performFilerAction(input: {
   now: Date;
   /** A provider user acting on their organization's dispute; null for a client on /status. */
   actorUserId?: number | null;
+  /** Written in the same transaction, e.g. the Message-ID of the email that carried the command (#20). */
+  alsoInTransaction?: (trx: DB, row: CaseRow) => Promise<void>;
 }): Promise<FilerActionResult> {
   return runCaseAction<FilerRefusal>(input.db, input.now, async (trx) => {
     const row = await findCaseById(trx, input.caseId);
@@ -64,6 +66,7 @@ export async function performFilerAction(input: {
       action: `case.filer.${input.command.action}`,
       details: null,
     };
+    await input.alsoInTransaction?.(trx, row);
     return { row, change };
   });
 }

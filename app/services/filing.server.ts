@@ -22,7 +22,7 @@ import { isRetainedByMinistry } from "../domain/programs";
 import { localDateOf } from "../domain/time-zone";
 import { translator, type MessageKey } from "../i18n";
 import { generateAccessSecret, hashAccessSecret } from "../utils/access-secret.server";
-import { followLink } from "./case-notifications.server";
+import { filerEmailBasics } from "./case-notifications.server";
 import { wakeOutboxWorker } from "./outbox-worker.server";
 
 export type FilingResult =
@@ -149,14 +149,7 @@ export async function recordNewCase(db: DB, input: NewCaseInput, now: Date): Pro
     });
 
     if (row.filer_email) {
-      const common = {
-        language: row.language,
-        filerName: row.filer_name,
-        reference,
-        ssmName: row.language === "fr" ? area.ssm.name_fr : area.ssm.name_en,
-        statusLink: followLink(row),
-        signedIn: row.kind === "provider_dispute",
-      };
+      const common = filerEmailBasics(row, area);
       const email = referredOut
         ? referredOutEmail({
             ...common,
@@ -178,6 +171,7 @@ export async function recordNewCase(db: DB, input: NewCaseInput, now: Date): Pro
           recipient: row.filer_email,
           language: row.language,
           template: referredOut ? "referred_out" : "acknowledgement",
+          replyable: true,
           ...email,
         },
         nowIso,

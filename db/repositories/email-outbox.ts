@@ -106,3 +106,18 @@ export async function listEmailsForCase(
     .orderBy("id")
     .execute();
 }
+
+export async function findOutboxEmail(db: Kysely<Database>, id: number): Promise<OutboxRow | null> {
+  return (await db.selectFrom("email_outbox").selectAll().where("id", "=", id).executeTakeFirst()) ?? null;
+}
+
+/** Marks an email as never delivered (a bounce, a permanent refusal); false if it was marked already. */
+export async function markEmailBounced(db: Kysely<Database>, id: number, now: string): Promise<boolean> {
+  const result = await db
+    .updateTable("email_outbox")
+    .set({ bounced_at: now })
+    .where("id", "=", id)
+    .where("bounced_at", "is", null)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) > 0;
+}
