@@ -1,7 +1,8 @@
 import type { DB } from "../../db/client";
 import { leaseDueEmails, markEmailFailed, markEmailSent } from "../../db/repositories/email-outbox";
 import type { MailTransport } from "../../emails/transport";
-import { nextEmailAttempt, type SendFailure } from "../domain/email-retry";
+import { isTransientSendFailure, nextEmailAttempt, type SendFailure } from "../domain/email-retry";
+import { markUndeliverable } from "./mail-bounces.server";
 import { logError } from "../utils/log.server";
 import { signToken, tokenAddress } from "../utils/reply-token.server";
 import type { OutboxRow } from "../../db/schema";
@@ -72,6 +73,9 @@ export async function deliverDueEmails(input: {
         nextAttemptAt: next.nextAttemptAt.toISOString(),
         dead: next.dead,
       });
+      // A permanent refusal (5xx) is a bounce told at once: staff are asked to call the filer.
+      if (!isTransientSendFailure(failure))
+        await markUndeliverable({ db, outboxId: email.id, detail: String(failure.message ?? error), now });
       failed++;
     }
   }

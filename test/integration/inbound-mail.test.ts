@@ -224,3 +224,81 @@ describe("replies by email land on the case (issue #20)", () => {
     expect(outgoing.messages.length).toBe(before);
   });
 });
+
+async function callTask(caseId: number) {
+  const row = await t.db
+    .selectFrom("cases")
+    .select("call_filer_since")
+    .where("id", "=", caseId)
+    .executeTakeFirstOrThrow();
+  const events = await t.db
+    .selectFrom("case_events")
+    .select("visibility")
+    .where("case_id", "=", caseId)
+    .where("type", "=", "email_undeliverable")
+    .execute();
+  return { since: row.call_filer_since, events };
+}
+
+describe("bounces reach staff (issue #20)", () => {
+  it("a delivery status notification to the bounce address marks the email undeliverable and raises a call task, once", async () => {
+    const { mail, caseId } = await fileAndReadReplyTo("nobody@example.com");
+    const bounceTo = (mail.headers.get("return-path") as { value?: { address?: string }[] } | undefined)?.value?.[0]
+      ?.address;
+    const outbox = await t.db
+      .selectFrom("email_outbox")
+      .select("id")
+      .where("case_id", "=", caseId)
+      .executeTakeFirstOrThrow();
+    const envelope = signToken({ secret: SECRET, purpose: "bounce", id: outbox.id, expiresAt: new Date("2030-01-01") });
+    const dsn = {
+      from: "MAILER-DAEMON@mx.example.com",
+      to: bounceTo ?? `bounce+${envelope}@replies.recourse.test`,
+      subject: "Undelivered Mail Returned to Sender",
+      messageId: "<dsn-1@mx.example.com>",
+      headers: { "Auto-Submitted": "auto-replied" },
+      text: "This is the mail system. The message could not be delivered.",
+      attachments: [
+        {
+          contentType: "message/delivery-status",
+          content:
+            "Reporting-MTA: dns; mx.example.com\n\nFinal-Recipient: rfc822; nobody@example.com\nAction: failed\nStatus: 5.1.1\nDiagnostic-Code: smtp; 550 5.1.1 User unknown\n",
+        },
+      ],
+    };
+    // nodemailer cannot set multipart/report itself; the report part is what the service reads.
+    const envelopeTo = `bounce+${envelope}@replies.recourse.test`;
+    expect(await deliver({ ...dsn, envelope: { from: "", to: envelopeTo } })).toEqual({ kind: "bounce" });
+    expect(await deliver({ ...dsn, envelope: { from: "", to: envelopeTo } })).toEqual({ kind: "duplicate" });
+    const task = await callTask(caseId);
+    expect(task.since).not.toBeNull();
+    expect(task.events).toEqual([{ visibility: "internal" }]);
+    expect(await filerMessages(caseId)).toHaveLength(0);
+  });
+
+  it("a permanent SMTP refusal of an email to the filer raises the call task at once", async () => {
+    const filed = await fileClientComplaint({
+      db: t.db,
+      complaint: sampleComplaint({ email: "gone@example.com" }),
+      now: NOW,
+    });
+    if (filed.kind !== "filed") throw new Error("not filed");
+    outgoing.refuseWith(550);
+    try {
+      await deliverDueEmails({
+        db: t.db,
+        transport: createMailTransport({ smtpUrl: outgoing.url, mailDir: "unused" }),
+        from: "Recourse <no-reply@recourse.test>",
+        now: NOW,
+      });
+    } finally {
+      outgoing.refuseWith(null);
+    }
+    const row = await t.db
+      .selectFrom("cases")
+      .select("id")
+      .where("reference", "=", filed.reference)
+      .executeTakeFirstOrThrow();
+    expect((await callTask(row.id)).since).not.toBeNull();
+  });
+});
