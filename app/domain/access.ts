@@ -44,6 +44,8 @@ export const PERMISSIONS = [
   "users.manage",
   /** Add, rename and retire the providers serving the own area; the SSM's published contacts. */
   "organizations.manage",
+  /** Read and clear the own SSM's mail that names no case (a forged, missing or expired reply address). */
+  "mail.review",
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -57,6 +59,7 @@ const SSM_STAFF: readonly Permission[] = [
   "case.be_assigned",
   "attachment.read",
   "report.read",
+  "mail.review",
 ];
 
 /** The role → permission map: the only place a role turns into what its holder may do. */

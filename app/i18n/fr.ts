@@ -639,6 +639,21 @@ export const fr: Record<MessageKey, string> = {
   "email.decision.recourse":
     "Si vous n’êtes pas d’accord, vous pouvez demander une révision dans un délai de {n} jours ouvrables. Allez à {link}.",
   "email.footer": "Veuillez ne pas répondre à ce courriel. Pour nous écrire, utilisez le lien ci-dessus.",
+  "mailReview.title": "Courriels à trier",
+  "mailReview.intro":
+    "Des réponses dont l'adresse ne désignait pas un dossier fiable. Lisez chacune, retrouvez la personne par son courriel ou ce qu'elle a écrit, et ajoutez vous-même ce qui compte à son dossier. Ne dites jamais à l'expéditeur à quel dossier une adresse correspond.",
+  "mailReview.empty": "Rien à trier : chaque réponse a rejoint son dossier.",
+  "mailReview.noSubject": "(sans objet)",
+  "mailReview.from": "De",
+  "mailReview.received": "Reçu",
+  "mailReview.why": "Pourquoi il est ici",
+  "mailReview.reason.missing": "Il n'a pas été envoyé à une adresse de réponse.",
+  "mailReview.reason.forged": "Son adresse de réponse n'a pas été créée par nous.",
+  "mailReview.reason.expired": "Son adresse de réponse a expiré.",
+  "mailReview.reason.no_case": "Son dossier ne pouvait pas le recevoir.",
+  "mailReview.reason.empty": "Il ne contenait aucun message ni fichier à conserver.",
+  "mailReview.markDone": "Marquer comme traité",
+  "mailReview.done": "Retiré de la liste.",
   "inbound.attachmentsOnly": "(Fichiers envoyés par courriel, sans message.)",
   "email.footer.reply":
     "Répondez à ce courriel ou appelez-nous au {phone} : votre réponse est ajoutée à votre dossier.",

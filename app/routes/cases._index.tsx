@@ -34,7 +34,7 @@ export default function CaseQueue() {
     <>
       <h1>{t("cases.title", { org: nameIn(organization, language) })}</h1>
       <p>
-        <Link to="/cases/new">{t("queue.intake")}</Link>
+        <Link to="/cases/new">{t("queue.intake")}</Link> · <Link to="/mail-review">{t("mailReview.title")}</Link>
       </p>
       <h2 id="counts-title">{t("queue.counts")}</h2>
       <ul className="count-list" aria-labelledby="counts-title">

@@ -24,7 +24,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("subject", "text", (c) => c.notNull())
     .addColumn("body_text", "text", (c) => c.notNull())
     .addColumn("reviewed_at", "text")
-    .addColumn("reviewed_by", "integer", (c) => c.references("users.id"))
+    .addColumn("reviewed_by", "integer")
     .execute();
   await db.schema
     .createIndex("inbound_messages_review")

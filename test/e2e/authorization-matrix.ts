@@ -286,6 +286,18 @@ export const AUTHORIZATION_MATRIX: Record<string, Probe[]> = {
   ],
 
   // The SSM's workspace: its own staff and managers, their own SSM's cases only.
+  // Mail that named no case (issue #20): the SSM's own staff and managers, never a case's details.
+  "mail-review.tsx": [
+    { what: "the SSM's mail to sort", method: "GET", path: () => "/mail-review", scope: "own", expect: signedIn(SSM) },
+    {
+      what: "an empty 'dealt with'",
+      method: "POST",
+      path: () => "/mail-review",
+      form: () => ({}),
+      scope: "own",
+      expect: signedIn({ staff: 400, manager: 400 }),
+    },
+  ],
   "cases._index.tsx": [
     { what: "the SSM's queue", method: "GET", path: () => "/cases", scope: "own", expect: signedIn(SSM) },
   ],

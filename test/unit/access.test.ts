@@ -52,6 +52,7 @@ describe("what each role may do", () => {
       "case.be_assigned",
       "attachment.read",
       "report.read",
+      "mail.review",
     ]);
     expect(managerExtra).toEqual([
       "case.escalate",
