@@ -23,6 +23,20 @@ export function filerTransition<C extends Clock>(
   command: FilerLifecycleCommand,
 ): LifecycleResult<C> {
   const { case: c, clocks, now } = input;
+  // Nothing after closing is lost (#20): an email reply to a finished case goes on its timeline and
+  // flags the case for staff; it changes no status and starts no clock (a reopening is staff's call).
+  if (isFinished(c.status) && command.action === "add_information" && command.via === "email") {
+    const change = emptyTransition<C>();
+    change.events.push({
+      type: "filer_info",
+      visibility: "public",
+      actor: "actor",
+      body: command.message,
+      data: { via: command.via, afterClose: true },
+    });
+    change.casePatch = { messageAfterCloseAt: now.toISOString() };
+    return { ok: true, change };
+  }
   // Asking for a review has its own window, which closing the case does not end (checked below).
   if (isFinished(c.status) && command.action !== "request_recourse") return refuse("finished");
   let change = emptyTransition<C>();

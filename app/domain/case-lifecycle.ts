@@ -32,6 +32,8 @@ export interface CasePatch {
   outcome?: DecisionOutcome | null;
   closedAt?: string | null;
   recourseDeadlineAt?: string | null;
+  /** A message came after the case was finished: staff see it at the top of the queue (#20). */
+  messageAfterCloseAt?: string | null;
 }
 
 export interface LifecycleEvent {

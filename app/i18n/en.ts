@@ -621,6 +621,10 @@ export const en = {
   "email.decision.reasons": "Reasons:",
   "email.decision.recourse": "If you do not agree, you can ask for a review within {n} business days. Go to {link}.",
   "email.footer": "Please do not reply to this email. To write to us, use the link above.",
+  "queue.attention": "Needs attention first",
+  "queue.attention.afterClose": "New message on a closed case.",
+  "queue.attention.callFiler": "An email to the person bounced: call them.",
+  "event.email_undeliverable": "An email to the person could not be delivered: call them",
   "mailReview.title": "Mail to sort by hand",
   "mailReview.intro":
     "Replies whose address did not name a case we could trust. Read each one, find the person by their email or by what they wrote, and add what matters to their case yourself. Never tell the sender which case an address belongs to.",

@@ -639,6 +639,10 @@ export const fr: Record<MessageKey, string> = {
   "email.decision.recourse":
     "Si vous n’êtes pas d’accord, vous pouvez demander une révision dans un délai de {n} jours ouvrables. Allez à {link}.",
   "email.footer": "Veuillez ne pas répondre à ce courriel. Pour nous écrire, utilisez le lien ci-dessus.",
+  "queue.attention": "À traiter en premier",
+  "queue.attention.afterClose": "Nouveau message sur un dossier fermé.",
+  "queue.attention.callFiler": "Un courriel à la personne n'a pas été livré : appelez-la.",
+  "event.email_undeliverable": "Un courriel à la personne n'a pas pu être livré : appelez-la",
   "mailReview.title": "Courriels à trier",
   "mailReview.intro":
     "Des réponses dont l'adresse ne désignait pas un dossier fiable. Lisez chacune, retrouvez la personne par son courriel ou ce qu'elle a écrit, et ajoutez vous-même ce qui compte à son dossier. Ne dites jamais à l'expéditeur à quel dossier une adresse correspond.",

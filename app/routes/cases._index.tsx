@@ -25,7 +25,8 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 }
 
 export default function CaseQueue() {
-  const { organization, rows, timeZone, counts, providers, nextCursor, filters } = useLoaderData<typeof loader>();
+  const { organization, rows, timeZone, counts, providers, nextCursor, filters, attention } =
+    useLoaderData<typeof loader>();
   const t = useT();
   const language = useLanguage();
   const any = { value: "", label: t("queue.any") };
@@ -36,6 +37,24 @@ export default function CaseQueue() {
       <p>
         <Link to="/cases/new">{t("queue.intake")}</Link> · <Link to="/mail-review">{t("mailReview.title")}</Link>
       </p>
+      {attention.length > 0 ? (
+        <section aria-labelledby="attention-title">
+          <h2 id="attention-title">{t("queue.attention")}</h2>
+          <ul>
+            {attention.map((a) => (
+              <li key={a.reference}>
+                <Link to={`/cases/${encodeURIComponent(a.reference)}`}>{a.reference}</Link> ({a.filer_name}):{" "}
+                {[
+                  a.message_after_close_at ? t("queue.attention.afterClose") : null,
+                  a.call_filer_since ? t("queue.attention.callFiler") : null,
+                ]
+                  .filter(Boolean)
+                  .join(" ")}
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
       <h2 id="counts-title">{t("queue.counts")}</h2>
       <ul className="count-list" aria-labelledby="counts-title">
         {CASE_STATUSES.filter((s) => counts[s]).map((s) => (

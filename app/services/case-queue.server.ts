@@ -1,6 +1,6 @@
 import type { DB } from "../../db/client";
 import { findOrganizationById, listActiveProvidersInArea } from "../../db/repositories/areas";
-import { countCasesByStatus, listQueue, type QueueRow } from "../../db/repositories/cases";
+import { countCasesByStatus, listCasesNeedingAttention, listQueue, type QueueRow } from "../../db/repositories/cases";
 import { findPolicyInForce } from "../../db/repositories/policies";
 import { businessDaysLeft } from "../domain/business-calendar";
 import { queueCriteria } from "../domain/queue-criteria";
@@ -35,7 +35,7 @@ export async function staffQueue(input: { db: DB; user: SessionUser; filters?: P
   const policy = await findPolicyInForce(input.db, area, localDateOf(now, "America/Toronto"));
   if (!policy) throw new Error(`No policy in force for ${area}`);
   const calendar = policy.policy.calendar;
-  const [rows, counts, providers] = await Promise.all([
+  const [rows, counts, providers, attention] = await Promise.all([
     listQueue(input.db, {
       areaSlug: area,
       ...queueCriteria(filters, { userId: input.user.id, now, calendar }),
@@ -44,6 +44,7 @@ export async function staffQueue(input: { db: DB; user: SessionUser; filters?: P
     }),
     countCasesByStatus(input.db, area),
     listActiveProvidersInArea(input.db, area),
+    listCasesNeedingAttention(input.db, area),
   ]);
   const page = rows.slice(0, QUEUE_PAGE_SIZE);
   const last = page.at(-1);
@@ -52,6 +53,7 @@ export async function staffQueue(input: { db: DB; user: SessionUser; filters?: P
     timeZone: calendar.timeZone,
     counts,
     providers,
+    attention,
     nextCursor: rows.length > QUEUE_PAGE_SIZE && last ? encodeCursor({ dueAt: last.next_due_at, id: last.id }) : null,
     rows: page.map((r): QueueEntry => {
       if (!r.next_due_at) return { ...r, overdue: false, dueSoon: false, businessDaysLeft: null };

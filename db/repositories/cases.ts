@@ -150,3 +150,22 @@ export async function raiseCallFilerTask(db: Kysely<Database>, caseId: number, n
 export async function clearCallFilerTask(db: Kysely<Database>, caseId: number): Promise<void> {
   await db.updateTable("cases").set({ call_filer_since: null }).where("id", "=", caseId).execute();
 }
+
+export interface AttentionRow {
+  reference: string;
+  filer_name: string;
+  message_after_close_at: string | null;
+  call_filer_since: string | null;
+}
+
+/** Cases staff must look at before the deadlines (#20): a message after closing, a filer to call. */
+export async function listCasesNeedingAttention(db: Kysely<Database>, areaSlug: string): Promise<AttentionRow[]> {
+  return db
+    .selectFrom("cases")
+    .select(["reference", "filer_name", "message_after_close_at", "call_filer_since"])
+    .where("area_slug", "=", areaSlug)
+    .where((eb) => eb.or([eb("message_after_close_at", "is not", null), eb("call_filer_since", "is not", null)]))
+    .orderBy(sql`coalesce(message_after_close_at, call_filer_since)`, "desc")
+    .limit(50)
+    .execute();
+}

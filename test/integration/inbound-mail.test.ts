@@ -11,6 +11,7 @@ process.env.PUBLIC_URL = "https://recourse.test";
 import nodemailer, { type SendMailOptions } from "nodemailer";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { fileClientComplaint } from "../../app/services/filing.server";
+import { performFilerAction } from "../../app/services/filer-actions.server";
 import { startInboundSmtp, type InboundSmtpListener } from "../../app/services/inbound-smtp.server";
 import type { InboundResult } from "../../app/services/inbound-mail.server";
 import { deliverDueEmails } from "../../app/services/outbox-worker.server";
@@ -300,5 +301,28 @@ describe("bounces reach staff (issue #20)", () => {
       .where("reference", "=", filed.reference)
       .executeTakeFirstOrThrow();
     expect((await callTask(row.id)).since).not.toBeNull();
+  });
+});
+
+describe("nothing after closing is lost (issue #20)", () => {
+  it("a reply to a withdrawn case goes on its timeline and flags it for staff as a new message on a closed case", async () => {
+    const { replyTo, caseId } = await fileAndReadReplyTo();
+    expect(await performFilerAction({ db: t.db, caseId, command: { action: "withdraw" }, now: NOW })).toEqual({
+      ok: true,
+    });
+    const later = await deliver({
+      to: replyTo,
+      text: "Actually, it happened again.",
+      messageId: "<after-close@example.com>",
+    });
+    expect(later).toMatchObject({ kind: "added", caseId });
+    expect((await filerMessages(caseId)).map((m) => m.body)).toEqual(["Actually, it happened again."]);
+    const row = await t.db
+      .selectFrom("cases")
+      .select(["status", "message_after_close_at"])
+      .where("id", "=", caseId)
+      .executeTakeFirstOrThrow();
+    expect(row.status).toBe("withdrawn");
+    expect(row.message_after_close_at).not.toBeNull();
   });
 });
