@@ -25,14 +25,24 @@ export const fr: Record<MessageKey, string> = {
     "Dans chaque région de l’Ontario, un gestionnaire de système de services (GSS) gère les services d’Emploi Ontario.",
   "home.intro2":
     "Si un service ne vous a pas traité de façon juste, vous pouvez vous plaindre à votre GSS. C’est gratuit. Vous pouvez écrire en français ou en anglais.",
-  "home.chooseArea": "Trouvez votre région",
+  "home.chooseArea": "Toutes les régions",
   "home.chooseAreaHelp":
     "Choisissez votre région pour savoir comment porter plainte et combien de temps prend chaque étape.",
-  "home.col.area": "Région",
-  "home.col.ssm": "Gestionnaire de système de services",
-  "home.col.phase": "Phase",
   "home.already": "Vous avez déjà déposé une plainte?",
   "home.checkLink": "Suivre votre plainte",
+  "place.title": "Trouvez votre région selon l’endroit où vous vivez",
+  "place.label": "Ville, village, comté ou région où vous vivez",
+  "place.hint":
+    "Par exemple : Mississauga, Grand Sudbury ou comté de Bruce. Vous pouvez l’écrire en français ou en anglais.",
+  "place.submit": "Trouver ma région",
+  "place.found": "{place} fait partie de la région {area}.",
+  "place.unsettled":
+    "Nous ne pouvons pas dire avec certitude quelle région couvre {place}. Choisissez votre région dans la liste ci-dessous. Si vous n’êtes pas sûr, choisissez la plus proche : le personnel enverra votre plainte au bon endroit.",
+  "place.unknown":
+    "Nous n’avons pas trouvé « {place} ». Vérifiez l’orthographe ou choisissez votre région dans la liste ci-dessous.",
+  "place.readProcess": "Comment se plaindre dans la région {area}",
+  "place.fileHere": "Déposer une plainte dans cette région",
+  "place.error.empty": "Entrez la ville, le village, le comté ou la région où vous vivez.",
 
   "phase.prototype": "Prototype",
   "phase.1": "Phase 1",
@@ -104,6 +114,9 @@ export const fr: Record<MessageKey, string> = {
   "file.area.submit": "Continuer",
   "file.area.chosen": "Région : {area}",
   "file.area.change": "Changer de région",
+  "file.area.placeholder": "Choisissez votre région",
+  "file.area.error": "Choisissez la région où vous vivez, ou trouvez-la en tapant votre ville plus haut.",
+  "file.area.orChoose": "Ou choisissez votre région dans la liste",
   "file.required": "obligatoire",
   "file.optional": "facultatif",
   "file.provider.label": "Votre plainte porte sur quel fournisseur de services?",
