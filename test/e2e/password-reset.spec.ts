@@ -52,7 +52,7 @@ test("a forgotten password is reset through a single-use emailed link, which end
   const send = page.getByRole("button", { name: "Email me a link" });
   await send.click();
   await expect(errorSummary(page)).toBeFocused();
-  await expect(errorSummary(page).getByRole("link")).toHaveText(["Email: Answer this question."]);
+  await expect(errorSummary(page).getByRole("link")).toHaveText(["Email: Enter an email address."]);
   await expect(page.getByLabel(/^Email/)).toHaveAttribute("aria-invalid", "true");
   await expectNoAxeViolations(page);
 

@@ -70,13 +70,13 @@ test("the provider raises a dispute: refused empty with a focused error summary,
   await expect(summary).toBeFocused();
   await expect(summary.getByRole("link")).toHaveText([
     "What is it about?: Choose an answer.",
-    "What is the disagreement?: Answer this question.",
-    "What would you like to happen?: Answer this question.",
+    "What is the disagreement?: Say what happened.",
+    "What would you like to happen?: Say what you would like to happen.",
   ]);
   for (const [label, message] of [
     ["What is it about?", "Choose an answer."],
-    ["What is the disagreement?", "Answer this question."],
-    ["What would you like to happen?", "Answer this question."],
+    ["What is the disagreement?", "Say what happened."],
+    ["What would you like to happen?", "Say what you would like to happen."],
   ] as const) {
     const field = page.getByLabel(label);
     await expect(field).toHaveAttribute("aria-invalid", "true");
