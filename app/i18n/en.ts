@@ -222,6 +222,35 @@ export const en = {
   "status.intro": "Enter the reference number and access code you got when you made your complaint.",
   "status.reference.label": "Reference number",
   "status.reference.hint": "For example: HAM-2026-000123",
+  "status.lost.link": "I lost my code",
+  "status.lost.title": "Get back into your complaint",
+  "status.lost.intro":
+    "Enter your reference number. If you gave an email address with your complaint, we will send a link to it that opens your complaint. If you did not, we will tell you who to call.",
+  "status.lost.submit": "Send me a link",
+  "status.lost.notFound": "We could not find this reference number. Check it and try again.",
+  "status.lost.sent.title": "Check your email",
+  "status.lost.sent.text":
+    "We sent a link to the email address you gave with your complaint. It works once, within 24 hours. If it does not arrive, look in your junk mail.",
+  "status.lost.call.title": "Call to get a new code",
+  "status.lost.call.text":
+    "You did not give an email address with this complaint, so we cannot send you a link. Call {ssm}. Staff will check who you are and give you a new access code.",
+  "status.secret.hint": "For example: 7K3M-Q9TX-2HDP. Small or capital letters, with or without dashes.",
+  "openLink.title": "Open your complaint",
+  "openLink.text": "Press the button to see your complaint. This link works once.",
+  "openLink.submit": "Open my complaint",
+  "openLink.used.title": "This link no longer works",
+  "openLink.used.text":
+    "Each link works once, for a limited time. It also stops working when staff give you a new access code.",
+  "openLink.useCode": "Check your complaint with your reference number and access code",
+  "file.done.print": "Print or save this page",
+  "file.done.printHelp": "Print this page, or save it as a PDF, so you can find your code later.",
+  "case.accessCode.title": "Access code",
+  "case.accessCode.help":
+    "If the person lost their code, check who they are, then give them a new one. The old code and any links we sent stop working.",
+  "case.accessCode.submit": "Give a new access code",
+  "case.accessCode.done":
+    "New access code: {code}. Read it to the person now, group by group. It will not be shown again.",
+  "event.access_code_reissued": "New access code given",
   "status.secret.label": "Access code",
   "status.submit": "Check",
   "status.notFound": "We could not find a complaint with this reference number and access code.",
@@ -637,6 +666,11 @@ export const en = {
   "email.ack.follow":
     "To follow your complaint, go to {link} and enter your reference number and the access code shown when you sent it.",
   "email.ack.followSignedIn": "To follow it, sign in to Recourse: {link}",
+  "email.ack.openLink":
+    "To open your complaint without typing your code, use this link. It works once, within 14 days: {link}",
+  "email.access.subject": "Your link to complaint {reference}",
+  "email.access.body":
+    "You asked for a way back into your complaint. Open this link and press the button to see it: {link}\n\nThe link works once, within 24 hours. If you did not ask for it, you can ignore this email.",
   "email.ack.accommodation": "You asked for an accommodation. We will contact you about it.",
   "email.reply.subject": "New message about your complaint {reference}",
   "email.reply.body": "{ssm} wrote about your complaint {reference}:",

@@ -235,6 +235,35 @@ export const fr: Record<MessageKey, string> = {
   "status.intro": "Entrez le numéro de référence et le code d’accès reçus quand vous avez déposé votre plainte.",
   "status.reference.label": "Numéro de référence",
   "status.reference.hint": "Par exemple : HAM-2026-000123",
+  "status.lost.link": "J’ai perdu mon code",
+  "status.lost.title": "Retrouver votre plainte",
+  "status.lost.intro":
+    "Entrez votre numéro de référence. Si vous avez donné une adresse courriel avec votre plainte, nous y enverrons un lien qui ouvre votre plainte. Sinon, nous vous dirons qui appeler.",
+  "status.lost.submit": "Envoyez-moi un lien",
+  "status.lost.notFound": "Nous n’avons pas trouvé ce numéro de référence. Vérifiez-le et réessayez.",
+  "status.lost.sent.title": "Vérifiez vos courriels",
+  "status.lost.sent.text":
+    "Nous avons envoyé un lien à l’adresse courriel donnée avec votre plainte. Il fonctionne une seule fois, pendant 24 heures. S’il n’arrive pas, regardez dans vos courriels indésirables.",
+  "status.lost.call.title": "Appelez pour obtenir un nouveau code",
+  "status.lost.call.text":
+    "Vous n’avez pas donné d’adresse courriel avec cette plainte, alors nous ne pouvons pas vous envoyer de lien. Appelez {ssm}. Le personnel vérifiera qui vous êtes et vous donnera un nouveau code d’accès.",
+  "status.secret.hint": "Par exemple : 7K3M-Q9TX-2HDP. Lettres minuscules ou majuscules, avec ou sans tirets.",
+  "openLink.title": "Ouvrir votre plainte",
+  "openLink.text": "Appuyez sur le bouton pour voir votre plainte. Ce lien fonctionne une seule fois.",
+  "openLink.submit": "Ouvrir ma plainte",
+  "openLink.used.title": "Ce lien ne fonctionne plus",
+  "openLink.used.text":
+    "Chaque lien fonctionne une seule fois, pendant un temps limité. Il cesse aussi de fonctionner quand le personnel vous donne un nouveau code d’accès.",
+  "openLink.useCode": "Suivre votre plainte avec votre numéro de référence et votre code d’accès",
+  "file.done.print": "Imprimer ou enregistrer cette page",
+  "file.done.printHelp": "Imprimez cette page ou enregistrez-la en PDF pour retrouver votre code plus tard.",
+  "case.accessCode.title": "Code d’accès",
+  "case.accessCode.help":
+    "Si la personne a perdu son code, vérifiez qui elle est, puis donnez-lui un nouveau code. L’ancien code et les liens envoyés cessent de fonctionner.",
+  "case.accessCode.submit": "Donner un nouveau code d’accès",
+  "case.accessCode.done":
+    "Nouveau code d’accès : {code}. Lisez-le à la personne maintenant, groupe par groupe. Il ne sera plus affiché.",
+  "event.access_code_reissued": "Nouveau code d’accès donné",
   "status.secret.label": "Code d’accès",
   "status.submit": "Vérifier",
   "status.notFound": "Nous n’avons pas trouvé de plainte avec ce numéro de référence et ce code d’accès.",
@@ -657,6 +686,11 @@ export const fr: Record<MessageKey, string> = {
   "email.ack.follow":
     "Pour suivre votre plainte, allez à {link} et entrez votre numéro de référence et le code d’accès affiché quand vous l’avez envoyée.",
   "email.ack.followSignedIn": "Pour le suivre, connectez-vous à Recours : {link}",
+  "email.ack.openLink":
+    "Pour ouvrir votre plainte sans taper votre code, utilisez ce lien. Il fonctionne une seule fois, pendant 14 jours : {link}",
+  "email.access.subject": "Votre lien vers la plainte {reference}",
+  "email.access.body":
+    "Vous avez demandé à retrouver votre plainte. Ouvrez ce lien et appuyez sur le bouton pour la voir : {link}\n\nLe lien fonctionne une seule fois, pendant 24 heures. Si vous n’avez rien demandé, vous pouvez ignorer ce courriel.",
   "email.ack.accommodation": "Vous avez demandé une mesure d’adaptation. Nous communiquerons avec vous à ce sujet.",
   "email.reply.subject": "Nouveau message au sujet de votre plainte {reference}",
   "email.reply.body": "{ssm} a écrit au sujet de votre plainte {reference} :",

@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { useEffect, useState } from "react";
 import { ComplaintFields, complaintFieldLabels } from "../components/complaint-fields";
 import { AreaFinder, placeErrors } from "../components/area-finder";
 import { ErrorSummary } from "../components/error-summary";
@@ -133,6 +134,20 @@ function AreaStep() {
   );
 }
 
+/** Printing needs the browser's print dialog: the button appears once the page can open it. */
+function PrintButton({ label }: { label: string }) {
+  const [ready, setReady] = useState(false);
+  useEffect(() => setReady(true), []);
+  if (!ready) return null;
+  return (
+    <p>
+      <button type="button" className="secondary" onClick={() => window.print()}>
+        {label}
+      </button>
+    </p>
+  );
+}
+
 function Done({ done }: { done: NonNullable<ReturnType<typeof useActionData<typeof action>>>["done"] }) {
   const t = useT();
   const { ministryPhone } = useLoaderData<typeof loader>();
@@ -183,8 +198,10 @@ function Done({ done }: { done: NonNullable<ReturnType<typeof useActionData<type
       <p>
         <strong>{t("file.done.keep")}</strong>
       </p>
+      <p>{t("file.done.printHelp")}</p>
+      <PrintButton label={t("file.done.print")} />
       {done.emailedTo ? <p>{t("file.done.emailSent", { email: done.emailedTo })}</p> : null}
-      <p>
+      <p className="no-print">
         <Link className="button" to={`/status?reference=${done.reference}`}>
           {t("file.done.next")}
         </Link>
