@@ -72,8 +72,9 @@ test("the home page lists the 15 areas and leads to an area's complaint process"
   await visit(page, "/");
   await expect(page).toHaveTitle(/Recourse/);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Have a problem with an employment service?");
-  const table = page.getByRole("table", { name: "Find your area" });
-  const areaLinks = table.locator("tbody").getByRole("rowheader").getByRole("link");
+  // A plain list of the areas: no company names, no "phase" (words a client does not use).
+  await expect(page.getByText("Phase")).toHaveCount(0);
+  const areaLinks = page.getByRole("list", { name: "All areas" }).getByRole("link");
   await expect(areaLinks).toHaveCount(15);
   expect((await areaLinks.allInnerTexts()).sort()).toEqual([...AREAS].sort());
   await expectNoAxeViolations(page);
@@ -210,9 +211,10 @@ test("the filer checks the complaint with reference and access code; a wrong cod
   await expect(page.getByText(filer.description)).toHaveCount(0);
 
   await checkStatus(page, "WRONG-CODE-123");
-  await expect(page.getByRole("alert")).toHaveText(
-    "We could not find a complaint with this reference number and access code.",
+  await expect(page.getByRole("alert")).toContainText(
+    "Access code: We could not find a complaint with this reference number and access code.",
   );
+  await expect(page).toHaveTitle(/^Error: /);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Check your complaint");
   await expect(page.getByText(filer.description)).toHaveCount(0);
   await expectNoAxeViolations(page);
