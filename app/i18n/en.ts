@@ -190,7 +190,7 @@ export const en = {
   "error.required.name": "Enter a name.",
   "error.required.reference": "Enter your reference number, like HAM-2026-000123.",
   "error.required.secret": "Enter your access code.",
-  "error.required.password": "Enter your password.",
+  "error.required.password": "Enter a password.",
   "error.required.email": "Enter an email address.",
   "error.choose.area": "Choose an area.",
   "error.choose.provider": "Choose the service provider your complaint is about, or choose \u201cI don't know\u201d.",

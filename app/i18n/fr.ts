@@ -202,7 +202,7 @@ export const fr: Record<MessageKey, string> = {
   "error.required.name": "Entrez un nom.",
   "error.required.reference": "Entrez votre numéro de référence, comme HAM-2026-000123.",
   "error.required.secret": "Entrez votre code d’accès.",
-  "error.required.password": "Entrez votre mot de passe.",
+  "error.required.password": "Entrez un mot de passe.",
   "error.required.email": "Entrez une adresse courriel.",
   "error.choose.area": "Choisissez une région.",
   "error.choose.provider":

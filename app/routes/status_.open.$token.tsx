@@ -13,7 +13,7 @@ export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "openLink.
 // not use up a single-use link. Pressing the button (POST) uses it (clarifications, #18).
 export async function loader({ params, context }: LoaderFunctionArgs) {
   const usable = await caseAccessLinkIsUsable(context.db, params.token ?? "", new Date());
-  return data({ usable }, { status: usable ? 200 : 410, headers: { "Referrer-Policy": "no-referrer" } });
+  return data({ usable }, { status: usable ? 200 : 410 });
 }
 
 export async function action({ params, context }: ActionFunctionArgs) {

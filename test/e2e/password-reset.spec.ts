@@ -177,7 +177,7 @@ test("in French: the pages, and the email in the account's language", async ({ p
   await expect(heading(page)).toHaveText("Choisir un nouveau mot de passe");
   await page.getByRole("button", { name: "Enregistrer mon nouveau mot de passe" }).click();
   await expect(errorSummary(page).getByRole("link")).toHaveText([
-    "Nouveau mot de passe : Répondez à cette question.",
+    "Nouveau mot de passe : Entrez un mot de passe.",
     "Tapez le mot de passe de nouveau : Répondez à cette question.",
   ]);
   await expectNoAxeViolations(page);

@@ -178,8 +178,8 @@ test("in French: the list, the form's errors and the sent dispute", async ({ pag
   await expect(summary).toBeFocused();
   await expect(summary.getByRole("link")).toHaveText([
     "De quoi s’agit-il? : Choisissez une réponse.",
-    "Quel est le désaccord? : Répondez à cette question.",
-    "Qu’aimeriez-vous qu’il se passe? : Répondez à cette question.",
+    "Quel est le désaccord? : Dites ce qui s’est passé.",
+    "Qu’aimeriez-vous qu’il se passe? : Dites ce que vous aimeriez qu’il se passe.",
   ]);
   await expectNoAxeViolations(page);
 
