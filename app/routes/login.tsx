@@ -9,6 +9,7 @@ import { useT } from "../hooks/use-translation";
 import { attemptSignIn } from "../services/auth.server";
 import { parseForm } from "../utils/form";
 import { pageTitle } from "../utils/meta";
+import { rememberLanguage } from "../utils/language.server";
 import { sessionCookie, sessionTokenOf } from "../utils/session.server";
 import { readForm } from "../utils/read-form.server";
 import { safeRedirect } from "../utils/safe-redirect";
@@ -46,7 +47,12 @@ export async function action({ request, context }: ActionFunctionArgs) {
   }
   const url = new URL(request.url);
   const next = safeRedirect(url.searchParams.get("next"), homeFor(attempt.user.role), url.origin);
-  return redirect(next, { headers: { "Set-Cookie": sessionCookie(attempt.token) } });
+  // The account's language from here on, whatever the browser or the sign-in page was in.
+  const headers = new Headers([
+    ["Set-Cookie", sessionCookie(attempt.token)],
+    ["Set-Cookie", rememberLanguage(attempt.user.language)],
+  ]);
+  return redirect(next, { headers });
 }
 
 export default function LoginPage() {

@@ -1,4 +1,13 @@
-import { expect, expectNoAxeViolations, recipientOf, test, visit, waitForEmail, waitForHydration } from "./fixtures";
+import {
+  expect,
+  expectNoAxeViolations,
+  login,
+  recipientOf,
+  test,
+  visit,
+  waitForEmail,
+  waitForHydration,
+} from "./fixtures";
 
 test("?lng=fr shows the site in French and the choice is remembered on the next page", async ({ page, context }) => {
   await visit(page, "/?lng=fr");
@@ -120,4 +129,17 @@ test("a complaint can be made in French from start to finish, with a French ackn
   expect(mail.text).toContain(`/status?reference=${reference}`);
   expect(mail.text).not.toContain("We received");
   expect(mail.text).not.toContain(secret);
+});
+
+test("a French staff account signs in to French, from the English sign-in page", async ({ page }) => {
+  await visit(page, "/?lng=en");
+  await login(page, "staff@ottawa.example.org");
+  await expect(page.locator("html")).toHaveAttribute("lang", "fr");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(/^Dossiers : /);
+  await expect(page.getByRole("button", { name: "Se déconnecter" })).toBeVisible();
+  await expectNoAxeViolations(page);
+
+  // Remembered on the next page load, and the person can still choose English.
+  await visit(page, "/cases?lng=en");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(/^Cases: /);
 });

@@ -319,7 +319,7 @@ test("staff of another SSM (Ottawa) get a not-found page for this case", async (
   expect(response?.status()).toBe(404);
   await waitForHydration(page);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(/^(Page not found|Page introuvable)$/);
-  await expect(page).toHaveTitle(/^(Page not found|Page introuvable) \| Recourse$/);
+  await expect(page).toHaveTitle(/^(Page not found \| Recourse|Page introuvable \| Recours)$/);
   await expect(page.locator("main")).not.toContainText(filer.name);
   await expect(page.locator("main")).not.toContainText(filer.description);
   await expectNoAxeViolations(page);
