@@ -58,7 +58,7 @@ function answer(body: Partial<ActionData> & { intent: string | null }, status = 
 function refusalAnswer(intent: string, result: AdminActionResult, done: Done) {
   if (result.ok) return answer({ intent, done });
   if (result.reason === "not_found") throw notFound();
-  return answer({ intent, refused: `admin.users.refused.${result.reason}` as MessageKey }, 409);
+  return answer({ intent, refused: `admin.users.refused.${result.reason}` }, 409);
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {

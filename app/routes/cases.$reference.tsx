@@ -9,7 +9,7 @@ import { ErrorSummary } from "../components/error-summary";
 import { SelectField, TextArea } from "../components/form-fields";
 import { DECISION_OUTCOMES } from "../domain/case-workflow";
 import { useLanguage, useT } from "../hooks/use-translation";
-import { codeText, type MessageKey } from "../i18n";
+import { codeText, knownKey } from "../i18n";
 import { staffCaseChangesSince, staffCaseView } from "../services/case-view.server";
 import { performStaffAction, type StaffCommand } from "../services/staff-actions.server";
 import { attachAsStaff } from "../services/attachments.server";
@@ -119,7 +119,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     if (!attached) throw notFound();
     const errors = uploadErrors(attached);
     if (errors) return data({ errors, intent: "attach", done: null, refused: null, changes: null }, { status: 400 });
-    return { errors: null, intent: "attach", done: "attach.done" as MessageKey, refused: null, changes: null };
+    return { errors: null, intent: "attach", done: "attach.done" as const, refused: null, changes: null };
   }
   const parsed = parseForm(actionSchema, upload.formData);
   if (!parsed.ok) {
@@ -139,7 +139,9 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const intent = parsed.data.intent;
   if (!result.ok) {
     if (result.reason === "not_found") throw notFound();
-    const refused = (result.reason === "stale" ? "case.stale" : `case.refused.${result.reason}`) as MessageKey;
+    // A reason this page has no words for (a filer-only refusal) reads as the generic refusal.
+    const refused =
+      result.reason === "stale" ? "case.stale" : knownKey(`case.refused.${result.reason}`, "error.generic");
     // Show what the other person did, so nobody overwrites a change they have not seen.
     const since = z.iso.datetime().safeParse(upload.formData.get("loadedAt"));
     const changes =
@@ -154,7 +156,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       { status: 409 },
     );
   }
-  return { errors: null, intent, done: `case.done.${intent}` as MessageKey, refused: null, changes: null };
+  return { errors: null, intent, done: `case.done.${intent}` as const, refused: null, changes: null };
 }
 
 function Field({ label, children }: { label: string; children: ReactNode }) {

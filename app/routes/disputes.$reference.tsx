@@ -5,7 +5,6 @@ import { z } from "zod";
 import { FilerCaseView } from "../components/filer-case-view";
 import { useT } from "../hooks/use-translation";
 import { providerAttach, providerDisputeAction, providerDisputeView } from "../services/provider-disputes.server";
-import type { MessageKey } from "../i18n";
 import { uploadErrors } from "../utils/attachment-response.server";
 import { readFormWithUpload } from "../utils/multipart.server";
 import { filerActionSchemas } from "../domain/filer-action-input";
@@ -43,7 +42,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     if (!attached) throw notFound();
     const errors = uploadErrors(attached);
     if (errors) return data({ errors, message: null, ok: false }, { status: 400 });
-    return { errors: null, message: "attach.done" as MessageKey, ok: true };
+    return { errors: null, message: "attach.done" as const, ok: true };
   }
   const parsed = parseForm(actionSchema, upload.formData);
   if (!parsed.ok) return { errors: parsed.errors, message: null, ok: false };

@@ -6,7 +6,6 @@ import { FilerCaseView } from "../components/filer-case-view";
 import { ErrorSummary } from "../components/error-summary";
 import { TextField } from "../components/form-fields";
 import { useT } from "../hooks/use-translation";
-import type { MessageKey } from "../i18n";
 import {
   caseIdForFilerAccess,
   closeFilerAccess,
@@ -72,7 +71,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
         : ({ ok: false, reason: "empty" } as const);
     const errors = uploadErrors(attached);
     if (errors) return data({ errors, message: null }, { status: 400 });
-    return { errors: null, message: "attach.done" as MessageKey, ok: true };
+    return { errors: null, message: "attach.done" as const, ok: true };
   }
   const parsed = parseForm(actionSchema, upload.formData);
   if (!parsed.ok) return data({ errors: parsed.errors, message: null }, { status: 400 });
@@ -88,11 +87,11 @@ export async function action({ request, context }: ActionFunctionArgs) {
     // Counted as a failure before the secret is checked (atomic), given back if it opens the case.
     const reservation = await reserveAttempt(db, STATUS_LOOKUP_FAILURES, keys, now);
     if (!reservation) {
-      return data({ errors: null, message: "error.rateLimited" as MessageKey }, { status: 429 });
+      return data({ errors: null, message: "error.rateLimited" as const }, { status: 429 });
     }
     const token = await openFilerAccess({ db, reference: input.reference, secret: input.secret, now });
     if (!token) {
-      return data({ errors: null, message: "status.notFound" as MessageKey }, { status: 404 });
+      return data({ errors: null, message: "status.notFound" as const }, { status: 404 });
     }
     await releaseAttempt(db, reservation);
     return redirect("/status", { headers: { "Set-Cookie": filerAccessCookie(token, FILER_ACCESS_MS / 1000) } });

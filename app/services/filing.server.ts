@@ -20,7 +20,7 @@ import { formatCaseReference } from "../domain/case-reference";
 import { selfIdentificationOf, type ComplaintInput } from "../domain/complaint-input";
 import { isRetainedByMinistry } from "../domain/programs";
 import { localDateOf } from "../domain/time-zone";
-import { translator, type MessageKey } from "../i18n";
+import { codeText, translator } from "../i18n";
 import { generateAccessSecret, hashAccessSecret } from "../utils/access-secret.server";
 import { followLink } from "./case-notifications.server";
 import { wakeOutboxWorker } from "./outbox-worker.server";
@@ -160,7 +160,7 @@ export async function recordNewCase(db: DB, input: NewCaseInput, now: Date): Pro
       const email = referredOut
         ? referredOutEmail({
             ...common,
-            programLabel: translator(row.language)(`program.${input.program}` as MessageKey),
+            programLabel: codeText(translator(row.language), "program", input.program ?? ""),
             ministryPhone: MINISTRY.contact_phone,
           })
         : acknowledgementEmail({
