@@ -9,9 +9,10 @@ import { POLICY_TIME_ZONES, policyInputSchema } from "../domain/policy-input";
 import { useT } from "../hooks/use-translation";
 import { codeText } from "../i18n";
 import { policyAdminView, publishPolicyVersion } from "../services/policy-admin.server";
-import { parseForm, type FieldErrors } from "../utils/form";
+import { formValues, parseForm } from "../utils/form";
 import { notFound } from "../utils/http.server";
 import { pageTitle } from "../utils/meta";
+import { refusalResponse } from "../utils/refusal-response.server";
 import { requirePermission } from "../auth/require-permission.server";
 import { readForm } from "../utils/read-form.server";
 
@@ -30,12 +31,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const parsed = parseForm(policyInputSchema, formData);
   if (!parsed.ok) return data({ errors: parsed.errors, values: parsed.values, published: null }, { status: 400 });
   const result = await publishPolicyVersion({ db: context.db, user, policy: parsed.data, now: new Date() });
-  if (!result.ok) {
-    if (!result.field) throw notFound();
-    const errors: FieldErrors = { [result.field]: { key: result.key } };
-    const values = Object.fromEntries([...formData.entries()].map(([k, v]) => [k, String(v)]));
-    return data({ errors, values, published: null }, { status: 400 });
-  }
+  if (!result.ok) return refusalResponse(result, { values: formValues(formData), published: null });
   return { errors: null, values: null, published: result.version };
 }
 

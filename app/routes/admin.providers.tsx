@@ -19,9 +19,10 @@ import {
 import type { Language } from "../domain/vocabulary";
 import { languageOf } from "../utils/language.server";
 import { formatDate } from "../utils/format-date";
-import { parseForm, type FieldErrors } from "../utils/form";
+import { formValues, parseForm, type FieldErrors } from "../utils/form";
 import { notFound } from "../utils/http.server";
 import { pageTitle } from "../utils/meta";
+import { refusalResponse } from "../utils/refusal-response.server";
 import { requirePermission } from "../auth/require-permission.server";
 import { readForm } from "../utils/read-form.server";
 import { nameIn } from "../i18n/localized";
@@ -64,9 +65,7 @@ function answerFor(
     const name = language === "fr" ? result.names.nameFr : result.names.nameEn;
     return answer({ intent, done: { key: doneKey, vars: { name } } });
   }
-  if (result.field === null) throw notFound();
-  const values = Object.fromEntries([...formData.entries()].map(([k, v]) => [k, String(v)]));
-  return answer({ intent, errors: { [result.field]: { key: result.key } }, values }, 400);
+  return refusalResponse(result, { intent, values: formValues(formData), done: null });
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {

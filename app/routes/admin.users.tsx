@@ -19,9 +19,10 @@ import {
   type AdminActionResult,
 } from "../services/ssm-admin.server";
 import { formatDate } from "../utils/format-date";
-import { parseForm, type FieldErrors } from "../utils/form";
+import { formValues, parseForm, type FieldErrors } from "../utils/form";
 import { notFound } from "../utils/http.server";
 import { pageTitle } from "../utils/meta";
+import { refusalResponse } from "../utils/refusal-response.server";
 import { requirePermission } from "../auth/require-permission.server";
 import { readForm } from "../utils/read-form.server";
 import { nameIn } from "../i18n/localized";
@@ -57,8 +58,7 @@ function answer(body: Partial<ActionData> & { intent: string | null }, status = 
 
 function refusalAnswer(intent: string, result: AdminActionResult, done: Done) {
   if (result.ok) return answer({ intent, done });
-  if (result.reason === "not_found") throw notFound();
-  return answer({ intent, refused: `admin.users.refused.${result.reason}` }, 409);
+  return refusalResponse(result, { intent, values: null, done: null });
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -76,9 +76,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     const result = await inviteUser({ db, user, invite: parsed.data, now });
     if (result.ok)
       return answer({ intent, done: { key: "admin.users.done.invite", vars: { email: parsed.data.email } } });
-    if (result.field === null) throw notFound();
-    const values = Object.fromEntries([...formData.entries()].map(([k, v]) => [k, String(v)]));
-    return answer({ intent, errors: { [result.field]: { key: result.key } }, values }, 400);
+    return refusalResponse(result, { intent, values: formValues(formData), done: null });
   }
 
   if (intent === "role") {
