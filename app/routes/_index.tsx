@@ -4,6 +4,7 @@ import { useLanguage, useT } from "../hooks/use-translation";
 import { listCatchmentAreas } from "../services/public-areas.server";
 import { pageTitle } from "../utils/meta";
 import { nameIn, localized } from "../i18n/localized";
+import { DataTable } from "../components/data-table";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "home.title");
 
@@ -33,29 +34,30 @@ export default function Home() {
       <p>{t("home.intro2")}</p>
       <h2 id="areas-title">{t("home.chooseArea")}</h2>
       <p>{t("home.chooseAreaHelp")}</p>
-      <table className="data-table" aria-labelledby="areas-title">
-        <thead>
-          <tr>
-            <th scope="col">{t("home.col.area")}</th>
-            <th scope="col">{t("home.col.ssm")}</th>
-            <th scope="col">{t("home.col.phase")}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {areas.map((a) => (
-            <tr key={a.slug}>
-              <th scope="row">
-                <Link to={`/process/${a.slug}`}>{nameIn(a, language)}</Link>
-              </th>
-              <td>
+      <DataTable
+        labelledBy="areas-title"
+        rows={areas}
+        rowKey={(a) => a.slug}
+        columns={[
+          {
+            id: "area",
+            header: t("home.col.area"),
+            rowHeader: true,
+            cell: (a) => <Link to={`/process/${a.slug}`}>{nameIn(a, language)}</Link>,
+          },
+          {
+            id: "ssm",
+            header: t("home.col.ssm"),
+            cell: (a) => (
+              <>
                 {localized(a, "ssm", language)}
                 {a.confirmed ? null : <> {t("area.notConfirmed")}</>}
-              </td>
-              <td>{t(`phase.${a.phase}`)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+              </>
+            ),
+          },
+          { id: "phase", header: t("home.col.phase"), cell: (a) => t(`phase.${a.phase}`) },
+        ]}
+      />
       <h2>{t("home.already")}</h2>
       <p>
         <Link to="/status">{t("home.checkLink")}</Link>

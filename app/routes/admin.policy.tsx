@@ -15,6 +15,7 @@ import { pageTitle } from "../utils/meta";
 import { refusalResponse } from "../utils/refusal-response.server";
 import { requirePermission } from "../auth/require-permission.server";
 import { readForm } from "../utils/read-form.server";
+import { DataTable } from "../components/data-table";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "policy.title");
 
@@ -142,31 +143,29 @@ export default function PolicyPage() {
         />
         <button type="submit">{t("policy.submit")}</button>
       </Form>
-      <h2>{t("policy.versions")}</h2>
-      <table className="data-table">
-        <thead>
-          <tr>
-            <th scope="col">{t("policy.col.version")}</th>
-            <th scope="col">{t("policy.col.from")}</th>
-            <th scope="col">{t("policy.col.times")}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {versions.map((v) => (
-            <tr key={v.version}>
-              <th scope="row">{v.version}</th>
-              <td>{v.effectiveFrom}</td>
-              <td>
+      <h2 id="policy-versions-title">{t("policy.versions")}</h2>
+      <DataTable
+        labelledBy="policy-versions-title"
+        rows={versions}
+        rowKey={(v) => v.version}
+        columns={[
+          { id: "version", header: t("policy.col.version"), rowHeader: true, cell: (v) => v.version },
+          { id: "from", header: t("policy.col.from"), cell: (v) => v.effectiveFrom },
+          {
+            id: "times",
+            header: t("policy.col.times"),
+            cell: (v) => (
+              <>
                 {v.policy.acknowledgeDays} / {v.policy.firstResponseDays} /{" "}
                 {v.policy.levels
                   .filter((l) => l.decisionDays !== null)
                   .map((l) => l.decisionDays)
                   .join(", ")}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+              </>
+            ),
+          },
+        ]}
+      />
     </>
   );
 }
