@@ -15,7 +15,6 @@ import {
 } from "../services/case-lookup.server";
 import { performFilerAction } from "../services/filer-actions.server";
 import { attachToCase } from "../services/attachments.server";
-import { uploadErrors } from "../utils/attachment-response.server";
 import { readFormWithUpload } from "../utils/multipart.server";
 import { releaseAttempt, reserveAttempt, STATUS_LOOKUP_FAILURES } from "../services/rate-limit.server";
 import { normalizeCaseReference } from "../domain/case-reference";
@@ -24,6 +23,8 @@ import { filerActionSchemas } from "../domain/filer-action-input";
 import { filerActionResponse, filerCommandOf } from "../utils/filer-action-form.server";
 import { parseForm } from "../utils/form";
 import { pageTitle } from "../utils/meta";
+import { refusalResponse } from "../utils/refusal-response.server";
+import { uploadRefusal } from "../domain/case-refusals";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "status.title");
 
@@ -69,8 +70,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
             now: new Date(),
           })
         : ({ ok: false, reason: "empty" } as const);
-    const errors = uploadErrors(attached);
-    if (errors) return data({ errors, message: null }, { status: 400 });
+    if (!attached.ok) return refusalResponse(uploadRefusal(attached.reason), { message: null });
     return { errors: null, message: "attach.done" as const, ok: true };
   }
   const parsed = parseForm(actionSchema, upload.formData);
