@@ -53,6 +53,7 @@ export function ClockTable({ clocks, timeZone }: { clocks: ClockRow[]; timeZone:
       <DataTable
         caption={t("case.deadlines")}
         captionHidden
+        scroll={false}
         testId="clocks"
         rows={clocks}
         // A restarted clock is a new row of the history, so the index tells rows apart.

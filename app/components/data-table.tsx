@@ -30,6 +30,11 @@ export type DataTableProps<R> = Naming & {
   testId?: string;
   /** Extra class on the scrolling region (its place in a layout). */
   regionClassName?: string;
+  /**
+   * false: no scrolling region, for a narrow table inside a section already named the same (a
+   * second landmark of that name would only repeat it to screen-reader users).
+   */
+  scroll?: boolean;
 };
 
 /**
@@ -40,11 +45,50 @@ export type DataTableProps<R> = Naming & {
  * out of the tab order once the browser shows that everything fits.
  */
 export function DataTable<R>(props: DataTableProps<R>) {
-  const { columns, rows, rowKey, rowClassName, empty, foot, testId, regionClassName } = props;
+  const { columns, rows, rowKey, rowClassName, empty, foot, testId, regionClassName, scroll = true } = props;
   const captionId = `table${useId().replace(/[^A-Za-z0-9_-]/g, "")}`;
   const region = useRef<HTMLDivElement>(null);
   const overflows = useOverflow(region, rows.length);
   if (rows.length === 0 && empty !== undefined) return <p>{empty}</p>;
+  const table = (
+    <table className="data-table" data-testid={testId} aria-labelledby={props.labelledBy}>
+      {props.caption === undefined ? null : (
+        <caption id={captionId} className={props.captionHidden ? "visually-hidden" : undefined}>
+          {props.caption}
+        </caption>
+      )}
+      <thead>
+        <tr>
+          {columns.map((c) => (
+            <th key={c.id} scope="col" className={c.numeric ? "num" : undefined}>
+              {c.header}
+            </th>
+          ))}
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((row, index) => (
+          <tr key={rowKey(row, index)} className={rowClassName?.(row)}>
+            {columns.map((c) => {
+              const Cell = c.rowHeader ? "th" : "td";
+              return (
+                <Cell
+                  key={c.id}
+                  scope={c.rowHeader ? "row" : undefined}
+                  className={c.numeric ? "num" : undefined}
+                  lang={c.lang}
+                >
+                  {c.cell(row, index)}
+                </Cell>
+              );
+            })}
+          </tr>
+        ))}
+      </tbody>
+      {foot ? <tfoot>{foot}</tfoot> : null}
+    </table>
+  );
+  if (!scroll) return table;
   const labelledBy = props.labelledBy ?? captionId;
   return (
     <div
@@ -54,42 +98,7 @@ export function DataTable<R>(props: DataTableProps<R>) {
       aria-labelledby={labelledBy}
       tabIndex={overflows ? 0 : undefined}
     >
-      <table className="data-table" data-testid={testId}>
-        {props.caption === undefined ? null : (
-          <caption id={captionId} className={props.captionHidden ? "visually-hidden" : undefined}>
-            {props.caption}
-          </caption>
-        )}
-        <thead>
-          <tr>
-            {columns.map((c) => (
-              <th key={c.id} scope="col" className={c.numeric ? "num" : undefined}>
-                {c.header}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((row, index) => (
-            <tr key={rowKey(row, index)} className={rowClassName?.(row)}>
-              {columns.map((c) => {
-                const Cell = c.rowHeader ? "th" : "td";
-                return (
-                  <Cell
-                    key={c.id}
-                    scope={c.rowHeader ? "row" : undefined}
-                    className={c.numeric ? "num" : undefined}
-                    lang={c.lang}
-                  >
-                    {c.cell(row, index)}
-                  </Cell>
-                );
-              })}
-            </tr>
-          ))}
-        </tbody>
-        {foot ? <tfoot>{foot}</tfoot> : null}
-      </table>
+      {table}
     </div>
   );
 }

@@ -24,11 +24,19 @@ import { codeText, translator } from "../i18n";
 import { generateAccessSecret, hashAccessSecret } from "../utils/access-secret.server";
 import { followLink } from "./case-notifications.server";
 import { wakeOutboxWorker } from "./outbox-worker.server";
+import { fieldRefused, type Ok, type Refused } from "../domain/result";
 
 export type FilingResult =
-  | { kind: "filed"; caseId: number; reference: string; secret: string; emailedTo: string | null; referredOut: boolean }
-  | { kind: "duplicate"; reference: string }
-  | { kind: "invalid"; field: "area" | "provider"; message: "error.choose" | "error.providerArea" };
+  | Ok<{
+      kind: "filed";
+      caseId: number;
+      reference: string;
+      secret: string;
+      emailedTo: string | null;
+      referredOut: boolean;
+    }>
+  | Ok<{ kind: "duplicate"; reference: string }>
+  | Refused;
 
 /** Everything a new case is made of, whoever files it and however it arrived. */
 export interface NewCaseInput {
@@ -67,10 +75,10 @@ export async function recordNewCase(db: DB, input: NewCaseInput, now: Date): Pro
   const result = await writeTransaction(db, async (trx): Promise<FilingResult> => {
     if (input.submissionKey) {
       const existing = await findCaseBySubmissionKey(trx, input.submissionKey);
-      if (existing) return { kind: "duplicate", reference: existing.reference };
+      if (existing) return { ok: true, kind: "duplicate", reference: existing.reference };
     }
     const area = await findAreaWithSsm(trx, input.areaSlug);
-    if (!area) return { kind: "invalid", field: "area", message: "error.choose" };
+    if (!area) return fieldRefused("area", "error.choose");
 
     const localDay = localDateOf(input.receivedAt, area.time_zone);
     const stored = await findPolicyInForce(trx, area.slug, localDay);
@@ -184,7 +192,7 @@ export async function recordNewCase(db: DB, input: NewCaseInput, now: Date): Pro
       );
     }
     await input.alsoRecord?.(trx);
-    return { kind: "filed", caseId: row.id, reference, secret, emailedTo: row.filer_email, referredOut };
+    return { ok: true, kind: "filed", caseId: row.id, reference, secret, emailedTo: row.filer_email, referredOut };
   });
   if (result.kind === "filed" && result.emailedTo) wakeOutboxWorker();
   return result;
@@ -211,7 +219,7 @@ export async function fileClientComplaint(input: {
   const { db, complaint } = input;
   const area = await findAreaWithSsm(db, complaint.area);
   const respondent = await providerInArea(db, area, complaint.provider);
-  if (respondent === "invalid") return { kind: "invalid", field: "provider", message: "error.providerArea" };
+  if (respondent === "invalid") return fieldRefused("provider", "error.providerArea");
   return recordNewCase(
     db,
     {

@@ -58,7 +58,8 @@ describe("DataTable", () => {
 
   it("can be named by a heading already on the page, with no caption of its own", () => {
     const markup = html({ caption: undefined, labelledBy: "areas-title" });
-    expect(markup).toContain('aria-labelledby="areas-title"');
+    expect(markup).toContain('<table class="data-table" aria-labelledby="areas-title">');
+    expect(markup).toContain('role="region" aria-labelledby="areas-title"');
     expect(markup).not.toContain("<caption");
   });
 
@@ -78,5 +79,11 @@ describe("DataTable", () => {
     });
     expect(markup.match(/class="row--overdue"/g)).toHaveLength(1);
     expect(markup).toContain('<tfoot><tr><th scope="row">Total</th><td class="num">15</td></tr></tfoot>');
+  });
+
+  it("leaves out the scrolling region when asked, so a section already named the same is not repeated", () => {
+    const markup = html({ scroll: false });
+    expect(markup).toMatch(/^<table class="data-table">/);
+    expect(markup).not.toContain('role="region"');
   });
 });
