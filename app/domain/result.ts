@@ -3,8 +3,8 @@
 // the response a page shows. Failures a person cannot cause are thrown, never returned.
 import type { MessageKey } from "../i18n/en";
 
-/** Why it was refused, in HTTP's words: each maps to one status (400, 403, 404, 409, 410, 429). */
-export type RefusalKind = "invalid" | "forbidden" | "not-found" | "conflict" | "gone" | "too-many";
+/** Why it was refused, in HTTP's words: each maps to one status (400, 401, 403, 404, 409, 410, 429). */
+export type RefusalKind = "invalid" | "unauthenticated" | "forbidden" | "not-found" | "conflict" | "gone" | "too-many";
 
 export interface FieldError {
   key: MessageKey;

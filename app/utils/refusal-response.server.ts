@@ -5,6 +5,7 @@ import { notFound } from "./http.server";
 
 export const REFUSAL_STATUS: Record<RefusalKind, number> = {
   invalid: 400,
+  unauthenticated: 401,
   forbidden: 403,
   "not-found": 404,
   conflict: 409,

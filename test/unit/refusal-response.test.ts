@@ -5,6 +5,7 @@ import { REFUSAL_STATUS, refusalResponse } from "../../app/utils/refusal-respons
 describe("refusalResponse: the one way a refusal becomes what the page shows", () => {
   it.each<[RefusalKind, number]>([
     ["invalid", 400],
+    ["unauthenticated", 401],
     ["forbidden", 403],
     ["conflict", 409],
     ["gone", 410],
