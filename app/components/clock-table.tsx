@@ -1,6 +1,7 @@
 import { useLanguage, useT } from "../hooks/use-translation";
 import type { Translate } from "../i18n";
 import { formatDate, formatDateTime } from "../utils/format-date";
+import { DataTable } from "./data-table";
 
 export interface ClockRow {
   kind: "acknowledge" | "first_response" | "decision";
@@ -49,38 +50,46 @@ export function ClockTable({ clocks, timeZone }: { clocks: ClockRow[]; timeZone:
   const paused = clocks.filter((c) => c.pauses?.length);
   return (
     <>
-      <table className="data-table" data-testid="clocks">
-        <thead>
-          <tr>
-            <th scope="col">{t("clock.col.clock")}</th>
-            <th scope="col">{t("clock.col.from")}</th>
-            <th scope="col">{t("clock.col.due")}</th>
-            <th scope="col">{t("clock.col.state")}</th>
-            <th scope="col">{t("clock.col.left")}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {/* A restarted clock is a new row of the history, so the index tells rows apart. */}
-          {clocks.map((c, i) => (
-            <tr key={`${c.kind}-${c.level}-${i}`} className={c.overdue ? "row--overdue" : undefined}>
-              <th scope="row">{clockName(t, c)}</th>
-              <td>
-                <time dateTime={c.countsFrom}>{formatDate(`${c.countsFrom}T12:00:00Z`, language, "UTC")}</time>
-              </td>
-              <td>
-                <time dateTime={c.dueAt} suppressHydrationWarning>
-                  {formatDateTime(c.dueAt, language, timeZone)}
-                </time>
-              </td>
-              <td>
+      <DataTable
+        caption={t("case.deadlines")}
+        captionHidden
+        scroll={false}
+        testId="clocks"
+        rows={clocks}
+        // A restarted clock is a new row of the history, so the index tells rows apart.
+        rowKey={(c, i) => `${c.kind}-${c.level}-${i}`}
+        rowClassName={(c) => (c.overdue ? "row--overdue" : undefined)}
+        columns={[
+          { id: "clock", header: t("clock.col.clock"), rowHeader: true, cell: (c) => clockName(t, c) },
+          {
+            id: "from",
+            header: t("clock.col.from"),
+            cell: (c) => (
+              <time dateTime={c.countsFrom}>{formatDate(`${c.countsFrom}T12:00:00Z`, language, "UTC")}</time>
+            ),
+          },
+          {
+            id: "due",
+            header: t("clock.col.due"),
+            cell: (c) => (
+              <time dateTime={c.dueAt} suppressHydrationWarning>
+                {formatDateTime(c.dueAt, language, timeZone)}
+              </time>
+            ),
+          },
+          {
+            id: "state",
+            header: t("clock.col.state"),
+            cell: (c) => (
+              <>
                 {t(`clockState.${c.state}`)}
                 {c.metAt ? <> ({t("clock.metAt", { date: formatDateTime(c.metAt, language, timeZone) })})</> : null}
-              </td>
-              <td>{timeLeftLabel(t, c)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+              </>
+            ),
+          },
+          { id: "left", header: t("clock.col.left"), cell: (c) => timeLeftLabel(t, c) },
+        ]}
+      />
       {paused.length ? (
         <>
           <p id="clock-pauses-title">{t("clock.pauses.title")}</p>

@@ -30,6 +30,8 @@ export interface FilerActionResult {
   errors: FieldErrors | null;
   message: MessageKey | null;
   ok?: boolean;
+  /** Why the request was refused (app/utils/refusal-response.server.ts). */
+  refused?: MessageKey | null;
 }
 
 /**
@@ -58,6 +60,11 @@ export function FilerCaseView({
       {result?.message ? (
         <p className={result.ok ? "notice-success" : "error-summary"} role={result.ok ? "status" : "alert"}>
           {t(result.message)}
+        </p>
+      ) : null}
+      {result?.refused ? (
+        <p className="error-summary" role="alert">
+          {t(result.refused)}
         </p>
       ) : null}
       <dl className="summary-list">

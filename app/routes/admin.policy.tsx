@@ -9,11 +9,13 @@ import { POLICY_TIME_ZONES, policyInputSchema } from "../domain/policy-input";
 import { useT } from "../hooks/use-translation";
 import { codeText } from "../i18n";
 import { policyAdminView, publishPolicyVersion } from "../services/policy-admin.server";
-import { parseForm, type FieldErrors } from "../utils/form";
+import { formValues, parseForm } from "../utils/form";
 import { notFound } from "../utils/http.server";
 import { pageTitle } from "../utils/meta";
+import { refusalResponse } from "../utils/refusal-response.server";
 import { requirePermission } from "../auth/require-permission.server";
 import { readForm } from "../utils/read-form.server";
+import { DataTable } from "../components/data-table";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "policy.title");
 
@@ -30,12 +32,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const parsed = parseForm(policyInputSchema, formData);
   if (!parsed.ok) return data({ errors: parsed.errors, values: parsed.values, published: null }, { status: 400 });
   const result = await publishPolicyVersion({ db: context.db, user, policy: parsed.data, now: new Date() });
-  if (!result.ok) {
-    if (!result.field) throw notFound();
-    const errors: FieldErrors = { [result.field]: { key: result.key } };
-    const values = Object.fromEntries([...formData.entries()].map(([k, v]) => [k, String(v)]));
-    return data({ errors, values, published: null }, { status: 400 });
-  }
+  if (!result.ok) return refusalResponse(result, { values: formValues(formData), published: null });
   return { errors: null, values: null, published: result.version };
 }
 
@@ -146,31 +143,29 @@ export default function PolicyPage() {
         />
         <button type="submit">{t("policy.submit")}</button>
       </Form>
-      <h2>{t("policy.versions")}</h2>
-      <table className="data-table">
-        <thead>
-          <tr>
-            <th scope="col">{t("policy.col.version")}</th>
-            <th scope="col">{t("policy.col.from")}</th>
-            <th scope="col">{t("policy.col.times")}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {versions.map((v) => (
-            <tr key={v.version}>
-              <th scope="row">{v.version}</th>
-              <td>{v.effectiveFrom}</td>
-              <td>
+      <h2 id="policy-versions-title">{t("policy.versions")}</h2>
+      <DataTable
+        labelledBy="policy-versions-title"
+        rows={versions}
+        rowKey={(v) => v.version}
+        columns={[
+          { id: "version", header: t("policy.col.version"), rowHeader: true, cell: (v) => v.version },
+          { id: "from", header: t("policy.col.from"), cell: (v) => v.effectiveFrom },
+          {
+            id: "times",
+            header: t("policy.col.times"),
+            cell: (v) => (
+              <>
                 {v.policy.acknowledgeDays} / {v.policy.firstResponseDays} /{" "}
                 {v.policy.levels
                   .filter((l) => l.decisionDays !== null)
                   .map((l) => l.decisionDays)
                   .join(", ")}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+              </>
+            ),
+          },
+        ]}
+      />
     </>
   );
 }

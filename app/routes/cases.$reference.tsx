@@ -9,13 +9,12 @@ import { ErrorSummary } from "../components/error-summary";
 import { SelectField, TextArea } from "../components/form-fields";
 import { DECISION_OUTCOMES } from "../domain/case-workflow";
 import { useLanguage, useT } from "../hooks/use-translation";
-import { codeText, type MessageKey } from "../i18n";
+import { codeText } from "../i18n";
 import { staffCaseChangesSince, staffCaseView } from "../services/case-view.server";
 import { performStaffAction, type StaffCommand } from "../services/staff-actions.server";
 import { reissueAccessCode } from "../services/case-access.server";
 import { attachAsStaff } from "../services/attachments.server";
 import { Attachments } from "../components/attachments";
-import { uploadErrors } from "../utils/attachment-response.server";
 import { readFormWithUpload } from "../utils/multipart.server";
 import { formatDateTime } from "../utils/format-date";
 import { parseForm } from "../utils/form";
@@ -24,6 +23,8 @@ import { pageTitle } from "../utils/meta";
 import { requirePermission } from "../auth/require-permission.server";
 import { nameIn } from "../i18n/localized";
 import { TEXT_LIMITS } from "../domain/text-limits";
+import { refusalResponse } from "../utils/refusal-response.server";
+import { staffActionRefusal, uploadRefusal } from "../domain/case-refusals";
 
 export const meta: MetaFunction = ({ matches, params }) =>
   pageTitle(matches, "case.title", { reference: params.reference ?? "" });
@@ -118,9 +119,10 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
           now: new Date(),
         });
     if (!attached) throw notFound();
-    const errors = uploadErrors(attached);
-    if (errors) return data({ errors, intent: "attach", done: null, refused: null, changes: null }, { status: 400 });
-    return { errors: null, intent: "attach", done: "attach.done" as MessageKey, refused: null, changes: null };
+    if (!attached.ok) {
+      return refusalResponse(uploadRefusal(attached.reason), { intent: "attach", done: null, changes: null });
+    }
+    return { errors: null, intent: "attach", done: "attach.done" as const, refused: null, changes: null };
   }
   if (upload.formData.get("intent") === "reissue_code") {
     const reissued = await reissueAccessCode({
@@ -149,8 +151,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   });
   const intent = parsed.data.intent;
   if (!result.ok) {
-    if (result.reason === "not_found") throw notFound();
-    const refused = (result.reason === "stale" ? "case.stale" : `case.refused.${result.reason}`) as MessageKey;
+    const refusal = staffActionRefusal(result.reason);
     // Show what the other person did, so nobody overwrites a change they have not seen.
     const since = z.iso.datetime().safeParse(upload.formData.get("loadedAt"));
     const changes =
@@ -160,12 +161,9 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     const draft = Object.fromEntries(
       DRAFT_FIELDS.map((f) => [f, upload.formData.get(f)]).filter(([, v]) => typeof v === "string"),
     );
-    return data(
-      { errors: null, intent, done: null, refused, changes, draft: draft as Record<string, string> },
-      { status: 409 },
-    );
+    return refusalResponse(refusal, { intent, done: null, changes, draft: draft as Record<string, string> });
   }
-  return { errors: null, intent, done: `case.done.${intent}` as MessageKey, refused: null, changes: null };
+  return { errors: null, intent, done: `case.done.${intent}` as const, refused: null, changes: null };
 }
 
 function Field({ label, children }: { label: string; children: ReactNode }) {

@@ -17,11 +17,13 @@ import {
   reserveAttemptInWriteTransaction,
 } from "../services/rate-limit.server";
 import { filingChoices, findAreaByPlace, publicAreaList } from "../services/public-areas.server";
-import { parseForm, type FieldErrors } from "../utils/form";
+import { formValues, parseForm, type FieldErrors } from "../utils/form";
 import { languageOf } from "../utils/language.server";
 import { pageTitle } from "../utils/meta";
 import { readForm } from "../utils/read-form.server";
 import { nameIn } from "../i18n/localized";
+import { refusalResponse } from "../utils/refusal-response.server";
+import { fieldRefused } from "../domain/result";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "file.title");
 
@@ -59,11 +61,14 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const now = new Date();
   const formData = await readForm(request);
   const ipKey = [`ip:${context.clientIp}`];
-  const refused = () => {
-    const values = Object.fromEntries([...formData.entries()].map(([k, v]) => [k, String(v)]));
-    const errors: FieldErrors = { form: { key: "error.rateLimited" } };
-    return data({ errors, values, done: null }, { status: 429 });
-  };
+  const refused = () =>
+    refusalResponse(
+      { ...fieldRefused("form", "error.rateLimited"), kind: "too-many" },
+      {
+        values: formValues(formData),
+        done: null,
+      },
+    );
   // A cheap early refusal (a read); the decision that counts is taken in the filing's own commit.
   if (await isRateLimited(db, filingsPerIp(), ipKey, now)) return refused();
   const parsed = parseForm(complaintInputSchema, formData);
@@ -82,10 +87,9 @@ export async function action({ request, context }: ActionFunctionArgs) {
     if (error instanceof RateLimitedError) return refused();
     throw error;
   }
-  if (result.kind === "invalid") {
+  if (!result.ok) {
     const values = Object.fromEntries(Object.entries(parsed.data).map(([k, v]) => [k, String(v ?? "")]));
-    const errors: FieldErrors = { [result.field]: { key: result.message } };
-    return data({ errors, values, done: null }, { status: 400 });
+    return refusalResponse(result, { values, done: null });
   }
   return {
     errors: null,

@@ -6,7 +6,6 @@ import { FilerCaseView } from "../components/filer-case-view";
 import { ErrorSummary } from "../components/error-summary";
 import { TextField } from "../components/form-fields";
 import { useT } from "../hooks/use-translation";
-import type { MessageKey } from "../i18n";
 import {
   caseIdForFilerAccess,
   closeFilerAccess,
@@ -16,7 +15,6 @@ import {
 } from "../services/case-lookup.server";
 import { performFilerAction } from "../services/filer-actions.server";
 import { attachToCase } from "../services/attachments.server";
-import { uploadErrors } from "../utils/attachment-response.server";
 import { readFormWithUpload } from "../utils/multipart.server";
 import { releaseAttempt, reserveAttempt, STATUS_LOOKUP_FAILURES } from "../services/rate-limit.server";
 import { normalizeCaseReference } from "../domain/case-reference";
@@ -25,6 +23,8 @@ import { filerActionSchemas } from "../domain/filer-action-input";
 import { filerActionResponse, filerCommandOf } from "../utils/filer-action-form.server";
 import { parseForm } from "../utils/form";
 import { pageTitle } from "../utils/meta";
+import { refusalResponse } from "../utils/refusal-response.server";
+import { uploadRefusal } from "../domain/case-refusals";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "status.title");
 
@@ -70,9 +70,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
             now: new Date(),
           })
         : ({ ok: false, reason: "empty" } as const);
-    const errors = uploadErrors(attached);
-    if (errors) return data({ errors, message: null }, { status: 400 });
-    return { errors: null, message: "attach.done" as MessageKey, ok: true };
+    if (!attached.ok) return refusalResponse(uploadRefusal(attached.reason), { message: null });
+    return { errors: null, message: "attach.done" as const, ok: true };
   }
   const parsed = parseForm(actionSchema, upload.formData);
   if (!parsed.ok) return data({ errors: parsed.errors, message: null }, { status: 400 });
@@ -88,12 +87,12 @@ export async function action({ request, context }: ActionFunctionArgs) {
     // Counted as a failure before the secret is checked (atomic), given back if it opens the case.
     const reservation = await reserveAttempt(db, STATUS_LOOKUP_FAILURES, keys, now);
     if (!reservation) {
-      return data({ errors: null, message: "error.rateLimited" as MessageKey }, { status: 429 });
+      return data({ errors: null, message: "error.rateLimited" as const }, { status: 429 });
     }
     const token = await openFilerAccess({ db, reference: input.reference, secret: input.secret, now });
     if (!token) {
       // Said beside the code, the field most often mistyped, and in the summary above the form.
-      return data({ errors: { secret: { key: "status.notFound" as MessageKey } }, message: null }, { status: 404 });
+      return data({ errors: { secret: { key: "status.notFound" as const } }, message: null }, { status: 404 });
     }
     await releaseAttempt(db, reservation);
     return redirect("/status", { headers: { "Set-Cookie": filerAccessCookie(token, FILER_ACCESS_MS / 1000) } });

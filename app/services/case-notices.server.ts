@@ -11,7 +11,7 @@ import {
   referredToMinistryEmail,
 } from "../../emails/case-emails";
 import type { Notice } from "../domain/case-lifecycle";
-import { translator, type MessageKey } from "../i18n";
+import { codeText, translator } from "../i18n";
 import type { AreaWithSsm } from "../../db/repositories/areas";
 import {
   emailToFiler,
@@ -88,7 +88,7 @@ export async function noticeEmails(input: {
             "escalated",
             escalatedEmail({
               ...basics,
-              levelLabel: t(`level.${n.level}` as MessageKey),
+              levelLabel: codeText(t, "level", n.level),
               causeLabel: t(`escalationCause.${n.cause}`),
               decisionDueAt: n.decisionDueAt,
             }),

@@ -20,16 +20,24 @@ import { formatCaseReference } from "../domain/case-reference";
 import { selfIdentificationOf, type ComplaintInput } from "../domain/complaint-input";
 import { isRetainedByMinistry } from "../domain/programs";
 import { localDateOf } from "../domain/time-zone";
-import { translator, type MessageKey } from "../i18n";
+import { codeText, translator } from "../i18n";
 import { generateAccessSecret, hashAccessSecret } from "../utils/access-secret.server";
 import { createCaseAccessLink } from "./case-access.server";
 import { followLink } from "./case-notifications.server";
 import { wakeOutboxWorker } from "./outbox-worker.server";
+import { fieldRefused, type Ok, type Refused } from "../domain/result";
 
 export type FilingResult =
-  | { kind: "filed"; caseId: number; reference: string; secret: string; emailedTo: string | null; referredOut: boolean }
-  | { kind: "duplicate"; reference: string }
-  | { kind: "invalid"; field: "area" | "provider"; message: "error.choose" | "error.providerArea" };
+  | Ok<{
+      kind: "filed";
+      caseId: number;
+      reference: string;
+      secret: string;
+      emailedTo: string | null;
+      referredOut: boolean;
+    }>
+  | Ok<{ kind: "duplicate"; reference: string }>
+  | Refused;
 
 /** Everything a new case is made of, whoever files it and however it arrived. */
 export interface NewCaseInput {
@@ -68,10 +76,10 @@ export async function recordNewCase(db: DB, input: NewCaseInput, now: Date): Pro
   const result = await writeTransaction(db, async (trx): Promise<FilingResult> => {
     if (input.submissionKey) {
       const existing = await findCaseBySubmissionKey(trx, input.submissionKey);
-      if (existing) return { kind: "duplicate", reference: existing.reference };
+      if (existing) return { ok: true, kind: "duplicate", reference: existing.reference };
     }
     const area = await findAreaWithSsm(trx, input.areaSlug);
-    if (!area) return { kind: "invalid", field: "area", message: "error.choose" };
+    if (!area) return fieldRefused("area", "error.choose");
 
     const localDay = localDateOf(input.receivedAt, area.time_zone);
     const stored = await findPolicyInForce(trx, area.slug, localDay);
@@ -161,7 +169,7 @@ export async function recordNewCase(db: DB, input: NewCaseInput, now: Date): Pro
       const email = referredOut
         ? referredOutEmail({
             ...common,
-            programLabel: translator(row.language)(`program.${input.program}` as MessageKey),
+            programLabel: codeText(translator(row.language), "program", input.program ?? ""),
             ministryPhone: MINISTRY.contact_phone,
           })
         : acknowledgementEmail({
@@ -188,7 +196,7 @@ export async function recordNewCase(db: DB, input: NewCaseInput, now: Date): Pro
       );
     }
     await input.alsoRecord?.(trx);
-    return { kind: "filed", caseId: row.id, reference, secret, emailedTo: row.filer_email, referredOut };
+    return { ok: true, kind: "filed", caseId: row.id, reference, secret, emailedTo: row.filer_email, referredOut };
   });
   if (result.kind === "filed" && result.emailedTo) wakeOutboxWorker();
   return result;
@@ -215,7 +223,7 @@ export async function fileClientComplaint(input: {
   const { db, complaint } = input;
   const area = await findAreaWithSsm(db, complaint.area);
   const respondent = await providerInArea(db, area, complaint.provider);
-  if (respondent === "invalid") return { kind: "invalid", field: "provider", message: "error.providerArea" };
+  if (respondent === "invalid") return fieldRefused("provider", "error.providerArea");
   return recordNewCase(
     db,
     {

@@ -1,11 +1,8 @@
 import type { z } from "zod";
-import { knownKey, type MessageKey } from "../i18n";
+import type { FieldErrors } from "../domain/result";
+import { knownKey } from "../i18n";
 
-export interface FieldError {
-  key: MessageKey;
-  vars?: Record<string, string | number>;
-}
-export type FieldErrors = Partial<Record<string, FieldError>>;
+export type { FieldError, FieldErrors } from "../domain/result";
 
 export type FormResult<T> = { ok: true; data: T } | { ok: false; errors: FieldErrors; values: Record<string, string> };
 
@@ -14,10 +11,7 @@ export type FormResult<T> = { ok: true; data: T } | { ok: false; errors: FieldEr
  * it returns the first error per field and what was typed, so the form can be shown again as is.
  */
 export function parseForm<S extends z.ZodType>(schema: S, formData: FormData): FormResult<z.output<S>> {
-  const values: Record<string, string> = {};
-  for (const [key, value] of formData.entries()) {
-    if (typeof value === "string") values[key] = value;
-  }
+  const values = formValues(formData);
   const result = schema.safeParse(values);
   if (result.success) return { ok: true, data: result.data };
   const errors: FieldErrors = {};
@@ -31,4 +25,13 @@ export function parseForm<S extends z.ZodType>(schema: S, formData: FormData): F
     errors[field] ??= max === undefined ? { key } : { key, vars: { max } };
   }
   return { ok: false, errors, values };
+}
+
+/** What was typed, to show a refused form again as it was sent (files left out). */
+export function formValues(formData: FormData): Record<string, string> {
+  const values: Record<string, string> = {};
+  for (const [key, value] of formData.entries()) {
+    if (typeof value === "string") values[key] = value;
+  }
+  return values;
 }

@@ -64,7 +64,7 @@ describe("filing a client complaint", () => {
     const first = await fileClientComplaint({ db: t.db, complaint, now: MONDAY_10AM });
     const second = await fileClientComplaint({ db: t.db, complaint, now: MONDAY_10AM });
     expect(first.kind).toBe("filed");
-    expect(second).toEqual({ kind: "duplicate", reference: first.kind === "filed" ? first.reference : "" });
+    expect(second).toEqual({ ok: true, kind: "duplicate", reference: first.kind === "filed" ? first.reference : "" });
     const count = await t.db
       .selectFrom("cases")
       .select((eb) => eb.fn.countAll<number>().as("n"))
@@ -86,7 +86,12 @@ describe("filing a client complaint", () => {
       complaint: sampleComplaint({ provider: String(ottawaProvider) }),
       now: MONDAY_10AM,
     });
-    expect(result).toEqual({ kind: "invalid", field: "provider", message: "error.providerArea" });
+    expect(result).toEqual({
+      ok: false,
+      kind: "invalid",
+      reason: "error.providerArea",
+      fields: { provider: { key: "error.providerArea" } },
+    });
     const after = await t.db
       .selectFrom("cases")
       .select((eb) => eb.fn.countAll<number>().as("n"))
