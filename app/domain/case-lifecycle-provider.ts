@@ -188,7 +188,12 @@ export function providerStageTransition<C extends Clock>(
       const review = openStageClock(clocks, "client_review");
       if (step !== "awaiting_client" || !review) return refuse("no_review_open");
       change.clockChanges.push({ clock: review, next: meetClock(review, now, cal) });
-      change.events.push({ type: "client_refused_answer", visibility: "public", actor: "actor", body: command.reasons });
+      change.events.push({
+        type: "client_refused_answer",
+        visibility: "public",
+        actor: "actor",
+        body: command.reasons,
+      });
       const up = escalation({ ...input, clocks: clocks.filter((k) => k !== review) }, "client_not_satisfied", false);
       if (!up) return refuse("top_level");
       return { ok: true, change: mergeTransitions(change, up) };

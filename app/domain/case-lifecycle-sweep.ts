@@ -30,7 +30,9 @@ export function escalation<C extends Clock>(
       plan.referral
         ? isOutstanding(k)
         : isOpen(k) &&
-          ((k.kind === "decision" && k.level === c.level) || k.kind === "provider_response" || k.kind === "client_review"),
+          ((k.kind === "decision" && k.level === c.level) ||
+            k.kind === "provider_response" ||
+            k.kind === "client_review"),
     )
     .map((clock) => ({ clock, next: stopClock(clock) }));
   change.events.push({

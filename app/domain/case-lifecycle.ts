@@ -78,11 +78,7 @@ export type LifecycleRefusal =
   | ProviderStageRefusal;
 
 export type ProviderStageRefusal =
-  | "not_referable"
-  | "not_with_provider"
-  | "no_answer_owed"
-  | "nothing_to_release"
-  | "no_review_open";
+  "not_referable" | "not_with_provider" | "no_answer_owed" | "nothing_to_release" | "no_review_open";
 export type LifecycleResult<C extends Clock = Clock> =
   { ok: true; change: Transition<C> } | { ok: false; reason: LifecycleRefusal };
 
@@ -157,13 +153,7 @@ export function filerChoices(input: LifecycleInput): { canAct: boolean; canAskRe
  * (the SSM's policy says "always", issue #17) referred at once to the provider it is about: the
  * SSM still acknowledges it, and the provider's clock replaces the SSM's first response and decision.
  */
-export function fileCase(
-  policy: DisputePolicy,
-  receivedAt: Date,
-  referredOut: boolean,
-  now: Date,
-  toProvider = false,
-) {
+export function fileCase(policy: DisputePolicy, receivedAt: Date, referredOut: boolean, now: Date, toProvider = false) {
   if (toProvider && !referredOut) {
     const stage = providerStageOf(policy);
     const clocks = [

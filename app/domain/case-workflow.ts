@@ -92,7 +92,9 @@ function withProvider(action: StaffAction, facts: CaseFacts): TransitionResult {
     case "reply":
       return { ok: true, next: "with_provider" };
     case "acknowledge":
-      return facts.acknowledgeOwed ? { ok: true, next: "with_provider" } : { ok: false, reason: "already_acknowledged" };
+      return facts.acknowledgeOwed
+        ? { ok: true, next: "with_provider" }
+        : { ok: false, reason: "already_acknowledged" };
     case "escalate":
       return { ok: true, next: "in_review" };
     case "close":

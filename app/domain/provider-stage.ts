@@ -59,7 +59,10 @@ export function mayReferToProvider(policy: ProviderStagePolicy, facts: ReferralF
 }
 
 /** Whether filing refers the complaint at once, without anyone deciding. */
-export function referredAtFiling(policy: ProviderStagePolicy, facts: Omit<ReferralFacts, "level" | "providerReferredAt">) {
+export function referredAtFiling(
+  policy: ProviderStagePolicy,
+  facts: Omit<ReferralFacts, "level" | "providerReferredAt">,
+) {
   return policy.referral === "always" && mayReferToProvider(policy, { ...facts, level: 1, providerReferredAt: null });
 }
 

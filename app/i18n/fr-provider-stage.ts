@@ -97,7 +97,8 @@ export const frProviderStage: Record<keyof typeof enProviderStage, string> = {
   "respond.answer.legend": "Votre réponse",
   "respond.answer.label": "Votre réponse à la plainte",
   "respond.proposed.label": "Une solution que vous proposez (facultatif)",
-  "respond.proposed.hint": "Par exemple : un nouveau rendez-vous, le remboursement de frais de déplacement, des excuses.",
+  "respond.proposed.hint":
+    "Par exemple : un nouveau rendez-vous, le remboursement de frais de déplacement, des excuses.",
   "respond.answer.submit": "Envoyer la réponse",
   "respond.answer.done": "Votre réponse a été envoyée.",
   "respond.answer.yours": "Votre réponse",
@@ -139,7 +140,6 @@ export const frProviderStage: Record<keyof typeof enProviderStage, string> = {
   "process.provider.silence.close_resolved":
     "Si vous ne répondez pas à temps, nous fermons votre plainte comme réglée; vous pouvez encore demander une révision.",
   "process.provider.silence.to_ssm": "Si vous ne répondez pas à temps, le GSS examine votre plainte au niveau 2.",
-  "process.provider.late":
-    "Si le fournisseur ne répond pas à temps, le GSS prend votre plainte au niveau 2.",
+  "process.provider.late": "Si le fournisseur ne répond pas à temps, le GSS prend votre plainte au niveau 2.",
   "process.provider.oversight": "Le GSS voit toutes les plaintes à cette étape et peut intervenir à tout moment.",
 };
