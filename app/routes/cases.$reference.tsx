@@ -1,4 +1,4 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, AppLoadContext, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation, type ShouldRevalidateFunction } from "@remix-run/react";
 import { useEffect, useState, type ReactNode } from "react";
@@ -12,6 +12,9 @@ import { useLanguage, useT } from "../hooks/use-translation";
 import { codeText, type MessageKey } from "../i18n";
 import { staffCaseChangesSince, staffCaseView } from "../services/case-view.server";
 import { performStaffAction, type StaffCommand } from "../services/staff-actions.server";
+import { performProviderStageAction } from "../services/provider-stage.server";
+import type { SessionUser } from "../services/auth.server";
+import { ProviderStagePanel } from "../components/provider-stage-panel";
 import { attachAsStaff } from "../services/attachments.server";
 import { Attachments } from "../components/attachments";
 import { uploadErrors } from "../utils/attachment-response.server";
@@ -52,6 +55,40 @@ const actionSchema = z.discriminatedUnion("intent", [
   }),
 ]);
 type ActionInput = z.infer<typeof actionSchema>;
+
+// The provider stage's staff steps (issue #17): posted to this page, handled by their own service.
+const providerStageSchema = z.discriminatedUnion("intent", [
+  z.object({ intent: z.literal("refer"), version }),
+  z.object({ intent: z.literal("release_answer"), version }),
+  z.object({ intent: z.literal("step_in"), version, stepInReason: text(TEXT_LIMITS.reason) }),
+]);
+const PROVIDER_STAGE_INTENTS = new Set(["refer", "release_answer", "step_in"]);
+
+async function providerStageAction(user: SessionUser, reference: string, formData: FormData, db: AppLoadContext["db"]) {
+  const parsed = parseForm(providerStageSchema, formData);
+  if (!parsed.ok)
+    return data(
+      { errors: parsed.errors, intent: parsed.values.intent ?? null, done: null, refused: null, changes: null },
+      { status: 400 },
+    );
+  const input = parsed.data;
+  const result = await performProviderStageAction({
+    db,
+    acting: { kind: "staff", user, reference, expectedVersion: input.version },
+    command:
+      input.intent === "step_in"
+        ? { by: "staff", action: "step_in", reason: input.stepInReason }
+        : { by: "staff", action: input.intent },
+    now: new Date(),
+  });
+  if (!result.ok) {
+    if (result.reason === "not_found") throw notFound();
+    const refused = (result.reason === "stale" ? "case.stale" : `case.refused.${result.reason}`) as MessageKey;
+    return data({ errors: null, intent: input.intent, done: null, refused, changes: null }, { status: 409 });
+  }
+  const done = `case.provider.done.${input.intent}` as MessageKey;
+  return { errors: null, intent: input.intent, done, refused: null, changes: null };
+}
 
 function commandOf(input: ActionInput): StaffCommand {
   switch (input.intent) {
@@ -121,6 +158,8 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     if (errors) return data({ errors, intent: "attach", done: null, refused: null, changes: null }, { status: 400 });
     return { errors: null, intent: "attach", done: "attach.done" as MessageKey, refused: null, changes: null };
   }
+  if (PROVIDER_STAGE_INTENTS.has(String(upload.formData.get("intent"))))
+    return providerStageAction(user, params.reference ?? "", upload.formData, context.db);
   const parsed = parseForm(actionSchema, upload.formData);
   if (!parsed.ok) {
     return data(
@@ -298,6 +337,17 @@ export default function CasePage() {
         </section>
       </div>
 
+      {view.providerStage ? (
+        <ProviderStagePanel
+          stage={view.providerStage}
+          version={c.version}
+          loadedAt={view.loadedAt}
+          busy={busy}
+          errors={result?.intent === "step_in" ? errors : undefined}
+          respondentName={view.respondent ? nameIn(view.respondent, language) : null}
+        />
+      ) : null}
+
       <section aria-labelledby="actions-title">
         <h2 id="actions-title">{t("case.actions")}</h2>
         <ErrorSummary
@@ -312,6 +362,7 @@ export default function CasePage() {
             outcome: t("case.decision.outcome"),
             reasons: t("case.decision.reasons"),
             panel: t("case.panel.label"),
+            stepInReason: t("case.provider.stepIn.reason"),
           }}
         />
         {can("take") ? (
