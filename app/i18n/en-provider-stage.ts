@@ -24,7 +24,6 @@ export const enProviderStage = {
   "case.refused.nothing_to_release": "There is no answer waiting for a check.",
   "case.refused.no_review_open": "The time to review the answer is over.",
   "status.refused.no_review_open": "The time to review the answer is over.",
-  "status.refused.stale": "Your complaint changed while you were reading it. Please look again.",
 
   "file.share.legend": "May we tell the service provider who you are?",
   "file.share.hint":

@@ -25,7 +25,6 @@ export const frProviderStage: Record<keyof typeof enProviderStage, string> = {
   "case.refused.nothing_to_release": "Aucune réponse n’attend de vérification.",
   "case.refused.no_review_open": "Le délai pour examiner la réponse est passé.",
   "status.refused.no_review_open": "Le délai pour examiner la réponse est passé.",
-  "status.refused.stale": "Votre plainte a changé pendant que vous la lisiez. Veuillez la consulter de nouveau.",
 
   "file.share.legend": "Pouvons-nous dire au fournisseur de services qui vous êtes?",
   "file.share.hint":
