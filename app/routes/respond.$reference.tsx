@@ -41,11 +41,14 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const { user } = await requirePermission(request, "complaint.respond");
+  const reference = params.reference ?? "";
+  // A complaint outside the provider's scope is not found, whatever the form holds.
+  if (!(await complaintForRespondent({ db: context.db, user, reference, now: new Date() }))) throw notFound();
   const parsed = parseForm(answerSchema, await request.formData());
   if (!parsed.ok) return data({ errors: parsed.errors, message: null, ok: false }, { status: 400 });
   const result = await performProviderStageAction({
     db: context.db,
-    acting: { kind: "provider", user, reference: params.reference ?? "" },
+    acting: { kind: "provider", user, reference },
     command: { by: "provider", action: "answer", ...parsed.data },
     now: new Date(),
   });
