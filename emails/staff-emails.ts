@@ -49,9 +49,7 @@ export function dueSoonReminderEmail(input: ClockEmailInput): RenderedEmail {
   return clockEmail("reminder", input);
 }
 
-export function escalationNoticeEmail(
-  input: StaffCommon & { level: number; cause: EscalationCause },
-): RenderedEmail {
+export function escalationNoticeEmail(input: StaffCommon & { level: number; cause: EscalationCause }): RenderedEmail {
   const t = translator(input.language);
   return staffFrame(
     input,
