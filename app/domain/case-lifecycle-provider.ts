@@ -98,7 +98,6 @@ function resolvedAtProviderStage<C extends Clock>(
   input: ProviderStageInput<C>,
   handled: C,
   handledNext: Clock,
-  recourseOpen: boolean,
 ): Transition<C> {
   const { clocks, policy, now } = input;
   const change = emptyTransition<C>();
@@ -107,7 +106,7 @@ function resolvedAtProviderStage<C extends Clock>(
     decidedAt: now.toISOString(),
     outcome: "resolved_informally",
     closedAt: now.toISOString(),
-    recourseDeadlineAt: recourseOpen ? recourseDeadline(policy, now).toISOString() : null,
+    recourseDeadlineAt: recourseDeadline(policy, now).toISOString(),
   };
   change.clockChanges = [
     { clock: handled, next: handledNext },
@@ -178,8 +177,9 @@ export function providerStageTransition<C extends Clock>(
     case "accept": {
       const review = openStageClock(clocks, "client_review");
       if (step !== "awaiting_client" || !review) return refuse("no_review_open");
-      // The client said it is resolved: nothing is left to ask for a review of.
-      change = resolvedAtProviderStage(input, review, meetClock(review, now, cal), false);
+      // Closed as resolved; like after any level's decision, the client may still ask for a review
+      // within the recourse window (a mind changed, a promise not kept).
+      change = resolvedAtProviderStage(input, review, meetClock(review, now, cal));
       change.events.push({ type: "client_accepted_answer", visibility: "public", actor: "actor" });
       change.notices.push({ to: "filer", kind: "survey_invitation" });
       return { ok: true, change };
@@ -255,7 +255,7 @@ export function sweepDueClock<C extends Clock>(
     if (up) change = mergeTransitions(change, up);
     return { change, escalated: up !== null };
   }
-  const closed = resolvedAtProviderStage({ ...input, complaint: NO_FACTS }, clock, missed, true);
+  const closed = resolvedAtProviderStage({ ...input, complaint: NO_FACTS }, clock, missed);
   closed.notices.push({
     to: "filer",
     kind: "provider_stage",
