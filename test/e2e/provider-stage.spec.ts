@@ -244,3 +244,34 @@ test("staff see per provider what is with it and how often it was late", async (
   await expect(own.getByRole("cell").last()).not.toHaveText("0");
   await expectNoAxeViolations(page);
 });
+
+test("the process page publishes the provider stage from the policy, in English and French", async ({ page }) => {
+  await visit(page, "/process/hamilton-niagara?lng=en");
+  const section = page.getByTestId("process-provider-stage");
+  await expect(section.getByRole("heading", { name: "The service provider answers first" })).toBeVisible();
+  await expect(section).toContainText(
+    "We may send your complaint to the service provider it is about. They then answer in writing within 10 business days.",
+  );
+  await expect(section).toContainText("If you say no, they see only what happened.");
+  await expectNoAxeViolations(page);
+  await visit(page, "/process/hamilton-niagara?lng=fr");
+  const fr = page.getByTestId("process-provider-stage");
+  await expect(fr.getByRole("heading", { name: "Le fournisseur de services répond d’abord" })).toBeVisible();
+  await expect(fr).toContainText("Il répond alors par écrit dans un délai de 10 jours ouvrables.");
+  await expectNoAxeViolations(page);
+  // An SSM whose policy never refers (Ottawa's demo policy) publishes no such stage.
+  await visit(page, "/process/ottawa?lng=en");
+  await expect(page.getByTestId("process-provider-stage")).toHaveCount(0);
+});
+
+test("a manager sets the provider stage on the policy page", async ({ page }) => {
+  await login(page, "manager@hamilton-niagara.example.org");
+  await visit(page, "/admin/policy");
+  const stage = page.getByTestId("provider-stage-policy");
+  await expect(stage.getByLabel(/^Send complaints to the provider they are about/)).toHaveValue("per_case");
+  await expect(stage.getByLabel(/^The provider answers within/)).toHaveValue("10");
+  await expect(stage.getByLabel(/^The person reviews the answer within/)).toHaveValue("10");
+  await expect(stage.getByLabel(/^If the person does not reply in time/)).toHaveValue("close_resolved");
+  await expect(stage.getByLabel("Staff read the provider's answer before the person sees it")).not.toBeChecked();
+  await expectNoAxeViolations(page);
+});
