@@ -15,6 +15,7 @@ import { performStaffAction, type StaffCommand } from "../services/staff-actions
 import { performProviderStageAction } from "../services/provider-stage.server";
 import type { SessionUser } from "../services/auth.server";
 import { ProviderStagePanel } from "../components/provider-stage-panel";
+import { reissueAccessCode } from "../services/case-access.server";
 import { attachAsStaff } from "../services/attachments.server";
 import { Attachments } from "../components/attachments";
 import { uploadErrors } from "../utils/attachment-response.server";
@@ -160,6 +161,16 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   }
   if (PROVIDER_STAGE_INTENTS.has(String(upload.formData.get("intent"))))
     return providerStageAction(user, params.reference ?? "", upload.formData, context.db);
+  if (upload.formData.get("intent") === "reissue_code") {
+    const reissued = await reissueAccessCode({
+      db: context.db,
+      user,
+      reference: params.reference ?? "",
+      now: new Date(),
+    });
+    if (!reissued) throw notFound();
+    return { errors: null, intent: "reissue_code", done: null, refused: null, changes: null, newCode: reissued.code };
+  }
   const parsed = parseForm(actionSchema, upload.formData);
   if (!parsed.ok) {
     return data(
@@ -322,6 +333,23 @@ export default function CasePage() {
               {c.accommodation_needed ? (c.accommodation_details ?? t("file.yes")) : t("case.accommodationNone")}
             </Field>
           </dl>
+          {c.kind !== "provider_dispute" ? (
+            <>
+              <h3 id="access-code-title">{t("case.accessCode.title")}</h3>
+              {result && "newCode" in result && result.newCode ? (
+                <p className="notice-success" role="status" data-testid="new-access-code">
+                  {t("case.accessCode.done", { code: result.newCode })}
+                </p>
+              ) : null}
+              <p>{t("case.accessCode.help")}</p>
+              <Form method="post" aria-labelledby="access-code-title">
+                <input type="hidden" name="intent" value="reissue_code" />
+                <button type="submit" className="secondary" disabled={busy}>
+                  {t("case.accessCode.submit")}
+                </button>
+              </Form>
+            </>
+          ) : null}
           {view.emails.length ? (
             <>
               <h3>{t("case.emails")}</h3>

@@ -150,6 +150,10 @@ export const FORMS: FormSpec[] = [
         "close",
         "reopen",
         "decide",
+        // The provider stage (#17): refused on Durham's cases, whose policy never refers.
+        "refer",
+        "release_answer",
+        "step_in",
       ),
       version: oneOf(CURRENT_CASE_VERSION),
       message: acceptedText(5000),
@@ -161,6 +165,7 @@ export const FORMS: FormSpec[] = [
       outcome: oneOf("upheld", "partly_upheld", "not_upheld"),
       reasons: acceptedText(10000),
       panel: acceptedText(2000),
+      stepInReason: acceptedText(2000),
       loadedAt: fc
         .date({ min: new Date("2020-01-01"), max: new Date("2030-01-01"), noInvalidDate: true })
         .map((d) => d.toISOString()),
@@ -174,7 +179,8 @@ export const FORMS: FormSpec[] = [
     upload: true,
     accepted: () => ({
       ...filerActionFields,
-      intent: oneOf("add_information", "request_recourse", "withdraw", "close"),
+      intent: oneOf("add_information", "request_recourse", "withdraw", "close", "accept_answer", "refuse_answer"),
+      answerReasons: acceptedText(5000),
     }),
   },
   {
@@ -185,6 +191,23 @@ export const FORMS: FormSpec[] = [
     runs: 4,
     acceptAll: false,
     accepted: (w) => ({ intent: oneOf("lookup"), reference: oneOf(w.caseReference), secret: acceptedText(80) }),
+  },
+  {
+    route: "status_.lost.tsx",
+    name: '"I lost my code" (few runs: requests are limited per address and per reference)',
+    actor: "anonymous",
+    path: () => "/status/lost",
+    runs: 3,
+    acceptAll: false,
+    accepted: (w) => ({ reference: oneOf(w.caseReference) }),
+  },
+  {
+    route: "status_.open.$token.tsx",
+    name: "opening a case by a mailed link that matches nothing",
+    actor: "anonymous",
+    path: () => "/status/open/not-a-real-token",
+    runs: 5,
+    accepted: () => ({}),
   },
   {
     route: "disputes.new.tsx",
@@ -206,6 +229,15 @@ export const FORMS: FormSpec[] = [
     path: (w) => `/disputes/${w.disputeReference}`,
     upload: true,
     accepted: () => filerActionFields,
+  },
+  {
+    route: "respond.$reference.tsx",
+    // Durham's policy never refers, so the case is not the provider's to answer: every body is
+    // answered "not found" before it is read, which is what a provider must get for it.
+    name: "a provider's answer to a complaint about it (/respond/$reference)",
+    actor: "provider",
+    path: (w) => `/respond/${w.caseReference}`,
+    accepted: () => ({ answer: acceptedText(5000), proposedResolution: acceptedText(2000) }),
   },
   {
     route: "login.tsx",
