@@ -311,6 +311,12 @@ export const FORMS: FormSpec[] = [
       civic_holiday: oneOf("on"),
       easter_monday: oneOf("on"),
       truth_and_reconciliation: oneOf("on"),
+      // The provider stage (#17); not "always", so Durham's other filings keep going to staff.
+      providerReferral: oneOf("never", "per_case"),
+      providerResponseDays: days(1, 60),
+      providerReviewDays: days(1, 60),
+      clientSilence: oneOf("close_resolved", "to_ssm"),
+      providerStaffCheck: oneOf("on"),
       extraClosures: fc
         .array(fc.date({ min: new Date("2026-01-01"), max: new Date("2030-12-31"), noInvalidDate: true }), {
           maxLength: 5,
