@@ -81,6 +81,11 @@ function Header({ data }: { data: RootData }) {
                 <Link to="/disputes">{t("nav.disputes")}</Link>
               </li>
             ) : null}
+            {may("complaint.respond") ? (
+              <li>
+                <Link to="/respond">{t("respond.nav")}</Link>
+              </li>
+            ) : null}
             {may("policy.edit") ? (
               <li>
                 <Link to="/admin/policy">{t("nav.policy")}</Link>

@@ -1,4 +1,4 @@
-import type { Generated, Insertable, Selectable, Updateable } from "kysely";
+import type { ColumnType, Generated, Insertable, Selectable, Updateable } from "kysely";
 import type { ClockKind, ClockState } from "../app/domain/case-clocks";
 import type {
   Role,
@@ -94,6 +94,8 @@ export interface PolicyTable {
   levels_json: string;
   /** JSON: BusinessCalendar (app/domain/business-calendar.ts) */
   calendar_json: string;
+  /** JSON: ProviderStagePolicy (app/domain/provider-stage.ts); null: never refer (0015). */
+  provider_stage_json: ColumnType<string | null, string | null | undefined, string | null>;
   created_by: number | null;
   created_at: string;
 }
@@ -135,6 +137,10 @@ export interface CaseTable {
   next_due_at: string | null;
   /** When `npm run purge` removed the case's personal information (0008); null until then. */
   purged_at: string | null;
+  /** 1 when the client agreed, filing, that the provider may be told who they are (0015). */
+  identity_shared: ColumnType<number, number | undefined, number>;
+  /** When the complaint was referred to its provider at level 1; null: never (0015). */
+  provider_referred_at: ColumnType<string | null, string | null | undefined, string | null>;
   version: number;
   created_at: string;
   updated_at: string;

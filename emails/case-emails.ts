@@ -132,3 +132,17 @@ export function referredOutEmail(input: Common & { programLabel: string; ministr
     }),
   ]);
 }
+
+/** The provider stage (issue #17): the complaint went to the provider, its answer is ready, or silence closed it. */
+export function providerStageEmail(
+  input: Common & { step: "referred" | "answer_ready" | "review_closed"; dueAt: string },
+): RenderedEmail {
+  const t = translator(input.language);
+  return frame(input, `email.providerStage.${input.step}.subject`, [
+    t(`email.providerStage.${input.step}.body`, {
+      reference: input.reference,
+      date: formatLongDate(input.dueAt, input.language),
+    }),
+    followLine(input),
+  ]);
+}

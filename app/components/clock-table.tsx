@@ -1,10 +1,11 @@
+import type { ClockKind } from "../domain/case-clocks";
 import { useLanguage, useT } from "../hooks/use-translation";
 import type { Translate } from "../i18n";
 import { formatDate, formatDateTime } from "../utils/format-date";
 import { DataTable } from "./data-table";
 
 export interface ClockRow {
-  kind: "acknowledge" | "first_response" | "decision";
+  kind: ClockKind;
   countsFrom: string;
   level: number;
   state: "running" | "paused" | "met" | "breached" | "stopped";

@@ -10,6 +10,7 @@ import { Attachments, type AttachmentItem } from "./attachments";
 import type { CaseStatus } from "../domain/vocabulary";
 import type { TimelineEvent } from "./case-timeline";
 import { TEXT_LIMITS } from "../domain/text-limits";
+import { ProviderAnswerReview, type ProviderAnswerView } from "./provider-answer-review";
 
 // Forms post as full pages (reloadDocument): on /status the access cookie is scoped to that path,
 // and a data request to /status.data would not carry it.
@@ -23,6 +24,8 @@ export interface FilerCaseViewData {
   recourseDeadlineAt: string | null;
   canAskRecourse: boolean;
   canAct: boolean;
+  /** The provider stage, for a client's complaint referred to its provider (issue #17). */
+  providerAnswer?: ProviderAnswerView | null;
   attachments: AttachmentItem[];
   events: TimelineEvent[];
 }
@@ -79,6 +82,7 @@ export function FilerCaseView({
           </time>
         </dd>
       </dl>
+      {view.providerAnswer ? <ProviderAnswerReview view={view.providerAnswer} errors={errors} busy={busy} /> : null}
       {view.status === "waiting_for_filer" ? <p className="panel">{t("status.waiting")}</p> : null}
       {view.status === "referred_to_ministry" ? <p className="panel">{t("status.ministry")}</p> : null}
       {view.nextDueAt ? (
@@ -104,7 +108,11 @@ export function FilerCaseView({
       ) : null}
       <ErrorSummary
         errors={errors}
-        labels={{ information: t("status.addInfo.label"), reasons: t("status.recourse.label") }}
+        labels={{
+          information: t("status.addInfo.label"),
+          reasons: t("status.recourse.label"),
+          answerReasons: t("status.answer.reasons"),
+        }}
       />
       {view.canAskRecourse && view.recourseDeadlineAt ? (
         <section aria-labelledby="recourse-title">

@@ -32,6 +32,11 @@ export const PERMISSIONS = [
   "dispute.read",
   /** Add information or a file, ask for a review, withdraw: the filer's actions on its own disputes. */
   "dispute.act",
+  /**
+   * Read and answer the complaints about the own provider organization that the SSM referred to it
+   * (issue #17): the facts, and who complained only where the client agreed.
+   */
+  "complaint.respond",
   /** The own SSM's quarterly report: the live draft and every version, unsuppressed. */
   "report.read",
   /** Write the narrative and submit the own SSM's quarterly report. */
@@ -63,7 +68,7 @@ const SSM_STAFF: readonly Permission[] = [
 export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
   ssm_staff: SSM_STAFF,
   ssm_manager: [...SSM_STAFF, "case.escalate", "report.submit", "policy.edit", "users.manage", "organizations.manage"],
-  provider_user: ["dispute.raise", "dispute.read", "dispute.act", "attachment.read"],
+  provider_user: ["dispute.raise", "dispute.read", "dispute.act", "attachment.read", "complaint.respond"],
   ministry_analyst: ["report.read_province"],
   admin: ["report.read_province"],
 };
@@ -102,7 +107,16 @@ export type Resource =
   | { type: "case"; case: CaseScope }
   | { type: "attachment"; case: CaseScope; visibility: "public" | "internal" }
   /** An SSM area's own records: its queue, report, policy, people. */
-  | { type: "area"; areaSlug: string };
+  | { type: "area"; areaSlug: string }
+  /** A client's complaint as its respondent sees it: the provider it is about, once referred. */
+  | { type: "respondent_case"; case: RespondentScope };
+
+/** The facts about a complaint that decide whether the provider it is about may see it. */
+export interface RespondentScope extends CaseScope {
+  respondentOrgId: number | null;
+  /** Referred to the provider at level 1 (issue #17); a provider never sees one that was not. */
+  referredToProvider: boolean;
+}
 
 /** The roles that grant the permission: who is told about what they may act on. */
 export function rolesWith(permission: Permission): Role[] {
@@ -131,6 +145,13 @@ export function inScope(actor: Actor, resource: Resource): boolean {
     case "provider":
       // A provider is the filer of its own disputes: it sees what a filer sees of them, no more.
       if (resource.type === "area") return false;
+      if (resource.type === "respondent_case")
+        // The respondent: the complaint is about this provider and the SSM referred it there.
+        return (
+          resource.case.kind === "client_complaint" &&
+          resource.case.respondentOrgId === home.id &&
+          resource.case.referredToProvider
+        );
       if (resource.type === "attachment" && resource.visibility !== "public") return false;
       return resource.case.kind === "provider_dispute" && resource.case.filerOrgId === home.id;
     case "ministry":

@@ -25,7 +25,12 @@ import { decisionDaysAt, type DisputePolicy } from "./policy";
  * A clock is history: when a level's decision is owed again (reopening), a new clock starts at that
  * moment and the earlier one, met or stopped, is kept as it was.
  */
-export type ClockKind = "acknowledge" | "first_response" | "decision";
+/**
+ * - provider_response: the provider's answer at level 1, from the referral (issue #17).
+ * - client_review: the client's window to accept or refuse the provider's answer, from its release.
+ * Neither pauses; a missed one is final (the sweep moves the case on), like a missed decision.
+ */
+export type ClockKind = "acknowledge" | "first_response" | "decision" | "provider_response" | "client_review";
 /**
  * stopped: the case ended without the clock being met (withdrawn, closed, referred to the ministry).
  * A clock missed before the case ended keeps its breachedAt, so reports still count the miss.
@@ -88,7 +93,12 @@ export function isOpen(clock: Clock): boolean {
  * is still owed). A missed decision is final: the case moved up a level, whose clock is owed instead.
  */
 export function isOutstanding(clock: Clock): boolean {
-  return isOpen(clock) || (clock.state === "breached" && clock.metAt === null && clock.kind !== "decision");
+  return isOpen(clock) || (clock.state === "breached" && clock.metAt === null && stillOwedWhenMissed(clock.kind));
+}
+
+/** Only the SSM's acknowledgement and first response are still owed, late, once missed. */
+function stillOwedWhenMissed(kind: ClockKind): boolean {
+  return kind === "acknowledge" || kind === "first_response";
 }
 
 /**

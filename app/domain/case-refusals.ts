@@ -18,6 +18,12 @@ const STAFF_MESSAGES: Record<LifecycleRefusal, MessageKey> = {
   not_decided: "case.refused.not_decided",
   not_finished: "case.refused.not_finished",
   panel_required: "case.refused.panel_required",
+  with_provider: "case.refused.with_provider",
+  not_referable: "case.refused.not_referable",
+  not_with_provider: "case.refused.not_with_provider",
+  no_answer_owed: "case.refused.no_answer_owed",
+  nothing_to_release: "case.refused.nothing_to_release",
+  no_review_open: "case.refused.no_review_open",
   // Refusals of a filer's request, which staff never make: named, never blank, should that change.
   window_closed: "status.refused.window_closed",
   finished: "case.refused.case_finished",

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { boundedIsoDate } from "./date-bounds";
 import type { DisputePolicy } from "./policy";
 import { OPTIONAL_CLOSURES, type HolidayKey } from "./ontario-holidays";
+import { CLIENT_SILENCE, DEFAULT_PROVIDER_STAGE, PROVIDER_REFERRALS } from "./provider-stage";
 
 // What an SSM manager may set. Bounds keep a typo (200 days to acknowledge) from being published.
 // A cleared field arrives as "": that must read "required", not coerce to 0 days.
@@ -27,6 +28,12 @@ export const policyInputSchema = z
     decisionDays2: days(1, 90),
     decisionDays3: days(1, 90),
     recourseWindowDays: days(1, 60),
+    // The provider stage (issue #17). Absent from a form that predates it: today's behaviour.
+    providerReferral: z.enum(PROVIDER_REFERRALS, { error: "error.choose" }).optional(),
+    providerResponseDays: days(1, 60).optional(),
+    providerReviewDays: days(1, 60).optional(),
+    clientSilence: z.enum(CLIENT_SILENCE, { error: "error.choose" }).optional(),
+    providerStaffCheck: z.literal("on").optional(),
     civic_holiday: z.literal("on").optional(),
     easter_monday: z.literal("on").optional(),
     truth_and_reconciliation: z.literal("on").optional(),
@@ -67,6 +74,13 @@ export function policyFromInput(input: PolicyInput, opens: number, closes: numbe
       closesAtMinutes: closes,
       optionalClosures,
       extraClosures: [...new Set(input.extraClosures)].sort(),
+    },
+    providerStage: {
+      referral: input.providerReferral ?? DEFAULT_PROVIDER_STAGE.referral,
+      responseDays: input.providerResponseDays ?? DEFAULT_PROVIDER_STAGE.responseDays,
+      reviewWindowDays: input.providerReviewDays ?? DEFAULT_PROVIDER_STAGE.reviewWindowDays,
+      silence: input.clientSilence ?? DEFAULT_PROVIDER_STAGE.silence,
+      staffCheck: input.providerStaffCheck === "on",
     },
   };
 }

@@ -1,4 +1,5 @@
 import { DEFAULT_CALENDAR, type BusinessCalendar } from "./business-calendar";
+import { DEFAULT_PROVIDER_STAGE, type ProviderStagePolicy } from "./provider-stage";
 
 export type LevelKey = "provider" | "formal_review" | "independent_panel" | "ministry";
 
@@ -16,6 +17,8 @@ export interface DisputePolicy {
   recourseWindowDays: number;
   levels: PolicyLevel[];
   calendar: BusinessCalendar;
+  /** Referring complaints to their provider at level 1 (issue #17); absent: never. */
+  providerStage?: ProviderStagePolicy;
 }
 
 // Defaults from shared/domain.md: acknowledge in 2 business days, first substantive response in 5,
@@ -36,4 +39,9 @@ export const DEFAULT_POLICY: DisputePolicy = {
 
 export function decisionDaysAt(policy: DisputePolicy, level: number): number | null {
   return policy.levels.find((l) => l.level === level)?.decisionDays ?? null;
+}
+
+/** The provider-stage policy in force, its defaults where a version predates it. */
+export function providerStageOf(policy: DisputePolicy): ProviderStagePolicy {
+  return policy.providerStage ?? DEFAULT_PROVIDER_STAGE;
 }

@@ -1,5 +1,8 @@
+import { enProviderStage } from "./en-provider-stage";
+
 // Every string a person reads, in English. fr.ts must have exactly the same keys (the type checks it).
 export const en = {
+  ...enProviderStage,
   "lang.name": "English",
   "lang.switch": "Français",
   "lang.switchLabel": "Lire cette page en français",

@@ -1,7 +1,9 @@
 import type { MessageKey } from "./en";
+import { frProviderStage } from "./fr-provider-stage";
 
 // Chaque texte en français : mêmes clés que en.ts (le type le vérifie).
 export const fr: Record<MessageKey, string> = {
+  ...frProviderStage,
   "lang.name": "Français",
   "lang.switch": "English",
   "lang.switchLabel": "Read this page in English",

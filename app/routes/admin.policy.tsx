@@ -6,6 +6,8 @@ import { ErrorSummary } from "../components/error-summary";
 import { SelectField, TextArea, TextField } from "../components/form-fields";
 import { OPTIONAL_CLOSURES } from "../domain/ontario-holidays";
 import { POLICY_TIME_ZONES, policyInputSchema } from "../domain/policy-input";
+import { providerStageOf } from "../domain/policy";
+import { CLIENT_SILENCE, PROVIDER_REFERRALS } from "../domain/provider-stage";
 import { useT } from "../hooks/use-translation";
 import { codeText } from "../i18n";
 import { policyAdminView, publishPolicyVersion } from "../services/policy-admin.server";
@@ -55,7 +57,12 @@ export default function PolicyPage() {
     decisionDays3: t("policy.decisionDays", { level: 3 }),
     recourseWindowDays: t("policy.recourseDays"),
     extraClosures: t("policy.extraClosures"),
+    providerReferral: t("policy.provider.referral"),
+    providerResponseDays: t("policy.provider.responseDays"),
+    providerReviewDays: t("policy.provider.reviewDays"),
+    clientSilence: t("policy.provider.silence"),
   };
+  const stage = providerStageOf(policy);
   return (
     <>
       <AdminNav />
@@ -141,6 +148,49 @@ export default function PolicyPage() {
           rows={4}
           defaultValue={value("extraClosures", policy.calendar.extraClosures.join("\n"))}
         />
+        <fieldset className="group" data-testid="provider-stage-policy">
+          <legend>{t("policy.provider.legend")}</legend>
+          <p className="hint">{t("policy.provider.hint")}</p>
+          <SelectField
+            name="providerReferral"
+            label={labels.providerReferral!}
+            required
+            errors={errors}
+            defaultValue={value("providerReferral", stage.referral)}
+            options={PROVIDER_REFERRALS.map((r) => ({ value: r, label: t(`policy.provider.referral.${r}`) }))}
+          />
+          <TextField
+            name="providerResponseDays"
+            label={labels.providerResponseDays!}
+            required
+            errors={errors}
+            defaultValue={value("providerResponseDays", stage.responseDays)}
+          />
+          <TextField
+            name="providerReviewDays"
+            label={labels.providerReviewDays!}
+            required
+            errors={errors}
+            defaultValue={value("providerReviewDays", stage.reviewWindowDays)}
+          />
+          <SelectField
+            name="clientSilence"
+            label={labels.clientSilence!}
+            required
+            errors={errors}
+            defaultValue={value("clientSilence", stage.silence)}
+            options={CLIENT_SILENCE.map((s) => ({ value: s, label: t(`policy.provider.silence.${s}`) }))}
+          />
+          <div className="choice">
+            <input
+              type="checkbox"
+              id="providerStaffCheck"
+              name="providerStaffCheck"
+              defaultChecked={result?.values ? values.providerStaffCheck === "on" : stage.staffCheck}
+            />
+            <label htmlFor="providerStaffCheck">{t("policy.provider.staffCheck")}</label>
+          </div>
+        </fieldset>
         <button type="submit">{t("policy.submit")}</button>
       </Form>
       <h2 id="policy-versions-title">{t("policy.versions")}</h2>

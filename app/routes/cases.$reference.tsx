@@ -1,4 +1,4 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, AppLoadContext, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation, type ShouldRevalidateFunction } from "@remix-run/react";
 import { useEffect, useState, type ReactNode } from "react";
@@ -12,6 +12,9 @@ import { useLanguage, useT } from "../hooks/use-translation";
 import { codeText } from "../i18n";
 import { staffCaseChangesSince, staffCaseView } from "../services/case-view.server";
 import { performStaffAction, type StaffCommand } from "../services/staff-actions.server";
+import { performProviderStageAction } from "../services/provider-stage.server";
+import type { SessionUser } from "../services/auth.server";
+import { ProviderStagePanel } from "../components/provider-stage-panel";
 import { reissueAccessCode } from "../services/case-access.server";
 import { attachAsStaff } from "../services/attachments.server";
 import { Attachments } from "../components/attachments";
@@ -54,6 +57,42 @@ const actionSchema = z.discriminatedUnion("intent", [
   }),
 ]);
 type ActionInput = z.infer<typeof actionSchema>;
+
+// The provider stage's staff steps (issue #17): posted to this page, handled by their own service.
+const providerStageSchema = z.discriminatedUnion("intent", [
+  z.object({ intent: z.literal("refer"), version }),
+  z.object({ intent: z.literal("release_answer"), version }),
+  z.object({ intent: z.literal("step_in"), version, stepInReason: text(TEXT_LIMITS.reason) }),
+]);
+const PROVIDER_STAGE_INTENTS = new Set(["refer", "release_answer", "step_in"]);
+
+async function providerStageAction(user: SessionUser, reference: string, formData: FormData, db: AppLoadContext["db"]) {
+  const parsed = parseForm(providerStageSchema, formData);
+  if (!parsed.ok)
+    return data(
+      { errors: parsed.errors, intent: parsed.values.intent ?? null, done: null, refused: null, changes: null },
+      { status: 400 },
+    );
+  const input = parsed.data;
+  const result = await performProviderStageAction({
+    db,
+    acting: { kind: "staff", user, reference, expectedVersion: input.version },
+    command:
+      input.intent === "step_in"
+        ? { by: "staff", action: "step_in", reason: input.stepInReason }
+        : { by: "staff", action: input.intent },
+    now: new Date(),
+  });
+  if (!result.ok)
+    return refusalResponse(staffActionRefusal(result.reason), { intent: input.intent, done: null, changes: null });
+  return {
+    errors: null,
+    intent: input.intent,
+    done: `case.provider.done.${input.intent}` as const,
+    refused: null,
+    changes: null,
+  };
+}
 
 function commandOf(input: ActionInput): StaffCommand {
   switch (input.intent) {
@@ -124,6 +163,8 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     }
     return { errors: null, intent: "attach", done: "attach.done" as const, refused: null, changes: null };
   }
+  if (PROVIDER_STAGE_INTENTS.has(String(upload.formData.get("intent"))))
+    return providerStageAction(user, params.reference ?? "", upload.formData, context.db);
   if (upload.formData.get("intent") === "reissue_code") {
     const reissued = await reissueAccessCode({
       db: context.db,
@@ -324,6 +365,17 @@ export default function CasePage() {
         </section>
       </div>
 
+      {view.providerStage ? (
+        <ProviderStagePanel
+          stage={view.providerStage}
+          version={c.version}
+          loadedAt={view.loadedAt}
+          busy={busy}
+          errors={result?.intent === "step_in" ? errors : undefined}
+          respondentName={view.respondent ? nameIn(view.respondent, language) : null}
+        />
+      ) : null}
+
       <section aria-labelledby="actions-title">
         <h2 id="actions-title">{t("case.actions")}</h2>
         <ErrorSummary
@@ -338,6 +390,7 @@ export default function CasePage() {
             outcome: t("case.decision.outcome"),
             reasons: t("case.decision.reasons"),
             panel: t("case.panel.label"),
+            stepInReason: t("case.provider.stepIn.reason"),
           }}
         />
         {can("take") ? (

@@ -7,6 +7,8 @@ import { CASE_STATUSES, filtersToSearch, parseQueueFilters } from "../domain/que
 import { useLanguage, useT } from "../hooks/use-translation";
 import { codeText } from "../i18n";
 import { staffQueue } from "../services/case-queue.server";
+import { providerStageOverview } from "../services/provider-stage.server";
+import { ProviderStageOverview } from "../components/provider-stage-overview";
 import { formatDate, formatDateTime } from "../utils/format-date";
 import { notFound } from "../utils/http.server";
 import { pageTitle } from "../utils/meta";
@@ -20,13 +22,18 @@ export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const { user } = await requirePermission(request, "case.read");
   const filters = parseQueueFilters(new URL(request.url).searchParams);
-  const queue = await staffQueue({ db: context.db, user, filters });
+  const now = new Date();
+  const [queue, providerStage] = await Promise.all([
+    staffQueue({ db: context.db, user, filters, now }),
+    providerStageOverview({ db: context.db, user, now }),
+  ]);
   if (!queue) throw notFound();
-  return { ...queue, filters };
+  return { ...queue, filters, providerStage: providerStage ?? [] };
 }
 
 export default function CaseQueue() {
-  const { organization, rows, timeZone, counts, providers, nextCursor, filters } = useLoaderData<typeof loader>();
+  const { organization, rows, timeZone, counts, providers, nextCursor, filters, providerStage } =
+    useLoaderData<typeof loader>();
   const t = useT();
   const language = useLanguage();
   const any = { value: "", label: t("queue.any") };
@@ -202,6 +209,7 @@ export default function CaseQueue() {
           </Link>
         ) : null}
       </p>
+      <ProviderStageOverview rows={providerStage} />
     </>
   );
 }

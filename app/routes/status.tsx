@@ -6,6 +6,9 @@ import { FilerCaseView } from "../components/filer-case-view";
 import { ErrorSummary } from "../components/error-summary";
 import { TextField } from "../components/form-fields";
 import { useT } from "../hooks/use-translation";
+import { knownKey, type MessageKey } from "../i18n";
+import { performProviderStageAction } from "../services/provider-stage.server";
+import { TEXT_LIMITS } from "../domain/text-limits";
 import {
   caseIdForFilerAccess,
   closeFilerAccess,
@@ -40,6 +43,12 @@ const actionSchema = z.discriminatedUnion("intent", [
   }),
   ...filerActionSchemas,
   z.object({ intent: z.literal("close") }),
+  // The provider's answer (issue #17): "this resolves it", or "I am not satisfied" with what is still wrong.
+  z.object({ intent: z.literal("accept_answer") }),
+  z.object({
+    intent: z.literal("refuse_answer"),
+    answerReasons: z.string().trim().min(1, "error.required").max(TEXT_LIMITS.message, "error.tooLong"),
+  }),
 ]);
 
 async function openCaseId(request: Request, db: AppLoadContext["db"]): Promise<number | null> {
@@ -104,6 +113,23 @@ export async function action({ request, context }: ActionFunctionArgs) {
   }
   const caseId = await openCaseId(request, context.db);
   if (caseId === null) return redirect("/status");
+  if (input.intent === "accept_answer" || input.intent === "refuse_answer") {
+    const reviewed = await performProviderStageAction({
+      db,
+      acting: { kind: "client", caseId },
+      command:
+        input.intent === "accept_answer"
+          ? { by: "client", action: "accept" }
+          : { by: "client", action: "refuse", reasons: input.answerReasons },
+      now: new Date(),
+    });
+    if (!reviewed.ok) {
+      const message = knownKey(`status.refused.${reviewed.reason}`, "error.generic");
+      return data({ errors: null, message, ok: false }, { status: 409 });
+    }
+    const message: MessageKey = input.intent === "accept_answer" ? "status.answer.accepted" : "status.answer.refused";
+    return data({ errors: null, message, ok: true });
+  }
   const result = await performFilerAction({ db, caseId, command: filerCommandOf(input), now: new Date() });
   return filerActionResponse(input, result);
 }

@@ -11,6 +11,7 @@ import { filerChoices } from "../domain/case-lifecycle";
 import { accessSecretMatches, hashAccessSecret } from "../utils/access-secret.server";
 import { caseAttachments } from "./attachments.server";
 import { lifecycleInput, loadCaseContext } from "./case-records.server";
+import { providerAnswerForClient } from "./provider-stage.server";
 
 // Compared against when the reference does not exist, so a miss costs the same as a wrong secret.
 const ABSENT_HASH = hashAccessSecret("absent");
@@ -82,6 +83,7 @@ export async function filerCaseView(input: { db: DB; caseId: number; now: Date }
   ]);
   const calendar = context.policy.policy.calendar;
   const choices = filerChoices(lifecycleInput(row, context, input.now));
+  const providerAnswer = await providerAnswerForClient(input.db, row, context, input.now);
   const running = context.clocks.filter((c) => c.state === "running").map((c) => readClock(c, input.now, calendar));
   return {
     reference: row.reference,
@@ -93,6 +95,7 @@ export async function filerCaseView(input: { db: DB; caseId: number; now: Date }
     recourseDeadlineAt: row.recourse_deadline_at,
     canAskRecourse: choices.canAskRecourse,
     canAct: choices.canAct,
+    providerAnswer,
     nextClockKind: running.sort((a, b) => a.dueAt.localeCompare(b.dueAt))[0]?.kind ?? null,
     attachments,
     area: { slug: context.area.slug, name_en: context.area.name_en, name_fr: context.area.name_fr },

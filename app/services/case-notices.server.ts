@@ -7,6 +7,7 @@ import {
   decisionEmail,
   escalatedEmail,
   informationRequestEmail,
+  providerStageEmail,
   publicReplyEmail,
   referredToMinistryEmail,
 } from "../../emails/case-emails";
@@ -98,6 +99,16 @@ export async function noticeEmails(input: {
       case "referred_to_ministry":
         emails.push(
           ...emailToFiler(row, `referred:${n.level}`, "referred_to_ministry", referredToMinistryEmail(basics)),
+        );
+        break;
+      case "provider_stage":
+        emails.push(
+          ...emailToFiler(
+            row,
+            `${key}:provider_stage:${n.step}`,
+            `provider_stage_${n.step}`,
+            providerStageEmail({ ...basics, step: n.step, dueAt: n.dueAt }),
+          ),
         );
         break;
       case "survey_invitation":

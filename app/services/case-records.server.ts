@@ -95,6 +95,7 @@ function rowPatch(patch: CasePatch): CaseUpdate {
   if (patch.outcome !== undefined) out.outcome = patch.outcome;
   if (patch.closedAt !== undefined) out.closed_at = patch.closedAt;
   if (patch.recourseDeadlineAt !== undefined) out.recourse_deadline_at = patch.recourseDeadlineAt;
+  if (patch.providerReferredAt !== undefined) out.provider_referred_at = patch.providerReferredAt;
   return out;
 }
 

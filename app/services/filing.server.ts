@@ -16,6 +16,8 @@ import type { CaseKind, Channel, Language } from "../../db/schema";
 import { MINISTRY } from "../../db/seed/catchment-areas";
 import { acknowledgementEmail, referredOutEmail } from "../../emails/case-emails";
 import { fileCase } from "../domain/case-lifecycle";
+import { providerStageOf } from "../domain/policy";
+import { referredAtFiling } from "../domain/provider-stage";
 import { formatCaseReference } from "../domain/case-reference";
 import { selfIdentificationOf, type ComplaintInput } from "../domain/complaint-input";
 import { isRetainedByMinistry } from "../domain/programs";
@@ -58,6 +60,8 @@ export interface NewCaseInput {
   description: string;
   outcomeWanted: string;
   selfIdentification: Record<string, string> | null;
+  /** The client agreed that the provider may be told who they are (issue #17). */
+  identityShared?: boolean;
   submissionKey: string | undefined;
   receivedAt: Date;
   /** Who recorded it, for the audit log: the filer themselves, or a staff member taking it by phone. */
@@ -85,7 +89,11 @@ export async function recordNewCase(db: DB, input: NewCaseInput, now: Date): Pro
     const stored = await findPolicyInForce(trx, area.slug, localDay);
     if (!stored) throw new Error(`No dispute policy in force for ${area.slug} on ${localDay}`);
     const referredOut = input.program !== null && isRetainedByMinistry(input.program);
-    const filed = fileCase(stored.policy, input.receivedAt, referredOut, now);
+    const toProvider = referredAtFiling(providerStageOf(stored.policy), {
+      kind: input.kind,
+      respondentOrgId: input.respondentOrgId,
+    });
+    const filed = fileCase(stored.policy, input.receivedAt, referredOut, now, toProvider);
     const clocks = filed.clocks;
 
     const year = Number(localDay.slice(0, 4));
@@ -125,6 +133,8 @@ export async function recordNewCase(db: DB, input: NewCaseInput, now: Date): Pro
       closed_at: filed.closedAt,
       recourse_deadline_at: null,
       next_due_at: filed.nextDueAt,
+      identity_shared: input.identityShared ? 1 : 0,
+      provider_referred_at: filed.providerReferredAt,
       version: 1,
       created_at: nowIso,
       updated_at: nowIso,
@@ -142,7 +152,11 @@ export async function recordNewCase(db: DB, input: NewCaseInput, now: Date): Pro
         actor_user_id: input.recordedBy.userId,
         level: 1,
         body: null,
-        data_json: JSON.stringify({ channel: row.channel, kind: row.kind }),
+        data_json: JSON.stringify(
+          type === "referred_to_provider"
+            ? { answerBy: clocks.find((c) => c.kind === "provider_response")!.dueAt }
+            : { channel: row.channel, kind: row.kind },
+        ),
         created_at: nowIso,
       });
     for (const type of filed.events) await event(type);
@@ -176,7 +190,9 @@ export async function recordNewCase(db: DB, input: NewCaseInput, now: Date): Pro
             ...common,
             receivedAt: row.received_at,
             acknowledgeDays: stored.policy.acknowledgeDays,
-            firstResponseDueAt: clocks.find((c) => c.kind === "first_response")!.dueAt,
+            // Referred at filing: the provider's answer is the first response the person waits for.
+            firstResponseDueAt: clocks.find((c) => c.kind === "first_response" || c.kind === "provider_response")!
+              .dueAt,
             accommodationNeeded: row.accommodation_needed === 1,
             // The link opens the case for the address it is sent to, the one on the case.
             openLink:
@@ -244,6 +260,7 @@ export async function fileClientComplaint(input: {
       description: complaint.description,
       outcomeWanted: complaint.outcomeWanted,
       selfIdentification: selfIdentificationOf(complaint),
+      identityShared: complaint.shareIdentity === "yes",
       submissionKey: complaint.submissionKey,
       receivedAt: input.receivedAt ?? input.now,
       recordedBy: input.recordedBy ?? { userId: null, label: "filer" },

@@ -22,6 +22,7 @@ function toStoredPolicy(row: PolicyRow): StoredPolicy {
       recourseWindowDays: row.recourse_window_days,
       levels: JSON.parse(row.levels_json),
       calendar: JSON.parse(row.calendar_json),
+      ...(row.provider_stage_json ? { providerStage: JSON.parse(row.provider_stage_json) } : {}),
     },
   };
 }
@@ -68,6 +69,7 @@ export async function insertPolicyVersion(
       recourse_window_days: input.policy.recourseWindowDays,
       levels_json: JSON.stringify(input.policy.levels),
       calendar_json: JSON.stringify(input.policy.calendar),
+      provider_stage_json: input.policy.providerStage ? JSON.stringify(input.policy.providerStage) : null,
       created_by: input.createdBy,
       created_at: input.now,
     })

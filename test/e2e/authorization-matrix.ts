@@ -38,6 +38,10 @@ export interface Targets {
   ownDispute: string;
   /** A dispute raised by another Hamilton–Niagara provider. */
   otherDispute: string;
+  /** A Hamilton–Niagara complaint about the provider principal's organization, referred to it (#17). */
+  ownRespondentCase: string;
+  /** A Hamilton–Niagara complaint about another provider, referred to that provider (#17). */
+  otherRespondentCase: string;
   files: {
     /** Uploaded by the provider on its own dispute (shared with it). */
     ownDisputeShared: number;
@@ -460,6 +464,55 @@ export const AUTHORIZATION_MATRIX: Record<string, Probe[]> = {
       method: "POST",
       path: (t) => `/disputes/${t.otherDispute}`,
       form: ATTACH_NOTHING,
+      scope: "other",
+      expect: NOBODY,
+    },
+  ],
+  // The provider as respondent (#17): complaints about its own organization, once referred to it.
+  "respond._index.tsx": [
+    {
+      what: "the complaints about the provider's organization",
+      method: "GET",
+      path: () => "/respond",
+      scope: "own",
+      expect: signedIn({ provider: 200 }),
+    },
+  ],
+  "respond.$reference.tsx": [
+    {
+      what: "a complaint about the provider's organization, referred to it",
+      method: "GET",
+      path: (t) => `/respond/${t.ownRespondentCase}`,
+      scope: "own",
+      expect: signedIn({ provider: 200 }),
+    },
+    {
+      what: "a complaint about another provider",
+      method: "GET",
+      path: (t) => `/respond/${t.otherRespondentCase}`,
+      scope: "other",
+      expect: NOBODY,
+    },
+    {
+      what: "a complaint never referred to a provider",
+      method: "GET",
+      path: (t) => `/respond/${t.otherCase}`,
+      scope: "other",
+      expect: NOBODY,
+    },
+    {
+      what: "an empty answer to a complaint about the provider's organization",
+      method: "POST",
+      path: (t) => `/respond/${t.ownRespondentCase}`,
+      form: () => ({}),
+      scope: "own",
+      expect: signedIn({ provider: 400 }),
+    },
+    {
+      what: "an answer to a complaint about another provider",
+      method: "POST",
+      path: (t) => `/respond/${t.otherRespondentCase}`,
+      form: () => ({ answer: "A harmless answer" }),
       scope: "other",
       expect: NOBODY,
     },

@@ -150,6 +150,10 @@ export const FORMS: FormSpec[] = [
         "close",
         "reopen",
         "decide",
+        // The provider stage (#17): refused on Durham's cases, whose policy never refers.
+        "refer",
+        "release_answer",
+        "step_in",
       ),
       version: oneOf(CURRENT_CASE_VERSION),
       message: acceptedText(5000),
@@ -161,6 +165,7 @@ export const FORMS: FormSpec[] = [
       outcome: oneOf("upheld", "partly_upheld", "not_upheld"),
       reasons: acceptedText(10000),
       panel: acceptedText(2000),
+      stepInReason: acceptedText(2000),
       loadedAt: fc
         .date({ min: new Date("2020-01-01"), max: new Date("2030-01-01"), noInvalidDate: true })
         .map((d) => d.toISOString()),
@@ -174,7 +179,8 @@ export const FORMS: FormSpec[] = [
     upload: true,
     accepted: () => ({
       ...filerActionFields,
-      intent: oneOf("add_information", "request_recourse", "withdraw", "close"),
+      intent: oneOf("add_information", "request_recourse", "withdraw", "close", "accept_answer", "refuse_answer"),
+      answerReasons: acceptedText(5000),
     }),
   },
   {
@@ -223,6 +229,15 @@ export const FORMS: FormSpec[] = [
     path: (w) => `/disputes/${w.disputeReference}`,
     upload: true,
     accepted: () => filerActionFields,
+  },
+  {
+    route: "respond.$reference.tsx",
+    // Durham's policy never refers, so the case is not the provider's to answer: every body is
+    // answered "not found" before it is read, which is what a provider must get for it.
+    name: "a provider's answer to a complaint about it (/respond/$reference)",
+    actor: "provider",
+    path: (w) => `/respond/${w.caseReference}`,
+    accepted: () => ({ answer: acceptedText(5000), proposedResolution: acceptedText(2000) }),
   },
   {
     route: "login.tsx",
@@ -296,6 +311,12 @@ export const FORMS: FormSpec[] = [
       civic_holiday: oneOf("on"),
       easter_monday: oneOf("on"),
       truth_and_reconciliation: oneOf("on"),
+      // The provider stage (#17); not "always", so Durham's other filings keep going to staff.
+      providerReferral: oneOf("never", "per_case"),
+      providerResponseDays: days(1, 60),
+      providerReviewDays: days(1, 60),
+      clientSilence: oneOf("close_resolved", "to_ssm"),
+      providerStaffCheck: oneOf("on"),
       extraClosures: fc
         .array(fc.date({ min: new Date("2026-01-01"), max: new Date("2030-12-31"), noInvalidDate: true }), {
           maxLength: 5,

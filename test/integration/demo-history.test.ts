@@ -1,3 +1,4 @@
+import type { ProviderStagePolicy } from "../../app/domain/provider-stage";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   businessDaysTouched,
@@ -198,12 +199,17 @@ describe("demo history", () => {
         firstResponseDays: row.first_response_days,
         levels: JSON.parse(row.levels_json),
       } as DisputePolicy;
+      const stage = row.provider_stage_json ? (JSON.parse(row.provider_stage_json) as ProviderStagePolicy) : null;
       const days =
         k.kind === "acknowledge"
           ? policy.acknowledgeDays
           : k.kind === "first_response"
             ? policy.firstResponseDays
-            : decisionDaysAt(policy, k.level)!;
+            : k.kind === "provider_response"
+              ? stage!.responseDays
+              : k.kind === "client_review"
+                ? stage!.reviewWindowDays
+                : decisionDaysAt(policy, k.level)!;
       // The pause rule: each pause moved the deadline by the whole business days it touched.
       const pauses = k.pauses_json ? (JSON.parse(k.pauses_json) as ClockPause[]) : [];
       for (const p of pauses)
@@ -307,7 +313,17 @@ function replay(events: readonly CaseEventRow[]) {
     const data = e.data_json ? (JSON.parse(e.data_json) as Record<string, unknown>) : {};
     switch (e.type) {
       case "acknowledged":
-        s.status = "acknowledged";
+        if (s.status === "received") s.status = "acknowledged";
+        break;
+      // The provider stage (#17).
+      case "referred_to_provider":
+        s.status = "with_provider";
+        break;
+      case "provider_stage_taken_over":
+        s.status = "in_review";
+        break;
+      case "client_accepted_answer":
+        [s.status, s.decidedAt, s.outcome, s.closedAt] = ["closed", e.created_at, "resolved_informally", e.created_at];
         break;
       case "public_reply":
         if (s.status !== "decided" && s.status !== "waiting_for_filer") s.status = "in_review";
