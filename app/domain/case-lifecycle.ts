@@ -54,6 +54,8 @@ export type Notice<C extends Clock = Clock> =
   | { to: "filer"; kind: "escalated"; level: number; cause: EscalationCause; decisionDueAt: string }
   | { to: "filer"; kind: "referred_to_ministry"; level: number }
   | { to: "filer"; kind: "survey_invitation" }
+  | { to: "filer"; kind: "deadline_extended"; reason: string; businessDays: number; dueAt: string }
+  | { to: "filer"; kind: "merged"; intoReference: string }
   | { to: "managers"; kind: "escalation_notice"; level: number; cause: EscalationCause }
   | { to: "managers"; kind: "overdue_alert"; clock: C };
 

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { boundedIsoDate } from "./date-bounds";
-import type { DisputePolicy } from "./policy";
+import { DEFAULT_EXTENSION_MAX_DAYS, type DisputePolicy } from "./policy";
 import { OPTIONAL_CLOSURES, type HolidayKey } from "./ontario-holidays";
 
 // What an SSM manager may set. Bounds keep a typo (200 days to acknowledge) from being published.
@@ -27,6 +27,8 @@ export const policyInputSchema = z
     decisionDays2: days(1, 90),
     decisionDays3: days(1, 90),
     recourseWindowDays: days(1, 60),
+    // Issue #17; a form from before the field existed keeps the default.
+    extensionMaxDays: days(1, 30).optional(),
     civic_holiday: z.literal("on").optional(),
     easter_monday: z.literal("on").optional(),
     truth_and_reconciliation: z.literal("on").optional(),
@@ -55,6 +57,7 @@ export function policyFromInput(input: PolicyInput, opens: number, closes: numbe
     acknowledgeDays: input.acknowledgeDays,
     firstResponseDays: input.firstResponseDays,
     recourseWindowDays: input.recourseWindowDays,
+    extensionMaxDays: input.extensionMaxDays ?? DEFAULT_EXTENSION_MAX_DAYS,
     levels: [
       { level: 1, key: "provider", decisionDays: input.decisionDays1 },
       { level: 2, key: "formal_review", decisionDays: input.decisionDays2 },

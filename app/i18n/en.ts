@@ -1,3 +1,5 @@
+import { enThreeParties } from "./en-three-parties";
+
 // Every string a person reads, in English. fr.ts must have exactly the same keys (the type checks it).
 export const en = {
   "lang.name": "English",
@@ -1005,6 +1007,7 @@ export const en = {
   "report.satisfaction.hint":
     "Answers from people whose case closed this quarter. Each question is scored from 1 (not at all) to 5 (completely).",
   "health.ok": "ok",
+  ...enThreeParties,
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -1,4 +1,5 @@
 import type { MessageKey } from "./en";
+import { frThreeParties } from "./fr-three-parties";
 
 // Chaque texte en français : mêmes clés que en.ts (le type le vérifie).
 export const fr: Record<MessageKey, string> = {
@@ -1034,4 +1035,5 @@ export const fr: Record<MessageKey, string> = {
   "report.satisfaction.hint":
     "Réponses des personnes dont le dossier a été fermé ce trimestre. Chaque question est notée de 1 (pas du tout) à 5 (tout à fait).",
   "health.ok": "ok",
+  ...frThreeParties,
 };

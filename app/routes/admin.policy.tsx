@@ -6,6 +6,7 @@ import { ErrorSummary } from "../components/error-summary";
 import { SelectField, TextArea, TextField } from "../components/form-fields";
 import { OPTIONAL_CLOSURES } from "../domain/ontario-holidays";
 import { POLICY_TIME_ZONES, policyInputSchema } from "../domain/policy-input";
+import { extensionLimit } from "../domain/policy";
 import { useT } from "../hooks/use-translation";
 import { codeText } from "../i18n";
 import { policyAdminView, publishPolicyVersion } from "../services/policy-admin.server";
@@ -57,6 +58,7 @@ export default function PolicyPage() {
     decisionDays2: t("policy.decisionDays", { level: 2 }),
     decisionDays3: t("policy.decisionDays", { level: 3 }),
     recourseWindowDays: t("policy.recourseDays"),
+    extensionMaxDays: t("policy.extensionMaxDays"),
     extraClosures: t("policy.extraClosures"),
   };
   return (
@@ -120,6 +122,13 @@ export default function PolicyPage() {
           required
           errors={errors}
           defaultValue={value("recourseWindowDays", policy.recourseWindowDays)}
+        />
+        <TextField
+          name="extensionMaxDays"
+          label={labels.extensionMaxDays!}
+          required
+          errors={errors}
+          defaultValue={value("extensionMaxDays", extensionLimit(policy))}
         />
         <fieldset className="group">
           <legend>{t("policy.closures.legend")}</legend>

@@ -4,9 +4,11 @@ import type { OutgoingEmail } from "../../db/repositories/email-outbox";
 import type { CaseRow } from "../../db/schema";
 import {
   acknowledgedEmail,
+  deadlineExtendedEmail,
   decisionEmail,
   escalatedEmail,
   informationRequestEmail,
+  mergedEmail,
   publicReplyEmail,
   referredToMinistryEmail,
 } from "../../emails/case-emails";
@@ -99,6 +101,19 @@ export async function noticeEmails(input: {
         emails.push(
           ...emailToFiler(row, `referred:${n.level}`, "referred_to_ministry", referredToMinistryEmail(basics)),
         );
+        break;
+      case "deadline_extended":
+        emails.push(
+          ...emailToFiler(
+            row,
+            `${key}:extended`,
+            "deadline_extended",
+            deadlineExtendedEmail({ ...basics, businessDays: n.businessDays, dueAt: n.dueAt, reason: n.reason }),
+          ),
+        );
+        break;
+      case "merged":
+        emails.push(...emailToFiler(row, "merged", "merged", mergedEmail(basics)));
         break;
       case "survey_invitation":
         // Written through `trx`, so the invitation is kept only if the change is (issue #6).

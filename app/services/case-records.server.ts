@@ -133,7 +133,7 @@ export function caseChangeOf(
 export async function commitCaseChange(trx: DB, row: CaseRow, change: CaseChange, now: Date): Promise<void> {
   const nowIso = now.toISOString();
   for (const { stored, next } of change.clockUpdates) {
-    if (!(await saveClockIfState(trx, stored.id, stored.state, next))) throw new StaleCaseError();
+    if (!(await saveClockIfState(trx, stored.id, stored.state, next, stored.dueAt))) throw new StaleCaseError();
   }
   for (const clock of change.newClocks) await insertClock(trx, row.id, clock);
   if (change.patch || change.clockUpdates.length || change.newClocks.length) {

@@ -13,6 +13,7 @@ import * as m0011 from "./0011_queue_and_case_page_indexes";
 import * as m0012 from "./0012_queue_provider_index";
 import * as m0013 from "./0013_clock_history";
 import * as m0014 from "./0014_report_releases";
+import * as m0016 from "./0016_extensions_links_panels";
 
 // Listed statically (not read from the folder) so the bundled server carries its migrations.
 // Append only: never edit or reorder a released entry.
@@ -31,4 +32,5 @@ export const migrations: Record<string, Migration> = {
   "0012_queue_provider_index": m0012,
   "0013_clock_history": m0013,
   "0014_report_releases": m0014,
+  "0016_extensions_links_panels": m0016,
 };
