@@ -32,6 +32,8 @@ export interface CasePatch {
   outcome?: DecisionOutcome | null;
   closedAt?: string | null;
   recourseDeadlineAt?: string | null;
+  /** A duplicate merged into its original (case-lifecycle-merge.ts). */
+  mergedIntoCaseId?: number;
 }
 
 export interface LifecycleEvent {

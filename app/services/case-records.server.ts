@@ -95,6 +95,7 @@ function rowPatch(patch: CasePatch): CaseUpdate {
   if (patch.outcome !== undefined) out.outcome = patch.outcome;
   if (patch.closedAt !== undefined) out.closed_at = patch.closedAt;
   if (patch.recourseDeadlineAt !== undefined) out.recourse_deadline_at = patch.recourseDeadlineAt;
+  if (patch.mergedIntoCaseId !== undefined) out.merged_into_case_id = patch.mergedIntoCaseId;
   return out;
 }
 

@@ -50,6 +50,8 @@ describe("what each role may do", () => {
       "case.assign",
       "case.decide",
       "case.be_assigned",
+      "case.extend",
+      "case.link",
       "attachment.read",
       "report.read",
     ]);
@@ -59,6 +61,8 @@ describe("what each role may do", () => {
       "policy.edit",
       "users.manage",
       "organizations.manage",
+      "panel.form",
+      "panel.roster",
     ]);
   });
 
