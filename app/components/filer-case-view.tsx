@@ -10,11 +10,12 @@ import { Attachments, type AttachmentItem } from "./attachments";
 import type { CaseStatus } from "../domain/vocabulary";
 import type { TimelineEvent } from "./case-timeline";
 import { TEXT_LIMITS } from "../domain/text-limits";
+import { FilerRelationNotices, type FilerRelationData } from "./filer-relation-notices";
 
 // Forms post as full pages (reloadDocument): on /status the access cookie is scoped to that path,
 // and a data request to /status.data would not carry it.
 /** What this view shows of a case; app/services/case-lookup.server.ts's filerCaseView gives it. */
-export interface FilerCaseViewData {
+export interface FilerCaseViewData extends FilerRelationData {
   reference: string;
   status: CaseStatus;
   level: number;
@@ -74,6 +75,7 @@ export function FilerCaseView({
       </dl>
       {view.status === "waiting_for_filer" ? <p className="panel">{t("status.waiting")}</p> : null}
       {view.status === "referred_to_ministry" ? <p className="panel">{t("status.ministry")}</p> : null}
+      <FilerRelationNotices view={view} />
       {view.nextDueAt ? (
         <>
           <h2>{t("status.nextStep")}</h2>

@@ -1,0 +1,25 @@
+import type { ActionFunctionArgs } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
+import { requirePermission } from "../auth/require-permission.server";
+import { formCasePanel } from "../services/panels.server";
+import { notFound } from "../utils/http.server";
+import { readForm } from "../utils/read-form.server";
+
+// Issue #17: a manager seats the independent panel of a level-3 case (the form is on the case page).
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const { user } = await requirePermission(request, "panel.form");
+  const form = await readForm(request);
+  const memberIds = form
+    .getAll("member")
+    .map((v) => Number(v))
+    .filter((n) => Number.isSafeInteger(n) && n > 0)
+    .slice(0, 50);
+  const result = await formCasePanel({ db: context.db, user, reference: params.reference ?? "", memberIds, now: new Date() });
+  if (result.ok) return { done: true, refusal: null };
+  if (result.reason === "not_found") throw notFound();
+  return data({ done: false, refusal: result }, { status: 409 });
+}
+
+export function loader({ params }: ActionFunctionArgs) {
+  return redirect(`/cases/${encodeURIComponent(params.reference ?? "")}`);
+}

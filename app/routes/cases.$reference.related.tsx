@@ -1,0 +1,41 @@
+import type { ActionFunctionArgs } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
+import { z } from "zod";
+import { requirePermission } from "../auth/require-permission.server";
+import { CASE_LINK_KINDS } from "../domain/vocabulary";
+import { knownKey, type MessageKey } from "../i18n";
+import { linkCases, mergeDuplicate } from "../services/case-links.server";
+import { parseForm } from "../utils/form";
+import { notFound } from "../utils/http.server";
+import { readForm } from "../utils/read-form.server";
+
+// Issue #17: staff link related cases and merge a duplicate into this case (forms on the case page).
+const reference = z.string().trim().min(1, "error.required").max(40, "error.tooLong");
+const schema = z.discriminatedUnion("intent", [
+  z.object({ intent: z.literal("link"), otherReference: reference, kind: z.enum(CASE_LINK_KINDS, { error: "error.choose" }) }),
+  z.object({ intent: z.literal("merge"), duplicateReference: reference, version: z.coerce.number().int().min(1) }),
+]);
+
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const { user } = await requirePermission(request, "case.link");
+  const parsed = parseForm(schema, await readForm(request));
+  if (!parsed.ok) return data({ errors: parsed.errors, refused: null, done: null }, { status: 400 });
+  const common = { db: context.db, user, reference: params.reference ?? "", now: new Date() };
+  const input = parsed.data;
+  const result =
+    input.intent === "link"
+      ? await linkCases({ ...common, otherReference: input.otherReference, kind: input.kind })
+      : await mergeDuplicate({ ...common, duplicateReference: input.duplicateReference, expectedVersion: input.version });
+  if (!result.ok) {
+    // The other case not found (or another SSM's) is the user's mistake; this case not found is a 404.
+    if (result.reason === "not_found" && input.intent === "merge") throw notFound();
+    const refused = knownKey(`links.refused.${result.reason}`, "case.stale");
+    return data({ errors: null, refused: refused as MessageKey, done: null }, { status: 409 });
+  }
+  const done: MessageKey = input.intent === "link" ? "links.done" : "links.mergeDone";
+  return { errors: null, refused: null, done };
+}
+
+export function loader({ params }: ActionFunctionArgs) {
+  return redirect(`/cases/${encodeURIComponent(params.reference ?? "")}`);
+}
