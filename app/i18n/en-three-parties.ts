@@ -84,6 +84,7 @@ export const enThreeParties = {
   "roster.added": "Added to the roster.",
   "roster.remove": "Remove {name} from the roster",
   "roster.removed": "Removed from the roster.",
+  "roster.actions": "Action",
   "roster.empty": "The roster is empty.",
   "nav.panelRoster": "Panel roster",
 } as const;

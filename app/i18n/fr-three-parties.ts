@@ -88,6 +88,7 @@ export const frThreeParties: Record<keyof typeof enThreeParties, string> = {
   "roster.added": "Ajouté à la liste.",
   "roster.remove": "Retirer {name} de la liste",
   "roster.removed": "Retiré de la liste.",
+  "roster.actions": "Action",
   "roster.empty": "La liste est vide.",
   "nav.panelRoster": "Comités",
 };
