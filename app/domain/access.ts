@@ -20,14 +20,6 @@ export const PERMISSIONS = [
   /** Assign a case to oneself or to a colleague. */
   "case.assign",
   "case.decide",
-  /** Extend a running deadline once per level, with notice to the filer (issue #17). */
-  "case.extend",
-  /** Link related cases of the own SSM, and merge a duplicate into its original (issue #17). */
-  "case.link",
-  /** Seat an independent panel on a level-3 case (issue #17). */
-  "panel.form",
-  /** Keep the own SSM's roster of panel members and their declared conflicts (issue #17). */
-  "panel.roster",
   /** Send a case up a level by hand, before its deadline forces it (shared/domain.md: managers). */
   "case.escalate",
   /** The person a case may be assigned to. */
@@ -52,6 +44,14 @@ export const PERMISSIONS = [
   "users.manage",
   /** Add, rename and retire the providers serving the own area; the SSM's published contacts. */
   "organizations.manage",
+  /** Extend a running deadline once per level, with notice to the filer (issue #17). */
+  "case.extend",
+  /** Link related cases of the own SSM, and merge a duplicate into its original (issue #17). */
+  "case.link",
+  /** Seat an independent panel on a level-3 case (issue #17). */
+  "panel.form",
+  /** Keep the own SSM's roster of panel members and their declared conflicts (issue #17). */
+  "panel.roster",
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 

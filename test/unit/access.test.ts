@@ -50,10 +50,10 @@ describe("what each role may do", () => {
       "case.assign",
       "case.decide",
       "case.be_assigned",
-      "case.extend",
-      "case.link",
       "attachment.read",
       "report.read",
+      "case.extend",
+      "case.link",
     ]);
     expect(managerExtra).toEqual([
       "case.escalate",
