@@ -40,7 +40,7 @@ export const enThreeParties = {
   "links.merged": "Merged into {reference}",
   "links.mergedIn": "{reference} was merged into this case",
   "links.mergeDone": "The duplicate was merged into this case.",
-  "links.refused.not_found": "No case of this SSM has that reference.",
+  "links.refused.other_not_found": "No case of this SSM has that reference.",
   "links.refused.same_case": "A case cannot be linked to itself.",
   "links.refused.already_linked": "These cases are already linked.",
   "links.refused.not_duplicate": "Only a case linked as a duplicate can be merged.",

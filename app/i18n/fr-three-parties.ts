@@ -44,7 +44,7 @@ export const frThreeParties: Record<keyof typeof enThreeParties, string> = {
   "links.merged": "Fusionné dans {reference}",
   "links.mergedIn": "{reference} a été fusionné dans ce dossier",
   "links.mergeDone": "Le doublon a été fusionné dans ce dossier.",
-  "links.refused.not_found": "Aucun dossier de ce GSS ne porte cette référence.",
+  "links.refused.other_not_found": "Aucun dossier de ce GSS ne porte cette référence.",
   "links.refused.same_case": "Un dossier ne peut pas être lié à lui-même.",
   "links.refused.already_linked": "Ces dossiers sont déjà liés.",
   "links.refused.not_duplicate": "Seul un dossier lié comme doublon peut être fusionné.",

@@ -1,5 +1,5 @@
-import type { ActionFunctionArgs } from "@remix-run/node";
-import { data, redirect } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { data } from "@remix-run/node";
 import { z } from "zod";
 import { TEXT_LIMITS } from "../domain/text-limits";
 import { requirePermission } from "../auth/require-permission.server";
@@ -37,6 +37,8 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   return { errors: null, refused: null, done: "extension.done" as MessageKey };
 }
 
-export function loader({ params }: ActionFunctionArgs) {
-  return redirect(`/cases/${encodeURIComponent(params.reference ?? "")}`);
+// Only posted to: the form lives on the case page.
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requirePermission(request, "case.extend");
+  throw notFound();
 }

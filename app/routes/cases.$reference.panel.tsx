@@ -1,5 +1,5 @@
-import type { ActionFunctionArgs } from "@remix-run/node";
-import { data, redirect } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { data } from "@remix-run/node";
 import { requirePermission } from "../auth/require-permission.server";
 import { formCasePanel } from "../services/panels.server";
 import { notFound } from "../utils/http.server";
@@ -20,6 +20,8 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   return data({ done: false, refusal: result }, { status: 409 });
 }
 
-export function loader({ params }: ActionFunctionArgs) {
-  return redirect(`/cases/${encodeURIComponent(params.reference ?? "")}`);
+// Only posted to: the form lives on the case page.
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requirePermission(request, "panel.form");
+  throw notFound();
 }

@@ -1,5 +1,5 @@
-import type { ActionFunctionArgs } from "@remix-run/node";
-import { data, redirect } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { data } from "@remix-run/node";
 import { z } from "zod";
 import { requirePermission } from "../auth/require-permission.server";
 import { CASE_LINK_KINDS } from "../domain/vocabulary";
@@ -27,8 +27,8 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       ? await linkCases({ ...common, otherReference: input.otherReference, kind: input.kind })
       : await mergeDuplicate({ ...common, duplicateReference: input.duplicateReference, expectedVersion: input.version });
   if (!result.ok) {
-    // The other case not found (or another SSM's) is the user's mistake; this case not found is a 404.
-    if (result.reason === "not_found" && input.intent === "merge") throw notFound();
+    // This case not found is a 404; the other one not found (or another SSM's) is a typing mistake.
+    if (result.reason === "not_found") throw notFound();
     const refused = knownKey(`links.refused.${result.reason}`, "case.stale");
     return data({ errors: null, refused: refused as MessageKey, done: null }, { status: 409 });
   }
@@ -36,6 +36,8 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   return { errors: null, refused: null, done };
 }
 
-export function loader({ params }: ActionFunctionArgs) {
-  return redirect(`/cases/${encodeURIComponent(params.reference ?? "")}`);
+// Only posted to: the form lives on the case page.
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requirePermission(request, "case.link");
+  throw notFound();
 }

@@ -17,7 +17,8 @@ import {
   runCaseAction,
 } from "./case-records.server";
 
-export type LinkActionRefusal = LinkRefusal | MergeRefusal | "not_found" | "stale";
+/** not_found: the case of the page; other_not_found: the reference typed (or another SSM's case). */
+export type LinkActionRefusal = LinkRefusal | MergeRefusal | "not_found" | "other_not_found" | "stale";
 type Result = { ok: true } | { ok: false; reason: LinkActionRefusal };
 
 class Refused extends CaseActionRefused<LinkActionRefusal> {}
@@ -32,7 +33,7 @@ async function bothCases(trx: DB, user: SessionUser, reference: string, otherRef
   const row = await load(reference);
   if (!row) throw new Refused("not_found");
   const other = await load(otherReference.trim());
-  if (!other || other.area_slug !== row.area_slug) throw new Refused("not_found");
+  if (!other || other.area_slug !== row.area_slug) throw new Refused("other_not_found");
   return { row, other };
 }
 
