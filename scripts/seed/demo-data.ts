@@ -10,6 +10,7 @@ import { hashPassword } from "../../app/utils/password.server";
 import type { Database, Language, Role } from "../../db/schema";
 import { CATCHMENT_AREAS, MINISTRY, ssmSlug } from "../../db/seed/catchment-areas";
 import { seedDemoHistory } from "./demo-history";
+import { seedThreeParties } from "./demo-three-parties";
 
 export const DEMO_PASSWORD = "Recourse-demo-2026";
 
@@ -439,6 +440,10 @@ export async function seedDemoData(db: Kysely<Database>, now: Date): Promise<{ s
       });
     }
   }
+  await seedThreeParties(db, now, {
+    staff: staffByArea.get(ssmSlug("hamilton-niagara"))!,
+    manager: managersByArea.get("hamilton-niagara")!,
+  });
   // Behind the live cases: four closed quarters of handled cases and the reports submitted on them.
   await seedDemoHistory(db, now, managersByArea);
   return { seeded: true };
