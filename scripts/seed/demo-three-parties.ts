@@ -164,14 +164,15 @@ export async function seedThreeParties(
 
   // A case at the independent panel, its panel seated from the roster (no conflicted member).
   const panelCase = await file(
-    50,
+    30,
     "Jamie Tremblay",
     "jamie.tremblay@example.com",
     first,
     "I was removed from the program after a complaint about my counsellor.",
   );
   version = 1;
-  const start = now.getTime() - 50 * DAY;
+  // Recent enough that the level-3 deadline is still running: the sweep would refer an older one on.
+  const start = now.getTime() - 30 * DAY;
   await act(staff, panelCase.reference, { action: "take" }, new Date(start + 2 * HOUR));
   await act(staff, panelCase.reference, { action: "acknowledge" }, new Date(start + 3 * HOUR));
   await act(
@@ -190,7 +191,7 @@ export async function seedThreeParties(
     manager,
     panelCase.reference,
     { action: "escalate", reason: "The person asked for the independent panel." },
-    new Date(start + 20 * DAY),
+    new Date(start + 10 * DAY),
   );
   const roster = (await panelRosterView(db, manager))!.members;
   const seat = roster.filter((m) => m.name === "Dana Okafor" || m.name === "Luc Bérubé").map((m) => m.id);
@@ -199,7 +200,7 @@ export async function seedThreeParties(
     user: manager,
     reference: panelCase.reference,
     memberIds: seat,
-    now: new Date(start + 21 * DAY),
+    now: new Date(start + 11 * DAY),
   });
   if (!formed.ok) throw new Error(`Demo panel: ${formed.reason}`);
 }
