@@ -1,4 +1,4 @@
-import { Link, useFetcher } from "@remix-run/react";
+import { Link, useActionData, useFetcher, useParams } from "@remix-run/react";
 import { useEffect, useRef } from "react";
 import { CASE_LINK_KINDS } from "../domain/vocabulary";
 import { useT } from "../hooks/use-translation";
@@ -220,5 +220,36 @@ export function IndependentPanel({ reference, view }: { reference: string; view:
         </fetcher.Form>
       ) : null}
     </section>
+  );
+}
+
+/**
+ * What the forms' own routes show when posted without JavaScript (a full page): the answer in
+ * words and the way back to the case. With JavaScript, the case page's fetcher shows the answer.
+ */
+export function PostedAnswerPage() {
+  const t = useT();
+  const answer = useActionData<FormAnswer | PanelAnswer>();
+  const { reference } = useParams();
+  const message =
+    answer && "refusal" in answer
+      ? answer.refusal
+        ? panelRefusalText(t, answer.refusal)
+        : t("panel.done")
+      : answer?.done
+        ? t(answer.done)
+        : answer?.refused
+          ? t(answer.refused)
+          : answer?.errors
+            ? t("error.summary.title")
+            : null;
+  return (
+    <>
+      <h1>{t("case.title", { reference: reference ?? "" })}</h1>
+      {message ? <p role="status">{message}</p> : null}
+      <p>
+        <Link to={`/cases/${encodeURIComponent(reference ?? "")}`}>{t("links.backToCase")}</Link>
+      </p>
+    </>
   );
 }

@@ -26,6 +26,7 @@ export const enThreeParties = {
   "report.figure.extensions": "Deadlines extended",
 
   "links.title": "Related cases",
+  "links.backToCase": "Back to the case",
   "links.none": "No related cases.",
   "links.kind.same_matter": "Same matter",
   "links.kind.duplicate": "Duplicate",

@@ -30,6 +30,7 @@ export const frThreeParties: Record<keyof typeof enThreeParties, string> = {
   "report.figure.extensions": "Délais prolongés",
 
   "links.title": "Dossiers liés",
+  "links.backToCase": "Retour au dossier",
   "links.none": "Aucun dossier lié.",
   "links.kind.same_matter": "Même affaire",
   "links.kind.duplicate": "Doublon",

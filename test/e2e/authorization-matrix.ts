@@ -576,7 +576,7 @@ export const AUTHORIZATION_MATRIX: Record<string, Probe[]> = {
     },
   ],
   // Issue #17: forms of the case page posted to their own routes (nothing to GET), and the roster.
-  "cases.$reference.extend.tsx": [
+  "cases_.$reference.extend.tsx": [
     {
       what: "the extension route, read",
       method: "GET",
@@ -601,7 +601,7 @@ export const AUTHORIZATION_MATRIX: Record<string, Probe[]> = {
       expect: NOBODY,
     },
   ],
-  "cases.$reference.related.tsx": [
+  "cases_.$reference.related.tsx": [
     {
       what: "the related-cases route, read",
       method: "GET",
@@ -626,7 +626,7 @@ export const AUTHORIZATION_MATRIX: Record<string, Probe[]> = {
       expect: NOBODY,
     },
   ],
-  "cases.$reference.panel.tsx": [
+  "cases_.$reference.panel.tsx": [
     {
       what: "the panel route, read",
       method: "GET",

@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { z } from "zod";
+import { PostedAnswerPage } from "../components/case-relations";
 import { requirePermission } from "../auth/require-permission.server";
 import { CASE_LINK_KINDS } from "../domain/vocabulary";
 import { knownKey, type MessageKey } from "../i18n";
@@ -41,3 +42,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   await requirePermission(request, "case.link");
   throw notFound();
 }
+
+// A page, not a resource route: an answer keeps its status (400, 409) and a post without JavaScript
+// lands on words and a way back.
+export default PostedAnswerPage;

@@ -1,5 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data } from "@remix-run/node";
+import { PostedAnswerPage } from "../components/case-relations";
 import { requirePermission } from "../auth/require-permission.server";
 import { formCasePanel } from "../services/panels.server";
 import { notFound } from "../utils/http.server";
@@ -25,3 +26,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   await requirePermission(request, "panel.form");
   throw notFound();
 }
+
+// A page, not a resource route: an answer keeps its status (400, 409) and a post without JavaScript
+// lands on words and a way back.
+export default PostedAnswerPage;

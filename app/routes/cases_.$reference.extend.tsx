@@ -2,6 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { z } from "zod";
 import { TEXT_LIMITS } from "../domain/text-limits";
+import { PostedAnswerPage } from "../components/case-relations";
 import { requirePermission } from "../auth/require-permission.server";
 import { knownKey, type MessageKey } from "../i18n";
 import { extendCaseDeadline } from "../services/case-extensions.server";
@@ -42,3 +43,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   await requirePermission(request, "case.extend");
   throw notFound();
 }
+
+// A page, not a resource route: an answer keeps its status (400, 409) and a post without JavaScript
+// lands on words and a way back.
+export default PostedAnswerPage;
