@@ -66,7 +66,10 @@ export function ExtendDeadline({
         <fetcher.Form method="post" action={`/cases/${encodeURIComponent(reference)}/extend`} ref={ref} noValidate>
           <ErrorSummary
             errors={fetcher.data?.errors ?? {}}
-            labels={{ businessDays: t("extension.days", { n: extension.limit }), extensionReason: t("extension.reason") }}
+            labels={{
+              businessDays: t("extension.days", { n: extension.limit }),
+              extensionReason: t("extension.reason"),
+            }}
           />
           <input type="hidden" name="version" value={version} />
           <TextField
@@ -101,7 +104,15 @@ function linkLine(t: Translate, l: RelationsView["links"][number]) {
   return `${t(`links.kind.${l.kind}`)}${l.mergedHere ? ` — ${t("links.mergedIn", { reference: l.reference })}` : ""}`;
 }
 
-export function RelatedCases({ reference, version, view }: { reference: string; version: number; view: RelationsView }) {
+export function RelatedCases({
+  reference,
+  version,
+  view,
+}: {
+  reference: string;
+  version: number;
+  view: RelationsView;
+}) {
   const t = useT();
   const link = useFetcher<FormAnswer>();
   const merge = useFetcher<FormAnswer>();
@@ -146,7 +157,12 @@ export function RelatedCases({ reference, version, view }: { reference: string; 
             labels={{ otherReference: t("links.reference"), kind: t("links.kind") }}
           />
           <input type="hidden" name="intent" value="link" />
-          <TextField name="otherReference" label={t("links.reference")} required errors={link.data?.errors ?? undefined} />
+          <TextField
+            name="otherReference"
+            label={t("links.reference")}
+            required
+            errors={link.data?.errors ?? undefined}
+          />
           <SelectField
             name="kind"
             label={t("links.kind")}

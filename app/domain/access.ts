@@ -72,7 +72,16 @@ const SSM_STAFF: readonly Permission[] = [
 /** The role → permission map: the only place a role turns into what its holder may do. */
 export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
   ssm_staff: SSM_STAFF,
-  ssm_manager: [...SSM_STAFF, "case.escalate", "report.submit", "policy.edit", "users.manage", "organizations.manage", "panel.form", "panel.roster"],
+  ssm_manager: [
+    ...SSM_STAFF,
+    "case.escalate",
+    "report.submit",
+    "policy.edit",
+    "users.manage",
+    "organizations.manage",
+    "panel.form",
+    "panel.roster",
+  ],
   provider_user: ["dispute.raise", "dispute.read", "dispute.act", "attachment.read"],
   ministry_analyst: ["report.read_province"],
   admin: ["report.read_province"],

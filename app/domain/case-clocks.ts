@@ -171,7 +171,13 @@ export function stopClock(clock: Clock): Clock {
  * business day). The sweep and every reading compare against the moved time: an extended clock is
  * never overdue before it.
  */
-export function extendClock(clock: Clock, businessDays: number, reason: string, now: Date, cal: BusinessCalendar): Clock {
+export function extendClock(
+  clock: Clock,
+  businessDays: number,
+  reason: string,
+  now: Date,
+  cal: BusinessCalendar,
+): Clock {
   const dueAfter = moveDueByBusinessDays(new Date(clock.dueAt), businessDays, cal).toISOString();
   return {
     ...clock,

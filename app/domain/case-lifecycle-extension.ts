@@ -9,11 +9,7 @@ import { extensionLimit } from "./policy";
  * sweep never marks it missed before then, and reports count the extension apart from the misses.
  */
 export type ExtensionRefusal =
-  | "finished"
-  | "no_running_deadline"
-  | "extension_used"
-  | "extension_too_long"
-  | "extension_overdue";
+  "finished" | "no_running_deadline" | "extension_used" | "extension_too_long" | "extension_overdue";
 
 export interface ExtendCommand {
   businessDays: number;
@@ -46,8 +42,7 @@ export function extensionRefusal(input: LifecycleInput, businessDays?: number): 
 }
 
 export type ExtensionResult<C extends Clock> =
-  | { ok: true; change: Transition<C>; clock: C; next: Clock }
-  | { ok: false; reason: ExtensionRefusal };
+  { ok: true; change: Transition<C>; clock: C; next: Clock } | { ok: false; reason: ExtensionRefusal };
 
 export function extendDeadline<C extends Clock>(input: LifecycleInput<C>, command: ExtendCommand): ExtensionResult<C> {
   const refusal = extensionRefusal(input, command.businessDays);
@@ -61,7 +56,13 @@ export function extendDeadline<C extends Clock>(input: LifecycleInput<C>, comman
     visibility: "public",
     actor: "actor",
     body: command.reason,
-    data: { kind: clock.kind, level: clock.level, businessDays: command.businessDays, dueBefore: clock.dueAt, dueAfter: next.dueAt },
+    data: {
+      kind: clock.kind,
+      level: clock.level,
+      businessDays: command.businessDays,
+      dueBefore: clock.dueAt,
+      dueAfter: next.dueAt,
+    },
   });
   change.notices.push({
     to: "filer",

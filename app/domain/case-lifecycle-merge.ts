@@ -17,11 +17,7 @@ export interface LinkSide {
   mergedIntoCaseId: number | null;
 }
 
-export function linkRefusal(
-  a: LinkSide,
-  b: LinkSide,
-  existing: readonly { caseId: number }[],
-): LinkRefusal | null {
+export function linkRefusal(a: LinkSide, b: LinkSide, existing: readonly { caseId: number }[]): LinkRefusal | null {
   if (a.id === b.id) return "same_case";
   if (a.mergedIntoCaseId !== null || b.mergedIntoCaseId !== null) return "merged";
   if (existing.some((l) => l.caseId === b.id)) return "already_linked";

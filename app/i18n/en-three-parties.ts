@@ -13,7 +13,8 @@ export const enThreeParties = {
   "extension.unavailable.no_running_deadline": "No decision deadline is running at this level.",
   "extension.unavailable.extension_overdue": "The deadline has already passed: it can no longer be extended.",
   "extension.unavailable.finished": "The case is finished.",
-  "case.refused.extension_used": "This level's deadline was already extended once: it may be extended only once per level.",
+  "case.refused.extension_used":
+    "This level's deadline was already extended once: it may be extended only once per level.",
   "case.refused.extension_too_long": "An extension must be at least 1 and at most the policy's limit in business days.",
   "case.refused.extension_overdue": "The deadline has already passed: it can no longer be extended.",
   "case.refused.no_running_deadline": "No decision deadline is running at this level.",

@@ -13,7 +13,11 @@ import { readForm } from "../utils/read-form.server";
 // Issue #17: staff extend the case's running deadline (the form sits on the case page).
 const schema = z.object({
   version: z.coerce.number().int().min(1),
-  businessDays: z.coerce.number({ error: "error.wholeNumber" }).int("error.wholeNumber").min(1, "error.range").max(90, "error.range"),
+  businessDays: z.coerce
+    .number({ error: "error.wholeNumber" })
+    .int("error.wholeNumber")
+    .min(1, "error.range")
+    .max(90, "error.range"),
   extensionReason: z.string().trim().min(1, "error.required").max(TEXT_LIMITS.reason, "error.tooLong"),
 });
 

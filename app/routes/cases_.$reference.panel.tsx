@@ -15,7 +15,13 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     .map((v) => Number(v))
     .filter((n) => Number.isSafeInteger(n) && n > 0)
     .slice(0, 50);
-  const result = await formCasePanel({ db: context.db, user, reference: params.reference ?? "", memberIds, now: new Date() });
+  const result = await formCasePanel({
+    db: context.db,
+    user,
+    reference: params.reference ?? "",
+    memberIds,
+    now: new Date(),
+  });
   if (result.ok) return { done: true, refusal: null };
   if (result.reason === "not_found") throw notFound();
   return data({ done: false, refusal: result }, { status: 409 });

@@ -13,7 +13,11 @@ import { readForm } from "../utils/read-form.server";
 // Issue #17: staff link related cases and merge a duplicate into this case (forms on the case page).
 const reference = z.string().trim().min(1, "error.required").max(40, "error.tooLong");
 const schema = z.discriminatedUnion("intent", [
-  z.object({ intent: z.literal("link"), otherReference: reference, kind: z.enum(CASE_LINK_KINDS, { error: "error.choose" }) }),
+  z.object({
+    intent: z.literal("link"),
+    otherReference: reference,
+    kind: z.enum(CASE_LINK_KINDS, { error: "error.choose" }),
+  }),
   z.object({ intent: z.literal("merge"), duplicateReference: reference, version: z.coerce.number().int().min(1) }),
 ]);
 
@@ -26,7 +30,11 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const result =
     input.intent === "link"
       ? await linkCases({ ...common, otherReference: input.otherReference, kind: input.kind })
-      : await mergeDuplicate({ ...common, duplicateReference: input.duplicateReference, expectedVersion: input.version });
+      : await mergeDuplicate({
+          ...common,
+          duplicateReference: input.duplicateReference,
+          expectedVersion: input.version,
+        });
   if (!result.ok) {
     // This case not found is a 404; the other one not found (or another SSM's) is a typing mistake.
     if (result.reason === "not_found") throw notFound();

@@ -1,9 +1,15 @@
 import type { DB } from "../../db/client";
 import { insertCaseLink, listLinkedCases } from "../../db/repositories/case-links";
-import { findCaseByReference } from "../../db/repositories/cases";
 import type { CaseRow } from "../../db/schema";
 import { emptyTransition } from "../domain/case-lifecycle";
-import { linkRefusal, mergedIn, mergeIntoOriginal, mergeRefusal, type LinkRefusal, type MergeRefusal } from "../domain/case-lifecycle-merge";
+import {
+  linkRefusal,
+  mergedIn,
+  mergeIntoOriginal,
+  mergeRefusal,
+  type LinkRefusal,
+  type MergeRefusal,
+} from "../domain/case-lifecycle-merge";
 import type { CaseLinkKind } from "../domain/vocabulary";
 import { actorOf, authorize, caseFor, caseScopeOf } from "./access.server";
 import type { SessionUser } from "./auth.server";
@@ -53,13 +59,21 @@ export async function linkCases(input: {
     const { row, other } = await bothCases(trx, user, input.reference, input.otherReference);
     const refusal = linkRefusal(side(row), side(other), await listLinkedCases(trx, row.id));
     if (refusal) throw new Refused(refusal);
-    await insertCaseLink(trx, { caseId: row.id, relatedCaseId: other.id, kind: input.kind, createdBy: user.id, at: now.toISOString() });
+    await insertCaseLink(trx, {
+      caseId: row.id,
+      relatedCaseId: other.id,
+      kind: input.kind,
+      createdBy: user.id,
+      at: now.toISOString(),
+    });
     // Each timeline names the other case (staff only: neither filer learns of the other).
     const linkedTo = (reference: string) =>
       caseChangeOf(
         {
           ...emptyTransition(),
-          events: [{ type: "linked", visibility: "internal", actor: "actor", body: reference, data: { kind: input.kind } }],
+          events: [
+            { type: "linked", visibility: "internal", actor: "actor", body: reference, data: { kind: input.kind } },
+          ],
         },
         { kind: "staff", userId: user.id },
       );
@@ -96,8 +110,18 @@ export async function mergeDuplicate(input: {
     const refusal = mergeRefusal(side(row), side(duplicate), link);
     if (refusal) throw new Refused(refusal);
     const context = await loadCaseContext(trx, duplicate);
-    const dupTransition = mergeIntoOriginal(lifecycleInput(duplicate, context, now), { id: row.id, reference: row.reference });
-    const emails = await noticeEmails({ trx, row: duplicate, area: context.area, notices: dupTransition.notices, key: "merge", now });
+    const dupTransition = mergeIntoOriginal(lifecycleInput(duplicate, context, now), {
+      id: row.id,
+      reference: row.reference,
+    });
+    const emails = await noticeEmails({
+      trx,
+      row: duplicate,
+      area: context.area,
+      notices: dupTransition.notices,
+      key: "merge",
+      now,
+    });
     const dupChange = caseChangeOf(dupTransition, { kind: "staff", userId: user.id });
     dupChange.audit = {
       actorUserId: user.id,

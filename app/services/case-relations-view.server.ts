@@ -46,7 +46,12 @@ export async function caseRelationsView(input: { db: DB; user: SessionUser; refe
       ? {
           sat: panel?.names ?? null,
           // Each member with the conflict that would refuse them here, so the form can say so.
-          roster: roster.map((m) => ({ id: m.id, name: m.name, affiliation: m.affiliation, conflict: panelConflict(m, parties) })),
+          roster: roster.map((m) => ({
+            id: m.id,
+            name: m.name,
+            affiliation: m.affiliation,
+            conflict: panelConflict(m, parties),
+          })),
           mayForm: mayFormPanel,
         }
       : null,

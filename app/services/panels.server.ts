@@ -137,11 +137,21 @@ export async function formCasePanel(input: {
     if (!result.ok) {
       const r = result.refusal;
       return r.reason === "conflicted"
-        ? { ok: false, reason: "conflicted", conflicts: r.conflicts.map((c) => ({ name: c.member.name, conflict: c.conflict })) }
+        ? {
+            ok: false,
+            reason: "conflicted",
+            conflicts: r.conflicts.map((c) => ({ name: c.member.name, conflict: c.conflict })),
+          }
         : { ok: false, reason: r.reason };
     }
     const at = now.toISOString();
-    await insertCasePanel(trx, { caseId: row.id, level: row.level, memberIds: result.members.map((m) => m.id), formedBy: user.id, at });
+    await insertCasePanel(trx, {
+      caseId: row.id,
+      level: row.level,
+      memberIds: result.members.map((m) => m.id),
+      formedBy: user.id,
+      at,
+    });
     await insertCaseEvent(trx, {
       case_id: row.id,
       type: "internal_note",
