@@ -289,6 +289,20 @@ export interface RateLimitEventTable {
 
 /** An invitation to set a password (0005): single use, a week long, only the token's sha256 kept. */
 /** A password reset asked for on /forgot-password (0007): single use, an hour long, only the token's sha256 kept. */
+/** A link that opens one case for its filer (migration 0017): single use, expiring, hashed. */
+export interface CaseAccessLinkTable {
+  id: Generated<number>;
+  case_id: number;
+  token_hash: string;
+  /** "acknowledgement" (the filing email) or "recovery" ("I lost my code"). */
+  purpose: string;
+  created_at: string;
+  expires_at: string;
+  used_at: string | null;
+  /** Set when staff gave the case a new access code: every earlier way in stops working. */
+  revoked_at: string | null;
+}
+
 export interface PasswordResetTable {
   id: Generated<number>;
   user_id: number;
@@ -401,6 +415,7 @@ export interface Database {
   attachments: AttachmentTable;
   invitations: InvitationTable;
   password_resets: PasswordResetTable;
+  case_access_links: CaseAccessLinkTable;
   report_drafts: ReportDraftTable;
   quarter_reports: QuarterReportTable;
   report_releases: ReportReleaseTable;

@@ -34,6 +34,8 @@ export function acknowledgementEmail(
     acknowledgeDays: number;
     firstResponseDueAt: string;
     accommodationNeeded: boolean;
+    /** A single-use link that opens the case without the code (never for a provider's dispute). */
+    openLink?: string | null;
   },
 ): RenderedEmail {
   const t = translator(input.language);
@@ -45,8 +47,15 @@ export function acknowledgementEmail(
       firstDue: formatLongDate(input.firstResponseDueAt, input.language),
     }),
     followLine(input),
+    ...(input.openLink ? [t("email.ack.openLink", { link: input.openLink })] : []),
     ...(input.accommodationNeeded ? [t("email.ack.accommodation")] : []),
   ]);
+}
+
+/** "I lost my code": a single-use link to the case, sent to the address on the case only. */
+export function accessLinkEmail(input: Common): RenderedEmail {
+  const t = translator(input.language);
+  return frame(input, "email.access.subject", [t("email.access.body", { link: input.statusLink })]);
 }
 
 export function publicReplyEmail(input: Common & { message: string }): RenderedEmail {

@@ -1,4 +1,5 @@
 import type { Equation } from "./report-relations";
+import { exactRange, firstNarrowedExactly, linkedGroups } from "./suppression-exact";
 
 /**
  * Statistical disclosure control for published counts, against a reader who keeps everything ever
@@ -97,8 +98,6 @@ export function suppressVersion(input: {
     if (value < t) status.set(cell, "small");
     else if (!known.has(i) && hiddenBefore.has(i)) status.set(cell, "complementary");
   }
-  // What the reader knows of each unknown: exact if shown anywhere, else its marker's range.
-  const shownVar = (i: number) => known.has(i) || [...cellVar].some(([cell, j]) => j === i && !status.has(cell));
   const compiled = rows.map(({ row, version, current }) => {
     const terms = new Map<number, number>();
     const add = (cell: string, c: number) => {
@@ -115,8 +114,9 @@ export function suppressVersion(input: {
     };
   });
 
-  const givenUp = new Set<number>();
-  for (;;) {
+  /** What the reader knows, given what is hidden so far: each unknown's bounds and the equations over unknowns. */
+  const assess = (hiddenNow: ReadonlyMap<string, Suppression>) => {
+    const shownVar = (i: number) => known.has(i) || [...cellVar].some(([cell, j]) => j === i && !hiddenNow.has(cell));
     const shown = new Set<number>();
     for (let i = 0; i < index.size; i++) if (shownVar(i)) shown.add(i);
     // "hidden" promises nothing of a count (so no group is given away by a hidden total's
@@ -124,7 +124,7 @@ export function suppressVersion(input: {
     const lo = valueOfVar.map((v, i) => (shown.has(i) ? v : 0));
     // "<5" anywhere bounds a count; a small count hidden as "hidden" everywhere is unbounded.
     const small = new Set(smallBefore);
-    for (const [cell, s] of status) if (s === "small") small.add(cellVar.get(cell)!);
+    for (const [cell, s] of hiddenNow) if (s === "small") small.add(cellVar.get(cell)!);
     const hi = valueOfVar.map((v, i) => (shown.has(i) ? v : small.has(i) ? t - 1 : Infinity));
     const system: Row[] = [];
     for (const eq of compiled) {
@@ -136,10 +136,23 @@ export function suppressVersion(input: {
       }
       if (terms.length > 0) system.push({ terms, rhs });
     }
-    system.push(...combinations(system));
-    const narrowed = firstNarrowed(system, lo, hi, t, givenUp);
+    return { lo, hi, system };
+  };
+
+  const givenUp = new Set<number>();
+  for (;;) {
+    const { lo, hi, system } = assess(status);
+    // Bounds first (fast, and enough for most tables), then the exact test for what they miss.
+    let narrowed = firstNarrowed([...system, ...combinations(system)], lo, hi, t, givenUp);
+    if (narrowed === -1) narrowed = firstNarrowedExactly(system, lo, hi, t, givenUp);
     if (narrowed === -1) break;
-    const cell = nextToHide(narrowed, compiled, system, values, cellVar, status, known, smallBefore);
+    const cell =
+      nextToHide(narrowed, compiled, system, values, cellVar, status, known) ??
+      smallToUnbound(narrowed, compiled, system, cellVar, status, known, smallBefore, (cell) => {
+        const trial = assess(new Map([...status, [cell, "complementary"]]));
+        const range = exactRange(trial.system, trial.lo, trial.hi, narrowed);
+        return range === null || range.max - range.min + 1 >= t;
+      });
     if (cell === null) {
       givenUp.add(narrowed);
       continue;
@@ -209,7 +222,7 @@ function firstNarrowed(
 ): number {
   const bounds = { lo: [...lo], hi: [...hi] };
   if (!propagate(system, bounds.lo, bounds.hi)) return firstVar(system, skip);
-  for (const component of components(system)) {
+  for (const component of linkedGroups(system)) {
     const vars = [...new Set(component.flatMap((r) => r.terms.map((x) => x.v)))].sort((a, b) => a - b);
     for (const v of vars) {
       if (skip.has(v)) continue;
@@ -293,23 +306,6 @@ function leastFeasible(system: readonly Row[], bounds: { lo: number[]; hi: numbe
   return low;
 }
 
-/** Equations grouped by the unknowns they share. */
-function components(system: readonly Row[]): Row[][] {
-  const parent = system.map((_, i) => i);
-  const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i]!)));
-  const firstRowOf = new Map<number, number>();
-  system.forEach((r, i) => {
-    for (const { v } of r.terms) {
-      const j = firstRowOf.get(v);
-      if (j === undefined) firstRowOf.set(v, i);
-      else parent[find(i)] = find(j);
-    }
-  });
-  const groups = new Map<number, Row[]>();
-  system.forEach((r, i) => groups.set(find(i), [...(groups.get(find(i)) ?? []), r]));
-  return [...groups.values()];
-}
-
 /**
  * The cell to hide next for a narrowed unknown: a shown cell of the new version the reader does
  * not already know, in an equation with the unknown (else in one linked to it through other
@@ -323,10 +319,9 @@ function nextToHide(
   cellVar: ReadonlyMap<string, number>,
   status: ReadonlyMap<string, Suppression>,
   known: ReadonlySet<number>,
-  smallBefore: ReadonlySet<number>,
 ): string | null {
   const linked = new Set([narrowed]);
-  for (const component of components(system)) {
+  for (const component of linkedGroups(system)) {
     if (component.some((r) => r.terms.some((x) => x.v === narrowed)))
       for (const r of component) for (const x of r.terms) linked.add(x.v);
   }
@@ -347,26 +342,59 @@ function nextToHide(
         (a.cell < b.cell ? -1 : a.cell > b.cell ? 1 : 0),
     );
   };
-  const shown = (candidatesIn(new Set([narrowed]))[0] ?? candidatesIn(linked)[0])?.cell;
-  if (shown) return shown;
-  // Nothing shown is left to hide: a small count beside it loses its "<5" bound instead ("hidden"
-  // says nothing of a count), unless an earlier version already showed it as "<5".
+  return (candidatesIn(new Set([narrowed]))[0] ?? candidatesIn(linked)[0])?.cell ?? null;
+}
+
+/**
+ * Where nothing shown is left to hide: a small count of the new version linked to the narrowed
+ * one loses its "<5" bound instead ("hidden" says nothing of a count), unless an earlier version
+ * already showed it as "<5". The nearest through the equations first, and of those the first
+ * that protects the narrowed count alone (`protects`), so no more "<5" are dropped than needed.
+ */
+function smallToUnbound(
+  narrowed: number,
+  compiled: readonly { terms: Term[]; current: boolean; cells: string[] }[],
+  system: readonly Row[],
+  cellVar: ReadonlyMap<string, number>,
+  status: ReadonlyMap<string, Suppression>,
+  known: ReadonlySet<number>,
+  smallBefore: ReadonlySet<number>,
+  protects: (cell: string) => boolean,
+): string | null {
+  const distance = distancesFrom(narrowed, system);
+  const candidates = new Map<string, number>();
   for (const eq of compiled) {
-    if (!eq.current || !eq.terms.some((x) => x.v === narrowed)) continue;
-    const smallOnes = eq.cells
-      .filter(
-        (cell) =>
-          status.get(cell) === "small" && !smallBefore.has(cellVar.get(cell)!) && !known.has(cellVar.get(cell)!),
-      )
-      .sort(
-        (a, b) =>
-          Number(cellVar.get(a) === narrowed) - Number(cellVar.get(b) === narrowed) ||
-          values.get(a)! - values.get(b)! ||
-          (a < b ? -1 : 1),
-      );
-    if (smallOnes[0]) return smallOnes[0];
+    if (!eq.current) continue;
+    for (const cell of eq.cells) {
+      const v = cellVar.get(cell)!;
+      const d = distance.get(v);
+      if (d === undefined || status.get(cell) !== "small" || smallBefore.has(v) || known.has(v)) continue;
+      candidates.set(cell, d);
+    }
   }
-  return null;
+  const ordered = [...candidates].sort(([a, da], [b, db]) => da - db || (a < b ? -1 : a > b ? 1 : 0)).map(([c]) => c);
+  return ordered.find(protects) ?? ordered[0] ?? null;
+}
+
+/** How many equations apart each unknown is from `start` (0 for itself). */
+function distancesFrom(start: number, system: readonly Row[]): Map<number, number> {
+  const distance = new Map([[start, 0]]);
+  let frontier = [start];
+  while (frontier.length > 0) {
+    const next: number[] = [];
+    for (const row of system) {
+      const near = row.terms.map((x) => distance.get(x.v)).filter((d): d is number => d !== undefined);
+      if (near.length === 0) continue;
+      const d = Math.min(...near) + 1;
+      for (const { v } of row.terms)
+        if (!distance.has(v)) {
+          distance.set(v, d);
+          next.push(v);
+        }
+    }
+    frontier = next;
+  }
+  return distance;
 }
 
 /**

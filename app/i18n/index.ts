@@ -19,7 +19,12 @@ export function translator(language: Language): Translate {
   return (key, vars) => {
     const template = catalog[key];
     if (!vars) return template;
-    return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in vars ? String(vars[name]) : whole));
+    return template.replace(/\{(\w+)\}(\.?)/g, (whole, name: string, period: string) => {
+      if (!(name in vars)) return whole;
+      const value = String(vars[name]);
+      // "by 4:30 p.m." already ends the sentence: no "p.m.." when the message puts a period after it.
+      return period && value.endsWith(".") ? value : value + period;
+    });
   };
 }
 

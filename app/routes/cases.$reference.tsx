@@ -12,6 +12,7 @@ import { useLanguage, useT } from "../hooks/use-translation";
 import { codeText, type MessageKey } from "../i18n";
 import { staffCaseChangesSince, staffCaseView } from "../services/case-view.server";
 import { performStaffAction, type StaffCommand } from "../services/staff-actions.server";
+import { reissueAccessCode } from "../services/case-access.server";
 import { attachAsStaff } from "../services/attachments.server";
 import { Attachments } from "../components/attachments";
 import { uploadErrors } from "../utils/attachment-response.server";
@@ -127,6 +128,16 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     const errors = uploadErrors(attached);
     if (errors) return data({ errors, intent: "attach", done: null, refused: null, changes: null }, { status: 400 });
     return { errors: null, intent: "attach", done: "attach.done" as MessageKey, refused: null, changes: null };
+  }
+  if (upload.formData.get("intent") === "reissue_code") {
+    const reissued = await reissueAccessCode({
+      db: context.db,
+      user,
+      reference: params.reference ?? "",
+      now: new Date(),
+    });
+    if (!reissued) throw notFound();
+    return { errors: null, intent: "reissue_code", done: null, refused: null, changes: null, newCode: reissued.code };
   }
   const parsed = parseForm(actionSchema, upload.formData);
   if (!parsed.ok) {
@@ -296,6 +307,23 @@ export default function CasePage() {
               {c.accommodation_needed ? (c.accommodation_details ?? t("file.yes")) : t("case.accommodationNone")}
             </Field>
           </dl>
+          {c.kind !== "provider_dispute" ? (
+            <>
+              <h3 id="access-code-title">{t("case.accessCode.title")}</h3>
+              {result && "newCode" in result && result.newCode ? (
+                <p className="notice-success" role="status" data-testid="new-access-code">
+                  {t("case.accessCode.done", { code: result.newCode })}
+                </p>
+              ) : null}
+              <p>{t("case.accessCode.help")}</p>
+              <Form method="post" aria-labelledby="access-code-title">
+                <input type="hidden" name="intent" value="reissue_code" />
+                <button type="submit" className="secondary" disabled={busy}>
+                  {t("case.accessCode.submit")}
+                </button>
+              </Form>
+            </>
+          ) : null}
           {view.emails.length ? (
             <>
               <h3>{t("case.emails")}</h3>

@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, AppLoadContext, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
-import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { FilerCaseView } from "../components/filer-case-view";
 import { ErrorSummary } from "../components/error-summary";
@@ -92,7 +92,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
     }
     const token = await openFilerAccess({ db, reference: input.reference, secret: input.secret, now });
     if (!token) {
-      return data({ errors: null, message: "status.notFound" as MessageKey }, { status: 404 });
+      // Said beside the code, the field most often mistyped, and in the summary above the form.
+      return data({ errors: { secret: { key: "status.notFound" as MessageKey } }, message: null }, { status: 404 });
     }
     await releaseAttempt(db, reservation);
     return redirect("/status", { headers: { "Set-Cookie": filerAccessCookie(token, FILER_ACCESS_MS / 1000) } });
@@ -138,16 +139,21 @@ export default function StatusPage() {
           defaultValue={reference}
           autoComplete="off"
         />
+        {/* Shown as typed, not masked: a code read from paper or a phone call is checked by eye. */}
         <TextField
           name="secret"
-          type="password"
           label={t("status.secret.label")}
+          hint={t("status.secret.hint")}
           required
           errors={result?.errors ?? undefined}
           autoComplete="off"
+          code
         />
         <button type="submit">{t("status.submit")}</button>
       </Form>
+      <p>
+        <Link to="/status/lost">{t("status.lost.link")}</Link>
+      </p>
     </>
   );
 }

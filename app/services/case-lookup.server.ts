@@ -45,12 +45,17 @@ export async function openFilerAccess(input: {
     details: null,
   });
   if (!row || !matches) return null;
+  return startFilerSession(input.db, row.id, input.now);
+}
+
+/** An hour's access to one case for its filer (a code or a link checked first): the cookie's token. */
+export async function startFilerSession(db: DB, caseId: number, now: Date): Promise<string> {
   const token = randomBytes(32).toString("base64url");
-  await insertFilerSession(input.db, {
+  await insertFilerSession(db, {
     id: accessId(token),
-    caseId: row.id,
-    now: input.now.toISOString(),
-    expiresAt: new Date(input.now.getTime() + FILER_ACCESS_MS).toISOString(),
+    caseId,
+    now: now.toISOString(),
+    expiresAt: new Date(now.getTime() + FILER_ACCESS_MS).toISOString(),
   });
   return token;
 }

@@ -22,6 +22,7 @@ import { isRetainedByMinistry } from "../domain/programs";
 import { localDateOf } from "../domain/time-zone";
 import { translator, type MessageKey } from "../i18n";
 import { generateAccessSecret, hashAccessSecret } from "../utils/access-secret.server";
+import { createCaseAccessLink } from "./case-access.server";
 import { followLink } from "./case-notifications.server";
 import { wakeOutboxWorker } from "./outbox-worker.server";
 
@@ -169,6 +170,9 @@ export async function recordNewCase(db: DB, input: NewCaseInput, now: Date): Pro
             acknowledgeDays: stored.policy.acknowledgeDays,
             firstResponseDueAt: clocks.find((c) => c.kind === "first_response")!.dueAt,
             accommodationNeeded: row.accommodation_needed === 1,
+            // The link opens the case for the address it is sent to, the one on the case.
+            openLink:
+              row.kind === "provider_dispute" ? null : await createCaseAccessLink(trx, row.id, "acknowledgement", now),
           });
       await enqueueEmail(
         trx,

@@ -150,6 +150,41 @@ export const AUTHORIZATION_MATRIX: Record<string, Probe[]> = {
       expect: everyone({ redirect: "/status" }),
     },
   ],
+  "status_.lost.tsx": [
+    {
+      what: '"I lost my code" form',
+      method: "GET",
+      path: () => "/status/lost",
+      scope: "public",
+      expect: everyone(200),
+    },
+    {
+      what: 'an empty "I lost my code" request',
+      method: "POST",
+      path: () => "/status/lost",
+      form: () => ({}),
+      scope: "public",
+      expect: everyone(400),
+    },
+  ],
+  "status_.open.$token.tsx": [
+    // The page says the link does not work (410); pressing its button opens nothing.
+    {
+      what: "a link to a case that matches nothing",
+      method: "GET",
+      path: () => "/status/open/not-a-real-token",
+      scope: "public",
+      expect: everyone(410),
+    },
+    {
+      what: "using it",
+      method: "POST",
+      path: () => "/status/open/not-a-real-token",
+      form: () => ({}),
+      scope: "public",
+      expect: everyone({ redirect: "/status/open/not-a-real-token" }),
+    },
+  ],
   "status_.attachments.$id.ts": [
     {
       what: "a dispute's shared file through the filer's download, with no case open on /status",

@@ -187,6 +187,23 @@ export const FORMS: FormSpec[] = [
     accepted: (w) => ({ intent: oneOf("lookup"), reference: oneOf(w.caseReference), secret: acceptedText(80) }),
   },
   {
+    route: "status_.lost.tsx",
+    name: '"I lost my code" (few runs: requests are limited per address and per reference)',
+    actor: "anonymous",
+    path: () => "/status/lost",
+    runs: 3,
+    acceptAll: false,
+    accepted: (w) => ({ reference: oneOf(w.caseReference) }),
+  },
+  {
+    route: "status_.open.$token.tsx",
+    name: "opening a case by a mailed link that matches nothing",
+    actor: "anonymous",
+    path: () => "/status/open/not-a-real-token",
+    runs: 5,
+    accepted: () => ({}),
+  },
+  {
     route: "disputes.new.tsx",
     name: "a provider's dispute (/disputes/new)",
     actor: "provider",

@@ -2,6 +2,7 @@ import { describe, it, expect } from "vitest";
 import { en, type MessageKey } from "../../app/i18n/en";
 import { fr } from "../../app/i18n/fr";
 import { isLanguage, localeOf, otherLanguage, translator } from "../../app/i18n";
+import { formatDateTime } from "../../app/utils/format-date";
 
 const catalogs = { en: en as Record<string, unknown>, fr: fr as Record<string, unknown> };
 const placeholders = (s: string) => [...new Set(s.match(/\{\w+\}/g) ?? [])].sort();
@@ -79,5 +80,21 @@ describe("language helpers", () => {
     expect(otherLanguage("fr")).toBe("en");
     expect(localeOf("en")).toBe("en-CA");
     expect(localeOf("fr")).toBe("fr-CA");
+  });
+});
+
+describe("a time at the end of a sentence", () => {
+  // en-CA writes "p.m.": a message that ends "…by {date}." must not read "p.m.." (issue #19).
+  it("ends with one period", () => {
+    const date = formatDateTime("2026-12-14T21:30:00.000Z", "en");
+    expect(date).toMatch(/p\.m\.$/);
+    const said = translator("en")("status.answerBy", { date });
+    expect(said).toBe(`We will answer by ${date}`);
+    expect(said).not.toMatch(/\.\.$/);
+  });
+
+  it("keeps the period after a value that has none", () => {
+    expect(translator("en")("status.answerBy", { date: "Monday" })).toBe("We will answer by Monday.");
+    expect(translator("fr")("status.answerBy", { date: "14 déc. 2026 16 h 30" })).toMatch(/16 h 30\.$/);
   });
 });
