@@ -1,6 +1,7 @@
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from "kysely";
 import type { ClockKind, ClockState } from "../app/domain/case-clocks";
 import type {
+  CaseLinkKind,
   Role,
   OrganizationKind,
   Language,
@@ -96,6 +97,8 @@ export interface PolicyTable {
   calendar_json: string;
   /** JSON: ProviderStagePolicy (app/domain/provider-stage.ts); null: never refer (0015). */
   provider_stage_json: ColumnType<string | null, string | null | undefined, string | null>;
+  /** Business days a deadline may be extended by, once per level (0016). */
+  extension_max_days: Generated<number>;
   created_by: number | null;
   created_at: string;
 }
@@ -141,6 +144,8 @@ export interface CaseTable {
   identity_shared: ColumnType<number, number | undefined, number>;
   /** When the complaint was referred to its provider at level 1; null: never (0015). */
   provider_referred_at: ColumnType<string | null, string | null | undefined, string | null>;
+  /** A duplicate merged into its original (0016): closed, counted once, as the original. */
+  merged_into_case_id: Generated<number | null>;
   version: number;
   created_at: string;
   updated_at: string;
@@ -180,6 +185,45 @@ export interface CaseClockTable {
   sweep_lease_until: string | null;
   /** JSON ClockPause[] (app/domain/case-clocks.ts): how each pause moved the due time (0013). */
   pauses_json: string | null;
+  /** JSON ClockExtension (app/domain/case-clocks.ts): the one extension this clock had (0016). */
+  extension_json: Generated<string | null>;
+}
+
+/** Two cases staff linked (0016); stored once, read from either side. */
+export interface CaseLinkTable {
+  id: Generated<number>;
+  case_id: number;
+  related_case_id: number;
+  kind: CaseLinkKind;
+  created_by: number | null;
+  created_at: string;
+}
+
+/** A person an SSM may seat on an independent panel (0016). */
+export interface PanelMemberTable {
+  id: Generated<number>;
+  ssm_org_id: number;
+  name: string;
+  affiliation: string;
+  /** The provider (or other organization) the member works for, when it is one the app knows. */
+  affiliation_org_id: number | null;
+  /** The SSM staff account of a member who is also staff: who handled a case is refused. */
+  user_id: number | null;
+  /** JSON number[]: organizations the member declared a conflict with. */
+  conflict_org_ids_json: string;
+  active: number;
+  created_at: string;
+}
+
+/** Who sat on a case's panel at a level (0016); the newest row of a level is the panel. */
+export interface CasePanelTable {
+  id: Generated<number>;
+  case_id: number;
+  level: number;
+  /** JSON number[]: panel_members ids. */
+  member_ids_json: string;
+  formed_by: number | null;
+  formed_at: string;
 }
 
 /** A filer's access to one case after giving its reference and secret: a short-lived cookie. */
@@ -366,6 +410,9 @@ export interface Database {
   cases: CaseTable;
   case_events: CaseEventTable;
   case_clocks: CaseClockTable;
+  case_links: CaseLinkTable;
+  panel_members: PanelMemberTable;
+  case_panels: CasePanelTable;
   filer_sessions: FilerSessionTable;
   reference_counters: ReferenceCounterTable;
   email_outbox: EmailOutboxTable;

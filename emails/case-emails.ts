@@ -146,3 +146,29 @@ export function providerStageEmail(
     followLine(input),
   ]);
 }
+
+/** Issue #17: staff extended the decision deadline; the filer is told by how much, to when, and why. */
+export function deadlineExtendedEmail(
+  input: Common & { businessDays: number; dueAt: string; reason: string },
+): RenderedEmail {
+  const t = translator(input.language);
+  return frame(input, "email.extended.subject", [
+    t("email.extended.body", {
+      ssm: input.ssmName,
+      reference: input.reference,
+      n: input.businessDays,
+      date: formatLongDate(input.dueAt, input.language),
+    }),
+    input.reason,
+    followLine(input),
+  ]);
+}
+
+/** Issue #17: a duplicate was merged into another case; the filer keeps reading their own record. */
+export function mergedEmail(input: Common): RenderedEmail {
+  const t = translator(input.language);
+  return frame(input, "email.merged.subject", [
+    t("email.merged.body", { ssm: input.ssmName, reference: input.reference }),
+    followLine(input),
+  ]);
+}

@@ -17,6 +17,9 @@ export interface ClockRow {
   earlier?: boolean;
   /** How each pause moved the due time (the pause rule on the process page). */
   pauses?: { pausedAt: string; resumedAt: string; businessDays: number; dueBefore: string; dueAfter: string }[];
+  /** Extended by staff and not past its extended due time (issue #17): "extended", never "overdue". */
+  extended?: boolean;
+  extension?: { extendedAt: string; businessDays: number; reason: string; dueBefore: string; dueAfter: string } | null;
 }
 
 function clockName(t: Translate, c: ClockRow): string {
@@ -83,7 +86,7 @@ export function ClockTable({ clocks, timeZone }: { clocks: ClockRow[]; timeZone:
             header: t("clock.col.state"),
             cell: (c) => (
               <>
-                {t(`clockState.${c.state}`)}
+                {c.extended ? t("clockState.extended") : t(`clockState.${c.state}`)}
                 {c.metAt ? <> ({t("clock.metAt", { date: formatDateTime(c.metAt, language, timeZone) })})</> : null}
               </>
             ),
@@ -105,6 +108,19 @@ export function ClockTable({ clocks, timeZone }: { clocks: ClockRow[]; timeZone:
           </ul>
         </>
       ) : null}
+      {clocks
+        .filter((c) => c.extension)
+        .map((c) => (
+          <p key={`ext-${c.kind}-${c.level}-${c.extension!.extendedAt}`} data-testid="clock-extension">
+            {clockName(t, c)}:{" "}
+            {t("clock.extendedBy", {
+              n: c.extension!.businessDays,
+              date: formatDateTime(c.extension!.extendedAt, language, timeZone),
+              before: formatDateTime(c.extension!.dueBefore, language, timeZone),
+              reason: c.extension!.reason,
+            })}
+          </p>
+        ))}
       <p className="hint">{t("clock.rules", { zone: timeZone })}</p>
     </>
   );

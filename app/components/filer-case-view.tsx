@@ -11,11 +11,12 @@ import type { CaseStatus } from "../domain/vocabulary";
 import type { TimelineEvent } from "./case-timeline";
 import { TEXT_LIMITS } from "../domain/text-limits";
 import { ProviderAnswerReview, type ProviderAnswerView } from "./provider-answer-review";
+import { FilerRelationNotices, type FilerRelationData } from "./filer-relation-notices";
 
 // Forms post as full pages (reloadDocument): on /status the access cookie is scoped to that path,
 // and a data request to /status.data would not carry it.
 /** What this view shows of a case; app/services/case-lookup.server.ts's filerCaseView gives it. */
-export interface FilerCaseViewData {
+export interface FilerCaseViewData extends FilerRelationData {
   reference: string;
   status: CaseStatus;
   level: number;
@@ -85,6 +86,7 @@ export function FilerCaseView({
       {view.providerAnswer ? <ProviderAnswerReview view={view.providerAnswer} errors={errors} busy={busy} /> : null}
       {view.status === "waiting_for_filer" ? <p className="panel">{t("status.waiting")}</p> : null}
       {view.status === "referred_to_ministry" ? <p className="panel">{t("status.ministry")}</p> : null}
+      <FilerRelationNotices view={view} />
       {view.nextDueAt ? (
         <>
           <h2>{t("status.nextStep")}</h2>

@@ -114,6 +114,8 @@ export function ReportFigures({ figures: f, threshold, headingLevel = 2 }: Repor
           <dd data-testid="figure-referred-out">{count(f.referredOut)}</dd>
           <dt>{t("report.figure.withdrawn")}</dt>
           <dd data-testid="figure-withdrawn">{count(f.withdrawn)}</dd>
+          <dt>{t("report.figure.extensions")}</dt>
+          <dd data-testid="figure-extensions">{count(f.extensions)}</dd>
         </dl>
         <p className="hint">{t("report.referredOut.hint")}</p>
       </section>

@@ -49,6 +49,14 @@ export const PERMISSIONS = [
   "users.manage",
   /** Add, rename and retire the providers serving the own area; the SSM's published contacts. */
   "organizations.manage",
+  /** Extend a running deadline once per level, with notice to the filer (issue #17). */
+  "case.extend",
+  /** Link related cases of the own SSM, and merge a duplicate into its original (issue #17). */
+  "case.link",
+  /** Seat an independent panel on a level-3 case (issue #17). */
+  "panel.form",
+  /** Keep the own SSM's roster of panel members and their declared conflicts (issue #17). */
+  "panel.roster",
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -60,6 +68,8 @@ const SSM_STAFF: readonly Permission[] = [
   "case.assign",
   "case.decide",
   "case.be_assigned",
+  "case.extend",
+  "case.link",
   "attachment.read",
   "report.read",
 ];
@@ -67,7 +77,16 @@ const SSM_STAFF: readonly Permission[] = [
 /** The role → permission map: the only place a role turns into what its holder may do. */
 export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
   ssm_staff: SSM_STAFF,
-  ssm_manager: [...SSM_STAFF, "case.escalate", "report.submit", "policy.edit", "users.manage", "organizations.manage"],
+  ssm_manager: [
+    ...SSM_STAFF,
+    "case.escalate",
+    "report.submit",
+    "policy.edit",
+    "users.manage",
+    "organizations.manage",
+    "panel.form",
+    "panel.roster",
+  ],
   provider_user: ["dispute.raise", "dispute.read", "dispute.act", "attachment.read", "complaint.respond"],
   ministry_analyst: ["report.read_province"],
   admin: ["report.read_province"],

@@ -52,6 +52,17 @@ export interface Clock {
   pausedBusinessDays?: number | null;
   /** How each pause moved the due time, oldest first (shown on the case page). */
   pauses?: ClockPause[];
+  /** The one extension staff gave this clock, with its reason (issue #17). */
+  extension?: ClockExtension | null;
+}
+
+/** A deadline moved later by staff, with notice to the filer: at most once per level. */
+export interface ClockExtension {
+  extendedAt: string;
+  businessDays: number;
+  reason: string;
+  dueBefore: string;
+  dueAfter: string;
 }
 
 export interface ClockPause {
@@ -165,6 +176,26 @@ export function stopClock(clock: Clock): Clock {
   return isOutstanding(clock) ? { ...clock, state: "stopped", pausedAt: null } : clock;
 }
 
+/**
+ * Moved later by whole business days from its current due time (so it still falls at closing on a
+ * business day). The sweep and every reading compare against the moved time: an extended clock is
+ * never overdue before it.
+ */
+export function extendClock(
+  clock: Clock,
+  businessDays: number,
+  reason: string,
+  now: Date,
+  cal: BusinessCalendar,
+): Clock {
+  const dueAfter = moveDueByBusinessDays(new Date(clock.dueAt), businessDays, cal).toISOString();
+  return {
+    ...clock,
+    dueAt: dueAfter,
+    extension: { extendedAt: now.toISOString(), businessDays, reason, dueBefore: clock.dueAt, dueAfter },
+  };
+}
+
 /** True when a running clock has passed its due time: the sweep then marks it breached. */
 export function isBreachedAt(clock: Clock, now: Date): boolean {
   return clock.state === "running" && now.getTime() > Date.parse(clock.dueAt);
@@ -210,6 +241,9 @@ export interface ClockReading {
   overdue: boolean;
   /** How each pause moved this clock's due time. */
   pauses: ClockPause[];
+  /** Given an extension and not past its extended due time: shown as "extended", never "overdue". */
+  extended: boolean;
+  extension: ClockExtension | null;
 }
 
 /** How a clock reads at `now`, for the case page and the filer's status page. */
@@ -227,6 +261,8 @@ export function readClock(clock: Clock, now: Date, cal: BusinessCalendar): Clock
     businessDaysLeft: owed ? businessDaysLeft(now, new Date(clock.dueAt), cal) : null,
     overdue,
     pauses: clock.pauses ?? [],
+    extended: Boolean(clock.extension) && owed && !overdue,
+    extension: clock.extension ?? null,
   };
 }
 

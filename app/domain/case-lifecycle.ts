@@ -34,6 +34,8 @@ export interface CasePatch {
   recourseDeadlineAt?: string | null;
   /** Set when the complaint is referred to its provider at level 1 (issue #17). */
   providerReferredAt?: string | null;
+  /** A duplicate merged into its original (case-lifecycle-merge.ts). */
+  mergedIntoCaseId?: number;
 }
 
 export interface LifecycleEvent {
@@ -58,6 +60,8 @@ export type Notice<C extends Clock = Clock> =
   | { to: "filer"; kind: "survey_invitation" }
   /** The provider stage (issue #17): referred (answer due), answer ready (review by), closed on silence (recourse by). */
   | { to: "filer"; kind: "provider_stage"; step: "referred" | "answer_ready" | "review_closed"; dueAt: string }
+  | { to: "filer"; kind: "deadline_extended"; reason: string; businessDays: number; dueAt: string }
+  | { to: "filer"; kind: "merged"; intoReference: string }
   | { to: "managers"; kind: "escalation_notice"; level: number; cause: EscalationCause }
   | { to: "managers"; kind: "overdue_alert"; clock: C };
 

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { boundedIsoDate } from "./date-bounds";
-import type { DisputePolicy } from "./policy";
+import { DEFAULT_EXTENSION_MAX_DAYS, type DisputePolicy } from "./policy";
 import { OPTIONAL_CLOSURES, type HolidayKey } from "./ontario-holidays";
 import { CLIENT_SILENCE, DEFAULT_PROVIDER_STAGE, PROVIDER_REFERRALS } from "./provider-stage";
 
@@ -34,6 +34,8 @@ export const policyInputSchema = z
     providerReviewDays: days(1, 60).optional(),
     clientSilence: z.enum(CLIENT_SILENCE, { error: "error.choose" }).optional(),
     providerStaffCheck: z.literal("on").optional(),
+    // Issue #17; a form from before the field existed keeps the default.
+    extensionMaxDays: days(1, 30).optional(),
     civic_holiday: z.literal("on").optional(),
     easter_monday: z.literal("on").optional(),
     truth_and_reconciliation: z.literal("on").optional(),
@@ -62,6 +64,7 @@ export function policyFromInput(input: PolicyInput, opens: number, closes: numbe
     acknowledgeDays: input.acknowledgeDays,
     firstResponseDays: input.firstResponseDays,
     recourseWindowDays: input.recourseWindowDays,
+    extensionMaxDays: input.extensionMaxDays ?? DEFAULT_EXTENSION_MAX_DAYS,
     levels: [
       { level: 1, key: "provider", decisionDays: input.decisionDays1 },
       { level: 2, key: "formal_review", decisionDays: input.decisionDays2 },

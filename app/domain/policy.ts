@@ -19,6 +19,15 @@ export interface DisputePolicy {
   calendar: BusinessCalendar;
   /** Referring complaints to their provider at level 1 (issue #17); absent: never. */
   providerStage?: ProviderStagePolicy;
+  /** Business days staff may extend a deadline by, once per level (issue #17); absent: the default. */
+  extensionMaxDays?: number;
+}
+
+/** shared/clarifications.md (#17): at most 10 business days where policy says nothing. */
+export const DEFAULT_EXTENSION_MAX_DAYS = 10;
+
+export function extensionLimit(policy: DisputePolicy): number {
+  return policy.extensionMaxDays ?? DEFAULT_EXTENSION_MAX_DAYS;
 }
 
 // Defaults from shared/domain.md: acknowledge in 2 business days, first substantive response in 5,
@@ -35,6 +44,7 @@ export const DEFAULT_POLICY: DisputePolicy = {
     { level: 4, key: "ministry", decisionDays: null },
   ],
   calendar: DEFAULT_CALENDAR,
+  extensionMaxDays: DEFAULT_EXTENSION_MAX_DAYS,
 };
 
 export function decisionDaysAt(policy: DisputePolicy, level: number): number | null {

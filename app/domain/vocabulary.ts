@@ -20,6 +20,9 @@ export type CaseStatus =
   | "withdrawn"
   | "referred_out"
   | "referred_to_ministry";
+/** How staff say two cases are related (issue #17); a duplicate may be merged into its original. */
+export const CASE_LINK_KINDS = ["same_matter", "duplicate", "same_provider_pattern"] as const;
+export type CaseLinkKind = (typeof CASE_LINK_KINDS)[number];
 export type EventVisibility = "public" | "internal";
 /** respondent: a provider's user answering a complaint about their organization (issue #17). */
 export type ActorKind = "staff" | "filer" | "system" | "respondent";

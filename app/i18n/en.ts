@@ -1,4 +1,5 @@
 import { enProviderStage } from "./en-provider-stage";
+import { enThreeParties } from "./en-three-parties";
 
 // Every string a person reads, in English. fr.ts must have exactly the same keys (the type checks it).
 export const en = {
@@ -1066,6 +1067,7 @@ export const en = {
   "report.satisfaction.hint":
     "Answers from people whose case closed this quarter. Each question is scored from 1 (not at all) to 5 (completely).",
   "health.ok": "ok",
+  ...enThreeParties,
 } as const;
 
 export type MessageKey = keyof typeof en;

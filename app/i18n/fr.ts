@@ -1,5 +1,6 @@
 import type { MessageKey } from "./en";
 import { frProviderStage } from "./fr-provider-stage";
+import { frThreeParties } from "./fr-three-parties";
 
 // Chaque texte en français : mêmes clés que en.ts (le type le vérifie).
 export const fr: Record<MessageKey, string> = {
@@ -1097,4 +1098,5 @@ export const fr: Record<MessageKey, string> = {
   "report.satisfaction.hint":
     "Réponses des personnes dont le dossier a été fermé ce trimestre. Chaque question est notée de 1 (pas du tout) à 5 (tout à fait).",
   "health.ok": "ok",
+  ...frThreeParties,
 };

@@ -8,6 +8,7 @@ import { OPTIONAL_CLOSURES } from "../domain/ontario-holidays";
 import { POLICY_TIME_ZONES, policyInputSchema } from "../domain/policy-input";
 import { providerStageOf } from "../domain/policy";
 import { CLIENT_SILENCE, PROVIDER_REFERRALS } from "../domain/provider-stage";
+import { extensionLimit } from "../domain/policy";
 import { useT } from "../hooks/use-translation";
 import { codeText } from "../i18n";
 import { policyAdminView, publishPolicyVersion } from "../services/policy-admin.server";
@@ -56,6 +57,7 @@ export default function PolicyPage() {
     decisionDays2: t("policy.decisionDays", { level: 2 }),
     decisionDays3: t("policy.decisionDays", { level: 3 }),
     recourseWindowDays: t("policy.recourseDays"),
+    extensionMaxDays: t("policy.extensionMaxDays"),
     extraClosures: t("policy.extraClosures"),
     providerReferral: t("policy.provider.referral"),
     providerResponseDays: t("policy.provider.responseDays"),
@@ -124,6 +126,13 @@ export default function PolicyPage() {
           required
           errors={errors}
           defaultValue={value("recourseWindowDays", policy.recourseWindowDays)}
+        />
+        <TextField
+          name="extensionMaxDays"
+          label={labels.extensionMaxDays!}
+          required
+          errors={errors}
+          defaultValue={value("extensionMaxDays", extensionLimit(policy))}
         />
         <fieldset className="group">
           <legend>{t("policy.closures.legend")}</legend>

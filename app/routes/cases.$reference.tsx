@@ -28,6 +28,8 @@ import { nameIn } from "../i18n/localized";
 import { TEXT_LIMITS } from "../domain/text-limits";
 import { refusalResponse } from "../utils/refusal-response.server";
 import { staffActionRefusal, uploadRefusal } from "../domain/case-refusals";
+import { ExtendDeadline, IndependentPanel, RelatedCases } from "../components/case-relations";
+import { caseRelationsView } from "../services/case-relations-view.server";
 
 export const meta: MetaFunction = ({ matches, params }) =>
   pageTitle(matches, "case.title", { reference: params.reference ?? "" });
@@ -138,9 +140,14 @@ const DRAFT_FIELDS = [
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const { user } = await requirePermission(request, "case.read");
-  const view = await staffCaseView({ db: context.db, user, reference: params.reference ?? "", now: new Date() });
-  if (!view) throw notFound();
-  return view;
+  const now = new Date();
+  const reference = params.reference ?? "";
+  const [view, relations] = await Promise.all([
+    staffCaseView({ db: context.db, user, reference, now }),
+    caseRelationsView({ db: context.db, user, reference, now }),
+  ]);
+  if (!view || !relations) throw notFound();
+  return { ...view, relations };
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
@@ -296,6 +303,12 @@ export default function CasePage() {
           <p>{t("case.recourseUntil", { date: formatDateTime(c.recourse_deadline_at, language, view.timeZone) })}</p>
         ) : null}
       </section>
+
+      {view.relations.extension ? (
+        <ExtendDeadline reference={c.reference} version={c.version} extension={view.relations.extension} />
+      ) : null}
+      {view.relations.panel ? <IndependentPanel reference={c.reference} view={view.relations.panel} /> : null}
+      <RelatedCases reference={c.reference} version={c.version} view={view.relations} />
 
       <div className="case-grid">
         <section aria-labelledby="details-title">
@@ -495,7 +508,7 @@ export default function CasePage() {
                 maxLength={TEXT_LIMITS.longText}
                 rows={5}
               />
-              {view.panelRequired ? (
+              {view.panelRequired && !view.relations.panel?.sat ? (
                 <TextArea
                   name="panel"
                   defaultValue={draft("panel")}

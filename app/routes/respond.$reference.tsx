@@ -57,7 +57,8 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     const message = knownKey(`case.refused.${result.reason}`, "error.generic");
     return data({ errors: null, message, ok: false }, { status: 409 });
   }
-  return { errors: null, message: "respond.answer.done" as MessageKey, ok: true };
+  const done: MessageKey = "respond.answer.done";
+  return { errors: null, message: done, ok: true };
 }
 
 export default function RespondCasePage() {

@@ -98,6 +98,12 @@ export async function filerCaseView(input: { db: DB; caseId: number; now: Date }
     providerAnswer,
     nextClockKind: running.sort((a, b) => a.dueAt.localeCompare(b.dueAt))[0]?.kind ?? null,
     attachments,
+    // Issue #17: the newest extension of this level's deadline with its reason, and whether the
+    // case was joined to another (never which one: that is another person's case).
+    extension:
+      context.clocks.filter((c) => c.level === row.level && c.extension && c.state === "running").at(-1)?.extension ??
+      null,
+    merged: row.merged_into_case_id !== null,
     area: { slug: context.area.slug, name_en: context.area.name_en, name_fr: context.area.name_fr },
     events: events.map((e) => ({
       id: e.id,

@@ -4,10 +4,12 @@ import type { OutgoingEmail } from "../../db/repositories/email-outbox";
 import type { CaseRow } from "../../db/schema";
 import {
   acknowledgedEmail,
+  deadlineExtendedEmail,
   decisionEmail,
   escalatedEmail,
   informationRequestEmail,
   providerStageEmail,
+  mergedEmail,
   publicReplyEmail,
   referredToMinistryEmail,
 } from "../../emails/case-emails";
@@ -110,6 +112,19 @@ export async function noticeEmails(input: {
             providerStageEmail({ ...basics, step: n.step, dueAt: n.dueAt }),
           ),
         );
+        break;
+      case "deadline_extended":
+        emails.push(
+          ...emailToFiler(
+            row,
+            `${key}:extended`,
+            "deadline_extended",
+            deadlineExtendedEmail({ ...basics, businessDays: n.businessDays, dueAt: n.dueAt, reason: n.reason }),
+          ),
+        );
+        break;
+      case "merged":
+        emails.push(...emailToFiler(row, "merged", "merged", mergedEmail(basics)));
         break;
       case "survey_invitation":
         // Written through `trx`, so the invitation is kept only if the change is (issue #6).

@@ -8,7 +8,7 @@ import {
   moveDueByBusinessDays,
   type BusinessCalendar,
 } from "../../app/domain/business-calendar";
-import { nextDueAt, type Clock, type ClockPause } from "../../app/domain/case-clocks";
+import { nextDueAt, type Clock, type ClockExtension, type ClockPause } from "../../app/domain/case-clocks";
 import { parseQuarterId, quarterBounds } from "../../app/domain/fiscal-quarter";
 import { decisionDaysAt, type DisputePolicy } from "../../app/domain/policy";
 import { fileClientComplaint } from "../../app/services/filing.server";
@@ -216,7 +216,9 @@ describe("demo history", () => {
         expect(p.businessDays, `clock ${k.id}`).toBe(
           businessDaysTouched(new Date(p.pausedAt), new Date(p.resumedAt), cal),
         );
-      const moved = pauses.reduce((n, p) => n + p.businessDays, 0);
+      // An extension (issue #17) moved it by its business days too.
+      const extension = k.extension_json ? (JSON.parse(k.extension_json) as ClockExtension) : null;
+      const moved = pauses.reduce((n, p) => n + p.businessDays, 0) + (extension?.businessDays ?? 0);
       const due = moveDueByBusinessDays(dueAt(new Date(k.started_at), days, cal), moved, cal);
       expect(k.due_at, `clock ${k.id}`).toBe(due.toISOString());
       expect(isClosingOfBusinessDay(due, cal), `clock ${k.id}`).toBe(true);
@@ -350,6 +352,10 @@ function replay(events: readonly CaseEventRow[]) {
       case "withdrawn":
       case "closed":
         [s.status, s.closedAt] = [e.type, e.created_at];
+        break;
+      // A duplicate merged into its original is closed as merged (issue #17).
+      case "merged_into":
+        [s.status, s.closedAt] = ["closed", e.created_at];
         break;
     }
   }

@@ -52,6 +52,8 @@ describe("what each role may do", () => {
       "case.be_assigned",
       "attachment.read",
       "report.read",
+      "case.extend",
+      "case.link",
     ]);
     expect(managerExtra).toEqual([
       "case.escalate",
@@ -59,6 +61,8 @@ describe("what each role may do", () => {
       "policy.edit",
       "users.manage",
       "organizations.manage",
+      "panel.form",
+      "panel.roster",
     ]);
   });
 

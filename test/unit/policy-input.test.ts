@@ -148,6 +148,8 @@ describe("policyFromInput", () => {
       extraClosures: "2027-03-15\n2027-01-04, 2027-03-15 2027-02-01",
     });
     expect(policyFromInput(input, 510, 990)).toEqual({
+      // Absent from the form: the default limit of shared/clarifications.md (#17).
+      extensionMaxDays: 10,
       acknowledgeDays: 2,
       firstResponseDays: 5,
       recourseWindowDays: 15,
