@@ -39,6 +39,16 @@ export default tseslint.config(
       "@typescript-eslint/consistent-type-imports": ["error", { fixStyle: "inline-type-imports" }],
       eqeqeq: ["error", "always", { null: "ignore" }],
       "no-console": "off",
+      // A built key cast to MessageKey hides a missing message (it shows as blank). Name the key
+      // literally, or use codeText / knownKey / a typed Label from app/i18n, which check it.
+      "no-restricted-syntax": [
+        "error",
+        {
+          selector:
+            ":matches(TSAsExpression, TSTypeAssertion) > TSTypeReference.typeAnnotation > Identifier[name='MessageKey']",
+          message: "Do not cast to MessageKey: use a literal key, codeText, knownKey or a typed label helper.",
+        },
+      ],
     },
   },
   {

@@ -77,7 +77,10 @@ export function handleError(error: unknown, { request, context }: { request: Req
   );
 }
 
-/** Survey, invitation and reset links carry a secret token in the path: logs keep only its first characters. */
+/**
+ * Survey, invitation, reset and case links carry a secret token in the path: logs keep only its
+ * first characters.
+ */
 export function redactSecrets(pathname: string): string {
-  return pathname.replace(/^\/(survey|invite|reset-password)\/([^/]{4})[^/]+/, "/$1/$2…");
+  return pathname.replace(/^\/(survey|invite|reset-password|status\/open)\/([^/]{4})[^/]+/, "/$1/$2…");
 }

@@ -3,7 +3,6 @@ import {
   isRouteErrorResponse,
   Link,
   Links,
-  Meta,
   Outlet,
   Scripts,
   ScrollRestoration,
@@ -12,6 +11,7 @@ import {
   useRouteLoaderData,
 } from "@remix-run/react";
 import type { ReactNode } from "react";
+import { PageMeta } from "./components/page-meta";
 import type { Language } from "./domain/vocabulary";
 import { roleMay, type Permission } from "./domain/access";
 import { otherLanguage, translator } from "./i18n";
@@ -81,6 +81,11 @@ function Header({ data }: { data: RootData }) {
                 <Link to="/disputes">{t("nav.disputes")}</Link>
               </li>
             ) : null}
+            {may("complaint.respond") ? (
+              <li>
+                <Link to="/respond">{t("respond.nav")}</Link>
+              </li>
+            ) : null}
             {may("policy.edit") ? (
               <li>
                 <Link to="/admin/policy">{t("nav.policy")}</Link>
@@ -138,7 +143,7 @@ function Document({ language, children, data }: { language: Language; children: 
       <head>
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
-        <Meta />
+        <PageMeta t={t} />
         <Links />
         {/* Before any module: zod (the forms' schemas load in the browser too) would otherwise probe
             for eval with `new Function`, which the Content-Security-Policy refuses and reports as

@@ -1,6 +1,7 @@
-import type { Generated, Insertable, Selectable, Updateable } from "kysely";
+import type { ColumnType, Generated, Insertable, Selectable, Updateable } from "kysely";
 import type { ClockKind, ClockState } from "../app/domain/case-clocks";
 import type {
+  CaseLinkKind,
   Role,
   OrganizationKind,
   Language,
@@ -94,6 +95,10 @@ export interface PolicyTable {
   levels_json: string;
   /** JSON: BusinessCalendar (app/domain/business-calendar.ts) */
   calendar_json: string;
+  /** JSON: ProviderStagePolicy (app/domain/provider-stage.ts); null: never refer (0015). */
+  provider_stage_json: ColumnType<string | null, string | null | undefined, string | null>;
+  /** Business days a deadline may be extended by, once per level (0016). */
+  extension_max_days: Generated<number>;
   created_by: number | null;
   created_at: string;
 }
@@ -135,6 +140,12 @@ export interface CaseTable {
   next_due_at: string | null;
   /** When `npm run purge` removed the case's personal information (0008); null until then. */
   purged_at: string | null;
+  /** 1 when the client agreed, filing, that the provider may be told who they are (0015). */
+  identity_shared: ColumnType<number, number | undefined, number>;
+  /** When the complaint was referred to its provider at level 1; null: never (0015). */
+  provider_referred_at: ColumnType<string | null, string | null | undefined, string | null>;
+  /** A duplicate merged into its original (0016): closed, counted once, as the original. */
+  merged_into_case_id: Generated<number | null>;
   /** An email to the filer bounced: staff should call them (0018); null once done. */
   call_filer_since: Generated<string | null>;
   /** A message came after the case was closed or decided (0018); null once staff have seen it. */
@@ -178,6 +189,45 @@ export interface CaseClockTable {
   sweep_lease_until: string | null;
   /** JSON ClockPause[] (app/domain/case-clocks.ts): how each pause moved the due time (0013). */
   pauses_json: string | null;
+  /** JSON ClockExtension (app/domain/case-clocks.ts): the one extension this clock had (0016). */
+  extension_json: Generated<string | null>;
+}
+
+/** Two cases staff linked (0016); stored once, read from either side. */
+export interface CaseLinkTable {
+  id: Generated<number>;
+  case_id: number;
+  related_case_id: number;
+  kind: CaseLinkKind;
+  created_by: number | null;
+  created_at: string;
+}
+
+/** A person an SSM may seat on an independent panel (0016). */
+export interface PanelMemberTable {
+  id: Generated<number>;
+  ssm_org_id: number;
+  name: string;
+  affiliation: string;
+  /** The provider (or other organization) the member works for, when it is one the app knows. */
+  affiliation_org_id: number | null;
+  /** The SSM staff account of a member who is also staff: who handled a case is refused. */
+  user_id: number | null;
+  /** JSON number[]: organizations the member declared a conflict with. */
+  conflict_org_ids_json: string;
+  active: number;
+  created_at: string;
+}
+
+/** Who sat on a case's panel at a level (0016); the newest row of a level is the panel. */
+export interface CasePanelTable {
+  id: Generated<number>;
+  case_id: number;
+  level: number;
+  /** JSON number[]: panel_members ids. */
+  member_ids_json: string;
+  formed_by: number | null;
+  formed_at: string;
 }
 
 /** A filer's access to one case after giving its reference and secret: a short-lived cookie. */
@@ -270,6 +320,20 @@ export interface RateLimitEventTable {
 
 /** An invitation to set a password (0005): single use, a week long, only the token's sha256 kept. */
 /** A password reset asked for on /forgot-password (0007): single use, an hour long, only the token's sha256 kept. */
+/** A link that opens one case for its filer (migration 0017): single use, expiring, hashed. */
+export interface CaseAccessLinkTable {
+  id: Generated<number>;
+  case_id: number;
+  token_hash: string;
+  /** "acknowledgement" (the filing email) or "recovery" ("I lost my code"). */
+  purpose: string;
+  created_at: string;
+  expires_at: string;
+  used_at: string | null;
+  /** Set when staff gave the case a new access code: every earlier way in stops working. */
+  revoked_at: string | null;
+}
+
 export interface PasswordResetTable {
   id: Generated<number>;
   user_id: number;
@@ -371,6 +435,9 @@ export interface Database {
   cases: CaseTable;
   case_events: CaseEventTable;
   case_clocks: CaseClockTable;
+  case_links: CaseLinkTable;
+  panel_members: PanelMemberTable;
+  case_panels: CasePanelTable;
   filer_sessions: FilerSessionTable;
   reference_counters: ReferenceCounterTable;
   email_outbox: EmailOutboxTable;
@@ -380,6 +447,7 @@ export interface Database {
   attachments: AttachmentTable;
   invitations: InvitationTable;
   password_resets: PasswordResetTable;
+  case_access_links: CaseAccessLinkTable;
   report_drafts: ReportDraftTable;
   quarter_reports: QuarterReportTable;
   report_releases: ReportReleaseTable;

@@ -46,6 +46,8 @@ export function acknowledgementEmail(
     acknowledgeDays: number;
     firstResponseDueAt: string;
     accommodationNeeded: boolean;
+    /** A single-use link that opens the case without the code (never for a provider's dispute). */
+    openLink?: string | null;
   },
 ): RenderedEmail {
   const t = translator(input.language);
@@ -57,8 +59,15 @@ export function acknowledgementEmail(
       firstDue: formatLongDate(input.firstResponseDueAt, input.language),
     }),
     followLine(input),
+    ...(input.openLink ? [t("email.ack.openLink", { link: input.openLink })] : []),
     ...(input.accommodationNeeded ? [t("email.ack.accommodation")] : []),
   ]);
+}
+
+/** "I lost my code": a single-use link to the case, sent to the address on the case only. */
+export function accessLinkEmail(input: Common): RenderedEmail {
+  const t = translator(input.language);
+  return frame(input, "email.access.subject", [t("email.access.body", { link: input.statusLink })]);
 }
 
 export function publicReplyEmail(input: Common & { message: string }): RenderedEmail {
@@ -133,5 +142,45 @@ export function referredOutEmail(input: Common & { programLabel: string; ministr
       program: input.programLabel,
       phone: input.ministryPhone,
     }),
+  ]);
+}
+
+/** The provider stage (issue #17): the complaint went to the provider, its answer is ready, or silence closed it. */
+export function providerStageEmail(
+  input: Common & { step: "referred" | "answer_ready" | "review_closed"; dueAt: string },
+): RenderedEmail {
+  const t = translator(input.language);
+  return frame(input, `email.providerStage.${input.step}.subject`, [
+    t(`email.providerStage.${input.step}.body`, {
+      reference: input.reference,
+      date: formatLongDate(input.dueAt, input.language),
+    }),
+    followLine(input),
+  ]);
+}
+
+/** Issue #17: staff extended the decision deadline; the filer is told by how much, to when, and why. */
+export function deadlineExtendedEmail(
+  input: Common & { businessDays: number; dueAt: string; reason: string },
+): RenderedEmail {
+  const t = translator(input.language);
+  return frame(input, "email.extended.subject", [
+    t("email.extended.body", {
+      ssm: input.ssmName,
+      reference: input.reference,
+      n: input.businessDays,
+      date: formatLongDate(input.dueAt, input.language),
+    }),
+    input.reason,
+    followLine(input),
+  ]);
+}
+
+/** Issue #17: a duplicate was merged into another case; the filer keeps reading their own record. */
+export function mergedEmail(input: Common): RenderedEmail {
+  const t = translator(input.language);
+  return frame(input, "email.merged.subject", [
+    t("email.merged.body", { ssm: input.ssmName, reference: input.reference }),
+    followLine(input),
   ]);
 }

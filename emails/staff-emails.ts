@@ -1,3 +1,4 @@
+import type { EscalationCause } from "../app/domain/escalation";
 import type { Language } from "../app/domain/vocabulary";
 import { codeText, translator } from "../app/i18n";
 import { formatDateTime } from "../app/utils/format-date";
@@ -48,9 +49,7 @@ export function dueSoonReminderEmail(input: ClockEmailInput): RenderedEmail {
   return clockEmail("reminder", input);
 }
 
-export function escalationNoticeEmail(
-  input: StaffCommon & { level: number; cause: "breach" | "recourse" | "manual" },
-): RenderedEmail {
+export function escalationNoticeEmail(input: StaffCommon & { level: number; cause: EscalationCause }): RenderedEmail {
   const t = translator(input.language);
   return staffFrame(
     input,

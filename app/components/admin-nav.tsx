@@ -21,6 +21,9 @@ export function AdminNav() {
         <li>
           <NavLink to="/admin/policy">{t("admin.nav.policy")}</NavLink>
         </li>
+        <li>
+          <NavLink to="/admin/panels">{t("nav.panelRoster")}</NavLink>
+        </li>
       </ul>
     </nav>
   );

@@ -1,9 +1,11 @@
+import type { ClockKind } from "../domain/case-clocks";
 import { useLanguage, useT } from "../hooks/use-translation";
 import type { Translate } from "../i18n";
 import { formatDate, formatDateTime } from "../utils/format-date";
+import { DataTable } from "./data-table";
 
 export interface ClockRow {
-  kind: "acknowledge" | "first_response" | "decision";
+  kind: ClockKind;
   countsFrom: string;
   level: number;
   state: "running" | "paused" | "met" | "breached" | "stopped";
@@ -15,6 +17,9 @@ export interface ClockRow {
   earlier?: boolean;
   /** How each pause moved the due time (the pause rule on the process page). */
   pauses?: { pausedAt: string; resumedAt: string; businessDays: number; dueBefore: string; dueAfter: string }[];
+  /** Extended by staff and not past its extended due time (issue #17): "extended", never "overdue". */
+  extended?: boolean;
+  extension?: { extendedAt: string; businessDays: number; reason: string; dueBefore: string; dueAfter: string } | null;
 }
 
 function clockName(t: Translate, c: ClockRow): string {
@@ -49,38 +54,46 @@ export function ClockTable({ clocks, timeZone }: { clocks: ClockRow[]; timeZone:
   const paused = clocks.filter((c) => c.pauses?.length);
   return (
     <>
-      <table className="data-table" data-testid="clocks">
-        <thead>
-          <tr>
-            <th scope="col">{t("clock.col.clock")}</th>
-            <th scope="col">{t("clock.col.from")}</th>
-            <th scope="col">{t("clock.col.due")}</th>
-            <th scope="col">{t("clock.col.state")}</th>
-            <th scope="col">{t("clock.col.left")}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {/* A restarted clock is a new row of the history, so the index tells rows apart. */}
-          {clocks.map((c, i) => (
-            <tr key={`${c.kind}-${c.level}-${i}`} className={c.overdue ? "row--overdue" : undefined}>
-              <th scope="row">{clockName(t, c)}</th>
-              <td>
-                <time dateTime={c.countsFrom}>{formatDate(`${c.countsFrom}T12:00:00Z`, language, "UTC")}</time>
-              </td>
-              <td>
-                <time dateTime={c.dueAt} suppressHydrationWarning>
-                  {formatDateTime(c.dueAt, language, timeZone)}
-                </time>
-              </td>
-              <td>
-                {t(`clockState.${c.state}`)}
+      <DataTable
+        caption={t("case.deadlines")}
+        captionHidden
+        scroll={false}
+        testId="clocks"
+        rows={clocks}
+        // A restarted clock is a new row of the history, so the index tells rows apart.
+        rowKey={(c, i) => `${c.kind}-${c.level}-${i}`}
+        rowClassName={(c) => (c.overdue ? "row--overdue" : undefined)}
+        columns={[
+          { id: "clock", header: t("clock.col.clock"), rowHeader: true, cell: (c) => clockName(t, c) },
+          {
+            id: "from",
+            header: t("clock.col.from"),
+            cell: (c) => (
+              <time dateTime={c.countsFrom}>{formatDate(`${c.countsFrom}T12:00:00Z`, language, "UTC")}</time>
+            ),
+          },
+          {
+            id: "due",
+            header: t("clock.col.due"),
+            cell: (c) => (
+              <time dateTime={c.dueAt} suppressHydrationWarning>
+                {formatDateTime(c.dueAt, language, timeZone)}
+              </time>
+            ),
+          },
+          {
+            id: "state",
+            header: t("clock.col.state"),
+            cell: (c) => (
+              <>
+                {c.extended ? t("clockState.extended") : t(`clockState.${c.state}`)}
                 {c.metAt ? <> ({t("clock.metAt", { date: formatDateTime(c.metAt, language, timeZone) })})</> : null}
-              </td>
-              <td>{timeLeftLabel(t, c)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+              </>
+            ),
+          },
+          { id: "left", header: t("clock.col.left"), cell: (c) => timeLeftLabel(t, c) },
+        ]}
+      />
       {paused.length ? (
         <>
           <p id="clock-pauses-title">{t("clock.pauses.title")}</p>
@@ -95,6 +108,19 @@ export function ClockTable({ clocks, timeZone }: { clocks: ClockRow[]; timeZone:
           </ul>
         </>
       ) : null}
+      {clocks
+        .filter((c) => c.extension)
+        .map((c) => (
+          <p key={`ext-${c.kind}-${c.level}-${c.extension!.extendedAt}`} data-testid="clock-extension">
+            {clockName(t, c)}:{" "}
+            {t("clock.extendedBy", {
+              n: c.extension!.businessDays,
+              date: formatDateTime(c.extension!.extendedAt, language, timeZone),
+              before: formatDateTime(c.extension!.dueBefore, language, timeZone),
+              reason: c.extension!.reason,
+            })}
+          </p>
+        ))}
       <p className="hint">{t("clock.rules", { zone: timeZone })}</p>
     </>
   );

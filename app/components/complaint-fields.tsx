@@ -26,6 +26,7 @@ export function complaintFieldLabels(t: Translate): Record<string, string> {
     language: t("file.language.legend"),
     accommodation: t("file.accommodation.legend"),
     accommodationDetails: t("file.accommodation.details"),
+    shareIdentity: t("file.share.legend"),
     ...Object.fromEntries(CLIENT_GROUPS.map((g) => [`group_${g}`, t(`group.${g}`)])),
     consent: t("file.consent.label"),
     area: t("file.area.label"),
@@ -169,6 +170,18 @@ export function ComplaintFields({
           rows={2}
         />
       </RadioGroup>
+      {/* Issue #17: the provider may be asked to answer first; who the person is stays with the SSM unless they say yes. */}
+      <RadioGroup
+        name="shareIdentity"
+        label={t("file.share.legend")}
+        hint={t("file.share.hint")}
+        errors={errors}
+        defaultValue={values.shareIdentity ?? "no"}
+        options={[
+          { value: "no", label: t("file.share.no") },
+          { value: "yes", label: t("file.share.yes") },
+        ]}
+      />
       <fieldset className="group">
         <legend>{t("file.groups.legend")}</legend>
         <p className="hint">{t("file.groups.hint")}</p>

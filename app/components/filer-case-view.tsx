@@ -10,11 +10,13 @@ import { Attachments, type AttachmentItem } from "./attachments";
 import type { CaseStatus } from "../domain/vocabulary";
 import type { TimelineEvent } from "./case-timeline";
 import { TEXT_LIMITS } from "../domain/text-limits";
+import { ProviderAnswerReview, type ProviderAnswerView } from "./provider-answer-review";
+import { FilerRelationNotices, type FilerRelationData } from "./filer-relation-notices";
 
 // Forms post as full pages (reloadDocument): on /status the access cookie is scoped to that path,
 // and a data request to /status.data would not carry it.
 /** What this view shows of a case; app/services/case-lookup.server.ts's filerCaseView gives it. */
-export interface FilerCaseViewData {
+export interface FilerCaseViewData extends FilerRelationData {
   reference: string;
   status: CaseStatus;
   level: number;
@@ -23,6 +25,8 @@ export interface FilerCaseViewData {
   recourseDeadlineAt: string | null;
   canAskRecourse: boolean;
   canAct: boolean;
+  /** The provider stage, for a client's complaint referred to its provider (issue #17). */
+  providerAnswer?: ProviderAnswerView | null;
   attachments: AttachmentItem[];
   events: TimelineEvent[];
 }
@@ -30,6 +34,8 @@ export interface FilerActionResult {
   errors: FieldErrors | null;
   message: MessageKey | null;
   ok?: boolean;
+  /** Why the request was refused (app/utils/refusal-response.server.ts). */
+  refused?: MessageKey | null;
 }
 
 /**
@@ -60,6 +66,11 @@ export function FilerCaseView({
           {t(result.message)}
         </p>
       ) : null}
+      {result?.refused ? (
+        <p className="error-summary" role="alert">
+          {t(result.refused)}
+        </p>
+      ) : null}
       <dl className="summary-list">
         <dt>{t("status.current")}</dt>
         <dd data-testid="case-status">{t(`caseStatus.${view.status}`)}</dd>
@@ -72,8 +83,10 @@ export function FilerCaseView({
           </time>
         </dd>
       </dl>
+      {view.providerAnswer ? <ProviderAnswerReview view={view.providerAnswer} errors={errors} busy={busy} /> : null}
       {view.status === "waiting_for_filer" ? <p className="panel">{t("status.waiting")}</p> : null}
       {view.status === "referred_to_ministry" ? <p className="panel">{t("status.ministry")}</p> : null}
+      <FilerRelationNotices view={view} />
       {view.nextDueAt ? (
         <>
           <h2>{t("status.nextStep")}</h2>
@@ -97,7 +110,11 @@ export function FilerCaseView({
       ) : null}
       <ErrorSummary
         errors={errors}
-        labels={{ information: t("status.addInfo.label"), reasons: t("status.recourse.label") }}
+        labels={{
+          information: t("status.addInfo.label"),
+          reasons: t("status.recourse.label"),
+          answerReasons: t("status.answer.reasons"),
+        }}
       />
       {view.canAskRecourse && view.recourseDeadlineAt ? (
         <section aria-labelledby="recourse-title">

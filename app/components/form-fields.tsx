@@ -45,7 +45,13 @@ function FieldMessages({ name, hint, errors }: Pick<FieldProps, "name" | "hint" 
 }
 
 export function TextField(
-  props: FieldProps & { type?: "text" | "email" | "tel" | "password"; defaultValue?: string; autoComplete?: string },
+  props: FieldProps & {
+    type?: "text" | "email" | "tel" | "password";
+    defaultValue?: string;
+    autoComplete?: string;
+    /** For codes: no spelling fixes, capitals as typed on phones. */
+    code?: boolean;
+  },
 ) {
   const error = props.errors?.[props.name];
   return (
@@ -59,6 +65,9 @@ export function TextField(
         defaultValue={props.defaultValue}
         autoComplete={props.autoComplete}
         maxLength={props.maxLength}
+        spellCheck={props.code ? false : undefined}
+        autoCapitalize={props.code ? "characters" : undefined}
+        className={props.code ? "code-input" : undefined}
         aria-required={props.required || undefined}
         aria-invalid={error ? true : undefined}
         aria-describedby={describedBy(props.name, props.hint, error)}

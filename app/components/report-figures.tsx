@@ -1,4 +1,3 @@
-import { useId, type ReactNode } from "react";
 import {
   categoryLabel,
   clockLabel,
@@ -12,6 +11,7 @@ import type { ShownCount, ShownFigures } from "../domain/report-suppression";
 import { useLanguage, useT } from "../hooks/use-translation";
 import { labelText, type MessageKey } from "../i18n";
 import { formatCount, formatDays, formatMean, formatShare } from "../utils/format-figures";
+import { DataTable } from "./data-table";
 
 export interface ReportFiguresProps {
   /** Suppressed for the ministry, or asShown(...) for the SSM's own staff. */
@@ -59,32 +59,29 @@ export function ReportFigures({ figures: f, threshold, headingLevel = 2 }: Repor
     const rows = shownBreakdown(f, path);
     if (rows.length === 0) return <NoneThisQuarter caption={caption} testId={`table-${path}`} />;
     return (
-      <FigureTable caption={caption} testId={`table-${path}`}>
-        <thead>
-          <tr>
-            <th scope="col">{t(ROW_HEADER[path])}</th>
-            <th scope="col" className="num">
-              {t("report.col.count")}
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((row) => (
-            <tr key={row.key}>
-              <th scope="row">{labelText(t, categoryLabel(path, row.key, row.label?.[language]))}</th>
-              <td className="num">{count(row.count)}</td>
-            </tr>
-          ))}
-        </tbody>
-        {total === undefined ? null : (
-          <tfoot>
+      <DataTable
+        caption={caption}
+        testId={`table-${path}`}
+        rows={rows}
+        rowKey={(row) => row.key}
+        columns={[
+          {
+            id: "category",
+            header: t(ROW_HEADER[path]),
+            rowHeader: true,
+            cell: (row) => labelText(t, categoryLabel(path, row.key, row.label?.[language])),
+          },
+          { id: "count", header: t("report.col.count"), numeric: true, cell: (row) => count(row.count) },
+        ]}
+        foot={
+          total === undefined ? null : (
             <tr>
               <th scope="row">{t("report.total")}</th>
               <td className="num">{count(total)}</td>
             </tr>
-          </tfoot>
-        )}
-      </FigureTable>
+          )
+        }
+      />
     );
   };
 
@@ -117,6 +114,8 @@ export function ReportFigures({ figures: f, threshold, headingLevel = 2 }: Repor
           <dd data-testid="figure-referred-out">{count(f.referredOut)}</dd>
           <dt>{t("report.figure.withdrawn")}</dt>
           <dd data-testid="figure-withdrawn">{count(f.withdrawn)}</dd>
+          <dt>{t("report.figure.extensions")}</dt>
+          <dd data-testid="figure-extensions">{count(f.extensions)}</dd>
         </dl>
         <p className="hint">{t("report.referredOut.hint")}</p>
       </section>
@@ -141,40 +140,45 @@ export function ReportFigures({ figures: f, threshold, headingLevel = 2 }: Repor
         {f.clocks.length === 0 ? (
           <NoneThisQuarter caption={t("report.figure.clocks")} testId="table-clocks" />
         ) : (
-          <FigureTable caption={t("report.figure.clocks")} testId="table-clocks">
-            <thead>
-              <tr>
-                <th scope="col">{t("report.col.clock")}</th>
-                <th scope="col" className="num">
-                  {t("report.col.ended")}
-                </th>
-                <th scope="col" className="num">
-                  {t("report.col.onTimeShare")}
-                </th>
-                <th scope="col" className="num">
-                  {t("report.col.medianDays")}
-                </th>
-                <th scope="col" className="num">
-                  {t("report.col.p90Days")}
-                </th>
-                <th scope="col" className="num">
-                  {t("report.col.pausedDays")}
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {f.clocks.map((c) => (
-                <tr key={`${c.kind}-${c.level}`}>
-                  <th scope="row">{labelText(t, clockLabel(c.kind, c.level))}</th>
-                  <td className="num">{count(c.ended)}</td>
-                  <td className="num">{formatShare(c.onTimeShare, language)}</td>
-                  <td className="num">{formatDays(c.medianDays, language)}</td>
-                  <td className="num">{formatDays(c.p90Days, language)}</td>
-                  <td className="num">{formatDays(c.pausedDays, language)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </FigureTable>
+          <DataTable
+            caption={t("report.figure.clocks")}
+            testId="table-clocks"
+            rows={f.clocks}
+            rowKey={(c) => `${c.kind}-${c.level}`}
+            columns={[
+              {
+                id: "clock",
+                header: t("report.col.clock"),
+                rowHeader: true,
+                cell: (c) => labelText(t, clockLabel(c.kind, c.level)),
+              },
+              { id: "ended", header: t("report.col.ended"), numeric: true, cell: (c) => count(c.ended) },
+              {
+                id: "onTime",
+                header: t("report.col.onTimeShare"),
+                numeric: true,
+                cell: (c) => formatShare(c.onTimeShare, language),
+              },
+              {
+                id: "median",
+                header: t("report.col.medianDays"),
+                numeric: true,
+                cell: (c) => formatDays(c.medianDays, language),
+              },
+              {
+                id: "p90",
+                header: t("report.col.p90Days"),
+                numeric: true,
+                cell: (c) => formatDays(c.p90Days, language),
+              },
+              {
+                id: "paused",
+                header: t("report.col.pausedDays"),
+                numeric: true,
+                cell: (c) => formatDays(c.pausedDays, language),
+              },
+            ]}
+          />
         )}
         <p className="hint">{t("report.clocks.hint")}</p>
       </section>
@@ -206,24 +210,21 @@ export function ReportFigures({ figures: f, threshold, headingLevel = 2 }: Repor
           <dt>{t("report.figure.satisfaction.responses")}</dt>
           <dd data-testid="figure-survey-responses">{count(f.satisfaction.responses)}</dd>
         </dl>
-        <FigureTable caption={t("report.figure.satisfaction.means")} testId="table-satisfaction">
-          <thead>
-            <tr>
-              <th scope="col">{t("report.col.question")}</th>
-              <th scope="col" className="num">
-                {t("report.col.mean")}
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {SURVEY_QUESTIONS.map((q) => (
-              <tr key={q.field}>
-                <th scope="row">{t(q.label)}</th>
-                <td className="num">{formatMean(f.satisfaction[q.field], language)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </FigureTable>
+        <DataTable
+          caption={t("report.figure.satisfaction.means")}
+          testId="table-satisfaction"
+          rows={SURVEY_QUESTIONS}
+          rowKey={(q) => q.field}
+          columns={[
+            { id: "question", header: t("report.col.question"), rowHeader: true, cell: (q) => t(q.label) },
+            {
+              id: "mean",
+              header: t("report.col.mean"),
+              numeric: true,
+              cell: (q) => formatMean(f.satisfaction[q.field], language),
+            },
+          ]}
+        />
         <p className="hint">{t("report.satisfaction.hint")}</p>
       </section>
 
@@ -242,19 +243,6 @@ export function ReportFigures({ figures: f, threshold, headingLevel = 2 }: Repor
           </ul>
         </section>
       ) : null}
-    </div>
-  );
-}
-
-/** A table that scrolls on its own on narrow screens, named for screen readers by its caption. */
-function FigureTable({ caption, testId, children }: { caption: string; testId: string; children: ReactNode }) {
-  const captionId = `figures${useId().replace(/[^A-Za-z0-9_-]/g, "")}`;
-  return (
-    <div className="table-scroll" tabIndex={0} role="region" aria-labelledby={captionId}>
-      <table className="data-table" data-testid={testId}>
-        <caption id={captionId}>{caption}</caption>
-        {children}
-      </table>
     </div>
   );
 }

@@ -5,6 +5,7 @@ import { useLanguage, useT } from "../hooks/use-translation";
 import { labelText } from "../i18n";
 import { formatDateTime } from "../utils/format-date";
 import { formatFigureValue } from "../utils/format-figures";
+import { DataTable } from "./data-table";
 
 interface Change {
   path: string;
@@ -101,32 +102,30 @@ function ChangeList({ changes, threshold, version }: { changes: Change[]; thresh
   if (version === 1) return null;
   if (changes.length === 0) return <p>{t("reports.versions.noChange")}</p>;
   return (
-    <table className="data-table">
-      <caption>{t("reports.versions.changes", { version, previous: version - 1 })}</caption>
-      <thead>
-        <tr>
-          <th scope="col">{t("reports.versions.col.figure")}</th>
-          <th scope="col" className="num">
-            {t("reports.versions.col.before")}
-          </th>
-          <th scope="col" className="num">
-            {t("reports.versions.col.after")}
-          </th>
-        </tr>
-      </thead>
-      <tbody>
-        {changes.map((c) => (
-          <tr key={`${c.path}|${c.key ?? ""}`}>
-            <th scope="row">{labelText(t, figureLabel(c.path, c.key, c.label?.[language]))}</th>
-            <td className="num">
-              {c.before === undefined ? "—" : formatFigureValue(c.path, c.before, threshold, language)}
-            </td>
-            <td className="num">
-              {c.after === undefined ? "—" : formatFigureValue(c.path, c.after, threshold, language)}
-            </td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+    <DataTable
+      caption={t("reports.versions.changes", { version, previous: version - 1 })}
+      rows={changes}
+      rowKey={(c) => `${c.path}|${c.key ?? ""}`}
+      columns={[
+        {
+          id: "figure",
+          header: t("reports.versions.col.figure"),
+          rowHeader: true,
+          cell: (c) => labelText(t, figureLabel(c.path, c.key, c.label?.[language])),
+        },
+        {
+          id: "before",
+          header: t("reports.versions.col.before"),
+          numeric: true,
+          cell: (c) => (c.before === undefined ? "—" : formatFigureValue(c.path, c.before, threshold, language)),
+        },
+        {
+          id: "after",
+          header: t("reports.versions.col.after"),
+          numeric: true,
+          cell: (c) => (c.after === undefined ? "—" : formatFigureValue(c.path, c.after, threshold, language)),
+        },
+      ]}
+    />
   );
 }

@@ -32,6 +32,11 @@ export const PERMISSIONS = [
   "dispute.read",
   /** Add information or a file, ask for a review, withdraw: the filer's actions on its own disputes. */
   "dispute.act",
+  /**
+   * Read and answer the complaints about the own provider organization that the SSM referred to it
+   * (issue #17): the facts, and who complained only where the client agreed.
+   */
+  "complaint.respond",
   /** The own SSM's quarterly report: the live draft and every version, unsuppressed. */
   "report.read",
   /** Write the narrative and submit the own SSM's quarterly report. */
@@ -44,6 +49,14 @@ export const PERMISSIONS = [
   "users.manage",
   /** Add, rename and retire the providers serving the own area; the SSM's published contacts. */
   "organizations.manage",
+  /** Extend a running deadline once per level, with notice to the filer (issue #17). */
+  "case.extend",
+  /** Link related cases of the own SSM, and merge a duplicate into its original (issue #17). */
+  "case.link",
+  /** Seat an independent panel on a level-3 case (issue #17). */
+  "panel.form",
+  /** Keep the own SSM's roster of panel members and their declared conflicts (issue #17). */
+  "panel.roster",
   /** Read and clear the own SSM's mail that names no case (a forged, missing or expired reply address). */
   "mail.review",
 ] as const;
@@ -57,6 +70,8 @@ const SSM_STAFF: readonly Permission[] = [
   "case.assign",
   "case.decide",
   "case.be_assigned",
+  "case.extend",
+  "case.link",
   "attachment.read",
   "report.read",
   "mail.review",
@@ -65,8 +80,17 @@ const SSM_STAFF: readonly Permission[] = [
 /** The role → permission map: the only place a role turns into what its holder may do. */
 export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
   ssm_staff: SSM_STAFF,
-  ssm_manager: [...SSM_STAFF, "case.escalate", "report.submit", "policy.edit", "users.manage", "organizations.manage"],
-  provider_user: ["dispute.raise", "dispute.read", "dispute.act", "attachment.read"],
+  ssm_manager: [
+    ...SSM_STAFF,
+    "case.escalate",
+    "report.submit",
+    "policy.edit",
+    "users.manage",
+    "organizations.manage",
+    "panel.form",
+    "panel.roster",
+  ],
+  provider_user: ["dispute.raise", "dispute.read", "dispute.act", "attachment.read", "complaint.respond"],
   ministry_analyst: ["report.read_province"],
   admin: ["report.read_province"],
 };
@@ -105,7 +129,16 @@ export type Resource =
   | { type: "case"; case: CaseScope }
   | { type: "attachment"; case: CaseScope; visibility: "public" | "internal" }
   /** An SSM area's own records: its queue, report, policy, people. */
-  | { type: "area"; areaSlug: string };
+  | { type: "area"; areaSlug: string }
+  /** A client's complaint as its respondent sees it: the provider it is about, once referred. */
+  | { type: "respondent_case"; case: RespondentScope };
+
+/** The facts about a complaint that decide whether the provider it is about may see it. */
+export interface RespondentScope extends CaseScope {
+  respondentOrgId: number | null;
+  /** Referred to the provider at level 1 (issue #17); a provider never sees one that was not. */
+  referredToProvider: boolean;
+}
 
 /** The roles that grant the permission: who is told about what they may act on. */
 export function rolesWith(permission: Permission): Role[] {
@@ -134,6 +167,13 @@ export function inScope(actor: Actor, resource: Resource): boolean {
     case "provider":
       // A provider is the filer of its own disputes: it sees what a filer sees of them, no more.
       if (resource.type === "area") return false;
+      if (resource.type === "respondent_case")
+        // The respondent: the complaint is about this provider and the SSM referred it there.
+        return (
+          resource.case.kind === "client_complaint" &&
+          resource.case.respondentOrgId === home.id &&
+          resource.case.referredToProvider
+        );
       if (resource.type === "attachment" && resource.visibility !== "public") return false;
       return resource.case.kind === "provider_dispute" && resource.case.filerOrgId === home.id;
     case "ministry":

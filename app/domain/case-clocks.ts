@@ -25,7 +25,12 @@ import { decisionDaysAt, type DisputePolicy } from "./policy";
  * A clock is history: when a level's decision is owed again (reopening), a new clock starts at that
  * moment and the earlier one, met or stopped, is kept as it was.
  */
-export type ClockKind = "acknowledge" | "first_response" | "decision";
+/**
+ * - provider_response: the provider's answer at level 1, from the referral (issue #17).
+ * - client_review: the client's window to accept or refuse the provider's answer, from its release.
+ * Neither pauses; a missed one is final (the sweep moves the case on), like a missed decision.
+ */
+export type ClockKind = "acknowledge" | "first_response" | "decision" | "provider_response" | "client_review";
 /**
  * stopped: the case ended without the clock being met (withdrawn, closed, referred to the ministry).
  * A clock missed before the case ended keeps its breachedAt, so reports still count the miss.
@@ -47,6 +52,17 @@ export interface Clock {
   pausedBusinessDays?: number | null;
   /** How each pause moved the due time, oldest first (shown on the case page). */
   pauses?: ClockPause[];
+  /** The one extension staff gave this clock, with its reason (issue #17). */
+  extension?: ClockExtension | null;
+}
+
+/** A deadline moved later by staff, with notice to the filer: at most once per level. */
+export interface ClockExtension {
+  extendedAt: string;
+  businessDays: number;
+  reason: string;
+  dueBefore: string;
+  dueAfter: string;
 }
 
 export interface ClockPause {
@@ -88,7 +104,12 @@ export function isOpen(clock: Clock): boolean {
  * is still owed). A missed decision is final: the case moved up a level, whose clock is owed instead.
  */
 export function isOutstanding(clock: Clock): boolean {
-  return isOpen(clock) || (clock.state === "breached" && clock.metAt === null && clock.kind !== "decision");
+  return isOpen(clock) || (clock.state === "breached" && clock.metAt === null && stillOwedWhenMissed(clock.kind));
+}
+
+/** Only the SSM's acknowledgement and first response are still owed, late, once missed. */
+function stillOwedWhenMissed(kind: ClockKind): boolean {
+  return kind === "acknowledge" || kind === "first_response";
 }
 
 /**
@@ -155,6 +176,26 @@ export function stopClock(clock: Clock): Clock {
   return isOutstanding(clock) ? { ...clock, state: "stopped", pausedAt: null } : clock;
 }
 
+/**
+ * Moved later by whole business days from its current due time (so it still falls at closing on a
+ * business day). The sweep and every reading compare against the moved time: an extended clock is
+ * never overdue before it.
+ */
+export function extendClock(
+  clock: Clock,
+  businessDays: number,
+  reason: string,
+  now: Date,
+  cal: BusinessCalendar,
+): Clock {
+  const dueAfter = moveDueByBusinessDays(new Date(clock.dueAt), businessDays, cal).toISOString();
+  return {
+    ...clock,
+    dueAt: dueAfter,
+    extension: { extendedAt: now.toISOString(), businessDays, reason, dueBefore: clock.dueAt, dueAfter },
+  };
+}
+
 /** True when a running clock has passed its due time: the sweep then marks it breached. */
 export function isBreachedAt(clock: Clock, now: Date): boolean {
   return clock.state === "running" && now.getTime() > Date.parse(clock.dueAt);
@@ -200,6 +241,9 @@ export interface ClockReading {
   overdue: boolean;
   /** How each pause moved this clock's due time. */
   pauses: ClockPause[];
+  /** Given an extension and not past its extended due time: shown as "extended", never "overdue". */
+  extended: boolean;
+  extension: ClockExtension | null;
 }
 
 /** How a clock reads at `now`, for the case page and the filer's status page. */
@@ -217,6 +261,8 @@ export function readClock(clock: Clock, now: Date, cal: BusinessCalendar): Clock
     businessDaysLeft: owed ? businessDaysLeft(now, new Date(clock.dueAt), cal) : null,
     overdue,
     pauses: clock.pauses ?? [],
+    extended: Boolean(clock.extension) && owed && !overdue,
+    extension: clock.extension ?? null,
   };
 }
 

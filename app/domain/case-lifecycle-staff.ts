@@ -81,7 +81,8 @@ export function staffTransition<C extends Clock>(
         type: "assigned",
         visibility: "internal",
         actor: "actor",
-        data: { name: command.assignee.name },
+        // The id too: a panel at level 3 refuses whoever handled the case below it (panel.ts).
+        data: { name: command.assignee.name, id: command.assignee.id },
       });
       break;
     case "acknowledge": {

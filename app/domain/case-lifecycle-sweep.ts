@@ -24,8 +24,16 @@ export function escalation<C extends Clock>(
   const change = emptyTransition<C>();
   // The level being left: its open decision clock ends here (a breached one was already marked).
   // At a referral, every clock still owed ends, a missed acknowledgement included.
+  // A provider-stage clock still open ends too: the SSM has the case now (issue #17).
   change.clockChanges = clocks
-    .filter((k) => (plan.referral ? isOutstanding(k) : isOpen(k) && k.kind === "decision" && k.level === c.level))
+    .filter((k) =>
+      plan.referral
+        ? isOutstanding(k)
+        : isOpen(k) &&
+          ((k.kind === "decision" && k.level === c.level) ||
+            k.kind === "provider_response" ||
+            k.kind === "client_review"),
+    )
     .map((clock) => ({ clock, next: stopClock(clock) }));
   change.events.push({
     type: "escalated",

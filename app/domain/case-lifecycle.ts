@@ -10,10 +10,10 @@
  * -pause.ts (waiting for the filer). This file holds the shared shapes and the read-only questions
  * the pages ask ("what may staff do now?", "may the filer ask for a review?").
  */
-import { initialClocks, isOutstanding, nextDueAt, type Clock, type ClockKind } from "./case-clocks";
+import { initialClocks, isOutstanding, nextDueAt, openClock, type Clock, type ClockKind } from "./case-clocks";
 import { FINISHED_STATUSES, type DecisionOutcome, type RefusalReason } from "./case-workflow";
 import { checkRecourseRequest, levelAbove, type EscalationCause, type RecourseRefusal } from "./escalation";
-import type { DisputePolicy } from "./policy";
+import { providerStageOf, type DisputePolicy } from "./policy";
 import type { CaseStatus, EventVisibility } from "./vocabulary";
 
 export interface LifecycleCase {
@@ -32,6 +32,10 @@ export interface CasePatch {
   outcome?: DecisionOutcome | null;
   closedAt?: string | null;
   recourseDeadlineAt?: string | null;
+  /** Set when the complaint is referred to its provider at level 1 (issue #17). */
+  providerReferredAt?: string | null;
+  /** A duplicate merged into its original (case-lifecycle-merge.ts). */
+  mergedIntoCaseId?: number;
   /** A message came after the case was finished: staff see it at the top of the queue (#20). */
   messageAfterCloseAt?: string | null;
 }
@@ -56,6 +60,10 @@ export type Notice<C extends Clock = Clock> =
   | { to: "filer"; kind: "escalated"; level: number; cause: EscalationCause; decisionDueAt: string }
   | { to: "filer"; kind: "referred_to_ministry"; level: number }
   | { to: "filer"; kind: "survey_invitation" }
+  /** The provider stage (issue #17): referred (answer due), answer ready (review by), closed on silence (recourse by). */
+  | { to: "filer"; kind: "provider_stage"; step: "referred" | "answer_ready" | "review_closed"; dueAt: string }
+  | { to: "filer"; kind: "deadline_extended"; reason: string; businessDays: number; dueAt: string }
+  | { to: "filer"; kind: "merged"; intoReference: string }
   | { to: "managers"; kind: "escalation_notice"; level: number; cause: EscalationCause }
   | { to: "managers"; kind: "overdue_alert"; clock: C };
 
@@ -67,7 +75,16 @@ export interface Transition<C extends Clock = Clock> {
   notices: Notice<C>[];
 }
 
-export type LifecycleRefusal = RefusalReason | RecourseRefusal | "finished" | "panel_required";
+export type LifecycleRefusal =
+  | RefusalReason
+  | RecourseRefusal
+  | "finished"
+  | "panel_required"
+  /** The provider stage (case-lifecycle-provider.ts). */
+  | ProviderStageRefusal;
+
+export type ProviderStageRefusal =
+  "not_referable" | "not_with_provider" | "no_answer_owed" | "nothing_to_release" | "no_review_open";
 export type LifecycleResult<C extends Clock = Clock> =
   { ok: true; change: Transition<C> } | { ok: false; reason: LifecycleRefusal };
 
@@ -137,13 +154,34 @@ export function filerChoices(input: LifecycleInput): { canAct: boolean; canAskRe
   return { canAct: !isFinished(input.case.status), canAskRecourse: recourse.ok };
 }
 
-/** A new case: received with its clocks running, or (a program the ministry keeps) referred out. */
-export function fileCase(policy: DisputePolicy, receivedAt: Date, referredOut: boolean, now: Date) {
+/**
+ * A new case: received with its clocks running, or (a program the ministry keeps) referred out, or
+ * (the SSM's policy says "always", issue #17) referred at once to the provider it is about: the
+ * SSM still acknowledges it, and the provider's clock replaces the SSM's first response and decision.
+ */
+export function fileCase(policy: DisputePolicy, receivedAt: Date, referredOut: boolean, now: Date, toProvider = false) {
+  if (toProvider && !referredOut) {
+    const stage = providerStageOf(policy);
+    const clocks = [
+      openClock("acknowledge", 1, receivedAt, policy.acknowledgeDays, policy.calendar),
+      openClock("provider_response", 1, receivedAt, stage.responseDays, policy.calendar),
+    ];
+    return {
+      status: "with_provider" as CaseStatus,
+      level: 1,
+      closedAt: null,
+      providerReferredAt: receivedAt.toISOString(),
+      clocks,
+      nextDueAt: nextDueAt(clocks),
+      events: ["filed", "referred_to_provider"],
+    };
+  }
   const clocks = referredOut ? [] : initialClocks(policy, receivedAt);
   return {
     status: (referredOut ? "referred_out" : "received") as CaseStatus,
     level: 1,
     closedAt: referredOut ? now.toISOString() : null,
+    providerReferredAt: null,
     clocks,
     nextDueAt: nextDueAt(clocks),
     events: referredOut ? ["filed", "referred_out"] : ["filed"],

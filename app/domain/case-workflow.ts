@@ -16,7 +16,9 @@ export type RefusalReason =
   | "managers_only"
   | "top_level"
   | "not_decided"
-  | "not_finished";
+  | "not_finished"
+  /** The provider holds the case at level 1: staff step in first (case-lifecycle-provider.ts). */
+  | "with_provider";
 
 export type TransitionResult = { ok: true; next: CaseStatus } | { ok: false; reason: RefusalReason };
 
@@ -48,6 +50,7 @@ export function applyStaffAction(
       : { ok: false, reason: "not_finished" };
   }
   if (FINISHED_STATUSES.includes(status)) return { ok: false, reason: "case_finished" };
+  if (status === "with_provider") return withProvider(action, facts);
   switch (action) {
     case "take":
       return { ok: true, next: status };
@@ -75,5 +78,28 @@ export function applyStaffAction(
       return { ok: true, next: "in_review" };
     case "close":
       return status === "decided" ? { ok: true, next: "closed" } : { ok: false, reason: "not_decided" };
+  }
+}
+
+/**
+ * While the provider holds the case (issue #17), staff may keep the record, acknowledge, write to
+ * the client and assign it, and a manager may escalate it; deciding or asking the client for more
+ * is the SSM taking the case over, which is its own step ("step in") that stops the provider's clock.
+ */
+function withProvider(action: StaffAction, facts: CaseFacts): TransitionResult {
+  switch (action) {
+    case "take":
+    case "reply":
+      return { ok: true, next: "with_provider" };
+    case "acknowledge":
+      return facts.acknowledgeOwed
+        ? { ok: true, next: "with_provider" }
+        : { ok: false, reason: "already_acknowledged" };
+    case "escalate":
+      return { ok: true, next: "in_review" };
+    case "close":
+      return { ok: false, reason: "not_decided" };
+    default:
+      return { ok: false, reason: "with_provider" };
   }
 }

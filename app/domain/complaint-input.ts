@@ -51,6 +51,8 @@ export const complaintInputSchema = z
     language: z.enum(["en", "fr"], { error: "error.choose" }),
     accommodation: z.enum(["yes", "no"], { error: "error.choose" }),
     accommodationDetails: optionalTrimmed(COMPLAINT_LIMITS.accommodationDetails),
+    // "May we tell the provider who you are?" (issue #17): no unless the person says yes.
+    shareIdentity: z.enum(["yes", "no"], { error: "error.choose" }).optional(),
     consent: z.literal("on", { error: "error.consent" }),
     submissionKey: z.string().uuid().optional(),
     // One per CLIENT_GROUPS entry (a test checks they match).

@@ -8,7 +8,14 @@ import type { DisputePolicy, PolicyLevel } from "./policy";
  * escalated it by hand. A level without a decision time (the ministry, by default) is a referral:
  * the case leaves the SSM's hands and no clock runs.
  */
-export type EscalationCause = "breach" | "recourse" | "manual";
+export type EscalationCause =
+  | "breach"
+  | "recourse"
+  | "manual"
+  /** The provider stage (issue #17): late, answer refused, or no reply where policy sends it on. */
+  | "provider_late"
+  | "client_not_satisfied"
+  | "client_no_reply";
 
 export function levelAbove(policy: DisputePolicy, level: number): PolicyLevel | null {
   return policy.levels.filter((l) => l.level > level).sort((a, b) => a.level - b.level)[0] ?? null;

@@ -1,7 +1,8 @@
 import { z } from "zod";
 import { boundedIsoDate } from "./date-bounds";
-import type { DisputePolicy } from "./policy";
+import { DEFAULT_EXTENSION_MAX_DAYS, type DisputePolicy } from "./policy";
 import { OPTIONAL_CLOSURES, type HolidayKey } from "./ontario-holidays";
+import { CLIENT_SILENCE, DEFAULT_PROVIDER_STAGE, PROVIDER_REFERRALS } from "./provider-stage";
 
 // What an SSM manager may set. Bounds keep a typo (200 days to acknowledge) from being published.
 // A cleared field arrives as "": that must read "required", not coerce to 0 days.
@@ -27,6 +28,14 @@ export const policyInputSchema = z
     decisionDays2: days(1, 90),
     decisionDays3: days(1, 90),
     recourseWindowDays: days(1, 60),
+    // The provider stage (issue #17). Absent from a form that predates it: today's behaviour.
+    providerReferral: z.enum(PROVIDER_REFERRALS, { error: "error.choose" }).optional(),
+    providerResponseDays: days(1, 60).optional(),
+    providerReviewDays: days(1, 60).optional(),
+    clientSilence: z.enum(CLIENT_SILENCE, { error: "error.choose" }).optional(),
+    providerStaffCheck: z.literal("on").optional(),
+    // Issue #17; a form from before the field existed keeps the default.
+    extensionMaxDays: days(1, 30).optional(),
     civic_holiday: z.literal("on").optional(),
     easter_monday: z.literal("on").optional(),
     truth_and_reconciliation: z.literal("on").optional(),
@@ -55,6 +64,7 @@ export function policyFromInput(input: PolicyInput, opens: number, closes: numbe
     acknowledgeDays: input.acknowledgeDays,
     firstResponseDays: input.firstResponseDays,
     recourseWindowDays: input.recourseWindowDays,
+    extensionMaxDays: input.extensionMaxDays ?? DEFAULT_EXTENSION_MAX_DAYS,
     levels: [
       { level: 1, key: "provider", decisionDays: input.decisionDays1 },
       { level: 2, key: "formal_review", decisionDays: input.decisionDays2 },
@@ -67,6 +77,13 @@ export function policyFromInput(input: PolicyInput, opens: number, closes: numbe
       closesAtMinutes: closes,
       optionalClosures,
       extraClosures: [...new Set(input.extraClosures)].sort(),
+    },
+    providerStage: {
+      referral: input.providerReferral ?? DEFAULT_PROVIDER_STAGE.referral,
+      responseDays: input.providerResponseDays ?? DEFAULT_PROVIDER_STAGE.responseDays,
+      reviewWindowDays: input.providerReviewDays ?? DEFAULT_PROVIDER_STAGE.reviewWindowDays,
+      silence: input.clientSilence ?? DEFAULT_PROVIDER_STAGE.silence,
+      staffCheck: input.providerStaffCheck === "on",
     },
   };
 }

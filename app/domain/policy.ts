@@ -1,4 +1,5 @@
 import { DEFAULT_CALENDAR, type BusinessCalendar } from "./business-calendar";
+import { DEFAULT_PROVIDER_STAGE, type ProviderStagePolicy } from "./provider-stage";
 
 export type LevelKey = "provider" | "formal_review" | "independent_panel" | "ministry";
 
@@ -16,6 +17,17 @@ export interface DisputePolicy {
   recourseWindowDays: number;
   levels: PolicyLevel[];
   calendar: BusinessCalendar;
+  /** Referring complaints to their provider at level 1 (issue #17); absent: never. */
+  providerStage?: ProviderStagePolicy;
+  /** Business days staff may extend a deadline by, once per level (issue #17); absent: the default. */
+  extensionMaxDays?: number;
+}
+
+/** shared/clarifications.md (#17): at most 10 business days where policy says nothing. */
+export const DEFAULT_EXTENSION_MAX_DAYS = 10;
+
+export function extensionLimit(policy: DisputePolicy): number {
+  return policy.extensionMaxDays ?? DEFAULT_EXTENSION_MAX_DAYS;
 }
 
 // Defaults from shared/domain.md: acknowledge in 2 business days, first substantive response in 5,
@@ -32,8 +44,14 @@ export const DEFAULT_POLICY: DisputePolicy = {
     { level: 4, key: "ministry", decisionDays: null },
   ],
   calendar: DEFAULT_CALENDAR,
+  extensionMaxDays: DEFAULT_EXTENSION_MAX_DAYS,
 };
 
 export function decisionDaysAt(policy: DisputePolicy, level: number): number | null {
   return policy.levels.find((l) => l.level === level)?.decisionDays ?? null;
+}
+
+/** The provider-stage policy in force, its defaults where a version predates it. */
+export function providerStageOf(policy: DisputePolicy): ProviderStagePolicy {
+  return policy.providerStage ?? DEFAULT_PROVIDER_STAGE;
 }

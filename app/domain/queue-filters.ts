@@ -9,6 +9,7 @@ import { IN_SCOPE_PROGRAMS, MINISTRY_RETAINED_PROGRAMS } from "./programs";
 export const CASE_STATUSES = [
   "received",
   "acknowledged",
+  "with_provider",
   "in_review",
   "waiting_for_filer",
   "decided",

@@ -12,6 +12,7 @@ export const SINGLE_COUNTS = {
   received: (f) => f.received.total,
   referredOut: (f) => f.referredOut,
   withdrawn: (f) => f.withdrawn,
+  extensions: (f) => f.extensions ?? 0,
   decided: (f) => f.decided.total,
   openAtEnd: (f) => f.openAtEnd,
   carriedOver: (f) => f.carriedOver,

@@ -53,6 +53,12 @@ export interface QuarterFigures {
   referredOut: number;
   /** Withdrawn by the filer during the quarter. */
   withdrawn: number;
+  /**
+   * Deadlines staff extended during the quarter (issue #17), counted apart from the misses: an
+   * extended clock met by its extended due time is on time. Absent from reports frozen before it
+   * was counted.
+   */
+  extensions?: number;
   decided: { total: number; byLevel: Count[]; byOutcome: Count[] };
   /** Open (in the SSM's hands, not decided) at the quarter's end, and at its start. */
   openAtEnd: number;

@@ -158,6 +158,7 @@ export function flattenShown(f: ShownFigures): FigureCell[] {
   for (const path of BREAKDOWN_PATHS.filter((p) => p.startsWith("received."))) breakdown(path);
   single("referredOut", f.referredOut);
   single("withdrawn", f.withdrawn);
+  single("extensions", f.extensions);
   single("decided.total", f.decided.total);
   breakdown("decided.byLevel");
   breakdown("decided.byOutcome");

@@ -69,3 +69,17 @@ export function equationsOf(paths: Iterable<string>): Equation[] {
   }
   return equations;
 }
+
+/**
+ * Counts that take part in no equation, each with why: suppression protects them as single small
+ * counts, and the attacker has nothing to add or subtract them with.
+ */
+export const STANDALONE_COUNTS: readonly { count: SingleCount; why: string }[] = [
+  {
+    count: "extensions",
+    why:
+      "An extension (issue #17) moves a deadline; it is neither a case, a decision nor a clock's end, so no other " +
+      "figure adds it up. An extended clock met by its extended due time counts on time in its clock's figures, " +
+      "which keep their own relation (ended = on time + late).",
+  },
+];

@@ -23,6 +23,7 @@ export function asShown(f: QuarterFigures): ShownFigures {
     },
     referredOut: f.referredOut,
     withdrawn: f.withdrawn,
+    extensions: f.extensions ?? 0,
     decided: { total: f.decided.total, byLevel: rows(f.decided.byLevel), byOutcome: rows(f.decided.byOutcome) },
     openAtEnd: f.openAtEnd,
     carriedOver: f.carriedOver,

@@ -71,6 +71,7 @@ export interface ShownFigures {
   };
   referredOut: ShownCount;
   withdrawn: ShownCount;
+  extensions: ShownCount;
   decided: { total: ShownCount; byLevel: ShownCountRow[]; byOutcome: ShownCountRow[] };
   openAtEnd: ShownCount;
   carriedOver: ShownCount;
@@ -228,6 +229,7 @@ function zeroed(f: QuarterFigures): QuarterFigures {
     },
     referredOut: 0,
     withdrawn: 0,
+    extensions: 0,
     decided: { total: 0, byLevel: none(f.decided.byLevel), byOutcome: none(f.decided.byOutcome) },
     openAtEnd: 0,
     carriedOver: 0,
@@ -284,6 +286,7 @@ export function provinceFigures(reports: readonly QuarterFigures[], quarter: str
     },
     referredOut: sum(SINGLE_COUNTS.referredOut),
     withdrawn: sum(SINGLE_COUNTS.withdrawn),
+    extensions: sum(SINGLE_COUNTS.extensions),
     decided: {
       total: sum(SINGLE_COUNTS.decided),
       byLevel: rows("decided.byLevel"),
@@ -377,6 +380,7 @@ function shownFigures(
     },
     referredOut: shownCount("referredOut"),
     withdrawn: shownCount("withdrawn"),
+    extensions: shownCount("extensions"),
     decided: { total: shownCount("decided"), byLevel: rows("decided.byLevel"), byOutcome: rows("decided.byOutcome") },
     openAtEnd: shownCount("openAtEnd"),
     carriedOver: shownCount("carriedOver"),

@@ -11,6 +11,8 @@ export type Channel = "web" | "phone" | "in_person" | "mail" | "email" | "provid
 export type CaseStatus =
   | "received"
   | "acknowledged"
+  /** Level 1 with the provider the complaint is about: it answers, the client reviews (issue #17). */
+  | "with_provider"
   | "in_review"
   | "waiting_for_filer"
   | "decided"
@@ -18,8 +20,12 @@ export type CaseStatus =
   | "withdrawn"
   | "referred_out"
   | "referred_to_ministry";
+/** How staff say two cases are related (issue #17); a duplicate may be merged into its original. */
+export const CASE_LINK_KINDS = ["same_matter", "duplicate", "same_provider_pattern"] as const;
+export type CaseLinkKind = (typeof CASE_LINK_KINDS)[number];
 export type EventVisibility = "public" | "internal";
-export type ActorKind = "staff" | "filer" | "system";
+/** respondent: a provider's user answering a complaint about their organization (issue #17). */
+export type ActorKind = "staff" | "filer" | "system" | "respondent";
 export type OutboxStatus = "pending" | "sent" | "dead";
 
 /** The three things an SSM writes in its quarterly report beside the figures. */

@@ -1,5 +1,9 @@
+import { enProviderStage } from "./en-provider-stage";
+import { enThreeParties } from "./en-three-parties";
+
 // Every string a person reads, in English. fr.ts must have exactly the same keys (the type checks it).
 export const en = {
+  ...enProviderStage,
   "lang.name": "English",
   "lang.switch": "Français",
   "lang.switchLabel": "Lire cette page en français",
@@ -21,13 +25,21 @@ export const en = {
   "home.intro1": "In each part of Ontario, a Service System Manager (SSM) runs Employment Ontario services.",
   "home.intro2":
     "If a service did not treat you fairly, you can complain to your SSM. It is free. You can write in English or French.",
-  "home.chooseArea": "Find your area",
+  "home.chooseArea": "All areas",
   "home.chooseAreaHelp": "Pick your area to see how to complain and how long each step takes.",
-  "home.col.area": "Area",
-  "home.col.ssm": "Service System Manager",
-  "home.col.phase": "Phase",
   "home.already": "Already made a complaint?",
   "home.checkLink": "Check your complaint",
+  "place.title": "Find your area by where you live",
+  "place.label": "Town, city, county or region where you live",
+  "place.hint": "For example: Mississauga, Sudbury or Bruce County. You can type it in English or French.",
+  "place.submit": "Find my area",
+  "place.found": "{place} is in the {area} area.",
+  "place.unsettled":
+    "We cannot tell for sure which area covers {place}. Choose your area from the list below. If you are not sure, choose the closest one: staff will send your complaint to the right place.",
+  "place.unknown": "We did not find \u201c{place}\u201d. Check the spelling, or choose your area from the list below.",
+  "place.readProcess": "How to complain in {area}",
+  "place.fileHere": "Make a complaint in this area",
+  "place.error.empty": "Enter the town, city, county or region where you live.",
 
   "phase.prototype": "Prototype",
   "phase.1": "Phase 1",
@@ -95,6 +107,9 @@ export const en = {
   "file.area.submit": "Continue",
   "file.area.chosen": "Area: {area}",
   "file.area.change": "Change area",
+  "file.area.placeholder": "Choose your area",
+  "file.area.error": "Choose the area where you live, or find it by typing your town above.",
+  "file.area.orChoose": "Or choose your area from the list",
   "file.required": "required",
   "file.optional": "optional",
   "file.provider.label": "Which service provider is your complaint about?",
@@ -169,12 +184,25 @@ export const en = {
   "file.duplicate":
     "We already received this complaint. Its reference number is {reference}. Use the access code we showed you then.",
 
+  "error.titlePrefix": "Error: ",
   "error.summary.title": "There is a problem",
   "error.summary.separator": ": ",
   "error.required": "Answer this question.",
   "error.choose": "Choose an answer.",
+  "error.required.description": "Say what happened.",
+  "error.required.outcomeWanted": "Say what you would like to happen.",
+  "error.required.name": "Enter a name.",
+  "error.required.reference": "Enter your reference number, like HAM-2026-000123.",
+  "error.required.secret": "Enter your access code.",
+  "error.required.password": "Enter a password.",
+  "error.required.email": "Enter an email address.",
+  "error.choose.area": "Choose an area.",
+  "error.choose.provider": "Choose the service provider your complaint is about, or choose \u201cI don't know\u201d.",
+  "error.choose.program": "Choose the program or service your complaint is about.",
+  "error.choose.language": "Choose English or French.",
+  "error.choose.accommodation": "Say whether you need an accommodation.",
   "error.tooLong": "Use {max} characters or fewer.",
-  "error.email": "Enter an email address like name@example.com.",
+  "error.email": "Enter your email address in the right format, like name@example.com.",
   "error.phone": "Enter a phone number like 905-555-0123.",
   "error.contactNeeded": "Give an email or a phone number so we can reach you.",
   "error.consent": "Check this box to send your complaint.",
@@ -198,6 +226,35 @@ export const en = {
   "status.intro": "Enter the reference number and access code you got when you made your complaint.",
   "status.reference.label": "Reference number",
   "status.reference.hint": "For example: HAM-2026-000123",
+  "status.lost.link": "I lost my code",
+  "status.lost.title": "Get back into your complaint",
+  "status.lost.intro":
+    "Enter your reference number. If you gave an email address with your complaint, we will send a link to it that opens your complaint. If you did not, we will tell you who to call.",
+  "status.lost.submit": "Send me a link",
+  "status.lost.notFound": "We could not find this reference number. Check it and try again.",
+  "status.lost.sent.title": "Check your email",
+  "status.lost.sent.text":
+    "We sent a link to the email address you gave with your complaint. It works once, within 24 hours. If it does not arrive, look in your junk mail.",
+  "status.lost.call.title": "Call to get a new code",
+  "status.lost.call.text":
+    "You did not give an email address with this complaint, so we cannot send you a link. Call {ssm}. Staff will check who you are and give you a new access code.",
+  "status.secret.hint": "For example: 7K3M-Q9TX-2HDP. Small or capital letters, with or without dashes.",
+  "openLink.title": "Open your complaint",
+  "openLink.text": "Press the button to see your complaint. This link works once.",
+  "openLink.submit": "Open my complaint",
+  "openLink.used.title": "This link no longer works",
+  "openLink.used.text":
+    "Each link works once, for a limited time. It also stops working when staff give you a new access code.",
+  "openLink.useCode": "Check your complaint with your reference number and access code",
+  "file.done.print": "Print or save this page",
+  "file.done.printHelp": "Print this page, or save it as a PDF, so you can find your code later.",
+  "case.accessCode.title": "Access code",
+  "case.accessCode.help":
+    "If the person lost their code, check who they are, then give them a new one. The old code and any links we sent stop working.",
+  "case.accessCode.submit": "Give a new access code",
+  "case.accessCode.done":
+    "New access code: {code}. Read it to the person now, group by group. It will not be shown again.",
+  "event.access_code_reissued": "New access code given",
   "status.secret.label": "Access code",
   "status.submit": "Check",
   "status.notFound": "We could not find a complaint with this reference number and access code.",
@@ -613,6 +670,11 @@ export const en = {
   "email.ack.follow":
     "To follow your complaint, go to {link} and enter your reference number and the access code shown when you sent it.",
   "email.ack.followSignedIn": "To follow it, sign in to Recourse: {link}",
+  "email.ack.openLink":
+    "To open your complaint without typing your code, use this link. It works once, within 14 days: {link}",
+  "email.access.subject": "Your link to complaint {reference}",
+  "email.access.body":
+    "You asked for a way back into your complaint. Open this link and press the button to see it: {link}\n\nThe link works once, within 24 hours. If you did not ask for it, you can ignore this email.",
   "email.ack.accommodation": "You asked for an accommodation. We will contact you about it.",
   "email.reply.subject": "New message about your complaint {reference}",
   "email.reply.body": "{ssm} wrote about your complaint {reference}:",
@@ -1028,6 +1090,7 @@ export const en = {
   "report.satisfaction.hint":
     "Answers from people whose case closed this quarter. Each question is scored from 1 (not at all) to 5 (completely).",
   "health.ok": "ok",
+  ...enThreeParties,
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -1,7 +1,10 @@
 import type { MessageKey } from "./en";
+import { frProviderStage } from "./fr-provider-stage";
+import { frThreeParties } from "./fr-three-parties";
 
 // Chaque texte en français : mêmes clés que en.ts (le type le vérifie).
 export const fr: Record<MessageKey, string> = {
+  ...frProviderStage,
   "lang.name": "Français",
   "lang.switch": "English",
   "lang.switchLabel": "Read this page in English",
@@ -25,14 +28,24 @@ export const fr: Record<MessageKey, string> = {
     "Dans chaque région de l’Ontario, un gestionnaire de système de services (GSS) gère les services d’Emploi Ontario.",
   "home.intro2":
     "Si un service ne vous a pas traité de façon juste, vous pouvez vous plaindre à votre GSS. C’est gratuit. Vous pouvez écrire en français ou en anglais.",
-  "home.chooseArea": "Trouvez votre région",
+  "home.chooseArea": "Toutes les régions",
   "home.chooseAreaHelp":
     "Choisissez votre région pour savoir comment porter plainte et combien de temps prend chaque étape.",
-  "home.col.area": "Région",
-  "home.col.ssm": "Gestionnaire de système de services",
-  "home.col.phase": "Phase",
   "home.already": "Vous avez déjà déposé une plainte?",
   "home.checkLink": "Suivre votre plainte",
+  "place.title": "Trouvez votre région selon l’endroit où vous vivez",
+  "place.label": "Ville, village, comté ou région où vous vivez",
+  "place.hint":
+    "Par exemple : Mississauga, Grand Sudbury ou comté de Bruce. Vous pouvez l’écrire en français ou en anglais.",
+  "place.submit": "Trouver ma région",
+  "place.found": "{place} fait partie de la région {area}.",
+  "place.unsettled":
+    "Nous ne pouvons pas dire avec certitude quelle région couvre {place}. Choisissez votre région dans la liste ci-dessous. Si vous n’êtes pas sûr, choisissez la plus proche : le personnel enverra votre plainte au bon endroit.",
+  "place.unknown":
+    "Nous n’avons pas trouvé « {place} ». Vérifiez l’orthographe ou choisissez votre région dans la liste ci-dessous.",
+  "place.readProcess": "Comment se plaindre dans la région {area}",
+  "place.fileHere": "Déposer une plainte dans cette région",
+  "place.error.empty": "Entrez la ville, le village, le comté ou la région où vous vivez.",
 
   "phase.prototype": "Prototype",
   "phase.1": "Phase 1",
@@ -104,6 +117,9 @@ export const fr: Record<MessageKey, string> = {
   "file.area.submit": "Continuer",
   "file.area.chosen": "Région : {area}",
   "file.area.change": "Changer de région",
+  "file.area.placeholder": "Choisissez votre région",
+  "file.area.error": "Choisissez la région où vous vivez, ou trouvez-la en tapant votre ville plus haut.",
+  "file.area.orChoose": "Ou choisissez votre région dans la liste",
   "file.required": "obligatoire",
   "file.optional": "facultatif",
   "file.provider.label": "Votre plainte porte sur quel fournisseur de services?",
@@ -179,12 +195,26 @@ export const fr: Record<MessageKey, string> = {
   "file.duplicate":
     "Nous avons déjà reçu cette plainte. Son numéro de référence est {reference}. Utilisez le code d’accès affiché à ce moment-là.",
 
+  "error.titlePrefix": "Erreur : ",
   "error.summary.title": "Il y a un problème",
   "error.summary.separator": " : ",
   "error.required": "Répondez à cette question.",
   "error.choose": "Choisissez une réponse.",
+  "error.required.description": "Dites ce qui s’est passé.",
+  "error.required.outcomeWanted": "Dites ce que vous aimeriez qu’il se passe.",
+  "error.required.name": "Entrez un nom.",
+  "error.required.reference": "Entrez votre numéro de référence, comme HAM-2026-000123.",
+  "error.required.secret": "Entrez votre code d’accès.",
+  "error.required.password": "Entrez un mot de passe.",
+  "error.required.email": "Entrez une adresse courriel.",
+  "error.choose.area": "Choisissez une région.",
+  "error.choose.provider":
+    "Choisissez le fournisseur de services visé par votre plainte, ou choisissez « Je ne sais pas ».",
+  "error.choose.program": "Choisissez le programme ou le service visé par votre plainte.",
+  "error.choose.language": "Choisissez le français ou l’anglais.",
+  "error.choose.accommodation": "Dites si vous avez besoin d’une mesure d’adaptation.",
   "error.tooLong": "Utilisez {max} caractères ou moins.",
-  "error.email": "Entrez une adresse courriel comme nom@exemple.com.",
+  "error.email": "Entrez votre adresse courriel dans le bon format, comme nom@exemple.com.",
   "error.phone": "Entrez un numéro de téléphone comme 905-555-0123.",
   "error.contactNeeded": "Donnez un courriel ou un numéro de téléphone pour que nous puissions vous joindre.",
   "error.consent": "Cochez cette case pour envoyer votre plainte.",
@@ -208,6 +238,35 @@ export const fr: Record<MessageKey, string> = {
   "status.intro": "Entrez le numéro de référence et le code d’accès reçus quand vous avez déposé votre plainte.",
   "status.reference.label": "Numéro de référence",
   "status.reference.hint": "Par exemple : HAM-2026-000123",
+  "status.lost.link": "J’ai perdu mon code",
+  "status.lost.title": "Retrouver votre plainte",
+  "status.lost.intro":
+    "Entrez votre numéro de référence. Si vous avez donné une adresse courriel avec votre plainte, nous y enverrons un lien qui ouvre votre plainte. Sinon, nous vous dirons qui appeler.",
+  "status.lost.submit": "Envoyez-moi un lien",
+  "status.lost.notFound": "Nous n’avons pas trouvé ce numéro de référence. Vérifiez-le et réessayez.",
+  "status.lost.sent.title": "Vérifiez vos courriels",
+  "status.lost.sent.text":
+    "Nous avons envoyé un lien à l’adresse courriel donnée avec votre plainte. Il fonctionne une seule fois, pendant 24 heures. S’il n’arrive pas, regardez dans vos courriels indésirables.",
+  "status.lost.call.title": "Appelez pour obtenir un nouveau code",
+  "status.lost.call.text":
+    "Vous n’avez pas donné d’adresse courriel avec cette plainte, alors nous ne pouvons pas vous envoyer de lien. Appelez {ssm}. Le personnel vérifiera qui vous êtes et vous donnera un nouveau code d’accès.",
+  "status.secret.hint": "Par exemple : 7K3M-Q9TX-2HDP. Lettres minuscules ou majuscules, avec ou sans tirets.",
+  "openLink.title": "Ouvrir votre plainte",
+  "openLink.text": "Appuyez sur le bouton pour voir votre plainte. Ce lien fonctionne une seule fois.",
+  "openLink.submit": "Ouvrir ma plainte",
+  "openLink.used.title": "Ce lien ne fonctionne plus",
+  "openLink.used.text":
+    "Chaque lien fonctionne une seule fois, pendant un temps limité. Il cesse aussi de fonctionner quand le personnel vous donne un nouveau code d’accès.",
+  "openLink.useCode": "Suivre votre plainte avec votre numéro de référence et votre code d’accès",
+  "file.done.print": "Imprimer ou enregistrer cette page",
+  "file.done.printHelp": "Imprimez cette page ou enregistrez-la en PDF pour retrouver votre code plus tard.",
+  "case.accessCode.title": "Code d’accès",
+  "case.accessCode.help":
+    "Si la personne a perdu son code, vérifiez qui elle est, puis donnez-lui un nouveau code. L’ancien code et les liens envoyés cessent de fonctionner.",
+  "case.accessCode.submit": "Donner un nouveau code d’accès",
+  "case.accessCode.done":
+    "Nouveau code d’accès : {code}. Lisez-le à la personne maintenant, groupe par groupe. Il ne sera plus affiché.",
+  "event.access_code_reissued": "Nouveau code d’accès donné",
   "status.secret.label": "Code d’accès",
   "status.submit": "Vérifier",
   "status.notFound": "Nous n’avons pas trouvé de plainte avec ce numéro de référence et ce code d’accès.",
@@ -630,6 +689,11 @@ export const fr: Record<MessageKey, string> = {
   "email.ack.follow":
     "Pour suivre votre plainte, allez à {link} et entrez votre numéro de référence et le code d’accès affiché quand vous l’avez envoyée.",
   "email.ack.followSignedIn": "Pour le suivre, connectez-vous à Recours : {link}",
+  "email.ack.openLink":
+    "Pour ouvrir votre plainte sans taper votre code, utilisez ce lien. Il fonctionne une seule fois, pendant 14 jours : {link}",
+  "email.access.subject": "Votre lien vers la plainte {reference}",
+  "email.access.body":
+    "Vous avez demandé à retrouver votre plainte. Ouvrez ce lien et appuyez sur le bouton pour la voir : {link}\n\nLe lien fonctionne une seule fois, pendant 24 heures. Si vous n’avez rien demandé, vous pouvez ignorer ce courriel.",
   "email.ack.accommodation": "Vous avez demandé une mesure d’adaptation. Nous communiquerons avec vous à ce sujet.",
   "email.reply.subject": "Nouveau message au sujet de votre plainte {reference}",
   "email.reply.body": "{ssm} a écrit au sujet de votre plainte {reference} :",
@@ -1059,4 +1123,5 @@ export const fr: Record<MessageKey, string> = {
   "report.satisfaction.hint":
     "Réponses des personnes dont le dossier a été fermé ce trimestre. Chaque question est notée de 1 (pas du tout) à 5 (tout à fait).",
   "health.ok": "ok",
+  ...frThreeParties,
 };

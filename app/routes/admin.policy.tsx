@@ -6,14 +6,19 @@ import { ErrorSummary } from "../components/error-summary";
 import { SelectField, TextArea, TextField } from "../components/form-fields";
 import { OPTIONAL_CLOSURES } from "../domain/ontario-holidays";
 import { POLICY_TIME_ZONES, policyInputSchema } from "../domain/policy-input";
+import { providerStageOf } from "../domain/policy";
+import { CLIENT_SILENCE, PROVIDER_REFERRALS } from "../domain/provider-stage";
+import { extensionLimit } from "../domain/policy";
 import { useT } from "../hooks/use-translation";
 import { codeText } from "../i18n";
 import { policyAdminView, publishPolicyVersion } from "../services/policy-admin.server";
-import { parseForm, type FieldErrors } from "../utils/form";
+import { formValues, parseForm } from "../utils/form";
 import { notFound } from "../utils/http.server";
 import { pageTitle } from "../utils/meta";
+import { refusalResponse } from "../utils/refusal-response.server";
 import { requirePermission } from "../auth/require-permission.server";
 import { readForm } from "../utils/read-form.server";
+import { DataTable } from "../components/data-table";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "policy.title");
 
@@ -30,12 +35,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const parsed = parseForm(policyInputSchema, formData);
   if (!parsed.ok) return data({ errors: parsed.errors, values: parsed.values, published: null }, { status: 400 });
   const result = await publishPolicyVersion({ db: context.db, user, policy: parsed.data, now: new Date() });
-  if (!result.ok) {
-    if (!result.field) throw notFound();
-    const errors: FieldErrors = { [result.field]: { key: result.key } };
-    const values = Object.fromEntries([...formData.entries()].map(([k, v]) => [k, String(v)]));
-    return data({ errors, values, published: null }, { status: 400 });
-  }
+  if (!result.ok) return refusalResponse(result, { values: formValues(formData), published: null });
   return { errors: null, values: null, published: result.version };
 }
 
@@ -57,8 +57,14 @@ export default function PolicyPage() {
     decisionDays2: t("policy.decisionDays", { level: 2 }),
     decisionDays3: t("policy.decisionDays", { level: 3 }),
     recourseWindowDays: t("policy.recourseDays"),
+    extensionMaxDays: t("policy.extensionMaxDays"),
     extraClosures: t("policy.extraClosures"),
+    providerReferral: t("policy.provider.referral"),
+    providerResponseDays: t("policy.provider.responseDays"),
+    providerReviewDays: t("policy.provider.reviewDays"),
+    clientSilence: t("policy.provider.silence"),
   };
+  const stage = providerStageOf(policy);
   return (
     <>
       <AdminNav />
@@ -121,6 +127,13 @@ export default function PolicyPage() {
           errors={errors}
           defaultValue={value("recourseWindowDays", policy.recourseWindowDays)}
         />
+        <TextField
+          name="extensionMaxDays"
+          label={labels.extensionMaxDays!}
+          required
+          errors={errors}
+          defaultValue={value("extensionMaxDays", extensionLimit(policy))}
+        />
         <fieldset className="group">
           <legend>{t("policy.closures.legend")}</legend>
           <p className="hint">{t("policy.closures.hint")}</p>
@@ -144,33 +157,74 @@ export default function PolicyPage() {
           rows={4}
           defaultValue={value("extraClosures", policy.calendar.extraClosures.join("\n"))}
         />
+        <fieldset className="group" data-testid="provider-stage-policy">
+          <legend>{t("policy.provider.legend")}</legend>
+          <p className="hint">{t("policy.provider.hint")}</p>
+          <SelectField
+            name="providerReferral"
+            label={labels.providerReferral!}
+            required
+            errors={errors}
+            defaultValue={value("providerReferral", stage.referral)}
+            options={PROVIDER_REFERRALS.map((r) => ({ value: r, label: t(`policy.provider.referral.${r}`) }))}
+          />
+          <TextField
+            name="providerResponseDays"
+            label={labels.providerResponseDays!}
+            required
+            errors={errors}
+            defaultValue={value("providerResponseDays", stage.responseDays)}
+          />
+          <TextField
+            name="providerReviewDays"
+            label={labels.providerReviewDays!}
+            required
+            errors={errors}
+            defaultValue={value("providerReviewDays", stage.reviewWindowDays)}
+          />
+          <SelectField
+            name="clientSilence"
+            label={labels.clientSilence!}
+            required
+            errors={errors}
+            defaultValue={value("clientSilence", stage.silence)}
+            options={CLIENT_SILENCE.map((s) => ({ value: s, label: t(`policy.provider.silence.${s}`) }))}
+          />
+          <div className="choice">
+            <input
+              type="checkbox"
+              id="providerStaffCheck"
+              name="providerStaffCheck"
+              defaultChecked={result?.values ? values.providerStaffCheck === "on" : stage.staffCheck}
+            />
+            <label htmlFor="providerStaffCheck">{t("policy.provider.staffCheck")}</label>
+          </div>
+        </fieldset>
         <button type="submit">{t("policy.submit")}</button>
       </Form>
-      <h2>{t("policy.versions")}</h2>
-      <table className="data-table">
-        <thead>
-          <tr>
-            <th scope="col">{t("policy.col.version")}</th>
-            <th scope="col">{t("policy.col.from")}</th>
-            <th scope="col">{t("policy.col.times")}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {versions.map((v) => (
-            <tr key={v.version}>
-              <th scope="row">{v.version}</th>
-              <td>{v.effectiveFrom}</td>
-              <td>
+      <h2 id="policy-versions-title">{t("policy.versions")}</h2>
+      <DataTable
+        labelledBy="policy-versions-title"
+        rows={versions}
+        rowKey={(v) => v.version}
+        columns={[
+          { id: "version", header: t("policy.col.version"), rowHeader: true, cell: (v) => v.version },
+          { id: "from", header: t("policy.col.from"), cell: (v) => v.effectiveFrom },
+          {
+            id: "times",
+            header: t("policy.col.times"),
+            cell: (v) => (
+              <>
                 {v.policy.acknowledgeDays} / {v.policy.firstResponseDays} /{" "}
                 {v.policy.levels
                   .filter((l) => l.decisionDays !== null)
                   .map((l) => l.decisionDays)
                   .join(", ")}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+              </>
+            ),
+          },
+        ]}
+      />
     </>
   );
 }

@@ -19,13 +19,15 @@ import {
 import type { Language } from "../domain/vocabulary";
 import { languageOf } from "../utils/language.server";
 import { formatDate } from "../utils/format-date";
-import { parseForm, type FieldErrors } from "../utils/form";
+import { formValues, parseForm, type FieldErrors } from "../utils/form";
 import { notFound } from "../utils/http.server";
 import { pageTitle } from "../utils/meta";
+import { refusalResponse } from "../utils/refusal-response.server";
 import { requirePermission } from "../auth/require-permission.server";
 import { readForm } from "../utils/read-form.server";
 import { nameIn } from "../i18n/localized";
 import { TEXT_LIMITS } from "../domain/text-limits";
+import { DataTable } from "../components/data-table";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "admin.nav.providers");
 
@@ -64,9 +66,7 @@ function answerFor(
     const name = language === "fr" ? result.names.nameFr : result.names.nameEn;
     return answer({ intent, done: { key: doneKey, vars: { name } } });
   }
-  if (result.field === null) throw notFound();
-  const values = Object.fromEntries([...formData.entries()].map(([k, v]) => [k, String(v)]));
-  return answer({ intent, errors: { [result.field]: { key: result.key } }, values }, 400);
+  return refusalResponse(result, { intent, values: formValues(formData), done: null });
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -209,45 +209,36 @@ export default function ProvidersPage() {
           busy={busy}
         />
       ) : null}
-      {view.providers.length ? (
-        <div className="table-scroll">
-          <table className="data-table">
-            <caption>{t("admin.providers.caption")}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t("admin.providers.col.nameEn")}</th>
-                <th scope="col">{t("admin.providers.col.nameFr")}</th>
-                <th scope="col">{t("admin.providers.col.status")}</th>
-                <th scope="col">{t("admin.providers.col.action")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {view.providers.map((p) => (
-                <tr key={p.id}>
-                  <th scope="row" lang="en">
-                    {p.name_en}
-                  </th>
-                  <td lang="fr">{p.name_fr}</td>
-                  <td>
-                    {p.retired_at
-                      ? t("admin.providers.status.retired", { date: formatDate(p.retired_at, language) })
-                      : t("admin.providers.status.active")}
-                  </td>
-                  <td>
-                    {p.retired_at ? (
-                      "—"
-                    ) : (
-                      <Link to={`/admin/providers?provider=${p.id}`}>{t("admin.providers.manage")}</Link>
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      ) : (
-        <p>{t("admin.providers.none")}</p>
-      )}
+      <DataTable
+        caption={t("admin.providers.caption")}
+        empty={t("admin.providers.none")}
+        rows={view.providers}
+        rowKey={(p) => p.id}
+        columns={[
+          {
+            id: "nameEn",
+            header: t("admin.providers.col.nameEn"),
+            rowHeader: true,
+            lang: "en",
+            cell: (p) => p.name_en,
+          },
+          { id: "nameFr", header: t("admin.providers.col.nameFr"), lang: "fr", cell: (p) => p.name_fr },
+          {
+            id: "status",
+            header: t("admin.providers.col.status"),
+            cell: (p) =>
+              p.retired_at
+                ? t("admin.providers.status.retired", { date: formatDate(p.retired_at, language) })
+                : t("admin.providers.status.active"),
+          },
+          {
+            id: "action",
+            header: t("admin.providers.col.action"),
+            cell: (p) =>
+              p.retired_at ? "—" : <Link to={`/admin/providers?provider=${p.id}`}>{t("admin.providers.manage")}</Link>,
+          },
+        ]}
+      />
       {view.selected ? null : (
         <section aria-labelledby="add-title">
           <h2 id="add-title">{t("admin.providers.add.title")}</h2>

@@ -19,13 +19,15 @@ import {
   type AdminActionResult,
 } from "../services/ssm-admin.server";
 import { formatDate } from "../utils/format-date";
-import { parseForm, type FieldErrors } from "../utils/form";
+import { formValues, parseForm, type FieldErrors } from "../utils/form";
 import { notFound } from "../utils/http.server";
 import { pageTitle } from "../utils/meta";
+import { refusalResponse } from "../utils/refusal-response.server";
 import { requirePermission } from "../auth/require-permission.server";
 import { readForm } from "../utils/read-form.server";
 import { nameIn } from "../i18n/localized";
 import { TEXT_LIMITS } from "../domain/text-limits";
+import { DataTable } from "../components/data-table";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "admin.users.title");
 
@@ -57,8 +59,7 @@ function answer(body: Partial<ActionData> & { intent: string | null }, status = 
 
 function refusalAnswer(intent: string, result: AdminActionResult, done: Done) {
   if (result.ok) return answer({ intent, done });
-  if (result.reason === "not_found") throw notFound();
-  return answer({ intent, refused: `admin.users.refused.${result.reason}` as MessageKey }, 409);
+  return refusalResponse(result, { intent, values: null, done: null });
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -76,9 +77,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     const result = await inviteUser({ db, user, invite: parsed.data, now });
     if (result.ok)
       return answer({ intent, done: { key: "admin.users.done.invite", vars: { email: parsed.data.email } } });
-    if (result.field === null) throw notFound();
-    const values = Object.fromEntries([...formData.entries()].map(([k, v]) => [k, String(v)]));
-    return answer({ intent, errors: { [result.field]: { key: result.key } }, values }, 400);
+    return refusalResponse(result, { intent, values: formValues(formData), done: null });
   }
 
   if (intent === "role") {
@@ -316,36 +315,33 @@ export default function UsersPage() {
         </div>
       ) : null}
       {view.selected ? <ManagePanel person={view.selected} busy={busy} /> : null}
-      <div className="table-scroll">
-        <table className="data-table">
-          <caption>{t("admin.users.caption")}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t("admin.users.col.name")}</th>
-              <th scope="col">{t("admin.users.col.email")}</th>
-              <th scope="col">{t("admin.users.col.role")}</th>
-              <th scope="col">{t("admin.users.col.organization")}</th>
-              <th scope="col">{t("admin.users.col.status")}</th>
-              <th scope="col">{t("admin.users.col.action")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {view.users.map((u) => (
-              <tr key={u.id}>
-                <th scope="row">
-                  {u.display_name}
-                  {u.isSelf ? <> {t("admin.users.you")}</> : null}
-                </th>
-                <td>{u.email}</td>
-                <td>{t(`admin.role.${u.role}`)}</td>
-                <td>{organizationName(u, language)}</td>
-                <td>{statusText(t, u, language)}</td>
-                <td>{u.isSelf ? "—" : <Link to={`/admin/users?user=${u.id}`}>{t("admin.users.manage")}</Link>}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable
+        caption={t("admin.users.caption")}
+        rows={view.users}
+        rowKey={(u) => u.id}
+        columns={[
+          {
+            id: "name",
+            header: t("admin.users.col.name"),
+            rowHeader: true,
+            cell: (u) => (
+              <>
+                {u.display_name}
+                {u.isSelf ? <> {t("admin.users.you")}</> : null}
+              </>
+            ),
+          },
+          { id: "email", header: t("admin.users.col.email"), cell: (u) => u.email },
+          { id: "role", header: t("admin.users.col.role"), cell: (u) => t(`admin.role.${u.role}`) },
+          { id: "organization", header: t("admin.users.col.organization"), cell: (u) => organizationName(u, language) },
+          { id: "status", header: t("admin.users.col.status"), cell: (u) => statusText(t, u, language) },
+          {
+            id: "action",
+            header: t("admin.users.col.action"),
+            cell: (u) => (u.isSelf ? "—" : <Link to={`/admin/users?user=${u.id}`}>{t("admin.users.manage")}</Link>),
+          },
+        ]}
+      />
       {view.selected ? null : (
         <InviteForm
           providers={view.providers}

@@ -1,4 +1,4 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, AppLoadContext, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation, type ShouldRevalidateFunction } from "@remix-run/react";
 import { useEffect, useState, type ReactNode } from "react";
@@ -9,12 +9,15 @@ import { ErrorSummary } from "../components/error-summary";
 import { SelectField, TextArea } from "../components/form-fields";
 import { DECISION_OUTCOMES } from "../domain/case-workflow";
 import { useLanguage, useT } from "../hooks/use-translation";
-import { codeText, type MessageKey } from "../i18n";
+import { codeText } from "../i18n";
 import { staffCaseChangesSince, staffCaseView } from "../services/case-view.server";
 import { performStaffAction, type StaffCommand } from "../services/staff-actions.server";
+import { performProviderStageAction } from "../services/provider-stage.server";
+import type { SessionUser } from "../services/auth.server";
+import { ProviderStagePanel } from "../components/provider-stage-panel";
+import { reissueAccessCode } from "../services/case-access.server";
 import { attachAsStaff } from "../services/attachments.server";
 import { Attachments } from "../components/attachments";
-import { uploadErrors } from "../utils/attachment-response.server";
 import { readFormWithUpload } from "../utils/multipart.server";
 import { formatDateTime } from "../utils/format-date";
 import { parseForm } from "../utils/form";
@@ -23,6 +26,10 @@ import { pageTitle } from "../utils/meta";
 import { requirePermission } from "../auth/require-permission.server";
 import { nameIn } from "../i18n/localized";
 import { TEXT_LIMITS } from "../domain/text-limits";
+import { refusalResponse } from "../utils/refusal-response.server";
+import { staffActionRefusal, uploadRefusal } from "../domain/case-refusals";
+import { ExtendDeadline, IndependentPanel, RelatedCases } from "../components/case-relations";
+import { caseRelationsView } from "../services/case-relations-view.server";
 
 export const meta: MetaFunction = ({ matches, params }) =>
   pageTitle(matches, "case.title", { reference: params.reference ?? "" });
@@ -52,6 +59,42 @@ const actionSchema = z.discriminatedUnion("intent", [
   }),
 ]);
 type ActionInput = z.infer<typeof actionSchema>;
+
+// The provider stage's staff steps (issue #17): posted to this page, handled by their own service.
+const providerStageSchema = z.discriminatedUnion("intent", [
+  z.object({ intent: z.literal("refer"), version }),
+  z.object({ intent: z.literal("release_answer"), version }),
+  z.object({ intent: z.literal("step_in"), version, stepInReason: text(TEXT_LIMITS.reason) }),
+]);
+const PROVIDER_STAGE_INTENTS = new Set(["refer", "release_answer", "step_in"]);
+
+async function providerStageAction(user: SessionUser, reference: string, formData: FormData, db: AppLoadContext["db"]) {
+  const parsed = parseForm(providerStageSchema, formData);
+  if (!parsed.ok)
+    return data(
+      { errors: parsed.errors, intent: parsed.values.intent ?? null, done: null, refused: null, changes: null },
+      { status: 400 },
+    );
+  const input = parsed.data;
+  const result = await performProviderStageAction({
+    db,
+    acting: { kind: "staff", user, reference, expectedVersion: input.version },
+    command:
+      input.intent === "step_in"
+        ? { by: "staff", action: "step_in", reason: input.stepInReason }
+        : { by: "staff", action: input.intent },
+    now: new Date(),
+  });
+  if (!result.ok)
+    return refusalResponse(staffActionRefusal(result.reason), { intent: input.intent, done: null, changes: null });
+  return {
+    errors: null,
+    intent: input.intent,
+    done: `case.provider.done.${input.intent}` as const,
+    refused: null,
+    changes: null,
+  };
+}
 
 function commandOf(input: ActionInput): StaffCommand {
   switch (input.intent) {
@@ -97,9 +140,14 @@ const DRAFT_FIELDS = [
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const { user } = await requirePermission(request, "case.read");
-  const view = await staffCaseView({ db: context.db, user, reference: params.reference ?? "", now: new Date() });
-  if (!view) throw notFound();
-  return view;
+  const now = new Date();
+  const reference = params.reference ?? "";
+  const [view, relations] = await Promise.all([
+    staffCaseView({ db: context.db, user, reference, now }),
+    caseRelationsView({ db: context.db, user, reference, now }),
+  ]);
+  if (!view || !relations) throw notFound();
+  return { ...view, relations };
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
@@ -117,9 +165,22 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
           now: new Date(),
         });
     if (!attached) throw notFound();
-    const errors = uploadErrors(attached);
-    if (errors) return data({ errors, intent: "attach", done: null, refused: null, changes: null }, { status: 400 });
-    return { errors: null, intent: "attach", done: "attach.done" as MessageKey, refused: null, changes: null };
+    if (!attached.ok) {
+      return refusalResponse(uploadRefusal(attached.reason), { intent: "attach", done: null, changes: null });
+    }
+    return { errors: null, intent: "attach", done: "attach.done" as const, refused: null, changes: null };
+  }
+  if (PROVIDER_STAGE_INTENTS.has(String(upload.formData.get("intent"))))
+    return providerStageAction(user, params.reference ?? "", upload.formData, context.db);
+  if (upload.formData.get("intent") === "reissue_code") {
+    const reissued = await reissueAccessCode({
+      db: context.db,
+      user,
+      reference: params.reference ?? "",
+      now: new Date(),
+    });
+    if (!reissued) throw notFound();
+    return { errors: null, intent: "reissue_code", done: null, refused: null, changes: null, newCode: reissued.code };
   }
   const parsed = parseForm(actionSchema, upload.formData);
   if (!parsed.ok) {
@@ -138,8 +199,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   });
   const intent = parsed.data.intent;
   if (!result.ok) {
-    if (result.reason === "not_found") throw notFound();
-    const refused = (result.reason === "stale" ? "case.stale" : `case.refused.${result.reason}`) as MessageKey;
+    const refusal = staffActionRefusal(result.reason);
     // Show what the other person did, so nobody overwrites a change they have not seen.
     const since = z.iso.datetime().safeParse(upload.formData.get("loadedAt"));
     const changes =
@@ -149,12 +209,9 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     const draft = Object.fromEntries(
       DRAFT_FIELDS.map((f) => [f, upload.formData.get(f)]).filter(([, v]) => typeof v === "string"),
     );
-    return data(
-      { errors: null, intent, done: null, refused, changes, draft: draft as Record<string, string> },
-      { status: 409 },
-    );
+    return refusalResponse(refusal, { intent, done: null, changes, draft: draft as Record<string, string> });
   }
-  return { errors: null, intent, done: `case.done.${intent}` as MessageKey, refused: null, changes: null };
+  return { errors: null, intent, done: `case.done.${intent}` as const, refused: null, changes: null };
 }
 
 function Field({ label, children }: { label: string; children: ReactNode }) {
@@ -247,6 +304,12 @@ export default function CasePage() {
         ) : null}
       </section>
 
+      {view.relations.extension ? (
+        <ExtendDeadline reference={c.reference} version={c.version} extension={view.relations.extension} />
+      ) : null}
+      {view.relations.panel ? <IndependentPanel reference={c.reference} view={view.relations.panel} /> : null}
+      <RelatedCases reference={c.reference} version={c.version} view={view.relations} />
+
       <div className="case-grid">
         <section aria-labelledby="details-title">
           <h2 id="details-title">{t("case.details")}</h2>
@@ -283,6 +346,23 @@ export default function CasePage() {
               {c.accommodation_needed ? (c.accommodation_details ?? t("file.yes")) : t("case.accommodationNone")}
             </Field>
           </dl>
+          {c.kind !== "provider_dispute" ? (
+            <>
+              <h3 id="access-code-title">{t("case.accessCode.title")}</h3>
+              {result && "newCode" in result && result.newCode ? (
+                <p className="notice-success" role="status" data-testid="new-access-code">
+                  {t("case.accessCode.done", { code: result.newCode })}
+                </p>
+              ) : null}
+              <p>{t("case.accessCode.help")}</p>
+              <Form method="post" aria-labelledby="access-code-title">
+                <input type="hidden" name="intent" value="reissue_code" />
+                <button type="submit" className="secondary" disabled={busy}>
+                  {t("case.accessCode.submit")}
+                </button>
+              </Form>
+            </>
+          ) : null}
           {view.emails.length ? (
             <>
               <h3>{t("case.emails")}</h3>
@@ -298,6 +378,17 @@ export default function CasePage() {
         </section>
       </div>
 
+      {view.providerStage ? (
+        <ProviderStagePanel
+          stage={view.providerStage}
+          version={c.version}
+          loadedAt={view.loadedAt}
+          busy={busy}
+          errors={result?.intent === "step_in" ? errors : undefined}
+          respondentName={view.respondent ? nameIn(view.respondent, language) : null}
+        />
+      ) : null}
+
       <section aria-labelledby="actions-title">
         <h2 id="actions-title">{t("case.actions")}</h2>
         <ErrorSummary
@@ -312,6 +403,7 @@ export default function CasePage() {
             outcome: t("case.decision.outcome"),
             reasons: t("case.decision.reasons"),
             panel: t("case.panel.label"),
+            stepInReason: t("case.provider.stepIn.reason"),
           }}
         />
         {can("take") ? (
@@ -416,7 +508,7 @@ export default function CasePage() {
                 maxLength={TEXT_LIMITS.longText}
                 rows={5}
               />
-              {view.panelRequired ? (
+              {view.panelRequired && !view.relations.panel?.sat ? (
                 <TextArea
                   name="panel"
                   defaultValue={draft("panel")}

@@ -7,11 +7,14 @@ import { CASE_STATUSES, filtersToSearch, parseQueueFilters } from "../domain/que
 import { useLanguage, useT } from "../hooks/use-translation";
 import { codeText } from "../i18n";
 import { staffQueue } from "../services/case-queue.server";
+import { providerStageOverview } from "../services/provider-stage.server";
+import { ProviderStageOverview } from "../components/provider-stage-overview";
 import { formatDate, formatDateTime } from "../utils/format-date";
 import { notFound } from "../utils/http.server";
 import { pageTitle } from "../utils/meta";
 import { requirePermission } from "../auth/require-permission.server";
 import { nameIn, localized } from "../i18n/localized";
+import { DataTable } from "../components/data-table";
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
   pageTitle(matches, "cases.title", { org: data?.organization.name_en ?? "" });
@@ -19,13 +22,17 @@ export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const { user } = await requirePermission(request, "case.read");
   const filters = parseQueueFilters(new URL(request.url).searchParams);
-  const queue = await staffQueue({ db: context.db, user, filters });
+  const now = new Date();
+  const [queue, providerStage] = await Promise.all([
+    staffQueue({ db: context.db, user, filters, now }),
+    providerStageOverview({ db: context.db, user, now }),
+  ]);
   if (!queue) throw notFound();
-  return { ...queue, filters };
+  return { ...queue, filters, providerStage: providerStage ?? [] };
 }
 
 export default function CaseQueue() {
-  const { organization, rows, timeZone, counts, providers, nextCursor, filters, attention } =
+  const { organization, rows, timeZone, counts, providers, nextCursor, filters, providerStage, attention } =
     useLoaderData<typeof loader>();
   const t = useT();
   const language = useLanguage();
@@ -156,56 +163,62 @@ export default function CaseQueue() {
           </span>
         </p>
       ) : null}
-      {rows.length === 0 ? (
-        <p>{filtered ? t("queue.none") : t("cases.empty")}</p>
-      ) : (
-        <div className="table-scroll" tabIndex={0} role="region" aria-label={t("nav.cases")}>
-          <table className="data-table">
-            <thead>
-              <tr>
-                <th scope="col">{t("cases.col.reference")}</th>
-                <th scope="col">{t("cases.col.nextDue")}</th>
-                <th scope="col">{t("cases.col.status")}</th>
-                <th scope="col">{t("cases.col.level")}</th>
-                <th scope="col">{t("cases.col.provider")}</th>
-                <th scope="col">{t("cases.col.received")}</th>
-                <th scope="col">{t("cases.col.assignee")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((r) => (
-                <tr key={r.reference} className={r.overdue ? "row--overdue" : undefined}>
-                  <th scope="row">
-                    <Link to={`/cases/${r.reference}`}>{r.reference}</Link>
-                    <br />
-                    <span className="meta">{r.filer_name}</span>
-                  </th>
-                  <td>
-                    {r.next_due_at ? (
-                      <time dateTime={r.next_due_at} suppressHydrationWarning>
-                        {formatDateTime(r.next_due_at, language, timeZone)}
-                      </time>
-                    ) : (
-                      "—"
-                    )}
-                    {r.overdue ? <strong className="badge badge--overdue"> {t("cases.overdue")}</strong> : null}
-                    {r.dueSoon ? <strong className="badge badge--soon"> {t("cases.dueSoon")}</strong> : null}
-                  </td>
-                  <td>{t(`caseStatus.${r.status}`)}</td>
-                  <td>{r.level}</td>
-                  <td>{localized(r, "respondent_name", language) ?? t("case.providerUnknown")}</td>
-                  <td>
-                    <time dateTime={r.received_at} suppressHydrationWarning>
-                      {formatDate(r.received_at, language, timeZone)}
-                    </time>
-                  </td>
-                  <td>{r.assignee_name ?? t("cases.unassigned")}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <DataTable
+        caption={t("nav.cases")}
+        captionHidden
+        empty={filtered ? t("queue.none") : t("cases.empty")}
+        rows={rows}
+        rowKey={(r) => r.reference}
+        rowClassName={(r) => (r.overdue ? "row--overdue" : undefined)}
+        columns={[
+          {
+            id: "reference",
+            header: t("cases.col.reference"),
+            rowHeader: true,
+            cell: (r) => (
+              <>
+                <Link to={`/cases/${r.reference}`}>{r.reference}</Link>
+                <br />
+                <span className="meta">{r.filer_name}</span>
+              </>
+            ),
+          },
+          {
+            id: "nextDue",
+            header: t("cases.col.nextDue"),
+            cell: (r) => (
+              <>
+                {r.next_due_at ? (
+                  <time dateTime={r.next_due_at} suppressHydrationWarning>
+                    {formatDateTime(r.next_due_at, language, timeZone)}
+                  </time>
+                ) : (
+                  "—"
+                )}
+                {r.overdue ? <strong className="badge badge--overdue"> {t("cases.overdue")}</strong> : null}
+                {r.dueSoon ? <strong className="badge badge--soon"> {t("cases.dueSoon")}</strong> : null}
+              </>
+            ),
+          },
+          { id: "status", header: t("cases.col.status"), cell: (r) => t(`caseStatus.${r.status}`) },
+          { id: "level", header: t("cases.col.level"), cell: (r) => r.level },
+          {
+            id: "provider",
+            header: t("cases.col.provider"),
+            cell: (r) => localized(r, "respondent_name", language) ?? t("case.providerUnknown"),
+          },
+          {
+            id: "received",
+            header: t("cases.col.received"),
+            cell: (r) => (
+              <time dateTime={r.received_at} suppressHydrationWarning>
+                {formatDate(r.received_at, language, timeZone)}
+              </time>
+            ),
+          },
+          { id: "assignee", header: t("cases.col.assignee"), cell: (r) => r.assignee_name ?? t("cases.unassigned") },
+        ]}
+      />
       <p className="pager">
         {filters.after ? <Link to={filtersToSearch(filters)}>{t("queue.first")}</Link> : null}{" "}
         {nextCursor ? (
@@ -214,6 +227,7 @@ export default function CaseQueue() {
           </Link>
         ) : null}
       </p>
+      <ProviderStageOverview rows={providerStage} />
     </>
   );
 }

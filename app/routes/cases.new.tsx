@@ -15,6 +15,7 @@ import { pageTitle } from "../utils/meta";
 import { requirePermission } from "../auth/require-permission.server";
 import { readForm } from "../utils/read-form.server";
 import { nameIn } from "../i18n/localized";
+import { refusalResponse } from "../utils/refusal-response.server";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "intake.title");
 
@@ -50,13 +51,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     now: new Date(),
   });
   if (!result) throw notFound();
-  if (result.kind === "invalid_time")
-    return data({ errors: { receivedAt: { key: result.key } } as FieldErrors, values, done: null }, { status: 400 });
-  if (result.kind === "invalid")
-    return data(
-      { errors: { [result.field]: { key: result.message } } as FieldErrors, values, done: null },
-      { status: 400 },
-    );
+  if (!result.ok) return refusalResponse(result, { values, done: null });
   if (result.kind === "duplicate")
     return { errors: null, values: null, done: { reference: result.reference, secret: null, emailedTo: null } };
   return {

@@ -1,12 +1,9 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { FilerCaseView } from "../components/filer-case-view";
 import { useT } from "../hooks/use-translation";
 import { providerAttach, providerDisputeAction, providerDisputeView } from "../services/provider-disputes.server";
-import type { MessageKey } from "../i18n";
-import { uploadErrors } from "../utils/attachment-response.server";
 import { readFormWithUpload } from "../utils/multipart.server";
 import { filerActionSchemas } from "../domain/filer-action-input";
 import { filerActionResponse, filerCommandOf } from "../utils/filer-action-form.server";
@@ -14,6 +11,8 @@ import { parseForm } from "../utils/form";
 import { notFound } from "../utils/http.server";
 import { pageTitle } from "../utils/meta";
 import { requirePermission } from "../auth/require-permission.server";
+import { refusalResponse } from "../utils/refusal-response.server";
+import { uploadRefusal } from "../domain/case-refusals";
 
 export const meta: MetaFunction = ({ matches, params }) =>
   pageTitle(matches, "case.title", { reference: params.reference ?? "" });
@@ -41,9 +40,8 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
           now: new Date(),
         });
     if (!attached) throw notFound();
-    const errors = uploadErrors(attached);
-    if (errors) return data({ errors, message: null, ok: false }, { status: 400 });
-    return { errors: null, message: "attach.done" as MessageKey, ok: true };
+    if (!attached.ok) return refusalResponse(uploadRefusal(attached.reason), { message: null, ok: false });
+    return { errors: null, message: "attach.done" as const, ok: true };
   }
   const parsed = parseForm(actionSchema, upload.formData);
   if (!parsed.ok) return { errors: parsed.errors, message: null, ok: false };

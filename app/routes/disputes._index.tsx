@@ -8,6 +8,7 @@ import { notFound } from "../utils/http.server";
 import { pageTitle } from "../utils/meta";
 import { requirePermission } from "../auth/require-permission.server";
 import { nameIn } from "../i18n/localized";
+import { DataTable } from "../components/data-table";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "nav.disputes");
 
@@ -24,45 +25,43 @@ export default function DisputesPage() {
   const language = useLanguage();
   return (
     <>
-      <h1>{t("disputes.title", { org: nameIn(provider, language) })}</h1>
+      <h1 id="disputes-title">{t("disputes.title", { org: nameIn(provider, language) })}</h1>
       <p>{t("disputes.intro")}</p>
       <p>
         <Link className="button" to="/disputes/new">
           {t("disputes.new")}
         </Link>
       </p>
-      {disputes.length === 0 ? (
-        <p>{t("disputes.empty")}</p>
-      ) : (
-        <table className="data-table">
-          <thead>
-            <tr>
-              <th scope="col">{t("cases.col.reference")}</th>
-              <th scope="col">{t("disputes.col.category")}</th>
-              <th scope="col">{t("cases.col.status")}</th>
-              <th scope="col">{t("cases.col.level")}</th>
-              <th scope="col">{t("cases.col.received")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {disputes.map((d) => (
-              <tr key={d.reference}>
-                <th scope="row">
-                  <Link to={`/disputes/${d.reference}`}>{d.reference}</Link>
-                </th>
-                <td>{d.category ? codeText(t, "category", d.category) : "—"}</td>
-                <td>{t(`caseStatus.${d.status}`)}</td>
-                <td>{d.level}</td>
-                <td>
-                  <time dateTime={d.received_at} suppressHydrationWarning>
-                    {formatDate(d.received_at, language)}
-                  </time>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
+      <DataTable
+        labelledBy="disputes-title"
+        empty={t("disputes.empty")}
+        rows={disputes}
+        rowKey={(d) => d.reference}
+        columns={[
+          {
+            id: "reference",
+            header: t("cases.col.reference"),
+            rowHeader: true,
+            cell: (d) => <Link to={`/disputes/${d.reference}`}>{d.reference}</Link>,
+          },
+          {
+            id: "category",
+            header: t("disputes.col.category"),
+            cell: (d) => (d.category ? codeText(t, "category", d.category) : "—"),
+          },
+          { id: "status", header: t("cases.col.status"), cell: (d) => t(`caseStatus.${d.status}`) },
+          { id: "level", header: t("cases.col.level"), cell: (d) => d.level },
+          {
+            id: "received",
+            header: t("cases.col.received"),
+            cell: (d) => (
+              <time dateTime={d.received_at} suppressHydrationWarning>
+                {formatDate(d.received_at, language)}
+              </time>
+            ),
+          },
+        ]}
+      />
     </>
   );
 }

@@ -6,13 +6,14 @@ import { SelectField, TextArea } from "../components/form-fields";
 import { DISPUTE_CATEGORIES, disputeInputSchema } from "../domain/dispute-input";
 import { useLanguage, useT } from "../hooks/use-translation";
 import { disputeChoices, fileProviderDispute } from "../services/provider-disputes.server";
-import { parseForm, type FieldErrors } from "../utils/form";
+import { parseForm } from "../utils/form";
 import { notFound } from "../utils/http.server";
 import { pageTitle } from "../utils/meta";
 import { requirePermission } from "../auth/require-permission.server";
 import { readForm } from "../utils/read-form.server";
 import { nameIn } from "../i18n/localized";
 import { TEXT_LIMITS } from "../domain/text-limits";
+import { refusalResponse } from "../utils/refusal-response.server";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "disputes.new.title");
 
@@ -29,12 +30,9 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (!parsed.ok) return data({ errors: parsed.errors, values: parsed.values }, { status: 400 });
   const result = await fileProviderDispute({ db: context.db, user, dispute: parsed.data, now: new Date() });
   if (!result) throw notFound();
-  if (result.kind === "invalid") {
-    const errors: FieldErrors = { [result.field]: { key: result.message } };
-    return data(
-      { errors, values: Object.fromEntries(Object.entries(parsed.data).map(([k, v]) => [k, String(v ?? "")])) },
-      { status: 400 },
-    );
+  if (!result.ok) {
+    const values = Object.fromEntries(Object.entries(parsed.data).map(([k, v]) => [k, String(v ?? "")]));
+    return refusalResponse(result, { values });
   }
   return redirect(`/disputes/${result.reference}?filed=1`);
 }

@@ -1,7 +1,9 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { useEffect, useState } from "react";
 import { ComplaintFields, complaintFieldLabels } from "../components/complaint-fields";
+import { AreaFinder, placeErrors } from "../components/area-finder";
 import { ErrorSummary } from "../components/error-summary";
 import { SelectField } from "../components/form-fields";
 import { complaintInputSchema } from "../domain/complaint-input";
@@ -14,22 +16,31 @@ import {
   RateLimitedError,
   reserveAttemptInWriteTransaction,
 } from "../services/rate-limit.server";
-import { filingChoices, listCatchmentAreas } from "../services/public-areas.server";
-import { parseForm, type FieldErrors } from "../utils/form";
+import { filingChoices, findAreaByPlace, publicAreaList } from "../services/public-areas.server";
+import { formValues, parseForm, type FieldErrors } from "../utils/form";
 import { languageOf } from "../utils/language.server";
 import { pageTitle } from "../utils/meta";
 import { readForm } from "../utils/read-form.server";
 import { nameIn } from "../i18n/localized";
+import { refusalResponse } from "../utils/refusal-response.server";
+import { fieldRefused } from "../domain/result";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "file.title");
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const db = context.db;
-  const areaSlug = new URL(request.url).searchParams.get("area");
+  const search = new URL(request.url).searchParams;
+  // No area is chosen for the client: only one they picked (the list, a place they typed, a link
+  // from their area's page) opens the form.
+  const areaSlug = search.get("area");
   const choices = areaSlug ? await filingChoices({ db, areaSlug }) : null;
-  const areas = (await listCatchmentAreas(db)).map((a) => ({ slug: a.slug, name_en: a.name_en, name_fr: a.name_fr }));
+  const answer = choices ? null : await findAreaByPlace(db, search.get("place"));
+  const errors: FieldErrors =
+    areaSlug !== null && !choices ? { area: { key: "file.area.error" } } : placeErrors(answer);
   return {
-    areas,
+    areas: await publicAreaList(db),
+    answer,
+    errors,
     chosen: choices
       ? {
           slug: choices.area.slug,
@@ -50,11 +61,14 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const now = new Date();
   const formData = await readForm(request);
   const ipKey = [`ip:${context.clientIp}`];
-  const refused = () => {
-    const values = Object.fromEntries([...formData.entries()].map(([k, v]) => [k, String(v)]));
-    const errors: FieldErrors = { form: { key: "error.rateLimited" } };
-    return data({ errors, values, done: null }, { status: 429 });
-  };
+  const refused = () =>
+    refusalResponse(
+      { ...fieldRefused("form", "error.rateLimited"), kind: "too-many" },
+      {
+        values: formValues(formData),
+        done: null,
+      },
+    );
   // A cheap early refusal (a read); the decision that counts is taken in the filing's own commit.
   if (await isRateLimited(db, filingsPerIp(), ipKey, now)) return refused();
   const parsed = parseForm(complaintInputSchema, formData);
@@ -73,10 +87,9 @@ export async function action({ request, context }: ActionFunctionArgs) {
     if (error instanceof RateLimitedError) return refused();
     throw error;
   }
-  if (result.kind === "invalid") {
+  if (!result.ok) {
     const values = Object.fromEntries(Object.entries(parsed.data).map(([k, v]) => [k, String(v ?? "")]));
-    const errors: FieldErrors = { [result.field]: { key: result.message } };
-    return data({ errors, values, done: null }, { status: 400 });
+    return refusalResponse(result, { values, done: null });
   }
   return {
     errors: null,
@@ -97,22 +110,45 @@ export async function action({ request, context }: ActionFunctionArgs) {
 }
 
 function AreaStep() {
-  const { areas } = useLoaderData<typeof loader>();
+  const { areas, answer, errors } = useLoaderData<typeof loader>();
   const t = useT();
   const language = useLanguage();
   return (
     <>
       <h1>{t("file.title")}</h1>
-      <Form method="get" className="stack">
+      <ErrorSummary errors={errors} labels={{ place: t("place.label"), area: t("file.area.title") }} />
+      <AreaFinder
+        action="/file"
+        answer={answer}
+        links={(area) => [{ href: `/file?area=${area.slug}`, text: t("place.fileHere") }]}
+      />
+      <h2 id="area-list-title">{t("file.area.orChoose")}</h2>
+      <Form method="get" action="/file" className="stack" aria-labelledby="area-list-title">
         <SelectField
           name="area"
           label={t("file.area.title")}
           required
+          errors={errors}
+          placeholder={t("file.area.placeholder")}
           options={areas.map((a) => ({ value: a.slug, label: nameIn(a, language) }))}
         />
         <button type="submit">{t("file.area.submit")}</button>
       </Form>
     </>
+  );
+}
+
+/** Printing needs the browser's print dialog: the button appears once the page can open it. */
+function PrintButton({ label }: { label: string }) {
+  const [ready, setReady] = useState(false);
+  useEffect(() => setReady(true), []);
+  if (!ready) return null;
+  return (
+    <p>
+      <button type="button" className="secondary" onClick={() => window.print()}>
+        {label}
+      </button>
+    </p>
   );
 }
 
@@ -166,8 +202,10 @@ function Done({ done }: { done: NonNullable<ReturnType<typeof useActionData<type
       <p>
         <strong>{t("file.done.keep")}</strong>
       </p>
+      <p>{t("file.done.printHelp")}</p>
+      <PrintButton label={t("file.done.print")} />
       {done.emailedTo ? <p>{t("file.done.emailSent", { email: done.emailedTo })}</p> : null}
-      <p>
+      <p className="no-print">
         <Link className="button" to={`/status?reference=${done.reference}`}>
           {t("file.done.next")}
         </Link>

@@ -10,6 +10,7 @@ import { parseForm } from "../utils/form";
 import { pageTitle } from "../utils/meta";
 import { readForm } from "../utils/read-form.server";
 import { TEXT_LIMITS } from "../domain/text-limits";
+import { refusalResponse } from "../utils/refusal-response.server";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "forgot.title");
 
@@ -25,7 +26,7 @@ const forgotSchema = z.object({
 export async function action({ request, context }: ActionFunctionArgs) {
   const parsed = parseForm(forgotSchema, await readForm(request));
   if (!parsed.ok)
-    return data({ errors: parsed.errors, values: parsed.values, sent: false, limited: false }, { status: 400 });
+    return data({ errors: parsed.errors, values: parsed.values, sent: false, refused: null }, { status: 400 });
   const result = await requestPasswordReset({
     db: context.db,
     email: parsed.data.email,
@@ -33,9 +34,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
     now: new Date(),
   });
   // Limited or not, the same answer whether or not the address has an account.
-  if (!result.ok)
-    return data({ errors: null, values: { email: parsed.data.email }, sent: false, limited: true }, { status: 429 });
-  return data({ errors: null, values: null, sent: true, limited: false });
+  if (!result.ok) return refusalResponse(result, { values: { email: parsed.data.email }, sent: false });
+  return data({ errors: null, values: null, sent: true, refused: null });
 }
 
 export default function ForgotPasswordPage() {
@@ -62,9 +62,9 @@ export default function ForgotPasswordPage() {
     <>
       <h1>{t("forgot.title")}</h1>
       <p>{t("forgot.intro")}</p>
-      {result?.limited ? (
+      {result?.refused ? (
         <div className="error-summary" role="alert" tabIndex={-1}>
-          <p>{t("forgot.rateLimited")}</p>
+          <p>{t(result.refused)}</p>
         </div>
       ) : null}
       <ErrorSummary errors={errors} labels={labels} />

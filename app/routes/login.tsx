@@ -1,5 +1,5 @@
 import type { ActionFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data, redirect } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
 import { TextField } from "../components/form-fields";
@@ -9,10 +9,13 @@ import { useT } from "../hooks/use-translation";
 import { attemptSignIn } from "../services/auth.server";
 import { parseForm } from "../utils/form";
 import { pageTitle } from "../utils/meta";
+import { rememberLanguage } from "../utils/language.server";
 import { sessionCookie, sessionTokenOf } from "../utils/session.server";
 import { readForm } from "../utils/read-form.server";
 import { safeRedirect } from "../utils/safe-redirect";
 import { TEXT_LIMITS } from "../domain/text-limits";
+import { refusalResponse } from "../utils/refusal-response.server";
+import { refused } from "../domain/result";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "login.title");
 
@@ -30,7 +33,7 @@ function homeFor(role: Role): string {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const parsed = parseForm(loginSchema, await readForm(request));
-  if (!parsed.ok) return data({ failed: "login.failed" as const }, { status: 400 });
+  if (!parsed.ok) return refusalResponse(refused("invalid", "login.failed"), {});
   const attempt = await attemptSignIn({
     db: context.db,
     ...parsed.data,
@@ -39,14 +42,15 @@ export async function action({ request, context }: ActionFunctionArgs) {
     replacing: sessionTokenOf(request),
     now: new Date(),
   });
-  if (!attempt.ok) {
-    return attempt.reason === "rate_limited"
-      ? data({ failed: "login.rateLimited" as const }, { status: 429 })
-      : data({ failed: "login.failed" as const }, { status: 401 });
-  }
+  if (!attempt.ok) return refusalResponse(attempt, {});
   const url = new URL(request.url);
   const next = safeRedirect(url.searchParams.get("next"), homeFor(attempt.user.role), url.origin);
-  return redirect(next, { headers: { "Set-Cookie": sessionCookie(attempt.token) } });
+  // The account's language from here on, whatever the browser or the sign-in page was in.
+  const headers = new Headers([
+    ["Set-Cookie", sessionCookie(attempt.token)],
+    ["Set-Cookie", rememberLanguage(attempt.user.language)],
+  ]);
+  return redirect(next, { headers });
 }
 
 export default function LoginPage() {
@@ -56,9 +60,9 @@ export default function LoginPage() {
   return (
     <>
       <h1>{t("login.title")}</h1>
-      {result?.failed ? (
+      {result?.refused ? (
         <div className="error-summary" role="alert" tabIndex={-1}>
-          <p>{t(result.failed)}</p>
+          <p>{t(result.refused)}</p>
         </div>
       ) : params.get("reset") === "done" ? (
         <p className="notice-success" role="status">

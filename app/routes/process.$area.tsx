@@ -5,6 +5,7 @@ import { codeText } from "../i18n";
 import { publishedProcess } from "../services/public-areas.server";
 import { ministryContact } from "../services/filing.server";
 import { MINISTRY_RETAINED_PROGRAMS } from "../domain/programs";
+import { providerStageOf, type DisputePolicy } from "../domain/policy";
 import { publicQuarterFigures } from "../services/quarter-reports.server";
 import { env } from "../utils/env.server";
 import { formatCount, formatDays, formatShare } from "../utils/format-figures";
@@ -42,6 +43,26 @@ export async function loader({ params, context }: LoaderFunctionArgs) {
   };
 }
 
+/** The provider stage as the SSM's policy publishes it (issue #17): read from the same policy the engine enforces. */
+function ProviderStageSection({ policy }: { policy: DisputePolicy }) {
+  const t = useT();
+  const stage = providerStageOf(policy);
+  if (stage.referral === "never") return null;
+  return (
+    <section aria-labelledby="provider-stage-title" data-testid="process-provider-stage">
+      <h2 id="provider-stage-title">{t("process.provider.title")}</h2>
+      <ul>
+        <li>{t(`process.provider.${stage.referral}`, { n: stage.responseDays })}</li>
+        <li>{t("process.provider.identity")}</li>
+        <li>{t("process.provider.review", { n: stage.reviewWindowDays })}</li>
+        <li>{t(`process.provider.silence.${stage.silence}`)}</li>
+        <li>{t("process.provider.late")}</li>
+        <li>{t("process.provider.oversight")}</li>
+      </ul>
+    </section>
+  );
+}
+
 export default function ProcessPage() {
   const { area, ssm, policy, ministryPhone, figures, threshold } = useLoaderData<typeof loader>();
   const t = useT();
@@ -76,6 +97,8 @@ export default function ProcessPage() {
         <li>{t("process.times.recourse", { n: policy.recourseWindowDays })}</li>
         <li>{t("process.times.pause", { closing: formatTimeOfDay(policy.calendar.closesAtMinutes, language) })}</li>
       </ul>
+
+      <ProviderStageSection policy={policy} />
 
       <h2>{t("process.levels.title")}</h2>
       <p>{t("process.levels.intro")}</p>

@@ -9,10 +9,11 @@ import { reportFormSchema } from "../domain/report-input";
 import { useLanguage, useT } from "../hooks/use-translation";
 import { reportAccessFor, saveNarrativeDraft, submitQuarterReport } from "../services/quarter-reports.server";
 import { env } from "../utils/env.server";
-import { parseForm, type FieldErrors } from "../utils/form";
+import { formValues, parseForm } from "../utils/form";
 import { formatDate, formatDateTime } from "../utils/format-date";
 import { notFound } from "../utils/http.server";
 import { pageTitle } from "../utils/meta";
+import { refusalResponse } from "../utils/refusal-response.server";
 import { loadReportPage } from "../loaders/report-page.server";
 import { requirePermission } from "../auth/require-permission.server";
 import { readForm } from "../utils/read-form.server";
@@ -24,8 +25,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return loadReportPage(request, params);
 }
 
-type Refusal = "quarter_not_ended" | "stale";
-
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const { user } = await requirePermission(request, "report.submit");
   const db = context.db;
@@ -34,13 +33,9 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const access = await reportAccessFor(db, user, areaSlug);
   if (access?.kind !== "ssm" || !access.canSubmit) throw notFound();
   const formData = await readForm(request);
-  const typed = Object.fromEntries([...formData.entries()].map(([k, v]) => [k, String(v)]));
   const parsed = parseForm(reportFormSchema, formData);
   if (!parsed.ok)
-    return data(
-      { errors: parsed.errors, values: parsed.values, saved: false, refusal: null as Refusal | null },
-      { status: 400 },
-    );
+    return data({ errors: parsed.errors, values: parsed.values, saved: false, refused: null }, { status: 400 });
   const form = parsed.data;
   const narrative = {
     actionsTaken: form.actionsTaken,
@@ -50,7 +45,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const now = new Date();
   if (form.intent === "save") {
     await saveNarrativeDraft({ db, user, areaSlug, quarter, narrative, now });
-    return { errors: null, values: null, saved: true, refusal: null };
+    return { errors: null, values: null, saved: true, refused: null };
   }
   const result = await submitQuarterReport({
     db,
@@ -64,11 +59,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     now,
   });
   if (result.ok) throw redirect(`/reports/${areaSlug}/${quarter}?submitted=${result.version}`);
-  if (result.reason === "reason_required") {
-    const errors: FieldErrors = { amendmentReason: { key: "error.amendmentReason" } };
-    return data({ errors, values: typed, saved: false, refusal: null }, { status: 400 });
-  }
-  return data({ errors: null, values: typed, saved: false, refusal: result.reason as Refusal }, { status: 409 });
+  return refusalResponse(result, { values: formValues(formData), saved: false });
 }
 
 export default function ReportPage() {
@@ -170,9 +161,9 @@ function NarrativeForm({ view }: { view: Extract<View, { kind: "ssm" }> }) {
           {t("reports.form.saved")}
         </p>
       ) : null}
-      {result?.refusal ? (
+      {result?.refused ? (
         <p className="notice-error" role="alert">
-          {t(result.refusal === "stale" ? "reports.form.stale" : "reports.form.notEndedRefusal")}
+          {t(result.refused)}
         </p>
       ) : null}
       <ErrorSummary errors={errors} labels={labels} />

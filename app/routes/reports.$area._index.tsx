@@ -12,6 +12,7 @@ import { notFound } from "../utils/http.server";
 import { pageTitle } from "../utils/meta";
 import { requirePermission } from "../auth/require-permission.server";
 import { localized } from "../i18n/localized";
+import { DataTable } from "../components/data-table";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "reports.area.title");
 
@@ -49,38 +50,38 @@ export default function AreaReportsPage() {
           ? t("reports.area.introSsm")
           : t("reports.area.introMinistry", { threshold: view.threshold })}
       </p>
-      <table className="data-table" data-testid="quarter-list">
-        <caption>{t("reports.area.quarters")}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t("reports.chart.quarter")}</th>
-            <th scope="col">{t("reports.area.col.status")}</th>
-            <th scope="col">{t("reports.area.col.due")}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {view.quarters.map((q) => {
-            const visible = view.kind === "ssm" || q.version > 0;
-            return (
-              <tr key={q.quarter}>
-                <th scope="row">
-                  {visible ? <Link to={`/reports/${view.area.slug}/${q.quarter}`}>{q.quarter}</Link> : q.quarter}
-                </th>
-                <td>
-                  {q.version > 0
-                    ? t("reports.area.submitted", { version: q.version, date: formatDate(q.submittedAt!, language) })
-                    : !q.ended
-                      ? t("reports.area.inProgress")
-                      : q.late
-                        ? t("reports.area.late")
-                        : t("reports.area.draft")}
-                </td>
-                <td>{formatDate(q.dueAt, language)}</td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
+      <DataTable
+        caption={t("reports.area.quarters")}
+        testId="quarter-list"
+        rows={view.quarters}
+        rowKey={(q) => q.quarter}
+        columns={[
+          {
+            id: "quarter",
+            header: t("reports.chart.quarter"),
+            rowHeader: true,
+            cell: (q) =>
+              view.kind === "ssm" || q.version > 0 ? (
+                <Link to={`/reports/${view.area.slug}/${q.quarter}`}>{q.quarter}</Link>
+              ) : (
+                q.quarter
+              ),
+          },
+          {
+            id: "status",
+            header: t("reports.area.col.status"),
+            cell: (q) =>
+              q.version > 0
+                ? t("reports.area.submitted", { version: q.version, date: formatDate(q.submittedAt!, language) })
+                : !q.ended
+                  ? t("reports.area.inProgress")
+                  : q.late
+                    ? t("reports.area.late")
+                    : t("reports.area.draft"),
+          },
+          { id: "due", header: t("reports.area.col.due"), cell: (q) => formatDate(q.dueAt, language) },
+        ]}
+      />
       <VolumeChart
         kind="bar"
         title={t("reports.area.chart.volume", { ssm })}

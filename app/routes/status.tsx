@@ -1,12 +1,14 @@
 import type { ActionFunctionArgs, AppLoadContext, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
-import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { FilerCaseView } from "../components/filer-case-view";
 import { ErrorSummary } from "../components/error-summary";
 import { TextField } from "../components/form-fields";
 import { useT } from "../hooks/use-translation";
-import type { MessageKey } from "../i18n";
+import { knownKey, type MessageKey } from "../i18n";
+import { performProviderStageAction } from "../services/provider-stage.server";
+import { TEXT_LIMITS } from "../domain/text-limits";
 import {
   caseIdForFilerAccess,
   closeFilerAccess,
@@ -16,7 +18,6 @@ import {
 } from "../services/case-lookup.server";
 import { performFilerAction } from "../services/filer-actions.server";
 import { attachToCase } from "../services/attachments.server";
-import { uploadErrors } from "../utils/attachment-response.server";
 import { readFormWithUpload } from "../utils/multipart.server";
 import { releaseAttempt, reserveAttempt, STATUS_LOOKUP_FAILURES } from "../services/rate-limit.server";
 import { normalizeCaseReference } from "../domain/case-reference";
@@ -25,6 +26,8 @@ import { filerActionSchemas } from "../domain/filer-action-input";
 import { filerActionResponse, filerCommandOf } from "../utils/filer-action-form.server";
 import { parseForm } from "../utils/form";
 import { pageTitle } from "../utils/meta";
+import { refusalResponse } from "../utils/refusal-response.server";
+import { uploadRefusal } from "../domain/case-refusals";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "status.title");
 
@@ -40,6 +43,12 @@ const actionSchema = z.discriminatedUnion("intent", [
   }),
   ...filerActionSchemas,
   z.object({ intent: z.literal("close") }),
+  // The provider's answer (issue #17): "this resolves it", or "I am not satisfied" with what is still wrong.
+  z.object({ intent: z.literal("accept_answer") }),
+  z.object({
+    intent: z.literal("refuse_answer"),
+    answerReasons: z.string().trim().min(1, "error.required").max(TEXT_LIMITS.message, "error.tooLong"),
+  }),
 ]);
 
 async function openCaseId(request: Request, db: AppLoadContext["db"]): Promise<number | null> {
@@ -70,9 +79,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
             now: new Date(),
           })
         : ({ ok: false, reason: "empty" } as const);
-    const errors = uploadErrors(attached);
-    if (errors) return data({ errors, message: null }, { status: 400 });
-    return { errors: null, message: "attach.done" as MessageKey, ok: true };
+    if (!attached.ok) return refusalResponse(uploadRefusal(attached.reason), { message: null });
+    return { errors: null, message: "attach.done" as const, ok: true };
   }
   const parsed = parseForm(actionSchema, upload.formData);
   if (!parsed.ok) return data({ errors: parsed.errors, message: null }, { status: 400 });
@@ -88,11 +96,12 @@ export async function action({ request, context }: ActionFunctionArgs) {
     // Counted as a failure before the secret is checked (atomic), given back if it opens the case.
     const reservation = await reserveAttempt(db, STATUS_LOOKUP_FAILURES, keys, now);
     if (!reservation) {
-      return data({ errors: null, message: "error.rateLimited" as MessageKey }, { status: 429 });
+      return data({ errors: null, message: "error.rateLimited" as const }, { status: 429 });
     }
     const token = await openFilerAccess({ db, reference: input.reference, secret: input.secret, now });
     if (!token) {
-      return data({ errors: null, message: "status.notFound" as MessageKey }, { status: 404 });
+      // Said beside the code, the field most often mistyped, and in the summary above the form.
+      return data({ errors: { secret: { key: "status.notFound" as const } }, message: null }, { status: 404 });
     }
     await releaseAttempt(db, reservation);
     return redirect("/status", { headers: { "Set-Cookie": filerAccessCookie(token, FILER_ACCESS_MS / 1000) } });
@@ -104,6 +113,23 @@ export async function action({ request, context }: ActionFunctionArgs) {
   }
   const caseId = await openCaseId(request, context.db);
   if (caseId === null) return redirect("/status");
+  if (input.intent === "accept_answer" || input.intent === "refuse_answer") {
+    const reviewed = await performProviderStageAction({
+      db,
+      acting: { kind: "client", caseId },
+      command:
+        input.intent === "accept_answer"
+          ? { by: "client", action: "accept" }
+          : { by: "client", action: "refuse", reasons: input.answerReasons },
+      now: new Date(),
+    });
+    if (!reviewed.ok) {
+      const message = knownKey(`status.refused.${reviewed.reason}`, "error.generic");
+      return data({ errors: null, message, ok: false }, { status: 409 });
+    }
+    const message: MessageKey = input.intent === "accept_answer" ? "status.answer.accepted" : "status.answer.refused";
+    return data({ errors: null, message, ok: true });
+  }
   const result = await performFilerAction({ db, caseId, command: filerCommandOf(input), now: new Date() });
   return filerActionResponse(input, result);
 }
@@ -138,16 +164,21 @@ export default function StatusPage() {
           defaultValue={reference}
           autoComplete="off"
         />
+        {/* Shown as typed, not masked: a code read from paper or a phone call is checked by eye. */}
         <TextField
           name="secret"
-          type="password"
           label={t("status.secret.label")}
+          hint={t("status.secret.hint")}
           required
           errors={result?.errors ?? undefined}
           autoComplete="off"
+          code
         />
         <button type="submit">{t("status.submit")}</button>
       </Form>
+      <p>
+        <Link to="/status/lost">{t("status.lost.link")}</Link>
+      </p>
     </>
   );
 }

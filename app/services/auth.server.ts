@@ -6,6 +6,7 @@ import { findUserByEmail } from "../../db/repositories/users";
 import type { User } from "../../db/schema";
 import { dummyPasswordHash, verifyPassword } from "../utils/password.server";
 import { releaseAttempt, reserveAttempt, type RateLimit } from "./rate-limit.server";
+import { refused, type Ok, type Refused } from "../domain/result";
 
 export const SESSION_ABSOLUTE_MS = 12 * 60 * 60 * 1000;
 export const SESSION_IDLE_MS = 30 * 60 * 1000;
@@ -34,8 +35,10 @@ export function accountLimitKey(email: string): string {
 
 export type SessionUser = Pick<User, "id" | "email" | "display_name" | "role" | "organization_id" | "language">;
 
-export type SignInAttempt =
-  { ok: true; token: string; user: SessionUser } | { ok: false; reason: "invalid" | "rate_limited" };
+export type SignInAttempt = Ok<{ token: string; user: SessionUser }> | Refused;
+
+/** The same words for an unknown address, a wrong password and a disabled account: none is told apart. */
+const SIGN_IN_FAILED = refused("unauthenticated", "login.failed");
 
 /**
  * Checks an email and password and opens a new session. The session id is always new (so one
@@ -71,7 +74,7 @@ export async function attemptSignIn(input: {
   const reservation = await reserveAttempt(db, SIGN_IN_FAILURES, limitKeys, now);
   if (!reservation) {
     await audit("auth.sign_in_failed", null, { reason: "rate_limited" });
-    return { ok: false, reason: "rate_limited" };
+    return refused("too-many", "login.rateLimited");
   }
   const user = await findUserByEmail(db, input.email);
   const valid =
@@ -80,7 +83,7 @@ export async function attemptSignIn(input: {
       : (await verifyPassword(await dummyPasswordHash(), input.password), false);
   if (!user || !valid) {
     await audit("auth.sign_in_failed", user, null);
-    return { ok: false, reason: "invalid" };
+    return SIGN_IN_FAILED;
   }
   await releaseAttempt(db, reservation);
   const token = randomBytes(32).toString("base64url");

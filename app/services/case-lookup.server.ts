@@ -11,6 +11,7 @@ import { filerChoices } from "../domain/case-lifecycle";
 import { accessSecretMatches, hashAccessSecret } from "../utils/access-secret.server";
 import { caseAttachments } from "./attachments.server";
 import { lifecycleInput, loadCaseContext } from "./case-records.server";
+import { providerAnswerForClient } from "./provider-stage.server";
 
 // Compared against when the reference does not exist, so a miss costs the same as a wrong secret.
 const ABSENT_HASH = hashAccessSecret("absent");
@@ -45,12 +46,17 @@ export async function openFilerAccess(input: {
     details: null,
   });
   if (!row || !matches) return null;
+  return startFilerSession(input.db, row.id, input.now);
+}
+
+/** An hour's access to one case for its filer (a code or a link checked first): the cookie's token. */
+export async function startFilerSession(db: DB, caseId: number, now: Date): Promise<string> {
   const token = randomBytes(32).toString("base64url");
-  await insertFilerSession(input.db, {
+  await insertFilerSession(db, {
     id: accessId(token),
-    caseId: row.id,
-    now: input.now.toISOString(),
-    expiresAt: new Date(input.now.getTime() + FILER_ACCESS_MS).toISOString(),
+    caseId,
+    now: now.toISOString(),
+    expiresAt: new Date(now.getTime() + FILER_ACCESS_MS).toISOString(),
   });
   return token;
 }
@@ -77,6 +83,7 @@ export async function filerCaseView(input: { db: DB; caseId: number; now: Date }
   ]);
   const calendar = context.policy.policy.calendar;
   const choices = filerChoices(lifecycleInput(row, context, input.now));
+  const providerAnswer = await providerAnswerForClient(input.db, row, context, input.now);
   const running = context.clocks.filter((c) => c.state === "running").map((c) => readClock(c, input.now, calendar));
   return {
     reference: row.reference,
@@ -88,8 +95,15 @@ export async function filerCaseView(input: { db: DB; caseId: number; now: Date }
     recourseDeadlineAt: row.recourse_deadline_at,
     canAskRecourse: choices.canAskRecourse,
     canAct: choices.canAct,
+    providerAnswer,
     nextClockKind: running.sort((a, b) => a.dueAt.localeCompare(b.dueAt))[0]?.kind ?? null,
     attachments,
+    // Issue #17: the newest extension of this level's deadline with its reason, and whether the
+    // case was joined to another (never which one: that is another person's case).
+    extension:
+      context.clocks.filter((c) => c.level === row.level && c.extension && c.state === "running").at(-1)?.extension ??
+      null,
+    merged: row.merged_into_case_id !== null,
     area: { slug: context.area.slug, name_en: context.area.name_en, name_fr: context.area.name_fr },
     events: events.map((e) => ({
       id: e.id,

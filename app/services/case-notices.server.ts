@@ -4,14 +4,17 @@ import type { OutgoingEmail } from "../../db/repositories/email-outbox";
 import type { CaseRow } from "../../db/schema";
 import {
   acknowledgedEmail,
+  deadlineExtendedEmail,
   decisionEmail,
   escalatedEmail,
   informationRequestEmail,
+  providerStageEmail,
+  mergedEmail,
   publicReplyEmail,
   referredToMinistryEmail,
 } from "../../emails/case-emails";
 import type { Notice } from "../domain/case-lifecycle";
-import { translator, type MessageKey } from "../i18n";
+import { codeText, translator } from "../i18n";
 import type { AreaWithSsm } from "../../db/repositories/areas";
 import {
   emailToFiler,
@@ -88,7 +91,7 @@ export async function noticeEmails(input: {
             "escalated",
             escalatedEmail({
               ...basics,
-              levelLabel: t(`level.${n.level}` as MessageKey),
+              levelLabel: codeText(t, "level", n.level),
               causeLabel: t(`escalationCause.${n.cause}`),
               decisionDueAt: n.decisionDueAt,
             }),
@@ -99,6 +102,29 @@ export async function noticeEmails(input: {
         emails.push(
           ...emailToFiler(row, `referred:${n.level}`, "referred_to_ministry", referredToMinistryEmail(basics)),
         );
+        break;
+      case "provider_stage":
+        emails.push(
+          ...emailToFiler(
+            row,
+            `${key}:provider_stage:${n.step}`,
+            `provider_stage_${n.step}`,
+            providerStageEmail({ ...basics, step: n.step, dueAt: n.dueAt }),
+          ),
+        );
+        break;
+      case "deadline_extended":
+        emails.push(
+          ...emailToFiler(
+            row,
+            `${key}:extended`,
+            "deadline_extended",
+            deadlineExtendedEmail({ ...basics, businessDays: n.businessDays, dueAt: n.dueAt, reason: n.reason }),
+          ),
+        );
+        break;
+      case "merged":
+        emails.push(...emailToFiler(row, "merged", "merged", mergedEmail(basics)));
         break;
       case "survey_invitation":
         // Written through `trx`, so the invitation is kept only if the change is (issue #6).

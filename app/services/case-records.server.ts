@@ -95,6 +95,8 @@ function rowPatch(patch: CasePatch): CaseUpdate {
   if (patch.outcome !== undefined) out.outcome = patch.outcome;
   if (patch.closedAt !== undefined) out.closed_at = patch.closedAt;
   if (patch.recourseDeadlineAt !== undefined) out.recourse_deadline_at = patch.recourseDeadlineAt;
+  if (patch.providerReferredAt !== undefined) out.provider_referred_at = patch.providerReferredAt;
+  if (patch.mergedIntoCaseId !== undefined) out.merged_into_case_id = patch.mergedIntoCaseId;
   if (patch.messageAfterCloseAt !== undefined) out.message_after_close_at = patch.messageAfterCloseAt;
   return out;
 }
@@ -134,7 +136,7 @@ export function caseChangeOf(
 export async function commitCaseChange(trx: DB, row: CaseRow, change: CaseChange, now: Date): Promise<void> {
   const nowIso = now.toISOString();
   for (const { stored, next } of change.clockUpdates) {
-    if (!(await saveClockIfState(trx, stored.id, stored.state, next))) throw new StaleCaseError();
+    if (!(await saveClockIfState(trx, stored.id, stored.state, next, stored.dueAt))) throw new StaleCaseError();
   }
   for (const clock of change.newClocks) await insertClock(trx, row.id, clock);
   if (change.patch || change.clockUpdates.length || change.newClocks.length) {

@@ -13,6 +13,7 @@ import { actorOf, authorize, caseFor, caseScopeOf } from "./access.server";
 import type { SessionUser } from "./auth.server";
 import { caseAttachments } from "./attachments.server";
 import { lifecycleInput, loadCaseContext } from "./case-records.server";
+import { providerStageForStaff } from "./provider-stage.server";
 
 /**
  * The fields of a case row that SSM staff see on its page: an allow-list, so a column added to
@@ -81,8 +82,10 @@ export async function staffCaseView(input: { db: DB; user: SessionUser; referenc
   const allowed = allowedStaffActions(lifecycleInput(row, context, now)).filter(
     (a) => a !== "escalate" || authorize(actor, "case.escalate", { type: "case", case: caseScopeOf(row) }),
   );
+  const providerStage = await providerStageForStaff(db, row, context, now);
   return {
     case: staffCaseFields(row),
+    providerStage,
     events,
     emails,
     clocks: readClocks(context.clocks, now, calendar),

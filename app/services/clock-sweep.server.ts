@@ -15,7 +15,8 @@ import { findCaseById } from "../../db/repositories/cases";
 import { enqueueEmail } from "../../db/repositories/email-outbox";
 import { findUserById } from "../../db/repositories/users";
 import { dueSoonReminderEmail } from "../../emails/staff-emails";
-import { breach, reminderDue } from "../domain/case-lifecycle-sweep";
+import { sweepDueClock } from "../domain/case-lifecycle-provider";
+import { reminderDue } from "../domain/case-lifecycle-sweep";
 import { caseLink, staffEmail } from "./case-notifications.server";
 import { noticeEmails } from "./case-notices.server";
 import { caseChangeOf, commitCaseChange, lifecycleInput, loadCaseContext, StaleCaseError } from "./case-records.server";
@@ -166,7 +167,7 @@ async function breachIfDue(trx: DB, clock: StoredClock, now: Date): Promise<bool
   const context = await loadCaseContext(trx, row);
   const stored = context.clocks.find((c) => c.id === clock.id);
   if (!stored) return null;
-  const result = breach(lifecycleInput(row, context, now), stored);
+  const result = sweepDueClock(lifecycleInput(row, context, now), stored);
   if (!result) return null;
   const emails = await noticeEmails({
     trx,

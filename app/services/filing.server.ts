@@ -16,19 +16,30 @@ import type { CaseKind, Channel, Language } from "../../db/schema";
 import { MINISTRY } from "../../db/seed/catchment-areas";
 import { acknowledgementEmail, referredOutEmail } from "../../emails/case-emails";
 import { fileCase } from "../domain/case-lifecycle";
+import { providerStageOf } from "../domain/policy";
+import { referredAtFiling } from "../domain/provider-stage";
 import { formatCaseReference } from "../domain/case-reference";
 import { selfIdentificationOf, type ComplaintInput } from "../domain/complaint-input";
 import { isRetainedByMinistry } from "../domain/programs";
 import { localDateOf } from "../domain/time-zone";
-import { translator, type MessageKey } from "../i18n";
+import { codeText, translator } from "../i18n";
 import { generateAccessSecret, hashAccessSecret } from "../utils/access-secret.server";
+import { createCaseAccessLink } from "./case-access.server";
 import { filerEmailBasics } from "./case-notifications.server";
 import { wakeOutboxWorker } from "./outbox-worker.server";
+import { fieldRefused, type Ok, type Refused } from "../domain/result";
 
 export type FilingResult =
-  | { kind: "filed"; caseId: number; reference: string; secret: string; emailedTo: string | null; referredOut: boolean }
-  | { kind: "duplicate"; reference: string }
-  | { kind: "invalid"; field: "area" | "provider"; message: "error.choose" | "error.providerArea" };
+  | Ok<{
+      kind: "filed";
+      caseId: number;
+      reference: string;
+      secret: string;
+      emailedTo: string | null;
+      referredOut: boolean;
+    }>
+  | Ok<{ kind: "duplicate"; reference: string }>
+  | Refused;
 
 /** Everything a new case is made of, whoever files it and however it arrived. */
 export interface NewCaseInput {
@@ -49,6 +60,8 @@ export interface NewCaseInput {
   description: string;
   outcomeWanted: string;
   selfIdentification: Record<string, string> | null;
+  /** The client agreed that the provider may be told who they are (issue #17). */
+  identityShared?: boolean;
   submissionKey: string | undefined;
   receivedAt: Date;
   /** Who recorded it, for the audit log: the filer themselves, or a staff member taking it by phone. */
@@ -67,16 +80,20 @@ export async function recordNewCase(db: DB, input: NewCaseInput, now: Date): Pro
   const result = await writeTransaction(db, async (trx): Promise<FilingResult> => {
     if (input.submissionKey) {
       const existing = await findCaseBySubmissionKey(trx, input.submissionKey);
-      if (existing) return { kind: "duplicate", reference: existing.reference };
+      if (existing) return { ok: true, kind: "duplicate", reference: existing.reference };
     }
     const area = await findAreaWithSsm(trx, input.areaSlug);
-    if (!area) return { kind: "invalid", field: "area", message: "error.choose" };
+    if (!area) return fieldRefused("area", "error.choose");
 
     const localDay = localDateOf(input.receivedAt, area.time_zone);
     const stored = await findPolicyInForce(trx, area.slug, localDay);
     if (!stored) throw new Error(`No dispute policy in force for ${area.slug} on ${localDay}`);
     const referredOut = input.program !== null && isRetainedByMinistry(input.program);
-    const filed = fileCase(stored.policy, input.receivedAt, referredOut, now);
+    const toProvider = referredAtFiling(providerStageOf(stored.policy), {
+      kind: input.kind,
+      respondentOrgId: input.respondentOrgId,
+    });
+    const filed = fileCase(stored.policy, input.receivedAt, referredOut, now, toProvider);
     const clocks = filed.clocks;
 
     const year = Number(localDay.slice(0, 4));
@@ -116,6 +133,8 @@ export async function recordNewCase(db: DB, input: NewCaseInput, now: Date): Pro
       closed_at: filed.closedAt,
       recourse_deadline_at: null,
       next_due_at: filed.nextDueAt,
+      identity_shared: input.identityShared ? 1 : 0,
+      provider_referred_at: filed.providerReferredAt,
       version: 1,
       created_at: nowIso,
       updated_at: nowIso,
@@ -133,7 +152,11 @@ export async function recordNewCase(db: DB, input: NewCaseInput, now: Date): Pro
         actor_user_id: input.recordedBy.userId,
         level: 1,
         body: null,
-        data_json: JSON.stringify({ channel: row.channel, kind: row.kind }),
+        data_json: JSON.stringify(
+          type === "referred_to_provider"
+            ? { answerBy: clocks.find((c) => c.kind === "provider_response")!.dueAt }
+            : { channel: row.channel, kind: row.kind },
+        ),
         created_at: nowIso,
       });
     for (const type of filed.events) await event(type);
@@ -153,15 +176,20 @@ export async function recordNewCase(db: DB, input: NewCaseInput, now: Date): Pro
       const email = referredOut
         ? referredOutEmail({
             ...common,
-            programLabel: translator(row.language)(`program.${input.program}` as MessageKey),
+            programLabel: codeText(translator(row.language), "program", input.program ?? ""),
             ministryPhone: MINISTRY.contact_phone,
           })
         : acknowledgementEmail({
             ...common,
             receivedAt: row.received_at,
             acknowledgeDays: stored.policy.acknowledgeDays,
-            firstResponseDueAt: clocks.find((c) => c.kind === "first_response")!.dueAt,
+            // Referred at filing: the provider's answer is the first response the person waits for.
+            firstResponseDueAt: clocks.find((c) => c.kind === "first_response" || c.kind === "provider_response")!
+              .dueAt,
             accommodationNeeded: row.accommodation_needed === 1,
+            // The link opens the case for the address it is sent to, the one on the case.
+            openLink:
+              row.kind === "provider_dispute" ? null : await createCaseAccessLink(trx, row.id, "acknowledgement", now),
           });
       await enqueueEmail(
         trx,
@@ -178,7 +206,7 @@ export async function recordNewCase(db: DB, input: NewCaseInput, now: Date): Pro
       );
     }
     await input.alsoRecord?.(trx);
-    return { kind: "filed", caseId: row.id, reference, secret, emailedTo: row.filer_email, referredOut };
+    return { ok: true, kind: "filed", caseId: row.id, reference, secret, emailedTo: row.filer_email, referredOut };
   });
   if (result.kind === "filed" && result.emailedTo) wakeOutboxWorker();
   return result;
@@ -205,7 +233,7 @@ export async function fileClientComplaint(input: {
   const { db, complaint } = input;
   const area = await findAreaWithSsm(db, complaint.area);
   const respondent = await providerInArea(db, area, complaint.provider);
-  if (respondent === "invalid") return { kind: "invalid", field: "provider", message: "error.providerArea" };
+  if (respondent === "invalid") return fieldRefused("provider", "error.providerArea");
   return recordNewCase(
     db,
     {
@@ -226,6 +254,7 @@ export async function fileClientComplaint(input: {
       description: complaint.description,
       outcomeWanted: complaint.outcomeWanted,
       selfIdentification: selfIdentificationOf(complaint),
+      identityShared: complaint.shareIdentity === "yes",
       submissionKey: complaint.submissionKey,
       receivedAt: input.receivedAt ?? input.now,
       recordedBy: input.recordedBy ?? { userId: null, label: "filer" },

@@ -4,6 +4,7 @@ import type { ComplaintInput } from "../domain/complaint-input";
 import { receivedInstant, type IntakeExtras } from "../domain/intake-input";
 import type { SessionUser } from "./auth.server";
 import { fileClientComplaint, type FilingResult } from "./filing.server";
+import { fieldRefused } from "../domain/result";
 import { ownArea } from "../domain/access";
 import { actorOf, authorize } from "./access.server";
 
@@ -19,8 +20,7 @@ export async function intakeChoices(input: { db: DB; user: SessionUser }) {
   };
 }
 
-export type IntakeResult =
-  FilingResult | { kind: "invalid_time"; key: "error.dateTime" | "error.future" | "error.tooOld" };
+export type IntakeResult = FilingResult;
 
 /**
  * A complaint staff took down for someone: same rules as the web form, in the staff member's own
@@ -36,7 +36,7 @@ export async function recordComplaintOnBehalf(input: {
   const choices = await intakeChoices({ db: input.db, user: input.user });
   if (!choices) return null;
   const when = receivedInstant(input.extras.receivedAt, choices.area.timeZone, input.now);
-  if (!when.ok) return { kind: "invalid_time", key: when.key };
+  if (!when.ok) return fieldRefused("receivedAt", when.key);
   return fileClientComplaint({
     db: input.db,
     complaint: { ...input.complaint, area: choices.area.slug },

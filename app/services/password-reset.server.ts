@@ -18,6 +18,7 @@ import { hashPassword } from "../utils/password.server";
 import { accountLimitKey } from "./auth.server";
 import { wakeOutboxWorker } from "./outbox-worker.server";
 import { releaseAttempt, reserveAttempt, type RateLimit } from "./rate-limit.server";
+import { refused, type Result } from "../domain/result";
 
 // "Forgot your password?": a single-use link by email, good for an hour (issue #7). Whoever asks
 // gets the same answer whether or not the address has an account, so the page cannot be used to
@@ -33,7 +34,7 @@ function hashToken(token: string): string {
   return createHash("sha256").update(token).digest("hex");
 }
 
-export type ResetRequestResult = { ok: true } | { ok: false; reason: "rate_limited" };
+export type ResetRequestResult = Result;
 
 /**
  * Emails a reset link if the address belongs to an open account; does nothing visible otherwise.
@@ -95,7 +96,7 @@ export async function requestPasswordReset(input: {
     return eligible !== null;
   });
   if (sent) wakeOutboxWorker();
-  return limited ? { ok: false, reason: "rate_limited" } : { ok: true };
+  return limited ? refused("too-many", "forgot.rateLimited") : { ok: true };
 }
 
 export type PasswordResetState = "open" | "expired" | "used" | "unknown";

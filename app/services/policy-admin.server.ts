@@ -4,6 +4,7 @@ import { appendAuditEntry } from "../../db/repositories/audit-log";
 import { findPolicyInForce, insertPolicyVersion, listPolicyVersions } from "../../db/repositories/policies";
 import { policyFromInput, type PolicyInput } from "../domain/policy-input";
 import { localDateOf } from "../domain/time-zone";
+import { fieldRefused, NOT_FOUND, type Refused } from "../domain/result";
 import type { SessionUser } from "./auth.server";
 import { ownArea } from "../domain/access";
 import { actorOf, authorize } from "./access.server";
@@ -27,10 +28,7 @@ export async function policyAdminView(input: { db: DB; user: SessionUser; now: D
   return { area: { slug: area.slug, name_en: area.name_en, name_fr: area.name_fr }, inForce, versions, today };
 }
 
-export type PublishResult =
-  | { ok: true; version: number }
-  | { ok: false; field: "effectiveFrom"; key: "error.notBeforeToday" }
-  | { ok: false; field: null; key: "not_found" };
+export type PublishResult = { ok: true; version: number } | Refused;
 
 /**
  * Publishes a new policy version from a date on. Cases already filed keep the version they were
@@ -43,9 +41,9 @@ export async function publishPolicyVersion(input: {
   now: Date;
 }): Promise<PublishResult> {
   const area = await managerArea(input.db, input.user);
-  if (!area) return { ok: false, field: null, key: "not_found" };
+  if (!area) return NOT_FOUND;
   if (input.policy.effectiveFrom < localDateOf(input.now, area.time_zone)) {
-    return { ok: false, field: "effectiveFrom", key: "error.notBeforeToday" };
+    return fieldRefused("effectiveFrom", "error.notBeforeToday");
   }
   const current = await findPolicyInForce(input.db, area.slug, localDateOf(input.now, area.time_zone));
   const calendar = current?.policy.calendar;

@@ -8,6 +8,7 @@ import type { SessionUser } from "./auth.server";
 import { filerCaseView } from "./case-lookup.server";
 import { performFilerAction, type FilerActionResult, type FilerCommand } from "./filer-actions.server";
 import { recordNewCase, type FilingResult } from "./filing.server";
+import { fieldRefused } from "../domain/result";
 import { attachToCase, type AttachResult } from "./attachments.server";
 
 /** The provider organization whose people may use the permission; null for anyone else. */
@@ -37,9 +38,9 @@ export async function fileProviderDispute(input: {
   const provider = await providerOf(db, user, "dispute.raise");
   if (!provider) return null;
   const served = await listAreasServedBy(db, provider.id);
-  if (!served.some((a) => a.slug === dispute.area)) return { kind: "invalid", field: "area", message: "error.choose" };
+  if (!served.some((a) => a.slug === dispute.area)) return fieldRefused("area", "error.choose");
   const area = await findAreaWithSsm(db, dispute.area);
-  if (!area) return { kind: "invalid", field: "area", message: "error.choose" };
+  if (!area) return fieldRefused("area", "error.choose");
   return recordNewCase(
     db,
     {

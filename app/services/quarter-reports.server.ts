@@ -27,6 +27,7 @@ import type { QuarterFigures } from "../domain/report-figures";
 import type { Narrative } from "../domain/vocabulary";
 import type { ShownFigures } from "../domain/report-suppression";
 import { addDays, instantAt, localDateOf } from "../domain/time-zone";
+import { fieldRefused, refused, type Result } from "../domain/result";
 import { publicUrl } from "../utils/env.server";
 import { recordReleases, releasedQuarter } from "./report-releases.server";
 import type { SessionUser } from "./auth.server";
@@ -152,8 +153,7 @@ export async function saveNarrativeDraft(input: {
   });
 }
 
-export type SubmitRefusal = "quarter_not_ended" | "reason_required" | "stale";
-export type SubmitResult = { ok: true; version: number } | { ok: false; reason: SubmitRefusal };
+export type SubmitResult = Result<{ version: number }>;
 
 /**
  * Freezes the quarter's figures, computed inside the write transaction, with the narrative, who
@@ -173,12 +173,12 @@ export async function submitQuarterReport(input: {
   now: Date;
 }): Promise<SubmitResult> {
   const { db, user, areaSlug, quarter, now } = input;
-  if (!quarterHasEnded(quarter, now)) return { ok: false, reason: "quarter_not_ended" };
+  if (!quarterHasEnded(quarter, now)) return refused("conflict", "reports.form.notEndedRefusal");
   const reason = input.amendmentReason?.trim() || null;
   return writeTransaction(db, async (trx): Promise<SubmitResult> => {
     const latest = await latestVersionNumber(trx, areaSlug, quarter);
-    if (latest !== input.expectedVersion) return { ok: false, reason: "stale" };
-    if (latest > 0 && !reason) return { ok: false, reason: "reason_required" };
+    if (latest !== input.expectedVersion) return refused("conflict", "reports.form.stale");
+    if (latest > 0 && !reason) return fieldRefused("amendmentReason", "error.amendmentReason");
     const version = latest + 1;
     const figures = await computeQuarterFigures(trx, periodOf(areaSlug, quarter)!, now.toISOString());
     await insertReportVersion(trx, {

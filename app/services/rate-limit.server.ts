@@ -16,6 +16,8 @@ export interface RateLimit {
 
 // Failed status look-ups: 10 per 10 minutes, per IP and per reference (issue: the public side).
 export const STATUS_LOOKUP_FAILURES: RateLimit = { name: "status-fail", max: 10, windowMs: 10 * 60 * 1000 };
+/** "I lost my code" requests: 5 an hour per address and per reference, so nobody floods a filer's inbox. */
+export const RECOVERY_REQUESTS: RateLimit = { name: "recovery", max: 5, windowMs: 60 * 60 * 1000 };
 /** Filings from one address per hour (FILINGS_PER_IP_PER_HOUR, default 10): enough for a family or
  * a shared library computer, not for a script. */
 export function filingsPerIp(): RateLimit {

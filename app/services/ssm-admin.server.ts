@@ -30,6 +30,7 @@ import {
 import type { Language, Organization, Role, User } from "../../db/schema";
 import { invitationEmail } from "../../emails/invitation-email";
 import { INVITATION_LIFETIME_MS, rolesAllowedFor, type InviteInput } from "../domain/ssm-admin-input";
+import { fieldRefused, NOT_FOUND, refused, type Refused, type Result } from "../domain/result";
 import { translator } from "../i18n";
 import { publicUrl } from "../utils/env.server";
 import { hashPassword } from "../utils/password.server";
@@ -128,11 +129,12 @@ export async function userAdminView(input: { db: DB; user: SessionUser; now: Dat
   };
 }
 
-export type AdminRefusal = "not_found" | "self" | "role_not_allowed" | "not_invited" | "not_disabled" | "retired";
-export type InviteResult =
-  | { ok: true; userId: number }
-  | { ok: false; field: "email" | "provider"; key: "error.emailTaken" | "error.chooseProvider" }
-  | { ok: false; field: null; reason: "not_found" };
+export type InviteResult = Result<{ userId: number }>;
+
+/** A change to this person that their account's state does not allow (a 409 on the page). */
+function adminRefused(reason: "self" | "role_not_allowed" | "not_invited" | "not_disabled" | "retired"): Refused {
+  return refused("conflict", `admin.users.refused.${reason}`);
+}
 
 function hashToken(token: string): string {
   return createHash("sha256").update(token).digest("hex");
@@ -198,14 +200,14 @@ export async function inviteUser(input: {
 }): Promise<InviteResult> {
   const { db, user, invite, now } = input;
   const scope = await managerScope(db, user, "users.manage");
-  if (!scope) return { ok: false, field: null, reason: "not_found" };
+  if (!scope) return NOT_FOUND;
   const organization =
     ROLE_ORGANIZATION[invite.role] === "provider"
       ? scope.providers.find((p) => p.id === invite.provider && !p.retired_at)
       : scope.area.ssm;
-  if (!organization) return { ok: false, field: "provider", key: "error.chooseProvider" };
+  if (!organization) return fieldRefused("provider", "error.chooseProvider");
   const result = await writeTransaction(db, async (trx): Promise<InviteResult> => {
-    if (await findUserByEmail(trx, invite.email)) return { ok: false, field: "email", key: "error.emailTaken" };
+    if (await findUserByEmail(trx, invite.email)) return fieldRefused("email", "error.emailTaken");
     const nowIso = now.toISOString();
     const invitee = {
       email: invite.email,
@@ -235,7 +237,7 @@ export async function inviteUser(input: {
   return result;
 }
 
-export type AdminActionResult = { ok: true } | { ok: false; reason: AdminRefusal };
+export type AdminActionResult = Result;
 
 /**
  * Runs a change on one person the manager administers, in a write transaction; anyone outside the
@@ -246,10 +248,10 @@ async function actOnUser(
   work: (trx: DB, target: User, scope: ManagerScope) => Promise<AdminActionResult>,
 ): Promise<AdminActionResult> {
   const scope = await managerScope(input.db, input.user, "users.manage");
-  if (!scope) return { ok: false, reason: "not_found" };
+  if (!scope) return NOT_FOUND;
   return writeTransaction(input.db, async (trx) => {
     const target = await userInScope(trx, scope, input.userId);
-    return target ? work(trx, target, scope) : { ok: false, reason: "not_found" };
+    return target ? work(trx, target, scope) : NOT_FOUND;
   });
 }
 
@@ -263,9 +265,9 @@ export async function resendInvitation(input: {
   const { user, now } = input;
   const result = await actOnUser(input, async (trx, target, scope): Promise<AdminActionResult> => {
     const pending = await listOpenInvitations(trx, [target.id]);
-    if (!target.disabled_at || !pending.length) return { ok: false, reason: "not_invited" };
+    if (!target.disabled_at || !pending.length) return adminRefused("not_invited");
     const organization = await findOrganizationById(trx, target.organization_id);
-    if (!organization) return { ok: false, reason: "not_found" };
+    if (!organization) return NOT_FOUND;
     await revokeOpenInvitationsOfUser(trx, target.id, now.toISOString());
     await issueInvitation(trx, { scope, invitedBy: user, invitee: target, organization, now });
     await appendAuditEntry(trx, {
@@ -293,10 +295,10 @@ export async function changeUserRole(input: {
   const { user, now } = input;
   return actOnUser(input, async (trx, target): Promise<AdminActionResult> => {
     // A manager who demoted themselves would lose this page with nobody left to undo it.
-    if (target.id === user.id) return { ok: false, reason: "self" };
+    if (target.id === user.id) return adminRefused("self");
     const organization = await findOrganizationById(trx, target.organization_id);
     if (!organization || !rolesAllowedFor(organization.kind).includes(input.role))
-      return { ok: false, reason: "role_not_allowed" };
+      return adminRefused("role_not_allowed");
     if (target.role === input.role) return { ok: true };
     await updateUserRole(trx, target.id, input.role);
     await appendAuditEntry(trx, {
@@ -320,7 +322,7 @@ export async function disableUser(input: {
 }): Promise<AdminActionResult> {
   const { user, now } = input;
   return actOnUser(input, async (trx, target): Promise<AdminActionResult> => {
-    if (target.id === user.id) return { ok: false, reason: "self" };
+    if (target.id === user.id) return adminRefused("self");
     const nowIso = now.toISOString();
     await markUserDisabled(trx, target.id, nowIso);
     const sessionsRevoked = await revokeSessionsOfUser(trx, target.id, nowIso);
@@ -350,11 +352,11 @@ export async function reenableUser(input: {
   const { user, now } = input;
   let invited = false;
   const result = await actOnUser(input, async (trx, target, scope): Promise<AdminActionResult> => {
-    if (target.id === user.id) return { ok: false, reason: "self" };
-    if (!target.disabled_at) return { ok: false, reason: "not_disabled" };
+    if (target.id === user.id) return adminRefused("self");
+    if (!target.disabled_at) return adminRefused("not_disabled");
     const organization = await findOrganizationById(trx, target.organization_id);
-    if (!organization) return { ok: false, reason: "not_found" };
-    if (organization.retired_at) return { ok: false, reason: "retired" };
+    if (!organization) return NOT_FOUND;
+    if (organization.retired_at) return adminRefused("retired");
     if (target.password_hash === NO_PASSWORD_YET) {
       await revokeOpenInvitationsOfUser(trx, target.id, now.toISOString());
       await issueInvitation(trx, { scope, invitedBy: user, invitee: target, organization, now });

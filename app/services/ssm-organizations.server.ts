@@ -11,6 +11,7 @@ import { revokeOpenInvitationsOfUser } from "../../db/repositories/invitations";
 import { revokeSessionsOfUser } from "../../db/repositories/sessions";
 import { listActiveUsersOfOrganization, markUserDisabled } from "../../db/repositories/users";
 import { providerSlug, type ContactsInput, type ProviderNames } from "../domain/ssm-admin-input";
+import { fieldRefused, NOT_FOUND, type Refused } from "../domain/result";
 import type { SessionUser } from "./auth.server";
 import { managerScope, type ManagerScope } from "./ssm-admin.server";
 
@@ -30,10 +31,7 @@ export async function providerAdminView(input: { db: DB; user: SessionUser }) {
   };
 }
 
-export type ProviderResult =
-  | { ok: true; providerId: number; names: ProviderNames }
-  | { ok: false; field: "nameEn"; key: "error.providerExists" }
-  | { ok: false; field: null; reason: "not_found" };
+export type ProviderResult = { ok: true; providerId: number; names: ProviderNames } | Refused;
 
 /** Two active providers of one area with the same name would be indistinguishable on the form. */
 function nameTaken(scope: ManagerScope, nameEn: string, exceptId?: number): boolean {
@@ -51,8 +49,8 @@ export async function addProvider(input: {
 }): Promise<ProviderResult> {
   const { db, user, names, now } = input;
   const scope = await managerScope(db, user, "organizations.manage");
-  if (!scope) return { ok: false, field: null, reason: "not_found" };
-  if (nameTaken(scope, names.nameEn)) return { ok: false, field: "nameEn", key: "error.providerExists" };
+  if (!scope) return NOT_FOUND;
+  if (nameTaken(scope, names.nameEn)) return fieldRefused("nameEn", "error.providerExists");
   return writeTransaction(db, async (trx) => {
     const base = providerSlug(names.nameEn, []);
     const slug = providerSlug(names.nameEn, await slugsStartingWith(trx, base));
@@ -85,8 +83,8 @@ export async function renameProvider(input: {
   const { db, user, names, now } = input;
   const scope = await managerScope(db, user, "organizations.manage");
   const provider = scope?.providers.find((p) => p.id === input.providerId && !p.retired_at);
-  if (!scope || !provider) return { ok: false, field: null, reason: "not_found" };
-  if (nameTaken(scope, names.nameEn, provider.id)) return { ok: false, field: "nameEn", key: "error.providerExists" };
+  if (!scope || !provider) return NOT_FOUND;
+  if (nameTaken(scope, names.nameEn, provider.id)) return fieldRefused("nameEn", "error.providerExists");
   await writeTransaction(db, async (trx) => {
     await renameOrganization(trx, provider.id, names);
     await appendAuditEntry(trx, {
@@ -114,7 +112,7 @@ export async function retireProvider(input: {
   const { db, user, now } = input;
   const scope = await managerScope(db, user, "organizations.manage");
   const provider = scope?.providers.find((p) => p.id === input.providerId);
-  if (!scope || !provider) return { ok: false, field: null, reason: "not_found" };
+  if (!scope || !provider) return NOT_FOUND;
   const names = { nameEn: provider.name_en, nameFr: provider.name_fr };
   if (provider.retired_at) return { ok: true, providerId: provider.id, names };
   await writeTransaction(db, async (trx) => {

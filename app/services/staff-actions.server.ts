@@ -7,6 +7,7 @@ import { permissionForStaffAction, roleMay } from "../domain/access";
 import { actorOf, authorize, caseFor, caseScopeOf } from "./access.server";
 import type { SessionUser } from "./auth.server";
 import { noticeEmails } from "./case-notices.server";
+import { panelNamesOf } from "./panels.server";
 import {
   CaseActionRefused,
   caseChangeOf,
@@ -42,6 +43,10 @@ async function changeFor(
     const assignee = colleagues.find((u) => u.id === (command.assigneeId ?? user.id));
     if (!assignee || !roleMay(assignee.role, "case.be_assigned")) throw new Refused("not_found");
     lifecycleCommand = { action: "take", assignee: { id: assignee.id, name: assignee.display_name } };
+  } else if (command.action === "decide") {
+    // A level-3 decision records who sat: the panel formed from the roster, when there is one.
+    const sat = await panelNamesOf(trx, row);
+    lifecycleCommand = sat ? { ...command, panel: sat.join(", ") } : command;
   } else {
     lifecycleCommand = command;
   }

@@ -3,9 +3,17 @@ import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
 // Crockford's base32: no I, L, O or U, so a code read over the phone is not misheard.
 const ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
 
-/** 20 random bytes (160 bits) as 32 characters in groups of four: XXXX-XXXX-…. */
+/** Characters in a new code: 12 of 5 bits, 60 bits (docs/decisions/015-access-codes-and-links.md). */
+export const ACCESS_SECRET_LENGTH = 12;
+
+/**
+ * 60 random bits as 12 characters in three groups of four, read aloud group by group: 7K3M-Q9TX-2HDP.
+ * Codes issued before (32 characters) keep working: the check below hashes whatever was typed,
+ * whatever its length.
+ */
 export function generateAccessSecret(): string {
-  const bytes = randomBytes(20);
+  // 8 bytes give 64 bits; the first 60 become the 12 characters.
+  const bytes = randomBytes(8);
   let bits = 0;
   let value = 0;
   let out = "";
@@ -17,7 +25,7 @@ export function generateAccessSecret(): string {
       bits -= 5;
     }
   }
-  return out.match(/.{4}/g)!.join("-");
+  return out.slice(0, ACCESS_SECRET_LENGTH).match(/.{4}/g)!.join("-");
 }
 
 /** What a person types back: any case, spaces or dashes, O for 0 and I/L for 1. */
@@ -26,7 +34,8 @@ export function normalizeAccessSecret(input: string): string {
   return compact.match(/.{1,4}/g)?.join("-") ?? "";
 }
 
-// The secret has 160 bits of entropy, so a fast hash is enough: nobody can guess it offline.
+// A fast hash is enough: guessing online is held to the look-up limits (decision 015), and a copy of
+// the database that would allow guessing offline already holds the cases the codes protect.
 export function hashAccessSecret(secret: string): string {
   return createHash("sha256").update(normalizeAccessSecret(secret)).digest("hex");
 }

@@ -1,13 +1,10 @@
-import type { FieldErrors } from "./form";
-
-// The shapes app/services/attachments.server.ts returns, stated here by what this file reads, so
+// The shape app/services/attachments.server.ts returns, stated here by what this file reads, so
 // utilities stay below the services.
 interface FileToSend {
   name: string;
   contentType: string;
   bytes: Uint8Array;
 }
-type UploadOutcome = { ok: true } | { ok: false; reason: "empty" | "too_big" | "type" | "finished" };
 
 /** Always a download, never shown inline: an uploaded file can never run as a page of this site. */
 export function attachmentResponse(file: FileToSend): Response {
@@ -21,18 +18,4 @@ export function attachmentResponse(file: FileToSend): Response {
       "Cache-Control": "private, no-store",
     },
   });
-}
-
-/** The field error for a refused upload. */
-export function uploadErrors(result: UploadOutcome): FieldErrors | null {
-  if (result.ok) return null;
-  const key =
-    result.reason === "too_big"
-      ? "error.fileTooBig"
-      : result.reason === "type"
-        ? "error.fileType"
-        : result.reason === "finished"
-          ? "status.refused.finished"
-          : "error.fileEmpty";
-  return { attachment: { key } };
 }

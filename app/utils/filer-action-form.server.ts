@@ -1,11 +1,14 @@
 import { data } from "@remix-run/node";
 import type { FilerLifecycleCommand } from "../domain/case-lifecycle-filer";
 import type { FilerActionInput } from "../domain/filer-action-input";
-import { knownKey, type MessageKey } from "../i18n";
+import { filerActionRefusal } from "../domain/case-refusals";
+import type { RecourseRefusal } from "../domain/escalation";
+import type { MessageKey } from "../i18n";
+import { refusalResponse } from "./refusal-response.server";
 
 // What app/services/filer-actions.server.ts answers, stated by what this file reads, so utilities
 // stay below the services.
-type FilerActionOutcome = { ok: true } | { ok: false; reason: string };
+type FilerActionOutcome = { ok: true } | { ok: false; reason: RecourseRefusal | "finished" | "stale" };
 
 export function filerCommandOf(input: FilerActionInput): FilerLifecycleCommand {
   switch (input.intent) {
@@ -25,9 +28,6 @@ const DONE: Record<FilerActionInput["intent"], MessageKey> = {
 };
 
 export function filerActionResponse(input: FilerActionInput, result: FilerActionOutcome) {
-  if (!result.ok) {
-    const message = knownKey(`status.refused.${result.reason}`, "error.generic");
-    return data({ errors: null, message, ok: false }, { status: 409 });
-  }
-  return data({ errors: null, message: DONE[input.intent], ok: true });
+  if (!result.ok) return refusalResponse(filerActionRefusal(result.reason), { message: null, ok: false });
+  return data({ errors: null, message: DONE[input.intent], ok: true, refused: null });
 }

@@ -23,5 +23,10 @@ export function languageOf(request: Request): Language {
 export function languageCookieFor(request: Request): string | null {
   const fromUrl = new URL(request.url).searchParams.get("lng");
   if (!isLanguage(fromUrl)) return null;
-  return `${COOKIE}=${fromUrl}; Path=/; Max-Age=${ONE_YEAR}; SameSite=Lax`;
+  return rememberLanguage(fromUrl);
+}
+
+/** A Set-Cookie remembering `language`: e.g. a staff account's own language as it signs in. */
+export function rememberLanguage(language: Language): string {
+  return `${COOKIE}=${language}; Path=/; Max-Age=${ONE_YEAR}; SameSite=Lax`;
 }

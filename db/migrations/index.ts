@@ -13,6 +13,9 @@ import * as m0011 from "./0011_queue_and_case_page_indexes";
 import * as m0012 from "./0012_queue_provider_index";
 import * as m0013 from "./0013_clock_history";
 import * as m0014 from "./0014_report_releases";
+import * as m0015 from "./0015_provider_stage";
+import * as m0016 from "./0016_extensions_links_panels";
+import * as m0017 from "./0017_case_access_links";
 import * as m0018 from "./0018_mail_in";
 
 // Listed statically (not read from the folder) so the bundled server carries its migrations.
@@ -32,5 +35,8 @@ export const migrations: Record<string, Migration> = {
   "0012_queue_provider_index": m0012,
   "0013_clock_history": m0013,
   "0014_report_releases": m0014,
+  "0015_provider_stage": m0015,
+  "0016_extensions_links_panels": m0016,
+  "0017_case_access_links": m0017,
   "0018_mail_in": m0018,
 };

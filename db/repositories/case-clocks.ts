@@ -1,5 +1,5 @@
 import type { Kysely } from "kysely";
-import type { Clock, ClockPause, ClockState } from "../../app/domain/case-clocks";
+import type { Clock, ClockExtension, ClockPause, ClockState } from "../../app/domain/case-clocks";
 import type { CaseClockRow, Database } from "../schema";
 
 export interface StoredClock extends Clock {
@@ -25,11 +25,16 @@ function toClock(row: CaseClockRow): StoredClock {
     pausedBusinessDays: row.paused_business_days,
     remindedAt: row.reminded_at,
     pauses: row.pauses_json ? (JSON.parse(row.pauses_json) as ClockPause[]) : [],
+    extension: row.extension_json ? (JSON.parse(row.extension_json) as ClockExtension) : null,
   };
 }
 
 function pausesJson(clock: Clock): string | null {
   return clock.pauses?.length ? JSON.stringify(clock.pauses) : null;
+}
+
+function extensionJson(clock: Clock): string | null {
+  return clock.extension ? JSON.stringify(clock.extension) : null;
 }
 
 export async function insertClock(db: Kysely<Database>, caseId: number, clock: Clock): Promise<void> {
@@ -50,6 +55,7 @@ export async function insertClock(db: Kysely<Database>, caseId: number, clock: C
       paused_business_days: clock.pausedBusinessDays ?? null,
       reminded_at: null,
       pauses_json: pausesJson(clock),
+      extension_json: extensionJson(clock),
     })
     .execute();
 }
@@ -68,6 +74,7 @@ export async function saveClockIfState(
   id: number,
   expected: ClockState,
   clock: Clock,
+  expectedDueAt?: string,
 ): Promise<boolean> {
   const result = await db
     .updateTable("case_clocks")
@@ -81,9 +88,13 @@ export async function saveClockIfState(
       taken_business_days: clock.takenBusinessDays ?? null,
       paused_business_days: clock.pausedBusinessDays ?? null,
       pauses_json: pausesJson(clock),
+      extension_json: extensionJson(clock),
     })
     .where("id", "=", id)
     .where("state", "=", expected)
+    // An extension moves the due time of a clock that stays running: a sweep that read the old
+    // due time must not mark it missed.
+    .$if(expectedDueAt !== undefined, (q) => q.where("due_at", "=", expectedDueAt!))
     .executeTakeFirst();
   return Number(result.numUpdatedRows) === 1;
 }

@@ -62,6 +62,16 @@ export async function updateCaseIfUnchanged(
   return Number(result.numUpdatedRows) === 1;
 }
 
+/** A new access code for the case: the old one no longer hashes to what is stored. */
+export async function replaceCaseSecretHash(
+  db: Kysely<Database>,
+  caseId: number,
+  secretHash: string,
+  now: string,
+): Promise<void> {
+  await db.updateTable("cases").set({ secret_hash: secretHash, updated_at: now }).where("id", "=", caseId).execute();
+}
+
 export interface QueueRow {
   id: number;
   reference: string;

@@ -24,3 +24,8 @@ export async function findFilerSessionCase(db: Kysely<Database>, id: string, now
 export async function deleteFilerSession(db: Kysely<Database>, id: string): Promise<void> {
   await db.deleteFrom("filer_sessions").where("id", "=", id).execute();
 }
+
+/** Ends every open filer session of a case (its access code was replaced). */
+export async function deleteFilerSessionsOfCase(db: Kysely<Database>, caseId: number): Promise<void> {
+  await db.deleteFrom("filer_sessions").where("case_id", "=", caseId).execute();
+}

@@ -1,5 +1,5 @@
 import type { Kysely } from "kysely";
-import type { DisputePolicy } from "../../app/domain/policy";
+import { extensionLimit, type DisputePolicy } from "../../app/domain/policy";
 import type { Database, PolicyRow } from "../schema";
 
 export interface StoredPolicy {
@@ -22,6 +22,8 @@ function toStoredPolicy(row: PolicyRow): StoredPolicy {
       recourseWindowDays: row.recourse_window_days,
       levels: JSON.parse(row.levels_json),
       calendar: JSON.parse(row.calendar_json),
+      ...(row.provider_stage_json ? { providerStage: JSON.parse(row.provider_stage_json) } : {}),
+      extensionMaxDays: row.extension_max_days,
     },
   };
 }
@@ -68,6 +70,8 @@ export async function insertPolicyVersion(
       recourse_window_days: input.policy.recourseWindowDays,
       levels_json: JSON.stringify(input.policy.levels),
       calendar_json: JSON.stringify(input.policy.calendar),
+      provider_stage_json: input.policy.providerStage ? JSON.stringify(input.policy.providerStage) : null,
+      extension_max_days: extensionLimit(input.policy),
       created_by: input.createdBy,
       created_at: input.now,
     })

@@ -21,7 +21,7 @@ const ENDING_EVENTS = ["decided", "closed", "withdrawn", "referred_to_ministry"]
 const REOPENING_EVENTS = ["reopened", "escalated"];
 
 export async function computeQuarterFigures(db: DB, p: QuarterPeriod, computedAt: string): Promise<QuarterFigures> {
-  const [received, byKind, byChannel, byProgram, byCategory, byProvider, byGroup, referredOut, withdrawn] =
+  const [received, byKind, byChannel, byProgram, byCategory, byProvider, byGroup, referredOut, withdrawn, extensions] =
     await Promise.all([
       countReceived(db, p),
       receivedBy(db, p, "kind"),
@@ -32,6 +32,7 @@ export async function computeQuarterFigures(db: DB, p: QuarterPeriod, computedAt
       receivedByGroup(db, p),
       countReferredOut(db, p),
       countEvents(db, p, "withdrawn"),
+      countEvents(db, p, "deadline_extended"),
     ]);
   const [
     decidedByLevel,
@@ -61,6 +62,7 @@ export async function computeQuarterFigures(db: DB, p: QuarterPeriod, computedAt
     received: { total: received, byKind, byChannel, byProgram, byCategory, byProvider, byGroup },
     referredOut,
     withdrawn,
+    extensions,
     decided: { total: sumOf(decidedByLevel), byLevel: decidedByLevel, byOutcome: decidedByOutcome },
     openAtEnd,
     carriedOver,
@@ -81,9 +83,11 @@ function toCounts(rows: readonly { key: unknown; count: unknown }[]): Count[] {
     .sort((a, b) => a.key.localeCompare(b.key));
 }
 
+// A duplicate merged into its original counts once, as the original (issue #17).
 function receivedInPeriod(db: DB, p: QuarterPeriod) {
   return db
     .selectFrom("cases as c")
+    .where("c.merged_into_case_id", "is", null)
     .where("c.area_slug", "=", p.areaSlug)
     .where("c.received_at", ">=", p.start)
     .where("c.received_at", "<", p.end);
@@ -136,6 +140,7 @@ async function receivedByGroup(db: DB, p: QuarterPeriod): Promise<Count[]> {
     select j.key as key, count(*) as count
     from cases c cross join ${answers}
     where c.area_slug = ${p.areaSlug} and c.received_at >= ${p.start} and c.received_at < ${p.end}
+      and c.merged_into_case_id is null
       and c.self_identification_json is not null and j.value = 'yes'
     group by j.key`.execute(db);
   return toCounts(rows);
@@ -192,6 +197,7 @@ async function countOpenAt(db: DB, areaSlug: string, at: string): Promise<number
   const row = await db
     .selectFrom("cases as c")
     .where("c.area_slug", "=", areaSlug)
+    .where("c.merged_into_case_id", "is", null)
     .where("c.received_at", "<", at)
     .where("c.status", "!=", "referred_out")
     .where((eb) => {

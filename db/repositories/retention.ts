@@ -120,6 +120,8 @@ export async function purgeCases(db: DB, caseIds: readonly number[], now: string
   result.filerSessions = Number(
     (await db.deleteFrom("filer_sessions").where("case_id", "in", ids).executeTakeFirst()).numDeletedRows,
   );
+  // Links that would open a purged case go with it.
+  await db.deleteFrom("case_access_links").where("case_id", "in", ids).execute();
   result.surveyInvitations = Number(
     (await db.deleteFrom("survey_invitations").where("case_id", "in", ids).executeTakeFirst()).numDeletedRows,
   );

@@ -10,6 +10,8 @@ import { hashPassword } from "../../app/utils/password.server";
 import type { Database, Language, Role } from "../../db/schema";
 import { CATCHMENT_AREAS, MINISTRY, ssmSlug } from "../../db/seed/catchment-areas";
 import { seedDemoHistory } from "./demo-history";
+import { seedDemoProviderStage } from "./demo-provider-stage";
+import { seedThreeParties } from "./demo-three-parties";
 
 export const DEMO_PASSWORD = "Recourse-demo-2026";
 
@@ -439,6 +441,16 @@ export async function seedDemoData(db: Kysely<Database>, now: Date): Promise<{ s
       });
     }
   }
+  await seedDemoProviderStage(db, now, {
+    manager: managersByArea.get("hamilton-niagara")!,
+    staff: staffByArea.get(ssmSlug("hamilton-niagara"))!,
+    provider: providerSession,
+    otherProviderId: orgIds.get("provider-hamilton-niagara-2")!,
+  });
+  await seedThreeParties(db, now, {
+    staff: staffByArea.get(ssmSlug("hamilton-niagara"))!,
+    manager: managersByArea.get("hamilton-niagara")!,
+  });
   // Behind the live cases: four closed quarters of handled cases and the reports submitted on them.
   await seedDemoHistory(db, now, managersByArea);
   return { seeded: true };

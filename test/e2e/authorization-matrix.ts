@@ -38,6 +38,10 @@ export interface Targets {
   ownDispute: string;
   /** A dispute raised by another Hamilton–Niagara provider. */
   otherDispute: string;
+  /** A Hamilton–Niagara complaint about the provider principal's organization, referred to it (#17). */
+  ownRespondentCase: string;
+  /** A Hamilton–Niagara complaint about another provider, referred to that provider (#17). */
+  otherRespondentCase: string;
   files: {
     /** Uploaded by the provider on its own dispute (shared with it). */
     ownDisputeShared: number;
@@ -148,6 +152,41 @@ export const AUTHORIZATION_MATRIX: Record<string, Probe[]> = {
       form: ATTACH_NOTHING,
       scope: "public",
       expect: everyone({ redirect: "/status" }),
+    },
+  ],
+  "status_.lost.tsx": [
+    {
+      what: '"I lost my code" form',
+      method: "GET",
+      path: () => "/status/lost",
+      scope: "public",
+      expect: everyone(200),
+    },
+    {
+      what: 'an empty "I lost my code" request',
+      method: "POST",
+      path: () => "/status/lost",
+      form: () => ({}),
+      scope: "public",
+      expect: everyone(400),
+    },
+  ],
+  "status_.open.$token.tsx": [
+    // The page says the link does not work (410); pressing its button opens nothing.
+    {
+      what: "a link to a case that matches nothing",
+      method: "GET",
+      path: () => "/status/open/not-a-real-token",
+      scope: "public",
+      expect: everyone(410),
+    },
+    {
+      what: "using it",
+      method: "POST",
+      path: () => "/status/open/not-a-real-token",
+      form: () => ({}),
+      scope: "public",
+      expect: everyone({ redirect: "/status/open/not-a-real-token" }),
     },
   ],
   "status_.attachments.$id.ts": [
@@ -441,6 +480,55 @@ export const AUTHORIZATION_MATRIX: Record<string, Probe[]> = {
       expect: NOBODY,
     },
   ],
+  // The provider as respondent (#17): complaints about its own organization, once referred to it.
+  "respond._index.tsx": [
+    {
+      what: "the complaints about the provider's organization",
+      method: "GET",
+      path: () => "/respond",
+      scope: "own",
+      expect: signedIn({ provider: 200 }),
+    },
+  ],
+  "respond.$reference.tsx": [
+    {
+      what: "a complaint about the provider's organization, referred to it",
+      method: "GET",
+      path: (t) => `/respond/${t.ownRespondentCase}`,
+      scope: "own",
+      expect: signedIn({ provider: 200 }),
+    },
+    {
+      what: "a complaint about another provider",
+      method: "GET",
+      path: (t) => `/respond/${t.otherRespondentCase}`,
+      scope: "other",
+      expect: NOBODY,
+    },
+    {
+      what: "a complaint never referred to a provider",
+      method: "GET",
+      path: (t) => `/respond/${t.otherCase}`,
+      scope: "other",
+      expect: NOBODY,
+    },
+    {
+      what: "an empty answer to a complaint about the provider's organization",
+      method: "POST",
+      path: (t) => `/respond/${t.ownRespondentCase}`,
+      form: () => ({}),
+      scope: "own",
+      expect: signedIn({ provider: 400 }),
+    },
+    {
+      what: "an answer to a complaint about another provider",
+      method: "POST",
+      path: (t) => `/respond/${t.otherRespondentCase}`,
+      form: () => ({ answer: "A harmless answer" }),
+      scope: "other",
+      expect: NOBODY,
+    },
+  ],
   "attachments.$id.ts": [
     {
       what: "a file the provider shared on its own dispute",
@@ -582,6 +670,99 @@ export const AUTHORIZATION_MATRIX: Record<string, Probe[]> = {
       what: "empty contacts",
       method: "POST",
       path: () => "/admin/contacts",
+      form: () => ({}),
+      scope: "own",
+      expect: signedIn({ manager: 400 }),
+    },
+  ],
+  // Issue #17: forms of the case page posted to their own routes (nothing to GET), and the roster.
+  "cases_.$reference.extend.tsx": [
+    {
+      what: "the extension route, read",
+      method: "GET",
+      path: (t) => `/cases/${t.ownCase}/extend`,
+      scope: "own",
+      expect: NOBODY,
+    },
+    {
+      what: "an empty extension of own SSM's complaint",
+      method: "POST",
+      path: (t) => `/cases/${t.ownCase}/extend`,
+      form: () => ({}),
+      scope: "own",
+      expect: signedIn({ staff: 400, manager: 400 }),
+    },
+    {
+      what: "an extension of another SSM's complaint",
+      method: "POST",
+      path: (t) => `/cases/${t.otherCase}/extend`,
+      form: () => ({ version: "1", businessDays: "1", extensionReason: "A harmless reason" }),
+      scope: "other",
+      expect: NOBODY,
+    },
+  ],
+  "cases_.$reference.related.tsx": [
+    {
+      what: "the related-cases route, read",
+      method: "GET",
+      path: (t) => `/cases/${t.ownCase}/related`,
+      scope: "own",
+      expect: NOBODY,
+    },
+    {
+      what: "an empty link on own SSM's complaint",
+      method: "POST",
+      path: (t) => `/cases/${t.ownCase}/related`,
+      form: () => ({}),
+      scope: "own",
+      expect: signedIn({ staff: 400, manager: 400 }),
+    },
+    {
+      what: "a link from another SSM's complaint to own",
+      method: "POST",
+      path: (t) => `/cases/${t.otherCase}/related`,
+      form: (t) => ({ intent: "link", otherReference: t.ownCase, kind: "same_matter" }),
+      scope: "other",
+      expect: NOBODY,
+    },
+  ],
+  "cases_.$reference.panel.tsx": [
+    {
+      what: "the panel route, read",
+      method: "GET",
+      path: (t) => `/cases/${t.ownCase}/panel`,
+      scope: "own",
+      expect: NOBODY,
+    },
+    {
+      what: "a panel of nobody on own SSM's complaint (not at level 3)",
+      method: "POST",
+      path: (t) => `/cases/${t.ownCase}/panel`,
+      form: () => ({}),
+      scope: "own",
+      expect: signedIn({ manager: 409 }),
+    },
+    {
+      what: "a panel on another SSM's complaint",
+      method: "POST",
+      path: (t) => `/cases/${t.otherCase}/panel`,
+      form: () => ({}),
+      scope: "other",
+      expect: NOBODY,
+    },
+  ],
+  "admin.panels.tsx": [
+    {
+      what: "the SSM's panel roster",
+      method: "GET",
+      path: () => "/admin/panels",
+      scope: "own",
+      expect: signedIn({ manager: 200 }),
+    },
+    {
+      what: "an empty roster entry",
+      method: "POST",
+      path: () => "/admin/panels",
       form: () => ({}),
       scope: "own",
       expect: signedIn({ manager: 400 }),

@@ -110,6 +110,16 @@ test.beforeAll(async ({ playwright }, testInfo) => {
      ORDER BY c.id DESC LIMIT 1`,
   ).reference;
 
+  // The demo's complaints at the provider stage (scripts/seed/demo-provider-stage.ts).
+  const respondentCase = (own: boolean) =>
+    one<{ reference: string }>(
+      `SELECT c.reference FROM cases c JOIN organizations o ON o.id = c.respondent_org_id
+       WHERE c.kind = 'client_complaint' AND c.provider_referred_at IS NOT NULL
+         AND o.slug ${own ? "=" : "<>"} 'provider-hamilton-niagara-1' ORDER BY c.id LIMIT 1`,
+    ).reference;
+  const ownRespondentCase = respondentCase(true);
+  const otherRespondentCase = respondentCase(false);
+
   await attach(contexts.provider, `/disputes/${ownDispute}`);
   await attach(contexts.staff, `/cases/${ownDispute}`);
   await attach(contexts.staff, `/cases/${otherDispute}`, { share: "on" });
@@ -133,6 +143,8 @@ test.beforeAll(async ({ playwright }, testInfo) => {
     otherCase,
     ownDispute,
     otherDispute,
+    ownRespondentCase,
+    otherRespondentCase,
     files: {
       ownDisputeShared: lastFile(ownDispute, "a.uploaded_by_kind = 'filer'"),
       ownDisputeInternal: lastFile(ownDispute, "a.uploaded_by_kind = 'staff' AND a.visibility = 'internal'"),
@@ -268,9 +280,10 @@ test.describe("sessions over HTTP", () => {
 
     // Signing in again from the same browser (its cookie sent along): a new id, a new row.
     const again = await post(browser, "/login", { email: LOGINS.analyst, password: DEMO_PASSWORD });
-    expect(again.headers()["set-cookie"]).toMatch(
-      new RegExp(`^${SESSION_COOKIE}=[^;]+; Path=/; HttpOnly; SameSite=Lax$`),
-    );
+    const sessionCookie = again
+      .headersArray()
+      .find((h) => h.name.toLowerCase() === "set-cookie" && h.value.startsWith(`${SESSION_COOKIE}=`));
+    expect(sessionCookie?.value).toMatch(new RegExp(`^${SESSION_COOKIE}=[^;]+; Path=/; HttpOnly; SameSite=Lax$`));
     const second = await tokenOf(browser);
     expect(second).toBeTruthy();
     expect(second).not.toBe(first);

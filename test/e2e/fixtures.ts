@@ -78,6 +78,8 @@ export async function expectNoAxeViolations(page: Page): Promise<void> {
   expect(found, `accessibility violations on ${page.url()}:\n${found.join("\n")}`).toEqual([]);
 }
 
+const SIGN_OUT = /^(Sign out|Se déconnecter)$/;
+
 /** Signs in through the staff form and waits for the landing page. */
 export async function login(page: Page, email: string, password = DEMO_PASSWORD): Promise<void> {
   await visit(page, "/login");
@@ -85,14 +87,15 @@ export async function login(page: Page, email: string, password = DEMO_PASSWORD)
   await page.getByLabel("Password").fill(password);
   await page.getByRole("button", { name: "Sign in" }).click();
   await expect(page).not.toHaveURL(/\/login/);
-  await expect(page.getByRole("button", { name: "Sign out" })).toBeVisible();
+  // The account's own language from here on (a French account signs in to French).
+  await expect(page.getByRole("button", { name: SIGN_OUT })).toBeVisible();
   await waitForIdle(page);
 }
 
 /** Signs out with the header button (a plain form post: a full page load). */
 export async function logout(page: Page): Promise<void> {
-  await page.getByRole("button", { name: "Sign out" }).click();
-  await expect(page.getByRole("link", { name: "Staff sign in" })).toBeVisible();
+  await page.getByRole("button", { name: SIGN_OUT }).click();
+  await expect(page.getByRole("link", { name: /^(Staff sign in|Connexion du personnel)$/ })).toBeVisible();
   await waitForHydration(page);
 }
 

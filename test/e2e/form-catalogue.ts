@@ -150,6 +150,10 @@ export const FORMS: FormSpec[] = [
         "close",
         "reopen",
         "decide",
+        // The provider stage (#17): refused on Durham's cases, whose policy never refers.
+        "refer",
+        "release_answer",
+        "step_in",
       ),
       version: oneOf(CURRENT_CASE_VERSION),
       message: acceptedText(5000),
@@ -161,6 +165,7 @@ export const FORMS: FormSpec[] = [
       outcome: oneOf("upheld", "partly_upheld", "not_upheld"),
       reasons: acceptedText(10000),
       panel: acceptedText(2000),
+      stepInReason: acceptedText(2000),
       loadedAt: fc
         .date({ min: new Date("2020-01-01"), max: new Date("2030-01-01"), noInvalidDate: true })
         .map((d) => d.toISOString()),
@@ -174,7 +179,8 @@ export const FORMS: FormSpec[] = [
     upload: true,
     accepted: () => ({
       ...filerActionFields,
-      intent: oneOf("add_information", "request_recourse", "withdraw", "close"),
+      intent: oneOf("add_information", "request_recourse", "withdraw", "close", "accept_answer", "refuse_answer"),
+      answerReasons: acceptedText(5000),
     }),
   },
   {
@@ -185,6 +191,23 @@ export const FORMS: FormSpec[] = [
     runs: 4,
     acceptAll: false,
     accepted: (w) => ({ intent: oneOf("lookup"), reference: oneOf(w.caseReference), secret: acceptedText(80) }),
+  },
+  {
+    route: "status_.lost.tsx",
+    name: '"I lost my code" (few runs: requests are limited per address and per reference)',
+    actor: "anonymous",
+    path: () => "/status/lost",
+    runs: 3,
+    acceptAll: false,
+    accepted: (w) => ({ reference: oneOf(w.caseReference) }),
+  },
+  {
+    route: "status_.open.$token.tsx",
+    name: "opening a case by a mailed link that matches nothing",
+    actor: "anonymous",
+    path: () => "/status/open/not-a-real-token",
+    runs: 5,
+    accepted: () => ({}),
   },
   {
     route: "disputes.new.tsx",
@@ -206,6 +229,15 @@ export const FORMS: FormSpec[] = [
     path: (w) => `/disputes/${w.disputeReference}`,
     upload: true,
     accepted: () => filerActionFields,
+  },
+  {
+    route: "respond.$reference.tsx",
+    // Durham's policy never refers, so the case is not the provider's to answer: every body is
+    // answered "not found" before it is read, which is what a provider must get for it.
+    name: "a provider's answer to a complaint about it (/respond/$reference)",
+    actor: "provider",
+    path: (w) => `/respond/${w.caseReference}`,
+    accepted: () => ({ answer: acceptedText(5000), proposedResolution: acceptedText(2000) }),
   },
   {
     route: "login.tsx",
@@ -255,6 +287,51 @@ export const FORMS: FormSpec[] = [
     path: (w) => `/survey/${w.surveyToken}`,
     accepted: () => ({ clear: ratings, fair: ratings, timely: ratings, comment: acceptedText(2000) }),
   },
+  // Issue #17: the case page's own-route forms, and the panel roster.
+  {
+    route: "cases_.$reference.extend.tsx",
+    name: "extending a case's deadline (/cases/$reference/extend)",
+    actor: "staff",
+    path: (w) => `/cases/${w.caseReference}/extend`,
+    accepted: () => ({
+      version: oneOf(CURRENT_CASE_VERSION),
+      businessDays: days(1, 10),
+      extensionReason: acceptedText(2000),
+    }),
+  },
+  {
+    route: "cases_.$reference.related.tsx",
+    name: "linking and merging related cases (/cases/$reference/related)",
+    actor: "staff",
+    path: (w) => `/cases/${w.caseReference}/related`,
+    accepted: (w) => ({
+      intent: oneOf("link", "merge"),
+      otherReference: oneOf(w.caseReference, w.disputeReference, "DUR-2026-999999"),
+      duplicateReference: oneOf(w.disputeReference, "DUR-2026-999999"),
+      kind: oneOf("same_matter", "duplicate", "same_provider_pattern"),
+      version: oneOf(CURRENT_CASE_VERSION),
+    }),
+  },
+  {
+    route: "cases_.$reference.panel.tsx",
+    name: "forming a case's panel (/cases/$reference/panel)",
+    actor: "manager",
+    path: (w) => `/cases/${w.caseReference}/panel`,
+    accepted: () => ({ member: fc.integer({ min: 1, max: 20 }).map(String) }),
+  },
+  {
+    route: "admin.panels.tsx",
+    name: "the panel roster (/admin/panels)",
+    actor: "manager",
+    path: () => "/admin/panels",
+    accepted: (w) => ({
+      intent: oneOf("add"),
+      name: acceptedText(200),
+      affiliation: acceptedText(200),
+      affiliationOrgId: fc.oneof(oneOf(""), ids(w.areaProviderIds)),
+      conflict: ids(w.areaProviderIds),
+    }),
+  },
   {
     route: "admin.contacts.tsx",
     name: "the SSM's contact details (/admin/contacts)",
@@ -276,9 +353,16 @@ export const FORMS: FormSpec[] = [
       decisionDays2: days(1, 90),
       decisionDays3: days(1, 90),
       recourseWindowDays: days(1, 60),
+      extensionMaxDays: days(1, 30),
       civic_holiday: oneOf("on"),
       easter_monday: oneOf("on"),
       truth_and_reconciliation: oneOf("on"),
+      // The provider stage (#17); not "always", so Durham's other filings keep going to staff.
+      providerReferral: oneOf("never", "per_case"),
+      providerResponseDays: days(1, 60),
+      providerReviewDays: days(1, 60),
+      clientSilence: oneOf("close_resolved", "to_ssm"),
+      providerStaffCheck: oneOf("on"),
       extraClosures: fc
         .array(fc.date({ min: new Date("2026-01-01"), max: new Date("2030-12-31"), noInvalidDate: true }), {
           maxLength: 5,

@@ -1,10 +1,19 @@
-import { expect, expectNoAxeViolations, recipientOf, test, visit, waitForEmail, waitForHydration } from "./fixtures";
+import {
+  expect,
+  expectNoAxeViolations,
+  login,
+  recipientOf,
+  test,
+  visit,
+  waitForEmail,
+  waitForHydration,
+} from "./fixtures";
 
 test("?lng=fr shows the site in French and the choice is remembered on the next page", async ({ page, context }) => {
   await visit(page, "/?lng=fr");
   await expect(page.locator("html")).toHaveAttribute("lang", "fr");
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Un problème avec un service d’emploi?");
-  await expect(page.getByRole("table", { name: "Trouvez votre région" })).toBeVisible();
+  await expect(page.getByRole("list", { name: "Toutes les régions" })).toBeVisible();
   await expect(page.getByRole("link", { name: "Hamilton–Péninsule du Niagara" })).toBeVisible();
   await expect(page).toHaveTitle(/Recours$/);
   await expectNoAxeViolations(page);
@@ -78,10 +87,12 @@ test("a complaint can be made in French from start to finish, with a French ackn
   await page.getByRole("button", { name: "Envoyer ma plainte" }).click();
   const summary = page.getByRole("alert").filter({ has: page.getByRole("heading", { name: "Il y a un problème" }) });
   await expect(summary).toBeFocused();
-  await expect(summary).toContainText("Que s’est-il passé? : Répondez à cette question.");
-  await expect(summary).toContainText("De quel programme ou service s’agit-il? : Choisissez une réponse.");
+  await expect(summary).toContainText("Que s’est-il passé? : Dites ce qui s’est passé.");
+  await expect(summary).toContainText(
+    "De quel programme ou service s’agit-il? : Choisissez le programme ou le service visé par votre plainte.",
+  );
   await expect(summary).toContainText("Cochez cette case pour envoyer votre plainte.");
-  await expect(page.getByLabel("Votre nom")).toHaveAccessibleDescription("Répondez à cette question.");
+  await expect(page.getByLabel("Votre nom")).toHaveAccessibleDescription("Entrez un nom.");
   await expect(page.locator("main")).not.toContainText("Answer this question");
   await expectNoAxeViolations(page);
 
@@ -118,4 +129,17 @@ test("a complaint can be made in French from start to finish, with a French ackn
   expect(mail.text).toContain(`/status?reference=${reference}`);
   expect(mail.text).not.toContain("We received");
   expect(mail.text).not.toContain(secret);
+});
+
+test("a French staff account signs in to French, from the English sign-in page", async ({ page }) => {
+  await visit(page, "/?lng=en");
+  await login(page, "staff@ottawa.example.org");
+  await expect(page.locator("html")).toHaveAttribute("lang", "fr");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(/^Dossiers : /);
+  await expect(page.getByRole("button", { name: "Se déconnecter" })).toBeVisible();
+  await expectNoAxeViolations(page);
+
+  // Remembered on the next page load, and the person can still choose English.
+  await visit(page, "/cases?lng=en");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(/^Cases: /);
 });

@@ -52,7 +52,7 @@ test("a forgotten password is reset through a single-use emailed link, which end
   const send = page.getByRole("button", { name: "Email me a link" });
   await send.click();
   await expect(errorSummary(page)).toBeFocused();
-  await expect(errorSummary(page).getByRole("link")).toHaveText(["Email: Answer this question."]);
+  await expect(errorSummary(page).getByRole("link")).toHaveText(["Email: Enter an email address."]);
   await expect(page.getByLabel(/^Email/)).toHaveAttribute("aria-invalid", "true");
   await expectNoAxeViolations(page);
 
@@ -177,7 +177,7 @@ test("in French: the pages, and the email in the account's language", async ({ p
   await expect(heading(page)).toHaveText("Choisir un nouveau mot de passe");
   await page.getByRole("button", { name: "Enregistrer mon nouveau mot de passe" }).click();
   await expect(errorSummary(page).getByRole("link")).toHaveText([
-    "Nouveau mot de passe : Répondez à cette question.",
+    "Nouveau mot de passe : Entrez un mot de passe.",
     "Tapez le mot de passe de nouveau : Répondez à cette question.",
   ]);
   await expectNoAxeViolations(page);

@@ -70,13 +70,13 @@ test("the provider raises a dispute: refused empty with a focused error summary,
   await expect(summary).toBeFocused();
   await expect(summary.getByRole("link")).toHaveText([
     "What is it about?: Choose an answer.",
-    "What is the disagreement?: Answer this question.",
-    "What would you like to happen?: Answer this question.",
+    "What is the disagreement?: Say what happened.",
+    "What would you like to happen?: Say what you would like to happen.",
   ]);
   for (const [label, message] of [
     ["What is it about?", "Choose an answer."],
-    ["What is the disagreement?", "Answer this question."],
-    ["What would you like to happen?", "Answer this question."],
+    ["What is the disagreement?", "Say what happened."],
+    ["What would you like to happen?", "Say what you would like to happen."],
   ] as const) {
     const field = page.getByLabel(label);
     await expect(field).toHaveAttribute("aria-invalid", "true");
@@ -178,8 +178,8 @@ test("in French: the list, the form's errors and the sent dispute", async ({ pag
   await expect(summary).toBeFocused();
   await expect(summary.getByRole("link")).toHaveText([
     "De quoi s’agit-il? : Choisissez une réponse.",
-    "Quel est le désaccord? : Répondez à cette question.",
-    "Qu’aimeriez-vous qu’il se passe? : Répondez à cette question.",
+    "Quel est le désaccord? : Dites ce qui s’est passé.",
+    "Qu’aimeriez-vous qu’il se passe? : Dites ce que vous aimeriez qu’il se passe.",
   ]);
   await expectNoAxeViolations(page);
 

@@ -72,8 +72,9 @@ test("the home page lists the 15 areas and leads to an area's complaint process"
   await visit(page, "/");
   await expect(page).toHaveTitle(/Recourse/);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Have a problem with an employment service?");
-  const table = page.getByRole("table", { name: "Find your area" });
-  const areaLinks = table.locator("tbody").getByRole("rowheader").getByRole("link");
+  // A plain list of the areas: no company names, no "phase" (words a client does not use).
+  await expect(page.getByText("Phase")).toHaveCount(0);
+  const areaLinks = page.getByRole("list", { name: "All areas" }).getByRole("link");
   await expect(areaLinks).toHaveCount(15);
   expect((await areaLinks.allInnerTexts()).sort()).toEqual([...AREAS].sort());
   await expectNoAxeViolations(page);
@@ -114,22 +115,25 @@ test("an empty complaint is refused with an error summary that takes focus; a co
   await expect(summary).toBeFocused();
   expect(await page.evaluate(() => document.activeElement?.classList.contains("error-summary"))).toBe(true);
   await expect(summary.getByRole("link")).toContainText([
-    "Which service provider is your complaint about?: Choose an answer.",
-    "Which program or service was it?: Choose an answer.",
-    "What happened?: Answer this question.",
-    "What would you like to happen?: Answer this question.",
-    "Your name: Answer this question.",
+    "Which service provider is your complaint about?: Choose the service provider your complaint is about, or choose \u201cI don't know\u201d.",
+    "Which program or service was it?: Choose the program or service your complaint is about.",
+    "What happened?: Say what happened.",
+    "What would you like to happen?: Say what you would like to happen.",
+    "Your name: Enter a name.",
     "Email: Give an email or a phone number so we can reach you.",
     "I have read the notice below and agree that the SSM uses this information to handle my complaint.: Check this box to send your complaint.",
   ]);
 
   // Each error is also beside its field, and announced with it.
   const besideFields: [ReturnType<Page["getByLabel"]>, string][] = [
-    [page.getByLabel("Which service provider is your complaint about?"), "Choose an answer."],
-    [page.getByLabel("Which program or service was it?"), "Choose an answer."],
-    [page.getByLabel("What happened?"), "Answer this question."],
-    [page.getByLabel("What would you like to happen?"), "Answer this question."],
-    [page.getByLabel("Your name"), "Answer this question."],
+    [
+      page.getByLabel("Which service provider is your complaint about?"),
+      "Choose the service provider your complaint is about, or choose \u201cI don't know\u201d.",
+    ],
+    [page.getByLabel("Which program or service was it?"), "Choose the program or service your complaint is about."],
+    [page.getByLabel("What happened?"), "Say what happened."],
+    [page.getByLabel("What would you like to happen?"), "Say what you would like to happen."],
+    [page.getByLabel("Your name"), "Enter a name."],
     [page.getByRole("textbox", { name: /^Email/ }), "Give an email or a phone number so we can reach you."],
     [page.getByRole("checkbox", { name: /I have read the notice/ }), "Check this box to send your complaint."],
   ];
@@ -207,9 +211,10 @@ test("the filer checks the complaint with reference and access code; a wrong cod
   await expect(page.getByText(filer.description)).toHaveCount(0);
 
   await checkStatus(page, "WRONG-CODE-123");
-  await expect(page.getByRole("alert")).toHaveText(
-    "We could not find a complaint with this reference number and access code.",
+  await expect(page.getByRole("alert")).toContainText(
+    "Access code: We could not find a complaint with this reference number and access code.",
   );
+  await expect(page).toHaveTitle(/^Error: /);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Check your complaint");
   await expect(page.getByText(filer.description)).toHaveCount(0);
   await expectNoAxeViolations(page);
@@ -314,7 +319,7 @@ test("staff of another SSM (Ottawa) get a not-found page for this case", async (
   expect(response?.status()).toBe(404);
   await waitForHydration(page);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(/^(Page not found|Page introuvable)$/);
-  await expect(page).toHaveTitle(/^(Page not found|Page introuvable) \| Recourse$/);
+  await expect(page).toHaveTitle(/^(Page not found \| Recourse|Page introuvable \| Recours)$/);
   await expect(page.locator("main")).not.toContainText(filer.name);
   await expect(page.locator("main")).not.toContainText(filer.description);
   await expectNoAxeViolations(page);

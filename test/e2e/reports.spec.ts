@@ -119,7 +119,7 @@ async function expectNotFound(page: Page, path: string): Promise<void> {
   const response = await page.goto(path);
   expect(response?.status(), `status of ${path}`).toBe(404);
   await waitForHydration(page);
-  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Page not found");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(/^(Page not found|Page introuvable)$/);
 }
 
 function errorSummary(page: Page, title = "There is a problem"): Locator {

@@ -76,8 +76,8 @@ test.describe("an SSM manager's administration", () => {
     await send.click();
     await expect(errorSummary(page)).toBeFocused();
     await expect(errorSummary(page).getByRole("link")).toHaveText([
-      "Full name: Answer this question.",
-      "Email: Answer this question.",
+      "Full name: Enter a name.",
+      "Email: Enter an email address.",
       "Role: Choose an answer.",
     ]);
     await expect(page.getByLabel(/^Full name/)).toHaveAttribute("aria-invalid", "true");

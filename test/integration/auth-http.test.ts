@@ -61,7 +61,7 @@ async function postForm(path: string, form: Record<string, string>, clientIp: st
   const html = await response.text();
   const alert = /role="alert"[^>]*>\s*<p>([^<]*)<\/p>/.exec(html)?.[1] ?? null;
   const heading = /<h1[^>]*>([^<]*)<\/h1>/.exec(html)?.[1] ?? null;
-  return { status: response.status, alert, heading, setCookie: response.headers.get("set-cookie") ?? "" };
+  return { status: response.status, alert, heading, setCookie: response.headers.getSetCookie() };
 }
 
 const signIn = (email: string, password: string, clientIp: string) => postForm("/login", { email, password }, clientIp);
@@ -92,9 +92,11 @@ describe("sign-in over HTTP", () => {
     const elsewhere = await signIn("other@example.org", PASSWORD, "192.0.2.78");
     expect(elsewhere.status).toBe(302);
     // The production cookie: __Host- prefixed, Secure, host-only, HttpOnly.
-    expect(elsewhere.setCookie).toMatch(
+    expect(elsewhere.setCookie[0]).toMatch(
       /^__Host-recourse_session=[A-Za-z0-9_-]{43}; Path=\/; HttpOnly; SameSite=Lax; Secure$/,
     );
+    // …and the account's own language, remembered from here on.
+    expect(elsewhere.setCookie[1]).toMatch(/^lng=(en|fr); Path=\/; Max-Age=\d+; SameSite=Lax$/);
   });
 });
 

@@ -152,12 +152,12 @@ describe("asking for a reset link", () => {
           clientIp: `${ipPrefix}.${i}`,
           now: new Date(start.getTime() + i),
         });
-        out.push(result.ok ? "ok" : result.reason);
+        out.push(result.ok ? "ok" : result.kind);
       }
       return out;
     };
     const forKnown = await answers(known.email, "198.51.100");
-    expect(forKnown).toEqual([...Array(10).fill("ok"), "rate_limited"]);
+    expect(forKnown).toEqual([...Array(10).fill("ok"), "too-many"]);
     expect(await answers("reset.unknown@example.org", "203.0.113")).toEqual(forKnown);
     expect(
       await t.db.selectFrom("password_resets").select("id").where("user_id", "=", known.id).execute(),
@@ -172,9 +172,9 @@ describe("asking for a reset link", () => {
         clientIp: "100.64.9.9",
         now: new Date(start.getTime() + 100 + i),
       });
-      fromOne.push(result.ok ? "ok" : result.reason);
+      fromOne.push(result.ok ? "ok" : result.kind);
     }
-    expect(fromOne).toEqual([...Array(10).fill("ok"), "rate_limited"]);
+    expect(fromOne).toEqual([...Array(10).fill("ok"), "too-many"]);
     // A minute later the account may ask again.
     expect(
       await requestPasswordReset({

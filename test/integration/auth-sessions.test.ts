@@ -53,7 +53,7 @@ describe("failed sign-ins are limited to 10 a minute per account and per address
         clientIp: `198.51.100.${i}`,
         now: at(i * 1000),
       });
-      expect(attempt, `try ${i}`).toEqual({ ok: false, reason: "invalid" });
+      expect(attempt, `try ${i}`).toEqual({ ok: false, kind: "unauthenticated", reason: "login.failed" });
     }
     const refused = await attemptSignIn({
       db: t.db,
@@ -62,7 +62,7 @@ describe("failed sign-ins are limited to 10 a minute per account and per address
       clientIp: "198.51.100.99",
       now: at(11_000),
     });
-    expect(refused).toEqual({ ok: false, reason: "rate_limited" });
+    expect(refused).toEqual({ ok: false, kind: "too-many", reason: "login.rateLimited" });
     // A minute after the first failures, the window has moved past them.
     const later = await attemptSignIn({
       db: t.db,
@@ -86,13 +86,13 @@ describe("failed sign-ins are limited to 10 a minute per account and per address
           clientIp: `${ipPrefix}.${i}`,
           now: at(start + i),
         });
-        out.push(attempt.ok ? "ok" : attempt.reason);
+        out.push(attempt.ok ? "ok" : attempt.kind);
       }
       return out;
     };
     const known = await answers("known@example.org", "203.0.113", 5 * MINUTE);
     const unknown = await answers("nobody-here@example.org", "192.0.2", 5 * MINUTE);
-    expect(known).toEqual([...Array(10).fill("invalid"), "rate_limited", "rate_limited"]);
+    expect(known).toEqual([...Array(10).fill("unauthenticated"), "too-many", "too-many"]);
     expect(unknown).toEqual(known);
   });
 
@@ -107,7 +107,7 @@ describe("failed sign-ins are limited to 10 a minute per account and per address
         clientIp: ip,
         now: at(10 * MINUTE + i),
       });
-      expect(attempt, `try ${i}`).toEqual({ ok: false, reason: "invalid" });
+      expect(attempt, `try ${i}`).toEqual({ ok: false, kind: "unauthenticated", reason: "login.failed" });
     }
     expect(
       await attemptSignIn({
@@ -117,10 +117,7 @@ describe("failed sign-ins are limited to 10 a minute per account and per address
         clientIp: ip,
         now: at(10 * MINUTE + 20),
       }),
-    ).toEqual({
-      ok: false,
-      reason: "rate_limited",
-    });
+    ).toEqual({ ok: false, kind: "too-many", reason: "login.rateLimited" });
     const elsewhere = await attemptSignIn({
       db: t.db,
       email: "victim@example.org",

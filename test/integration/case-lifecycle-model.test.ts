@@ -1,7 +1,10 @@
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { businessMsBetween, isClosingOfBusinessDay } from "../../app/domain/business-calendar";
-import { nextDueAt, type Clock } from "../../app/domain/case-clocks";
+import { isOutstanding, nextDueAt, type Clock } from "../../app/domain/case-clocks";
+import { DEFAULT_PROVIDER_STAGE } from "../../app/domain/provider-stage";
+import { complaintForRespondent, performProviderStageAction } from "../../app/services/provider-stage.server";
+import { insertPolicyVersion } from "../../db/repositories/policies";
 import { isFinished, mayEscalate } from "../../app/domain/case-lifecycle";
 import { recourseDeadline } from "../../app/domain/escalation";
 import { DEFAULT_POLICY } from "../../app/domain/policy";
@@ -37,12 +40,24 @@ let t: TestDatabase;
 let staff: SessionUser;
 let manager: SessionUser;
 let providerUser: SessionUser;
+let providerId: number;
 
 beforeAll(async () => {
   t = await createTestDatabase();
   staff = await createStaff(t.db, { areaSlug: AREA });
   manager = await createStaff(t.db, { areaSlug: AREA, role: "ssm_manager" });
-  const providerId = await createProvider(t.db, AREA, "Model Provider");
+  providerId = await createProvider(t.db, AREA, "Model Provider");
+  // Staff decide per case, and check each answer first: every step of the provider stage is reachable.
+  await insertPolicyVersion(t.db, {
+    areaSlug: AREA,
+    effectiveFrom: "2026-01-01",
+    policy: {
+      ...DEFAULT_POLICY,
+      providerStage: { ...DEFAULT_PROVIDER_STAGE, referral: "per_case", staffCheck: true },
+    },
+    createdBy: null,
+    now: new Date().toISOString(),
+  });
   const email = "provider@model.test";
   const id = await insertUser(t.db, {
     email,
@@ -68,6 +83,8 @@ afterAll(async () => t.cleanup());
 type Channel = "web" | "phone" | "in_person" | "mail" | "email" | "provider_portal";
 type Step =
   | { kind: "file"; channel: Channel; receivedHoursAgo: number }
+  /** The provider stage (#17): staff refer, release or step in; the provider answers; the client reviews. */
+  | { kind: "stage"; commands: StageCommand[]; target: number }
   | { kind: "staff"; command: StaffCommand; asManager: boolean; target: number }
   | { kind: "filer"; command: FilerCommand; target: number }
   | { kind: "sweep" };
@@ -89,7 +106,29 @@ const filerCommand: fc.Arbitrary<FilerCommand> = fc.constantFrom<FilerCommand>(
   { action: "request_recourse", reasons: "I disagree." },
   { action: "withdraw" },
 );
+type StageCommand = Parameters<typeof performProviderStageAction>[0]["command"];
+const stageCommand: fc.Arbitrary<StageCommand> = fc.constantFrom<StageCommand>(
+  { by: "staff", action: "refer" },
+  { by: "staff", action: "release_answer" },
+  { by: "staff", action: "step_in", reason: "The SSM takes it back." },
+  { by: "provider", action: "answer", answer: "We are sorry.", proposedResolution: "A new appointment." },
+  { by: "client", action: "accept" },
+  { by: "client", action: "refuse", reasons: "Not enough." },
+);
+// The stage's steps in the order they can happen, cut off anywhere, and a random one after them.
+const STAGE_ORDER: StageCommand[] = [
+  { by: "staff", action: "refer" },
+  { by: "provider", action: "answer", answer: "We are sorry.", proposedResolution: "A new appointment." },
+  { by: "staff", action: "release_answer" },
+];
+const stageCommands: fc.Arbitrary<StageCommand[]> = fc
+  .record({ depth: fc.integer({ min: 0, max: 3 }), then: fc.option(stageCommand, { nil: undefined }) })
+  .map(({ depth, then }) => [...STAGE_ORDER.slice(0, depth), ...(then ? [then] : [])]);
 const step: fc.Arbitrary<Step> = fc.oneof(
+  {
+    weight: 3,
+    arbitrary: fc.record({ kind: fc.constant("stage" as const), commands: stageCommands, target: fc.nat() }),
+  },
   {
     weight: 1,
     arbitrary: fc.record({
@@ -152,7 +191,16 @@ async function file(s: Extract<Step, { kind: "file" }>, now: Date): Promise<File
         now,
       })
     : s.channel === "web"
-      ? await fileClientComplaint({ db: t.db, complaint: sampleComplaint({ area: AREA }), now })
+      ? await fileClientComplaint({
+          db: t.db,
+          // About the model provider, so the provider stage applies; consent at random.
+          complaint: sampleComplaint({
+            area: AREA,
+            provider: String(providerId),
+            shareIdentity: s.receivedHoursAgo % 2 ? "yes" : "no",
+          }),
+          now,
+        })
       : await recordComplaintOnBehalf({
           db: t.db,
           user: staff,
@@ -179,6 +227,20 @@ async function act(s: Step, cases: Filed[], now: Date): Promise<void> {
   }
   const target = cases[s.target % cases.length];
   if (!target) return;
+  if (s.kind === "stage") {
+    if (target.provider) return;
+    for (const command of s.commands) {
+      const version = (await staffCaseView({ db: t.db, user: staff, reference: target.reference, now }))!.case.version;
+      const acting =
+        command.by === "staff"
+          ? { kind: "staff" as const, user: staff, reference: target.reference, expectedVersion: version }
+          : command.by === "provider"
+            ? { kind: "provider" as const, user: providerUser, reference: target.reference }
+            : { kind: "client" as const, caseId: target.caseId };
+      await performProviderStageAction({ db: t.db, acting, command, now });
+    }
+    return;
+  }
   if (s.kind === "staff") {
     const user = s.asManager ? manager : staff;
     const view = await staffCaseView({ db: t.db, user, reference: target.reference, now });
@@ -235,12 +297,7 @@ async function checkInvariants(cases: Filed[], now: Date, before: ClockRow[]): P
     const next = nextDueAt(own.map(asClock));
     if (isFinished(row.status)) {
       expect(
-        own.filter(
-          (k) =>
-            k.state === "running" ||
-            k.state === "paused" ||
-            (k.state === "breached" && !k.met_at && k.kind !== "decision"),
-        ),
+        own.filter((k) => isOutstanding(asClock(k))),
         ctx,
       ).toEqual([]);
       expect(row.next_due_at, ctx).toBeNull();
@@ -262,6 +319,29 @@ async function checkInvariants(cases: Filed[], now: Date, before: ClockRow[]): P
       expect(row.recourse_deadline_at, ctx).toBe(deadline.toISOString());
       if (now <= deadline)
         expect((await filerCaseView({ db: t.db, caseId: row.id, now }))?.canAskRecourse, ctx).toBe(true);
+    }
+
+    // The provider stage (#17): only at level 1, with exactly one open stage clock while the
+    // provider or the client owes something and none while staff check the answer or after.
+    const stageOpen = own.filter(
+      (k) =>
+        (k.kind === "provider_response" || k.kind === "client_review") &&
+        (k.state === "running" || k.state === "paused"),
+    );
+    if (row.status === "with_provider") {
+      expect(row.level, ctx).toBe(1);
+      expect(stageOpen.length, ctx).toBeLessThanOrEqual(1);
+    } else expect(stageOpen, ctx).toEqual([]);
+    // A provider never sees an identity the client did not share; never a complaint not referred to it.
+    if (row.kind === "client_complaint") {
+      const seen = await complaintForRespondent({ db: t.db, user: providerUser, reference: row.reference, now });
+      expect(seen !== null, ctx).toBe(row.provider_referred_at !== null);
+      if (seen && row.identity_shared === 0) {
+        const text = JSON.stringify(seen);
+        expect(text.includes(row.filer_name) || (row.filer_email !== null && text.includes(row.filer_email)), ctx).toBe(
+          false,
+        );
+      }
     }
 
     // The level never exceeds 4 and never goes down.

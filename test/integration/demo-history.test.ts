@@ -1,3 +1,4 @@
+import type { ProviderStagePolicy } from "../../app/domain/provider-stage";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   businessDaysTouched,
@@ -7,7 +8,7 @@ import {
   moveDueByBusinessDays,
   type BusinessCalendar,
 } from "../../app/domain/business-calendar";
-import { nextDueAt, type Clock, type ClockPause } from "../../app/domain/case-clocks";
+import { nextDueAt, type Clock, type ClockExtension, type ClockPause } from "../../app/domain/case-clocks";
 import { parseQuarterId, quarterBounds } from "../../app/domain/fiscal-quarter";
 import { decisionDaysAt, type DisputePolicy } from "../../app/domain/policy";
 import { fileClientComplaint } from "../../app/services/filing.server";
@@ -198,19 +199,26 @@ describe("demo history", () => {
         firstResponseDays: row.first_response_days,
         levels: JSON.parse(row.levels_json),
       } as DisputePolicy;
+      const stage = row.provider_stage_json ? (JSON.parse(row.provider_stage_json) as ProviderStagePolicy) : null;
       const days =
         k.kind === "acknowledge"
           ? policy.acknowledgeDays
           : k.kind === "first_response"
             ? policy.firstResponseDays
-            : decisionDaysAt(policy, k.level)!;
+            : k.kind === "provider_response"
+              ? stage!.responseDays
+              : k.kind === "client_review"
+                ? stage!.reviewWindowDays
+                : decisionDaysAt(policy, k.level)!;
       // The pause rule: each pause moved the deadline by the whole business days it touched.
       const pauses = k.pauses_json ? (JSON.parse(k.pauses_json) as ClockPause[]) : [];
       for (const p of pauses)
         expect(p.businessDays, `clock ${k.id}`).toBe(
           businessDaysTouched(new Date(p.pausedAt), new Date(p.resumedAt), cal),
         );
-      const moved = pauses.reduce((n, p) => n + p.businessDays, 0);
+      // An extension (issue #17) moved it by its business days too.
+      const extension = k.extension_json ? (JSON.parse(k.extension_json) as ClockExtension) : null;
+      const moved = pauses.reduce((n, p) => n + p.businessDays, 0) + (extension?.businessDays ?? 0);
       const due = moveDueByBusinessDays(dueAt(new Date(k.started_at), days, cal), moved, cal);
       expect(k.due_at, `clock ${k.id}`).toBe(due.toISOString());
       expect(isClosingOfBusinessDay(due, cal), `clock ${k.id}`).toBe(true);
@@ -307,7 +315,17 @@ function replay(events: readonly CaseEventRow[]) {
     const data = e.data_json ? (JSON.parse(e.data_json) as Record<string, unknown>) : {};
     switch (e.type) {
       case "acknowledged":
-        s.status = "acknowledged";
+        if (s.status === "received") s.status = "acknowledged";
+        break;
+      // The provider stage (#17).
+      case "referred_to_provider":
+        s.status = "with_provider";
+        break;
+      case "provider_stage_taken_over":
+        s.status = "in_review";
+        break;
+      case "client_accepted_answer":
+        [s.status, s.decidedAt, s.outcome, s.closedAt] = ["closed", e.created_at, "resolved_informally", e.created_at];
         break;
       case "public_reply":
         if (s.status !== "decided" && s.status !== "waiting_for_filer") s.status = "in_review";
@@ -334,6 +352,10 @@ function replay(events: readonly CaseEventRow[]) {
       case "withdrawn":
       case "closed":
         [s.status, s.closedAt] = [e.type, e.created_at];
+        break;
+      // A duplicate merged into its original is closed as merged (issue #17).
+      case "merged_into":
+        [s.status, s.closedAt] = ["closed", e.created_at];
         break;
     }
   }

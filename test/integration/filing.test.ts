@@ -19,7 +19,8 @@ describe("filing a client complaint", () => {
     expect(filed.kind).toBe("filed");
     if (filed.kind !== "filed") return;
     expect(filed.reference).toMatch(/^HAM-2026-\d{6}$/);
-    expect(filed.secret).toMatch(/^([0-9A-HJKMNP-TV-Z]{4}-){7}[0-9A-HJKMNP-TV-Z]{4}$/);
+    // 12 characters in three groups, read aloud group by group (decision 015).
+    expect(filed.secret).toMatch(/^([0-9A-HJKMNP-TV-Z]{4}-){2}[0-9A-HJKMNP-TV-Z]{4}$/);
 
     const row = await t.db.selectFrom("cases").selectAll().where("id", "=", filed.caseId).executeTakeFirstOrThrow();
     expect(row.secret_hash).not.toContain(filed.secret.replace(/-/g, ""));
@@ -63,7 +64,7 @@ describe("filing a client complaint", () => {
     const first = await fileClientComplaint({ db: t.db, complaint, now: MONDAY_10AM });
     const second = await fileClientComplaint({ db: t.db, complaint, now: MONDAY_10AM });
     expect(first.kind).toBe("filed");
-    expect(second).toEqual({ kind: "duplicate", reference: first.kind === "filed" ? first.reference : "" });
+    expect(second).toEqual({ ok: true, kind: "duplicate", reference: first.kind === "filed" ? first.reference : "" });
     const count = await t.db
       .selectFrom("cases")
       .select((eb) => eb.fn.countAll<number>().as("n"))
@@ -85,7 +86,12 @@ describe("filing a client complaint", () => {
       complaint: sampleComplaint({ provider: String(ottawaProvider) }),
       now: MONDAY_10AM,
     });
-    expect(result).toEqual({ kind: "invalid", field: "provider", message: "error.providerArea" });
+    expect(result).toEqual({
+      ok: false,
+      kind: "invalid",
+      reason: "error.providerArea",
+      fields: { provider: { key: "error.providerArea" } },
+    });
     const after = await t.db
       .selectFrom("cases")
       .select((eb) => eb.fn.countAll<number>().as("n"))

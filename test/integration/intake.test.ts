@@ -72,9 +72,24 @@ describe("a complaint staff record on someone's behalf", () => {
         extras: { channel: "mail", receivedAt },
         now: NOW,
       });
-    expect(await at("2026-11-26T09:00")).toEqual({ kind: "invalid_time", key: "error.future" });
-    expect(await at("2024-11-01T09:00")).toEqual({ kind: "invalid_time", key: "error.tooOld" });
-    expect(await at("2026-11-25T25:00")).toEqual({ kind: "invalid_time", key: "error.dateTime" });
+    expect(await at("2026-11-26T09:00")).toEqual({
+      ok: false,
+      kind: "invalid",
+      reason: "error.future",
+      fields: { receivedAt: { key: "error.future" } },
+    });
+    expect(await at("2024-11-01T09:00")).toEqual({
+      ok: false,
+      kind: "invalid",
+      reason: "error.tooOld",
+      fields: { receivedAt: { key: "error.tooOld" } },
+    });
+    expect(await at("2026-11-25T25:00")).toEqual({
+      ok: false,
+      kind: "invalid",
+      reason: "error.dateTime",
+      fields: { receivedAt: { key: "error.dateTime" } },
+    });
     const analyst = { ...staff, role: "ministry_analyst" as const };
     expect(
       await recordComplaintOnBehalf({

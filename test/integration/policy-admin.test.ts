@@ -113,10 +113,15 @@ describe("an SSM manager's policy", () => {
   it("refuses a date in the past, a non-manager, and inconsistent times", async () => {
     expect(
       await publishPolicyVersion({ db: t.db, user: manager, policy: form({ effectiveFrom: "2026-11-01" }), now: NOW }),
-    ).toEqual({ ok: false, field: "effectiveFrom", key: "error.notBeforeToday" });
+    ).toEqual({
+      ok: false,
+      kind: "invalid",
+      reason: "error.notBeforeToday",
+      fields: { effectiveFrom: { key: "error.notBeforeToday" } },
+    });
     expect(await publishPolicyVersion({ db: t.db, user: staff, policy: form(), now: NOW })).toMatchObject({
       ok: false,
-      key: "not_found",
+      kind: "not-found",
     });
     expect(await policyAdminView({ db: t.db, user: staff, now: NOW })).toBeNull();
     const bad = policyInputSchema.safeParse(raw({ acknowledgeDays: "5", firstResponseDays: "3" }));

@@ -87,7 +87,7 @@ describe("provider disputes", () => {
   it("cannot be raised in an area the provider does not serve", async () => {
     expect(
       await fileProviderDispute({ db: t.db, user: alice, dispute: { ...dispute, area: "ottawa" }, now: NOW }),
-    ).toEqual({ kind: "invalid", field: "area", message: "error.choose" });
+    ).toEqual({ ok: false, kind: "invalid", reason: "error.choose", fields: { area: { key: "error.choose" } } });
   });
 
   it("are seen and acted on only by the provider that raised them", async () => {

@@ -92,7 +92,11 @@ describe("the draft", () => {
   });
 
   it("cannot be submitted before the quarter ends", async () => {
-    expect(await submit({ now: new Date("2026-06-29T15:00:00Z") })).toEqual({ ok: false, reason: "quarter_not_ended" });
+    expect(await submit({ now: new Date("2026-06-29T15:00:00Z") })).toEqual({
+      ok: false,
+      kind: "conflict",
+      reason: "reports.form.notEndedRefusal",
+    });
     expect(await t.db.selectFrom("quarter_reports").selectAll().execute()).toHaveLength(0);
   });
 
@@ -194,7 +198,8 @@ describe("submission", () => {
   it("refuses a second submission made from an outdated page", async () => {
     expect(await submit({ expectedVersion: 0, amendmentReason: "double click" })).toEqual({
       ok: false,
-      reason: "stale",
+      kind: "conflict",
+      reason: "reports.form.stale",
     });
     expect(await t.db.selectFrom("quarter_reports").selectAll().execute()).toHaveLength(1);
   });
@@ -204,7 +209,9 @@ describe("amendment", () => {
   it("needs a reason", async () => {
     expect(await submit({ expectedVersion: 1, amendmentReason: "   " })).toEqual({
       ok: false,
-      reason: "reason_required",
+      kind: "invalid",
+      reason: "error.amendmentReason",
+      fields: { amendmentReason: { key: "error.amendmentReason" } },
     });
   });
 

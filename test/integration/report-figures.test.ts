@@ -40,6 +40,7 @@ const eventArb = fc.record({
     "reopened",
     "escalated",
     "recourse_requested",
+    "deadline_extended",
     "internal_note",
   ),
   at: anyInstant,
@@ -79,6 +80,7 @@ function caseArb(providerIds: number[]) {
         fc.constantFrom<"yes" | "no">("yes", "no"),
       ),
       referredOut: fc.boolean(),
+      merged: fc.oneof({ weight: 4, arbitrary: fc.constant(false) }, { weight: 1, arbitrary: fc.constant(true) }),
       events: fc.array(eventArb, { maxLength: 6 }),
       // Clock slots are unique per (kind, level), as the schema requires.
       clocks: fc.uniqueArray(
@@ -147,6 +149,8 @@ async function writeHistory(db: DB, cases: GenCase[], responses: GenResponse[], 
         self_identification_json: Object.keys(c.groups).length ? JSON.stringify(c.groups) : null,
         recourse_deadline_at: null,
         next_due_at: null,
+        // Merged into the case written before it (the column has no foreign key: see 0016).
+        merged_into_case_id: c.merged ? Math.max(1, n - 1) : null,
         version: 1,
         created_at: iso(c.received),
         updated_at: iso(c.received),

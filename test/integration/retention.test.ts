@@ -317,7 +317,11 @@ describe("npm run purge", () => {
       [1, { outcome: "not_upheld" }],
       [2, { outcome: "upheld" }],
     ]);
-    expect(JSON.parse(events.find((e) => e.type === "assigned")!.data_json!)).toEqual({ name: "[removed]" });
+    // The assignee's name goes; their account id (a staff member's, kept for the panel rule) stays.
+    expect(JSON.parse(events.find((e) => e.type === "assigned")!.data_json!)).toEqual({
+      name: "[removed]",
+      id: expect.any(Number),
+    });
     expect(JSON.parse(events.find((e) => e.type === "attachment_added")!.data_json!)).toEqual({
       attachmentId: attachment.id,
       name: "[removed]",

@@ -12,7 +12,7 @@ beforeAll(async () => {
 });
 afterAll(async () => t.cleanup());
 
-const count = async (table: "areas" | "organizations" | "users" | "cases" | "policies") =>
+const count = async (table: "areas" | "organizations" | "users" | "cases" | "policies" | "panel_members") =>
   Number(
     (
       await t.db
@@ -66,6 +66,24 @@ describe("seeding", () => {
     expect(cases.some((c) => c.next_due_at !== null && c.next_due_at < nowIso)).toBe(true); // overdue
     expect(cases.some((c) => c.next_due_at !== null && c.next_due_at > nowIso)).toBe(true); // running
     expect(new Set(cases.map((c) => c.area_slug)).size).toBe(15);
+
+    // Issue #17 in Hamilton–Niagara: an extended deadline, a merged duplicate, a roster and a seated panel.
+    const extended = await t.db
+      .selectFrom("case_clocks")
+      .select("extension_json")
+      .where("extension_json", "is not", null)
+      .execute();
+    expect(extended).toHaveLength(1);
+    expect(
+      await t.db.selectFrom("cases").select("id").where("merged_into_case_id", "is not", null).execute(),
+    ).toHaveLength(1);
+    expect(await count("panel_members")).toBe(5);
+    const panels = await t.db
+      .selectFrom("case_panels as p")
+      .innerJoin("cases as c", "c.id", "p.case_id")
+      .select(["c.level"])
+      .execute();
+    expect(panels).toEqual([{ level: 3 }]);
 
     const login = await signIn({ db: t.db, email: DEMO_USERS[0]!.email, password: DEMO_PASSWORD, now: NOW });
     expect(login?.user.role).toBe("ssm_manager");

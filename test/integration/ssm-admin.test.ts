@@ -204,7 +204,12 @@ describe("inviting a colleague", () => {
   it("refuses a taken email, a provider outside the area, and checks the form's rules", async () => {
     expect(
       await inviteUser({ db: t.db, user: manager, invite: invite({ email: manager.email.toUpperCase() }), now: NOW }),
-    ).toEqual({ ok: false, field: "email", key: "error.emailTaken" });
+    ).toEqual({
+      ok: false,
+      kind: "invalid",
+      reason: "error.emailTaken",
+      fields: { email: { key: "error.emailTaken" } },
+    });
     const ottawaProvider = await createProvider(t.db, "ottawa", "Ottawa Works");
     expect(
       await inviteUser({
@@ -213,7 +218,12 @@ describe("inviting a colleague", () => {
         invite: invite({ role: "provider_user", provider: String(ottawaProvider) }),
         now: NOW,
       }),
-    ).toEqual({ ok: false, field: "provider", key: "error.chooseProvider" });
+    ).toEqual({
+      ok: false,
+      kind: "invalid",
+      reason: "error.chooseProvider",
+      fields: { provider: { key: "error.chooseProvider" } },
+    });
     const providerUser = await inviteUser({
       db: t.db,
       user: manager,
@@ -224,7 +234,7 @@ describe("inviting a colleague", () => {
     expect(await inviteUser({ db: t.db, user: ottawaManager, invite: invite(), now: NOW })).toMatchObject({ ok: true });
     expect(
       await inviteUser({ db: t.db, user: { ...manager, role: "ssm_staff" }, invite: invite(), now: NOW }),
-    ).toMatchObject({ ok: false, reason: "not_found" });
+    ).toMatchObject({ ok: false, kind: "not-found" });
 
     expect(
       inviteInputSchema.safeParse({ name: "X", email: "x@example.org", role: "provider_user", language: "en" }).error
@@ -254,10 +264,11 @@ describe("roles and disabling", () => {
     ).toBe("ssm_manager");
     expect(
       await changeUserRole({ db: t.db, user: manager, userId: colleague.id, role: "provider_user", now: NOW }),
-    ).toEqual({ ok: false, reason: "role_not_allowed" });
+    ).toEqual({ ok: false, kind: "conflict", reason: "admin.users.refused.role_not_allowed" });
     expect(await changeUserRole({ db: t.db, user: manager, userId: manager.id, role: "ssm_staff", now: NOW })).toEqual({
       ok: false,
-      reason: "self",
+      kind: "conflict",
+      reason: "admin.users.refused.self",
     });
     const audit = await t.db
       .selectFrom("audit_log")
@@ -296,7 +307,8 @@ describe("roles and disabling", () => {
 
     expect(await disableUser({ db: t.db, user: manager, userId: manager.id, now: NOW })).toEqual({
       ok: false,
-      reason: "self",
+      kind: "conflict",
+      reason: "admin.users.refused.self",
     });
 
     // Enabled again: the same password works; the old sessions stay ended.
@@ -307,11 +319,12 @@ describe("roles and disabling", () => {
     );
     expect(await reenableUser({ db: t.db, user: manager, userId: colleague.id, now: NOW })).toEqual({
       ok: false,
-      reason: "not_disabled",
+      kind: "conflict",
+      reason: "admin.users.refused.not_disabled",
     });
-    expect(await reenableUser({ db: t.db, user: ottawaManager, userId: colleague.id, now: NOW })).toEqual({
+    expect(await reenableUser({ db: t.db, user: ottawaManager, userId: colleague.id, now: NOW })).toMatchObject({
       ok: false,
-      reason: "not_found",
+      kind: "not-found",
     });
   });
 
@@ -327,7 +340,8 @@ describe("roles and disabling", () => {
     });
     expect(await resendInvitation({ db: t.db, user: manager, userId: invited.userId, now: later(1) })).toEqual({
       ok: false,
-      reason: "not_invited",
+      kind: "conflict",
+      reason: "admin.users.refused.not_invited",
     });
     // Enabling someone who never chose a password sends a fresh invitation instead.
     expect(await reenableUser({ db: t.db, user: manager, userId: invited.userId, now: later(2) })).toEqual({
@@ -345,14 +359,14 @@ describe("roles and disabling", () => {
     const session = await signIn({ db: t.db, email: hamilton.email, password: PASSWORD, now: NOW });
     expect(
       await changeUserRole({ db: t.db, user: ottawaManager, userId: hamilton.id, role: "ssm_manager", now: NOW }),
-    ).toEqual({ ok: false, reason: "not_found" });
-    expect(await disableUser({ db: t.db, user: ottawaManager, userId: hamilton.id, now: NOW })).toEqual({
+    ).toMatchObject({ ok: false, kind: "not-found" });
+    expect(await disableUser({ db: t.db, user: ottawaManager, userId: hamilton.id, now: NOW })).toMatchObject({
       ok: false,
-      reason: "not_found",
+      kind: "not-found",
     });
-    expect(await resendInvitation({ db: t.db, user: ottawaManager, userId: hamilton.id, now: NOW })).toEqual({
+    expect(await resendInvitation({ db: t.db, user: ottawaManager, userId: hamilton.id, now: NOW })).toMatchObject({
       ok: false,
-      reason: "not_found",
+      kind: "not-found",
     });
     expect(await userForSessionToken(t.db, session!.token, NOW)).toMatchObject({ role: "ssm_staff" });
     const ottawaList = (await userAdminView({ db: t.db, user: ottawaManager, now: NOW }))!.users;
@@ -363,9 +377,9 @@ describe("roles and disabling", () => {
       (u) => u.organization.id === hamiltonProviderId,
     );
     expect(providerUser?.allowedRoles).toEqual(["provider_user"]);
-    expect(await disableUser({ db: t.db, user: ottawaManager, userId: providerUser!.id, now: NOW })).toEqual({
+    expect(await disableUser({ db: t.db, user: ottawaManager, userId: providerUser!.id, now: NOW })).toMatchObject({
       ok: false,
-      reason: "not_found",
+      kind: "not-found",
     });
     // Staff who are not managers get nothing.
     expect(await userAdminView({ db: t.db, user: hamilton, now: NOW })).toBeNull();
@@ -394,7 +408,12 @@ describe("providers of the area", () => {
     // Same name again: refused; a unique slug is still found when another area has the name.
     expect(
       await addProvider({ db: t.db, user: manager, names: { nameEn: "lakeshore career hub", nameFr: "X" }, now: NOW }),
-    ).toEqual({ ok: false, field: "nameEn", key: "error.providerExists" });
+    ).toEqual({
+      ok: false,
+      kind: "invalid",
+      reason: "error.providerExists",
+      fields: { nameEn: { key: "error.providerExists" } },
+    });
     const elsewhere = await addProvider({
       db: t.db,
       user: ottawaManager,
@@ -426,10 +445,10 @@ describe("providers of the area", () => {
         names: { nameEn: "Taken over", nameFr: "Pris" },
         now: NOW,
       }),
-    ).toMatchObject({ ok: false, reason: "not_found" });
+    ).toMatchObject({ ok: false, kind: "not-found" });
     expect(
       await retireProvider({ db: t.db, user: ottawaManager, providerId: added.providerId, now: NOW }),
-    ).toMatchObject({ ok: false, reason: "not_found" });
+    ).toMatchObject({ ok: false, kind: "not-found" });
 
     // One of its people is signed in when it retires: their account closes and the session ends.
     const hash = await hashPassword("lakeshore password");

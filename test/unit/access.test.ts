@@ -52,6 +52,8 @@ describe("what each role may do", () => {
       "case.be_assigned",
       "attachment.read",
       "report.read",
+      "case.extend",
+      "case.link",
       "mail.review",
     ]);
     expect(managerExtra).toEqual([
@@ -60,11 +62,19 @@ describe("what each role may do", () => {
       "policy.edit",
       "users.manage",
       "organizations.manage",
+      "panel.form",
+      "panel.roster",
     ]);
   });
 
-  it("a provider raises and follows its disputes and nothing of the SSM's; the ministry reads the province's figures only", () => {
-    expect(ROLE_PERMISSIONS.provider_user).toEqual(["dispute.raise", "dispute.read", "dispute.act", "attachment.read"]);
+  it("a provider raises and follows its disputes and answers the complaints about it (#17), nothing of the SSM's; the ministry reads the province's figures only", () => {
+    expect(ROLE_PERMISSIONS.provider_user).toEqual([
+      "dispute.raise",
+      "dispute.read",
+      "dispute.act",
+      "attachment.read",
+      "complaint.respond",
+    ]);
     expect(ROLE_PERMISSIONS.ministry_analyst).toEqual(["report.read_province"]);
     expect(ROLE_PERMISSIONS.admin).toEqual(["report.read_province"]);
   });
@@ -216,5 +226,28 @@ describe("every actor against every resource (properties)", () => {
       }),
       RUNS,
     );
+  });
+});
+
+describe("the respondent's view of a complaint (#17)", () => {
+  const about = (respondentOrgId: number | null, referredToProvider: boolean, kind: CaseKind = "client_complaint") =>
+    ({
+      type: "respondent_case",
+      case: { areaSlug: "hamilton-niagara", kind, filerOrgId: null, respondentOrgId, referredToProvider },
+    }) as const;
+
+  it("a provider answers only complaints about itself that the SSM referred to it", () => {
+    expect(can(provider, "complaint.respond", about(50, true))).toBe(true);
+    expect(can(provider, "complaint.respond", about(50, false))).toBe(false);
+    expect(can(provider, "complaint.respond", about(51, true))).toBe(false);
+    expect(can(provider, "complaint.respond", about(50, true, "provider_dispute"))).toBe(false);
+    // Being the respondent gives nothing of the SSM's record.
+    expect(can(provider, "case.read", { type: "case", case: complaint("hamilton-niagara") })).toBe(false);
+  });
+
+  it("SSM staff may not answer as the provider; a retired provider's people may not either", () => {
+    expect(can(hamiltonStaff, "complaint.respond", about(50, true))).toBe(false);
+    const retired: Actor = { ...provider, organization: { ...provider.organization!, retired: true } };
+    expect(can(retired, "complaint.respond", about(50, true))).toBe(false);
   });
 });

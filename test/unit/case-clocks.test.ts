@@ -334,6 +334,8 @@ describe("readClock", () => {
       businessDaysLeft: 2,
       overdue: false,
       pauses: [],
+      extended: false,
+      extension: null,
     });
     expect(readClock(ack(), toronto("2026-11-25", "16:30"), cal)).toMatchObject({
       businessDaysLeft: 0,

@@ -163,13 +163,13 @@ describe("parseForm with the complaint schema", () => {
     if (result.ok) expect(result.data.name).toBe("Ana Silva");
   });
 
-  it("returns one error per field with its translation key, and what was typed, untrimmed", () => {
+  it("returns one error per field with its translation key (the field's own where there is one), and what was typed, untrimmed", () => {
     const typed = { ...VALID, name: "", email: "nope", description: "x".repeat(COMPLAINT_LIMITS.description + 1) };
     const result = parseForm(complaintInputSchema, formDataOf(typed));
     expect(result.ok).toBe(false);
     if (result.ok) return;
     expect(result.errors).toEqual({
-      name: { key: "error.required" },
+      name: { key: "error.required.name" },
       email: { key: "error.email" },
       description: { key: "error.tooLong", vars: { max: COMPLAINT_LIMITS.description } },
     });

@@ -148,6 +148,8 @@ describe("policyFromInput", () => {
       extraClosures: "2027-03-15\n2027-01-04, 2027-03-15 2027-02-01",
     });
     expect(policyFromInput(input, 510, 990)).toEqual({
+      // Absent from the form: the default limit of shared/clarifications.md (#17).
+      extensionMaxDays: 10,
       acknowledgeDays: 2,
       firstResponseDays: 5,
       recourseWindowDays: 15,
@@ -164,6 +166,31 @@ describe("policyFromInput", () => {
         optionalClosures: ["civic_holiday", "truth_and_reconciliation"],
         extraClosures: ["2027-01-04", "2027-02-01", "2027-03-15"],
       },
+      // A form without the provider stage's fields publishes today's behaviour: never refer (#17).
+      providerStage: {
+        referral: "never",
+        responseDays: 10,
+        reviewWindowDays: 10,
+        silence: "close_resolved",
+        staffCheck: false,
+      },
+    });
+  });
+
+  it("publishes the provider stage a manager sets (#17)", () => {
+    const input = parse({
+      providerReferral: "always",
+      providerResponseDays: "7",
+      providerReviewDays: "12",
+      clientSilence: "to_ssm",
+      providerStaffCheck: "on",
+    });
+    expect(policyFromInput(input, 510, 990).providerStage).toEqual({
+      referral: "always",
+      responseDays: 7,
+      reviewWindowDays: 12,
+      silence: "to_ssm",
+      staffCheck: true,
     });
   });
 

@@ -373,8 +373,9 @@ describe("flattenShown", () => {
       value: 25,
       label: { en: "Hamilton Jobs", fr: "Emplois Hamilton" },
     });
-    // 1 + 2+2+3+2+2+1 received, 2 more, 1+2+2 decided, 2 open, 2×5 clocks, 1 escalations, 1+2 recourse, 4 survey
-    expect(cells).toHaveLength(13 + 2 + 5 + 2 + 10 + 1 + 3 + 4);
+    // 1 + 2+2+3+2+2+1 received, 3 more (referred out, withdrawn, extensions), 1+2+2 decided, 2 open,
+    // 2×5 clocks, 1 escalations, 1+2 recourse, 4 survey
+    expect(cells).toHaveLength(13 + 3 + 5 + 2 + 10 + 1 + 3 + 4);
   });
 
   it("keeps suppressed counts as small or hidden, never as numbers", () => {

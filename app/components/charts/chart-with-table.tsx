@@ -1,4 +1,5 @@
-import { useId, type ReactNode } from "react";
+import type { ReactNode } from "react";
+import { DataTable } from "../data-table";
 import { formatNumber } from "../../utils/format-number";
 import { BarChart, valueAt, type ChartProps } from "./bar-chart";
 import { LineChart } from "./line-chart";
@@ -18,16 +19,16 @@ export interface ChartWithTableProps extends ChartProps {
  * figure the chart draws, so it is the accessible equivalent and the one to read exact values from.
  */
 export function ChartWithTable({ kind, categoryHeader, emptyText, renderCell, ...chart }: ChartWithTableProps) {
-  const captionId = `table${useId().replace(/[^A-Za-z0-9_-]/g, "")}`;
   const { title, categories, series, reference, format, language } = chart;
   return (
     <div className="chart-with-table">
       <div className="chart-with-table__chart">
         {kind === "bar" ? <BarChart {...chart} /> : <LineChart {...chart} />}
       </div>
-      <div className="table-scroll chart-with-table__table" tabIndex={0} role="region" aria-labelledby={captionId}>
-        <table className="data-table">
-          <caption id={captionId}>
+      <DataTable
+        regionClassName="chart-with-table__table"
+        caption={
+          <>
             {title}
             {reference ? (
               <>
@@ -35,39 +36,24 @@ export function ChartWithTable({ kind, categoryHeader, emptyText, renderCell, ..
                 <span className="data-table__note">{reference.label}</span>
               </>
             ) : null}
-          </caption>
-          <thead>
-            <tr>
-              <th scope="col">{categoryHeader}</th>
-              {series.map((s, si) => (
-                <th key={`${si}-${s.name}`} scope="col" className="num">
-                  {s.name}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {categories.map((category, ci) => (
-              <tr key={`${ci}-${category}`}>
-                <th scope="row">{category}</th>
-                {series.map((s, si) => {
-                  const value = valueAt(s, ci);
-                  const custom = renderCell?.(value, si, ci);
-                  return (
-                    <td key={si} className="num">
-                      {custom !== undefined
-                        ? custom
-                        : value === null
-                          ? emptyText
-                          : formatNumber(value, format, language)}
-                    </td>
-                  );
-                })}
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+          </>
+        }
+        rows={categories}
+        rowKey={(category, ci) => `${ci}-${category}`}
+        columns={[
+          { id: "category", header: categoryHeader, rowHeader: true, cell: (category) => category },
+          ...series.map((s, si) => ({
+            id: `${si}-${s.name}`,
+            header: s.name,
+            numeric: true,
+            cell: (_category: string, ci: number) => {
+              const value = valueAt(s, ci);
+              const custom = renderCell?.(value, si, ci);
+              return custom !== undefined ? custom : value === null ? emptyText : formatNumber(value, format, language);
+            },
+          })),
+        ]}
+      />
     </div>
   );
 }
