@@ -85,3 +85,10 @@ export function attachmentProblem(bytes: Uint8Array): AttachmentProblem | null {
   if (bytes.length > MAX_ATTACHMENT_BYTES) return "too_big";
   return detectFileType(bytes) ? null : "type";
 }
+
+/** How inbound mail is read: the token secret, and who sorts mail that names no case. */
+export interface InboundSettings {
+  secret: string;
+  /** The SSM whose staff sort mail that names no case (INBOUND_REVIEW_ORGANIZATION_ID). */
+  reviewOrganizationId?: number;
+}

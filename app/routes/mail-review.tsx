@@ -5,7 +5,7 @@ import { z } from "zod";
 import { requirePermission } from "../auth/require-permission.server";
 import { idNumber } from "../domain/id-bounds";
 import { useLanguage, useT } from "../hooks/use-translation";
-import type { MessageKey } from "../i18n";
+import { codeText } from "../i18n";
 import { mailToReview, markReviewed } from "../services/mail-review.server";
 import { formatDateTime } from "../utils/format-date";
 import { parseForm } from "../utils/form";
@@ -39,8 +39,7 @@ export default function MailReviewPage() {
   const result = useActionData<typeof action>();
   const t = useT();
   const language = useLanguage();
-  const reason = (r: string | null) =>
-    t(`mailReview.reason.${REASONS.find((x) => x === r) ?? "missing"}` as MessageKey);
+  const reason = (r: string | null) => codeText(t, "mailReview.reason", REASONS.find((x) => x === r) ?? "missing");
   return (
     <>
       <h1>{t("mailReview.title")}</h1>

@@ -15,6 +15,7 @@ import {
   isDeliveryReport,
   ownWordsOfReply,
   type AttachmentProblem,
+  type InboundSettings,
   type ReviewReason,
 } from "../domain/inbound-mail";
 import { translator } from "../i18n";
@@ -28,11 +29,7 @@ import { performFilerAction } from "./filer-actions.server";
 // lands on its case as the filer's message, once; a bounce marks the email undeliverable; anything
 // that names no case goes to the review list. Nothing here tells the sender which case a token names.
 
-export interface InboundSettings {
-  secret: string;
-  /** The SSM whose staff sort mail that names no case (INBOUND_REVIEW_ORGANIZATION_ID). */
-  reviewOrganizationId?: number;
-}
+export type { InboundSettings } from "../domain/inbound-mail";
 
 export type InboundResult =
   | { kind: "added"; caseId: number; refusedAttachments: AttachmentProblem[] }

@@ -5,7 +5,7 @@ import { findCaseById, raiseCallFilerTask } from "../../db/repositories/cases";
 import { findOutboxEmail, markEmailBounced } from "../../db/repositories/email-outbox";
 import { recordInboundMessage, type NewInboundMessage } from "../../db/repositories/inbound-messages";
 import { verifyToken } from "../utils/reply-token.server";
-import type { InboundSettings } from "./inbound-mail.server";
+import type { InboundSettings } from "../domain/inbound-mail";
 
 // A bounce reaches staff (issue #20): the email is marked undeliverable on its case and a "call the
 // filer" task is raised, the phone being the way left to reach them.
