@@ -1,3 +1,4 @@
+import { nameIn } from "../i18n/localized";
 import { randomUUID } from "node:crypto";
 import { writeTransaction, type DB } from "../../db/client";
 import {
@@ -176,7 +177,7 @@ export async function recordNewCase(db: DB, input: NewCaseInput, now: Date): Pro
         language: row.language,
         filerName: row.filer_name,
         reference,
-        ssmName: row.language === "fr" ? area.ssm.name_fr : area.ssm.name_en,
+        ssmName: nameIn(area.ssm, row.language),
         statusLink: followLink(row),
         signedIn: row.kind === "provider_dispute",
       };
