@@ -1,5 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data } from "@remix-run/node";
+import { invalidFormResponse } from "../utils/refusal-response.server";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { AdminNav } from "../components/admin-nav";
 import { ErrorSummary } from "../components/error-summary";
@@ -27,7 +27,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 export async function action({ request, context }: ActionFunctionArgs) {
   const { user } = await requirePermission(request, "organizations.manage");
   const parsed = parseForm(contactsInputSchema, await readForm(request));
-  if (!parsed.ok) return data({ errors: parsed.errors, values: parsed.values, saved: false }, { status: 400 });
+  if (!parsed.ok) return invalidFormResponse(parsed, { values: parsed.values, saved: false });
   if (!(await saveSsmContacts({ db: context.db, user, contacts: parsed.data, now: new Date() }))) throw notFound();
   return { errors: null, values: null, saved: true };
 }

@@ -1,5 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data } from "@remix-run/node";
+import { invalidFormResponse } from "../utils/refusal-response.server";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { z } from "zod";
 import { AdminNav } from "../components/admin-nav";
@@ -49,7 +49,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     return { errors: null, done: "roster.removed" as const };
   }
   const parsed = parseForm(addSchema, form);
-  if (!parsed.ok) return data({ errors: parsed.errors, done: null }, { status: 400 });
+  if (!parsed.ok) return invalidFormResponse(parsed, { done: null });
   const conflictOrgIds = form
     .getAll("conflict")
     .map(Number)

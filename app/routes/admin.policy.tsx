@@ -1,5 +1,4 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { AdminNav } from "../components/admin-nav";
 import { ErrorSummary } from "../components/error-summary";
@@ -15,7 +14,7 @@ import { policyAdminView, publishPolicyVersion } from "../services/policy-admin.
 import { formValues, parseForm } from "../utils/form";
 import { notFound } from "../utils/http.server";
 import { pageTitle } from "../utils/meta";
-import { refusalResponse } from "../utils/refusal-response.server";
+import { refusalResponse, invalidFormResponse } from "../utils/refusal-response.server";
 import { requirePermission } from "../auth/require-permission.server";
 import { readForm } from "../utils/read-form.server";
 import { DataTable } from "../components/data-table";
@@ -33,7 +32,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const { user } = await requirePermission(request, "policy.edit");
   const formData = await readForm(request);
   const parsed = parseForm(policyInputSchema, formData);
-  if (!parsed.ok) return data({ errors: parsed.errors, values: parsed.values, published: null }, { status: 400 });
+  if (!parsed.ok) return invalidFormResponse(parsed, { values: parsed.values, published: null });
   const result = await publishPolicyVersion({ db: context.db, user, policy: parsed.data, now: new Date() });
   if (!result.ok) return refusalResponse(result, { values: formValues(formData), published: null });
   return { errors: null, values: null, published: result.version };

@@ -1,5 +1,4 @@
 import type { ActionFunctionArgs, AppLoadContext, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation, type ShouldRevalidateFunction } from "@remix-run/react";
 import { useEffect, useState, type ReactNode } from "react";
 import { z } from "zod";
@@ -26,7 +25,7 @@ import { pageTitle } from "../utils/meta";
 import { requirePermission } from "../auth/require-permission.server";
 import { nameIn } from "../i18n/localized";
 import { TEXT_LIMITS } from "../domain/text-limits";
-import { refusalResponse } from "../utils/refusal-response.server";
+import { refusalResponse, invalidFormResponse } from "../utils/refusal-response.server";
 import { staffActionRefusal, uploadRefusal } from "../domain/case-refusals";
 import { ExtendDeadline, IndependentPanel, RelatedCases } from "../components/case-relations";
 import { caseRelationsView } from "../services/case-relations-view.server";
@@ -71,10 +70,7 @@ const PROVIDER_STAGE_INTENTS = new Set(["refer", "release_answer", "step_in"]);
 async function providerStageAction(user: SessionUser, reference: string, formData: FormData, db: AppLoadContext["db"]) {
   const parsed = parseForm(providerStageSchema, formData);
   if (!parsed.ok)
-    return data(
-      { errors: parsed.errors, intent: parsed.values.intent ?? null, done: null, refused: null, changes: null },
-      { status: 400 },
-    );
+    return invalidFormResponse(parsed, { intent: parsed.values.intent ?? null, done: null, changes: null });
   const input = parsed.data;
   const result = await performProviderStageAction({
     db,
@@ -184,10 +180,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   }
   const parsed = parseForm(actionSchema, upload.formData);
   if (!parsed.ok) {
-    return data(
-      { errors: parsed.errors, intent: parsed.values.intent ?? null, done: null, refused: null, changes: null },
-      { status: 400 },
-    );
+    return invalidFormResponse(parsed, { intent: parsed.values.intent ?? null, done: null, changes: null });
   }
   const result = await performStaffAction({
     db: context.db,

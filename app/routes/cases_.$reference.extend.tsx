@@ -1,7 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { refused } from "../domain/result";
-import { refusalResponse } from "../utils/refusal-response.server";
-import { data } from "@remix-run/node";
+import { refusalResponse, invalidFormResponse } from "../utils/refusal-response.server";
 import { z } from "zod";
 import { TEXT_LIMITS } from "../domain/text-limits";
 import { PostedAnswerPage } from "../components/case-relations";
@@ -26,7 +25,7 @@ const schema = z.object({
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const { user } = await requirePermission(request, "case.extend");
   const parsed = parseForm(schema, await readForm(request));
-  if (!parsed.ok) return data({ errors: parsed.errors, refused: null, done: null }, { status: 400 });
+  if (!parsed.ok) return invalidFormResponse(parsed, { done: null });
   const result = await extendCaseDeadline({
     db: context.db,
     user,

@@ -1,7 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { refused } from "../domain/result";
-import { refusalResponse } from "../utils/refusal-response.server";
-import { data } from "@remix-run/node";
+import { refusalResponse, invalidFormResponse } from "../utils/refusal-response.server";
 import { z } from "zod";
 import { PostedAnswerPage } from "../components/case-relations";
 import { requirePermission } from "../auth/require-permission.server";
@@ -26,7 +25,7 @@ const schema = z.discriminatedUnion("intent", [
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const { user } = await requirePermission(request, "case.link");
   const parsed = parseForm(schema, await readForm(request));
-  if (!parsed.ok) return data({ errors: parsed.errors, refused: null, done: null }, { status: 400 });
+  if (!parsed.ok) return invalidFormResponse(parsed, { done: null });
   const common = { db: context.db, user, reference: params.reference ?? "", now: new Date() };
   const input = parsed.data;
   const result =

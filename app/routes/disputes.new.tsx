@@ -1,5 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data, redirect } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { ErrorSummary } from "../components/error-summary";
 import { SelectField, TextArea } from "../components/form-fields";
@@ -13,7 +13,7 @@ import { requirePermission } from "../auth/require-permission.server";
 import { readForm } from "../utils/read-form.server";
 import { nameIn } from "../i18n/localized";
 import { TEXT_LIMITS } from "../domain/text-limits";
-import { refusalResponse } from "../utils/refusal-response.server";
+import { refusalResponse, invalidFormResponse } from "../utils/refusal-response.server";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "disputes.new.title");
 
@@ -27,7 +27,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 export async function action({ request, context }: ActionFunctionArgs) {
   const { user } = await requirePermission(request, "dispute.raise");
   const parsed = parseForm(disputeInputSchema, await readForm(request));
-  if (!parsed.ok) return data({ errors: parsed.errors, values: parsed.values }, { status: 400 });
+  if (!parsed.ok) return invalidFormResponse(parsed, { values: parsed.values });
   const result = await fileProviderDispute({ db: context.db, user, dispute: parsed.data, now: new Date() });
   if (!result) throw notFound();
   if (!result.ok) {

@@ -1,5 +1,4 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useEffect, useState } from "react";
 import { ComplaintFields, complaintFieldLabels } from "../components/complaint-fields";
@@ -22,7 +21,7 @@ import { languageOf } from "../utils/language.server";
 import { pageTitle } from "../utils/meta";
 import { readForm } from "../utils/read-form.server";
 import { nameIn } from "../i18n/localized";
-import { refusalResponse } from "../utils/refusal-response.server";
+import { refusalResponse, invalidFormResponse } from "../utils/refusal-response.server";
 import { fieldRefused } from "../domain/result";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "file.title");
@@ -72,7 +71,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   // A cheap early refusal (a read); the decision that counts is taken in the filing's own commit.
   if (await isRateLimited(db, filingsPerIp(), ipKey, now)) return refused();
   const parsed = parseForm(complaintInputSchema, formData);
-  if (!parsed.ok) return data({ errors: parsed.errors, values: parsed.values, done: null }, { status: 400 });
+  if (!parsed.ok) return invalidFormResponse(parsed, { values: parsed.values, done: null });
   let result;
   try {
     // Counted and decided inside the filing's write transaction, which runs alone among writers:

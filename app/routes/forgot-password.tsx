@@ -10,7 +10,7 @@ import { parseForm } from "../utils/form";
 import { pageTitle } from "../utils/meta";
 import { readForm } from "../utils/read-form.server";
 import { TEXT_LIMITS } from "../domain/text-limits";
-import { refusalResponse } from "../utils/refusal-response.server";
+import { refusalResponse, invalidFormResponse } from "../utils/refusal-response.server";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "forgot.title");
 
@@ -25,8 +25,7 @@ const forgotSchema = z.object({
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const parsed = parseForm(forgotSchema, await readForm(request));
-  if (!parsed.ok)
-    return data({ errors: parsed.errors, values: parsed.values, sent: false, refused: null }, { status: 400 });
+  if (!parsed.ok) return invalidFormResponse(parsed, { values: parsed.values, sent: false });
   const result = await requestPasswordReset({
     db: context.db,
     email: parsed.data.email,

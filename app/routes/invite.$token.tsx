@@ -1,4 +1,5 @@
 import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { invalidFormResponse } from "../utils/refusal-response.server";
 import { data } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { ErrorSummary } from "../components/error-summary";
@@ -31,8 +32,7 @@ export async function loader({ params, context }: LoaderFunctionArgs) {
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const parsed = parseForm(newPasswordFormSchema, await readForm(request));
-  if (!parsed.ok)
-    return data({ errors: parsed.errors, doneFor: null, state: null }, { status: 400, headers: PRIVATE_HEADERS });
+  if (!parsed.ok) return invalidFormResponse(parsed, { doneFor: null, state: null }, { headers: PRIVATE_HEADERS });
   const result = await acceptInvitation({
     db: context.db,
     token: params.token ?? "",

@@ -1,5 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data, redirect } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { ErrorSummary } from "../components/error-summary";
 import { TextArea } from "../components/form-fields";
@@ -13,7 +13,7 @@ import { formValues, parseForm } from "../utils/form";
 import { formatDate, formatDateTime } from "../utils/format-date";
 import { notFound } from "../utils/http.server";
 import { pageTitle } from "../utils/meta";
-import { refusalResponse } from "../utils/refusal-response.server";
+import { refusalResponse, invalidFormResponse } from "../utils/refusal-response.server";
 import { loadReportPage } from "../loaders/report-page.server";
 import { requirePermission } from "../auth/require-permission.server";
 import { readForm } from "../utils/read-form.server";
@@ -34,8 +34,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   if (access?.kind !== "ssm" || !access.canSubmit) throw notFound();
   const formData = await readForm(request);
   const parsed = parseForm(reportFormSchema, formData);
-  if (!parsed.ok)
-    return data({ errors: parsed.errors, values: parsed.values, saved: false, refused: null }, { status: 400 });
+  if (!parsed.ok) return invalidFormResponse(parsed, { values: parsed.values, saved: false });
   const form = parsed.data;
   const narrative = {
     actionsTaken: form.actionsTaken,

@@ -1,4 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { invalidFormResponse } from "../utils/refusal-response.server";
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { z } from "zod";
@@ -45,7 +46,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   // A complaint outside the provider's scope is not found, whatever the form holds.
   if (!(await complaintForRespondent({ db: context.db, user, reference, now: new Date() }))) throw notFound();
   const parsed = parseForm(answerSchema, await request.formData());
-  if (!parsed.ok) return data({ errors: parsed.errors, message: null, ok: false }, { status: 400 });
+  if (!parsed.ok) return invalidFormResponse(parsed, { message: null, ok: false });
   const result = await performProviderStageAction({
     db: context.db,
     acting: { kind: "provider", user, reference },

@@ -26,7 +26,7 @@ import { filerActionSchemas } from "../domain/filer-action-input";
 import { filerActionResponse, filerCommandOf } from "../utils/filer-action-form.server";
 import { parseForm } from "../utils/form";
 import { pageTitle } from "../utils/meta";
-import { refusalResponse } from "../utils/refusal-response.server";
+import { refusalResponse, invalidFormResponse } from "../utils/refusal-response.server";
 import { uploadRefusal } from "../domain/case-refusals";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "status.title");
@@ -83,7 +83,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     return { errors: null, message: "attach.done" as const, ok: true };
   }
   const parsed = parseForm(actionSchema, upload.formData);
-  if (!parsed.ok) return data({ errors: parsed.errors, message: null }, { status: 400 });
+  if (!parsed.ok) return invalidFormResponse(parsed, { message: null });
   const db = context.db;
   const input = parsed.data;
   if (input.intent === "lookup") {

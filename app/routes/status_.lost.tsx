@@ -1,4 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { invalidFormResponse } from "../utils/refusal-response.server";
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
@@ -25,7 +26,7 @@ export function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const parsed = parseForm(schema, await readForm(request));
-  if (!parsed.ok) return data({ errors: parsed.errors, result: null }, { status: 400 });
+  if (!parsed.ok) return invalidFormResponse(parsed, { result: null });
   const now = new Date();
   const reference = parsed.data.reference;
   const keys = [`ip:${context.clientIp}`, `ref:${normalizeCaseReference(reference) ?? reference.slice(0, 40)}`];

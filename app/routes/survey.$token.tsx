@@ -1,4 +1,5 @@
 import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { invalidFormResponse } from "../utils/refusal-response.server";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { ErrorSummary } from "../components/error-summary";
@@ -47,10 +48,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const parsed = parseForm(surveyInputSchema, await readForm(request));
   if (!parsed.ok)
-    return data(
-      { errors: parsed.errors, values: parsed.values, state: null },
-      { status: 400, headers: PRIVATE_HEADERS },
-    );
+    return invalidFormResponse(parsed, { values: parsed.values, state: null }, { headers: PRIVATE_HEADERS });
   const result = await answerSurvey({
     db: context.db,
     token: params.token ?? "",

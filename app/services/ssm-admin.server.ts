@@ -1,3 +1,4 @@
+import { nameIn } from "../i18n/localized";
 import { createHash, randomBytes } from "node:crypto";
 import { writeTransaction, type DB } from "../../db/client";
 import {
@@ -163,13 +164,12 @@ async function issueInvitation(
     expiresAt,
   });
   const t = translator(invitee.language);
-  const fr = invitee.language === "fr";
   const email = invitationEmail({
     language: invitee.language,
     name: invitee.display_name,
     invitedBy: input.invitedBy.display_name,
-    ssmName: fr ? input.scope.area.ssm.name_fr : input.scope.area.ssm.name_en,
-    organizationName: fr ? input.organization.name_fr : input.organization.name_en,
+    ssmName: nameIn(input.scope.area.ssm, invitee.language),
+    organizationName: nameIn(input.organization, invitee.language),
     roleLabel: t(`admin.role.${invitee.role}` as "admin.role.ssm_staff"),
     link: `${publicUrl()}/invite/${token}`,
     expiresAt,

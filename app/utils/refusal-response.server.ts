@@ -34,3 +34,15 @@ export function refusalResponse<E extends object>(refusal: Refused, extra: E, in
   if (refusal.kind === "not-found") throw notFound();
   return data({ ...extra, ...refusalBody(refusal) }, { status: REFUSAL_STATUS[refusal.kind], headers: init?.headers });
 }
+
+/**
+ * A form that did not validate (utils/form.ts's parseForm): shown again with each field's message
+ * and, where the page passes them in `extra`, what was typed. The same body as any refusal.
+ */
+export function invalidFormResponse<E extends object>(
+  invalid: { errors: FieldErrors },
+  extra: E,
+  init?: { headers?: HeadersInit },
+) {
+  return data({ ...extra, errors: invalid.errors, refused: null }, { status: 400, headers: init?.headers });
+}

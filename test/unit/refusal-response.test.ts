@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { fieldRefused, NOT_FOUND, refused, type RefusalKind } from "../../app/domain/result";
-import { REFUSAL_STATUS, refusalResponse } from "../../app/utils/refusal-response.server";
+import { invalidFormResponse, REFUSAL_STATUS, refusalResponse } from "../../app/utils/refusal-response.server";
 
 describe("refusalResponse: the one way a refusal becomes what the page shows", () => {
   it.each<[RefusalKind, number]>([
@@ -61,5 +61,23 @@ describe("refusalResponse: the one way a refusal becomes what the page shows", (
       },
     );
     expect(new Headers(answer.init?.headers).get("Cache-Control")).toBe("no-store");
+  });
+});
+
+describe("invalidFormResponse: a form that did not validate", () => {
+  it("answers 400 with each field's message and what was typed, and no alert", () => {
+    const answer = invalidFormResponse(
+      { errors: { email: { key: "error.required" } } },
+      { values: { email: "" }, done: null },
+      { headers: { "Cache-Control": "private, no-store" } },
+    );
+    expect(answer.init?.status).toBe(400);
+    expect(new Headers(answer.init?.headers).get("Cache-Control")).toBe("private, no-store");
+    expect(answer.data).toEqual({
+      values: { email: "" },
+      done: null,
+      errors: { email: { key: "error.required" } },
+      refused: null,
+    });
   });
 });
