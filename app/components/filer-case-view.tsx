@@ -25,6 +25,8 @@ export interface FilerCaseViewData extends FilerRelationData {
   recourseDeadlineAt: string | null;
   canAskRecourse: boolean;
   canAct: boolean;
+  /** A message is taken at any time; after closing it flags the case for staff (#20). */
+  canAddInformation: boolean;
   /** The provider stage, for a client's complaint referred to its provider (issue #17). */
   providerAnswer?: ProviderAnswerView | null;
   attachments: AttachmentItem[];
@@ -136,7 +138,7 @@ export function FilerCaseView({
           </Form>
         </section>
       ) : null}
-      {view.canAct ? (
+      {view.canAddInformation ? (
         <section aria-labelledby="add-info-title">
           <h2 id="add-info-title">{t("status.addInfo.label")}</h2>
           <Form method="post" reloadDocument className="stack" key={view.events.length}>
@@ -144,7 +146,7 @@ export function FilerCaseView({
             <TextArea
               name="information"
               label={t("status.addInfo.label")}
-              hint={t("status.addInfo.hint")}
+              hint={t(view.canAct ? "status.addInfo.hint" : "status.addInfo.afterCloseHint")}
               required
               errors={errors}
               maxLength={TEXT_LIMITS.message}

@@ -23,16 +23,17 @@ export function filerTransition<C extends Clock>(
   command: FilerLifecycleCommand,
 ): LifecycleResult<C> {
   const { case: c, clocks, now } = input;
-  // Nothing after closing is lost (#20): an email reply to a finished case goes on its timeline and
-  // flags the case for staff; it changes no status and starts no clock (a reopening is staff's call).
-  if (isFinished(c.status) && command.action === "add_information" && command.via === "email") {
+  // Nothing after closing is lost (#20): a message on a finished case, by any channel (email, /status,
+  // the provider portal), goes on its timeline and flags the case for staff; it changes no status and
+  // starts no clock (a reopening is staff's call). A decided case counts: its handling is over.
+  if ((isFinished(c.status) || c.status === "decided") && command.action === "add_information") {
     const change = emptyTransition<C>();
     change.events.push({
       type: "filer_info",
       visibility: "public",
       actor: "actor",
       body: command.message,
-      data: { via: command.via, afterClose: true },
+      data: { via: command.via ?? "portal", afterClose: true },
     });
     change.casePatch = { messageAfterCloseAt: now.toISOString() };
     return { ok: true, change };

@@ -142,8 +142,15 @@ export function mayEscalate(policy: DisputePolicy, level: number): boolean {
   return levelAbove(policy, level) !== null;
 }
 
-/** What the filer's page offers: acting on an open case, and asking for a review in the window. */
-export function filerChoices(input: LifecycleInput): { canAct: boolean; canAskRecourse: boolean } {
+/**
+ * What the filer's page offers: acting on an open case, a message at any time (after closing it flags
+ * the case for staff, #20), and asking for a review in the window.
+ */
+export function filerChoices(input: LifecycleInput): {
+  canAct: boolean;
+  canAddInformation: boolean;
+  canAskRecourse: boolean;
+} {
   const recourse = checkRecourseRequest({
     policy: input.policy,
     status: input.case.status,
@@ -151,7 +158,7 @@ export function filerChoices(input: LifecycleInput): { canAct: boolean; canAskRe
     recourseDeadlineAt: input.case.recourseDeadlineAt,
     now: input.now,
   });
-  return { canAct: !isFinished(input.case.status), canAskRecourse: recourse.ok };
+  return { canAct: !isFinished(input.case.status), canAddInformation: true, canAskRecourse: recourse.ok };
 }
 
 /**

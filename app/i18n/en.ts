@@ -780,6 +780,8 @@ export const en = {
   "status.signedOut": "Close this case",
   "status.addInfo.label": "Add information",
   "status.addInfo.hint": "Anything new about your complaint. We add it to your file.",
+  "status.addInfo.afterCloseHint":
+    "This file is closed. Anything you send is still added to it, and the staff are told at once.",
   "status.addInfo.submit": "Send",
   "status.addInfo.done": "Thank you. We added this to your file.",
   "status.recourse.title": "Not satisfied with the decision?",

@@ -802,6 +802,8 @@ export const fr: Record<MessageKey, string> = {
   "status.signedOut": "Fermer ce dossier",
   "status.addInfo.label": "Ajouter des renseignements",
   "status.addInfo.hint": "Tout élément nouveau au sujet de votre plainte. Nous l’ajoutons à votre dossier.",
+  "status.addInfo.afterCloseHint":
+    "Ce dossier est fermé. Ce que vous envoyez y est tout de même ajouté, et le personnel en est avisé aussitôt.",
   "status.addInfo.submit": "Envoyer",
   "status.addInfo.done": "Merci. Nous l’avons ajouté à votre dossier.",
   "status.recourse.title": "Pas satisfait de la décision?",

@@ -95,6 +95,7 @@ export async function filerCaseView(input: { db: DB; caseId: number; now: Date }
     recourseDeadlineAt: row.recourse_deadline_at,
     canAskRecourse: choices.canAskRecourse,
     canAct: choices.canAct,
+    canAddInformation: choices.canAddInformation,
     providerAnswer,
     nextClockKind: running.sort((a, b) => a.dueAt.localeCompare(b.dueAt))[0]?.kind ?? null,
     attachments,

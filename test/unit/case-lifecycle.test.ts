@@ -99,6 +99,7 @@ describe("closing and the recourse window (findings 1 and 3)", () => {
     expect(closed.case.recourseDeadlineAt).toBe(toronto("2026-12-16", "16:30").toISOString());
     expect(filerChoices(input(closed, toronto("2026-12-16", "16:30")))).toEqual({
       canAct: false,
+      canAddInformation: true,
       canAskRecourse: true,
     });
     const asked = filerTransition(input(closed, toronto("2026-12-16", "16:00")), {
