@@ -21,6 +21,9 @@ export interface LifecycleCase {
   level: number;
   decidedAt: string | null;
   recourseDeadlineAt: string | null;
+  /** The tasks that head the queue (#20): a message after closing, a filer to call. */
+  messageAfterCloseAt?: string | null;
+  callFilerSince?: string | null;
 }
 
 /** The case's fields a transition may change; absent means unchanged. */
@@ -38,6 +41,8 @@ export interface CasePatch {
   mergedIntoCaseId?: number;
   /** A message came after the case was finished: staff see it at the top of the queue (#20). */
   messageAfterCloseAt?: string | null;
+  /** An email to the filer bounced: staff should phone them (#20). */
+  callFilerSince?: string | null;
 }
 
 export interface LifecycleEvent {

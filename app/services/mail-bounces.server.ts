@@ -1,11 +1,12 @@
 import type { ParsedMail } from "mailparser";
 import { writeTransaction, type DB } from "../../db/client";
-import { insertCaseEvent } from "../../db/repositories/case-events";
-import { findCaseById, raiseCallFilerTask } from "../../db/repositories/cases";
+import { findCaseById } from "../../db/repositories/cases";
 import { findOutboxEmail, markEmailBounced } from "../../db/repositories/email-outbox";
 import { recordInboundMessage, type NewInboundMessage } from "../../db/repositories/inbound-messages";
 import { verifyToken } from "../utils/reply-token.server";
 import type { InboundSettings } from "../domain/inbound-mail";
+import { raiseCallTask } from "../domain/case-lifecycle-attention";
+import { caseChangeOf, commitCaseChange, lifecycleInput, loadCaseContext } from "./case-records.server";
 
 // A bounce reaches staff (issue #20): the email is marked undeliverable on its case and a "call the
 // filer" task is raised, the phone being the way left to reach them.
@@ -20,25 +21,20 @@ export async function markUndeliverable(input: {
   detail: string;
   now: Date;
 }): Promise<boolean> {
-  const nowIso = input.now.toISOString();
   return writeTransaction(input.db, async (trx) => {
     const email = await findOutboxEmail(trx, input.outboxId);
-    if (!email || !(await markEmailBounced(trx, email.id, nowIso))) return false;
+    if (!email || !(await markEmailBounced(trx, email.id, input.now.toISOString()))) return false;
     if (email.case_id === null || !email.replyable) return true;
     const row = await findCaseById(trx, email.case_id);
     if (!row) return true;
-    await insertCaseEvent(trx, {
-      case_id: row.id,
-      type: "email_undeliverable",
-      visibility: "internal",
-      actor_kind: "system",
-      actor_user_id: null,
-      level: row.level,
-      body: null,
-      data_json: JSON.stringify({ outboxId: email.id, subject: email.subject, detail: input.detail.slice(0, 500) }),
-      created_at: nowIso,
+    // Through the lifecycle: a pure transition says what changes; read and written in this transaction.
+    const context = await loadCaseContext(trx, row);
+    const transition = raiseCallTask(lifecycleInput(row, context, input.now), {
+      outboxId: email.id,
+      subject: email.subject,
+      detail: input.detail,
     });
-    await raiseCallFilerTask(trx, row.id, nowIso);
+    await commitCaseChange(trx, row, caseChangeOf(transition, { kind: "system", userId: null }), input.now);
     return true;
   });
 }

@@ -147,20 +147,6 @@ export async function listCasesFiledByOrganization(
     .execute();
 }
 
-/** Raises the "call the filer" task (an email to them bounced); the first raise stays. */
-export async function raiseCallFilerTask(db: Kysely<Database>, caseId: number, now: string): Promise<void> {
-  await db
-    .updateTable("cases")
-    .set({ call_filer_since: now })
-    .where("id", "=", caseId)
-    .where("call_filer_since", "is", null)
-    .execute();
-}
-
-export async function clearCallFilerTask(db: Kysely<Database>, caseId: number): Promise<void> {
-  await db.updateTable("cases").set({ call_filer_since: null }).where("id", "=", caseId).execute();
-}
-
 export interface AttentionRow {
   reference: string;
   filer_name: string;

@@ -1,9 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { SessionUser } from "../../app/services/auth.server";
+import { clearCaseAttention } from "../../app/services/case-attention.server";
 import { performFilerAction } from "../../app/services/filer-actions.server";
 import { fileClientComplaint } from "../../app/services/filing.server";
 import { fileProviderDispute, providerDisputeAction } from "../../app/services/provider-disputes.server";
 import { performStaffAction } from "../../app/services/staff-actions.server";
+import { listCasesNeedingAttention } from "../../db/repositories/cases";
 import { insertUser } from "../../db/repositories/users";
 import { createProvider, createStaff, sampleComplaint } from "../fixtures/people";
 import { createTestDatabase, type TestDatabase } from "../fixtures/test-db";
@@ -118,5 +120,67 @@ describe("a message after closing, by any channel (issue #20)", () => {
     const state = await caseState(filed.reference);
     expect(state.message_after_close_at).toBe(later(1).toISOString());
     expect(state.messages.map((m) => m.body)).toEqual(["New facts."]);
+  });
+});
+
+describe("staff mark a queue task dealt with (issue #20)", () => {
+  it("clears the new-message flag from the case page, audited, and the queue no longer lists it", async () => {
+    const { reference, id } = await fileComplaint();
+    await performFilerAction({ db: t.db, caseId: id, command: { action: "withdraw" }, now: NOW });
+    await performFilerAction({
+      db: t.db,
+      caseId: id,
+      command: { action: "add_information", message: "One more thing." },
+      now: later(1),
+    });
+    expect((await listCasesNeedingAttention(t.db, "hamilton-niagara")).map((r) => r.reference)).toContain(reference);
+    const cleared = await clearCaseAttention({
+      db: t.db,
+      user: staff,
+      reference,
+      task: "message_after_close",
+      note: "Read; nothing to reopen.",
+      now: later(2),
+    });
+    expect(cleared).toEqual({ ok: true });
+    expect((await caseState(reference)).message_after_close_at).toBeNull();
+    expect((await listCasesNeedingAttention(t.db, "hamilton-niagara")).map((r) => r.reference)).not.toContain(
+      reference,
+    );
+    const audit = await t.db
+      .selectFrom("audit_log")
+      .selectAll()
+      .where("target_id", "=", reference)
+      .where("action", "=", "case.attention_cleared")
+      .execute();
+    expect(audit).toHaveLength(1);
+    // Twice is refused: nothing is open any more.
+    expect(
+      await clearCaseAttention({
+        db: t.db,
+        user: staff,
+        reference,
+        task: "message_after_close",
+        note: null,
+        now: later(3),
+      }),
+    ).toEqual({ ok: false, reason: "not_open" });
+  });
+
+  it("a provider user cannot clear a task on the SSM's case", async () => {
+    const { reference, id } = await fileComplaint();
+    await performFilerAction({ db: t.db, caseId: id, command: { action: "withdraw" }, now: NOW });
+    await performFilerAction({ db: t.db, caseId: id, command: { action: "add_information", message: "x" }, now: NOW });
+    expect(
+      await clearCaseAttention({
+        db: t.db,
+        user: provider,
+        reference,
+        task: "message_after_close",
+        note: null,
+        now: NOW,
+      }),
+    ).toEqual({ ok: false, reason: "not_found" });
+    expect((await caseState(reference)).message_after_close_at).not.toBeNull();
   });
 });
