@@ -29,6 +29,7 @@ import { refusalResponse, invalidFormResponse } from "../utils/refusal-response.
 import { staffActionRefusal, uploadRefusal } from "../domain/case-refusals";
 import { ExtendDeadline, IndependentPanel, RelatedCases } from "../components/case-relations";
 import { caseRelationsView } from "../services/case-relations-view.server";
+import { clearCaseAttention } from "../services/case-attention.server";
 
 export const meta: MetaFunction = ({ matches, params }) =>
   pageTitle(matches, "case.title", { reference: params.reference ?? "" });
@@ -66,6 +67,39 @@ const providerStageSchema = z.discriminatedUnion("intent", [
   z.object({ intent: z.literal("step_in"), version, stepInReason: text(TEXT_LIMITS.reason) }),
 ]);
 const PROVIDER_STAGE_INTENTS = new Set(["refer", "release_answer", "step_in"]);
+
+// Marking a queue task dealt with (#20): the message after closing was read, the filer was phoned.
+const clearAttentionSchema = z.object({
+  intent: z.literal("clear_attention"),
+  task: z.enum(["message_after_close", "call_filer"]),
+});
+
+async function clearAttentionAction(
+  user: SessionUser,
+  reference: string,
+  formData: FormData,
+  db: AppLoadContext["db"],
+) {
+  const parsed = parseForm(clearAttentionSchema, formData);
+  if (!parsed.ok) return invalidFormResponse(parsed, { intent: "clear_attention", done: null, changes: null });
+  const result = await clearCaseAttention({ db, user, reference, task: parsed.data.task, note: null, now: new Date() });
+  if (!result.ok && result.reason === "not_found") throw notFound();
+  if (!result.ok)
+    return {
+      errors: null,
+      intent: "clear_attention",
+      done: null,
+      refused: "case.attention.notOpen" as const,
+      changes: null,
+    };
+  return {
+    errors: null,
+    intent: "clear_attention",
+    done: "case.attention.done" as const,
+    refused: null,
+    changes: null,
+  };
+}
 
 async function providerStageAction(user: SessionUser, reference: string, formData: FormData, db: AppLoadContext["db"]) {
   const parsed = parseForm(providerStageSchema, formData);
@@ -168,6 +202,8 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   }
   if (PROVIDER_STAGE_INTENTS.has(String(upload.formData.get("intent"))))
     return providerStageAction(user, params.reference ?? "", upload.formData, context.db);
+  if (upload.formData.get("intent") === "clear_attention")
+    return clearAttentionAction(user, params.reference ?? "", upload.formData, context.db);
   if (upload.formData.get("intent") === "reissue_code") {
     const reissued = await reissueAccessCode({
       db: context.db,
@@ -286,6 +322,26 @@ export default function CasePage() {
         </div>
       ) : null}
 
+      {view.attention.length ? (
+        <section aria-labelledby="attention-title" className="panel">
+          <h2 id="attention-title">{t("queue.attention")}</h2>
+          <ul>
+            {view.attention.map((task) => (
+              <li key={task}>
+                {t(task === "call_filer" ? "queue.attention.callFiler" : "queue.attention.afterClose")}{" "}
+                <Form method="post" className="action-form">
+                  <input type="hidden" name="intent" value="clear_attention" />
+                  <input type="hidden" name="task" value={task} />
+                  <button type="submit" className="button--secondary" disabled={busy}>
+                    {t(task === "call_filer" ? "case.attention.clearCall" : "case.attention.clearMessage")}
+                  </button>
+                </Form>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+
       <section aria-labelledby="deadlines-title">
         <h2 id="deadlines-title">{t("case.deadlines")}</h2>
         <ClockTable clocks={view.clocks} timeZone={view.timeZone} />
@@ -359,7 +415,7 @@ export default function CasePage() {
           {view.emails.length ? (
             <>
               <h3>{t("case.emails")}</h3>
-              <ul className="plain-list">
+              <ul>
                 {view.emails.map((e) => (
                   <li key={e.id} className={e.status === "dead" ? "field-error" : undefined}>
                     {e.template} → {e.recipient}: {codeText(t, "case.email", e.status)}

@@ -8,6 +8,7 @@ import type { CaseRow } from "../../db/schema";
 import { readClocks } from "../domain/case-clocks";
 import { panelRequired } from "../domain/case-lifecycle";
 import { allowedStaffActions } from "../domain/case-lifecycle-staff";
+import { openAttentionTasks } from "../domain/case-lifecycle-attention";
 import { roleMay } from "../domain/access";
 import { actorOf, authorize, caseFor, caseScopeOf } from "./access.server";
 import type { SessionUser } from "./auth.server";
@@ -98,6 +99,7 @@ export async function staffCaseView(input: { db: DB; user: SessionUser; referenc
       .map((u) => ({ id: u.id, name: u.display_name })),
     attachments,
     allowed,
+    attention: openAttentionTasks(lifecycleInput(row, context, now)),
     panelRequired: panelRequired(row.level),
     loadedAt: now.toISOString(),
   };
