@@ -296,6 +296,16 @@ const TABLES: { readonly [T in keyof Database]: AllColumns<Database[T]> } = {
     used: true,
   },
   survey_responses: { id: true, area_slug: true, quarter: true, clear: true, fair: true, timely: true, comment: true },
+  survey_review_tasks: {
+    id: true,
+    area_slug: true,
+    quarter: true,
+    fair: true,
+    timely: true,
+    case_id: true,
+    done_at: true,
+    done_by: true,
+  },
   work_leases: { name: true, holder: true, expires_at: true },
 };
 
@@ -321,6 +331,7 @@ const SERIAL_ID_TABLES: ReadonlySet<keyof Database> = new Set<keyof Database>([
   "report_releases",
   "survey_invitations",
   "survey_responses",
+  "survey_review_tasks",
 ]);
 
 export type TableName = keyof Database;

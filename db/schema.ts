@@ -418,6 +418,18 @@ export interface SurveyResponseTable {
   comment: string | null;
 }
 
+/** A manager's review task from a low survey answer (#20): the case only with the filer's consent. */
+export interface SurveyReviewTaskTable {
+  id: Generated<number>;
+  area_slug: string;
+  quarter: string;
+  fair: number;
+  timely: number;
+  case_id: number | null;
+  done_at: string | null;
+  done_by: number | null;
+}
+
 /** A job that runs in one instance at a time on a shared SQLite file (migration 0009). */
 export interface WorkLeaseTable {
   name: string;
@@ -453,6 +465,7 @@ export interface Database {
   report_releases: ReportReleaseTable;
   survey_invitations: SurveyInvitationTable;
   survey_responses: SurveyResponseTable;
+  survey_review_tasks: SurveyReviewTaskTable;
   work_leases: WorkLeaseTable;
 }
 

@@ -29,6 +29,19 @@ export const surveyInputSchema = z.object({
     .max(SURVEY_COMMENT_MAX, "error.tooLong")
     .optional()
     .transform((v) => (v ? v : null)),
+  // "You may contact me about this" (#20): a checkbox sends "on" when ticked, nothing otherwise.
+  contact: z
+    .literal("on")
+    .optional()
+    .catch(undefined)
+    .transform((v) => v === "on"),
 });
 
 export type SurveyInput = z.infer<typeof surveyInputSchema>;
+
+/** The answers a manager should look at (#20): fairness or timeliness rated 1 or 2. */
+export const REVIEW_AT_OR_BELOW: Rating = 2;
+
+export function needsManagerReview(answers: { fair: number; timely: number }): boolean {
+  return answers.fair <= REVIEW_AT_OR_BELOW || answers.timely <= REVIEW_AT_OR_BELOW;
+}

@@ -6,13 +6,20 @@ import {
   findUsableSurveyInvitation,
   insertSurveyInvitation,
   insertSurveyResponse,
+  insertSurveyReviewTask,
+  listOpenSurveyReviewTasks,
+  type SurveyReviewTaskRow,
   markSurveyInvitationUsed,
+  surveyInvitationCaseId,
 } from "../../db/repositories/survey";
 import type { CaseRow, Language } from "../../db/schema";
 import { surveyInvitationEmail } from "../../emails/survey-email";
 import { fiscalQuarterOf, formatQuarterId } from "../domain/fiscal-quarter";
-import { SURVEY_VALID_DAYS, type SurveyInput } from "../domain/survey-input";
+import { needsManagerReview, SURVEY_VALID_DAYS, type SurveyInput } from "../domain/survey-input";
 import { publicUrl } from "../utils/env.server";
+import { ownArea } from "../domain/access";
+import { actorOf, authorize } from "./access.server";
+import type { SessionUser } from "./auth.server";
 import { emailToFiler, filerEmailBasics } from "./case-notifications.server";
 
 // Quarters are reported to the ministry in Ontario time, as in quarter-figures.server.ts.
@@ -74,7 +81,8 @@ export type AnswerSurveyResult = { ok: true } | { ok: false; reason: "expired_or
 export async function answerSurvey(input: {
   db: DB;
   token: string;
-  answers: SurveyInput;
+  /** `contact`: the filer ticked "you may contact me about this" (absent means no). */
+  answers: Omit<SurveyInput, "contact"> & { contact?: boolean };
   now: Date;
 }): Promise<AnswerSurveyResult> {
   const tokenHash = hashToken(input.token);
@@ -88,6 +96,28 @@ export async function answerSurvey(input: {
       quarter: invitation.quarter,
       answers: { clear, fair, timely, comment },
     });
+    // A low rating on fairness or timeliness is a manager's task (#20); it names the case only when
+    // the filer said they may be contacted, so the answer stays anonymous otherwise.
+    if (needsManagerReview({ fair, timely })) {
+      await insertSurveyReviewTask(trx, {
+        areaSlug: invitation.areaSlug,
+        quarter: invitation.quarter,
+        fair,
+        timely,
+        caseId: input.answers.contact ? await surveyInvitationCaseId(trx, invitation.id) : null,
+      });
+    }
     return { ok: true };
   });
+}
+
+/**
+ * The open review tasks low survey answers raised (#20), for a manager of the SSM (who signs its
+ * quarterly report): the quarter and the ratings, and the case only where the filer agreed to be
+ * contacted. Empty for anyone else.
+ */
+export async function openSurveyReviews(input: { db: DB; user: SessionUser }): Promise<SurveyReviewTaskRow[]> {
+  const actor = await actorOf(input.db, input.user);
+  const area = authorize(actor, "report.submit") ? ownArea(actor) : null;
+  return area ? listOpenSurveyReviewTasks(input.db, area) : [];
 }

@@ -66,6 +66,12 @@ export async function findUsableSurveyInvitation(
     : null;
 }
 
+/** The case an invitation was sent for: read only when the filer agreed to be contacted (#20). */
+export async function surveyInvitationCaseId(db: Kysely<Database>, id: number): Promise<number | null> {
+  const row = await db.selectFrom("survey_invitations").select("case_id").where("id", "=", id).executeTakeFirst();
+  return row?.case_id ?? null;
+}
+
 /** Marks it used only if nobody used it first: true for the one call that wins. */
 export async function markSurveyInvitationUsed(db: Kysely<Database>, id: number): Promise<boolean> {
   const result = await db
@@ -93,5 +99,49 @@ export async function insertSurveyResponse(
       timely: answers.timely,
       comment: answers.comment,
     })
+    .execute();
+}
+
+/** A manager's review task from a low answer (#20): the case only when the filer agreed to be contacted. */
+export async function insertSurveyReviewTask(
+  db: Kysely<Database>,
+  task: { areaSlug: string; quarter: string; fair: number; timely: number; caseId: number | null },
+): Promise<void> {
+  await db
+    .insertInto("survey_review_tasks")
+    .values({
+      area_slug: task.areaSlug,
+      quarter: task.quarter,
+      fair: task.fair,
+      timely: task.timely,
+      case_id: task.caseId,
+      done_at: null,
+      done_by: null,
+    })
+    .execute();
+}
+
+export interface SurveyReviewTaskRow {
+  id: number;
+  quarter: string;
+  fair: number;
+  timely: number;
+  reference: string | null;
+}
+
+/** The open review tasks of an SSM's area, newest quarter first. */
+export async function listOpenSurveyReviewTasks(
+  db: Kysely<Database>,
+  areaSlug: string,
+): Promise<SurveyReviewTaskRow[]> {
+  return db
+    .selectFrom("survey_review_tasks as t")
+    .leftJoin("cases as c", "c.id", "t.case_id")
+    .select(["t.id", "t.quarter", "t.fair", "t.timely", "c.reference"])
+    .where("t.area_slug", "=", areaSlug)
+    .where("t.done_at", "is", null)
+    .orderBy("t.quarter", "desc")
+    .orderBy("t.id", "desc")
+    .limit(50)
     .execute();
 }

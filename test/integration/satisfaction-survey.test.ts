@@ -6,7 +6,7 @@ import { staffCaseView } from "../../app/services/case-view.server";
 import { fileClientComplaint } from "../../app/services/filing.server";
 import { deliverDueEmails } from "../../app/services/outbox-worker.server";
 import { fileProviderDispute } from "../../app/services/provider-disputes.server";
-import { answerSurvey, surveyView } from "../../app/services/satisfaction-survey.server";
+import { answerSurvey, openSurveyReviews, surveyView } from "../../app/services/satisfaction-survey.server";
 import { performStaffAction, type StaffCommand } from "../../app/services/staff-actions.server";
 import { parseForm } from "../../app/utils/form";
 import { insertUser } from "../../db/repositories/users";
@@ -315,15 +315,15 @@ describe("the survey form", () => {
   it("accepts three ratings from 1 to 5 and an optional, trimmed comment", () => {
     expect(form({ clear: "1", fair: "3", timely: "5", comment: "  Thanks.  " })).toEqual({
       ok: true,
-      data: { clear: 1, fair: 3, timely: 5, comment: "Thanks." },
+      data: { clear: 1, fair: 3, timely: 5, comment: "Thanks.", contact: false },
     });
     expect(form({ clear: "2", fair: "2", timely: "2", comment: "   " })).toEqual({
       ok: true,
-      data: { clear: 2, fair: 2, timely: 2, comment: null },
+      data: { clear: 2, fair: 2, timely: 2, comment: null, contact: false },
     });
     expect(form({ clear: "2", fair: "2", timely: "2" })).toEqual({
       ok: true,
-      data: { clear: 2, fair: 2, timely: 2, comment: null },
+      data: { clear: 2, fair: 2, timely: 2, comment: null, contact: false },
     });
   });
 
@@ -355,5 +355,47 @@ describe("the survey form", () => {
     // The route answers only with parsed input: a refused form leaves the link usable and adds nothing.
     expect(await responseCount()).toBe(before);
     expect(await surveyView({ db: t.db, token, now: later(5) })).toEqual({ state: "open", language: "en" });
+  });
+});
+
+describe("a low answer on fairness or timeliness is a manager's review task (issue #20)", () => {
+  it("names the quarter and the answer, not the case, and only managers see it", async () => {
+    const manager = await createStaff(t.db, { areaSlug: "hamilton-niagara", role: "ssm_manager" });
+    const filed = await fileAndClose({ name: "Lee Park", email: "lee.review@example.com" });
+    const token = await tokenOf(filed.caseId);
+    const before = (await openSurveyReviews({ db: t.db, user: manager })).length;
+    const low = { clear: 5, fair: 1, timely: 4, comment: null } as const;
+    expect(await answerSurvey({ db: t.db, token, answers: low, now: later(5) })).toEqual({ ok: true });
+    const tasks = await openSurveyReviews({ db: t.db, user: manager });
+    expect(tasks).toHaveLength(before + 1);
+    expect(tasks[0]).toMatchObject({ quarter: "2026-Q3", fair: 1, timely: 4, reference: null });
+    const stored = await t.db
+      .selectFrom("survey_review_tasks")
+      .selectAll()
+      .orderBy("id", "desc")
+      .executeTakeFirstOrThrow();
+    expect(stored.case_id).toBeNull();
+    // A case officer does not see the managers' list.
+    expect(await openSurveyReviews({ db: t.db, user: staff })).toEqual([]);
+  });
+
+  it("names the case when the filer ticked 'you may contact me about this'", async () => {
+    const manager = await createStaff(t.db, { areaSlug: "hamilton-niagara", role: "ssm_manager" });
+    const filed = await fileAndClose({ name: "Ana Silva", email: "ana.review@example.com" });
+    const token = await tokenOf(filed.caseId);
+    const low = { clear: 3, fair: 3, timely: 2, comment: null, contact: true } as const;
+    expect(await answerSurvey({ db: t.db, token, answers: low, now: later(5) })).toEqual({ ok: true });
+    const tasks = await openSurveyReviews({ db: t.db, user: manager });
+    expect(tasks.find((task) => task.reference === filed.reference)).toMatchObject({ fair: 3, timely: 2 });
+  });
+
+  it("raises nothing when fairness and timeliness are 3 or more", async () => {
+    const manager = await createStaff(t.db, { areaSlug: "hamilton-niagara", role: "ssm_manager" });
+    const filed = await fileAndClose({ name: "Kim Roy", email: "kim.review@example.com" });
+    const token = await tokenOf(filed.caseId);
+    const before = (await openSurveyReviews({ db: t.db, user: manager })).length;
+    const fine = { clear: 1, fair: 3, timely: 3, comment: null, contact: true } as const;
+    expect(await answerSurvey({ db: t.db, token, answers: fine, now: later(5) })).toEqual({ ok: true });
+    expect(await openSurveyReviews({ db: t.db, user: manager })).toHaveLength(before);
   });
 });
