@@ -690,6 +690,10 @@ export const en = {
   "queue.attention": "Needs attention first",
   "queue.attention.afterClose": "New message on a closed case.",
   "queue.attention.callFiler": "An email to the person bounced: call them.",
+  "queue.surveyReviews": "Survey answers to review",
+  "queue.surveyReviews.hint":
+    "Fairness or timeliness rated 1 or 2. The case is named only when the person agreed to be contacted.",
+  "queue.surveyReviews.item": "{quarter}: fairness {fair} of 5, timeliness {timely} of 5.",
   "event.email_undeliverable": "An email to the person could not be delivered: call them",
   "mailReview.title": "Mail to sort by hand",
   "mailReview.intro":
@@ -996,6 +1000,9 @@ export const en = {
   "survey.rating.3": "3 – Somewhat",
   "survey.rating.4": "4 – Mostly",
   "survey.rating.5": "5 – Completely",
+  "survey.contact": "You may contact me about this",
+  "survey.contact.hint":
+    "Without this tick your answers stay anonymous. With it, a manager may see which complaint they are about and get in touch.",
   "survey.comment": "Anything else you want to tell us?",
   "survey.comment.hint":
     "Up to {max} characters. Please do not write your name or anything else that could identify you.",

@@ -710,6 +710,10 @@ export const fr: Record<MessageKey, string> = {
   "queue.attention": "À traiter en premier",
   "queue.attention.afterClose": "Nouveau message sur un dossier fermé.",
   "queue.attention.callFiler": "Un courriel à la personne n'a pas été livré : appelez-la.",
+  "queue.surveyReviews": "Réponses au sondage à examiner",
+  "queue.surveyReviews.hint":
+    "Équité ou délais notés 1 ou 2. Le dossier n’est nommé que si la personne a accepté d’être contactée.",
+  "queue.surveyReviews.item": "{quarter} : équité {fair} sur 5, délais {timely} sur 5.",
   "event.email_undeliverable": "Un courriel à la personne n'a pas pu être livré : appelez-la",
   "mailReview.title": "Courriels à trier",
   "mailReview.intro":
@@ -1028,6 +1032,9 @@ export const fr: Record<MessageKey, string> = {
   "survey.rating.3": "3 – Moyennement",
   "survey.rating.4": "4 – En grande partie",
   "survey.rating.5": "5 – Tout à fait",
+  "survey.contact": "Vous pouvez me contacter à ce sujet",
+  "survey.contact.hint":
+    "Sans cette case cochée, vos réponses restent anonymes. Si elle est cochée, un gestionnaire peut voir de quelle plainte il s’agit et vous joindre.",
   "survey.comment": "Souhaitez-vous ajouter quelque chose?",
   "survey.comment.hint":
     "Jusqu’à {max} caractères. Veuillez ne pas écrire votre nom ni rien qui permettrait de vous reconnaître.",

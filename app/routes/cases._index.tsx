@@ -1,3 +1,4 @@
+import { openSurveyReviews } from "../services/satisfaction-survey.server";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { SelectField, TextField } from "../components/form-fields";
@@ -23,17 +24,28 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const { user } = await requirePermission(request, "case.read");
   const filters = parseQueueFilters(new URL(request.url).searchParams);
   const now = new Date();
-  const [queue, providerStage] = await Promise.all([
+  const [queue, providerStage, surveyReviews] = await Promise.all([
     staffQueue({ db: context.db, user, filters, now }),
     providerStageOverview({ db: context.db, user, now }),
+    openSurveyReviews({ db: context.db, user }),
   ]);
   if (!queue) throw notFound();
-  return { ...queue, filters, providerStage: providerStage ?? [] };
+  return { ...queue, filters, providerStage: providerStage ?? [], surveyReviews };
 }
 
 export default function CaseQueue() {
-  const { organization, rows, timeZone, counts, providers, nextCursor, filters, providerStage, attention } =
-    useLoaderData<typeof loader>();
+  const {
+    organization,
+    rows,
+    timeZone,
+    counts,
+    providers,
+    nextCursor,
+    filters,
+    providerStage,
+    attention,
+    surveyReviews,
+  } = useLoaderData<typeof loader>();
   const t = useT();
   const language = useLanguage();
   const any = { value: "", label: t("queue.any") };
@@ -57,6 +69,25 @@ export default function CaseQueue() {
                 ]
                   .filter(Boolean)
                   .join(" ")}
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+      {surveyReviews.length > 0 ? (
+        <section aria-labelledby="survey-reviews-title">
+          <h2 id="survey-reviews-title">{t("queue.surveyReviews")}</h2>
+          <p className="hint">{t("queue.surveyReviews.hint")}</p>
+          <ul>
+            {surveyReviews.map((r) => (
+              <li key={r.id}>
+                {t("queue.surveyReviews.item", { quarter: r.quarter, fair: r.fair, timely: r.timely })}
+                {r.reference ? (
+                  <>
+                    {" "}
+                    <Link to={`/cases/${encodeURIComponent(r.reference)}`}>{r.reference}</Link>
+                  </>
+                ) : null}
               </li>
             ))}
           </ul>

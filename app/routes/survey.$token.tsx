@@ -116,6 +116,19 @@ export default function SurveyPage() {
           maxLength={SURVEY_COMMENT_MAX}
           defaultValue={values.comment}
         />
+        <div className="choice">
+          <input
+            type="checkbox"
+            id="contact"
+            name="contact"
+            aria-describedby="contact-hint"
+            defaultChecked={values.contact === "on"}
+          />
+          <label htmlFor="contact">{t("survey.contact")}</label>
+        </div>
+        <p className="hint" id="contact-hint">
+          {t("survey.contact.hint")}
+        </p>
         <button type="submit" disabled={navigation.state !== "idle"}>
           {t("survey.submit")}
         </button>
