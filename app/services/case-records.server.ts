@@ -9,7 +9,7 @@ import { findPolicyById, type StoredPolicy } from "../../db/repositories/policie
 import type { ActorKind, CaseRow, CaseUpdate, EventVisibility } from "../../db/schema";
 import { nextDueAt, type Clock } from "../domain/case-clocks";
 import type { CasePatch, LifecycleInput, Transition } from "../domain/case-lifecycle";
-import { wakeOutboxWorker } from "./outbox-worker.server";
+import { wakeOutboxWorker } from "./outbox-wake.server";
 
 /** Someone else changed the case (or its clock) first; nothing of this change was kept. */
 export class StaleCaseError extends Error {

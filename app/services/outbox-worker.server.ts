@@ -3,6 +3,7 @@ import { leaseDueEmails, markEmailFailed, markEmailSent } from "../../db/reposit
 import type { MailTransport } from "../../emails/transport";
 import { isTransientSendFailure, nextEmailAttempt, type SendFailure } from "../domain/email-retry";
 import { markUndeliverable } from "./mail-bounces.server";
+import { setOutboxWake } from "./outbox-wake.server";
 import { logError } from "../utils/log.server";
 import { signToken, tokenAddress } from "../utils/reply-token.server";
 import type { OutboxRow } from "../../db/schema";
@@ -82,13 +83,7 @@ export async function deliverDueEmails(input: {
   return { sent, failed };
 }
 
-type Wake = () => void;
-let wake: Wake | undefined;
-
-/** Asks a running worker to look now rather than at its next tick (a new email was queued). */
-export function wakeOutboxWorker(): void {
-  wake?.();
-}
+export { wakeOutboxWorker } from "./outbox-wake.server";
 
 export function startOutboxWorker(input: {
   db: DB;
@@ -121,12 +116,12 @@ export function startOutboxWorker(input: {
   };
   const timer = setInterval(() => void run(), input.intervalMs);
   timer.unref();
-  wake = () => void run();
+  setOutboxWake(() => void run());
   void run();
   return {
     stop() {
       clearInterval(timer);
-      wake = undefined;
+      setOutboxWake(undefined);
     },
   };
 }
