@@ -24,6 +24,11 @@ export function asShown(f: QuarterFigures): ShownFigures {
     referredOut: f.referredOut,
     withdrawn: f.withdrawn,
     extensions: f.extensions ?? 0,
+    providerStage: {
+      referred: f.providerStage?.referred ?? 0,
+      resolved: f.providerStage?.resolved ?? 0,
+      movedOn: { total: f.providerStage?.movedOn.total ?? 0, byReason: rows(f.providerStage?.movedOn.byReason ?? []) },
+    },
     decided: { total: f.decided.total, byLevel: rows(f.decided.byLevel), byOutcome: rows(f.decided.byOutcome) },
     openAtEnd: f.openAtEnd,
     carriedOver: f.carriedOver,
