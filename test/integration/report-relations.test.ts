@@ -125,7 +125,8 @@ async function writeHistory(db: DB, cases: GenCase[], policyId: number): Promise
       else if (step.type === "withdrawn") await event("withdrawn", at, level, null);
       else if (step.type === "escalated") await event("escalated", at, ++level, { cause: step.cause });
       else if (step.type === "provider") {
-        const [type, cause] = step.how;
+        const type: string = step.how[0];
+        const cause: string | null = step.how[1];
         await event(type, at, level, null);
         if (cause) await event("escalated", at, ++level, { cause });
       } else {
