@@ -11,6 +11,9 @@ export const enReportProvider = {
   "report.col.reason": "Why",
   "report.providerStage.staffSteppedIn": "SSM staff stepped in",
   "report.clock.providerResponse": "Service provider's answer",
+  "reports.col.providerReferred": "Sent to the service provider",
+  "reports.col.providerResolved": "Resolved with the service provider",
+  "reports.col.providerOnTime": "Service provider answered on time",
   "process.figures.providerResolved": "Resolved with the service provider",
   "process.figures.providerOnTime": "Service provider answers on time",
 } as const;

@@ -13,6 +13,9 @@ export const frReportProvider: Record<keyof typeof enReportProvider, string> = {
   "report.col.reason": "Raison",
   "report.providerStage.staffSteppedIn": "Le personnel du GSS est intervenu",
   "report.clock.providerResponse": "Réponse du fournisseur de services",
+  "reports.col.providerReferred": "Transmises au fournisseur de services",
+  "reports.col.providerResolved": "Réglées avec le fournisseur de services",
+  "reports.col.providerOnTime": "Réponses du fournisseur de services à temps",
   "process.figures.providerResolved": "Réglées avec le fournisseur de services",
   "process.figures.providerOnTime": "Réponses du fournisseur de services à temps",
 };

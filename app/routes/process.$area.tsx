@@ -177,6 +177,16 @@ export default function ProcessPage() {
             <dd>{formatShare(figures.onTimeShare, language)}</dd>
             <dt>{t("process.figures.median")}</dt>
             <dd>{formatDays(figures.medianDays, language)}</dd>
+            {figures.providerStage ? (
+              <>
+                <dt>{t("process.figures.providerResolved")}</dt>
+                <dd data-testid="public-provider-resolved">
+                  {formatCount(figures.providerStage.resolved, threshold, language)}
+                </dd>
+                <dt>{t("process.figures.providerOnTime")}</dt>
+                <dd>{formatShare(figures.providerStage.onTimeShare, language)}</dd>
+              </>
+            ) : null}
           </dl>
           <p className="hint">{t("process.figures.note", { threshold })}</p>
         </section>
