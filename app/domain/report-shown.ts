@@ -50,3 +50,15 @@ export function asShown(f: QuarterFigures): ShownFigures {
     satisfaction: { ...f.satisfaction },
   };
 }
+
+/**
+ * A stored release as shown now: figures counted after it was stored (extensions, the provider
+ * stage) read as 0, as they do in reports frozen before they were counted.
+ */
+export function storedShown(f: ShownFigures): ShownFigures {
+  return {
+    ...f,
+    extensions: f.extensions ?? 0,
+    providerStage: f.providerStage ?? { referred: 0, resolved: 0, movedOn: { total: 0, byReason: [] } },
+  };
+}
