@@ -177,7 +177,8 @@ export default function ProcessPage() {
             <dd>{formatShare(figures.onTimeShare, language)}</dd>
             <dt>{t("process.figures.median")}</dt>
             <dd>{formatDays(figures.medianDays, language)}</dd>
-            {figures.providerStage ? (
+            {/* Only where the policy sends complaints to providers: elsewhere it would read "<5" of nothing. */}
+            {providerStageOf(policy).referral !== "never" ? (
               <>
                 <dt>{t("process.figures.providerResolved")}</dt>
                 <dd data-testid="public-provider-resolved">

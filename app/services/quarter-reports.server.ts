@@ -332,10 +332,7 @@ export async function publicQuarterFigures(db: DB, areaSlug: string, threshold: 
     received: shown.received.total,
     onTimeShare: decision?.onTimeShare ?? null,
     medianDays: decision?.medianDays ?? null,
-    // The provider stage (issue #17), where the SSM refers complaints to providers at all.
-    providerStage:
-      provider || shown.providerStage.referred !== 0
-        ? { resolved: shown.providerStage.resolved, onTimeShare: provider?.onTimeShare ?? null }
-        : null,
+    // The provider stage (issue #17); the page shows it where the SSM's policy refers complaints.
+    providerStage: { resolved: shown.providerStage.resolved, onTimeShare: provider?.onTimeShare ?? null },
   };
 }

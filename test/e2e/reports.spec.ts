@@ -664,4 +664,14 @@ test("the public process page shows how the SSM did in the last quarter it repor
   await expect(page.getByTestId("public-figures").getByRole("heading", { level: 2 })).toHaveText(
     `How we did in ${LAST_CLOSED}`,
   );
+  // Hamilton sends complaints to the provider first (its policy): the stage's figures, suppressed too.
+  await expect(page.getByTestId("public-figures").locator("dt")).toHaveText([
+    "Complaints and disputes received",
+    "First decisions made on time",
+    "Usual number of business days to a first decision (median)",
+    "Resolved with the service provider",
+    "Service provider answers on time",
+  ]);
+  await expect(page.getByTestId("public-provider-resolved")).toHaveText(/^(\d[\d,]*|<5|hidden)$/);
+  await expectNoAxeViolations(page);
 });
