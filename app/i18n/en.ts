@@ -1,3 +1,4 @@
+import { enReportProvider } from "./en-report-provider";
 import { enProviderStage } from "./en-provider-stage";
 import { enThreeParties } from "./en-three-parties";
 
@@ -1091,6 +1092,7 @@ export const en = {
     "Answers from people whose case closed this quarter. Each question is scored from 1 (not at all) to 5 (completely).",
   "health.ok": "ok",
   ...enThreeParties,
+  ...enReportProvider,
 } as const;
 
 export type MessageKey = keyof typeof en;

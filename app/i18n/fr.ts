@@ -1,3 +1,4 @@
+import { frReportProvider } from "./fr-report-provider";
 import type { MessageKey } from "./en";
 import { frProviderStage } from "./fr-provider-stage";
 import { frThreeParties } from "./fr-three-parties";
@@ -1124,4 +1125,5 @@ export const fr: Record<MessageKey, string> = {
     "Réponses des personnes dont le dossier a été fermé ce trimestre. Chaque question est notée de 1 (pas du tout) à 5 (tout à fait).",
   "health.ok": "ok",
   ...frThreeParties,
+  ...frReportProvider,
 };
