@@ -77,6 +77,8 @@ export function allowedStaffActions(input: LifecycleInput): StaffAction[] {
   ];
   return all.filter((action) => {
     if (!applyStaffAction(input.case.status, action, caseFacts(input.clocks)).ok) return false;
+    if (action === "acknowledge" && input.case.filerHasEmail === false && input.case.status !== "received")
+      return false;
     return action !== "escalate" || mayEscalate(input.policy, input.case.level);
   });
 }
@@ -205,7 +207,7 @@ export function staffTransition<C extends Clock>(
       break;
     }
   }
-  if (!hasEmail) change = callInsteadOfEmail(input, change);
+  change = callInsteadOfEmail(input, change);
   return { ok: true, change: change as Transition<C> };
 }
 
@@ -215,6 +217,7 @@ export function staffTransition<C extends Clock>(
  * timeline entry naming what the call is for. Notices to managers go as they are.
  */
 export function callInsteadOfEmail<C extends Clock>(input: LifecycleInput<C>, change: Transition<C>): Transition<C> {
+  if (input.case.filerHasEmail !== false) return change;
   const forFiler = change.notices.filter((n) => n.to === "filer");
   if (forFiler.length === 0) return change;
   const callFor = forFiler.map((n) => n.kind);
@@ -227,4 +230,16 @@ export function callInsteadOfEmail<C extends Clock>(input: LifecycleInput<C>, ch
     events: [...change.events, { type: "call_task", visibility: "internal", actor: "system", data: { for: callFor } }],
     notices: change.notices.filter((n) => n.to !== "filer"),
   };
+}
+
+/** What the open call task is for: the steps noted on the timeline since it was raised, each once. */
+export function openCallReasons(
+  events: readonly { type: string; data_json: string | null; created_at: string }[],
+  since: string | null,
+): string[] {
+  if (!since) return [];
+  const reasons = events
+    .filter((e) => e.type === "call_task" && e.created_at >= since && e.data_json)
+    .flatMap((e) => (JSON.parse(e.data_json!) as { for?: string[] }).for ?? []);
+  return [...new Set(reasons)];
 }
