@@ -324,7 +324,7 @@ export const en = {
   "case.contact.at": "When (leave empty for now)",
   "case.contact.atHint": "Like 2026-11-24T09:30, Toronto time.",
   "case.contact.summary": "What was said",
-  "case.contact.outcome": "Outcome",
+  "case.contact.outcome": "How the call went",
   "case.contact.submit": "Record",
   "case.done.record_contact": "Recorded on the timeline.",
   "event.internal_note": "Internal note",

@@ -336,7 +336,7 @@ export const fr: Record<MessageKey, string> = {
   "case.contact.at": "Quand (laisser vide pour maintenant)",
   "case.contact.atHint": "Par exemple 2026-11-24T09:30, heure de Toronto.",
   "case.contact.summary": "Ce qui a été dit",
-  "case.contact.outcome": "Résultat",
+  "case.contact.outcome": "Déroulement de l'appel",
   "case.contact.submit": "Consigner",
   "case.done.record_contact": "Consigné dans l'historique.",
   "event.internal_note": "Note interne",
