@@ -92,6 +92,8 @@ for (const lang of ["en", "fr"] as const) {
     const w = WORDS[lang];
     const reference = await filePhoneOnly(page, lang === "fr");
 
+    // The login helper speaks English; the case page is then read in the filer's language.
+    if (lang === "fr") await visit(page, "/?lng=en");
     await login(page, "staff@hamilton-niagara.example.org");
     await visit(page, `/cases/${reference}${lang === "fr" ? "?lng=fr" : ""}`);
     await expect(page.getByRole("heading", { name: w.noEmail })).toBeVisible();
