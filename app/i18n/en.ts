@@ -171,6 +171,8 @@ export const en = {
   "process.notice.title": "Your personal information",
   "process.file.how":
     "Use the online form, or contact the SSM by phone, email, mail or in person. Staff can write down your complaint for you.",
+  "process.noEmail":
+    "No email? Give a phone number instead. The SSM calls you at each step: to confirm it received your complaint, to ask a question, and to tell you the decision and how to ask for a review. If it cannot reach you, it leaves a message or writes to you. Your deadlines count from a call that reached you or a letter sent, never from a step nobody told you about.",
   "process.recourse.title": "How to ask for a review",
   "process.recourse.text":
     "After each decision, go to “Check a complaint” with your reference number and access code, and choose “Ask for a review”. You have {n} business days.",

@@ -181,6 +181,8 @@ export const fr: Record<MessageKey, string> = {
   "process.notice.title": "Vos renseignements personnels",
   "process.file.how":
     "Utilisez le formulaire en ligne, ou communiquez avec le GSS par téléphone, courriel, poste ou en personne. Le personnel peut noter votre plainte pour vous.",
+  "process.noEmail":
+    "Pas de courriel? Donnez plutôt un numéro de téléphone. Le GSS vous appelle à chaque étape : pour confirmer qu’il a reçu votre plainte, pour vous poser une question et pour vous annoncer la décision et comment demander une révision. S’il ne peut pas vous joindre, il laisse un message ou vous écrit. Le délai de réception n’est respecté que par un appel qui vous a joint ou une lettre envoyée, jamais par une étape dont personne ne vous a parlé.",
   "process.recourse.title": "Comment demander une révision",
   "process.recourse.text":
     "Après chaque décision, allez à « Suivre une plainte » avec votre numéro de référence et votre code d’accès, et choisissez « Demander une révision ». Vous avez {n} jours ouvrables.",
