@@ -53,6 +53,7 @@ async function filePhoneOnly(page: Page, french: boolean): Promise<string> {
 const WORDS = {
   en: {
     noEmail: "No email: call the person",
+    processText: "No email? Give a phone number instead. The SSM calls you at each step",
     acknowledge: "Acknowledge receipt",
     ackClock: "Acknowledge",
     callFor: "confirm we received the complaint",
@@ -70,6 +71,7 @@ const WORDS = {
   },
   fr: {
     noEmail: "Pas de courriel : appelez la personne",
+    processText: "Pas de courriel? Donnez plutôt un numéro de téléphone. Le GSS vous appelle à chaque étape",
     acknowledge: "Confirmer la réception",
     ackClock: "Accusé de réception",
     callFor: "confirmer la réception de la plainte",
@@ -90,6 +92,10 @@ const WORDS = {
 for (const lang of ["en", "fr"] as const) {
   test(`a phone-only complaint is served by calls, from filing to decision (${lang})`, async ({ page }) => {
     const w = WORDS[lang];
+    // The process page tells a client how they are served without email.
+    await visit(page, `/process/hamilton-niagara?lng=${lang}`);
+    await expect(page.getByTestId("no-email")).toContainText(w.processText);
+    await expectNoAxeViolations(page);
     const reference = await filePhoneOnly(page, lang === "fr");
 
     // The login helper speaks English; the case page is then read in the filer's language.
