@@ -21,6 +21,14 @@ export interface LifecycleCase {
   level: number;
   decidedAt: string | null;
   recourseDeadlineAt: string | null;
+  /**
+   * Whether the filer gave an email address (issue #18). Absent means yes. Without one, nothing the
+   * case owes them can go by email: each step raises a call task instead, and only a contact that
+   * reached them (a call, a letter) meets the acknowledgement clock.
+   */
+  filerHasEmail?: boolean;
+  /** Since when staff have been asked to call the filer (a bounced email, a case without email). */
+  callFilerSince?: string | null;
 }
 
 /** The case's fields a transition may change; absent means unchanged. */
@@ -38,6 +46,8 @@ export interface CasePatch {
   mergedIntoCaseId?: number;
   /** A message came after the case was finished: staff see it at the top of the queue (#20). */
   messageAfterCloseAt?: string | null;
+  /** The "call the filer" task: raised (a time) or cleared (null) (issue #18). */
+  callFilerSince?: string | null;
 }
 
 export interface LifecycleEvent {

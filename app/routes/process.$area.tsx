@@ -87,6 +87,7 @@ export default function ProcessPage() {
       </ul>
 
       <p>{t("process.file.how")}</p>
+      <p data-testid="no-email">{t("process.noEmail")}</p>
 
       <h2>{t("process.times.title")}</h2>
       <p>{t("process.times.intro")}</p>

@@ -79,6 +79,8 @@ export function lifecycleInput(row: CaseRow, context: CaseContext, now: Date): L
       level: row.level,
       decidedAt: row.decided_at,
       recourseDeadlineAt: row.recourse_deadline_at,
+      filerHasEmail: Boolean(row.filer_email),
+      callFilerSince: row.call_filer_since,
     },
     clocks: context.clocks,
     policy: context.policy.policy,
@@ -98,6 +100,7 @@ function rowPatch(patch: CasePatch): CaseUpdate {
   if (patch.providerReferredAt !== undefined) out.provider_referred_at = patch.providerReferredAt;
   if (patch.mergedIntoCaseId !== undefined) out.merged_into_case_id = patch.mergedIntoCaseId;
   if (patch.messageAfterCloseAt !== undefined) out.message_after_close_at = patch.messageAfterCloseAt;
+  if (patch.callFilerSince !== undefined) out.call_filer_since = patch.callFilerSince;
   return out;
 }
 
