@@ -68,6 +68,8 @@ const envSchema = z.object({
   IMAP_POLL_MS: z.coerce.number().int().min(1_000).max(3_600_000).default(60_000),
   /** Where polled messages are moved once handled; they are never deleted. */
   IMAP_PROCESSED_FOLDER: z.string().min(1).default("Recourse/Processed"),
+  /** Where polled messages go that a case would refuse (too big, a file of a kind cases refuse); never deleted. */
+  IMAP_REFUSED_FOLDER: z.string().min(1).default("Recourse/Refused"),
   /** The SSM whose staff sort mail that names no case, when the deployment serves several. */
   INBOUND_REVIEW_ORGANIZATION_ID: z.coerce.number().int().min(1).optional(),
 });
