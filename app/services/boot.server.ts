@@ -72,7 +72,9 @@ export async function bootRecourse(demo: DemoSeed): Promise<void> {
     });
     // Ends the loop and logs out on shutdown (the server's own handler closes the web server).
     for (const signal of ["SIGINT", "SIGTERM"] as const) process.once(signal, () => void poller.stop());
-    console.log(`Polling ${new URL(config.IMAP_URL).host} for replies and bounces every ${config.IMAP_POLL_MS / 1000} s`);
+    console.log(
+      `Polling ${new URL(config.IMAP_URL).host} for replies and bounces every ${config.IMAP_POLL_MS / 1000} s`,
+    );
   }
   if (!config.SMTP_URL) console.log(`No SMTP_URL: emails are written as .eml files to ${config.MAIL_DIR}/`);
 }

@@ -1,7 +1,13 @@
 import { ImapFlow } from "imapflow";
 import type { DB } from "../../db/client";
 import { logError } from "../utils/log.server";
-import { parseInbound, receiveInboundMail, refusalOf, type InboundResult, type InboundSettings } from "./inbound-mail.server";
+import {
+  parseInbound,
+  receiveInboundMail,
+  refusalOf,
+  type InboundResult,
+  type InboundSettings,
+} from "./inbound-mail.server";
 
 // The IMAP poller (issue #20): for an SSM whose replies arrive in an existing mailbox (Microsoft 365,
 // Google). Each round hands every message still in the polled folder to the same service as the SMTP
@@ -21,7 +27,8 @@ export interface ImapMailbox {
 /** imaps://user:password@host[:port]/FOLDER (user and password percent-encoded); FOLDER defaults to INBOX. */
 export function parseImapUrl(url: string): ImapMailbox {
   const u = new URL(url);
-  if (u.protocol !== "imap:" && u.protocol !== "imaps:") throw new Error("IMAP_URL must start with imaps:// or imap://");
+  if (u.protocol !== "imap:" && u.protocol !== "imaps:")
+    throw new Error("IMAP_URL must start with imaps:// or imap://");
   const secure = u.protocol === "imaps:";
   const folder = decodeURIComponent(u.pathname.replace(/^\//, "")) || "INBOX";
   return {
@@ -46,7 +53,7 @@ export interface PollRound {
 export interface ImapPoller {
   /** Runs one round now (after the one under way, if any) and reports it. */
   pollNow(): Promise<PollRound>;
-  /** Ends the loop: waits for a round under way, then logs out. */
+  /** Ends the loop: no new round starts; waits for the one under way (which logs out). */
   stop(): Promise<void>;
 }
 
@@ -61,7 +68,14 @@ async function ensureFolder(client: ImapFlow, path: string): Promise<void> {
 
 async function pollOnce(
   client: ImapFlow,
-  input: { db: DB; mailbox: ImapMailbox; processedFolder: string; refusedFolder: string; maxBytes: number; settings: InboundSettings },
+  input: {
+    db: DB;
+    mailbox: ImapMailbox;
+    processedFolder: string;
+    refusedFolder: string;
+    maxBytes: number;
+    settings: InboundSettings;
+  },
   handled: PolledOutcome[],
 ): Promise<void> {
   await ensureFolder(client, input.processedFolder);
@@ -120,38 +134,32 @@ export function startImapPoller(input: {
 }): ImapPoller {
   const mailbox = parseImapUrl(input.url);
   const options = { ...input, mailbox };
-  let client: ImapFlow | undefined;
   let stopped = false;
   let timer: NodeJS.Timeout | undefined;
   let current: Promise<PollRound> = Promise.resolve({ handled: [] });
 
-  const connected = async (): Promise<ImapFlow> => {
-    if (client?.usable) return client;
-    client?.close();
-    const fresh = new ImapFlow({
+  // One connection per round, logged out after it: no idle connection for a provider to drop
+  // silently, and a server that went away and came back is simply reached again next round.
+  const round = async (): Promise<PollRound> => {
+    const handled: PolledOutcome[] = [];
+    if (stopped) return { handled };
+    const client = new ImapFlow({
       host: mailbox.host,
       port: mailbox.port,
       secure: mailbox.secure,
       auth: { user: mailbox.user, pass: mailbox.password },
       logger: false,
     });
-    // A dropped connection is an event, not a crash: the next round connects again.
-    fresh.on("error", (error: unknown) => logError("imap poller: connection error", error));
-    client = fresh;
-    await fresh.connect();
-    return fresh;
-  };
-
-  const round = async (): Promise<PollRound> => {
-    const handled: PolledOutcome[] = [];
-    if (stopped) return { handled };
+    // A dropped connection is an event, not a crash: the round fails and the next one connects again.
+    client.on("error", (error: unknown) => logError("imap poller: connection error", error));
     try {
-      await pollOnce(await connected(), options, handled);
+      await client.connect();
+      await pollOnce(client, options, handled);
+      await client.logout();
       return { handled };
     } catch (error) {
       logError("imap poller: a round failed; trying again next round", error);
-      client?.close();
-      client = undefined;
+      client.close();
       return { handled, error };
     }
   };
@@ -178,10 +186,6 @@ export function startImapPoller(input: {
       stopped = true;
       if (timer) clearTimeout(timer);
       await current;
-      const open = client;
-      client = undefined;
-      if (open?.usable) await open.logout().catch(() => open.close());
-      else open?.close();
     },
   };
 }
