@@ -206,4 +206,27 @@ describe("the IMAP poller brings replies from an SSM's mailbox onto the case (is
     expect((await filerMessages(caseId)).map((m) => m.body)).toEqual(["Sent while the server was down."]);
     expect(rounds.at(-1)).toBe(back);
   });
+
+  it("polls on its own from start-up, and after stop() it touches the mailbox no more", async () => {
+    const { replyTo, caseId } = await fileAndReadReplyTo({ db: t.db, outgoing, secret: SECRET, now: NOW });
+    await appendToInbox({ to: replyTo, text: "Picked up at start.", messageId: "<imap-startup@example.com>" });
+    let firstRound: (r: PollRound) => void = () => {};
+    const roundSeen = new Promise<PollRound>((resolve) => (firstRound = resolve));
+    const own = startImapPoller({
+      db: t.db,
+      url: dovecot.url,
+      intervalMs: 3_600_000,
+      processedFolder: PROCESSED,
+      refusedFolder: REFUSED,
+      maxBytes: 25 * 1024 * 1024,
+      settings: { secret: SECRET },
+      onRound: (r) => firstRound(r),
+    });
+    expect((await roundSeen).handled).toEqual([expect.objectContaining({ kind: "added", caseId })]);
+    await own.stop();
+    await appendToInbox({ to: replyTo, text: "After shutdown.", messageId: "<imap-after-stop@example.com>" });
+    expect(await own.pollNow()).toEqual({ handled: [] });
+    expect((await folderCounts()).INBOX).toBe(1);
+    expect((await filerMessages(caseId)).map((m) => m.body)).toEqual(["Picked up at start."]);
+  });
 });
