@@ -64,7 +64,13 @@ const envSchema = z.object({
     .max(100 * 1024 * 1024)
     .default(25 * 1024 * 1024),
   /** A mailbox to poll for replies, e.g. imaps://user:password@outlook.office365.com/INBOX. */
-  IMAP_URL: z.url().optional(),
+  IMAP_URL: z
+    .url()
+    .regex(
+      /^imaps?:\/\//i,
+      "must start with imaps:// (or imap:// for tests), like imaps://user%40example.org:password@imap.example.org/INBOX",
+    )
+    .optional(),
   IMAP_POLL_MS: z.coerce.number().int().min(1_000).max(3_600_000).default(60_000),
   /** Where polled messages are moved once handled; they are never deleted. */
   IMAP_PROCESSED_FOLDER: z.string().min(1).default("Recourse/Processed"),
