@@ -32,12 +32,18 @@ function followLine(input: Common): string {
 
 function frame(common: Common, subjectKey: MessageKey, middle: string[]): RenderedEmail {
   const t = translator(common.language);
-  return renderEmail(common.language, t(subjectKey, { reference: common.reference }), [
-    t("email.greeting", { name: common.filerName }),
-    ...middle,
-    t("email.signoff", { ssm: common.ssmName }),
-    footerLine(common),
-  ]);
+  return renderEmail(
+    common.language,
+    t(subjectKey, { reference: common.reference }),
+    [
+      t("email.greeting", { name: common.filerName }),
+      ...middle,
+      t("email.signoff", { ssm: common.ssmName }),
+      footerLine(common),
+    ],
+    // Every email to a filer links to their case, so its origin is Recourse's own.
+    new URL(common.statusLink).origin,
+  );
 }
 
 export function acknowledgementEmail(

@@ -40,6 +40,17 @@ function eventTitle(t: Translate, e: TimelineEvent): string {
       return t("event.attachment_added", { name: data.name ?? "" });
     case "assigned":
       return t("event.assigned", { name: data.name ?? "" });
+    case "call_recorded":
+      return t("event.call_recorded", {
+        who: data.who ?? "",
+        outcome: codeText(t, "contact.outcome", data.outcome ?? ""),
+      });
+    case "letter_recorded":
+      return t("event.letter_recorded", { who: data.who ?? "" });
+    case "call_task": {
+      const callFor = (e.data_json ? (JSON.parse(e.data_json) as { for?: string[] }).for : undefined) ?? [];
+      return t("event.call_task", { for: callFor.map((k) => codeText(t, "callFor", k)).join("; ") });
+    }
     default:
       return codeText(t, "event", e.type);
   }

@@ -34,6 +34,7 @@ const ROW_HEADER: Record<BreakdownPath, MessageKey> = {
   "escalations.byLevel": "report.col.levelReached",
   "escalations.byCause": "report.col.cause",
   "recourse.byOutcome": "report.col.outcome",
+  "providerStage.byReason": "report.col.reason",
 };
 
 const SURVEY_QUESTIONS = [
@@ -118,6 +119,20 @@ export function ReportFigures({ figures: f, threshold, headingLevel = 2 }: Repor
           <dd data-testid="figure-extensions">{count(f.extensions)}</dd>
         </dl>
         <p className="hint">{t("report.referredOut.hint")}</p>
+      </section>
+
+      <section>
+        <Heading>{t("report.section.providerStage")}</Heading>
+        <dl className="summary-list">
+          <dt>{t("report.figure.providerStage.referred")}</dt>
+          <dd data-testid="figure-provider-referred">{count(f.providerStage.referred)}</dd>
+          <dt>{t("report.figure.providerStage.resolved")}</dt>
+          <dd data-testid="figure-provider-resolved">{count(f.providerStage.resolved)}</dd>
+          <dt>{t("report.figure.providerStage.movedOn.total")}</dt>
+          <dd data-testid="figure-provider-moved-on">{count(f.providerStage.movedOn.total)}</dd>
+        </dl>
+        <p className="hint">{t("report.providerStage.hint")}</p>
+        {breakdown("providerStage.byReason", f.providerStage.movedOn.total)}
       </section>
 
       <section>

@@ -32,7 +32,28 @@ export type StaffLifecycleCommand =
   | { action: "decide"; outcome: DecisionOutcome; reasons: string; panel?: string }
   | { action: "escalate"; reason: string }
   | { action: "close" }
-  | { action: "reopen"; reason: string };
+  | { action: "reopen"; reason: string }
+  | { action: "record_contact"; contact: RecordedContact };
+
+/** A call or letter to the filer, as staff record it (issue #18). */
+export const CONTACT_OUTCOMES = ["reached", "not_reached", "left_message"] as const;
+export type ContactOutcome = (typeof CONTACT_OUTCOMES)[number];
+export interface RecordedContact {
+  channel: "call" | "letter";
+  /** Who spoke (or whom the letter went to), as staff write it. */
+  who: string;
+  /** When the call took place or the letter went out (ISO). */
+  at: string;
+  /** What was said, or what the letter said. */
+  summary: string;
+  /** A letter sent is a contact that reaches the person; a call says how it went. */
+  outcome: ContactOutcome;
+}
+
+/** Whether a recorded contact reached the person: a call answered, or a letter sent. */
+export function contactReached(contact: RecordedContact): boolean {
+  return contact.channel === "letter" || contact.outcome === "reached";
+}
 
 /** What the clocks add to the status for the workflow's table. */
 export function caseFacts(clocks: readonly Clock[]): CaseFacts {
@@ -52,9 +73,12 @@ export function allowedStaffActions(input: LifecycleInput): StaffAction[] {
     "close",
     "reopen",
     "note",
+    "record_contact",
   ];
   return all.filter((action) => {
     if (!applyStaffAction(input.case.status, action, caseFacts(input.clocks)).ok) return false;
+    if (action === "acknowledge" && input.case.filerHasEmail === false && input.case.status !== "received")
+      return false;
     return action !== "escalate" || mayEscalate(input.policy, input.case.level);
   });
 }
@@ -66,6 +90,9 @@ export function staffTransition<C extends Clock>(
   const { case: c, clocks, policy, now } = input;
   const transition = applyStaffAction(c.status, command.action, caseFacts(clocks));
   if (!transition.ok) return refuse(transition.reason);
+  const hasEmail = c.filerHasEmail !== false;
+  // Without email the acknowledge step is staff saying "we have it": done once; the clock waits for a contact.
+  if (command.action === "acknowledge" && !hasEmail && c.status !== "received") return refuse("already_acknowledged");
   let change = emptyTransition<C>();
   const cal = policy.calendar;
   const meet = (kind: Clock["kind"], level?: number) => {
@@ -86,7 +113,9 @@ export function staffTransition<C extends Clock>(
       });
       break;
     case "acknowledge": {
-      meet("acknowledge");
+      // Met only by a contact that reached the person: for a case with email, the acknowledgement
+      // email queued here; without email, a recorded call or letter (record_contact below).
+      if (hasEmail) meet("acknowledge");
       change.events.push({ type: "acknowledged", visibility: "public", actor: "actor" });
       const firstResponse = clocks.find((k) => k.kind === "first_response");
       if (firstResponse)
@@ -152,6 +181,23 @@ export function staffTransition<C extends Clock>(
       change.events.push({ type: "internal_note", visibility: "internal", actor: "actor", body: command.reason });
       break;
     }
+    case "record_contact": {
+      const { contact } = command;
+      change.casePatch = null;
+      change.events.push({
+        type: contact.channel === "letter" ? "letter_recorded" : "call_recorded",
+        visibility: "internal",
+        actor: "actor",
+        body: contact.summary,
+        data: { who: contact.who, at: contact.at, outcome: contact.channel === "letter" ? "sent" : contact.outcome },
+      });
+      if (contactReached(contact)) {
+        // The person heard from the SSM: what was owed to them by call is done.
+        meet("acknowledge");
+        change.casePatch = { callFilerSince: null, ...(c.status === "received" ? { status: "acknowledged" } : {}) };
+      }
+      break;
+    }
     case "escalate": {
       const up = escalation(input, "manual", true);
       if (!up) return refuse("top_level");
@@ -161,5 +207,39 @@ export function staffTransition<C extends Clock>(
       break;
     }
   }
+  change = callInsteadOfEmail(input, change);
   return { ok: true, change: change as Transition<C> };
+}
+
+/**
+ * A case without email (issue #18): what the transition would have emailed the filer becomes a
+ * call task instead — the "call the filer" flag raised (the first raise stays), and an internal
+ * timeline entry naming what the call is for. Notices to managers go as they are.
+ */
+export function callInsteadOfEmail<C extends Clock>(input: LifecycleInput<C>, change: Transition<C>): Transition<C> {
+  if (input.case.filerHasEmail !== false) return change;
+  const forFiler = change.notices.filter((n) => n.to === "filer");
+  if (forFiler.length === 0) return change;
+  const callFor = forFiler.map((n) => n.kind);
+  return {
+    ...change,
+    casePatch: {
+      ...change.casePatch,
+      ...(input.case.callFilerSince ? {} : { callFilerSince: input.now.toISOString() }),
+    },
+    events: [...change.events, { type: "call_task", visibility: "internal", actor: "system", data: { for: callFor } }],
+    notices: change.notices.filter((n) => n.to !== "filer"),
+  };
+}
+
+/** What the open call task is for: the steps noted on the timeline since it was raised, each once. */
+export function openCallReasons(
+  events: readonly { type: string; data_json: string | null; created_at: string }[],
+  since: string | null,
+): string[] {
+  if (!since) return [];
+  const reasons = events
+    .filter((e) => e.type === "call_task" && e.created_at >= since && e.data_json)
+    .flatMap((e) => (JSON.parse(e.data_json!) as { for?: string[] }).for ?? []);
+  return [...new Set(reasons)];
 }

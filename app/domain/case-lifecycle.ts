@@ -23,6 +23,13 @@ export interface LifecycleCase {
   recourseDeadlineAt: string | null;
   /** The tasks that head the queue (#20): a message after closing, a filer to call. */
   messageAfterCloseAt?: string | null;
+  /**
+   * Whether the filer gave an email address (issue #18). Absent means yes. Without one, nothing the
+   * case owes them can go by email: each step raises a call task instead, and only a contact that
+   * reached them (a call, a letter) meets the acknowledgement clock.
+   */
+  filerHasEmail?: boolean;
+  /** Since when staff have been asked to call the filer (a bounced email, a case without email). */
   callFilerSince?: string | null;
 }
 
@@ -41,7 +48,7 @@ export interface CasePatch {
   mergedIntoCaseId?: number;
   /** A message came after the case was finished: staff see it at the top of the queue (#20). */
   messageAfterCloseAt?: string | null;
-  /** An email to the filer bounced: staff should phone them (#20). */
+  /** The "call the filer" task: raised (a time) or cleared (null) (issue #18, #20). */
   callFilerSince?: string | null;
 }
 

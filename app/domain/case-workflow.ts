@@ -1,7 +1,18 @@
 import type { CaseStatus } from "./vocabulary";
 
 export type StaffAction =
-  "take" | "acknowledge" | "reply" | "note" | "request_info" | "resume" | "decide" | "escalate" | "close" | "reopen";
+  | "take"
+  | "acknowledge"
+  | "reply"
+  | "note"
+  | "request_info"
+  | "resume"
+  | "decide"
+  | "escalate"
+  | "close"
+  | "reopen"
+  /** A call or letter to the filer, kept on the record (issue #18): like a note, never blocked. */
+  | "record_contact";
 
 export const DECISION_OUTCOMES = ["upheld", "partly_upheld", "not_upheld", "resolved_informally"] as const;
 export type DecisionOutcome = (typeof DECISION_OUTCOMES)[number];
@@ -42,7 +53,7 @@ export function applyStaffAction(
   action: StaffAction,
   facts: CaseFacts = { acknowledgeOwed: status === "received" },
 ): TransitionResult {
-  if (action === "note") return { ok: true, next: status };
+  if (action === "note" || action === "record_contact") return { ok: true, next: status };
   // Reopening is how a finished case comes back (new information, a decision set aside).
   if (action === "reopen") {
     return status === "closed" || status === "withdrawn" || status === "decided"

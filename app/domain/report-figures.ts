@@ -15,8 +15,22 @@ export interface Count {
   label?: { en: string; fr: string };
 }
 
+/**
+ * The clocks a report counts, in the order it lists them: the SSM's acknowledgement, the provider's
+ * answer at the provider stage (issue #17, level 1 only), and each level's decision.
+ */
+export const REPORTED_CLOCK_KINDS = ["acknowledge", "provider_response", "decision"] as const;
+export type ReportedClockKind = (typeof REPORTED_CLOCK_KINDS)[number];
+
+/** Sorts clocks as reports list them: by kind (above), then level. */
+export function byClockOrder(a: Pick<ClockFigures, "kind" | "level">, b: Pick<ClockFigures, "kind" | "level">) {
+  return a.kind === b.kind
+    ? a.level - b.level
+    : REPORTED_CLOCK_KINDS.indexOf(a.kind) - REPORTED_CLOCK_KINDS.indexOf(b.kind);
+}
+
 export interface ClockFigures {
-  kind: "acknowledge" | "decision";
+  kind: ReportedClockKind;
   level: number;
   /** Clocks that ended in the quarter: met, or missed (breached). */
   ended: number;
@@ -59,6 +73,11 @@ export interface QuarterFigures {
    * was counted.
    */
   extensions?: number;
+  /**
+   * The provider stage (issue #17, decision record 018). Absent from reports frozen before it was
+   * counted; those show it as 0.
+   */
+  providerStage?: ProviderStageFigures;
   decided: { total: number; byLevel: Count[]; byOutcome: Count[] };
   /** Open (in the SSM's hands, not decided) at the quarter's end, and at its start. */
   openAtEnd: number;
@@ -76,6 +95,26 @@ export interface QuarterFigures {
   };
 }
 
+/** Why a complaint moved on from the provider stage to the SSM: the escalation causes, or staff. */
+export const PROVIDER_STAGE_MOVES = [
+  "client_not_satisfied",
+  "provider_late",
+  "client_no_reply",
+  "staff_stepped_in",
+] as const;
+
+export interface ProviderStageFigures {
+  /** Complaints referred to their provider in the quarter (at filing, or by staff). */
+  referred: number;
+  /** Closed as resolved at the provider stage in the quarter: the client accepted, or was silent where policy closes. */
+  resolved: number;
+  /**
+   * Moved on to the SSM in the quarter, by why: every key of PROVIDER_STAGE_MOVES listed, 0 or not.
+   * The escalation causes match escalations.byCause row for row (report-relations.ts).
+   */
+  movedOn: { total: number; byReason: Count[] };
+}
+
 /** Breakdowns whose counts add up to a total: the groups suppression must protect. */
 export const BREAKDOWNS = [
   { id: "received.byKind", total: "received" },
@@ -88,6 +127,7 @@ export const BREAKDOWNS = [
   { id: "escalations.byLevel", total: "escalations" },
   { id: "escalations.byCause", total: "escalations" },
   { id: "recourse.byOutcome", total: "recourse" },
+  { id: "providerStage.byReason", total: "providerStage.movedOn" },
 ] as const;
 
 export type BreakdownId = (typeof BREAKDOWNS)[number]["id"] | "received.byGroup";
@@ -98,6 +138,7 @@ export interface WithBreakdowns<Row> {
   decided: { byLevel: Row[]; byOutcome: Row[] };
   escalations: { byLevel: Row[]; byCause: Row[] };
   recourse: { byOutcome: Row[] };
+  providerStage?: { movedOn: { byReason: Row[] } };
 }
 
 export function breakdownOf<Row>(f: WithBreakdowns<Row>, id: BreakdownId): Row[] {
@@ -124,6 +165,8 @@ export function breakdownOf<Row>(f: WithBreakdowns<Row>, id: BreakdownId): Row[]
       return f.escalations.byCause;
     case "recourse.byOutcome":
       return f.recourse.byOutcome;
+    case "providerStage.byReason":
+      return f.providerStage?.movedOn.byReason ?? [];
   }
 }
 

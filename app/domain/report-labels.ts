@@ -45,6 +45,7 @@ export const BREAKDOWN_PATHS = [
   "escalations.byLevel",
   "escalations.byCause",
   "recourse.byOutcome",
+  "providerStage.byReason",
 ] as const satisfies readonly BreakdownId[];
 export type BreakdownPath = (typeof BREAKDOWN_PATHS)[number];
 
@@ -96,6 +97,10 @@ export function categoryLabel(breakdown: string, key: string, rowLabel?: string)
       return key === "none"
         ? { key: "report.none.generic" }
         : { ...known(`escalationCause.${key}`, key), capitalized: true };
+    case "providerStage.byReason":
+      return key === "staff_stepped_in"
+        ? { key: "report.providerStage.staffSteppedIn" }
+        : { ...known(`escalationCause.${key}`, key), capitalized: true };
     case "recourse.byOutcome":
       if (key === "pending") return { key: "report.recourse.pending" };
       if (key === "referred_to_ministry") return { key: "caseStatus.referred_to_ministry" };
@@ -109,6 +114,7 @@ export function categoryLabel(breakdown: string, key: string, rowLabel?: string)
 export function clockLabel(kind: string, level: number): Label {
   if (kind === "acknowledge") return { key: "clock.acknowledge" };
   if (kind === "decision") return { key: "report.clock.decision", vars: { level } };
+  if (kind === "provider_response") return { key: "report.clock.providerResponse" };
   return text(`${kind} ${level}`);
 }
 
@@ -159,6 +165,10 @@ export function flattenShown(f: ShownFigures): FigureCell[] {
   single("referredOut", f.referredOut);
   single("withdrawn", f.withdrawn);
   single("extensions", f.extensions);
+  single("providerStage.referred", f.providerStage.referred);
+  single("providerStage.resolved", f.providerStage.resolved);
+  single("providerStage.movedOn.total", f.providerStage.movedOn.total);
+  breakdown("providerStage.byReason");
   single("decided.total", f.decided.total);
   breakdown("decided.byLevel");
   breakdown("decided.byOutcome");
@@ -232,6 +242,7 @@ const SINGLE_FIGURE_PATHS: Record<string, string> = {
   decided: "decided.total",
   escalations: "escalations.total",
   recourse: "recourse.total",
+  "providerStage.movedOn": "providerStage.movedOn.total",
 };
 
 /**

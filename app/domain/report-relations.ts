@@ -1,5 +1,5 @@
 import { MINISTRY_RETAINED_PROGRAMS } from "./programs";
-import { BREAKDOWNS, type BreakdownId } from "./report-figures";
+import { BREAKDOWNS, PROVIDER_STAGE_MOVES, type BreakdownId } from "./report-figures";
 import type { SingleCount } from "./report-cells";
 
 /**
@@ -16,6 +16,8 @@ export type Relation =
   | { kind: "breakdown"; breakdown: Exclude<BreakdownId, "received.byGroup">; total: SingleCount }
   /** Some rows of a breakdown add up to another figure. */
   | { kind: "rows"; breakdown: BreakdownId; keys: readonly string[]; total: SingleCount; why: string }
+  /** Rows of two breakdowns with the same key are the same count. */
+  | { kind: "same rows"; breakdown: BreakdownId; other: BreakdownId; keys: readonly string[]; why: string }
   /** A clock's ended count is its on-time count plus its late one (the share publishes both). */
   | { kind: "clock" };
 
@@ -34,6 +36,15 @@ export const RELATIONS: readonly Relation[] = [
     keys: ["recourse"],
     total: "recourse",
     why: "A filer's recourse request writes the request and an escalation caused by it together (filer-actions.server.ts).",
+  },
+  {
+    kind: "same rows",
+    breakdown: "providerStage.byReason",
+    other: "escalations.byCause",
+    keys: PROVIDER_STAGE_MOVES.filter((k) => k !== "staff_stepped_in"),
+    why:
+      "A complaint leaves the provider stage for the SSM by an escalation whose cause says why (case-lifecycle-provider.ts); " +
+      "no other escalation has those causes. Staff stepping in takes the case back without escalating it.",
   },
   { kind: "clock" },
 ];
@@ -60,6 +71,8 @@ export function equationsOf(paths: Iterable<string>): Equation[] {
         parts: rowsOf(r.breakdown).filter((p) => keys.has(p.slice(r.breakdown.length + 1))),
         total: r.total,
       });
+    } else if (r.kind === "same rows") {
+      for (const key of r.keys) equations.push({ parts: [`${r.other}|${key}`], total: `${r.breakdown}|${key}` });
     } else {
       for (const p of all) {
         const m = /^clocks\|(.+)\|ended$/.exec(p);
@@ -81,5 +94,17 @@ export const STANDALONE_COUNTS: readonly { count: SingleCount; why: string }[] =
       "An extension (issue #17) moves a deadline; it is neither a case, a decision nor a clock's end, so no other " +
       "figure adds it up. An extended clock met by its extended due time counts on time in its clock's figures, " +
       "which keep their own relation (ended = on time + late).",
+  },
+  {
+    count: "providerStage.referred",
+    why:
+      "Referred in the quarter and left the stage in the quarter are different complaints: one referred late in a " +
+      "quarter answers in the next, so no sum ties the referrals to what came of them.",
+  },
+  {
+    count: "providerStage.resolved",
+    why:
+      "Resolved at the provider stage closes a case with neither a decision nor an escalation (decision record 013), " +
+      "so it is in no other total.",
   },
 ];

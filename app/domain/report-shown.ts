@@ -24,6 +24,11 @@ export function asShown(f: QuarterFigures): ShownFigures {
     referredOut: f.referredOut,
     withdrawn: f.withdrawn,
     extensions: f.extensions ?? 0,
+    providerStage: {
+      referred: f.providerStage?.referred ?? 0,
+      resolved: f.providerStage?.resolved ?? 0,
+      movedOn: { total: f.providerStage?.movedOn.total ?? 0, byReason: rows(f.providerStage?.movedOn.byReason ?? []) },
+    },
     decided: { total: f.decided.total, byLevel: rows(f.decided.byLevel), byOutcome: rows(f.decided.byOutcome) },
     openAtEnd: f.openAtEnd,
     carriedOver: f.carriedOver,
@@ -43,5 +48,17 @@ export function asShown(f: QuarterFigures): ShownFigures {
     },
     recourse: { total: f.recourse.total, byOutcome: rows(f.recourse.byOutcome) },
     satisfaction: { ...f.satisfaction },
+  };
+}
+
+/**
+ * A stored release as shown now: figures counted after it was stored (extensions, the provider
+ * stage) read as 0, as they do in reports frozen before they were counted.
+ */
+export function storedShown(f: ShownFigures): ShownFigures {
+  return {
+    ...f,
+    extensions: f.extensions ?? 0,
+    providerStage: f.providerStage ?? { referred: 0, resolved: 0, movedOn: { total: 0, byReason: [] } },
   };
 }

@@ -1,6 +1,7 @@
 import { cellsOf, clockCell, clockKey, rowCell, SINGLE_COUNTS } from "./report-cells";
 import {
   breakdownOf,
+  byClockOrder,
   onTimeShare,
   type BreakdownId,
   type ClockFigures,
@@ -72,6 +73,11 @@ export interface ShownFigures {
   referredOut: ShownCount;
   withdrawn: ShownCount;
   extensions: ShownCount;
+  providerStage: {
+    referred: ShownCount;
+    resolved: ShownCount;
+    movedOn: { total: ShownCount; byReason: ShownCountRow[] };
+  };
   decided: { total: ShownCount; byLevel: ShownCountRow[]; byOutcome: ShownCountRow[] };
   openAtEnd: ShownCount;
   carriedOver: ShownCount;
@@ -230,6 +236,11 @@ function zeroed(f: QuarterFigures): QuarterFigures {
     referredOut: 0,
     withdrawn: 0,
     extensions: 0,
+    providerStage: {
+      referred: 0,
+      resolved: 0,
+      movedOn: { total: 0, byReason: none(f.providerStage?.movedOn.byReason ?? []) },
+    },
     decided: { total: 0, byLevel: none(f.decided.byLevel), byOutcome: none(f.decided.byOutcome) },
     openAtEnd: 0,
     carriedOver: 0,
@@ -287,6 +298,11 @@ export function provinceFigures(reports: readonly QuarterFigures[], quarter: str
     referredOut: sum(SINGLE_COUNTS.referredOut),
     withdrawn: sum(SINGLE_COUNTS.withdrawn),
     extensions: sum(SINGLE_COUNTS.extensions),
+    providerStage: {
+      referred: sum(SINGLE_COUNTS["providerStage.referred"]),
+      resolved: sum(SINGLE_COUNTS["providerStage.resolved"]),
+      movedOn: { total: sum(SINGLE_COUNTS["providerStage.movedOn"]), byReason: rows("providerStage.byReason") },
+    },
     decided: {
       total: sum(SINGLE_COUNTS.decided),
       byLevel: rows("decided.byLevel"),
@@ -381,6 +397,11 @@ function shownFigures(
     referredOut: shownCount("referredOut"),
     withdrawn: shownCount("withdrawn"),
     extensions: shownCount("extensions"),
+    providerStage: {
+      referred: shownCount("providerStage.referred"),
+      resolved: shownCount("providerStage.resolved"),
+      movedOn: { total: shownCount("providerStage.movedOn"), byReason: rows("providerStage.byReason") },
+    },
     decided: { total: shownCount("decided"), byLevel: rows("decided.byLevel"), byOutcome: rows("decided.byOutcome") },
     openAtEnd: shownCount("openAtEnd"),
     carriedOver: shownCount("carriedOver"),
@@ -437,7 +458,5 @@ function mergeClocks(lists: readonly (readonly ClockFigures[])[]): ClockFigures[
       m.pausedDays += c.pausedDays;
     }
   }
-  return [...merged.values()].sort((a, b) =>
-    a.kind === b.kind ? a.level - b.level : a.kind === "acknowledge" ? -1 : 1,
-  );
+  return [...merged.values()].sort(byClockOrder);
 }

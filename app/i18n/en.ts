@@ -1,3 +1,4 @@
+import { enReportProvider } from "./en-report-provider";
 import { enProviderStage } from "./en-provider-stage";
 import { enThreeParties } from "./en-three-parties";
 
@@ -171,6 +172,8 @@ export const en = {
   "process.notice.title": "Your personal information",
   "process.file.how":
     "Use the online form, or contact the SSM by phone, email, mail or in person. Staff can write down your complaint for you.",
+  "process.noEmail":
+    "No email? Give a phone number instead. The SSM calls you at each step: to confirm it received your complaint, to ask a question, and to tell you the decision and how to ask for a review. If it cannot reach you, it leaves a message or writes to you. Your deadlines count from a call that reached you or a letter sent, never from a step nobody told you about.",
   "process.recourse.title": "How to ask for a review",
   "process.recourse.text":
     "After each decision, go to “Check a complaint” with your reference number and access code, and choose “Ask for a review”. You have {n} business days.",
@@ -294,6 +297,39 @@ export const en = {
   "event.filed": "Complaint received",
   "event.acknowledged": "Receipt confirmed",
   "event.public_reply": "Reply",
+  "event.call_recorded": "Call with {who}: {outcome}",
+  "event.letter_recorded": "Letter sent to {who}",
+  "event.call_task": "Call the person: {for}",
+  "contact.outcome.reached": "reached them",
+  "contact.outcome.not_reached": "did not reach them",
+  "contact.outcome.left_message": "left a message",
+  "callFor.acknowledged": "confirm we received the complaint",
+  "callFor.public_reply": "give them the reply",
+  "callFor.information_request": "ask them the question",
+  "callFor.decision": "tell them the decision and how to ask for a review",
+  "callFor.escalated": "tell them the case moved up a level",
+  "callFor.referred_to_ministry": "tell them the case went to the Ministry",
+  "callFor.survey_invitation": "ask how we did",
+  "callFor.provider_stage": "tell them where the provider's answer stands",
+  "callFor.deadline_extended": "tell them the deadline moved, and why",
+  "callFor.merged": "tell them the case was joined to another",
+  "case.noEmail.title": "No email: call the person",
+  "case.noEmail.body":
+    "This person gave no email address, so nothing on this case reaches them by email. Each step that would email them adds a call to make instead. The acknowledgement deadline is met only when a call reaches them or a letter is recorded.",
+  "case.noEmail.callOpen": "Call to make (since {date}):",
+  "case.acknowledgeHelpNoEmail":
+    "No email: this adds a call to make. The deadline is met when a recorded call reaches them.",
+  "case.contact.title": "Record a call or letter",
+  "case.contact.channel": "How",
+  "case.contact.channel.call": "Phone call",
+  "case.contact.channel.letter": "Letter sent",
+  "case.contact.who": "Who called whom",
+  "case.contact.at": "When (leave empty for now)",
+  "case.contact.atHint": "Like 2026-11-24T09:30, Toronto time.",
+  "case.contact.summary": "What was said",
+  "case.contact.outcome": "How the call went",
+  "case.contact.submit": "Record",
+  "case.done.record_contact": "Recorded on the timeline.",
   "event.internal_note": "Internal note",
   "event.decided": "Decision: {outcome}",
 
@@ -689,7 +725,7 @@ export const en = {
   "email.footer": "Please do not reply to this email. To write to us, use the link above.",
   "queue.attention": "Needs attention first",
   "queue.attention.afterClose": "New message on a closed case.",
-  "queue.attention.callFiler": "An email to the person bounced: call them.",
+  "queue.attention.callFiler": "Call the person: they have no email, or an email to them bounced.",
   "queue.surveyReviews": "Survey answers to review",
   "queue.surveyReviews.hint":
     "Fairness or timeliness rated 1 or 2. The case is named only when the person agreed to be contacted.",
@@ -1104,6 +1140,7 @@ export const en = {
     "Answers from people whose case closed this quarter. Each question is scored from 1 (not at all) to 5 (completely).",
   "health.ok": "ok",
   ...enThreeParties,
+  ...enReportProvider,
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -1,3 +1,4 @@
+import { frReportProvider } from "./fr-report-provider";
 import type { MessageKey } from "./en";
 import { frProviderStage } from "./fr-provider-stage";
 import { frThreeParties } from "./fr-three-parties";
@@ -181,6 +182,8 @@ export const fr: Record<MessageKey, string> = {
   "process.notice.title": "Vos renseignements personnels",
   "process.file.how":
     "Utilisez le formulaire en ligne, ou communiquez avec le GSS par téléphone, courriel, poste ou en personne. Le personnel peut noter votre plainte pour vous.",
+  "process.noEmail":
+    "Pas de courriel? Donnez plutôt un numéro de téléphone. Le GSS vous appelle à chaque étape : pour confirmer qu’il a reçu votre plainte, pour vous poser une question et pour vous annoncer la décision et comment demander une révision. S’il ne peut pas vous joindre, il laisse un message ou vous écrit. Le délai de réception n’est respecté que par un appel qui vous a joint ou une lettre envoyée, jamais par une étape dont personne ne vous a parlé.",
   "process.recourse.title": "Comment demander une révision",
   "process.recourse.text":
     "Après chaque décision, allez à « Suivre une plainte » avec votre numéro de référence et votre code d’accès, et choisissez « Demander une révision ». Vous avez {n} jours ouvrables.",
@@ -306,6 +309,39 @@ export const fr: Record<MessageKey, string> = {
   "event.filed": "Plainte reçue",
   "event.acknowledged": "Réception confirmée",
   "event.public_reply": "Réponse",
+  "event.call_recorded": "Appel avec {who} : {outcome}",
+  "event.letter_recorded": "Lettre envoyée à {who}",
+  "event.call_task": "Appeler la personne : {for}",
+  "contact.outcome.reached": "personne jointe",
+  "contact.outcome.not_reached": "personne non jointe",
+  "contact.outcome.left_message": "message laissé",
+  "callFor.acknowledged": "confirmer la réception de la plainte",
+  "callFor.public_reply": "lui transmettre la réponse",
+  "callFor.information_request": "lui poser la question",
+  "callFor.decision": "lui annoncer la décision et comment demander une révision",
+  "callFor.escalated": "lui dire que le dossier est passé au niveau supérieur",
+  "callFor.referred_to_ministry": "lui dire que le dossier a été transmis au ministère",
+  "callFor.survey_invitation": "lui demander son avis sur notre service",
+  "callFor.provider_stage": "lui dire où en est la réponse du fournisseur",
+  "callFor.deadline_extended": "lui dire que le délai a été prolongé, et pourquoi",
+  "callFor.merged": "lui dire que le dossier a été joint à un autre",
+  "case.noEmail.title": "Pas de courriel : appelez la personne",
+  "case.noEmail.body":
+    "Cette personne n'a pas donné d'adresse courriel : rien sur ce dossier ne lui parvient par courriel. Chaque étape qui lui enverrait un courriel ajoute plutôt un appel à faire. Le délai d'accusé de réception n'est respecté que lorsqu'un appel la joint ou qu'une lettre est consignée.",
+  "case.noEmail.callOpen": "Appel à faire (depuis le {date}) :",
+  "case.acknowledgeHelpNoEmail":
+    "Pas de courriel : ceci ajoute un appel à faire. Le délai est respecté lorsqu'un appel consigné joint la personne.",
+  "case.contact.title": "Consigner un appel ou une lettre",
+  "case.contact.channel": "Moyen",
+  "case.contact.channel.call": "Appel téléphonique",
+  "case.contact.channel.letter": "Lettre envoyée",
+  "case.contact.who": "Qui a appelé qui",
+  "case.contact.at": "Quand (laisser vide pour maintenant)",
+  "case.contact.atHint": "Par exemple 2026-11-24T09:30, heure de Toronto.",
+  "case.contact.summary": "Ce qui a été dit",
+  "case.contact.outcome": "Déroulement de l'appel",
+  "case.contact.submit": "Consigner",
+  "case.done.record_contact": "Consigné dans l'historique.",
   "event.internal_note": "Note interne",
   "event.decided": "Décision : {outcome}",
 
@@ -709,7 +745,7 @@ export const fr: Record<MessageKey, string> = {
   "email.footer": "Veuillez ne pas répondre à ce courriel. Pour nous écrire, utilisez le lien ci-dessus.",
   "queue.attention": "À traiter en premier",
   "queue.attention.afterClose": "Nouveau message sur un dossier fermé.",
-  "queue.attention.callFiler": "Un courriel à la personne n'a pas été livré : appelez-la.",
+  "queue.attention.callFiler": "Appelez la personne : elle n'a pas de courriel, ou un courriel ne lui a pas été livré.",
   "queue.surveyReviews": "Réponses au sondage à examiner",
   "queue.surveyReviews.hint":
     "Équité ou délais notés 1 ou 2. Le dossier n’est nommé que si la personne a accepté d’être contactée.",
@@ -1137,4 +1173,5 @@ export const fr: Record<MessageKey, string> = {
     "Réponses des personnes dont le dossier a été fermé ce trimestre. Chaque question est notée de 1 (pas du tout) à 5 (tout à fait).",
   "health.ok": "ok",
   ...frThreeParties,
+  ...frReportProvider,
 };

@@ -5,8 +5,11 @@ import { z } from "zod";
 import { CaseTimeline } from "../components/case-timeline";
 import { ClockTable } from "../components/clock-table";
 import { ErrorSummary } from "../components/error-summary";
-import { SelectField, TextArea } from "../components/form-fields";
+import { SelectField, TextArea, TextField } from "../components/form-fields";
+import { NoEmailBanner } from "../components/no-email-banner";
 import { DECISION_OUTCOMES } from "../domain/case-workflow";
+import { CONTACT_OUTCOMES } from "../domain/case-lifecycle-staff";
+import { instantAt } from "../domain/time-zone";
 import { useLanguage, useT } from "../hooks/use-translation";
 import { codeText } from "../i18n";
 import { staffCaseChangesSince, staffCaseView } from "../services/case-view.server";
@@ -49,6 +52,20 @@ const actionSchema = z.discriminatedUnion("intent", [
   z.object({ intent: z.literal("resume"), version, resumeReason: text(TEXT_LIMITS.shortReason) }),
   z.object({ intent: z.literal("escalate"), version, escalateReason: text(TEXT_LIMITS.reason) }),
   z.object({ intent: z.literal("close"), version }),
+  z.object({
+    intent: z.literal("record_contact"),
+    version,
+    channel: z.enum(["call", "letter"], { error: "error.choose" }),
+    who: text(TEXT_LIMITS.shortReason),
+    at: z
+      .string()
+      .trim()
+      .regex(/^(\d{4}-\d{2}-\d{2})[T ](\d{2}):(\d{2})$/, "error.dateTime")
+      .optional()
+      .or(z.literal("")),
+    summary: text(TEXT_LIMITS.message),
+    contactOutcome: z.enum(CONTACT_OUTCOMES).catch("reached"),
+  }),
   z.object({ intent: z.literal("reopen"), version, reopenReason: text(TEXT_LIMITS.reason) }),
   z.object({
     intent: z.literal("decide"),
@@ -126,7 +143,7 @@ async function providerStageAction(user: SessionUser, reference: string, formDat
   };
 }
 
-function commandOf(input: ActionInput): StaffCommand {
+function commandOf(input: ActionInput, now: Date): StaffCommand {
   switch (input.intent) {
     case "take":
       return { action: "take", assigneeId: input.assigneeId };
@@ -147,7 +164,25 @@ function commandOf(input: ActionInput): StaffCommand {
       return { action: "escalate", reason: input.escalateReason };
     case "decide":
       return { action: "decide", outcome: input.outcome, reasons: input.reasons, panel: input.panel };
+    case "record_contact":
+      return {
+        action: "record_contact",
+        contact: {
+          channel: input.channel,
+          who: input.who,
+          at: contactTime(input.at, now),
+          summary: input.summary,
+          outcome: input.channel === "letter" ? "reached" : input.contactOutcome,
+        },
+      };
   }
+}
+
+/** "2026-11-24T09:30", Toronto time (where the SSMs are), or now when left empty. */
+function contactTime(at: string | undefined, now: Date): string {
+  const m = at ? /^(\d{4}-\d{2}-\d{2})[T ](\d{2}):(\d{2})$/.exec(at) : null;
+  if (!m) return now.toISOString();
+  return instantAt(m[1]!, Number(m[2]) * 60 + Number(m[3]), "America/Toronto").toISOString();
 }
 
 // A refused action leaves the case as it was, so no reload is needed, except when the case changed
@@ -166,6 +201,9 @@ const DRAFT_FIELDS = [
   "outcome",
   "reasons",
   "panel",
+  "who",
+  "at",
+  "summary",
 ] as const;
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
@@ -218,13 +256,14 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   if (!parsed.ok) {
     return invalidFormResponse(parsed, { intent: parsed.values.intent ?? null, done: null, changes: null });
   }
+  const now = new Date();
   const result = await performStaffAction({
     db: context.db,
     user,
     reference: params.reference ?? "",
     expectedVersion: parsed.data.version,
-    command: commandOf(parsed.data),
-    now: new Date(),
+    command: commandOf(parsed.data, now),
+    now,
   });
   const intent = parsed.data.intent;
   if (!result.ok) {
@@ -305,6 +344,9 @@ export default function CasePage() {
         {t(`kind.${c.kind}`)} ·{" "}
         {view.assigneeName ? t("case.assignedTo", { name: view.assigneeName }) : t("case.notAssigned")}
       </p>
+      {!c.filer_email && c.kind !== "provider_dispute" ? (
+        <NoEmailBanner callSince={c.call_filer_since} callFor={view.callFor} timeZone={view.timeZone} />
+      ) : null}
       {result?.done ? (
         <p className="notice-success" role="status">
           {t(result.done)}
@@ -453,6 +495,10 @@ export default function CasePage() {
             reasons: t("case.decision.reasons"),
             panel: t("case.panel.label"),
             stepInReason: t("case.provider.stepIn.reason"),
+            channel: t("case.contact.channel"),
+            who: t("case.contact.who"),
+            at: t("case.contact.at"),
+            summary: t("case.contact.summary"),
           }}
         />
         {can("take") ? (
@@ -479,7 +525,7 @@ export default function CasePage() {
         ) : null}
         {can("acknowledge") ? (
           <ActionForm intent="acknowledge" version={c.version}>
-            <p className="hint">{t("case.acknowledgeHelp")}</p>
+            <p className="hint">{c.filer_email ? t("case.acknowledgeHelp") : t("case.acknowledgeHelpNoEmail")}</p>
             <button type="submit" disabled={busy}>
               {t("case.acknowledge")}
             </button>
@@ -613,6 +659,57 @@ export default function CasePage() {
             />
             <button type="submit" disabled={busy}>
               {t("case.escalate.submit")}
+            </button>
+          </ActionForm>
+        ) : null}
+        {can("record_contact") ? (
+          <ActionForm intent="record_contact" version={c.version} resetKey={view.events.length}>
+            <h3>{t("case.contact.title")}</h3>
+            <SelectField
+              name="channel"
+              label={t("case.contact.channel")}
+              required
+              defaultValue="call"
+              options={[
+                { value: "call", label: t("case.contact.channel.call") },
+                { value: "letter", label: t("case.contact.channel.letter") },
+              ]}
+              errors={errorsFor("record_contact")}
+            />
+            <TextField
+              name="who"
+              label={t("case.contact.who")}
+              required
+              defaultValue={draft("who")}
+              errors={errorsFor("record_contact")}
+              maxLength={TEXT_LIMITS.shortReason}
+            />
+            <TextField
+              name="at"
+              label={t("case.contact.at")}
+              hint={t("case.contact.atHint")}
+              defaultValue={draft("at")}
+              errors={errorsFor("record_contact")}
+            />
+            <TextArea
+              name="summary"
+              label={t("case.contact.summary")}
+              required
+              defaultValue={draft("summary")}
+              errors={errorsFor("record_contact")}
+              maxLength={TEXT_LIMITS.message}
+              rows={3}
+            />
+            <SelectField
+              name="contactOutcome"
+              label={t("case.contact.outcome")}
+              required
+              defaultValue="reached"
+              options={CONTACT_OUTCOMES.map((o) => ({ value: o, label: t(`contact.outcome.${o}`) }))}
+              errors={errorsFor("record_contact")}
+            />
+            <button type="submit" disabled={busy}>
+              {t("case.contact.submit")}
             </button>
           </ActionForm>
         ) : null}

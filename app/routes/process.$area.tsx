@@ -87,6 +87,7 @@ export default function ProcessPage() {
       </ul>
 
       <p>{t("process.file.how")}</p>
+      <p data-testid="no-email">{t("process.noEmail")}</p>
 
       <h2>{t("process.times.title")}</h2>
       <p>{t("process.times.intro")}</p>
@@ -177,6 +178,17 @@ export default function ProcessPage() {
             <dd>{formatShare(figures.onTimeShare, language)}</dd>
             <dt>{t("process.figures.median")}</dt>
             <dd>{formatDays(figures.medianDays, language)}</dd>
+            {/* Only where the policy sends complaints to providers: elsewhere it would read "<5" of nothing. */}
+            {providerStageOf(policy).referral !== "never" ? (
+              <>
+                <dt>{t("process.figures.providerResolved")}</dt>
+                <dd data-testid="public-provider-resolved">
+                  {formatCount(figures.providerStage.resolved, threshold, language)}
+                </dd>
+                <dt>{t("process.figures.providerOnTime")}</dt>
+                <dd>{formatShare(figures.providerStage.onTimeShare, language)}</dd>
+              </>
+            ) : null}
           </dl>
           <p className="hint">{t("process.figures.note", { threshold })}</p>
         </section>

@@ -50,6 +50,7 @@ type Loaded = ReturnType<typeof useLoaderData<typeof loader>>;
 const asNumber = (c: ShownCount | undefined) => (typeof c === "number" ? c : null);
 const acknowledgeOf = (f: ShownFigures) => f.clocks.find((c) => c.kind === "acknowledge");
 const decisionOf = (f: ShownFigures, level: number) => f.clocks.find((c) => c.kind === "decision" && c.level === level);
+const providerClockOf = (f: ShownFigures) => f.clocks.find((c) => c.kind === "provider_response");
 const levelCount = (rows: ShownFigures["escalations"]["byLevel"], level: number): ShownCount =>
   rows.find((r) => r.key === String(level))?.count ?? 0;
 
@@ -123,6 +124,15 @@ export default function ReportsPage() {
                 </th>
                 <th scope="col" className="num">
                   {t("reports.col.medianDecide")}
+                </th>
+                <th scope="col" className="num">
+                  {t("reports.col.providerReferred")}
+                </th>
+                <th scope="col" className="num">
+                  {t("reports.col.providerResolved")}
+                </th>
+                <th scope="col" className="num">
+                  {t("reports.col.providerOnTime")}
                 </th>
                 <th scope="col" className="num">
                   {t("reports.col.escalations")}
@@ -260,6 +270,9 @@ function FigureCells({
       <td className="num">
         {province ? t("reports.ministry.perSsmOnly") : formatDays(decision?.medianDays ?? null, language)}
       </td>
+      <td className="num">{count(f.providerStage.referred)}</td>
+      <td className="num">{count(f.providerStage.resolved)}</td>
+      <td className="num">{formatShare(providerClockOf(f)?.onTimeShare ?? null, language)}</td>
       <td className="num">{count(f.escalations.total)}</td>
       <td className="num">{count(f.recourse.total)}</td>
       <td className="num">{count(f.satisfaction.responses)}</td>

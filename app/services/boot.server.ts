@@ -6,6 +6,7 @@ import { env, inboundDomain, repliesReachCases } from "../utils/env.server";
 import { startClockSweeper } from "./clock-sweep.server";
 import { checkDemoAccounts } from "./demo-accounts.server";
 import { startOutboxWorker } from "./outbox-worker.server";
+import { startImapPoller } from "./imap-poller.server";
 import { startInboundSmtp } from "./inbound-smtp.server";
 import { sendReportReminders } from "./report-reminders.server";
 
@@ -58,6 +59,22 @@ export async function bootRecourse(demo: DemoSeed): Promise<void> {
       settings: { secret: config.REPLY_TOKEN_SECRET, reviewOrganizationId: config.INBOUND_REVIEW_ORGANIZATION_ID },
     });
     console.log(`Receiving replies and bounces by SMTP on port ${listener.port}`);
+  }
+  if (config.IMAP_URL !== undefined && config.REPLY_TOKEN_SECRET) {
+    const poller = startImapPoller({
+      db,
+      url: config.IMAP_URL,
+      intervalMs: config.IMAP_POLL_MS,
+      processedFolder: config.IMAP_PROCESSED_FOLDER,
+      refusedFolder: config.IMAP_REFUSED_FOLDER,
+      maxBytes: config.INBOUND_MAX_BYTES,
+      settings: { secret: config.REPLY_TOKEN_SECRET, reviewOrganizationId: config.INBOUND_REVIEW_ORGANIZATION_ID },
+    });
+    // Ends the loop and logs out on shutdown (the server's own handler closes the web server).
+    for (const signal of ["SIGINT", "SIGTERM"] as const) process.once(signal, () => void poller.stop());
+    console.log(
+      `Polling ${new URL(config.IMAP_URL).host} for replies and bounces every ${config.IMAP_POLL_MS / 1000} s`,
+    );
   }
   if (!config.SMTP_URL) console.log(`No SMTP_URL: emails are written as .eml files to ${config.MAIL_DIR}/`);
 }

@@ -3,6 +3,7 @@ import { extendDeadline, type ExtensionRefusal } from "../domain/case-lifecycle-
 import { actorOf, authorize, caseFor, caseScopeOf } from "./access.server";
 import type { SessionUser } from "./auth.server";
 import { noticeEmails } from "./case-notices.server";
+import { callInsteadOfEmail } from "../domain/case-lifecycle-staff";
 import { CaseActionRefused, caseChangeOf, lifecycleInput, loadCaseContext, runCaseAction } from "./case-records.server";
 
 export type ExtendRefusal = ExtensionRefusal | "not_found" | "stale";
@@ -34,15 +35,17 @@ export async function extendCaseDeadline(input: {
       reason: input.reason,
     });
     if (!result.ok) throw new CaseActionRefused<ExtendRefusal>(result.reason);
+    // Without email, what would go to the filer becomes a call task (issue #18).
+    const transition = callInsteadOfEmail(lifecycleInput(row, context, now), result.change);
     const emails = await noticeEmails({
       trx,
       row,
       area: context.area,
-      notices: result.change.notices,
+      notices: transition.notices,
       key: `v${row.version + 1}`,
       now,
     });
-    const change = caseChangeOf(result.change, { kind: "staff", userId: user.id }, emails);
+    const change = caseChangeOf(transition, { kind: "staff", userId: user.id }, emails);
     change.audit = {
       actorUserId: user.id,
       actorLabel: user.email,

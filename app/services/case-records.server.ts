@@ -80,6 +80,7 @@ export function lifecycleInput(row: CaseRow, context: CaseContext, now: Date): L
       decidedAt: row.decided_at,
       recourseDeadlineAt: row.recourse_deadline_at,
       messageAfterCloseAt: row.message_after_close_at,
+      filerHasEmail: Boolean(row.filer_email),
       callFilerSince: row.call_filer_since,
     },
     clocks: context.clocks,

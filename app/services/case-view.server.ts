@@ -7,7 +7,7 @@ import { findUserById, listActiveUsersOfOrganization } from "../../db/repositori
 import type { CaseRow } from "../../db/schema";
 import { readClocks } from "../domain/case-clocks";
 import { panelRequired } from "../domain/case-lifecycle";
-import { allowedStaffActions } from "../domain/case-lifecycle-staff";
+import { allowedStaffActions, openCallReasons } from "../domain/case-lifecycle-staff";
 import { openAttentionTasks } from "../domain/case-lifecycle-attention";
 import { roleMay } from "../domain/access";
 import { actorOf, authorize, caseFor, caseScopeOf } from "./access.server";
@@ -45,6 +45,7 @@ export const STAFF_CASE_FIELDS = [
   "next_due_at",
   "purged_at",
   "version",
+  "call_filer_since",
 ] as const satisfies readonly (keyof CaseRow)[];
 export type StaffCaseFields = Pick<CaseRow, (typeof STAFF_CASE_FIELDS)[number]>;
 
@@ -88,6 +89,8 @@ export async function staffCaseView(input: { db: DB; user: SessionUser; referenc
     case: staffCaseFields(row),
     providerStage,
     events,
+    /** What the "call the person" task is for (issue #18); a bounce raises it with no step named. */
+    callFor: openCallReasons(events, row.call_filer_since),
     emails,
     clocks: readClocks(context.clocks, now, calendar),
     timeZone: calendar.timeZone,

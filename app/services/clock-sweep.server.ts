@@ -19,6 +19,7 @@ import { sweepDueClock } from "../domain/case-lifecycle-provider";
 import { reminderDue } from "../domain/case-lifecycle-sweep";
 import { caseLink, staffEmail } from "./case-notifications.server";
 import { noticeEmails } from "./case-notices.server";
+import { callInsteadOfEmail } from "../domain/case-lifecycle-staff";
 import { caseChangeOf, commitCaseChange, lifecycleInput, loadCaseContext, StaleCaseError } from "./case-records.server";
 import { wakeOutboxWorker } from "./outbox-worker.server";
 import { logError } from "../utils/log.server";
@@ -169,15 +170,17 @@ async function breachIfDue(trx: DB, clock: StoredClock, now: Date): Promise<bool
   if (!stored) return null;
   const result = sweepDueClock(lifecycleInput(row, context, now), stored);
   if (!result) return null;
+  // Without email, what would go to the filer becomes a call task (issue #18).
+  const transition = callInsteadOfEmail(lifecycleInput(row, context, now), result.change);
   const emails = await noticeEmails({
     trx,
     row,
     area: context.area,
-    notices: result.change.notices,
+    notices: transition.notices,
     key: `v${row.version + 1}`,
     now,
   });
-  const change = caseChangeOf(result.change, { kind: "system", userId: null }, emails);
+  const change = caseChangeOf(transition, { kind: "system", userId: null }, emails);
   change.audit = {
     actorUserId: null,
     actorLabel: "sweep",

@@ -64,6 +64,17 @@ export function attachmentsOf(parsed: ParsedMail): InboundAttachment[] {
     .map((a) => ({ name: a.filename ?? "attachment", bytes: a.content, problem: attachmentProblem(a.content) }));
 }
 
+/**
+ * Why a message is refused whole rather than added (the SMTP listener answers 552/554; the IMAP
+ * poller moves it to the refused folder): a file too big for a case, or of a kind a case refuses.
+ */
+export function refusalOf(parsed: ParsedMail): "too_big" | "type" | null {
+  const problems = attachmentsOf(parsed).map((a) => a.problem);
+  if (problems.includes("too_big")) return "too_big";
+  if (problems.includes("type")) return "type";
+  return null;
+}
+
 export function parseInbound(raw: Buffer): Promise<ParsedMail> {
   // Only the text is ever kept: HTML becomes text here (scripts and styles dropped), never stored.
   return simpleParser(raw, { skipImageLinks: true, skipTextToHtml: true });

@@ -2,7 +2,7 @@ import { SMTPServer, type SMTPServerDataStream } from "smtp-server";
 import type { DB } from "../../db/client";
 import { MAX_ATTACHMENT_BYTES } from "../domain/file-type";
 import { logError } from "../utils/log.server";
-import { attachmentsOf, parseInbound, receiveInboundMail, type InboundSettings } from "./inbound-mail.server";
+import { parseInbound, receiveInboundMail, refusalOf, type InboundSettings } from "./inbound-mail.server";
 
 // The SMTP listener (issue #20): an MX record or a relay delivers replies and bounces here. A message
 // over the size limit, or carrying a file an upload would refuse, is refused during the SMTP
@@ -53,15 +53,15 @@ export async function startInboundSmtp(input: {
           if (stream.sizeExceeded)
             return done(refusal(552, `5.3.4 Message larger than ${Math.round(input.maxBytes / MB)} MB; not delivered`));
           const parsed = await parseInbound(raw);
-          const problems = attachmentsOf(parsed).map((a) => a.problem);
-          if (problems.includes("too_big"))
+          const refused = refusalOf(parsed);
+          if (refused === "too_big")
             return done(
               refusal(
                 552,
                 `5.3.4 A file is larger than ${MAX_ATTACHMENT_BYTES / MB} MB, the limit for a file on a case; your message was not added. Send it again with smaller files, or use the link in our email.`,
               ),
             );
-          if (problems.includes("type"))
+          if (refused === "type")
             return done(
               refusal(
                 554,

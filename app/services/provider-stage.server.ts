@@ -22,6 +22,7 @@ import { respondentView } from "../domain/provider-stage";
 import { actorOf, authorize, caseScopeOf } from "./access.server";
 import type { SessionUser } from "./auth.server";
 import { noticeEmails } from "./case-notices.server";
+import { callInsteadOfEmail } from "../domain/case-lifecycle-staff";
 import {
   CaseActionRefused,
   caseChangeOf,
@@ -112,15 +113,17 @@ export async function performProviderStageAction(input: {
     }
     const result = providerStageTransition(stageInput(row, context, now), command);
     if (!result.ok) throw new Refused(result.reason);
+    // Without email, what would go to the filer becomes a call task (issue #18).
+    const transition = callInsteadOfEmail(lifecycleInput(row, context, now), result.change);
     const emails = await noticeEmails({
       trx,
       row,
       area: context.area,
-      notices: result.change.notices,
+      notices: transition.notices,
       key: `v${row.version + 1}`,
       now,
     });
-    const change = caseChangeOf(result.change, { kind: actorKind, userId }, emails);
+    const change = caseChangeOf(transition, { kind: actorKind, userId }, emails);
     change.audit = {
       actorUserId: userId,
       actorLabel: acting.kind === "client" ? "filer" : acting.user.email,

@@ -316,8 +316,9 @@ export async function quarterTrend(db: DB, areaSlug: string | null, quarters: re
 
 /**
  * What the process page tells the public about the SSM's last submitted quarter: cases received,
- * the share of first-level decisions on time and the median business days they took, suppressed
- * exactly as the ministry sees them.
+ * the share of first-level decisions on time and the median business days they took, and where
+ * complaints go to the provider first, how many were resolved there and the provider's on-time
+ * share; suppressed exactly as the ministry sees them.
  */
 export async function publicQuarterFigures(db: DB, areaSlug: string, threshold: number) {
   const quarter = await latestSubmittedQuarterOf(db, areaSlug);
@@ -325,10 +326,13 @@ export async function publicQuarterFigures(db: DB, areaSlug: string, threshold: 
   const shown = (await releasedQuarter(db, quarter, threshold)).byArea.get(areaSlug)?.figures;
   if (!shown) return null;
   const decision = shown.clocks.find((c) => c.kind === "decision" && c.level === 1);
+  const provider = shown.clocks.find((c) => c.kind === "provider_response");
   return {
     quarter,
     received: shown.received.total,
     onTimeShare: decision?.onTimeShare ?? null,
     medianDays: decision?.medianDays ?? null,
+    // The provider stage (issue #17); the page shows it where the SSM's policy refers complaints.
+    providerStage: { resolved: shown.providerStage.resolved, onTimeShare: provider?.onTimeShare ?? null },
   };
 }

@@ -10,6 +10,7 @@ import {
   type ShownFigures,
 } from "../domain/report-suppression";
 import type { Suppression } from "../domain/suppression";
+import { storedShown } from "../domain/report-shown";
 
 /**
  * The quarter's reports as released to the ministry: one stored release per submission or
@@ -39,7 +40,11 @@ export interface ReleasedQuarter {
 }
 
 function parse(row: ReportReleaseRow): StoredRelease {
-  return JSON.parse(row.release_json) as StoredRelease;
+  const stored = JSON.parse(row.release_json) as StoredRelease;
+  return {
+    reports: stored.reports.map((r) => ({ ...r, shown: storedShown(r.shown) })),
+    province: storedShown(stored.province),
+  };
 }
 
 function figuresOfRow(row: Pick<QuarterReportRow, "figures_json">): QuarterFigures {

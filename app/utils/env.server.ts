@@ -64,10 +64,18 @@ const envSchema = z.object({
     .max(100 * 1024 * 1024)
     .default(25 * 1024 * 1024),
   /** A mailbox to poll for replies, e.g. imaps://user:password@outlook.office365.com/INBOX. */
-  IMAP_URL: z.url().optional(),
+  IMAP_URL: z
+    .url()
+    .regex(
+      /^imaps?:\/\//i,
+      "must start with imaps:// (or imap:// for tests), like imaps://user%40example.org:password@imap.example.org/INBOX",
+    )
+    .optional(),
   IMAP_POLL_MS: z.coerce.number().int().min(1_000).max(3_600_000).default(60_000),
   /** Where polled messages are moved once handled; they are never deleted. */
   IMAP_PROCESSED_FOLDER: z.string().min(1).default("Recourse/Processed"),
+  /** Where polled messages go that a case would refuse (too big, a file of a kind cases refuse); never deleted. */
+  IMAP_REFUSED_FOLDER: z.string().min(1).default("Recourse/Refused"),
   /** The SSM whose staff sort mail that names no case, when the deployment serves several. */
   INBOUND_REVIEW_ORGANIZATION_ID: z.coerce.number().int().min(1).optional(),
 });

@@ -1,6 +1,14 @@
 import { type Kysely, type RawBuilder, sql } from "kysely";
 import { isPostgres } from "../dialect";
-import type { ClockFigures, Count, QuarterFigures } from "../../app/domain/report-figures";
+import {
+  byClockOrder,
+  PROVIDER_STAGE_MOVES,
+  type ClockFigures,
+  type Count,
+  type ProviderStageFigures,
+  type QuarterFigures,
+  type ReportedClockKind,
+} from "../../app/domain/report-figures";
 import type { Database } from "../schema";
 
 // The figures of one SSM's quarter, each computed by an aggregate query: the database counts, groups
@@ -44,6 +52,7 @@ export async function computeQuarterFigures(db: DB, p: QuarterPeriod, computedAt
     escalationsByCause,
     recourse,
     satisfaction,
+    providerStage,
   ] = await Promise.all([
     eventsByLevel(db, p, "decided"),
     eventsByData(db, p, "decided", "outcome"),
@@ -54,6 +63,7 @@ export async function computeQuarterFigures(db: DB, p: QuarterPeriod, computedAt
     eventsByData(db, p, "escalated", "cause"),
     recourseOutcomes(db, p),
     satisfactionOf(db, p),
+    providerStageOf(db, p),
   ]);
   return {
     areaSlug: p.areaSlug,
@@ -63,6 +73,7 @@ export async function computeQuarterFigures(db: DB, p: QuarterPeriod, computedAt
     referredOut,
     withdrawn,
     extensions,
+    providerStage,
     decided: { total: sumOf(decidedByLevel), byLevel: decidedByLevel, byOutcome: decidedByOutcome },
     openAtEnd,
     carriedOver,
@@ -222,15 +233,15 @@ async function countOpenAt(db: DB, areaSlug: string, at: string): Promise<number
  * many on time, how many met (what the measures are over), and nearest-rank median and 90th percentile of business days taken by those met.
  */
 async function clockFigures(db: DB, p: QuarterPeriod): Promise<ClockFigures[]> {
-  const ended = await sql<{ kind: "acknowledge" | "decision"; level: number; ended: number; on_time: number }>`
+  const ended = await sql<{ kind: ReportedClockKind; level: number; ended: number; on_time: number }>`
     select k.kind as kind, k.level as level, count(*) as ended,
       sum(case when k.breached_at is null and k.met_at is not null and k.met_at <= k.due_at then 1 else 0 end) as on_time
     from case_clocks k join cases c on c.id = k.case_id
-    where c.area_slug = ${p.areaSlug} and k.kind in ('acknowledge', 'decision')
+    where c.area_slug = ${p.areaSlug} and k.kind in ('acknowledge', 'provider_response', 'decision')
       and coalesce(k.breached_at, k.met_at) >= ${p.start} and coalesce(k.breached_at, k.met_at) < ${p.end}
     group by k.kind, k.level`.execute(db);
   const ranked = await sql<{
-    kind: "acknowledge" | "decision";
+    kind: ReportedClockKind;
     level: number;
     met: number;
     median: number | null;
@@ -242,7 +253,7 @@ async function clockFigures(db: DB, p: QuarterPeriod): Promise<ClockFigures[]> {
         row_number() over (partition by k.kind, k.level order by k.taken_business_days) as rn,
         count(*) over (partition by k.kind, k.level) as n
       from case_clocks k join cases c on c.id = k.case_id
-      where c.area_slug = ${p.areaSlug} and k.kind in ('acknowledge', 'decision')
+      where c.area_slug = ${p.areaSlug} and k.kind in ('acknowledge', 'provider_response', 'decision')
         and k.met_at >= ${p.start} and k.met_at < ${p.end} and k.taken_business_days is not null
     )
     select kind, level, count(*) as met,
@@ -256,7 +267,7 @@ async function clockFigures(db: DB, p: QuarterPeriod): Promise<ClockFigures[]> {
     .map((key) => {
       const e = ended.rows.find((r) => keyOf(r) === key);
       const r = ranked.rows.find((x) => keyOf(x) === key);
-      const [kind, level] = key.split(":") as ["acknowledge" | "decision", string];
+      const [kind, level] = key.split(":") as [ReportedClockKind, string];
       return {
         kind,
         level: Number(level),
@@ -268,7 +279,7 @@ async function clockFigures(db: DB, p: QuarterPeriod): Promise<ClockFigures[]> {
         pausedDays: Number(r?.paused ?? 0),
       };
     })
-    .sort((a, b) => (a.kind === b.kind ? a.level - b.level : a.kind === "acknowledge" ? -1 : 1));
+    .sort(byClockOrder);
 }
 
 /**
@@ -306,4 +317,38 @@ async function satisfactionOf(db: DB, p: QuarterPeriod): Promise<QuarterFigures[
     .executeTakeFirstOrThrow();
   const mean = (v: number | string | null) => (v === null ? null : Number(v));
   return { responses: Number(row.n), clear: mean(row.clear), fair: mean(row.fair), timely: mean(row.timely) };
+}
+
+/**
+ * The provider stage in the quarter (issue #17): referrals, complaints closed as resolved at the
+ * stage (the client accepted, or was silent where policy closes), and complaints that moved on to
+ * the SSM, by the escalation's cause or staff stepping in. Each listed by event time.
+ */
+async function providerStageOf(db: DB, p: QuarterPeriod): Promise<ProviderStageFigures> {
+  const { rows } = await sql<{ key: string; count: number }>`
+    select case
+        when e.type = 'escalated' then ${jsonText(db, sql.ref("e.data_json"), "cause")}
+        when e.type = 'closed' then 'resolved'
+        when e.type = 'client_accepted_answer' then 'resolved'
+        when e.type = 'provider_stage_taken_over' then 'staff_stepped_in'
+        else e.type end as key,
+      count(*) as count
+    from case_events e join cases c on c.id = e.case_id
+    where c.area_slug = ${p.areaSlug} and e.created_at >= ${p.start} and e.created_at < ${p.end}
+      and (e.type in ('referred_to_provider', 'client_accepted_answer', 'provider_stage_taken_over')
+        or (e.type = 'escalated' and ${jsonText(db, sql.ref("e.data_json"), "cause")}
+          in ('client_not_satisfied', 'provider_late', 'client_no_reply'))
+        -- Silence closing the case: the sweep writes "client_no_reply" and "closed" together.
+        or (e.type = 'closed' and exists (select 1 from case_events n where n.case_id = e.case_id
+          and n.type = 'client_no_reply' and n.created_at = e.created_at)))
+    group by key`.execute(db);
+  const count = (key: string) => Number(rows.find((r) => r.key === key)?.count ?? 0);
+  const byReason = PROVIDER_STAGE_MOVES.map((key) => ({ key, count: count(key) })).sort((a, b) =>
+    a.key.localeCompare(b.key),
+  );
+  return {
+    referred: count("referred_to_provider"),
+    resolved: count("resolved"),
+    movedOn: { total: sumOf(byReason), byReason },
+  };
 }

@@ -138,10 +138,10 @@ function quarterRow(page: Page, quarter: string): Locator {
 // figure may read instead.
 const SHOWN_FIGURE = /^(\d{1,3}(,\d{3})*(\.\d)?%?|<5|hidden|too few to show|per SSM only)$/;
 
-/** A row of the comparison: nine figures, each a number, a share or a word, never a name. */
+/** A row of the comparison: twelve figures, each a number, a share or a word, never a name. */
 async function expectShownFigures(row: Locator): Promise<void> {
   const cells = row.getByRole("cell");
-  await expect(cells).toHaveCount(9);
+  await expect(cells).toHaveCount(12);
   for (const text of await cells.allInnerTexts()) expect(text.trim()).toMatch(SHOWN_FIGURE);
   expect((await cells.first().innerText()).trim(), "cases received").toMatch(/^(\d[\d,]*|<5|hidden)$/);
 }
@@ -175,6 +175,10 @@ test("the Hamilton manager checks the live figures, saves a draft, submits the r
   await expect(page.getByTestId("figure-received-total")).toHaveText(/^\d[\d,]*$/);
   await expect(page.getByTestId("figure-decided-total")).toHaveText(/^\d[\d,]*$/);
   await expect(page.getByRole("table", { name: "Received by kind" })).toBeVisible();
+  // The provider stage (issue #17): its own section, and why complaints moved on, adding up.
+  await expect(page.getByRole("heading", { name: "The service provider's answer first" })).toBeVisible();
+  await expect(page.getByTestId("figure-provider-resolved")).toHaveText(/^\d[\d,]*$/);
+  await expect(page.getByRole("table", { name: "Moved on to the SSM, by why" })).toBeVisible();
   await expectNoAxeViolations(page);
 
   // Nothing written: refused, the summary takes focus and names each section; nothing is sent.
@@ -332,6 +336,9 @@ test("the analyst compares the SSMs for a quarter, reads Kingston's corrected re
     "Acknowledged on time",
     "Decided on time (level 1)",
     "Median business days to decide (level 1)",
+    "Sent to the service provider",
+    "Resolved with the service provider",
+    "Service provider answered on time",
     "Escalations",
     "Recourse requests",
     "Survey answers",
@@ -657,4 +664,14 @@ test("the public process page shows how the SSM did in the last quarter it repor
   await expect(page.getByTestId("public-figures").getByRole("heading", { level: 2 })).toHaveText(
     `How we did in ${LAST_CLOSED}`,
   );
+  // Hamilton sends complaints to the provider first (its policy): the stage's figures, suppressed too.
+  await expect(page.getByTestId("public-figures").locator("dt")).toHaveText([
+    "Complaints and disputes received",
+    "First decisions made on time",
+    "Usual number of business days to a first decision (median)",
+    "Resolved with the service provider",
+    "Service provider answers on time",
+  ]);
+  await expect(page.getByTestId("public-provider-resolved")).toHaveText(/^(\d[\d,]*|<5|hidden)$/);
+  await expectNoAxeViolations(page);
 });

@@ -379,6 +379,12 @@ const REPORTED_EVENTS: readonly string[] = [
   "reopened",
   "escalated",
   "recourse_requested",
+  "deadline_extended",
+  // The provider stage (#17): what its report figures are counted from.
+  "referred_to_provider",
+  "client_accepted_answer",
+  "client_no_reply",
+  "provider_stage_taken_over",
   "internal_note",
 ];
 

@@ -18,6 +18,7 @@ import { deliverDueEmails } from "../../app/services/outbox-worker.server";
 import { signToken } from "../../app/utils/reply-token.server";
 import { createMailTransport } from "../../emails/transport";
 import { sampleComplaint } from "../fixtures/people";
+import { fileAndReadReplyTo as fileReplyAddressed } from "../fixtures/reply-address";
 import { startTestSmtp, type TestSmtp } from "../fixtures/smtp";
 import { createTestDatabase, type TestDatabase } from "../fixtures/test-db";
 
@@ -70,25 +71,8 @@ async function deliver(message: SendMailOptions): Promise<Handled> {
 }
 
 /** Files a complaint, sends its acknowledgement, and returns the Reply-To address the filer sees. */
-async function fileAndReadReplyTo(email = "jordan@example.com") {
-  const filed = await fileClientComplaint({ db: t.db, complaint: sampleComplaint({ email }), now: NOW });
-  if (filed.kind !== "filed") throw new Error("not filed");
-  await deliverDueEmails({
-    db: t.db,
-    transport: createMailTransport({ smtpUrl: outgoing.url, mailDir: "unused" }),
-    from: "Recourse <no-reply@recourse.test>",
-    now: NOW,
-    replies: { secret: SECRET, domain: "replies.recourse.test", days: 365 },
-  });
-  const mail = outgoing.messages.find((m) => m.subject?.includes(filed.reference))!;
-  const replyTo = mail.replyTo?.value[0]?.address ?? "";
-  const row = await t.db
-    .selectFrom("cases")
-    .selectAll()
-    .where("reference", "=", filed.reference)
-    .executeTakeFirstOrThrow();
-  return { filed, mail, replyTo, caseId: row.id };
-}
+const fileAndReadReplyTo = (email = "jordan@example.com") =>
+  fileReplyAddressed({ db: t.db, outgoing, secret: SECRET, now: NOW, email });
 
 async function filerMessages(caseId: number) {
   return t.db

@@ -41,12 +41,17 @@ const eventArb = fc.record({
     "escalated",
     "recourse_requested",
     "deadline_extended",
+    // The provider stage (issue #17).
+    "referred_to_provider",
+    "client_accepted_answer",
+    "client_no_reply",
+    "provider_stage_taken_over",
     "internal_note",
   ),
   at: anyInstant,
   level: fc.integer({ min: 1, max: 4 }),
   outcome: fc.constantFrom("upheld", "partly_upheld", "not_upheld", "resolved_informally"),
-  cause: fc.constantFrom("breach", "recourse", "manual"),
+  cause: fc.constantFrom("breach", "recourse", "manual", "client_not_satisfied", "provider_late", "client_no_reply"),
 });
 
 const clockArb = fc.record({
@@ -82,20 +87,41 @@ function caseArb(providerIds: number[]) {
       referredOut: fc.boolean(),
       merged: fc.oneof({ weight: 4, arbitrary: fc.constant(false) }, { weight: 1, arbitrary: fc.constant(true) }),
       events: fc.array(eventArb, { maxLength: 6 }),
+      // The client's silence closing the case at the provider stage: two events at one moment.
+      silenceClosedAt: fc.option(anyInstant, { nil: null }),
       // Clock slots are unique per (kind, level), as the schema requires.
       clocks: fc.uniqueArray(
         fc.record({
-          kind: fc.constantFrom<GenClock["kind"]>("acknowledge", "first_response", "decision"),
+          kind: fc.constantFrom<GenClock["kind"]>(
+            "acknowledge",
+            "first_response",
+            "decision",
+            "provider_response",
+            "client_review",
+          ),
           level: fc.integer({ min: 1, max: 3 }),
           clock: clockArb,
         }),
         { maxLength: 4, selector: (c) => `${c.kind}:${c.level}` },
       ),
     })
-    .map((c): GenCase => ({
+    .map(({ silenceClosedAt, ...c }): GenCase => ({
       ...c,
       // Events happen after filing and are written in time order, as the application writes them.
-      events: c.events.map((e) => ({ ...e, at: Math.max(e.at, c.received) })).sort((a, b) => a.at - b.at),
+      events: [
+        ...c.events,
+        ...(silenceClosedAt === null
+          ? []
+          : (["client_no_reply", "closed"] as const).map((type) => ({
+              type,
+              at: silenceClosedAt,
+              level: 1,
+              outcome: "resolved_informally",
+              cause: "manual",
+            }))),
+      ]
+        .map((e) => ({ ...e, at: Math.max(e.at, c.received) }))
+        .sort((a, b) => a.at - b.at),
       clocks: c.clocks.map(({ kind, level, clock }) => ({ kind, level, ...clock })),
     }));
 }

@@ -31,6 +31,16 @@ const stepArb = fc.oneof(
   fc.record({ type: fc.constant("escalated" as const), cause: fc.constantFrom("breach" as const, "manual" as const) }),
   fc.record({ type: fc.constant("recourse" as const) }),
   fc.record({ type: fc.constant("withdrawn" as const) }),
+  // Leaving the provider stage (case-lifecycle-provider.ts): by an escalation with its cause, or staff stepping in.
+  fc.record({
+    type: fc.constant("provider" as const),
+    how: fc.constantFrom(
+      ["client_refused_answer", "client_not_satisfied"] as const,
+      ["provider_late", "provider_late"] as const,
+      ["client_no_reply", "client_no_reply"] as const,
+      ["provider_stage_taken_over", null] as const,
+    ),
+  }),
 );
 const caseArb = fc.record({
   received: instant,
@@ -114,7 +124,12 @@ async function writeHistory(db: DB, cases: GenCase[], policyId: number): Promise
       if (step.type === "decided") await event("decided", at, level, { outcome: step.outcome });
       else if (step.type === "withdrawn") await event("withdrawn", at, level, null);
       else if (step.type === "escalated") await event("escalated", at, ++level, { cause: step.cause });
-      else {
+      else if (step.type === "provider") {
+        const type: string = step.how[0];
+        const cause: string | null = step.how[1];
+        await event(type, at, level, null);
+        if (cause) await event("escalated", at, ++level, { cause });
+      } else {
         await event("recourse_requested", at, level, null);
         await event("escalated", at, ++level, { cause: "recourse" });
       }
@@ -170,7 +185,15 @@ describe("relations between published figures", () => {
     );
     // The histories reach every relation with non-zero counts, so none holds only as 0 = 0.
     expect(RELATIONS.length).toBeGreaterThan(0);
-    for (const total of ["received", "referredOut", "decided", "escalations", "recourse"])
+    for (const total of [
+      "received",
+      "referredOut",
+      "decided",
+      "escalations",
+      "recourse",
+      "providerStage.movedOn",
+      "providerStage.byReason|client_not_satisfied",
+    ])
       expect(used).toContain(total);
   });
 });

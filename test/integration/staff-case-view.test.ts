@@ -33,6 +33,7 @@ describe("the staff case view", () => {
     expect(Object.keys(view!.case).sort()).toEqual([
       "accommodation_details",
       "accommodation_needed",
+      "call_filer_since",
       "category",
       "channel",
       "closed_at",

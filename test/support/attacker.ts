@@ -51,6 +51,9 @@ const SINGLE: Record<string, (f: ShownFigures) => ShownFigures["received"]["tota
   escalations: (f) => f.escalations.total,
   recourse: (f) => f.recourse.total,
   "satisfaction.responses": (f) => f.satisfaction.responses,
+  "providerStage.referred": (f) => f.providerStage.referred,
+  "providerStage.resolved": (f) => f.providerStage.resolved,
+  "providerStage.movedOn": (f) => f.providerStage.movedOn.total,
 };
 const ROWS: Record<string, (f: ShownFigures) => ShownFigures["received"]["byKind"]> = {
   "received.byKind": (f) => f.received.byKind,
@@ -64,6 +67,7 @@ const ROWS: Record<string, (f: ShownFigures) => ShownFigures["received"]["byKind
   "escalations.byLevel": (f) => f.escalations.byLevel,
   "escalations.byCause": (f) => f.escalations.byCause,
   "recourse.byOutcome": (f) => f.recourse.byOutcome,
+  "providerStage.byReason": (f) => f.providerStage.movedOn.byReason,
 };
 
 type Published = number | "small" | "hidden" | "unknown";
@@ -269,6 +273,9 @@ const SINGLE_TRUTH = {
   escalations: (f: QuarterFigures) => f.escalations.total,
   recourse: (f: QuarterFigures) => f.recourse.total,
   "satisfaction.responses": (f: QuarterFigures) => f.satisfaction.responses,
+  "providerStage.referred": (f: QuarterFigures) => f.providerStage?.referred ?? 0,
+  "providerStage.resolved": (f: QuarterFigures) => f.providerStage?.resolved ?? 0,
+  "providerStage.movedOn": (f: QuarterFigures) => f.providerStage?.movedOn.total ?? 0,
 };
 const ROWS_TRUTH: Record<string, (f: QuarterFigures) => { key: string; count: number }[]> = {
   "received.byKind": (f) => f.received.byKind,
@@ -282,6 +289,7 @@ const ROWS_TRUTH: Record<string, (f: QuarterFigures) => { key: string; count: nu
   "escalations.byLevel": (f) => f.escalations.byLevel,
   "escalations.byCause": (f) => f.escalations.byCause,
   "recourse.byOutcome": (f) => f.recourse.byOutcome,
+  "providerStage.byReason": (f) => f.providerStage?.movedOn.byReason ?? [],
 };
 
 /**

@@ -1,10 +1,17 @@
 import fc from "fast-check";
 import { isRetainedByMinistry } from "../../app/domain/programs";
-import type { ClockFigures, Count, QuarterFigures } from "../../app/domain/report-figures";
+import {
+  PROVIDER_STAGE_MOVES,
+  type ClockFigures,
+  type Count,
+  type QuarterFigures,
+  type ReportedClockKind,
+} from "../../app/domain/report-figures";
 
 // Quarter figures counted from lists of cases, decisions, escalations and clocks, the way the
 // database counts them, so that every relation of report-relations.ts holds: referred out is the
-// cases about programs the ministry keeps, recourse requests are the escalations caused by one.
+// cases about programs the ministry keeps, recourse requests are the escalations caused by one, and
+// complaints moved on from the provider stage are the escalations with its causes plus staff stepping in.
 
 export const QUARTER = "2026-Q3";
 
@@ -17,7 +24,7 @@ export interface CaseSpec {
   groups?: readonly string[];
 }
 export interface ClockSpec {
-  kind: "acknowledge" | "decision";
+  kind: ReportedClockKind;
   level: number;
   /** Met (on time or late) or marked missed. */
   met: boolean;
@@ -31,6 +38,8 @@ export interface ReportSpec {
   escalations?: readonly { level: string; cause: string; outcome?: string }[];
   clocks?: readonly ClockSpec[];
   withdrawn?: number;
+  /** The provider stage (issue #17): what escalations do not say of it. */
+  providerStage?: { referred: number; resolved: number; steppedIn: number };
   openAtEnd?: number;
   carriedOver?: number;
   satisfaction?: QuarterFigures["satisfaction"];
@@ -77,6 +86,7 @@ export function figures(areaSlug: string, spec: ReportSpec): QuarterFigures {
     },
     referredOut: cases.filter((c) => isRetainedByMinistry(c.program)).length,
     withdrawn: spec.withdrawn ?? 0,
+    providerStage: providerStageOf(spec, escalations),
     decided: {
       total: decisions.length,
       byLevel: countBy(decisions.map((d) => d.level)),
@@ -110,6 +120,22 @@ export function figures(areaSlug: string, spec: ReportSpec): QuarterFigures {
   };
 }
 
+function providerStageOf(
+  spec: ReportSpec,
+  escalations: readonly { cause: string }[],
+): NonNullable<QuarterFigures["providerStage"]> {
+  const stage = spec.providerStage ?? { referred: 0, resolved: 0, steppedIn: 0 };
+  const byReason = PROVIDER_STAGE_MOVES.map((key) => ({
+    key,
+    count: key === "staff_stepped_in" ? stage.steppedIn : escalations.filter((e) => e.cause === key).length,
+  })).sort((a, b) => a.key.localeCompare(b.key));
+  return {
+    referred: stage.referred,
+    resolved: stage.resolved,
+    movedOn: { total: byReason.reduce((s, r) => s + r.count, 0), byReason },
+  };
+}
+
 /** `n` cases alike, apart from what `over` sets. */
 export function cases(n: number, over: CaseSpec = {}): CaseSpec[] {
   return Array.from({ length: n }, () => ({ ...over }));
@@ -133,11 +159,11 @@ const caseArb: fc.Arbitrary<CaseSpec> = fc.record({
 });
 const escalationArb = fc.record({
   level: fc.constantFrom("2", "2", "3"),
-  cause: fc.constantFrom("breach", "recourse", "manual"),
+  cause: fc.constantFrom("breach", "recourse", "manual", "client_not_satisfied", "provider_late"),
   outcome: fc.constantFrom("pending", "upheld"),
 });
 const clockArb: fc.Arbitrary<ClockSpec> = fc.record({
-  kind: fc.constantFrom("acknowledge" as const, "decision" as const),
+  kind: fc.constantFrom("acknowledge" as const, "decision" as const, "provider_response" as const),
   level: fc.constant(1),
   met: fc.boolean(),
   onTime: fc.boolean(),
@@ -152,6 +178,11 @@ export const reportSpecArb: fc.Arbitrary<ReportSpec> = fc.record({
   escalations: fc.array(escalationArb, { maxLength: 12 }),
   clocks: fc.array(clockArb, { maxLength: 14 }),
   withdrawn: fc.integer({ min: 0, max: 8 }),
+  providerStage: fc.record({
+    referred: fc.integer({ min: 0, max: 8 }),
+    resolved: fc.integer({ min: 0, max: 6 }),
+    steppedIn: fc.integer({ min: 0, max: 3 }),
+  }),
 });
 
 /** An amendment: a few cases, decisions and escalations added or taken away. */

@@ -23,6 +23,7 @@ const ALL_ACTIONS: readonly StaffAction[] = [
   "acknowledge",
   "reply",
   "note",
+  "record_contact",
   "request_info",
   "resume",
   "decide",
@@ -42,6 +43,7 @@ const EXPECTED: Record<string, Record<StaffAction, TransitionResult>> = {
     acknowledge: ok("acknowledged"),
     reply: no("not_yet_acknowledged"),
     note: ok("received"),
+    record_contact: ok("received"),
     request_info: no("not_yet_acknowledged"),
     resume: no("not_waiting"),
     decide: no("not_yet_acknowledged"),
@@ -54,6 +56,7 @@ const EXPECTED: Record<string, Record<StaffAction, TransitionResult>> = {
     acknowledge: no("already_acknowledged"),
     reply: ok("in_review"),
     note: ok("acknowledged"),
+    record_contact: ok("acknowledged"),
     request_info: ok("waiting_for_filer"),
     resume: no("not_waiting"),
     decide: ok("decided"),
@@ -66,6 +69,7 @@ const EXPECTED: Record<string, Record<StaffAction, TransitionResult>> = {
     acknowledge: no("already_acknowledged"),
     reply: ok("in_review"),
     note: ok("in_review"),
+    record_contact: ok("in_review"),
     request_info: ok("waiting_for_filer"),
     resume: no("not_waiting"),
     decide: ok("decided"),
@@ -78,6 +82,7 @@ const EXPECTED: Record<string, Record<StaffAction, TransitionResult>> = {
     acknowledge: no("already_acknowledged"),
     reply: ok("waiting_for_filer"),
     note: ok("waiting_for_filer"),
+    record_contact: ok("waiting_for_filer"),
     request_info: no("already_waiting"),
     resume: ok("in_review"),
     decide: ok("decided"),
@@ -90,6 +95,7 @@ const EXPECTED: Record<string, Record<StaffAction, TransitionResult>> = {
     acknowledge: no("already_acknowledged"),
     reply: ok("decided"),
     note: ok("decided"),
+    record_contact: ok("decided"),
     request_info: no("already_decided"),
     resume: no("not_waiting"),
     decide: no("already_decided"),
@@ -110,15 +116,21 @@ describe("applyStaffAction", () => {
     });
   });
 
-  it("always allows an internal note, without changing the status", () => {
-    for (const status of ALL_STATUSES) expect(applyStaffAction(status, "note")).toEqual(ok(status));
-  });
-
-  it.each(FINISHED_STATUSES)("refuses everything but a note or reopening on a %s case with case_finished", (status) => {
-    for (const action of ALL_ACTIONS.filter((a) => a !== "note" && a !== "reopen")) {
-      expect(applyStaffAction(status, action)).toEqual(no("case_finished"));
+  it("always allows an internal note or a recorded call or letter, without changing the status", () => {
+    for (const status of ALL_STATUSES) {
+      expect(applyStaffAction(status, "note")).toEqual(ok(status));
+      expect(applyStaffAction(status, "record_contact")).toEqual(ok(status));
     }
   });
+
+  it.each(FINISHED_STATUSES)(
+    "refuses everything but the record or reopening on a %s case with case_finished",
+    (status) => {
+      for (const action of ALL_ACTIONS.filter((a) => a !== "note" && a !== "record_contact" && a !== "reopen")) {
+        expect(applyStaffAction(status, action)).toEqual(no("case_finished"));
+      }
+    },
+  );
 
   it("reopens a closed or withdrawn case (not a referral: it left the SSM)", () => {
     expect(applyStaffAction("closed", "reopen")).toEqual(ok("in_review"));

@@ -187,6 +187,39 @@ describe("ReportFigures", () => {
     expect(textOf(byTestId(html, "figure-open-at-end"))).toBe("17");
   });
 
+  it("shows the provider stage: referred, resolved there, moved on by why, and the provider's answer clock", async () => {
+    const withStage: QuarterFigures = {
+      ...figures,
+      providerStage: {
+        referred: 12,
+        resolved: 7,
+        movedOn: {
+          total: 4,
+          byReason: [
+            { key: "client_no_reply", count: 0 },
+            { key: "client_not_satisfied", count: 2 },
+            { key: "provider_late", count: 1 },
+            { key: "staff_stepped_in", count: 1 },
+          ],
+        },
+      },
+      clocks: [
+        ...figures.clocks,
+        { kind: "provider_response", level: 1, ended: 10, onTime: 8, met: 9, medianDays: 6, p90Days: 9, pausedDays: 0 },
+      ],
+    };
+    const html = await render(asShown(withStage), "en");
+    expect(textOf(byTestId(html, "figure-provider-referred"))).toBe("12");
+    expect(textOf(byTestId(html, "figure-provider-resolved"))).toBe("7");
+    expect(textOf(byTestId(html, "figure-provider-moved-on"))).toBe("4");
+    const byReason = byTestId(html, "table-providerStage.byReason");
+    expect(byReason).toContain('<th scope="row">SSM staff stepped in</th><td class="num">1</td>');
+    expect(byReason).toContain('<tfoot><tr><th scope="row">Total</th><td class="num">4</td></tr></tfoot>');
+    expect(byTestId(html, "table-clocks")).toContain("Service provider&#x27;s answer");
+    const fr = await render(asShown(withStage), "fr");
+    expect(fr).toContain("Réglées avec le fournisseur de services");
+  });
+
   it("puts every breakdown in a captioned data table, its total in the footer", async () => {
     const html = await render(asShown(figures), "en");
     const byChannel = byTestId(html, "table-received.byChannel");
@@ -336,6 +369,15 @@ describe("report labels", () => {
       "Recourse requests by outcome at the end of the quarter: Referred to the ministry (level 4)",
     );
     expect(labelText(en, figureLabel("satisfaction.clear", null))).toBe("Mean score: clear process");
+    expect(labelText(en, figureLabel("providerStage.byReason", "provider_late"))).toBe(
+      "Moved on to the SSM, by why: The service provider did not answer in time",
+    );
+    expect(labelText(fr, figureLabel("providerStage.byReason", "staff_stepped_in"))).toBe(
+      "Passées au GSS, selon la raison : Le personnel du GSS est intervenu",
+    );
+    expect(labelText(en, figureLabel("clocks.provider_response.1.onTimeShare", null))).toBe(
+      "Service provider's answer: Share on time",
+    );
   });
 
   it("use a provider's frozen name when given, and fall back to the raw key or path otherwise", () => {
@@ -373,9 +415,11 @@ describe("flattenShown", () => {
       value: 25,
       label: { en: "Hamilton Jobs", fr: "Emplois Hamilton" },
     });
-    // 1 + 2+2+3+2+2+1 received, 3 more (referred out, withdrawn, extensions), 1+2+2 decided, 2 open,
-    // 2×5 clocks, 1 escalations, 1+2 recourse, 4 survey
-    expect(cells).toHaveLength(13 + 3 + 5 + 2 + 10 + 1 + 3 + 4);
+    // 1 + 2+2+3+2+2+1 received, 3 more (referred out, withdrawn, extensions), 3 of the provider stage
+    // (frozen before it was counted: 0, no rows), 1+2+2 decided, 2 open, 2×5 clocks, 1 escalations,
+    // 1+2 recourse, 4 survey
+    expect(cells).toHaveLength(13 + 3 + 3 + 5 + 2 + 10 + 1 + 3 + 4);
+    expect(cells).toContainEqual({ path: "providerStage.resolved", key: null, value: 0 });
   });
 
   it("keeps suppressed counts as small or hidden, never as numbers", () => {

@@ -185,8 +185,7 @@ describe("provinceFigures", () => {
 const BREAKDOWN_IDS: readonly BreakdownId[] = [...BREAKDOWNS.map((b) => b.id), "received.byGroup"];
 
 function shownRows(s: ShownFigures, id: BreakdownId): ShownCountRow[] {
-  const [section, field] = id.split(".") as [string, string];
-  return (s as unknown as Record<string, Record<string, ShownCountRow[]>>)[section]![field]!;
+  return breakdownOf(s, id);
 }
 
 const channels = (s: ShownFigures) => Object.fromEntries(s.received.byChannel.map((r) => [r.key, r.count]));
