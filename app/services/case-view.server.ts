@@ -102,7 +102,8 @@ export async function staffCaseView(input: { db: DB; user: SessionUser; referenc
       .map((u) => ({ id: u.id, name: u.display_name })),
     attachments,
     allowed,
-    attention: openAttentionTasks(lifecycleInput(row, context, now)),
+    // The call task is cleared by logging the contact (#18's staff action); only the message is marked here.
+    attention: openAttentionTasks(lifecycleInput(row, context, now)).filter((task) => task !== "call_filer"),
     panelRequired: panelRequired(row.level),
     loadedAt: now.toISOString(),
   };
