@@ -445,7 +445,6 @@ export const en = {
   "case.done.reply": "Reply sent.",
   "case.done.note": "Note added.",
   "case.attention.clearMessage": "Mark the message read",
-  "case.attention.clearCall": "Mark the call made",
   "case.attention.done": "Marked as dealt with.",
   "case.attention.notOpen": "This was already marked as dealt with.",
   "case.done.decide": "Decision recorded.",

@@ -461,7 +461,6 @@ export const fr: Record<MessageKey, string> = {
   "case.done.reply": "Réponse envoyée.",
   "case.done.note": "Note ajoutée.",
   "case.attention.clearMessage": "Marquer le message comme lu",
-  "case.attention.clearCall": "Marquer l’appel comme fait",
   "case.attention.done": "Marqué comme traité.",
   "case.attention.notOpen": "Ceci a déjà été marqué comme traité.",
   "case.done.decide": "Décision enregistrée.",

@@ -370,12 +370,12 @@ export default function CasePage() {
           <ul>
             {view.attention.map((task) => (
               <li key={task}>
-                {t(task === "call_filer" ? "queue.attention.callFiler" : "queue.attention.afterClose")}{" "}
+                {t("queue.attention.afterClose")}{" "}
                 <Form method="post" className="action-form">
                   <input type="hidden" name="intent" value="clear_attention" />
                   <input type="hidden" name="task" value={task} />
                   <button type="submit" className="button--secondary" disabled={busy}>
-                    {t(task === "call_filer" ? "case.attention.clearCall" : "case.attention.clearMessage")}
+                    {t("case.attention.clearMessage")}
                   </button>
                 </Form>
               </li>
