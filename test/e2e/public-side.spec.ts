@@ -376,7 +376,7 @@ test.describe("the optional questions about the filer, then withdrawing on /stat
     expect(recipientOf(mail)).toBe(filer.email);
   });
 
-  test("the filer withdraws the complaint: it says so, the status is Withdrawn and nothing more can be done", async ({
+  test("the filer withdraws the complaint: it says so, the status is Withdrawn, and only a message can still be sent", async ({
     page,
   }) => {
     await lookUpComplaint(page, reference, secret);
@@ -390,13 +390,15 @@ test.describe("the optional questions about the filer, then withdrawing on /stat
     await expect(page.getByRole("status")).toHaveText("Your complaint is withdrawn.");
     await expect(page.getByTestId("case-status")).toHaveText("Withdrawn");
     await expect(page.locator("ol.timeline")).toContainText("Withdrawn by the person");
+    // Nothing more happens to the complaint, but a message is never lost (issue #20): the box
+    // stays, saying the file is closed and that staff are told at once.
     const noMoreActions = async () => {
       await expect(page.getByRole("region", { name: "Withdraw your complaint" })).toHaveCount(0);
       await expect(page.getByRole("button", { name: "Withdraw my complaint" })).toHaveCount(0);
-      await expect(page.getByRole("textbox", { name: /^Add information/ })).toHaveCount(0);
       await expect(page.getByRole("button", { name: "Ask for a review" })).toHaveCount(0);
       await expect(page.getByRole("heading", { name: "What happens next" })).toHaveCount(0);
-      await expect(page.getByRole("button", { name: "Send", exact: true })).toHaveCount(0);
+      await expect(page.getByRole("textbox", { name: /^Add information/ })).toBeVisible();
+      await expect(page.getByText("This file is closed. Anything you send is still added to it")).toBeVisible();
       await expect(page.getByRole("button", { name: "Close this case" })).toBeVisible();
     };
     await noMoreActions();
@@ -460,7 +462,9 @@ test.describe("the optional questions, then withdrawing on /status (French)", ()
     expect(storedSelfIdentification(reference)).toEqual({ francophone: "yes" });
   });
 
-  test("the filer withdraws it: « Votre plainte est retirée. », status Retirée, no more actions", async ({ page }) => {
+  test("the filer withdraws it: « Votre plainte est retirée. », status Retirée, only a message can be sent", async ({
+    page,
+  }) => {
     await lookUpComplaint(page, reference, secret, "lng=fr");
     await expect(page.locator("html")).toHaveAttribute("lang", "fr");
     await expect(page.getByRole("heading", { level: 1 })).toHaveText(`Dossier ${reference}`);
@@ -474,7 +478,8 @@ test.describe("the optional questions, then withdrawing on /status (French)", ()
     await expect(page.getByTestId("case-status")).toHaveText("Retirée");
     await expect(page.locator("ol.timeline")).toContainText("Retirée par la personne");
     await expect(page.getByRole("button", { name: "Retirer ma plainte" })).toHaveCount(0);
-    await expect(page.getByRole("textbox", { name: /^Ajouter des renseignements/ })).toHaveCount(0);
+    await expect(page.getByRole("textbox", { name: /^Ajouter des renseignements/ })).toBeVisible();
+    await expect(page.getByText("Ce dossier est fermé. Ce que vous envoyez y est tout de même ajouté")).toBeVisible();
     await expect(page.getByRole("button", { name: "Demander une révision" })).toHaveCount(0);
     await expect(page.getByRole("button", { name: "Fermer ce dossier" })).toBeVisible();
     await expect(page.locator("main")).not.toContainText("Withdrawn");
