@@ -1,4 +1,5 @@
 import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
+import { base32 } from "./base32";
 
 // Crockford's base32: no I, L, O or U, so a code read over the phone is not misheard.
 const ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
@@ -13,18 +14,7 @@ export const ACCESS_SECRET_LENGTH = 12;
  */
 export function generateAccessSecret(): string {
   // 8 bytes give 64 bits; the first 60 become the 12 characters.
-  const bytes = randomBytes(8);
-  let bits = 0;
-  let value = 0;
-  let out = "";
-  for (const byte of bytes) {
-    value = (value << 8) | byte;
-    bits += 8;
-    while (bits >= 5) {
-      out += ALPHABET[(value >>> (bits - 5)) & 31];
-      bits -= 5;
-    }
-  }
+  const out = base32(randomBytes(8), ALPHABET);
   return out.slice(0, ACCESS_SECRET_LENGTH).match(/.{4}/g)!.join("-");
 }
 

@@ -1,4 +1,5 @@
 import { createHmac, timingSafeEqual } from "node:crypto";
+import { base32 } from "./base32";
 
 // Reply and bounce addresses (issue #20): reply+<token>@domain names a case, bounce+<token>@domain
 // names one outgoing email. The token carries what it names, why, and until when, signed with
@@ -13,23 +14,11 @@ const DAY_MS = 86_400_000;
 const MAC_BYTES = 15;
 const BASE32 = "abcdefghijklmnopqrstuvwxyz234567";
 
-function base32(bytes: Buffer): string {
-  let bits = 0;
-  let value = 0;
-  let out = "";
-  for (const byte of bytes) {
-    value = (value << 8) | byte;
-    bits += 8;
-    while (bits >= 5) {
-      out += BASE32[(value >>> (bits - 5)) & 31];
-      bits -= 5;
-    }
-  }
-  return bits > 0 ? out + BASE32[(value << (5 - bits)) & 31] : out;
-}
-
 function mac(secret: string, purpose: TokenPurpose, id: number, expiresDay: number): string {
-  return base32(createHmac("sha256", secret).update(`${purpose}:${id}:${expiresDay}`).digest().subarray(0, MAC_BYTES));
+  return base32(
+    createHmac("sha256", secret).update(`${purpose}:${id}:${expiresDay}`).digest().subarray(0, MAC_BYTES),
+    BASE32,
+  );
 }
 
 /** A token for `id` (a case for replies, an outbox email for bounces), good until `expiresAt`. */
