@@ -2,9 +2,8 @@ import type { DB } from "../../db/client";
 import { extendDeadline, type ExtensionRefusal } from "../domain/case-lifecycle-extension";
 import { actorOf, authorize, caseFor, caseScopeOf } from "./access.server";
 import type { SessionUser } from "./auth.server";
-import { noticeEmails } from "./case-notices.server";
-import { callInsteadOfEmail } from "../domain/case-lifecycle-staff";
-import { CaseActionRefused, caseChangeOf, lifecycleInput, loadCaseContext, runCaseAction } from "./case-records.server";
+import { changeWithNotices } from "./case-notices.server";
+import { CaseActionRefused, lifecycleInput, loadCaseContext, runCaseAction } from "./case-records.server";
 
 export type ExtendRefusal = ExtensionRefusal | "not_found" | "stale";
 
@@ -35,17 +34,14 @@ export async function extendCaseDeadline(input: {
       reason: input.reason,
     });
     if (!result.ok) throw new CaseActionRefused<ExtendRefusal>(result.reason);
-    // Without email, what would go to the filer becomes a call task (issue #18).
-    const transition = callInsteadOfEmail(lifecycleInput(row, context, now), result.change);
-    const emails = await noticeEmails({
+    const change = await changeWithNotices({
       trx,
       row,
-      area: context.area,
-      notices: transition.notices,
-      key: `v${row.version + 1}`,
+      context,
+      change: result.change,
+      actor: { kind: "staff", userId: user.id },
       now,
     });
-    const change = caseChangeOf(transition, { kind: "staff", userId: user.id }, emails);
     change.audit = {
       actorUserId: user.id,
       actorLabel: user.email,

@@ -13,7 +13,10 @@ import {
   publicReplyEmail,
   referredToMinistryEmail,
 } from "../../emails/case-emails";
-import type { Notice } from "../domain/case-lifecycle";
+import type { Notice, Transition } from "../domain/case-lifecycle";
+import { callInsteadOfEmail } from "../domain/case-lifecycle-staff";
+import type { ActorKind } from "../domain/vocabulary";
+import { caseChangeOf, lifecycleInput, type CaseChange, type CaseContext } from "./case-records.server";
 import { codeText, translator } from "../i18n";
 import type { AreaWithSsm } from "../../db/repositories/areas";
 import {
@@ -139,4 +142,29 @@ export async function noticeEmails(input: {
     }
   }
   return emails;
+}
+
+/**
+ * A lifecycle change made ready to commit: without email, what would go to the filer becomes a
+ * call task (issue #18); the rest becomes outbox rows keyed to the version the change makes.
+ */
+export async function changeWithNotices(input: {
+  trx: DB;
+  row: CaseRow;
+  context: CaseContext;
+  change: Transition<StoredClock>;
+  actor: { kind: ActorKind; userId: number | null };
+  now: Date;
+}): Promise<CaseChange> {
+  const { trx, row, context, now } = input;
+  const transition = callInsteadOfEmail(lifecycleInput(row, context, now), input.change);
+  const emails = await noticeEmails({
+    trx,
+    row,
+    area: context.area,
+    notices: transition.notices,
+    key: `v${row.version + 1}`,
+    now,
+  });
+  return caseChangeOf(transition, input.actor, emails);
 }

@@ -18,9 +18,8 @@ import { dueSoonReminderEmail } from "../../emails/staff-emails";
 import { sweepDueClock } from "../domain/case-lifecycle-provider";
 import { reminderDue } from "../domain/case-lifecycle-sweep";
 import { caseLink, staffEmail } from "./case-notifications.server";
-import { noticeEmails } from "./case-notices.server";
-import { callInsteadOfEmail } from "../domain/case-lifecycle-staff";
-import { caseChangeOf, commitCaseChange, lifecycleInput, loadCaseContext, StaleCaseError } from "./case-records.server";
+import { changeWithNotices } from "./case-notices.server";
+import { commitCaseChange, lifecycleInput, loadCaseContext, StaleCaseError } from "./case-records.server";
 import { wakeOutboxWorker } from "./outbox-worker.server";
 import { logError } from "../utils/log.server";
 
@@ -170,17 +169,14 @@ async function breachIfDue(trx: DB, clock: StoredClock, now: Date): Promise<bool
   if (!stored) return null;
   const result = sweepDueClock(lifecycleInput(row, context, now), stored);
   if (!result) return null;
-  // Without email, what would go to the filer becomes a call task (issue #18).
-  const transition = callInsteadOfEmail(lifecycleInput(row, context, now), result.change);
-  const emails = await noticeEmails({
+  const change = await changeWithNotices({
     trx,
     row,
-    area: context.area,
-    notices: transition.notices,
-    key: `v${row.version + 1}`,
+    context,
+    change: result.change,
+    actor: { kind: "system", userId: null },
     now,
   });
-  const change = caseChangeOf(transition, { kind: "system", userId: null }, emails);
   change.audit = {
     actorUserId: null,
     actorLabel: "sweep",

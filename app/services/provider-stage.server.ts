@@ -21,11 +21,9 @@ import { providerStageOf } from "../domain/policy";
 import { respondentView } from "../domain/provider-stage";
 import { actorOf, authorize, caseScopeOf } from "./access.server";
 import type { SessionUser } from "./auth.server";
-import { noticeEmails } from "./case-notices.server";
-import { callInsteadOfEmail } from "../domain/case-lifecycle-staff";
+import { changeWithNotices } from "./case-notices.server";
 import {
   CaseActionRefused,
-  caseChangeOf,
   lifecycleInput,
   loadCaseContext,
   runCaseAction,
@@ -113,17 +111,14 @@ export async function performProviderStageAction(input: {
     }
     const result = providerStageTransition(stageInput(row, context, now), command);
     if (!result.ok) throw new Refused(result.reason);
-    // Without email, what would go to the filer becomes a call task (issue #18).
-    const transition = callInsteadOfEmail(lifecycleInput(row, context, now), result.change);
-    const emails = await noticeEmails({
+    const change = await changeWithNotices({
       trx,
       row,
-      area: context.area,
-      notices: transition.notices,
-      key: `v${row.version + 1}`,
+      context,
+      change: result.change,
+      actor: { kind: actorKind, userId },
       now,
     });
-    const change = caseChangeOf(transition, { kind: actorKind, userId }, emails);
     change.audit = {
       actorUserId: userId,
       actorLabel: acting.kind === "client" ? "filer" : acting.user.email,
