@@ -76,6 +76,9 @@ test("a lost code is recovered by the link in the acknowledgement and by a fresh
     await visit(other, "/status");
     await expect(other.getByLabel(/^Access code/)).toHaveAttribute("type", "text");
     await other.getByRole("link", { name: "I lost my code" }).click();
+    // /status has a reference field too: type only once the lost-code page has replaced it.
+    await expect(other).toHaveURL(/\/status\/lost$/);
+    await expect(other.getByRole("heading", { level: 1 })).toHaveText("Get back into your complaint");
     await other.getByLabel(/^Reference number/).fill(reference);
     await other.getByRole("button", { name: "Send me a link" }).click();
     await expect(other.getByRole("heading", { level: 1 })).toHaveText("Check your email");
