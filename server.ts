@@ -5,6 +5,7 @@ import { pathToFileURL } from "node:url";
 import { translator } from "./app/i18n";
 import type { DB } from "./db/client";
 import { parseEnv } from "./app/utils/env.server";
+import { compressResponses } from "./app/utils/compression.server";
 import { createRemixHandler } from "./app/utils/express-handler.server";
 import { isFormBody, isSameOriginRequest } from "./app/utils/http.server";
 import { readLimitedBody } from "./app/utils/limited-body.server";
@@ -87,6 +88,8 @@ app.use((req, res, next) => {
 });
 // Every body within its route's limits, counted as it arrives, before anything parses it.
 app.use(readLimitedBody);
+// Everything below (static files, pages, exports) goes out compressed where that saves bytes.
+app.use(compressResponses());
 app.use("/build", express.static("public/build", { immutable: true, maxAge: "1y" }));
 app.use(express.static("public", { maxAge: "1h" }));
 if (config.TRUST_PROXY) app.set("trust proxy", config.TRUST_PROXY);
