@@ -6,7 +6,7 @@
  * calendar year. So January–March 2027 is '2026-Q4'. Quarter boundaries are
  * local midnights in the reporting zone, not UTC ones.
  */
-import { isSupportedYear } from "./date-bounds";
+import { isSupportedYear } from "./supported-years";
 import { instantAt, isoDateOf, localDateOf } from "./time-zone";
 
 export interface FiscalQuarter {
@@ -53,7 +53,7 @@ export function formatQuarterId(q: FiscalQuarter): string {
 }
 
 /** Inverse of formatQuarterId; null for anything else (e.g. from a URL), a year outside
- * date-bounds.ts's included: quarterBounds of 9999-Q4 would need year 10000. */
+ * supported-years.ts's included: quarterBounds of 9999-Q4 would need year 10000. */
 export function parseQuarterId(s: string): FiscalQuarter | null {
   const match = QUARTER_ID.exec(s);
   if (match === null || !isSupportedYear(Number(match[1]))) return null;

@@ -2,9 +2,9 @@ import { openSurveyReviews } from "../services/satisfaction-survey.server";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { SelectField, TextField } from "../components/form-fields";
-import { DISPUTE_CATEGORIES } from "../domain/dispute-input";
+import { DISPUTE_CATEGORIES } from "../domain/dispute-categories";
 import { IN_SCOPE_PROGRAMS, MINISTRY_RETAINED_PROGRAMS } from "../domain/programs";
-import { CASE_STATUSES, filtersToSearch, parseQueueFilters } from "../domain/queue-filters";
+import { CASE_STATUSES, filtersToSearch } from "../domain/queue-search";
 import { useLanguage, useT } from "../hooks/use-translation";
 import { codeText } from "../i18n";
 import { staffQueue } from "../services/case-queue.server";
@@ -16,6 +16,7 @@ import { pageTitle } from "../utils/meta";
 import { requirePermission } from "../auth/require-permission.server";
 import { nameIn, localized } from "../i18n/localized";
 import { DataTable } from "../components/data-table";
+import { parseQueueFilters } from "../forms/case-queue.server";
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
   pageTitle(matches, "cases.title", { org: data?.organization.name_en ?? "" });

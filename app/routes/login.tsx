@@ -1,7 +1,6 @@
 import type { ActionFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useSearchParams } from "@remix-run/react";
-import { z } from "zod";
 import { TextField } from "../components/form-fields";
 import { roleMay } from "../domain/access";
 import type { Role } from "../domain/vocabulary";
@@ -13,16 +12,11 @@ import { rememberLanguage } from "../utils/language.server";
 import { sessionCookie, sessionTokenOf } from "../utils/session.server";
 import { readForm } from "../utils/read-form.server";
 import { safeRedirect } from "../utils/safe-redirect";
-import { TEXT_LIMITS } from "../domain/text-limits";
 import { refusalResponse } from "../utils/refusal-response.server";
 import { refused } from "../domain/result";
+import { loginSchema } from "../forms/login.server";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "login.title");
-
-const loginSchema = z.object({
-  email: z.string().trim().min(1, "error.required").max(TEXT_LIMITS.email, "error.tooLong"),
-  password: z.string().min(1, "error.required").max(128, "error.tooLong"),
-});
 
 /** Where each person starts: the ministry at the province's reports, a provider at its disputes, an SSM at its queue. */
 function homeFor(role: Role): string {
