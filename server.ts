@@ -7,6 +7,7 @@ import type { DB } from "./db/client";
 import { parseEnv } from "./app/utils/env.server";
 import { compressResponses } from "./app/utils/compression.server";
 import { createRemixHandler } from "./app/utils/express-handler.server";
+import { precompressedStatic } from "./app/utils/precompressed-static.server";
 import { isFormBody, isSameOriginRequest } from "./app/utils/http.server";
 import { readLimitedBody } from "./app/utils/limited-body.server";
 import { logError } from "./app/utils/log.server";
@@ -90,7 +91,12 @@ app.use((req, res, next) => {
 app.use(readLimitedBody);
 // Everything below (static files, pages, exports) goes out compressed where that saves bytes.
 app.use(compressResponses());
-app.use("/build", express.static("public/build", { immutable: true, maxAge: "1y" }));
+// Fingerprinted: a new build names new files, so a browser keeps these a year and never asks again
+// (no ETag or Last-Modified to revalidate with).
+app.use(
+  "/build",
+  precompressedStatic("public/build", { immutable: true, maxAge: "1y", etag: false, lastModified: false }),
+);
 app.use(express.static("public", { maxAge: "1h" }));
 if (config.TRUST_PROXY) app.set("trust proxy", config.TRUST_PROXY);
 app.all(

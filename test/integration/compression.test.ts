@@ -1,8 +1,8 @@
 import { request } from "node:http";
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { gunzipSync } from "node:zlib";
+import { brotliDecompressSync, gunzipSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startBuiltServer, type BuiltServer } from "../fixtures/built-server";
 import { createTestDatabase, type TestDatabase } from "../fixtures/test-db";
@@ -81,6 +81,25 @@ describe("compressed responses", () => {
     const page = await get("/process/toronto", "gzip, deflate, br");
     expect(page.status).toBe(200);
     expect(page.headers["content-encoding"]).toBe("br");
+  });
+
+  it("sends the build's scripts compressed once at build time, as brotli or gzip, cached for a year", async () => {
+    const html = brotliDecompressSync((await get("/file", "br")).body).toString("utf8");
+    const scripts = [...html.matchAll(/href="(\/build\/[^"]+\.js)"/g)].map((m) => m[1]!);
+    const sizes = scripts.map((path) => ({ path, bytes: readFileSync(`public${path}`) }));
+    const largest = sizes.sort((a, b) => b.bytes.length - a.bytes.length)[0]!;
+    const br = await get(largest.path, "gzip, deflate, br, zstd");
+    expect(br.headers["content-encoding"]).toBe("br");
+    expect(br.headers["content-type"]).toMatch(/javascript/);
+    expect(br.headers["cache-control"]).toMatch(/max-age=31536000.*immutable/);
+    expect(br.headers.etag).toBeUndefined();
+    expect(brotliDecompressSync(br.body).equals(largest.bytes)).toBe(true);
+    const gzip = await get(largest.path, "gzip");
+    expect(gzip.headers["content-encoding"]).toBe("gzip");
+    expect(gunzipSync(gzip.body).equals(largest.bytes)).toBe(true);
+    const plain = await get(largest.path, "identity");
+    expect(plain.headers["content-encoding"]).toBeUndefined();
+    expect(plain.body.equals(largest.bytes)).toBe(true);
   });
 
   it("sends a page uncompressed to a client that asks for no encoding", async () => {
