@@ -19,9 +19,12 @@ import { languageOf } from "./utils/language.server";
 import { useNonce, useRequestId, useRequestLanguage } from "./utils/request-context";
 import { demoAccountsPresent } from "./services/demo-accounts.server";
 import { getOptionalUser } from "./auth/session.server";
+import stylesheet from "./styles.css";
 
+// The stylesheet goes through the build: a fingerprinted name (/build/_assets/styles-HASH.css) the
+// browser keeps a year, compressed once at build time, like the scripts (#18).
 export const links: LinksFunction = () => [
-  { rel: "stylesheet", href: "/styles.css" },
+  { rel: "stylesheet", href: stylesheet },
   { rel: "icon", href: "/favicon.ico" },
 ];
 

@@ -20,7 +20,7 @@ export function buildAppSnapshot(): void {
       "/tmp/recourse-e2e.lock",
       "sh",
       "-c",
-      `npm run -s build >/dev/null && rm -rf '${APP_DIR}' && mkdir -p '${APP_DIR}/public' && cp -r build '${APP_DIR}/build' && cp -r public/build public/styles.css public/favicon.ico '${APP_DIR}/public/'`,
+      `npm run -s build >/dev/null && rm -rf '${APP_DIR}' && mkdir -p '${APP_DIR}/public' && cp -r build '${APP_DIR}/build' && cp -r public/build public/favicon.ico '${APP_DIR}/public/'`,
     ],
     { stdio: ["ignore", "inherit", "inherit"] },
   );
