@@ -1,4 +1,4 @@
-import type { CDPSession, Page } from "@playwright/test";
+import { emulateSlowConnection, kib, SLOW_KBPS, SLOW_RTT_MS } from "../support/slow-connection";
 import { expect, expectNoAxeViolations, fillComplaintForm, test, waitForHydration } from "./fixtures";
 
 // Issue #18, "Light on the wire": a person filing from a phone on a poor connection (400 kbps each
@@ -9,60 +9,11 @@ import { expect, expectNoAxeViolations, fillComplaintForm, test, waitForHydratio
 // so it is printed here and measured by `npm run bench` (bench/RESULTS.md), never asserted.
 
 const BUDGET_BYTES = 150 * 1024;
-const KBPS = 400;
-const RTT_MS = 400;
-
-interface Transfer {
-  url: string;
-  type: string;
-  encoding: string;
-  initiator: string;
-  bytes: number;
-  done: boolean;
-}
-
-/** Every request the page makes from now on, with what crossed the (emulated) wire for it. */
-async function watchNetwork(page: Page): Promise<{ cdp: CDPSession; transfers: Map<string, Transfer> }> {
-  const cdp = await page.context().newCDPSession(page);
-  const transfers = new Map<string, Transfer>();
-  cdp.on("Network.requestWillBeSent", (event) => {
-    transfers.set(event.requestId, {
-      url: event.request.url,
-      type: event.type ?? "Other",
-      encoding: "",
-      initiator: event.initiator.type,
-      bytes: 0,
-      done: false,
-    });
-  });
-  cdp.on("Network.responseReceived", (event) => {
-    const transfer = transfers.get(event.requestId);
-    if (!transfer) return;
-    const header = Object.entries(event.response.headers).find(([name]) => name.toLowerCase() === "content-encoding");
-    transfer.encoding = header ? String(header[1]) : "none";
-  });
-  cdp.on("Network.loadingFinished", (event) => {
-    const transfer = transfers.get(event.requestId);
-    if (transfer) Object.assign(transfer, { bytes: event.encodedDataLength, done: true });
-  });
-  await cdp.send("Network.enable");
-  await cdp.send("Network.setCacheDisabled", { cacheDisabled: true });
-  await cdp.send("Network.emulateNetworkConditions", {
-    offline: false,
-    latency: RTT_MS,
-    // Chromium takes throughput in bytes a second.
-    downloadThroughput: (KBPS * 1000) / 8,
-    uploadThroughput: (KBPS * 1000) / 8,
-  });
-  return { cdp, transfers };
-}
-
-const kib = (bytes: number) => `${(bytes / 1024).toFixed(1)} KiB`;
 
 test("the complaint form arrives within 150 KiB with its JavaScript on a slow phone connection, and files", async ({
   page,
 }) => {
-  const { cdp, transfers } = await watchNetwork(page);
+  const { transfers, restore } = await emulateSlowConnection(page);
   const started = Date.now();
   await page.goto("/file?area=hamilton-niagara", { waitUntil: "commit" });
   const form = page.getByRole("button", { name: "Send my complaint" });
@@ -77,7 +28,7 @@ test("the complaint form arrives within 150 KiB with its JavaScript on a slow ph
   const all = [...transfers.values()];
   const total = all.reduce((sum, t) => sum + t.bytes, 0);
   console.log(
-    `/file on ${KBPS} kbps, ${RTT_MS} ms RTT: ${kib(total)} in ${all.length} requests; form shown after ${shownMs} ms, ` +
+    `/file on ${SLOW_KBPS} kbps, ${SLOW_RTT_MS} ms RTT: ${kib(total)} in ${all.length} requests; form shown after ${shownMs} ms, ` +
       `usable (hydrated) after ${hydratedMs} ms\n` +
       all
         .map((t) => `  ${kib(t.bytes).padStart(10)}  ${t.encoding.padEnd(5)} ${t.type.padEnd(10)} ${t.url}`)
@@ -107,11 +58,6 @@ test("the complaint form arrives within 150 KiB with its JavaScript on a slow ph
   await form.click();
   await expect(page.getByTestId("reference")).toBeVisible();
 
-  await cdp.send("Network.emulateNetworkConditions", {
-    offline: false,
-    latency: 0,
-    downloadThroughput: -1,
-    uploadThroughput: -1,
-  });
+  await restore();
   await expectNoAxeViolations(page);
 });
