@@ -164,9 +164,7 @@ export default function SignInAdminPage() {
             id: "organization",
             header: t("signIn.admin.organization"),
             rowHeader: true,
-            cell: (o) => (
-              <Link to={`?organization=${encodeURIComponent(o.organizationSlug)}`}>{o.nameEn}</Link>
-            ),
+            cell: (o) => <Link to={`?organization=${encodeURIComponent(o.organizationSlug)}`}>{o.nameEn}</Link>,
           },
           {
             id: "provider",

@@ -27,12 +27,7 @@ export const OIDC_ATTEMPT_MS = 10 * 60 * 1000;
 
 /** Why a callback was refused: written to the audit log, never shown apart to the person. */
 export type OidcRefusalReason =
-  | "unknown_state"
-  | "provider_error"
-  | "provider_refused"
-  | "email_unverified"
-  | "not_invited"
-  | "account_disabled";
+  "unknown_state" | "provider_error" | "provider_refused" | "email_unverified" | "not_invited" | "account_disabled";
 
 export type OidcSignIn = Ok<{ token: string; user: SessionUser; nextPath: string | null }> | Refused;
 

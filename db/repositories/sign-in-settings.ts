@@ -91,7 +91,14 @@ export async function saveSignInSettings(
 
 export async function insertOidcAttempt(
   db: Kysely<Database>,
-  attempt: { stateHash: string; organizationId: number; codeVerifier: string; nonce: string; nextPath: string | null; now: string },
+  attempt: {
+    stateHash: string;
+    organizationId: number;
+    codeVerifier: string;
+    nonce: string;
+    nextPath: string | null;
+    now: string;
+  },
 ): Promise<void> {
   await db
     .insertInto("oidc_attempts")
@@ -123,7 +130,12 @@ export async function consumeOidcAttempt(
     .returning(["organization_id", "code_verifier", "nonce", "next_path"])
     .executeTakeFirst();
   return row
-    ? { organizationId: row.organization_id, codeVerifier: row.code_verifier, nonce: row.nonce, nextPath: row.next_path }
+    ? {
+        organizationId: row.organization_id,
+        codeVerifier: row.code_verifier,
+        nonce: row.nonce,
+        nextPath: row.next_path,
+      }
     : null;
 }
 
