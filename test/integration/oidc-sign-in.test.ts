@@ -75,7 +75,7 @@ beforeAll(async () => {
       passwordsAllowed: false,
     },
     now: new Date(),
-    env: parseEnv({ SECRETS_KEY }),
+    env: parseEnv({ NODE_ENV: "test", SECRETS_KEY }),
   });
   expect(saved.ok).toBe(true);
 });
