@@ -33,5 +33,9 @@ export const enSignIn = {
   "signIn.admin.issuerInvalid": "Enter the issuer as a full address, like https://login.example.org.",
   "signIn.admin.configured": "Provider set",
   "signIn.admin.notConfigured": "No provider",
+  "signOut.provider.title": "Signing you out of your organization",
+  "signOut.provider.text":
+    "You are signed out of Recourse. Your organization's sign-in is being ended too; if nothing happens, use the link.",
+  "signOut.provider.continue": "Continue to your organization's sign-out",
   "nav.signInAdmin": "Sign-in",
 } as const;

@@ -36,5 +36,9 @@ export const frSignIn: Record<keyof typeof enSignIn, string> = {
   "signIn.admin.issuerInvalid": "Entrez l’émetteur comme une adresse complète, par exemple https://login.example.org.",
   "signIn.admin.configured": "Fournisseur défini",
   "signIn.admin.notConfigured": "Aucun fournisseur",
+  "signOut.provider.title": "Déconnexion de votre organisme",
+  "signOut.provider.text":
+    "Vous êtes déconnecté de Recours. La connexion de votre organisme est aussi fermée; si rien ne se passe, utilisez le lien.",
+  "signOut.provider.continue": "Continuer vers la déconnexion de votre organisme",
   "nav.signInAdmin": "Connexion",
 };

@@ -1,5 +1,5 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { redirect } from "@remix-run/node";
+import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
 import { TextField } from "../components/form-fields";
@@ -16,6 +16,7 @@ import { safeRedirect } from "../utils/safe-redirect";
 import { TEXT_LIMITS } from "../domain/text-limits";
 import { refusalResponse } from "../utils/refusal-response.server";
 import { refused } from "../domain/result";
+import { contentSecurityPolicy } from "../utils/security-headers.server";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "login.title");
 
@@ -26,8 +27,24 @@ const loginSchema = z.object({
 
 /** One "Sign in with…" button per organization whose provider is set (issue #22). */
 export async function loader({ context }: LoaderFunctionArgs) {
-  return { providers: await signInButtons(context.db) };
+  const { buttons, origins } = await signInButtons(context.db);
+  const headers: HeadersInit = origins.length
+    ? {
+        "Content-Security-Policy": contentSecurityPolicy(
+          context.cspNonce,
+          process.env.NODE_ENV === "production" ? undefined : process.env.REMIX_DEV_ORIGIN,
+          origins,
+        ),
+      }
+    : {};
+  return data({ providers: buttons }, { headers });
 }
+
+// The page's policy, with the providers' origins in form-action (the loader's); server.ts's otherwise.
+export const headers: HeadersFunction = ({ loaderHeaders }) => {
+  const policy = loaderHeaders.get("Content-Security-Policy");
+  return policy ? { "Content-Security-Policy": policy } : new Headers();
+};
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const parsed = parseForm(loginSchema, await readForm(request));

@@ -90,9 +90,18 @@ export async function oidcProviders(db: DB, e: Env = env()): Promise<OidcProvide
   return out;
 }
 
-/** What the sign-in page shows: one button per organization with a provider. */
-export async function signInButtons(db: DB): Promise<{ organizationSlug: string; label: string }[]> {
-  return (await oidcProviders(db)).map(({ organizationSlug, label }) => ({ organizationSlug, label }));
+/**
+ * What the sign-in page shows: one button per organization with a provider, and the providers'
+ * origins, which its Content-Security-Policy must let a form's redirect reach.
+ */
+export async function signInButtons(
+  db: DB,
+): Promise<{ buttons: { organizationSlug: string; label: string }[]; origins: string[] }> {
+  const providers = await oidcProviders(db);
+  return {
+    buttons: providers.map(({ organizationSlug, label }) => ({ organizationSlug, label })),
+    origins: [...new Set(providers.map((p) => new URL(p.issuer).origin))],
+  };
 }
 
 /** Whether an organization's people may still sign in with a local password. */

@@ -134,8 +134,10 @@ const alertOf = (html: string) =>
   /role="alert"[^>]*>\s*<p>([^<]*)<\/p>/.exec(html)?.[1]?.replace(/&#x27;|&#39;/g, "'") ?? null;
 
 describe("sign-in through an organization's OpenID provider", () => {
-  it("shows one button per organization with a provider on the sign-in page", async () => {
-    const page = await fetch(`${server.url}/login`).then((r) => r.text());
+  it("shows one button per organization with a provider on the sign-in page, which may post towards them", async () => {
+    const answer = await fetch(`${server.url}/login`);
+    expect(answer.headers.get("content-security-policy")).toContain(`form-action 'self' ${provider.issuer};`);
+    const page = await answer.text();
     expect(page).toContain("Sign in with Durham Entra ID");
     expect(page).toContain("Sign in with Toronto Login");
     const french = await fetch(`${server.url}/login?lng=fr`).then((r) => r.text());
@@ -272,10 +274,15 @@ describe("sign-in through an organization's OpenID provider", () => {
     expect(straight.at(-1)!.url).toBe(`${server.url}/cases`);
 
     const logout = await browser.request(`${server.url}/logout`, { form: {}, origin: server.url });
-    expect(logout.status).toBe(302);
-    expect(logout.location!.startsWith(`${provider.issuer}/session/end`)).toBe(true);
+    // A page that moves on to the provider by itself (a form's redirect would meet form-action).
+    expect(logout.status).toBe(200);
+    const endSession = /<meta http-equiv="refresh" content="0;url=([^"]+)">/
+      .exec(logout.body)![1]!
+      .replace(/&amp;/g, "&");
+    expect(endSession.startsWith(`${provider.issuer}/session/end`)).toBe(true);
+    expect(logout.body).toContain(`href="${endSession.replace(/&/g, "&amp;")}"`);
     expect(browser.cookies.has("recourse_session")).toBe(false);
-    const confirm = await browser.request(logout.location!);
+    const confirm = await browser.request(endSession);
     const form = /<form[^>]*action="([^"]+)"[^>]*>([\s\S]*?)<\/form>/.exec(confirm.body)!;
     const xsrf = /name="xsrf" value="([^"]+)"/.exec(form[2]!)![1]!;
     const ended = await browser.follow(
