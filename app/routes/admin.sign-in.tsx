@@ -1,5 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useEffect, useRef } from "react";
 import { z } from "zod";
 import { requirePermission } from "../auth/require-permission.server";
 import { DataTable } from "../components/data-table";
@@ -74,6 +75,11 @@ export default function SignInAdminPage() {
   const { organizations, selected, redirectUri, logoutUri } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const t = useT();
+  const form = useRef<HTMLFormElement>(null);
+  // Once saved, the typed secret leaves the page too (the fields go back to what was saved).
+  useEffect(() => {
+    if (result?.saved) form.current?.reset();
+  }, [result]);
   const labels: Record<string, string> = {
     issuer: t("signIn.admin.issuer"),
     clientId: t("signIn.admin.clientId"),
@@ -100,7 +106,7 @@ export default function SignInAdminPage() {
         selected.fromEnvironment ? (
           <p>{t("signIn.admin.fromEnvironment")}</p>
         ) : (
-          <Form method="post" className="stack" key={selected.organizationSlug}>
+          <Form method="post" className="stack" key={selected.organizationSlug} ref={form}>
             <h2>{selected.nameEn}</h2>
             <input type="hidden" name="organization" value={selected.organizationSlug} />
             <TextField
