@@ -1,4 +1,4 @@
-import { reserveIssuer, startTestProvider, type TestProvider } from "../fixtures/oidc-provider";
+import { reserveIssuer, startTestProvider, type TestProvider } from "../support/oidc-provider";
 import { expect, expectNoAxeViolations, login, logout, test, visit, waitForHydration } from "./fixtures";
 
 // Issue #22: the administrator sets Toronto's OpenID Connect provider on the admin page, and a
@@ -14,7 +14,7 @@ let provider: TestProvider;
 test.describe("sign-in through an organization's provider", () => {
   test.describe.configure({ mode: "serial" });
 
-  test.beforeAll(async ({}, testInfo) => {
+  test.beforeAll(async ({ browserName: _browser }, testInfo) => {
     const { port } = await reserveIssuer();
     provider = await startTestProvider({
       port,

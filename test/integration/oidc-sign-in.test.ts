@@ -8,7 +8,7 @@ import { parseEnv } from "../../app/utils/env.server";
 import { hashPassword } from "../../app/utils/password.server";
 import { startBuiltServer, type BuiltServer } from "../fixtures/built-server";
 import { CookieBrowser } from "../fixtures/cookie-browser";
-import { reserveIssuer, startTestProvider, type TestProvider } from "../fixtures/oidc-provider";
+import { reserveIssuer, startTestProvider, type TestProvider } from "../support/oidc-provider";
 import { createStaff } from "../fixtures/people";
 import { createTestDatabase, type TestDatabase } from "../fixtures/test-db";
 
