@@ -430,6 +430,22 @@ export interface SurveyReviewTaskTable {
   done_by: number | null;
 }
 
+/** A token a system of an organization calls the API with (0024): only its hash is kept. */
+export interface ApiTokenTable {
+  id: Generated<number>;
+  organization_id: number;
+  name: string;
+  /** Space-separated ApiScope values (app/domain/api-scopes.ts). */
+  scopes: string;
+  token_hash: string;
+  prefix: string;
+  created_by: number;
+  created_at: string;
+  last_used_at: string | null;
+  revoked_at: string | null;
+  revoked_by: number | null;
+}
+
 /** A job that runs in one instance at a time on a shared SQLite file (migration 0009). */
 export interface WorkLeaseTable {
   name: string;
@@ -501,6 +517,7 @@ export interface Database {
   organization_sign_in: OrganizationSignInTable;
   oidc_attempts: OidcAttemptTable;
   oidc_sessions: OidcSessionTable;
+  api_tokens: ApiTokenTable;
 }
 
 export type Area = Selectable<AreaTable>;
@@ -520,3 +537,4 @@ export type PasswordResetRow = Selectable<PasswordResetTable>;
 export type QuarterReportRow = Selectable<QuarterReportTable>;
 export type ReportDraftRow = Selectable<ReportDraftTable>;
 export type ReportReleaseRow = Selectable<ReportReleaseTable>;
+export type ApiTokenRow = Selectable<ApiTokenTable>;
