@@ -1,4 +1,5 @@
 import { enReportProvider } from "./en-report-provider";
+import { enReportScreens } from "./en-report-screens";
 import { enProviderStage } from "./en-provider-stage";
 import { enThreeParties } from "./en-three-parties";
 
@@ -1140,6 +1141,7 @@ export const en = {
   "health.ok": "ok",
   ...enThreeParties,
   ...enReportProvider,
+  ...enReportScreens,
 } as const;
 
 export type MessageKey = keyof typeof en;

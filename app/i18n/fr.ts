@@ -1,4 +1,5 @@
 import { frReportProvider } from "./fr-report-provider";
+import { frReportScreens } from "./fr-report-screens";
 import type { MessageKey } from "./en";
 import { frProviderStage } from "./fr-provider-stage";
 import { frThreeParties } from "./fr-three-parties";
@@ -1173,4 +1174,5 @@ export const fr: Record<MessageKey, string> = {
   "health.ok": "ok",
   ...frThreeParties,
   ...frReportProvider,
+  ...frReportScreens,
 };

@@ -18,8 +18,34 @@ const quarterArb = fc.record({
   fiscalYear: fc.integer({ min: MIN_YEAR, max: MAX_YEAR - 1 }),
   quarter: fc.constantFrom(1 as const, 2 as const, 3 as const, 4 as const),
 });
-const EN_MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
-const FR_MONTHS = ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre"];
+const EN_MONTHS = [
+  "January",
+  "February",
+  "March",
+  "April",
+  "May",
+  "June",
+  "July",
+  "August",
+  "September",
+  "October",
+  "November",
+  "December",
+];
+const FR_MONTHS = [
+  "janvier",
+  "février",
+  "mars",
+  "avril",
+  "mai",
+  "juin",
+  "juillet",
+  "août",
+  "septembre",
+  "octobre",
+  "novembre",
+  "décembre",
+];
 
 describe("fiscalQuarterLabel", () => {
   it("names October–December 2026 as the third quarter of fiscal 2026–27, in English and French", () => {
