@@ -111,3 +111,16 @@ export function fiscalQuarterLabel(q: FiscalQuarter): Label {
     },
   };
 }
+
+/** The short name a chart's axis has room for: "Q3 2026–27" / "T3 2026-2027". */
+export function fiscalQuarterShortLabel(q: FiscalQuarter): Label {
+  return {
+    key: "quarter.short",
+    vars: {
+      start: String(q.fiscalYear),
+      end: String(q.fiscalYear + 1),
+      endShort: String((q.fiscalYear + 1) % 100).padStart(2, "0"),
+      quarter: q.quarter,
+    },
+  };
+}

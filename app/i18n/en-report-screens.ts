@@ -13,4 +13,15 @@ export const enReportScreens = {
   "month.10": "October",
   "month.11": "November",
   "month.12": "December",
+  "quarter.short": "Q{quarter} {start}–{endShort}",
+  "reports.confirm.heading": "Check what you are sending",
+  "reports.confirm.intro":
+    "Nothing has been sent yet. When you confirm, the ministry receives version {version}: the figures below, frozen as they are now, and the sections you wrote after them. You can correct it later; every version is kept.",
+  "reports.confirm.figures": "Figures that will be frozen",
+  "reports.confirm.submit": "Yes, submit version {version} to the ministry",
+  "reports.confirm.back": "Go back and edit",
+  "reports.page.liveHeadingAfter": "Figures as of now, not submitted",
+  "reports.page.liveIntroAfter":
+    "These figures come from your cases as they are now (counted {date}). The ministry has version {version}, with its figures as they were when it was submitted; these figures reach the ministry only if you submit a correction.",
+  "reports.page.correct": "Correct this report",
 } as const;

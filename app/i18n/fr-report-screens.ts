@@ -15,4 +15,15 @@ export const frReportScreens: Record<keyof typeof enReportScreens, string> = {
   "month.10": "octobre",
   "month.11": "novembre",
   "month.12": "décembre",
+  "quarter.short": "T{quarter} {start}-{end}",
+  "reports.confirm.heading": "Vérifiez ce que vous envoyez",
+  "reports.confirm.intro":
+    "Rien n’a encore été envoyé. Quand vous confirmez, le ministère reçoit la version {version} : les chiffres ci-dessous, figés tels qu’ils sont maintenant, et les sections que vous avez rédigées à la suite. Vous pourrez la corriger plus tard; chaque version est conservée.",
+  "reports.confirm.figures": "Chiffres qui seront figés",
+  "reports.confirm.submit": "Oui, soumettre la version {version} au ministère",
+  "reports.confirm.back": "Revenir et modifier",
+  "reports.page.liveHeadingAfter": "Chiffres à ce jour, non soumis",
+  "reports.page.liveIntroAfter":
+    "Ces chiffres proviennent de vos dossiers tels qu’ils sont maintenant (comptés le {date}). Le ministère a la version {version}, avec ses chiffres tels qu’ils étaient à la soumission; ces chiffres-ci ne lui parviennent que si vous soumettez une correction.",
+  "reports.page.correct": "Corriger ce rapport",
 };

@@ -8,6 +8,7 @@ import { notFound } from "../utils/http.server";
 import { pageTitle } from "../utils/meta";
 import { loadReportPage } from "../loaders/report-page.server";
 import { localized } from "../i18n/localized";
+import { quarterName } from "../utils/quarter-name";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "reports.print.title");
 
@@ -35,7 +36,7 @@ export default function PrintableReport() {
           {t("reports.print.button")}
         </button>
       </p>
-      <h1>{t("reports.page.heading", { quarter: view.quarter, ssm })}</h1>
+      <h1>{t("reports.page.heading", { quarter: quarterName(view.quarter, t), ssm })}</h1>
       <p className="lead" data-testid="print-status">
         {selected
           ? t("reports.print.version", {
@@ -46,8 +47,8 @@ export default function PrintableReport() {
               date: formatDateTime(view.kind === "ssm" ? view.computedAt : new Date().toISOString(), language),
             })}
       </p>
-      {selected ? <ReportNarrative narrative={selected.narrative} amendmentReason={selected.amendmentReason} /> : null}
       <ReportFigures figures={figures} threshold={view.threshold} />
+      {selected ? <ReportNarrative narrative={selected.narrative} amendmentReason={selected.amendmentReason} /> : null}
     </article>
   );
 }

@@ -13,6 +13,7 @@ import { pageTitle } from "../utils/meta";
 import { requirePermission } from "../auth/require-permission.server";
 import { localized } from "../i18n/localized";
 import { DataTable } from "../components/data-table";
+import { quarterName, quarterShortName } from "../utils/quarter-name";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "reports.area.title");
 
@@ -62,9 +63,9 @@ export default function AreaReportsPage() {
             rowHeader: true,
             cell: (q) =>
               view.kind === "ssm" || q.version > 0 ? (
-                <Link to={`/reports/${view.area.slug}/${q.quarter}`}>{q.quarter}</Link>
+                <Link to={`/reports/${view.area.slug}/${q.quarter}`}>{quarterName(q.quarter, t)}</Link>
               ) : (
-                q.quarter
+                quarterName(q.quarter, t)
               ),
           },
           {
@@ -93,7 +94,8 @@ export default function AreaReportsPage() {
         title={t("reports.area.chart.onTime")}
         description={t("reports.area.chart.onTime.description", { target: formatShare(ON_TIME_TARGET, language) })}
         categoryHeader={t("reports.chart.quarter")}
-        categories={view.trend.map((p) => p.quarter)}
+        categories={view.trend.map((p) => quarterName(p.quarter, t))}
+        axisLabels={view.trend.map((p) => quarterShortName(p.quarter, t))}
         series={[
           { name: ssm, values: view.trend.map((p) => decisionShare(p.figures)) },
           { name: t("reports.ministry.province"), values: view.province.map((p) => decisionShare(p.figures)) },

@@ -21,6 +21,7 @@ import { formatCount, formatDays, formatShare } from "../utils/format-figures";
 import { pageTitle } from "../utils/meta";
 import { nameIn } from "../i18n/localized";
 import { requirePermission } from "../auth/require-permission.server";
+import { quarterName } from "../utils/quarter-name";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "reports.title");
 
@@ -63,6 +64,7 @@ export default function ReportsPage() {
   // Several SSMs serve more than one area: the area names the row, the SSM follows.
   const ssmName = (r: Loaded["rows"][number]) => `${nameIn(r.area, language)} (${nameIn(r.area.ssm, language)})`;
   const count = (c: ShownCount | undefined) => formatCount(c ?? 0, view.threshold, language);
+  const quarterLabel = quarterName(view.quarter, t);
   return (
     <>
       <h1>{t("reports.title")}</h1>
@@ -72,14 +74,14 @@ export default function ReportsPage() {
         <select id="quarter" name="quarter" defaultValue={view.quarter}>
           {view.choices.map((q) => (
             <option key={q} value={q}>
-              {q}
+              {quarterName(q, t)}
             </option>
           ))}
         </select>
         <button type="submit">{t("reports.ministry.show")}</button>
       </Form>
 
-      <h2>{t("reports.ministry.statusHeading", { quarter: view.quarter })}</h2>
+      <h2>{t("reports.ministry.statusHeading", { quarter: quarterLabel })}</h2>
       <p data-testid="submitted-count">
         {t("reports.ministry.submittedCount", {
           submitted: view.submitted,
@@ -103,7 +105,7 @@ export default function ReportsPage() {
       {submitted.length ? (
         <div className="table-scroll" tabIndex={0} role="region" aria-labelledby="comparison-caption">
           <table className="data-table" data-testid="comparison-table">
-            <caption id="comparison-caption">{t("reports.ministry.tableCaption", { quarter: view.quarter })}</caption>
+            <caption id="comparison-caption">{t("reports.ministry.tableCaption", { quarter: quarterLabel })}</caption>
             <thead>
               <tr>
                 <th scope="col">{t("reports.col.ssm")}</th>
@@ -179,7 +181,7 @@ export default function ReportsPage() {
         <>
           <ChartWithTable
             kind="bar"
-            title={t("reports.chart.onTime.title", { quarter: view.quarter })}
+            title={t("reports.chart.onTime.title", { quarter: quarterLabel })}
             description={t("reports.chart.onTime.description", { target: formatShare(ON_TIME_TARGET, language) })}
             categoryHeader={t("reports.col.ssm")}
             categories={submitted.map(ssmName)}
@@ -204,7 +206,7 @@ export default function ReportsPage() {
           />
           <ChartWithTable
             kind="bar"
-            title={t("reports.chart.escalations.title", { quarter: view.quarter })}
+            title={t("reports.chart.escalations.title", { quarter: quarterLabel })}
             description={t("reports.chart.escalations.description")}
             categoryHeader={t("reports.col.ssm")}
             categories={submitted.map(ssmName)}
@@ -227,7 +229,7 @@ export default function ReportsPage() {
         <ul>
           <li>
             <a href={`/reports/export.csv?view=comparison&quarter=${view.quarter}`} download>
-              {t("reports.csv.comparison", { quarter: view.quarter })}
+              {t("reports.csv.comparison", { quarter: quarterLabel })}
             </a>
           </li>
           <li>

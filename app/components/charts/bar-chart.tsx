@@ -32,6 +32,8 @@ export interface ChartProps {
   /** What the chart shows, in a sentence or two: the image's accessible description. */
   description: string;
   categories: string[];
+  /** Shorter names for the axis, one per category ("Q3 2026–27"); the table keeps the full ones. */
+  axisLabels?: string[];
   series: ChartSeries[];
   reference?: ChartReference;
   format: ChartFormat;
@@ -125,7 +127,7 @@ export interface ChartLayout {
   baseline: number;
 }
 
-export function chartLayout({ categories, series, reference, format, language }: ChartProps): ChartLayout {
+export function chartLayout({ categories, axisLabels, series, reference, format, language }: ChartProps): ChartLayout {
   // About the width of the chart's column on a desktop, so text is drawn near its nominal size.
   const width = 560;
   const top = 24;
@@ -134,7 +136,7 @@ export function chartLayout({ categories, series, reference, format, language }:
   const ticks = niceTicks(Math.max(0, ...values, reference?.value ?? 0), format);
   const tickRoom = Math.max(40, ...ticks.map((t) => textWidth(formatNumber(t, format, language)) + 14));
   const bandFor = (left: number) => (width - left - 16) / Math.max(1, categories.length);
-  let labels = categoryLabels(categories, bandFor(tickRoom));
+  let labels = categoryLabels(axisLabels ?? categories, bandFor(tickRoom));
   let left = tickRoom;
   if (labels.kind === "slanted") {
     // The first label runs down and left from its slot: make room for it.
