@@ -34,10 +34,12 @@ export const reportFormSchema = z
 
 export type ReportForm = z.output<typeof reportFormSchema>;
 
-export const CSV_VIEWS = ["comparison", "report", "trend", "all"] as const;
+export const CSV_VIEWS = ["comparison", "table", "report", "trend", "all"] as const;
 
 export const csvQuerySchema = z.discriminatedUnion("view", [
   z.object({ view: z.literal("comparison"), quarter: quarterIdSchema }),
+  /** The comparison laid out as on screen: one row per SSM, one column per figure. */
+  z.object({ view: z.literal("table"), quarter: quarterIdSchema }),
   z.object({
     view: z.literal("report"),
     area: z.string().min(1).max(60),

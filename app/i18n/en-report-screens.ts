@@ -23,5 +23,17 @@ export const enReportScreens = {
   "reports.page.liveHeadingAfter": "Figures as of now, not submitted",
   "reports.page.liveIntroAfter":
     "These figures come from your cases as they are now (counted {date}). The ministry has version {version}, with its figures as they were when it was submitted; these figures reach the ministry only if you submit a correction.",
+  "reports.csv.col.version": "Version",
+  "reports.csv.col.percent": "{column} (%)",
+  "reports.csv.table": "This comparison for {quarter} as a table, one row per SSM (CSV)",
+  "reports.key.heading": "Reading the figures",
+  "reports.key.small":
+    "“<{threshold}” means a count from 0 to {max}: too few to show without risking that someone is recognized.",
+  "reports.key.hidden":
+    "“{hidden}” means a count that could be shown alone, but is hidden so that a “<{threshold}” count cannot be worked out from it and the figures beside it or published before.",
+  "reports.key.tooFew": "“{tooFew}” means a share, a median or a mean over fewer than {threshold} people.",
+  "reports.print.header.comparison": "Recourse: quarterly reports, {quarter}",
+  "reports.print.header.report": "Recourse: {ssm}, report for {quarter}",
+  "reports.print.printed": "Printed {date}",
   "reports.page.correct": "Correct this report",
 } as const;

@@ -25,5 +25,18 @@ export const frReportScreens: Record<keyof typeof enReportScreens, string> = {
   "reports.page.liveHeadingAfter": "Chiffres à ce jour, non soumis",
   "reports.page.liveIntroAfter":
     "Ces chiffres proviennent de vos dossiers tels qu’ils sont maintenant (comptés le {date}). Le ministère a la version {version}, avec ses chiffres tels qu’ils étaient à la soumission; ces chiffres-ci ne lui parviennent que si vous soumettez une correction.",
+  "reports.csv.col.version": "Version",
+  "reports.csv.col.percent": "{column} (%)",
+  "reports.csv.table": "Cette comparaison pour {quarter} en tableau, une ligne par GSS (CSV)",
+  "reports.key.heading": "Lire les chiffres",
+  "reports.key.small":
+    "« <{threshold} » désigne un nombre de 0 à {max} : trop peu pour l’afficher sans risquer qu’une personne soit reconnue.",
+  "reports.key.hidden":
+    "« {hidden} » désigne un nombre qui pourrait être affiché seul, mais qui est masqué pour qu’on ne puisse pas retrouver un nombre « <{threshold} » à partir de lui et des chiffres voisins ou publiés auparavant.",
+  "reports.key.tooFew":
+    "« {tooFew} » désigne une proportion, une médiane ou une moyenne portant sur moins de {threshold} personnes.",
+  "reports.print.header.comparison": "Recours : rapports trimestriels, {quarter}",
+  "reports.print.header.report": "Recours : {ssm}, rapport pour {quarter}",
+  "reports.print.printed": "Imprimé le {date}",
   "reports.page.correct": "Corriger ce rapport",
 };

@@ -20,6 +20,9 @@ import { requirePermission } from "../auth/require-permission.server";
 import { readForm } from "../utils/read-form.server";
 import { nameIn, localized } from "../i18n/localized";
 import { quarterName } from "../utils/quarter-name";
+import { ReportPrintHeader, reportStyles } from "../components/report-print";
+
+export const links = reportStyles;
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "reports.page.title");
 
@@ -81,7 +84,8 @@ export default function ReportPage() {
   const areaName = nameIn(view.area, language);
   return (
     <>
-      <p className="breadcrumb">
+      <ReportPrintHeader title={t("reports.print.header.report", { ssm, quarter: quarterName(view.quarter, t) })} />
+      <p className="breadcrumb no-print">
         <Link to={`/reports/${view.area.slug}`}>{t("reports.area.back", { area: areaName })}</Link>
       </p>
       <h1>{t("reports.page.heading", { quarter: quarterName(view.quarter, t), ssm })}</h1>

@@ -9,6 +9,9 @@ import { pageTitle } from "../utils/meta";
 import { loadReportPage } from "../loaders/report-page.server";
 import { localized } from "../i18n/localized";
 import { quarterName } from "../utils/quarter-name";
+import { ReportPrintHeader, reportStyles } from "../components/report-print";
+
+export const links = reportStyles;
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "reports.print.title");
 
@@ -30,6 +33,7 @@ export default function PrintableReport() {
   const back = `/reports/${view.area.slug}/${view.quarter}${selected ? `?version=${selected.version}` : ""}`;
   return (
     <article className="printable-report">
+      <ReportPrintHeader title={t("reports.print.header.report", { ssm, quarter: quarterName(view.quarter, t) })} />
       <p className="no-print">
         <Link to={back}>{t("reports.print.back")}</Link>{" "}
         <button type="button" onClick={() => window.print()}>

@@ -14,6 +14,9 @@ import { requirePermission } from "../auth/require-permission.server";
 import { localized } from "../i18n/localized";
 import { DataTable } from "../components/data-table";
 import { quarterName, quarterShortName } from "../utils/quarter-name";
+import { ReportPrintHeader, reportStyles } from "../components/report-print";
+
+export const links = reportStyles;
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "reports.area.title");
 
@@ -45,6 +48,7 @@ export default function AreaReportsPage() {
           <Link to="/reports">{t("reports.area.backToAll")}</Link>
         </p>
       ) : null}
+      <ReportPrintHeader title={t("reports.area.heading", { ssm })} />
       <h1>{t("reports.area.heading", { ssm })}</h1>
       <p className="lead">
         {view.kind === "ssm"

@@ -65,9 +65,9 @@ export const SERIES_STYLES = [
 export type SeriesStyle = (typeof SERIES_STYLES)[number];
 export const seriesStyle = (index: number): SeriesStyle => SERIES_STYLES[index % SERIES_STYLES.length]!;
 
-const INK = "#1a1a1a";
-const MUTED = "#4a4a4a";
-const FONT_SIZE = 13;
+export const INK = "#1a1a1a";
+export const MUTED = "#4a4a4a";
+export const FONT_SIZE = 13;
 /** A generous guess at a label's width; SVG text cannot be measured on the server. */
 export const textWidth = (text: string) => text.length * FONT_SIZE * 0.62;
 /** One decimal is plenty in a 560-unit box and keeps the markup short. */
@@ -82,7 +82,7 @@ const LINE_HEIGHT = 16;
 const MAX_SLANTED = 24;
 const SIN45 = Math.SQRT1_2;
 
-function wrapLabel(text: string, width: number): string[] | null {
+export function wrapLabel(text: string, width: number): string[] | null {
   const lines: string[] = [];
   let line = "";
   for (const word of text.split(/\s+/).filter(Boolean)) {
@@ -319,7 +319,7 @@ export function SeriesPatterns({ count, id }: { count: number; id: (s: number) =
 export function ChartFigure(props: {
   chart: ChartProps;
   ids: ReturnType<typeof useChartIds>;
-  layout: ChartLayout;
+  layout: Pick<ChartLayout, "width" | "height">;
   swatch: (seriesIndex: number) => ReactNode;
   children: ReactNode;
 }) {
