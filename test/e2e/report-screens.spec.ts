@@ -5,6 +5,7 @@ import { readFile, writeFile } from "node:fs/promises";
 import { fiscalQuarterOf, formatQuarterId, previousQuarter } from "../../app/domain/fiscal-quarter";
 import { translator } from "../../app/i18n";
 import { quarterName } from "../../app/utils/quarter-name";
+import { PDFTOTEXT_BINARY } from "../../scripts/lib/pdftotext-binary";
 import { expect, expectNoAxeViolations, login, parseCsv, test, visit, waitForHydration } from "./fixtures";
 
 // The ministry's pages that read and print (issue #19), at a desktop's 1280×800: the comparison
@@ -18,7 +19,7 @@ const thisQuarter = fiscalQuarterOf(new Date(), "America/Toronto");
 const QUARTER = formatQuarterId(previousQuarter(previousQuarter(thisQuarter)));
 const named = (language: "en" | "fr" = "en") => quarterName(QUARTER, translator(language));
 const ANALYST = "analyst@ministry.example.org";
-const PDFTOTEXT = "/usr/bin/pdftotext";
+const PDFTOTEXT = PDFTOTEXT_BINARY;
 /** Words of the site's header and of the page's controls: none belongs on paper. */
 const NAVIGATION_WORDS = [
   "Skip to main content",
