@@ -20,8 +20,8 @@ export function VolumeChart(props: {
       title={props.title}
       description={t("reports.chart.volume.description")}
       categoryHeader={t("reports.chart.quarter")}
-      categories={props.trend.map((p) => quarterName(p.quarter, t))}
-      axisLabels={props.trend.map((p) => quarterShortName(p.quarter, t))}
+      categories={props.trend.map((p) => quarterName(p.quarter, language))}
+      axisLabels={props.trend.map((p) => quarterShortName(p.quarter, language))}
       series={[
         { name: t("reports.col.received"), values: props.trend.map((p) => asNumber(p.figures?.received.total)) },
         { name: t("reports.col.decided"), values: props.trend.map((p) => asNumber(p.figures?.decided.total)) },

@@ -9,6 +9,7 @@
 import type { MessageKey } from "../i18n/en";
 import { isSupportedYear } from "./date-bounds";
 import type { Label } from "./label";
+import type { Language } from "./vocabulary";
 import { instantAt, isoDateOf, localDateOf } from "./time-zone";
 
 export interface FiscalQuarter {
@@ -91,19 +92,25 @@ const MONTHS = [
 
 const monthLabel = (month: number): Label => ({ key: MONTHS[(month - 1) % 12]! });
 
+/** The fiscal year as each language's public service writes it: "2026–27" (en dash, the end year
+ * shortened) in English, "2026-2027" in French. */
+function fiscalYears(q: FiscalQuarter, language: Language): string {
+  return language === "fr"
+    ? `${q.fiscalYear}-${q.fiscalYear + 1}`
+    : `${q.fiscalYear}–${String((q.fiscalYear + 1) % 100).padStart(2, "0")}`;
+}
+
 /**
  * How a quarter is named to people: "fiscal 2026–27, Q3 (October–December 2026)" / "exercice
  * 2026-2027, T3 (octobre à décembre 2026)". The id alone ("2026-Q3") reads as a calendar quarter
  * and hides that Ontario's year starts in April (issue #19).
  */
-export function fiscalQuarterLabel(q: FiscalQuarter): Label {
+export function fiscalQuarterLabel(q: FiscalQuarter, language: Language): Label {
   const first = firstMonthOf(q);
   return {
     key: "quarter.label",
     vars: {
-      start: String(q.fiscalYear),
-      end: String(q.fiscalYear + 1),
-      endShort: String((q.fiscalYear + 1) % 100).padStart(2, "0"),
+      years: fiscalYears(q, language),
       quarter: q.quarter,
       firstMonth: monthLabel(first.month),
       lastMonth: monthLabel(first.month + 2),
@@ -113,14 +120,6 @@ export function fiscalQuarterLabel(q: FiscalQuarter): Label {
 }
 
 /** The short name a chart's axis has room for: "Q3 2026–27" / "T3 2026-2027". */
-export function fiscalQuarterShortLabel(q: FiscalQuarter): Label {
-  return {
-    key: "quarter.short",
-    vars: {
-      start: String(q.fiscalYear),
-      end: String(q.fiscalYear + 1),
-      endShort: String((q.fiscalYear + 1) % 100).padStart(2, "0"),
-      quarter: q.quarter,
-    },
-  };
+export function fiscalQuarterShortLabel(q: FiscalQuarter, language: Language): Label {
+  return { key: "quarter.short", vars: { years: fiscalYears(q, language), quarter: q.quarter } };
 }

@@ -1,6 +1,6 @@
 // Report pages that read, print and export (issue #19); spread into en.ts. fr-report-screens.ts: same keys.
 export const enReportScreens = {
-  "quarter.label": "fiscal {start}–{endShort}, Q{quarter} ({firstMonth}–{lastMonth} {year})",
+  "quarter.label": "fiscal {years}, Q{quarter} ({firstMonth}–{lastMonth} {year})",
   "month.1": "January",
   "month.2": "February",
   "month.3": "March",
@@ -13,7 +13,7 @@ export const enReportScreens = {
   "month.10": "October",
   "month.11": "November",
   "month.12": "December",
-  "quarter.short": "Q{quarter} {start}–{endShort}",
+  "quarter.short": "Q{quarter} {years}",
   "reports.confirm.heading": "Check what you are sending",
   "reports.confirm.intro":
     "Nothing has been sent yet. When you confirm, the ministry receives version {version}: the figures below, frozen as they are now, and the sections you wrote after them. You can correct it later; every version is kept.",

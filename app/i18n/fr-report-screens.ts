@@ -2,7 +2,7 @@ import type { enReportScreens } from "./en-report-screens";
 
 // Les pages de rapports qui se lisent, s’impriment et s’exportent (issue 19); mêmes clés que en-report-screens.ts.
 export const frReportScreens: Record<keyof typeof enReportScreens, string> = {
-  "quarter.label": "exercice {start}-{end}, T{quarter} ({firstMonth} à {lastMonth} {year})",
+  "quarter.label": "exercice {years}, T{quarter} ({firstMonth} à {lastMonth} {year})",
   "month.1": "janvier",
   "month.2": "février",
   "month.3": "mars",
@@ -15,7 +15,7 @@ export const frReportScreens: Record<keyof typeof enReportScreens, string> = {
   "month.10": "octobre",
   "month.11": "novembre",
   "month.12": "décembre",
-  "quarter.short": "T{quarter} {start}-{end}",
+  "quarter.short": "T{quarter} {years}",
   "reports.confirm.heading": "Vérifiez ce que vous envoyez",
   "reports.confirm.intro":
     "Rien n’a encore été envoyé. Quand vous confirmez, le ministère reçoit la version {version} : les chiffres ci-dessous, figés tels qu’ils sont maintenant, et les sections que vous avez rédigées à la suite. Vous pourrez la corriger plus tard; chaque version est conservée.",

@@ -171,7 +171,9 @@ export default function ProcessPage() {
       <p>{t("process.accommodation")}</p>
       {figures ? (
         <section aria-labelledby="figures-heading" data-testid="public-figures">
-          <h2 id="figures-heading">{t("process.figures.title", { quarter: quarterName(figures.quarter, t) })}</h2>
+          <h2 id="figures-heading">
+            {t("process.figures.title", { quarter: quarterName(figures.quarter, language) })}
+          </h2>
           <dl className="figures">
             <dt>{t("process.figures.received")}</dt>
             <dd>{formatCount(figures.received, threshold, language)}</dd>

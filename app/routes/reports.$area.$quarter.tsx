@@ -84,11 +84,13 @@ export default function ReportPage() {
   const areaName = nameIn(view.area, language);
   return (
     <>
-      <ReportPrintHeader title={t("reports.print.header.report", { ssm, quarter: quarterName(view.quarter, t) })} />
+      <ReportPrintHeader
+        title={t("reports.print.header.report", { ssm, quarter: quarterName(view.quarter, language) })}
+      />
       <p className="breadcrumb no-print">
         <Link to={`/reports/${view.area.slug}`}>{t("reports.area.back", { area: areaName })}</Link>
       </p>
-      <h1>{t("reports.page.heading", { quarter: quarterName(view.quarter, t), ssm })}</h1>
+      <h1>{t("reports.page.heading", { quarter: quarterName(view.quarter, language), ssm })}</h1>
       {view.kind === "ssm" ? <SsmReport view={view} /> : <MinistryReport view={view} />}
     </>
   );

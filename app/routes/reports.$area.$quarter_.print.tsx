@@ -33,14 +33,16 @@ export default function PrintableReport() {
   const back = `/reports/${view.area.slug}/${view.quarter}${selected ? `?version=${selected.version}` : ""}`;
   return (
     <article className="printable-report">
-      <ReportPrintHeader title={t("reports.print.header.report", { ssm, quarter: quarterName(view.quarter, t) })} />
+      <ReportPrintHeader
+        title={t("reports.print.header.report", { ssm, quarter: quarterName(view.quarter, language) })}
+      />
       <p className="no-print">
         <Link to={back}>{t("reports.print.back")}</Link>{" "}
         <button type="button" onClick={() => window.print()}>
           {t("reports.print.button")}
         </button>
       </p>
-      <h1>{t("reports.page.heading", { quarter: quarterName(view.quarter, t), ssm })}</h1>
+      <h1>{t("reports.page.heading", { quarter: quarterName(view.quarter, language), ssm })}</h1>
       <p className="lead" data-testid="print-status">
         {selected
           ? t("reports.print.version", {

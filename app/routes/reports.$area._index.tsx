@@ -67,9 +67,9 @@ export default function AreaReportsPage() {
             rowHeader: true,
             cell: (q) =>
               view.kind === "ssm" || q.version > 0 ? (
-                <Link to={`/reports/${view.area.slug}/${q.quarter}`}>{quarterName(q.quarter, t)}</Link>
+                <Link to={`/reports/${view.area.slug}/${q.quarter}`}>{quarterName(q.quarter, language)}</Link>
               ) : (
-                quarterName(q.quarter, t)
+                quarterName(q.quarter, language)
               ),
           },
           {
@@ -98,8 +98,8 @@ export default function AreaReportsPage() {
         title={t("reports.area.chart.onTime")}
         description={t("reports.area.chart.onTime.description", { target: formatShare(ON_TIME_TARGET, language) })}
         categoryHeader={t("reports.chart.quarter")}
-        categories={view.trend.map((p) => quarterName(p.quarter, t))}
-        axisLabels={view.trend.map((p) => quarterShortName(p.quarter, t))}
+        categories={view.trend.map((p) => quarterName(p.quarter, language))}
+        axisLabels={view.trend.map((p) => quarterShortName(p.quarter, language))}
         series={[
           { name: ssm, values: view.trend.map((p) => decisionShare(p.figures)) },
           { name: t("reports.ministry.province"), values: view.province.map((p) => decisionShare(p.figures)) },

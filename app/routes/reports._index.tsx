@@ -68,7 +68,7 @@ export default function ReportsPage() {
   // Several SSMs serve more than one area: the area names the row, the SSM follows.
   const ssmName = (r: Loaded["rows"][number]) => `${nameIn(r.area, language)} (${nameIn(r.area.ssm, language)})`;
   const count = (c: ShownCount | undefined) => formatCount(c ?? 0, view.threshold, language);
-  const quarterLabel = quarterName(view.quarter, t);
+  const quarterLabel = quarterName(view.quarter, language);
   return (
     <div className="report-wide">
       <ReportPrintHeader title={t("reports.print.header.comparison", { quarter: quarterLabel })} />
@@ -79,7 +79,7 @@ export default function ReportsPage() {
         <select id="quarter" name="quarter" defaultValue={view.quarter}>
           {view.choices.map((q) => (
             <option key={q} value={q}>
-              {quarterName(q, t)}
+              {quarterName(q, language)}
             </option>
           ))}
         </select>

@@ -7,7 +7,6 @@ import {
   previousQuarter,
   quarterBounds,
 } from "../../app/domain/fiscal-quarter";
-import { translator } from "../../app/i18n";
 import { quarterName } from "../../app/utils/quarter-name";
 import {
   expect,
@@ -41,7 +40,7 @@ const LAST_CLOSED = formatQuarterId(previousQuarter(thisQuarter));
 const BEFORE_LAST = formatQuarterId(previousQuarter(previousQuarter(thisQuarter)));
 const NEXT = formatQuarterId(nextQuarter(thisQuarter));
 /** A quarter as the pages name it (issue #19): "fiscal 2026–27, Q3 (October–December 2026)". */
-const named = (quarter: string, language: "en" | "fr" = "en") => quarterName(quarter, translator(language));
+const named = (quarter: string, language: "en" | "fr" = "en") => quarterName(quarter, language);
 const escaped = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 // Reports are due 30 days after their quarter ends (REPORT_DUE_DAYS): in the first month of a
 // quarter, the last one's missing reports are not late yet.

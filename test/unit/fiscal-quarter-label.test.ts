@@ -12,8 +12,8 @@ import { labelText, translator } from "../../app/i18n";
 
 // Issue #19: a quarter is named as a fiscal quarter, with its months, wherever it is shown.
 
-const en = (q: FiscalQuarter) => labelText(translator("en"), fiscalQuarterLabel(q));
-const fr = (q: FiscalQuarter) => labelText(translator("fr"), fiscalQuarterLabel(q));
+const en = (q: FiscalQuarter) => labelText(translator("en"), fiscalQuarterLabel(q, "en"));
+const fr = (q: FiscalQuarter) => labelText(translator("fr"), fiscalQuarterLabel(q, "fr"));
 const quarterArb = fc.record({
   fiscalYear: fc.integer({ min: MIN_YEAR, max: MAX_YEAR - 1 }),
   quarter: fc.constantFrom(1 as const, 2 as const, 3 as const, 4 as const),
