@@ -88,8 +88,10 @@ async function openComparison(page: Page): Promise<void> {
 
 test("at 1280×800 the comparison shows every column, its charts name every SSM in full, and it explains <5 and hidden", async ({
   page,
-}) => {
+}, testInfo) => {
   await openComparison(page);
+  // Kept beside the run's results, to look at (no test reads pixels).
+  await page.screenshot({ path: testInfo.outputPath("comparison-1280.png") });
   const table = page.getByTestId("comparison-table");
   const region = page.getByRole("region", { name: `Submitted reports, ${named()}` });
   await expect(table.locator("tbody > tr")).toHaveCount(15);
