@@ -659,7 +659,7 @@ export const en = {
   "reports.form.notEndedRefusal":
     "The quarter has not ended yet, so the report cannot be submitted. Your text was not lost: save it as a draft.",
   "reports.ministry.intro":
-    "Each SSM's submitted report for the quarter, side by side. No names or contact details. Counts from 1 to {below} show as “<{threshold}”.",
+    "Each SSM's submitted report for the quarter, side by side. No names or contact details. Counts from 0 to {below} show as “<{threshold}”.",
   "reports.ministry.quarter": "Quarter",
   "reports.ministry.show": "Show",
   "reports.ministry.statusHeading": "Reports for {quarter}",
