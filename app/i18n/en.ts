@@ -1,3 +1,4 @@
+import { enIntegrations } from "./en-integrations";
 import { enReportProvider } from "./en-report-provider";
 import { enReportScreens } from "./en-report-screens";
 import { enProviderStage } from "./en-provider-stage";
@@ -1142,6 +1143,7 @@ export const en = {
   ...enThreeParties,
   ...enReportProvider,
   ...enReportScreens,
+  ...enIntegrations,
 } as const;
 
 export type MessageKey = keyof typeof en;

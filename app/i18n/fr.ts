@@ -1,3 +1,4 @@
+import { frIntegrations } from "./fr-integrations";
 import { frReportProvider } from "./fr-report-provider";
 import { frReportScreens } from "./fr-report-screens";
 import type { MessageKey } from "./en";
@@ -1175,4 +1176,5 @@ export const fr: Record<MessageKey, string> = {
   ...frThreeParties,
   ...frReportProvider,
   ...frReportScreens,
+  ...frIntegrations,
 };
