@@ -1,5 +1,6 @@
 import { frIntegrations } from "./fr-integrations";
 import { frReportProvider } from "./fr-report-provider";
+import { frReportScreens } from "./fr-report-screens";
 import type { MessageKey } from "./en";
 import { frProviderStage } from "./fr-provider-stage";
 import { frThreeParties } from "./fr-three-parties";
@@ -678,7 +679,7 @@ export const fr: Record<MessageKey, string> = {
   "reports.form.notEndedRefusal":
     "Le trimestre n’est pas terminé : le rapport ne peut pas encore être soumis. Votre texte n’est pas perdu : enregistrez-le comme brouillon.",
   "reports.ministry.intro":
-    "Le rapport soumis par chaque GSS pour le trimestre, côte à côte. Aucun nom ni coordonnée. Les nombres de 1 à {below} sont affichés « <{threshold} ».",
+    "Le rapport soumis par chaque GSS pour le trimestre, côte à côte. Aucun nom ni coordonnée. Les nombres de 0 à {below} sont affichés « <{threshold} ».",
   "reports.ministry.quarter": "Trimestre",
   "reports.ministry.show": "Afficher",
   "reports.ministry.statusHeading": "Rapports pour {quarter}",
@@ -1176,5 +1177,6 @@ export const fr: Record<MessageKey, string> = {
   "health.ok": "ok",
   ...frThreeParties,
   ...frReportProvider,
+  ...frReportScreens,
   ...frIntegrations,
 };

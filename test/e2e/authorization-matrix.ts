@@ -1006,11 +1006,27 @@ export const AUTHORIZATION_MATRIX: Record<string, Probe[]> = {
       expect: signedIn(MINISTRY),
     },
   ],
+  "reports.print[.]css.ts": [
+    {
+      what: "the printed pages' header (a title and today's date, nothing stored)",
+      method: "GET",
+      path: () => "/reports/print.css?title=Recourse",
+      scope: "public",
+      expect: everyone(200),
+    },
+  ],
   "reports.export[.]csv.ts": [
     {
       what: "every SSM compared, as CSV",
       method: "GET",
       path: (t) => `/reports/export.csv?view=comparison&quarter=${t.quarter}`,
+      scope: "other",
+      expect: signedIn(MINISTRY),
+    },
+    {
+      what: "every SSM compared, as a table-shaped CSV",
+      method: "GET",
+      path: (t) => `/reports/export.csv?view=table&quarter=${t.quarter}`,
       scope: "other",
       expect: signedIn(MINISTRY),
     },

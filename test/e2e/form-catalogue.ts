@@ -450,7 +450,7 @@ export const FORMS: FormSpec[] = [
     actor: "manager",
     path: (w) => `/reports/durham/${w.quarter}`,
     accepted: () => ({
-      intent: oneOf("save", "submit"),
+      intent: oneOf("save", "review", "edit", "submit"),
       actionsTaken: acceptedText(10000),
       lessonsLearned: acceptedText(10000),
       systemicIssues: acceptedText(10000),
