@@ -319,9 +319,10 @@ describe("an amendment after others' releases", () => {
 });
 
 describe("any quarter, any order of submissions and amendments", () => {
-  // Integer programming over every release takes a while: its own time limit, well above the
-  // run count's usual 10–30 s here, so a busy machine does not fail it.
-  it("leaves every hidden count at least the threshold's number of possible values", { timeout: 120_000 }, () => {
+  // Integer programming over every release takes 20–40 s here, and 3–4 minutes at a load of 26
+  // (seen while eight sessions shared two cores): the limit is only a backstop against a hang,
+  // like the browser tests' own, never a verdict on speed.
+  it("leaves every hidden count at least the threshold's number of possible values", { timeout: 15 * 60_000 }, () => {
     const started = Date.now();
     let hiddenCells = 0;
     fc.assert(
