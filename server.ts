@@ -141,7 +141,14 @@ app.use(compressResponses());
 // (no ETag or Last-Modified to revalidate with).
 app.use(
   "/build",
-  precompressedStatic("public/build", { immutable: true, maxAge: "1y", etag: false, lastModified: false }),
+  precompressedStatic("public/build", {
+    immutable: true,
+    maxAge: "1y",
+    etag: false,
+    lastModified: false,
+    // Scripts are read whole: no Accept-Ranges header on each of them.
+    acceptRanges: false,
+  }),
 );
 app.use(express.static("public", { maxAge: "1h" }));
 if (config.TRUST_PROXY) app.set("trust proxy", config.TRUST_PROXY);

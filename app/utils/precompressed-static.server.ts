@@ -39,7 +39,9 @@ export function precompressedStatic(root: string, options: Parameters<typeof exp
         res.setHeader("Content-Encoding", encoding[0]);
         res.type(extname(path.slice(0, -encoding[1].length)));
       }
-      res.setHeader("Vary", "Accept-Encoding");
+      // Only a file with compressed copies varies by encoding; the small ones are sent as they are.
+      if (encoding || available.has(`/${relative(root, path).split(sep).join("/")}.br`))
+        res.setHeader("Vary", "Accept-Encoding");
       options.setHeaders?.(res, path, stat);
     },
   });
