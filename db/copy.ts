@@ -307,6 +307,31 @@ const TABLES: { readonly [T in keyof Database]: AllColumns<Database[T]> } = {
     done_by: true,
   },
   work_leases: { name: true, holder: true, expires_at: true },
+  case_report_facts: {
+    case_id: true,
+    area_slug: true,
+    received_at: true,
+    kind: true,
+    channel: true,
+    program: true,
+    category: true,
+    provider_id: true,
+    groups: true,
+    referred_out: true,
+  },
+  report_fact_events: {
+    id: true,
+    case_id: true,
+    area_slug: true,
+    at: true,
+    fact: true,
+    key: true,
+    level: true,
+    value: true,
+    value2: true,
+    settled_at: true,
+  },
+  report_open_counts: { area_slug: true, quarter: true, net_change: true },
 };
 
 /** The tables whose id is `serial` on PostgreSQL (`Generated<number>` in schema.ts): their sequences are moved past the copied ids. */
@@ -332,6 +357,7 @@ const SERIAL_ID_TABLES: ReadonlySet<keyof Database> = new Set<keyof Database>([
   "survey_invitations",
   "survey_responses",
   "survey_review_tasks",
+  "report_fact_events",
 ]);
 
 export type TableName = keyof Database;

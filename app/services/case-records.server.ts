@@ -5,6 +5,8 @@ import { insertCaseEvent } from "../../db/repositories/case-events";
 import { insertClock, listClocksOfCase, saveClockIfState, type StoredClock } from "../../db/repositories/case-clocks";
 import { updateCaseIfUnchanged } from "../../db/repositories/cases";
 import { enqueueEmail, type OutgoingEmail } from "../../db/repositories/email-outbox";
+import { refreshCaseReportFacts } from "../../db/repositories/report-facts";
+import { REPORTED_EVENT_TYPES } from "../domain/report-facts";
 import { findPolicyById, type StoredPolicy } from "../../db/repositories/policies";
 import type { ActorKind, CaseRow, CaseUpdate, EventVisibility } from "../../db/schema";
 import { nextDueAt, type Clock } from "../domain/case-clocks";
@@ -162,6 +164,14 @@ export async function commitCaseChange(trx: DB, row: CaseRow, change: CaseChange
       created_at: nowIso,
     });
   }
+  // The report's facts move with the case, in the same transaction (issue #21).
+  if (
+    change.patch ||
+    change.clockUpdates.length ||
+    change.newClocks.length ||
+    change.events.some((e) => (REPORTED_EVENT_TYPES as readonly string[]).includes(e.type))
+  )
+    await refreshCaseReportFacts(trx, row.id);
   if (change.audit) {
     await appendAuditEntry(trx, { ...change.audit, at: nowIso, targetType: "case", targetId: row.reference });
   }
