@@ -34,7 +34,7 @@ const CASE_COLUMNS = [
   "merged_into_case_id",
 ] as const;
 
-interface CaseColumns {
+export interface CaseColumns {
   id: number;
   area_slug: string;
   received_at: string;
@@ -71,7 +71,7 @@ interface EventColumns {
   created_at: string;
   data_json: string | null;
 }
-interface ClockColumns {
+export interface ClockColumns {
   case_id: number;
   kind: string;
   level: number;
@@ -161,35 +161,54 @@ const sameFact = (a: EventFact, b: EventFact) =>
  * transaction (every path that changes a case calls it before committing). Nothing is written when
  * the facts did not move (a note, a reminder, a pause).
  */
-export async function refreshCaseReportFacts(db: DB, caseId: number): Promise<void> {
+export async function refreshCaseReportFacts(
+  db: DB,
+  caseId: number,
+  known: {
+    /** The case's columns as this transaction leaves them, when the caller has them. */
+    row?: CaseColumns;
+    /** Its clocks as this transaction leaves them. */
+    clocks?: readonly ClockColumns[];
+    /** False when the change touched none of the case's own columns the figures read (status, merge). */
+    receivedMayChange?: boolean;
+  } = {},
+): Promise<void> {
+  const receivedMayChange = known.receivedMayChange ?? true;
   const [row, events, clocks, oldEvents, oldReceived] = await Promise.all([
-    db.selectFrom("cases").select(CASE_COLUMNS).where("id", "=", caseId).executeTakeFirst(),
+    known.row ?? db.selectFrom("cases").select(CASE_COLUMNS).where("id", "=", caseId).executeTakeFirst(),
     db
       .selectFrom("case_events")
       .select(["id", "case_id", "type", "level", "created_at", "data_json"])
       .where("case_id", "=", caseId)
       .where("type", "in", [...REPORTED_EVENT_TYPES])
       .execute(),
-    db
-      .selectFrom("case_clocks")
-      .select([
-        "case_id",
-        "kind",
-        "level",
-        "due_at",
-        "met_at",
-        "breached_at",
-        "taken_business_days",
-        "paused_business_days",
-      ])
-      .where("case_id", "=", caseId)
-      .where("kind", "in", [...REPORTED_CLOCK_KINDS])
-      .execute(),
+    known.clocks ??
+      db
+        .selectFrom("case_clocks")
+        .select([
+          "case_id",
+          "kind",
+          "level",
+          "due_at",
+          "met_at",
+          "breached_at",
+          "taken_business_days",
+          "paused_business_days",
+        ])
+        .where("case_id", "=", caseId)
+        .where("kind", "in", [...REPORTED_CLOCK_KINDS])
+        .execute(),
     db.selectFrom("report_fact_events").selectAll().where("case_id", "=", caseId).orderBy("id").execute(),
-    db.selectFrom("case_report_facts").selectAll().where("case_id", "=", caseId).executeTakeFirst(),
+    receivedMayChange
+      ? db.selectFrom("case_report_facts").selectAll().where("case_id", "=", caseId).executeTakeFirst()
+      : undefined,
   ]);
   if (!row) return;
-  const facts = caseReportFacts(factCase(row), events.map(factEvent), clocks.map(factClock));
+  const facts = caseReportFacts(
+    factCase(row),
+    events.map(factEvent),
+    clocks.filter((k) => (REPORTED_CLOCK_KINDS as readonly string[]).includes(k.kind)).map(factClock),
+  );
   const before: EventFact[] = oldEvents.map((f) => ({
     at: f.at,
     fact: f.fact as EventFactName,
@@ -209,6 +228,7 @@ export async function refreshCaseReportFacts(db: DB, caseId: number): Promise<vo
     const rows = eventRows(caseId, row.area_slug, facts.events);
     if (rows.length) await db.insertInto("report_fact_events").values(rows).execute();
   }
+  if (!receivedMayChange) return;
   const received = receivedRow(caseId, row.area_slug, facts);
   const receivedSame =
     (received === null && oldReceived === undefined) ||
