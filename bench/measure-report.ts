@@ -78,9 +78,9 @@ select 'received' as part, count(*) as n from (
   where area_slug = @area and received_at >= @start and received_at < @end
   group by kind, channel, program, category, provider_id, groups, referred_out)
 union all select 'events', count(*) from (
-  select fact, case when fact = 'recourse' and (settled_at is null or settled_at >= @end) then 'pending' else key end, level, value, value2, count(*)
+  select fact, key, level, value, value2, settled_at, count(*)
   from report_fact_events where area_slug = @area and at >= @start and at < @end and fact != 'open'
-  group by 1, 2, 3, 4, 5)
+  group by fact, key, level, value, value2, settled_at)
 union all select 'open', sum(net_change) from report_open_counts where area_slug = @area and quarter <= @quarter
 union all select 'satisfaction', count(*) from survey_responses where area_slug = @area and quarter = @quarter
 `;

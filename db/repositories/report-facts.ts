@@ -1,4 +1,4 @@
-import { sql, type Kysely } from "kysely";
+import type { Kysely } from "kysely";
 import {
   caseReportFacts,
   figuresFromFacts,
@@ -399,26 +399,8 @@ export async function quarterFiguresFromFacts(
       .where("at", ">=", p.start)
       .where("at", "<", p.end)
       .where("fact", "!=", "open")
-      .select((eb) => [
-        "fact",
-        // A recourse request is answered for this quarter only when the answer came before its end.
-        sql<
-          string | null
-        >`case when fact = 'recourse' and (settled_at is null or settled_at >= ${p.end}) then 'pending' else ${sql.ref("key")} end`.as(
-          "key",
-        ),
-        "level",
-        "value",
-        "value2",
-        eb.fn.countAll<number>().as("count"),
-      ])
-      .groupBy([
-        "fact",
-        sql`case when fact = 'recourse' and (settled_at is null or settled_at >= ${p.end}) then 'pending' else ${sql.ref("key")} end`,
-        "level",
-        "value",
-        "value2",
-      ])
+      .select((eb) => ["fact", "key", "level", "value", "value2", "settled_at", eb.fn.countAll<number>().as("count")])
+      .groupBy(["fact", "key", "level", "value", "value2", "settled_at"])
       .execute(),
     db
       .selectFrom("report_open_counts")
@@ -463,7 +445,8 @@ export async function quarterFiguresFromFacts(
     })),
     events: events.map((e) => ({
       fact: e.fact as EventFactName,
-      key: e.key,
+      // A recourse request is answered for this quarter only when the answer came before its end.
+      key: e.fact === "recourse" && (e.settled_at === null || e.settled_at >= p.end) ? "pending" : e.key,
       level: Number(e.level),
       value: Number(e.value),
       value2: Number(e.value2),
