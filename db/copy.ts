@@ -332,6 +332,7 @@ const TABLES: { readonly [T in keyof Database]: AllColumns<Database[T]> } = {
     settled_at: true,
   },
   report_open_counts: { area_slug: true, quarter: true, net_change: true },
+  attachment_chunks: { stored_name: true, seq: true, data: true },
 };
 
 /** The tables whose id is `serial` on PostgreSQL (`Generated<number>` in schema.ts): their sequences are moved past the copied ids. */

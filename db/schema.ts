@@ -469,6 +469,13 @@ export interface ReportOpenCountTable {
   net_change: number;
 }
 
+/** A chunk of an evidence file kept in the database (0025, ATTACHMENTS_STORE=database). */
+export interface AttachmentChunkTable {
+  stored_name: string;
+  seq: number;
+  data: Uint8Array;
+}
+
 /** A job that runs in one instance at a time on a shared SQLite file (migration 0009). */
 export interface WorkLeaseTable {
   name: string;
@@ -509,6 +516,7 @@ export interface Database {
   case_report_facts: CaseReportFactTable;
   report_fact_events: ReportFactEventTable;
   report_open_counts: ReportOpenCountTable;
+  attachment_chunks: AttachmentChunkTable;
 }
 
 export type Area = Selectable<AreaTable>;
