@@ -333,6 +333,19 @@ const TABLES: { readonly [T in keyof Database]: AllColumns<Database[T]> } = {
   },
   report_open_counts: { area_slug: true, quarter: true, net_change: true },
   attachment_chunks: { stored_name: true, seq: true, data: true },
+  api_tokens: {
+    id: true,
+    organization_id: true,
+    name: true,
+    scopes: true,
+    token_hash: true,
+    prefix: true,
+    created_by: true,
+    created_at: true,
+    last_used_at: true,
+    revoked_at: true,
+    revoked_by: true,
+  },
 };
 
 /** The tables whose id is `serial` on PostgreSQL (`Generated<number>` in schema.ts): their sequences are moved past the copied ids. */
@@ -359,6 +372,7 @@ const SERIAL_ID_TABLES: ReadonlySet<keyof Database> = new Set<keyof Database>([
   "survey_responses",
   "survey_review_tasks",
   "report_fact_events",
+  "api_tokens",
 ]);
 
 export type TableName = keyof Database;

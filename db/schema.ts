@@ -476,6 +476,22 @@ export interface AttachmentChunkTable {
   data: Uint8Array;
 }
 
+/** A token a system of an organization calls the API with (0024): only its hash is kept. */
+export interface ApiTokenTable {
+  id: Generated<number>;
+  organization_id: number;
+  name: string;
+  /** Space-separated ApiScope values (app/domain/api-scopes.ts). */
+  scopes: string;
+  token_hash: string;
+  prefix: string;
+  created_by: number;
+  created_at: string;
+  last_used_at: string | null;
+  revoked_at: string | null;
+  revoked_by: number | null;
+}
+
 /** A job that runs in one instance at a time on a shared SQLite file (migration 0009). */
 export interface WorkLeaseTable {
   name: string;
@@ -517,6 +533,7 @@ export interface Database {
   report_fact_events: ReportFactEventTable;
   report_open_counts: ReportOpenCountTable;
   attachment_chunks: AttachmentChunkTable;
+  api_tokens: ApiTokenTable;
 }
 
 export type Area = Selectable<AreaTable>;
@@ -536,3 +553,4 @@ export type PasswordResetRow = Selectable<PasswordResetTable>;
 export type QuarterReportRow = Selectable<QuarterReportTable>;
 export type ReportDraftRow = Selectable<ReportDraftTable>;
 export type ReportReleaseRow = Selectable<ReportReleaseTable>;
+export type ApiTokenRow = Selectable<ApiTokenTable>;
