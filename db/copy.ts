@@ -401,6 +401,8 @@ const PASS_THROUGH_TYPES: Readonly<Record<string, readonly string[]>> = {
   text: ["text"],
   integer: ["int4", "int8"],
   real: ["float8"],
+  // Evidence files kept in the database (0025): bytes as bytes.
+  blob: ["bytea"],
 };
 
 /** PostgreSQL accepts at most 65,535 parameters in one statement. */
