@@ -24,6 +24,7 @@ import {
   escalationNoticesToManagers,
   filerEmailBasics,
   overdueAlertsToManagers,
+  type ManagersOf,
 } from "./case-notifications.server";
 import { surveyInvitationFor } from "./satisfaction-survey.server";
 
@@ -39,6 +40,7 @@ export async function noticeEmails(input: {
   notices: readonly Notice<StoredClock>[];
   key: string;
   now: Date;
+  managersOf?: ManagersOf;
 }): Promise<OutgoingEmail[]> {
   const { trx, row, area, key } = input;
   const basics = filerEmailBasics(row, area);
@@ -134,10 +136,10 @@ export async function noticeEmails(input: {
         emails.push(...(await surveyInvitationFor(trx, row, input.now)));
         break;
       case "escalation_notice":
-        emails.push(...(await escalationNoticesToManagers(trx, row, area, n.level, n.cause)));
+        emails.push(...(await escalationNoticesToManagers(trx, row, area, n.level, n.cause, input.managersOf)));
         break;
       case "overdue_alert":
-        emails.push(...(await overdueAlertsToManagers(trx, row, area, n.clock)));
+        emails.push(...(await overdueAlertsToManagers(trx, row, area, n.clock, input.managersOf)));
         break;
     }
   }
@@ -155,6 +157,7 @@ export async function changeWithNotices(input: {
   change: Transition<StoredClock>;
   actor: { kind: ActorKind; userId: number | null };
   now: Date;
+  managersOf?: ManagersOf;
 }): Promise<CaseChange> {
   const { trx, row, context, now } = input;
   const transition = callInsteadOfEmail(lifecycleInput(row, context, now), input.change);
@@ -165,6 +168,7 @@ export async function changeWithNotices(input: {
     notices: transition.notices,
     key: `v${row.version + 1}`,
     now,
+    managersOf: input.managersOf,
   });
   return caseChangeOf(transition, input.actor, emails);
 }
