@@ -10,8 +10,19 @@ import { createTestDatabase, type TestDatabase } from "../fixtures/test-db";
 import { attack, disclosed, type PublishedReport, type Release } from "../support/attacker";
 
 // The channels attacker's finding on PostgreSQL (release-channels-attacker.test.ts), made
-// deterministic: the clock sweep runs between an SSM's first report and its amendment, so the
-// amendment counts many more clocks ended, and late, than version 1 did.
+// deterministic: the clock sweep runs between an SSM's first report and its amendment, so
+// version 1 counts no clock ended and the amendment counts 16 acknowledgement and 16 decision
+// clocks ended, all late (none on time).
+//
+// The attacker worked out both late counts exactly (16), and they are 16: every equation it used
+// holds. Version 1 listed no clock, so its on-time counts are 0; the amendment left them 0 (the
+// reader is told which counts an amendment left unchanged), so each late count is its ended count
+// (shown, 16) less 0. But no page withholds a late count of 16: the amendment's page lists its two
+// on-time counts as hidden ("<5"), and prints no share only because a share would give those away.
+// Both on-time counts were already known to be 0 (version 1), and a 0 names nobody; a count of 16
+// needs no protection. The attacker counted every count a page does not print as withheld; it now
+// attacks the counts a page withholds ("<5", "hidden", or listed among its hidden figures), still
+// reasoning over every unprinted count as an unknown (decision 003).
 
 const T = 5;
 const QUARTER = "2026-Q1";
@@ -106,8 +117,29 @@ describe("an amendment after the clock sweep", () => {
     }
     const rows = await t.db.selectFrom("quarter_reports").selectAll().where("quarter", "=", QUARTER).execute();
     const truth = new Map(rows.map((r) => [`${r.area_slug}@${r.version}`, JSON.parse(r.figures_json) as QuarterFigures]));
+    // The sweep ran in between: version 1 counts no clock, the amendment 16 of each, all late.
+    expect(truth.get("hamilton-niagara@1")!.clocks).toEqual([]);
+    const amended = truth.get("hamilton-niagara@2")!.clocks.map((c) => [c.kind, c.ended, c.onTime]);
+    expect(amended).toEqual([
+      ["acknowledge", 16, 0],
+      ["decision", 16, 0],
+    ]);
+    // The amendment's page withholds its on-time counts and says so; not its late counts.
+    const page = releases[2]!.current.find((p) => p.areaSlug === "hamilton-niagara")!.figures;
+    const withheld = new Map(page.hidden!.map((h) => [h.cell, h.reason]));
+    for (const clock of ["acknowledge:1", "decision:1"]) {
+      expect(withheld.get(`clocks|${clock}|onTime`)).toBe("small");
+      expect(withheld.has(`clocks|${clock}|late`)).toBe(false);
+      expect(page.clocks.find((c) => `${c.kind}:${c.level}` === clock)).toMatchObject({ ended: 16, onTimeShare: null });
+    }
     const ranges = attack(releases, T, truth);
     expect(ranges.length).toBeGreaterThan(0);
+    // The on-time counts are attacked, and pinned only at the 0 version 1 gave away.
+    const onTime = ranges.filter((r) => r.report === "hamilton-niagara@2" && /^clocks\|.*\|onTime$/.test(r.cell));
+    expect(onTime.map((r) => [r.cell, r.min, r.max])).toEqual([
+      ["clocks|acknowledge:1|onTime", 0, 0],
+      ["clocks|decision:1|onTime", 0, 0],
+    ]);
     expect(disclosed(ranges, T)).toEqual([]);
   });
 });
