@@ -51,7 +51,11 @@ const MIX: Record<Area, Partial<ComplaintInput>[]> = {
 };
 
 async function file(area: Area, overrides: Partial<ComplaintInput>) {
-  const filed = await fileClientComplaint({ db: t.db, complaint: sampleComplaint({ area, ...overrides }), now: IN_QUARTER });
+  const filed = await fileClientComplaint({
+    db: t.db,
+    complaint: sampleComplaint({ area, ...overrides }),
+    now: IN_QUARTER,
+  });
   if (filed.kind !== "filed") throw new Error("not filed");
 }
 
@@ -116,7 +120,9 @@ describe("an amendment after the clock sweep", () => {
       releases.push(await readPages(submitted));
     }
     const rows = await t.db.selectFrom("quarter_reports").selectAll().where("quarter", "=", QUARTER).execute();
-    const truth = new Map(rows.map((r) => [`${r.area_slug}@${r.version}`, JSON.parse(r.figures_json) as QuarterFigures]));
+    const truth = new Map(
+      rows.map((r) => [`${r.area_slug}@${r.version}`, JSON.parse(r.figures_json) as QuarterFigures]),
+    );
     // The sweep ran in between: version 1 counts no clock, the amendment 16 of each, all late.
     expect(truth.get("hamilton-niagara@1")!.clocks).toEqual([]);
     const amended = truth.get("hamilton-niagara@2")!.clocks.map((c) => [c.kind, c.ended, c.onTime]);
