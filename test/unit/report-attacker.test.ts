@@ -12,6 +12,7 @@ import {
   disclosed,
   smallCountsPublished,
   statisticsOverTooFew,
+  wideTableBeyondLongForm,
   type CellRange,
   type Release,
 } from "../support/attacker";
@@ -19,7 +20,8 @@ import { cases, figures, quarterArb, type CaseSpec, type ClockSpec, type Submiss
 
 // An outside reader with every figure ever released for a quarter (test/support/attacker.ts)
 // against the ministry's views, as SSMs submit and amend: no count the pages withhold may be
-// narrowed to fewer than `threshold` possible values (the six recoveries of issue #14 first).
+// narrowed to fewer than `threshold` possible values (the six recoveries of issue #14 first). The
+// table-shaped comparison CSV (issue #19) is read too: it must show exactly what the long form shows.
 // test/integration/release-channels-attacker.test.ts runs the same attacker over every channel at
 // once (the pages, the API, the open-data files; issue #22), read over HTTP from the built server.
 
@@ -87,6 +89,8 @@ function expectNothingDisclosed({ releases, truth, ranges }: ReturnType<typeof r
 
 function run(submissions: readonly Submission[]) {
   const { releases, truth } = publish(submissions);
+  // The attacker reads the long form; the table-shaped CSV must show exactly that, in every release.
+  expect(wideTableBeyondLongForm(releases, T)).toEqual([]);
   return { releases, truth, ranges: attack(releases, T, truth) };
 }
 
@@ -356,9 +360,10 @@ describe("an amendment after others' releases", () => {
 });
 
 describe("any quarter, any order of submissions and amendments", () => {
-  // Integer programming over every release takes a while: its own time limit, well above the
-  // run count's usual 10–30 s here, so a busy machine does not fail it.
-  it("leaves every hidden count at least the threshold's number of possible values", { timeout: 120_000 }, () => {
+  // Integer programming over every release takes 20–40 s here, and 3–4 minutes at a load of 26
+  // (seen while eight sessions shared two cores): the limit is only a backstop against a hang,
+  // like the browser tests' own, never a verdict on speed.
+  it("leaves every hidden count at least the threshold's number of possible values", { timeout: 15 * 60_000 }, () => {
     const started = Date.now();
     let hiddenCells = 0;
     fc.assert(
@@ -369,6 +374,7 @@ describe("any quarter, any order of submissions and amendments", () => {
         expect(disclosed(ranges, T)).toEqual([]);
         expect(smallCountsPublished(releases, T, 0)).toEqual([]);
         expect(statisticsOverTooFew(releases, T, truth)).toEqual([]);
+        expect(wideTableBeyondLongForm(releases, T)).toEqual([]);
       }),
       // ATTACKER_SEED replays a failure fast-check reported; unset, every run tries new quarters.
       { numRuns: RUNS, ...(process.env.ATTACKER_SEED ? { seed: Number(process.env.ATTACKER_SEED) } : {}) },
