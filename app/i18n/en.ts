@@ -1,6 +1,7 @@
 import { enReportProvider } from "./en-report-provider";
 import { enProviderStage } from "./en-provider-stage";
 import { enThreeParties } from "./en-three-parties";
+import { enConversation } from "./en-conversation";
 
 // Every string a person reads, in English. fr.ts must have exactly the same keys (the type checks it).
 export const en = {
@@ -820,7 +821,7 @@ export const en = {
   "escalationCause.recourse": "the person asked for a review",
   "escalationCause.manual": "a manager escalated it",
 
-  "status.signedOut": "Close this case",
+  "status.signedOut": "Sign out of this complaint",
   "status.addInfo.label": "Add information",
   "status.addInfo.hint": "Anything new about your complaint. We add it to your file.",
   "status.addInfo.afterCloseHint":
@@ -1139,6 +1140,7 @@ export const en = {
     "Answers from people whose case closed this quarter. Each question is scored from 1 (not at all) to 5 (completely).",
   "health.ok": "ok",
   ...enThreeParties,
+  ...enConversation,
   ...enReportProvider,
 } as const;
 

@@ -2,6 +2,7 @@ import { frReportProvider } from "./fr-report-provider";
 import type { MessageKey } from "./en";
 import { frProviderStage } from "./fr-provider-stage";
 import { frThreeParties } from "./fr-three-parties";
+import { frConversation } from "./fr-conversation";
 
 // Chaque texte en français : mêmes clés que en.ts (le type le vérifie).
 export const fr: Record<MessageKey, string> = {
@@ -842,7 +843,7 @@ export const fr: Record<MessageKey, string> = {
   "escalationCause.recourse": "la personne a demandé une révision",
   "escalationCause.manual": "un gestionnaire l’a renvoyé",
 
-  "status.signedOut": "Fermer ce dossier",
+  "status.signedOut": "Me déconnecter de cette plainte",
   "status.addInfo.label": "Ajouter des renseignements",
   "status.addInfo.hint": "Tout élément nouveau au sujet de votre plainte. Nous l’ajoutons à votre dossier.",
   "status.addInfo.afterCloseHint":
@@ -1172,5 +1173,6 @@ export const fr: Record<MessageKey, string> = {
     "Réponses des personnes dont le dossier a été fermé ce trimestre. Chaque question est notée de 1 (pas du tout) à 5 (tout à fait).",
   "health.ok": "ok",
   ...frThreeParties,
+  ...frConversation,
   ...frReportProvider,
 };

@@ -176,17 +176,18 @@ test.describe("a complaint's clocks, from filing to a level 2 review", () => {
     browser,
   }) => {
     await openStatus(page);
-    await expect(page.getByTestId("case-status")).toHaveText("Waiting for the person who complained");
-    await expect(page.getByText("We are waiting for information from you. Please add it below.")).toBeVisible();
+    await expect(page.getByTestId("case-status")).toHaveText("Waiting for your answer");
+    // Issue #18: the question is quoted above the box that answers it.
+    await expect(page.getByRole("region", { name: "Our question to you" }).locator("blockquote")).toHaveText(question);
     await expect(page.locator("ol.timeline")).toContainText(question);
     await expectNoAxeViolations(page);
 
-    await page.getByRole("textbox", { name: /^Add information/ }).fill(information);
+    await page.getByRole("textbox", { name: /^Your answer/ }).fill(information);
     await page.getByRole("button", { name: "Send", exact: true }).click();
     await expect(page.getByRole("status")).toHaveText("Thank you. We added this to your file.");
     await waitForHydration(page);
     await expect(page.getByTestId("case-status")).toHaveText("In review");
-    await expect(page.getByText("We are waiting for information from you.")).toHaveCount(0);
+    await expect(page.getByRole("region", { name: "Our question to you" })).toHaveCount(0);
     await expect(page.locator("ol.timeline")).toContainText(information);
     await expectNoAxeViolations(page);
 

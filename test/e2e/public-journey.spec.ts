@@ -205,7 +205,7 @@ test("the filer checks the complaint with reference and access code; a wrong cod
   await expectNoAxeViolations(page);
 
   // Closing the case (on a shared computer, say) brings the lookup form back.
-  await page.getByRole("button", { name: "Close this case" }).click();
+  await page.getByRole("button", { name: "Sign out of this complaint" }).click();
   await waitForHydration(page);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Check your complaint");
   await expect(page.getByText(filer.description)).toHaveCount(0);
@@ -304,10 +304,10 @@ test("the filer sees the public reply and the decision, but not the internal not
   await expect(page.getByTestId("case-status")).toHaveText("Decided");
   await expect(page.getByText(reply)).toBeVisible();
   const decision = page.getByRole("region", { name: "Decision", exact: true });
-  await expect(decision).toContainText("Complaint upheld");
+  await expect(decision).toContainText("We agree with your complaint");
   await expect(decision).toContainText(reasons);
   await expect(page.locator("ol.timeline")).toContainText("Receipt confirmed");
-  await expect(page.locator("ol.timeline")).toContainText("Decision: Complaint upheld");
+  await expect(page.locator("ol.timeline")).toContainText("Decision: We agree with your complaint");
   await expect(page.locator("main")).not.toContainText(note);
   await expect(page.locator("main")).not.toContainText("Internal note");
   await expectNoAxeViolations(page);

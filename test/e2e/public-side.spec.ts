@@ -386,20 +386,22 @@ test.describe("the optional questions about the filer, then withdrawing on /stat
     await expect(withdraw).toContainText("If you no longer want us to look into it.");
     await expectNoAxeViolations(page);
 
-    await submitFullPage(page, withdraw.getByRole("button", { name: "Withdraw my complaint" }));
+    // Issue #18: withdrawing asks first.
+    await submitFullPage(page, withdraw.getByRole("link", { name: "Withdraw my complaint" }));
+    await submitFullPage(page, page.getByRole("button", { name: "Yes, withdraw my complaint" }));
     await expect(page.getByRole("status")).toHaveText("Your complaint is withdrawn.");
     await expect(page.getByTestId("case-status")).toHaveText("Withdrawn");
-    await expect(page.locator("ol.timeline")).toContainText("Withdrawn by the person");
+    await expect(page.locator("ol.timeline")).toContainText("You withdrew it");
     // Nothing more happens to the complaint, but a message is never lost (issue #20): the box
     // stays, saying the file is closed and that staff are told at once.
     const noMoreActions = async () => {
       await expect(page.getByRole("region", { name: "Withdraw your complaint" })).toHaveCount(0);
-      await expect(page.getByRole("button", { name: "Withdraw my complaint" })).toHaveCount(0);
+      await expect(page.getByRole("link", { name: "Withdraw my complaint" })).toHaveCount(0);
       await expect(page.getByRole("button", { name: "Ask for a review" })).toHaveCount(0);
       await expect(page.getByRole("heading", { name: "What happens next" })).toHaveCount(0);
       await expect(page.getByRole("textbox", { name: /^Add information/ })).toBeVisible();
       await expect(page.getByText("This file is closed. Anything you send is still added to it")).toBeVisible();
-      await expect(page.getByRole("button", { name: "Close this case" })).toBeVisible();
+      await expect(page.getByRole("button", { name: "Sign out of this complaint" })).toBeVisible();
     };
     await noMoreActions();
     await expectNoAxeViolations(page);
@@ -473,15 +475,16 @@ test.describe("the optional questions, then withdrawing on /status (French)", ()
     await expect(withdraw).toContainText("Si vous ne voulez plus que nous l’examinions.");
     await expectNoAxeViolations(page);
 
-    await submitFullPage(page, withdraw.getByRole("button", { name: "Retirer ma plainte" }));
+    await submitFullPage(page, withdraw.getByRole("link", { name: "Retirer ma plainte" }));
+    await submitFullPage(page, page.getByRole("button", { name: "Oui, retirer ma plainte" }));
     await expect(page.getByRole("status")).toHaveText("Votre plainte est retirée.");
     await expect(page.getByTestId("case-status")).toHaveText("Retirée");
-    await expect(page.locator("ol.timeline")).toContainText("Retirée par la personne");
-    await expect(page.getByRole("button", { name: "Retirer ma plainte" })).toHaveCount(0);
+    await expect(page.locator("ol.timeline")).toContainText("Vous l’avez retirée");
+    await expect(page.getByRole("link", { name: "Retirer ma plainte" })).toHaveCount(0);
     await expect(page.getByRole("textbox", { name: /^Ajouter des renseignements/ })).toBeVisible();
     await expect(page.getByText("Ce dossier est fermé. Ce que vous envoyez y est tout de même ajouté")).toBeVisible();
     await expect(page.getByRole("button", { name: "Demander une révision" })).toHaveCount(0);
-    await expect(page.getByRole("button", { name: "Fermer ce dossier" })).toBeVisible();
+    await expect(page.getByRole("button", { name: "Me déconnecter de cette plainte" })).toBeVisible();
     await expect(page.locator("main")).not.toContainText("Withdrawn");
     await expectNoAxeViolations(page);
   });

@@ -20,8 +20,8 @@ const WORDS = {
     answer: "Your answer",
     send: "Send",
     waiting: "Waiting for your answer",
-    nextAck: /^We will confirm we received your complaint by \w+ \d{1,2}, \d{4}\.$/,
-    nextFirst: /^We will give you a first answer by \w+ \d{1,2}, \d{4}\.$/,
+    nextAfter: /^We will give you (a first answer|a decision) by \w+, \w+ \d{1,2}, \d{4}\.$/,
+    nextAck: /^We will confirm we received your complaint by \w+, \w+ \d{1,2}, \d{4}\.$/,
     withdraw: "Withdraw my complaint",
     sure: "Are you sure you want to withdraw your complaint?",
     keep: "No, keep my complaint",
@@ -38,8 +38,8 @@ const WORDS = {
     answer: "Votre réponse",
     send: "Envoyer",
     waiting: "En attente de votre réponse",
-    nextAck: /^Nous confirmerons avoir reçu votre plainte au plus tard le \d{1,2} \S+ \d{4}\.$/,
-    nextFirst: /^Nous vous donnerons une première réponse au plus tard le \d{1,2} \S+ \d{4}\.$/,
+    nextAfter: /^Nous vous donnerons (une première réponse|une décision) au plus tard le \S+ \d{1,2} \S+ \d{4}\.$/,
+    nextAck: /^Nous confirmerons avoir reçu votre plainte au plus tard le \S+ \d{1,2} \S+ \d{4}\.$/,
     withdraw: "Retirer ma plainte",
     sure: "Voulez-vous vraiment retirer votre plainte?",
     keep: "Non, garder ma plainte",
@@ -50,9 +50,16 @@ const WORDS = {
   },
 } as const;
 
-async function askQuestion(reference: string, question: string): Promise<void> {
+async function acknowledgeAndAsk(reference: string, question: string): Promise<void> {
   const staff = await signedInClient(STAFF);
   try {
+    await expectStatus(
+      await staff.post(`/cases/${reference}`, {
+        form: { intent: "acknowledge", version: String(caseVersion(reference)) },
+      }),
+      200,
+      "acknowledging the complaint",
+    );
     await expectStatus(
       await staff.post(`/cases/${reference}`, {
         form: { intent: "request_info", version: String(caseVersion(reference)), question },
@@ -80,7 +87,11 @@ for (const language of ["en", "fr"] as const) {
     page,
   }) => {
     const staff = await signedInClient(STAFF);
-    const { reference, secret } = await recordComplaint(staff, { language, description: w.description });
+    const { reference, secret } = await recordComplaint(staff, {
+      language,
+      description: w.description,
+      email: `conversation-${language}@example.org`,
+    });
     await staff.dispose();
     await page.setViewportSize({ width: 390, height: 844 });
     await lookUpComplaint(page, reference, secret, `lng=${language}`);
@@ -92,7 +103,7 @@ for (const language of ["en", "fr"] as const) {
     await expect(page.getByTestId("next-date")).toHaveText(w.nextAck);
     await expectNoAxeViolations(page);
 
-    await askQuestion(reference, w.question);
+    await acknowledgeAndAsk(reference, w.question);
     await visit(page, `/status?lng=${language}`);
     await expect(page.getByTestId("case-status")).toHaveText(w.waiting);
     const asked = page.getByRole("region", { name: w.asked });
@@ -107,7 +118,7 @@ for (const language of ["en", "fr"] as const) {
     await box.fill("The office on King Street, on the 3rd and the 10th.");
     await submitFullPage(page, page.getByRole("button", { name: w.send, exact: true }));
     await expect(page.getByTestId("next-date")).toHaveCount(1);
-    await expect(page.getByTestId("next-date")).toHaveText(w.nextAck);
+    await expect(page.getByTestId("next-date")).toHaveText(w.nextAfter);
     await expect(page.locator("ol.timeline")).toContainText("The office on King Street");
 
     await submitFullPage(page, page.getByRole("button", { name: w.signOut }));
@@ -152,7 +163,7 @@ test("a provider's dispute page speaks to the provider: what it wrote, one named
   await expect(page.getByRole("region", { name: "What your organization told us" })).toContainText(description);
   await expect(page.getByTestId("next-date")).toHaveCount(1);
   await expect(page.getByTestId("next-date")).toHaveText(
-    /^We will confirm we received your dispute by \w+ \d{1,2}, \d{4}\.$/,
+    /^We will confirm we received your dispute by \w+, \w+ \d{1,2}, \d{4}\.$/,
   );
   await expect(page.locator("main")).not.toContainText(/the person who complained|your complaint/i);
   await page.getByRole("link", { name: "Withdraw this dispute" }).click();
