@@ -1,4 +1,4 @@
-// Issue #18's words for the filer's own page (/status, a provider's dispute page), kept apart so
+// Issue #18's words for what a filer reads (/status, a provider's dispute page, emails), kept apart so
 // en.ts stays one job per block; spread into en.ts. fr-conversation.ts has the same keys.
 // "client" speaks to a person about their complaint; "provider" to an organization about its dispute.
 export const enConversation = {
@@ -40,6 +40,16 @@ export const enConversation = {
   "conversation.withdraw.done.provider": "Your dispute is withdrawn.",
   "conversation.addInfo.hint.provider": "Anything new about this dispute. We add it to your file.",
   "conversation.stage": "Stage",
+  "email.ssmContact":
+    "{ssm} is your Service System Manager, the organization that runs Employment Ontario services in your area. Phone: {phone}",
+  "email.ssmContactNoPhone":
+    "{ssm} is your Service System Manager, the organization that runs Employment Ontario services in your area.",
+  "filerCause.breach": "we did not decide in time",
+  "filerCause.recourse": "you asked for a review",
+  "filerCause.manual": "a manager decided it needs a closer look",
+  "filerCause.provider_late": "the service provider did not answer in time",
+  "filerCause.client_not_satisfied": "you were not satisfied with the service provider’s answer",
+  "filerCause.client_no_reply": "you did not reply to the service provider’s answer in time",
   "filerStatus.waiting_for_filer": "Waiting for your answer",
   "filerLevel.1": "First look: a case officer or the service provider looks at it",
   "filerLevel.2": "Formal review",

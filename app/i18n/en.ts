@@ -706,7 +706,7 @@ export const en = {
   "email.signoff": "{ssm}",
   "email.ack.subject": "We received your complaint {reference}",
   "email.ack.body":
-    "We received your complaint on {date}. Your reference number is {reference}. We will confirm receipt within {ackDays} business days and give you a first answer by {firstDue}.",
+    "We received your complaint on {date}. Your reference number is {reference}. We will confirm receipt by {ackDue} and give you a first answer by {firstDue}.",
   "email.ack.follow":
     "To follow your complaint, go to {link} and enter your reference number and the access code shown when you sent it.",
   "email.ack.followSignedIn": "To follow it, sign in to Recourse: {link}",
@@ -721,7 +721,7 @@ export const en = {
   "email.decision.subject": "Decision on your complaint {reference}",
   "email.decision.body": "{ssm} made a decision on your complaint {reference}: {outcome}.",
   "email.decision.reasons": "Reasons:",
-  "email.decision.recourse": "If you do not agree, you can ask for a review within {n} business days. Go to {link}.",
+  "email.decision.recourse": "If you do not agree, you can ask for a review by {date}. Go to {link}.",
   "email.footer": "Please do not reply to this email. To write to us, use the link above.",
   "queue.attention": "Needs attention first",
   "queue.attention.afterClose": "New message on a closed case.",
@@ -853,14 +853,15 @@ export const en = {
   "email.infoRequest.body": "{ssm} needs more information to look at your complaint {reference}:",
   "email.infoRequest.action":
     "To answer, go to {link} and add information. We will wait for your answer before we continue.",
-  "email.escalated.subject": "Your complaint {reference} moved to the next level",
-  "email.escalated.body": "Your complaint {reference} moved to {level} because {cause}. We will decide by {date}.",
+  "email.escalated.subject": "Your complaint {reference} moved on to the next step",
+  "email.escalated.body":
+    "Your complaint {reference} moved on to the next step, “{level}”, because {cause}. We will give you a decision by {date}.",
   "email.referred.subject": "Your complaint {reference} was referred to the ministry",
   "email.referred.body":
     "Your complaint {reference} was referred to the Ministry of Labour, Immigration, Training and Skills Development. The ministry will contact you. If you are still not satisfied after that, you can contact the Ontario Ombudsman.",
   "email.referredOut.subject": "Where to send your complaint {reference}",
   "email.referredOut.body":
-    "Your complaint {reference} is about {program}. The ministry runs this program, not the SSM. Please call the Employment Ontario Contact Centre at {phone}. We have recorded that you contacted us.",
+    "Your complaint {reference} is about {program}. The ministry runs this program, not us. Please call the Employment Ontario Contact Centre at {phone}. We have recorded that you contacted us.",
   "email.staff.greeting": "Hello {name},",
   "email.staff.link": "Open the case: {link}",
   "email.overdue.subject": "Overdue: {clock} for case {reference}",

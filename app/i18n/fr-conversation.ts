@@ -43,6 +43,16 @@ export const frConversation: Record<keyof typeof enConversation, string> = {
   "conversation.withdraw.done.provider": "Votre différend est retiré.",
   "conversation.addInfo.hint.provider": "Tout élément nouveau au sujet de ce différend. Nous l’ajoutons à votre dossier.",
   "conversation.stage": "Étape",
+  "email.ssmContact":
+    "{ssm} est votre gestionnaire de système de services, l’organisme qui gère les services d’Emploi Ontario dans votre région. Téléphone : {phone}",
+  "email.ssmContactNoPhone":
+    "{ssm} est votre gestionnaire de système de services, l’organisme qui gère les services d’Emploi Ontario dans votre région.",
+  "filerCause.breach": "nous n’avons pas rendu de décision à temps",
+  "filerCause.recourse": "vous avez demandé une révision",
+  "filerCause.manual": "un gestionnaire a jugé qu’elle mérite un examen plus poussé",
+  "filerCause.provider_late": "le fournisseur de services n’a pas répondu à temps",
+  "filerCause.client_not_satisfied": "vous n’étiez pas satisfait de la réponse du fournisseur de services",
+  "filerCause.client_no_reply": "vous n’avez pas répondu à temps à la réponse du fournisseur de services",
   "filerStatus.waiting_for_filer": "En attente de votre réponse",
   "filerLevel.1": "Premier examen : un agent ou le fournisseur de services l’examine",
   "filerLevel.2": "Révision officielle",

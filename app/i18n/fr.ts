@@ -725,7 +725,7 @@ export const fr: Record<MessageKey, string> = {
   "email.signoff": "{ssm}",
   "email.ack.subject": "Nous avons reçu votre plainte {reference}",
   "email.ack.body":
-    "Nous avons reçu votre plainte le {date}. Votre numéro de référence est {reference}. Nous confirmerons la réception dans un délai de {ackDays} jours ouvrables et vous donnerons une première réponse au plus tard le {firstDue}.",
+    "Nous avons reçu votre plainte le {date}. Votre numéro de référence est {reference}. Nous confirmerons la réception au plus tard le {ackDue} et vous donnerons une première réponse au plus tard le {firstDue}.",
   "email.ack.follow":
     "Pour suivre votre plainte, allez à {link} et entrez votre numéro de référence et le code d’accès affiché quand vous l’avez envoyée.",
   "email.ack.followSignedIn": "Pour le suivre, connectez-vous à Recours : {link}",
@@ -741,7 +741,7 @@ export const fr: Record<MessageKey, string> = {
   "email.decision.body": "{ssm} a rendu une décision sur votre plainte {reference} : {outcome}.",
   "email.decision.reasons": "Motifs :",
   "email.decision.recourse":
-    "Si vous n’êtes pas d’accord, vous pouvez demander une révision dans un délai de {n} jours ouvrables. Allez à {link}.",
+    "Si vous n’êtes pas d’accord, vous pouvez demander une révision au plus tard le {date}. Allez à {link}.",
   "email.footer": "Veuillez ne pas répondre à ce courriel. Pour nous écrire, utilisez le lien ci-dessus.",
   "queue.attention": "À traiter en premier",
   "queue.attention.afterClose": "Nouveau message sur un dossier fermé.",
@@ -875,15 +875,15 @@ export const fr: Record<MessageKey, string> = {
   "email.infoRequest.body": "{ssm} a besoin de renseignements pour examiner votre plainte {reference} :",
   "email.infoRequest.action":
     "Pour répondre, allez à {link} et ajoutez des renseignements. Nous attendrons votre réponse avant de continuer.",
-  "email.escalated.subject": "Votre plainte {reference} est passée au niveau suivant",
+  "email.escalated.subject": "Votre plainte {reference} est passée à l’étape suivante",
   "email.escalated.body":
-    "Votre plainte {reference} est passée au {level} parce que {cause}. Nous rendrons une décision au plus tard le {date}.",
+    "Votre plainte {reference} est passée à l’étape suivante, « {level} », parce que {cause}. Nous vous donnerons une décision au plus tard le {date}.",
   "email.referred.subject": "Votre plainte {reference} a été renvoyée au ministère",
   "email.referred.body":
     "Votre plainte {reference} a été renvoyée au ministère du Travail, de l’Immigration, de la Formation et du Développement des compétences. Le ministère communiquera avec vous. Si vous n’êtes toujours pas satisfait ensuite, vous pouvez communiquer avec l’Ombudsman de l’Ontario.",
   "email.referredOut.subject": "Où envoyer votre plainte {reference}",
   "email.referredOut.body":
-    "Votre plainte {reference} porte sur le programme {program}. C’est le ministère qui gère ce programme, pas le GSS. Veuillez appeler le Centre de contact d’Emploi Ontario au {phone}. Nous avons noté que vous avez communiqué avec nous.",
+    "Votre plainte {reference} porte sur le programme {program}. C’est le ministère qui gère ce programme, pas nous. Veuillez appeler le Centre de contact d’Emploi Ontario au {phone}. Nous avons noté que vous avez communiqué avec nous.",
   "email.staff.greeting": "Bonjour {name},",
   "email.staff.link": "Ouvrir le dossier : {link}",
   "email.overdue.subject": "En retard : {clock} pour le dossier {reference}",

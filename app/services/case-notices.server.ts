@@ -79,9 +79,9 @@ export async function noticeEmails(input: {
             "decision",
             decisionEmail({
               ...basics,
-              outcomeLabel: t(`outcome.${n.outcome}`),
+              outcome: n.outcome,
               reasons: n.reasons,
-              recourseWindowDays: n.recourseWindowDays,
+              recourseDeadlineAt: n.recourseDeadlineAt,
             }),
           ),
         );
@@ -94,8 +94,8 @@ export async function noticeEmails(input: {
             "escalated",
             escalatedEmail({
               ...basics,
-              levelLabel: codeText(t, "level", n.level),
-              causeLabel: t(`escalationCause.${n.cause}`),
+              level: n.level,
+              cause: n.cause,
               decisionDueAt: n.decisionDueAt,
             }),
           ),

@@ -232,7 +232,7 @@ test.describe("a complaint's clocks, from filing to a level 2 review", () => {
       await openStatus(filerPage);
       await expect(filerPage.getByTestId("case-status")).toHaveText("Decided");
       const decision = filerPage.getByRole("region", { name: "Decision", exact: true });
-      await expect(decision).toContainText("Complaint not upheld");
+      await expect(decision).toContainText("We do not agree with your complaint");
       await expect(decision).toContainText(reasons);
       const recourse = filerPage.getByRole("region", { name: "Not satisfied with the decision?" });
       await expect(recourse).toBeVisible();
