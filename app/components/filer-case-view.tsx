@@ -1,6 +1,6 @@
 import { Form, useNavigation } from "@remix-run/react";
 import { useLanguage, useT } from "../hooks/use-translation";
-import { codeText, type MessageKey } from "../i18n";
+import { codeText, isMessageKey, type MessageKey } from "../i18n";
 import { formatDateTime, formatLongDate } from "../utils/format-date";
 import type { FieldErrors } from "../utils/form";
 import { CaseTimeline } from "./case-timeline";
@@ -89,7 +89,9 @@ export function FilerCaseView({
       <dl className="summary-list">
         <dt>{t("status.current")}</dt>
         <dd data-testid="case-status">
-          {view.status === "waiting_for_filer" ? t("filerStatus.waiting_for_filer") : t(`caseStatus.${view.status}`)}
+          {isMessageKey(`filerStatus.${view.status}`)
+            ? codeText(t, "filerStatus", view.status)
+            : t(`caseStatus.${view.status}`)}
         </dd>
         <dt>{t("conversation.stage")}</dt>
         <dd>{codeText(t, "filerLevel", view.level)}</dd>

@@ -51,6 +51,7 @@ export const enConversation = {
   "filerCause.client_not_satisfied": "you were not satisfied with the service provider’s answer",
   "filerCause.client_no_reply": "you did not reply to the service provider’s answer in time",
   "filerStatus.waiting_for_filer": "Waiting for your answer",
+  "filerStatus.referred_to_ministry": "Referred to the ministry (the last step)",
   "filerLevel.1": "First look: a case officer or the service provider looks at it",
   "filerLevel.2": "Formal review",
   "filerLevel.3": "Review by an independent panel",

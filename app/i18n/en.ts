@@ -20,13 +20,14 @@ export const en = {
   "nav.cases": "Cases",
   "nav.reports": "Reports",
   "nav.signedInAs": "Signed in as {name}",
-  "footer.text": "Recourse helps Service System Managers handle complaints about Employment Ontario services.",
+  "footer.text": "Recourse helps the organizations that run Employment Ontario services handle complaints about them.",
   "footer.french": "Service is available in English and French.",
 
   "home.title": "Have a problem with an employment service?",
-  "home.intro1": "In each part of Ontario, a Service System Manager (SSM) runs Employment Ontario services.",
+  "home.intro1":
+    "Each part of Ontario has a Service System Manager, the organization that runs Employment Ontario services in your area.",
   "home.intro2":
-    "If a service did not treat you fairly, you can complain to your SSM. It is free. You can write in English or French.",
+    "If a service did not treat you fairly, you can complain to your Service System Manager. It is free. You can write in English or French.",
   "home.chooseArea": "All areas",
   "home.chooseAreaHelp": "Pick your area to see how to complain and how long each step takes.",
   "home.already": "Already made a complaint?",
@@ -47,10 +48,11 @@ export const en = {
   "phase.1": "Phase 1",
   "phase.2": "Phase 2",
   "phase.3": "Phase 3",
-  "area.notConfirmed": "(demo organization: SSM not yet confirmed)",
+  "area.notConfirmed": "(demo organization, not yet confirmed)",
 
   "process.title": "How to make a complaint in {area}",
-  "process.ssmIntro": "Your Service System Manager is {ssm}.",
+  "process.ssmIntro":
+    "Your Service System Manager, the organization that runs Employment Ontario services in your area, is {ssm}.",
   "process.figures.title": "How we did in {quarter}",
   "process.figures.received": "Complaints and disputes received",
   "process.figures.onTime": "First decisions made on time",
@@ -61,27 +63,27 @@ export const en = {
   "process.who.title": "Who can complain",
   "process.who.clients": "Anyone who uses employment services in {area} can complain about a service provider.",
   "process.who.providers":
-    "Service providers can raise a dispute with the SSM about their contract, funding or referrals.",
+    "Service providers can raise a dispute with us about their contract, funding or referrals.",
   "process.times.title": "How long each step takes",
   "process.times.intro": "We count business days: Monday to Friday, not counting Ontario public holidays.",
   "process.times.ack": "We confirm we got your complaint within {n} business days.",
   "process.times.first": "We give you a first real answer within {n} business days.",
   "process.times.decision": "We make a written decision within {n} business days.",
   "process.times.recourse":
-    "If you do not agree with a decision, you can ask for a review within {n} business days after it, even if the SSM has closed the case by then.",
+    "If you do not agree with a decision, you can ask for a review within {n} business days after it, even if we have closed the case by then.",
   "process.times.pause":
     "If we ask you for information, the decision's clock stops until you answer. When it starts again, the deadline moves later by every business day the wait touched, each counted as a whole day, so a deadline always ends at {closing} on a business day.",
   "process.levels.title": "If you are not satisfied",
-  "process.levels.intro": "Your complaint can go up, one level at a time:",
+  "process.levels.intro": "If you are not satisfied after one step, you can ask for the next:",
   "process.levelDays": "Decision within {n} business days.",
   "process.closures": "The office is also closed on: {days}.",
-  "process.contact.title": "Contact the SSM",
+  "process.contact.title": "Contact us",
   "process.contact.email": "Email",
   "process.contact.phone": "Phone",
   "process.contact.address": "Mail",
   "process.contact.inPerson": "In person",
   "process.accommodation": "Tell us if you need an accommodation, or this page in another format. We will help.",
-  "process.phaseInfo": "{phase}. The SSM has been responsible since {from}.",
+  "process.phaseInfo": "{ssm} has been responsible for these services since {from}.",
   "process.notFound": "We do not know this area.",
 
   "level.1": "Level 1: the service provider or a case officer looks at it",
@@ -132,18 +134,18 @@ export const en = {
   "file.yes": "Yes",
   "file.no": "No",
   "file.consent.label":
-    "I have read the notice below and agree that the SSM uses this information to handle my complaint.",
+    "I have read the notice below and agree that you use this information to handle my complaint.",
   "file.notice.title": "Why we ask for this information",
   "file.notice.text":
-    "The SSM collects your name, contact details and what you tell us only to look into your complaint and to reply to you. Only the SSM staff handling complaints can see them. The ministry only receives totals, never your name.",
-  "file.program.inScope": "Programs the SSM handles",
+    "We collect your name, contact details and what you tell us only to look into your complaint and to reply to you. Only our staff who handle complaints can see them. The ministry only receives totals, never your name.",
+  "file.program.inScope": "Programs we handle",
   "file.program.retained": "Programs the ministry runs",
   "file.referred.title": "The ministry handles this program",
   "file.referred.text":
-    "{program} is run by the ministry, not by the SSM. Please call the Employment Ontario Contact Centre at {phone}. We recorded that you contacted us (reference {reference}).",
+    "{program} is run by the ministry, not by us. Please call the Employment Ontario Contact Centre at {phone}. We recorded that you contacted us (reference {reference}).",
   "file.groups.legend": "About you (optional)",
   "file.groups.hint":
-    "These questions help the SSM see if some groups are treated unfairly. Your answers do not change how we handle your complaint. Reports only ever show totals.",
+    "These questions help us see if some groups are treated unfairly. Your answers do not change how we handle your complaint. Reports only ever show totals.",
   "file.groups.yes": "Yes",
   "file.groups.no": "No",
   "file.groups.unsaid": "Prefer not to say",
@@ -162,9 +164,9 @@ export const en = {
   "file.honeypot": "Leave this field empty",
   "error.honeypot": "Leave this field empty.",
   "error.rateLimited":
-    "Too many attempts from your connection. Please wait a few minutes and try again, or call the SSM.",
+    "Too many attempts from your connection. Please wait a few minutes and try again, or call us.",
   "event.referred_out": "Referred to the ministry: program run by the ministry",
-  "process.outOfScope.title": "What the SSM cannot handle",
+  "process.outOfScope.title": "What we cannot handle",
   "process.outOfScope.text":
     "These programs are run by the ministry. For a complaint about them, call the Employment Ontario Contact Centre at {phone}:",
   "process.french.title": "Service in French",
@@ -172,9 +174,9 @@ export const en = {
     "You can use this process in French from start to finish: forms, letters, emails and meetings.",
   "process.notice.title": "Your personal information",
   "process.file.how":
-    "Use the online form, or contact the SSM by phone, email, mail or in person. Staff can write down your complaint for you.",
+    "Use the online form, or contact us by phone, email, mail or in person. Staff can write down your complaint for you.",
   "process.noEmail":
-    "No email? Give a phone number instead. The SSM calls you at each step: to confirm it received your complaint, to ask a question, and to tell you the decision and how to ask for a review. If it cannot reach you, it leaves a message or writes to you. Your deadlines count from a call that reached you or a letter sent, never from a step nobody told you about.",
+    "No email? Give a phone number instead. We call you at each step: to confirm we received your complaint, to ask a question, and to tell you the decision and how to ask for a review. If we cannot reach you, we leave a message or write to you. Your deadlines count from a call that reached you or a letter sent, never from a step nobody told you about.",
   "process.recourse.title": "How to ask for a review",
   "process.recourse.text":
     "After each decision, go to “Check a complaint” with your reference number and access code, and choose “Ask for a review”. You have {n} business days.",

@@ -54,6 +54,7 @@ export const frConversation: Record<keyof typeof enConversation, string> = {
   "filerCause.client_not_satisfied": "vous n’étiez pas satisfait de la réponse du fournisseur de services",
   "filerCause.client_no_reply": "vous n’avez pas répondu à temps à la réponse du fournisseur de services",
   "filerStatus.waiting_for_filer": "En attente de votre réponse",
+  "filerStatus.referred_to_ministry": "Renvoyée au ministère (la dernière étape)",
   "filerLevel.1": "Premier examen : un agent ou le fournisseur de services l’examine",
   "filerLevel.2": "Révision officielle",
   "filerLevel.3": "Examen par un comité indépendant",

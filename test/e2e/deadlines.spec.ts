@@ -243,7 +243,7 @@ test.describe("a complaint's clocks, from filing to a level 2 review", () => {
       await recourse.getByRole("button", { name: "Ask for a review" }).click();
       await expect(filerPage.getByRole("status")).toHaveText("Your complaint moved to the next level.");
       await waitForHydration(filerPage);
-      await expect(filerPage.getByText("Level 2: formal review by the SSM")).toBeVisible();
+      await expect(filerPage.getByText("Formal review", { exact: true })).toBeVisible();
       await expect(filerPage.getByRole("region", { name: "Not satisfied with the decision?" })).toHaveCount(0);
       await expect(filerPage.locator("ol.timeline")).toContainText("Review asked for");
       await expectNoAxeViolations(filerPage);

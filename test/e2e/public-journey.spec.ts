@@ -84,7 +84,7 @@ test("the home page lists the 15 areas and leads to an area's complaint process"
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(
     "How to make a complaint in Hamilton–Niagara Peninsula",
   );
-  await expect(page.getByText("Your Service System Manager is Fedcap Canada.")).toBeVisible();
+  await expect(page.getByText("Your Service System Manager, the organization that runs Employment Ontario services in your area, is Fedcap Canada.")).toBeVisible();
   const times = page
     .getByRole("heading", { name: "How long each step takes" })
     .locator("xpath=following-sibling::ul[1]");
@@ -121,7 +121,7 @@ test("an empty complaint is refused with an error summary that takes focus; a co
     "What would you like to happen?: Say what you would like to happen.",
     "Your name: Enter a name.",
     "Email: Give an email or a phone number so we can reach you.",
-    "I have read the notice below and agree that the SSM uses this information to handle my complaint.: Check this box to send your complaint.",
+    "I have read the notice below and agree that you use this information to handle my complaint.: Check this box to send your complaint.",
   ]);
 
   // Each error is also beside its field, and announced with it.
