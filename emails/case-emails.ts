@@ -32,7 +32,9 @@ function footerLine(common: Common): string {
  */
 export function ssmContactLine(language: Language, ssmName: string, ssmPhone: string | null): string {
   const t = translator(language);
-  return ssmPhone ? t("email.ssmContact", { ssm: ssmName, phone: ssmPhone }) : t("email.ssmContactNoPhone", { ssm: ssmName });
+  return ssmPhone
+    ? t("email.ssmContact", { ssm: ssmName, phone: ssmPhone })
+    : t("email.ssmContactNoPhone", { ssm: ssmName });
 }
 
 function followLine(input: Common): string {

@@ -72,7 +72,9 @@ export function FilerCaseView({
   const errors = result?.errors ?? {};
   // Staff's open question: the last one asked, while the case waits for the filer's answer.
   const question =
-    view.status === "waiting_for_filer" ? [...view.events].reverse().find((e) => e.type === "info_requested") : undefined;
+    view.status === "waiting_for_filer"
+      ? [...view.events].reverse().find((e) => e.type === "info_requested")
+      : undefined;
   return (
     <>
       <h1>{t("case.title", { reference: view.reference })}</h1>

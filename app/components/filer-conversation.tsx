@@ -1,5 +1,6 @@
 import { Form, Link } from "@remix-run/react";
 import { useLanguage, useT } from "../hooks/use-translation";
+import { knownKey } from "../i18n";
 import { TEXT_LIMITS } from "../domain/text-limits";
 import { formatLongDate } from "../utils/format-date";
 import type { FieldErrors } from "../utils/form";
@@ -41,15 +42,14 @@ export function FiledWords({
 export function NextDate({ audience, next }: { audience: FilerAudience; next: { kind: string; dueAt: string } }) {
   const t = useT();
   const language = useLanguage();
-  const kind = ["acknowledge", "first_response", "decision", "provider_response", "client_review"].includes(next.kind)
-    ? (next.kind as "acknowledge")
-    : "decision";
+  // A step newer than these words reads as the decision it leads to, never as a bare code.
+  const key = knownKey(`conversation.next.${audience}.${next.kind}`, `conversation.next.${audience}.decision`);
   return (
     <section aria-labelledby="next-title">
       <h2 id="next-title">{t("conversation.next.title")}</h2>
       <p>
         <time dateTime={next.dueAt} data-testid="next-date" suppressHydrationWarning>
-          {t(`conversation.next.${audience}.${kind}`, { date: formatLongDate(next.dueAt, language) })}
+          {t(key, { date: formatLongDate(next.dueAt, language) })}
         </time>
       </p>
     </section>

@@ -38,7 +38,8 @@ export const enProviderStage = {
   "status.answer.reviewBy": "Please tell us by {date} whether this resolves your complaint.",
   "status.answer.silence.close_resolved":
     "If we do not hear from you by then, we will close your complaint as resolved. You can still ask for a review within {days} business days.",
-  "status.answer.silence.to_ssm": "If we do not hear from you by then, we will review your complaint ourselves (formal review).",
+  "status.answer.silence.to_ssm":
+    "If we do not hear from you by then, we will review your complaint ourselves (formal review).",
   "status.answer.legend": "Does this answer resolve your complaint?",
   "status.answer.accept": "This resolves it",
   "status.answer.refuse": "I am not satisfied",

@@ -44,10 +44,6 @@ export const en = {
   "place.fileHere": "Make a complaint in this area",
   "place.error.empty": "Enter the town, city, county or region where you live.",
 
-  "phase.prototype": "Prototype",
-  "phase.1": "Phase 1",
-  "phase.2": "Phase 2",
-  "phase.3": "Phase 3",
   "area.notConfirmed": "(demo organization, not yet confirmed)",
 
   "process.title": "How to make a complaint in {area}",
@@ -62,8 +58,7 @@ export const en = {
   "process.cta": "Make a complaint",
   "process.who.title": "Who can complain",
   "process.who.clients": "Anyone who uses employment services in {area} can complain about a service provider.",
-  "process.who.providers":
-    "Service providers can raise a dispute with us about their contract, funding or referrals.",
+  "process.who.providers": "Service providers can raise a dispute with us about their contract, funding or referrals.",
   "process.times.title": "How long each step takes",
   "process.times.intro": "We count business days: Monday to Friday, not counting Ontario public holidays.",
   "process.times.ack": "We confirm we got your complaint within {n} business days.",
@@ -133,8 +128,7 @@ export const en = {
   "file.accommodation.details": "What do you need?",
   "file.yes": "Yes",
   "file.no": "No",
-  "file.consent.label":
-    "I have read the notice below and agree that you use this information to handle my complaint.",
+  "file.consent.label": "I have read the notice below and agree that you use this information to handle my complaint.",
   "file.notice.title": "Why we ask for this information",
   "file.notice.text":
     "We collect your name, contact details and what you tell us only to look into your complaint and to reply to you. Only our staff who handle complaints can see them. The ministry only receives totals, never your name.",
@@ -163,8 +157,7 @@ export const en = {
   "groupName.francophone": "Francophones",
   "file.honeypot": "Leave this field empty",
   "error.honeypot": "Leave this field empty.",
-  "error.rateLimited":
-    "Too many attempts from your connection. Please wait a few minutes and try again, or call us.",
+  "error.rateLimited": "Too many attempts from your connection. Please wait a few minutes and try again, or call us.",
   "event.referred_out": "Referred to the ministry: program run by the ministry",
   "process.outOfScope.title": "What we cannot handle",
   "process.outOfScope.text":
@@ -265,10 +258,7 @@ export const en = {
   "status.submit": "Check",
   "status.notFound": "We could not find a complaint with this reference number and access code.",
   "status.current": "Status",
-  "status.level": "Level",
   "status.received": "Received",
-  "status.nextStep": "What happens next",
-  "status.answerBy": "We will answer by {date}.",
   "status.timeline": "History",
   "status.decision": "Decision",
   "status.noEvents": "Nothing yet.",
@@ -836,9 +826,6 @@ export const en = {
   "status.recourse.submit": "Ask for a review",
   "status.recourse.done": "Your complaint moved to the next level.",
   "status.recourse.closed": "The time to ask for a review has passed.",
-  "status.withdraw.title": "Withdraw your complaint",
-  "status.withdraw.hint": "If you no longer want us to look into it.",
-  "status.withdraw.submit": "Withdraw my complaint",
   "status.withdraw.done": "Your complaint is withdrawn.",
   "status.waiting": "We are waiting for information from you. Please add it below.",
   "status.ministry":

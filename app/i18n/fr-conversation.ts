@@ -41,7 +41,8 @@ export const frConversation: Record<keyof typeof enConversation, string> = {
   "conversation.withdraw.keep.client": "Non, garder ma plainte",
   "conversation.withdraw.keep.provider": "Non, garder ce différend",
   "conversation.withdraw.done.provider": "Votre différend est retiré.",
-  "conversation.addInfo.hint.provider": "Tout élément nouveau au sujet de ce différend. Nous l’ajoutons à votre dossier.",
+  "conversation.addInfo.hint.provider":
+    "Tout élément nouveau au sujet de ce différend. Nous l’ajoutons à votre dossier.",
   "conversation.stage": "Étape",
   "email.ssmContact":
     "{ssm} est votre gestionnaire de système de services, l’organisme qui gère les services d’Emploi Ontario dans votre région. Téléphone : {phone}",

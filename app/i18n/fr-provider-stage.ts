@@ -39,7 +39,8 @@ export const frProviderStage: Record<keyof typeof enProviderStage, string> = {
   "status.answer.reviewBy": "Dites-nous au plus tard le {date} si cette réponse règle votre plainte.",
   "status.answer.silence.close_resolved":
     "Sans nouvelles de vous d’ici là, nous fermerons votre plainte comme réglée. Vous pourrez encore demander une révision dans les {days} jours ouvrables.",
-  "status.answer.silence.to_ssm": "Sans nouvelles de vous d’ici là, nous examinerons nous-mêmes votre plainte (révision officielle).",
+  "status.answer.silence.to_ssm":
+    "Sans nouvelles de vous d’ici là, nous examinerons nous-mêmes votre plainte (révision officielle).",
   "status.answer.legend": "Cette réponse règle-t-elle votre plainte?",
   "status.answer.accept": "Cela règle ma plainte",
   "status.answer.refuse": "Je ne suis pas satisfait",
@@ -138,7 +139,9 @@ export const frProviderStage: Record<keyof typeof enProviderStage, string> = {
     "Vous lisez la réponse sur la page de suivi et nous dites, dans un délai de {n} jours ouvrables, si elle règle votre plainte. Si vous n’êtes pas satisfait, nous l’examinons nous-mêmes (révision officielle).",
   "process.provider.silence.close_resolved":
     "Si vous ne répondez pas à temps, nous fermons votre plainte comme réglée; vous pouvez encore demander une révision.",
-  "process.provider.silence.to_ssm": "Si vous ne répondez pas à temps, nous examinons nous-mêmes votre plainte (révision officielle).",
-  "process.provider.late": "Si le fournisseur ne répond pas à temps, nous prenons votre plainte pour une révision officielle.",
+  "process.provider.silence.to_ssm":
+    "Si vous ne répondez pas à temps, nous examinons nous-mêmes votre plainte (révision officielle).",
+  "process.provider.late":
+    "Si le fournisseur ne répond pas à temps, nous prenons votre plainte pour une révision officielle.",
   "process.provider.oversight": "Nous voyons toutes les plaintes à cette étape et pouvons intervenir à tout moment.",
 };

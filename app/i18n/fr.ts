@@ -49,10 +49,6 @@ export const fr: Record<MessageKey, string> = {
   "place.fileHere": "Déposer une plainte dans cette région",
   "place.error.empty": "Entrez la ville, le village, le comté ou la région où vous vivez.",
 
-  "phase.prototype": "Prototype",
-  "phase.1": "Phase 1",
-  "phase.2": "Phase 2",
-  "phase.3": "Phase 3",
   "area.notConfirmed": "(organisme de démonstration, pas encore confirmé)",
 
   "process.title": "Comment porter plainte dans la région {area}",
@@ -276,10 +272,7 @@ export const fr: Record<MessageKey, string> = {
   "status.submit": "Vérifier",
   "status.notFound": "Nous n’avons pas trouvé de plainte avec ce numéro de référence et ce code d’accès.",
   "status.current": "État",
-  "status.level": "Niveau",
   "status.received": "Reçue le",
-  "status.nextStep": "Prochaine étape",
-  "status.answerBy": "Nous vous répondrons au plus tard le {date}.",
   "status.timeline": "Historique",
   "status.decision": "Décision",
   "status.noEvents": "Rien pour l’instant.",
@@ -857,9 +850,6 @@ export const fr: Record<MessageKey, string> = {
   "status.recourse.submit": "Demander une révision",
   "status.recourse.done": "Votre plainte est passée au niveau suivant.",
   "status.recourse.closed": "Le délai pour demander une révision est passé.",
-  "status.withdraw.title": "Retirer votre plainte",
-  "status.withdraw.hint": "Si vous ne voulez plus que nous l’examinions.",
-  "status.withdraw.submit": "Retirer ma plainte",
   "status.withdraw.done": "Votre plainte est retirée.",
   "status.waiting": "Nous attendons des renseignements de votre part. Veuillez les ajouter ci-dessous.",
   "status.ministry":

@@ -245,7 +245,7 @@ test.describe("a complaint's clocks, from filing to a level 2 review", () => {
       await waitForHydration(filerPage);
       await expect(filerPage.getByText("Formal review", { exact: true })).toBeVisible();
       await expect(filerPage.getByRole("region", { name: "Not satisfied with the decision?" })).toHaveCount(0);
-      await expect(filerPage.locator("ol.timeline")).toContainText("Review asked for");
+      await expect(filerPage.locator("ol.timeline")).toContainText("You asked for a review");
       await expectNoAxeViolations(filerPage);
     });
 

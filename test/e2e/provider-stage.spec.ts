@@ -180,7 +180,9 @@ test("the same in French: the client files, reads the answer and refuses it in F
   await expectNoAxeViolations(page);
   await page.getByLabel(/^Qu’est-ce qui ne va toujours pas\?/).fill("Le nouveau rendez-vous ne me convient pas.");
   await submitFullPage(page, answer.getByRole("button", { name: "Je ne suis pas satisfait" }));
-  await expect(page.getByRole("status")).toHaveText("Nous allons maintenant examiner nous-mêmes votre plainte (révision officielle).");
+  await expect(page.getByRole("status")).toHaveText(
+    "Nous allons maintenant examiner nous-mêmes votre plainte (révision officielle).",
+  );
   await expect(page.getByTestId("case-status")).toHaveText("En examen");
   await expectNoAxeViolations(page);
 

@@ -84,7 +84,11 @@ test("the home page lists the 15 areas and leads to an area's complaint process"
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(
     "How to make a complaint in Hamilton–Niagara Peninsula",
   );
-  await expect(page.getByText("Your Service System Manager, the organization that runs Employment Ontario services in your area, is Fedcap Canada.")).toBeVisible();
+  await expect(
+    page.getByText(
+      "Your Service System Manager, the organization that runs Employment Ontario services in your area, is Fedcap Canada.",
+    ),
+  ).toBeVisible();
   const times = page
     .getByRole("heading", { name: "How long each step takes" })
     .locator("xpath=following-sibling::ul[1]");

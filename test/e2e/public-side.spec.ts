@@ -87,11 +87,13 @@ test.describe("the process page", () => {
     );
     await expect(page).toHaveTitle(/How to make a complaint in Hamilton–Niagara Peninsula/);
     const main = page.locator("main");
-    await expect(main).toContainText("Your Service System Manager, the organization that runs Employment Ontario services in your area, is Fedcap Canada.");
+    await expect(main).toContainText(
+      "Your Service System Manager, the organization that runs Employment Ontario services in your area, is Fedcap Canada.",
+    );
 
     // How to file.
     expect(await sectionText(page, "Who can complain")).toContain(
-      "Use the online form, or contact the SSM by phone, email, mail or in person. Staff can write down your complaint for you.",
+      "Use the online form, or contact us by phone, email, mail or in person. Staff can write down your complaint for you.",
     );
 
     // Each step's time, then each level with its decision time.
@@ -101,7 +103,7 @@ test.describe("the process page", () => {
     expect(times).toContain("We give you a first real answer within 5 business days.");
     expect(times).toContain("We make a written decision within 20 business days.");
     expect(times).toContain(
-      "If you do not agree with a decision, you can ask for a review within 15 business days after it, even if the SSM has closed the case by then.",
+      "If you do not agree with a decision, you can ask for a review within 15 business days after it, even if we have closed the case by then.",
     );
     // The pause rule, published with the times it moves (issue #13).
     expect(times).toContain(
@@ -167,9 +169,11 @@ test.describe("the process page", () => {
       "Comment porter plainte dans la région Hamilton–Péninsule du Niagara",
     );
     const main = page.locator("main");
-    await expect(main).toContainText("Votre gestionnaire de système de services, l’organisme qui gère les services d’Emploi Ontario dans votre région, est Fedcap Canada.");
+    await expect(main).toContainText(
+      "Votre gestionnaire de système de services, l’organisme qui gère les services d’Emploi Ontario dans votre région, est Fedcap Canada.",
+    );
     expect(await sectionText(page, "Qui peut porter plainte")).toContain(
-      "Utilisez le formulaire en ligne, ou communiquez avec le GSS par téléphone, courriel, poste ou en personne.",
+      "Utilisez le formulaire en ligne, ou communiquez avec nous par téléphone, courriel, poste ou en personne.",
     );
 
     const times = await sectionText(page, "Combien de temps prend chaque étape");
@@ -177,7 +181,7 @@ test.describe("the process page", () => {
     expect(times).toContain("Nous vous donnons une première vraie réponse dans un délai de 5 jours ouvrables.");
     expect(times).toContain("Nous rendons une décision écrite dans un délai de 20 jours ouvrables.");
     expect(times).toContain(
-      "vous pouvez demander une révision dans un délai de 15 jours ouvrables après celle-ci, même si le GSS a fermé le dossier entre-temps.",
+      "vous pouvez demander une révision dans un délai de 15 jours ouvrables après celle-ci, même si nous avons fermé le dossier entre-temps.",
     );
     expect(times).toContain("une échéance tombe donc toujours à 16 h 30 un jour ouvrable.");
     const levels = page
@@ -265,7 +269,7 @@ test.describe("a complaint about a program the ministry runs", () => {
     expect(mail.headers.get("content-language")).toBe("en");
     expect(mail.text).toContain(`Hello ${filer.name},`);
     expect(mail.text).toContain(
-      `Your complaint ${reference} is about Better Jobs Ontario. The ministry runs this program, not the SSM. Please call the Employment Ontario Contact Centre at ${MINISTRY_PHONE}.`,
+      `Your complaint ${reference} is about Better Jobs Ontario. The ministry runs this program, not us. Please call the Employment Ontario Contact Centre at ${MINISTRY_PHONE}.`,
     );
     // The filing queued its one email with the case: nothing else (no acknowledgement) will follow.
     expect(queuedEmailSubjects(reference)).toEqual([`Where to send your complaint ${reference}`]);

@@ -143,7 +143,10 @@ for (const language of ["en", "fr"] as const) {
       await expect(filer.getByText(w.withdrawn)).toBeVisible();
     });
     await lookUpComplaint(page, reference, secret, `lng=${language}`);
-    await page.getByRole("link", { name: w.withdraw }).count().then((n) => expect(n).toBe(0));
+    await page
+      .getByRole("link", { name: w.withdraw })
+      .count()
+      .then((n) => expect(n).toBe(0));
     await expectNoAxeViolations(page);
   });
 }

@@ -41,7 +41,8 @@ export function unexplainedTerms(text: string, language: Language): string[] {
   const problems: string[] = [];
   for (const { term, why } of BANNED[language]) {
     const found = term.exec(text);
-    if (found) problems.push(`“${found[0]}”: ${why} (…${text.slice(Math.max(0, found.index - 60), found.index + 60)}…)`);
+    if (found)
+      problems.push(`“${found[0]}”: ${why} (…${text.slice(Math.max(0, found.index - 60), found.index + 60)}…)`);
   }
   const { term, explanation } = EXPLAINED[language];
   const lower = text.toLocaleLowerCase(language);

@@ -48,7 +48,12 @@ function everyClientEmail(language: "en" | "fr"): Record<string, RenderedEmail> 
       ministryPhone: "1-800-387-5656",
     }),
     providerStageEmail: caseEmails.providerStageEmail({ ...c, step: "referred", dueAt: DUE }),
-    deadlineExtendedEmail: caseEmails.deadlineExtendedEmail({ ...c, businessDays: 5, dueAt: DUE, reason: "A witness." }),
+    deadlineExtendedEmail: caseEmails.deadlineExtendedEmail({
+      ...c,
+      businessDays: 5,
+      dueAt: DUE,
+      reason: "A witness.",
+    }),
     mergedEmail: caseEmails.mergedEmail(c),
   };
   return {
