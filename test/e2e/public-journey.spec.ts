@@ -291,9 +291,12 @@ test("the filer gets the acknowledgement, the reply and the decision by email, w
 
   const decisionMail = await waitForEmail(reference, { subject: "Decision on your complaint" });
   expect(recipientOf(decisionMail)).toBe(filer.email);
-  expect(decisionMail.text).toContain("Complaint upheld");
+  expect(decisionMail.text).toContain("We agree with your complaint");
   expect(decisionMail.text).toContain(reasons);
-  expect(decisionMail.text).toContain("ask for a review within 15 business days");
+  // Issue #19: the last day to ask, as a date, and the SSM with its phone number.
+  expect(decisionMail.text).toMatch(/ask for a review by \w+, \w+ \d{1,2}, \d{4}\./);
+  expect(decisionMail.text).not.toMatch(/\d+ business days/);
+  expect(decisionMail.text).toMatch(/Fedcap Canada is your Service System Manager, .*Phone: \d{3}-\d{3}-\d{4}/);
 
   for (const { mail } of await readAllMail()) {
     if (!mail.subject?.includes(reference)) continue;
