@@ -430,11 +430,58 @@ export interface SurveyReviewTaskTable {
   done_by: number | null;
 }
 
+/** A token a system of an organization calls the API with (0024): only its hash is kept. */
+export interface ApiTokenTable {
+  id: Generated<number>;
+  organization_id: number;
+  name: string;
+  /** Space-separated ApiScope values (app/domain/api-scopes.ts). */
+  scopes: string;
+  token_hash: string;
+  prefix: string;
+  created_by: number;
+  created_at: string;
+  last_used_at: string | null;
+  revoked_at: string | null;
+  revoked_by: number | null;
+}
+
 /** A job that runs in one instance at a time on a shared SQLite file (migration 0009). */
 export interface WorkLeaseTable {
   name: string;
   holder: string;
   expires_at: string;
+}
+
+/** An organization's OpenID Connect provider and password setting (0023). */
+export interface OrganizationSignInTable {
+  organization_id: number;
+  issuer: string | null;
+  client_id: string | null;
+  /** AES-256-GCM under SECRETS_KEY (app/utils/sealed-secret.server.ts); never shown back. */
+  client_secret_sealed: string | null;
+  provider_label: string | null;
+  passwords_allowed: Generated<number>;
+  updated_at: string;
+  updated_by: number | null;
+}
+
+/** One "Sign in with…" press: PKCE verifier and nonce under the hash of its state, used once (0023). */
+export interface OidcAttemptTable {
+  state_hash: string;
+  organization_id: number;
+  code_verifier: string;
+  nonce: string;
+  next_path: string | null;
+  created_at: string;
+  used_at: string | null;
+}
+
+/** Which provider a session came from, for RP-initiated logout (0023). */
+export interface OidcSessionTable {
+  session_id: string;
+  organization_id: number;
+  created_at: string;
 }
 
 export interface Database {
@@ -467,6 +514,10 @@ export interface Database {
   survey_responses: SurveyResponseTable;
   survey_review_tasks: SurveyReviewTaskTable;
   work_leases: WorkLeaseTable;
+  organization_sign_in: OrganizationSignInTable;
+  oidc_attempts: OidcAttemptTable;
+  oidc_sessions: OidcSessionTable;
+  api_tokens: ApiTokenTable;
 }
 
 export type Area = Selectable<AreaTable>;
@@ -486,3 +537,4 @@ export type PasswordResetRow = Selectable<PasswordResetTable>;
 export type QuarterReportRow = Selectable<QuarterReportTable>;
 export type ReportDraftRow = Selectable<ReportDraftTable>;
 export type ReportReleaseRow = Selectable<ReportReleaseTable>;
+export type ApiTokenRow = Selectable<ApiTokenTable>;

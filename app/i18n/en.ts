@@ -1,11 +1,14 @@
+import { enIntegrations } from "./en-integrations";
 import { enReportProvider } from "./en-report-provider";
 import { enProviderStage } from "./en-provider-stage";
 import { enThreeParties } from "./en-three-parties";
 import { enConversation } from "./en-conversation";
+import { enSignIn } from "./en-sign-in";
 
 // Every string a person reads, in English. fr.ts must have exactly the same keys (the type checks it).
 export const en = {
   ...enProviderStage,
+  ...enSignIn,
   "lang.name": "English",
   "lang.switch": "Français",
   "lang.switchLabel": "Lire cette page en français",
@@ -1132,6 +1135,7 @@ export const en = {
   ...enThreeParties,
   ...enConversation,
   ...enReportProvider,
+  ...enIntegrations,
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -1,12 +1,15 @@
+import { frIntegrations } from "./fr-integrations";
 import { frReportProvider } from "./fr-report-provider";
 import type { MessageKey } from "./en";
 import { frProviderStage } from "./fr-provider-stage";
 import { frThreeParties } from "./fr-three-parties";
 import { frConversation } from "./fr-conversation";
+import { frSignIn } from "./fr-sign-in";
 
 // Chaque texte en français : mêmes clés que en.ts (le type le vérifie).
 export const fr: Record<MessageKey, string> = {
   ...frProviderStage,
+  ...frSignIn,
   "lang.name": "Français",
   "lang.switch": "English",
   "lang.switchLabel": "Read this page in English",
@@ -1166,4 +1169,5 @@ export const fr: Record<MessageKey, string> = {
   ...frThreeParties,
   ...frConversation,
   ...frReportProvider,
+  ...frIntegrations,
 };

@@ -120,6 +120,7 @@ test.beforeAll(async () => {
   clients.anonymous = await apiClient();
   clients.staff = await signedInClient("staff@durham.example.org");
   clients.manager = await signedInClient("manager@durham.example.org");
+  clients.admin = await signedInClient("admin@recourse.example.org");
   const areaProviderIds = queryDb<{ id: number }>(
     "SELECT o.id FROM organizations o JOIN provider_areas pa ON pa.provider_id = o.id WHERE pa.area_slug = 'durham' AND o.retired_at IS NULL ORDER BY o.id",
   ).map((r) => String(r.id));
@@ -257,6 +258,9 @@ test("every route with an action is in the form catalogue", async () => {
   const routesDir = join(process.cwd(), "app", "routes");
   const withAction: string[] = [];
   for (const file of await readdir(routesDir)) {
+    // The JSON API takes JSON with a bearer token, not forms: test/integration/api.test.ts sends it
+    // forms, broken JSON, unknown actions, over-long fields and oversized bodies.
+    if (file.startsWith("api.")) continue;
     const source = await readFile(join(routesDir, file), "utf8");
     if (/export\s+(async\s+)?function\s+action\b|export\s+const\s+action\b/.test(source)) withAction.push(file);
   }
