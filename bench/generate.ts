@@ -154,11 +154,12 @@ function acknowledgementTemplates() {
         ssmName,
         statusLink: "https://recourse.example.org/status",
         signedIn: false,
+        ssmPhone: null,
       };
       t = acknowledgementEmail({
         ...common,
         receivedAt: BENCH_NOW.toISOString(),
-        acknowledgeDays: 2,
+        acknowledgeDueAt: BENCH_NOW.toISOString(),
         firstResponseDueAt: BENCH_NOW.toISOString(),
         accommodationNeeded: false,
       });

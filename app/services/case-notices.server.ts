@@ -17,7 +17,6 @@ import type { Notice, Transition } from "../domain/case-lifecycle";
 import { callInsteadOfEmail } from "../domain/case-lifecycle-staff";
 import type { ActorKind } from "../domain/vocabulary";
 import { caseChangeOf, lifecycleInput, type CaseChange, type CaseContext } from "./case-records.server";
-import { codeText, translator } from "../i18n";
 import type { AreaWithSsm } from "../../db/repositories/areas";
 import {
   emailToFiler,
@@ -44,7 +43,6 @@ export async function noticeEmails(input: {
 }): Promise<OutgoingEmail[]> {
   const { trx, row, area, key } = input;
   const basics = filerEmailBasics(row, area);
-  const t = translator(row.language);
   const emails: OutgoingEmail[] = [];
   for (const n of input.notices) {
     switch (n.kind) {
@@ -81,9 +79,9 @@ export async function noticeEmails(input: {
             "decision",
             decisionEmail({
               ...basics,
-              outcomeLabel: t(`outcome.${n.outcome}`),
+              outcome: n.outcome,
               reasons: n.reasons,
-              recourseWindowDays: n.recourseWindowDays,
+              recourseDeadlineAt: n.recourseDeadlineAt,
             }),
           ),
         );
@@ -96,8 +94,8 @@ export async function noticeEmails(input: {
             "escalated",
             escalatedEmail({
               ...basics,
-              levelLabel: codeText(t, "level", n.level),
-              causeLabel: t(`escalationCause.${n.cause}`),
+              level: n.level,
+              cause: n.cause,
               decisionDueAt: n.decisionDueAt,
             }),
           ),

@@ -193,7 +193,7 @@ export async function recordNewCase(db: DB, input: NewCaseInput, now: Date): Pro
         : acknowledgementEmail({
             ...common,
             receivedAt: row.received_at,
-            acknowledgeDays: stored.policy.acknowledgeDays,
+            acknowledgeDueAt: clocks.find((c) => c.kind === "acknowledge")!.dueAt,
             // Referred at filing: the provider's answer is the first response the person waits for.
             firstResponseDueAt: clocks.find((c) => c.kind === "first_response" || c.kind === "provider_response")!
               .dueAt,
