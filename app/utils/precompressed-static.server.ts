@@ -39,6 +39,8 @@ export function precompressedStatic(root: string, options: Parameters<typeof exp
         res.setHeader("Content-Encoding", encoding[0]);
         res.type(extname(path.slice(0, -encoding[1].length)));
       }
+      // Module scripts are always read as UTF-8: the shortest type says enough, on every file.
+      if (/\.js(\.br|\.gz)?$/.test(path)) res.setHeader("Content-Type", "text/javascript");
       // Only a file with compressed copies varies by encoding; the small ones are sent as they are.
       if (encoding || available.has(`/${relative(root, path).split(sep).join("/")}.br`))
         res.setHeader("Vary", "Accept-Encoding");
