@@ -1,6 +1,7 @@
 import { enReportProvider } from "./en-report-provider";
 import { enProviderStage } from "./en-provider-stage";
 import { enThreeParties } from "./en-three-parties";
+import { enCasework } from "./en-casework";
 
 // Every string a person reads, in English. fr.ts must have exactly the same keys (the type checks it).
 export const en = {
@@ -1139,6 +1140,7 @@ export const en = {
     "Answers from people whose case closed this quarter. Each question is scored from 1 (not at all) to 5 (completely).",
   "health.ok": "ok",
   ...enThreeParties,
+  ...enCasework,
   ...enReportProvider,
 } as const;
 

@@ -26,7 +26,14 @@ async function file(name: string): Promise<string> {
 }
 
 async function act(reference: string, version: number, command: StaffCommand): Promise<void> {
-  const done = await performStaffAction({ db: t.db, user: staff, reference, expectedVersion: version, command, now: NOW });
+  const done = await performStaffAction({
+    db: t.db,
+    user: staff,
+    reference,
+    expectedVersion: version,
+    command,
+    now: NOW,
+  });
   if (!done.ok) throw new Error(`${command.action}: ${done.reason}`);
 }
 
