@@ -4,6 +4,7 @@ import { isOutstanding, type Clock, type ClockKind } from "./case-clocks";
 export interface DueStep {
   kind: ClockKind;
   level: number;
+  dueAt: string;
 }
 
 /**
@@ -16,5 +17,5 @@ export function dueStepOf(clocks: readonly Clock[]): DueStep | null {
     const owed = c.state !== "paused" && isOutstanding(c);
     if (owed && (next === null || c.dueAt < next.dueAt)) next = c;
   }
-  return next ? { kind: next.kind, level: next.level } : null;
+  return next ? { kind: next.kind, level: next.level, dueAt: next.dueAt } : null;
 }

@@ -71,7 +71,7 @@ describe("the queue's default view", () => {
   it("names the step due beside each date, and who holds the case", async () => {
     const rows = (await queue(""))!.rows;
     const fresh = rows.find((r) => r.reference === refs.new)!;
-    expect(fresh.dueStep).toEqual({ kind: "acknowledge", level: 1 });
+    expect(fresh.dueStep).toMatchObject({ kind: "acknowledge", level: 1, dueAt: fresh.next_due_at });
     const acknowledged = rows.find((r) => r.reference === refs.acknowledged)!;
     expect(acknowledged.dueStep?.kind).not.toBe("acknowledge");
     expect(acknowledged.dueStep?.level).toBe(1);
