@@ -381,25 +381,34 @@ export default function CasePage() {
         {t(`kind.${c.kind}`)} ·{" "}
         {view.assigneeName ? t("case.assignedTo", { name: view.assigneeName }) : t("case.notAssigned")}
       </p>
-      <CaseResult result={result}>
-        {result?.done ? <p className="notice-success">{t(result.done)}</p> : null}
-        {newCode ? (
-          <p className="notice-success" data-testid="new-access-code">
-            {t("case.accessCode.done", { code: newCode })}
-          </p>
-        ) : null}
-        {result?.refused ? (
-          <div className="error-summary">
-            <p>{t(result.refused)}</p>
-            {result.changes?.length ? (
-              <>
-                <p>{t("case.staleChanges")}</p>
-                <CaseTimeline events={result.changes} staffView />
-              </>
-            ) : null}
-          </div>
-        ) : null}
-      </CaseResult>
+      <CaseResult
+        result={result}
+        done={
+          result?.done || newCode ? (
+            <>
+              {result?.done ? <p className="notice-success">{t(result.done)}</p> : null}
+              {newCode ? (
+                <p className="notice-success" data-testid="new-access-code">
+                  {t("case.accessCode.done", { code: newCode })}
+                </p>
+              ) : null}
+            </>
+          ) : null
+        }
+        refused={
+          result?.refused ? (
+            <>
+              <p>{t(result.refused)}</p>
+              {result.changes?.length ? (
+                <>
+                  <p>{t("case.staleChanges")}</p>
+                  <CaseTimeline events={result.changes} staffView />
+                </>
+              ) : null}
+            </>
+          ) : null
+        }
+      />
       {!c.filer_email && c.kind !== "provider_dispute" ? (
         <NoEmailBanner callSince={c.call_filer_since} callFor={view.callFor} timeZone={view.timeZone} />
       ) : null}

@@ -1,6 +1,7 @@
 import type { Locator, Page } from "@playwright/test";
 import {
   expect,
+  composeOnCase,
   expectNoAxeViolations,
   fillComplaintForm,
   login,
@@ -43,14 +44,6 @@ async function expectHeard(page: Page, words: string): Promise<void> {
   await expect(result).toBeFocused();
   await expect(result).toHaveAttribute("aria-live", "polite");
   await expect(result).toBeInViewport();
-}
-
-/** Writes in the one composer: the kind chosen by its radio button, the words in its one box. */
-async function compose(page: Page, kind: "Public reply" | "Internal note" | "Question to the person", text: string) {
-  const composer = page.getByRole("region", { name: "Write to the case" });
-  await composer.getByRole("radio", { name: kind }).check();
-  await composer.getByRole("textbox", { name: /^Message/ }).fill(text);
-  await composer.getByRole("button", { name: "Send", exact: true }).click();
 }
 
 function thread(page: Page): Locator {
@@ -135,7 +128,7 @@ test.describe("the case as a conversation", () => {
     await expect(nextStep).toContainText(/(first response|decision, level 1), due/);
     await waitForIdle(page);
 
-    await compose(page, "Question to the person", question);
+    await composeOnCase(page, "Question to the person", question);
     await expectHeard(page, "Question sent. The decision clock is paused.");
     await expectAtBottom(page, question);
     await expect(nextStep).toContainText("Waiting for the person to answer your question");
@@ -167,7 +160,7 @@ test.describe("the case as a conversation", () => {
     await expect(thread(page).filter({ hasText: answer })).toHaveCount(1);
     await expect(thread(page).last()).toContainText(/More information from the person/);
 
-    await compose(page, "Internal note", note);
+    await composeOnCase(page, "Internal note", note);
     await expectHeard(page, "Note added.");
     const internal = thread(page).last();
     await expect(internal).toContainText(note);
@@ -197,10 +190,7 @@ test.describe("the case as a conversation", () => {
     const page = await context.newPage();
     try {
       await page.goto(`/cases/${reference}`);
-      const composer = page.getByRole("region", { name: "Write to the case" });
-      await composer.getByRole("radio", { name: "Internal note" }).check();
-      await composer.getByRole("textbox", { name: /^Message/ }).fill(`No-script note (${stamp})`);
-      await composer.getByRole("button", { name: "Send", exact: true }).click();
+      await composeOnCase(page, "Internal note", `No-script note (${stamp})`);
       await expect(page.getByTestId("case-result")).toHaveText("Note added.");
       await expect(thread(page).last()).toContainText(`No-script note (${stamp})`);
       await expect(thread(page).last()).toHaveClass(/timeline--internal/);
