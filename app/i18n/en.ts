@@ -1,3 +1,4 @@
+import { enIntegrations } from "./en-integrations";
 import { enReportProvider } from "./en-report-provider";
 import { enProviderStage } from "./en-provider-stage";
 import { enThreeParties } from "./en-three-parties";
@@ -1142,6 +1143,7 @@ export const en = {
   ...enThreeParties,
   ...enCasework,
   ...enReportProvider,
+  ...enIntegrations,
 } as const;
 
 export type MessageKey = keyof typeof en;

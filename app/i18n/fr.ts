@@ -1,3 +1,4 @@
+import { frIntegrations } from "./fr-integrations";
 import { frReportProvider } from "./fr-report-provider";
 import type { MessageKey } from "./en";
 import { frProviderStage } from "./fr-provider-stage";
@@ -1175,4 +1176,5 @@ export const fr: Record<MessageKey, string> = {
   ...frThreeParties,
   ...frCasework,
   ...frReportProvider,
+  ...frIntegrations,
 };
