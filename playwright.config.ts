@@ -112,6 +112,8 @@ export default defineConfig({
       SEED_DEMO: "true",
       // Every test files from 127.0.0.1: the per-address limit is tested in the integration suite.
       FILINGS_PER_IP_PER_HOUR: "1000",
+      // Lets the administrator keep an organization's OpenID client secret (oidc-sign-in.spec.ts).
+      SECRETS_KEY: "e2e sealing key, at least thirty-two characters long",
     },
   },
 });

@@ -453,6 +453,37 @@ export interface WorkLeaseTable {
   expires_at: string;
 }
 
+/** An organization's OpenID Connect provider and password setting (0023). */
+export interface OrganizationSignInTable {
+  organization_id: number;
+  issuer: string | null;
+  client_id: string | null;
+  /** AES-256-GCM under SECRETS_KEY (app/utils/sealed-secret.server.ts); never shown back. */
+  client_secret_sealed: string | null;
+  provider_label: string | null;
+  passwords_allowed: Generated<number>;
+  updated_at: string;
+  updated_by: number | null;
+}
+
+/** One "Sign in with…" press: PKCE verifier and nonce under the hash of its state, used once (0023). */
+export interface OidcAttemptTable {
+  state_hash: string;
+  organization_id: number;
+  code_verifier: string;
+  nonce: string;
+  next_path: string | null;
+  created_at: string;
+  used_at: string | null;
+}
+
+/** Which provider a session came from, for RP-initiated logout (0023). */
+export interface OidcSessionTable {
+  session_id: string;
+  organization_id: number;
+  created_at: string;
+}
+
 export interface Database {
   areas: AreaTable;
   organizations: OrganizationTable;
@@ -483,6 +514,9 @@ export interface Database {
   survey_responses: SurveyResponseTable;
   survey_review_tasks: SurveyReviewTaskTable;
   work_leases: WorkLeaseTable;
+  organization_sign_in: OrganizationSignInTable;
+  oidc_attempts: OidcAttemptTable;
+  oidc_sessions: OidcSessionTable;
   api_tokens: ApiTokenTable;
 }
 

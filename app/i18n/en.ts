@@ -1,12 +1,15 @@
 import { enIntegrations } from "./en-integrations";
 import { enReportProvider } from "./en-report-provider";
+import { enReportScreens } from "./en-report-screens";
 import { enProviderStage } from "./en-provider-stage";
 import { enThreeParties } from "./en-three-parties";
 import { enCasework } from "./en-casework";
+import { enSignIn } from "./en-sign-in";
 
 // Every string a person reads, in English. fr.ts must have exactly the same keys (the type checks it).
 export const en = {
   ...enProviderStage,
+  ...enSignIn,
   "lang.name": "English",
   "lang.switch": "Français",
   "lang.switchLabel": "Lire cette page en français",
@@ -660,7 +663,7 @@ export const en = {
   "reports.form.notEndedRefusal":
     "The quarter has not ended yet, so the report cannot be submitted. Your text was not lost: save it as a draft.",
   "reports.ministry.intro":
-    "Each SSM's submitted report for the quarter, side by side. No names or contact details. Counts from 1 to {below} show as “<{threshold}”.",
+    "Each SSM's submitted report for the quarter, side by side. No names or contact details. Counts from 0 to {below} show as “<{threshold}”.",
   "reports.ministry.quarter": "Quarter",
   "reports.ministry.show": "Show",
   "reports.ministry.statusHeading": "Reports for {quarter}",
@@ -1143,6 +1146,7 @@ export const en = {
   ...enThreeParties,
   ...enCasework,
   ...enReportProvider,
+  ...enReportScreens,
   ...enIntegrations,
 } as const;
 

@@ -1,13 +1,16 @@
 import { frIntegrations } from "./fr-integrations";
 import { frReportProvider } from "./fr-report-provider";
+import { frReportScreens } from "./fr-report-screens";
 import type { MessageKey } from "./en";
 import { frProviderStage } from "./fr-provider-stage";
 import { frThreeParties } from "./fr-three-parties";
 import { frCasework } from "./fr-casework";
+import { frSignIn } from "./fr-sign-in";
 
 // Chaque texte en français : mêmes clés que en.ts (le type le vérifie).
 export const fr: Record<MessageKey, string> = {
   ...frProviderStage,
+  ...frSignIn,
   "lang.name": "Français",
   "lang.switch": "English",
   "lang.switchLabel": "Read this page in English",
@@ -677,7 +680,7 @@ export const fr: Record<MessageKey, string> = {
   "reports.form.notEndedRefusal":
     "Le trimestre n’est pas terminé : le rapport ne peut pas encore être soumis. Votre texte n’est pas perdu : enregistrez-le comme brouillon.",
   "reports.ministry.intro":
-    "Le rapport soumis par chaque GSS pour le trimestre, côte à côte. Aucun nom ni coordonnée. Les nombres de 1 à {below} sont affichés « <{threshold} ».",
+    "Le rapport soumis par chaque GSS pour le trimestre, côte à côte. Aucun nom ni coordonnée. Les nombres de 0 à {below} sont affichés « <{threshold} ».",
   "reports.ministry.quarter": "Trimestre",
   "reports.ministry.show": "Afficher",
   "reports.ministry.statusHeading": "Rapports pour {quarter}",
@@ -1176,5 +1179,6 @@ export const fr: Record<MessageKey, string> = {
   ...frThreeParties,
   ...frCasework,
   ...frReportProvider,
+  ...frReportScreens,
   ...frIntegrations,
 };

@@ -16,6 +16,7 @@ import { enqueueEmail } from "../../db/repositories/email-outbox";
 import { findUserById } from "../../db/repositories/users";
 import { dueSoonReminderEmail } from "../../emails/staff-emails";
 import { sweepDueClock } from "../domain/case-lifecycle-provider";
+import { observeSweep } from "../utils/metrics.server";
 import { reminderDue } from "../domain/case-lifecycle-sweep";
 import { caseLink, staffEmail } from "./case-notifications.server";
 import { changeWithNotices } from "./case-notices.server";
@@ -240,7 +241,9 @@ export function startClockSweeper(input: {
     running = true;
     try {
       const now = new Date();
-      await sweepClocks({ db: input.db, now });
+      const startedAt = performance.now();
+      const { breached } = await sweepClocks({ db: input.db, now });
+      observeSweep({ seconds: (performance.now() - startedAt) / 1000, breached });
       await input.alsoEachRound?.(now);
     } catch (error) {
       logError("sweep: round failed", error);

@@ -85,7 +85,7 @@ export async function login(page: Page, email: string, password = DEMO_PASSWORD)
   await visit(page, "/login");
   await page.getByLabel("Email").fill(email);
   await page.getByLabel("Password").fill(password);
-  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
   await expect(page).not.toHaveURL(/\/login/);
   // The account's own language from here on (a French account signs in to French).
   await expect(page.getByRole("button", { name: SIGN_OUT })).toBeVisible();

@@ -2,6 +2,9 @@ import { solve, type Constraint } from "yalps";
 import type { QuarterFigures } from "../../app/domain/report-figures";
 import { equationsOf } from "../../app/domain/report-relations";
 import type { ShownFigures } from "../../app/domain/report-suppression";
+import { COMPARISON_COLUMNS } from "../../app/domain/report-comparison";
+import { flattenShown } from "../../app/domain/report-labels";
+import { comparisonCsvCell } from "../../app/utils/report-comparison-cells";
 
 /**
  * An outside reader who collects every figure ever released for a quarter (each version of each
@@ -443,5 +446,46 @@ export function statisticsOverTooFew(
         out.push(`${p.areaSlug}@${p.version} satisfaction over ${real.satisfaction.responses}`);
     }
   }
+  return out;
+}
+
+/**
+ * Cells of the table-shaped comparison CSV (one row per SSM, report-comparison-cells.ts) that say
+ * more than the long-form CSV says of the same page (flattenShown, one row per figure): a number
+ * where the long form hides one, a count that differs, a share or a median more precise than the
+ * page's one decimal, or a blank. Empty when the wide file adds nothing an attacker could use.
+ */
+export function wideTableBeyondLongForm(releases: readonly Release[], threshold: number): string[] {
+  const out: string[] = [];
+  releases.forEach((release, r) => {
+    const pages = [...release.current, ...release.older].map((p) => ({
+      report: `${p.areaSlug}@${p.version}`,
+      figures: p.figures,
+      province: false,
+    }));
+    if (release.province) pages.push({ report: `province@${r}`, figures: release.province, province: true });
+    for (const { report, figures, province } of pages) {
+      const long = new Map(flattenShown(figures).map((c) => [c.key === null ? c.path : `${c.path}|${c.key}`, c.value]));
+      for (const column of COMPARISON_COLUMNS) {
+        const wide = comparisonCsvCell(column, figures, { threshold, language: "en", province });
+        const path = column.cell(figures)?.path;
+        const value = path === undefined ? undefined : long.get(path);
+        const where = `${report} ${column.id} (${path ?? "no such row"}: ${String(value)}) reads ${String(wide)}`;
+        if (province && column.perSsmOnly) {
+          if (wide !== "per SSM only") out.push(where);
+        } else if (value === "small") {
+          if (wide !== `<${threshold}`) out.push(where);
+        } else if (value === "hidden") {
+          if (wide !== "hidden") out.push(where);
+        } else if (typeof value !== "number") {
+          if (wide !== "too few to show") out.push(where);
+        } else {
+          const exact = column.measure === "share" ? value * 100 : value;
+          const tolerance = column.measure === "count" ? 0 : 0.05 + 1e-9;
+          if (typeof wide !== "number" || Math.abs(wide - exact) > tolerance) out.push(where);
+        }
+      }
+    }
+  });
   return out;
 }

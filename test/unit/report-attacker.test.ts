@@ -12,6 +12,7 @@ import {
   disclosed,
   smallCountsPublished,
   statisticsOverTooFew,
+  wideTableBeyondLongForm,
   type CellRange,
   type Release,
 } from "../support/attacker";
@@ -19,7 +20,8 @@ import { cases, figures, quarterArb, type CaseSpec, type ClockSpec, type Submiss
 
 // An outside reader with every figure ever released for a quarter (test/support/attacker.ts)
 // against the ministry's views, as SSMs submit and amend: no count the pages withhold may be
-// narrowed to fewer than `threshold` possible values (the six recoveries of issue #14 first).
+// narrowed to fewer than `threshold` possible values (the six recoveries of issue #14 first). The
+// table-shaped comparison CSV (issue #19) is read too: it must show exactly what the long form shows.
 // test/integration/release-channels-attacker.test.ts runs the same attacker over every channel at
 // once (the pages, the API, the open-data files; issue #22), read over HTTP from the built server.
 
@@ -87,6 +89,8 @@ function expectNothingDisclosed({ releases, truth, ranges }: ReturnType<typeof r
 
 function run(submissions: readonly Submission[]) {
   const { releases, truth } = publish(submissions);
+  // The attacker reads the long form; the table-shaped CSV must show exactly that, in every release.
+  expect(wideTableBeyondLongForm(releases, T)).toEqual([]);
   return { releases, truth, ranges: attack(releases, T, truth) };
 }
 
@@ -328,6 +332,7 @@ describe("any quarter, any order of submissions and amendments", () => {
         expect(disclosed(ranges, T)).toEqual([]);
         expect(smallCountsPublished(releases, T, 0)).toEqual([]);
         expect(statisticsOverTooFew(releases, T, truth)).toEqual([]);
+        expect(wideTableBeyondLongForm(releases, T)).toEqual([]);
       }),
       // ATTACKER_SEED replays a failure fast-check reported; unset, every run tries new quarters.
       { numRuns: RUNS, ...(process.env.ATTACKER_SEED ? { seed: Number(process.env.ATTACKER_SEED) } : {}) },
