@@ -15,6 +15,37 @@ export interface TimelineEvent {
   created_at: string;
 }
 
+/**
+ * An entry as the filer reads it (issue #18): "you" and "we", never "the person"; outcomes and
+ * levels in plain words. Entries without a filer's wording read as staff see them.
+ */
+function filerEventTitle(t: Translate, e: TimelineEvent, audience: "client" | "provider"): string | null {
+  const data = (e.data_json ? JSON.parse(e.data_json) : {}) as Record<string, string | number>;
+  switch (e.type) {
+    case "decided":
+      return t("filerEvent.decided", {
+        outcome: codeText(t, audience === "client" ? "filerOutcome" : "outcome", data.outcome ?? ""),
+      });
+    case "escalated":
+      return t("filerEvent.escalated", { level: codeText(t, "filerLevel", data.to ?? "") });
+    case "clock_paused":
+    case "clock_resumed":
+      return t(`event.${e.type}`, {
+        reason:
+          e.body ??
+          (data.reason === "waiting_for_filer" ? t("filerStatus.waiting_for_filer") : t("filerEvent.filer_info")),
+      });
+    case "filer_info":
+    case "info_requested":
+    case "public_reply":
+    case "withdrawn":
+    case "recourse_requested":
+      return t(`filerEvent.${e.type}`);
+    default:
+      return null;
+  }
+}
+
 function eventTitle(t: Translate, e: TimelineEvent): string {
   const data = (e.data_json ? JSON.parse(e.data_json) : {}) as Record<string, string | number>;
   switch (e.type) {
@@ -65,10 +96,13 @@ export function CaseTimeline({
   events,
   staffView,
   opening,
+  filerAudience = "client",
 }: {
   events: TimelineEvent[];
   staffView: boolean;
   opening?: ReactNode;
+  /** On the filer's own page: whether it speaks to a client or to a provider. */
+  filerAudience?: "client" | "provider";
 }) {
   const t = useT();
   const language = useLanguage();
@@ -99,7 +133,9 @@ export function CaseTimeline({
                 </>
               ) : null}
             </p>
-            <p className="timeline__title">{eventTitle(t, e)}</p>
+            <p className="timeline__title">
+              {(staffView ? null : filerEventTitle(t, e, filerAudience)) ?? eventTitle(t, e)}
+            </p>
             {showBody ? <p className="pre">{e.body}</p> : null}
             {staffView && data.panel ? (
               <p className="pre">

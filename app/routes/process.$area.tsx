@@ -107,7 +107,7 @@ export default function ProcessPage() {
       <ol>
         {policy.levels.map((l) => (
           <li key={l.level}>
-            {t(`level.${l.level}` as "level.1")}
+            {codeText(t, "filerLevel", l.level)}
             {l.decisionDays !== null ? <> {t("process.levelDays", { n: l.decisionDays })}</> : null}
           </li>
         ))}
@@ -206,7 +206,7 @@ export default function ProcessPage() {
       {area.ssmResponsibleFrom ? (
         <p className="meta">
           {t("process.phaseInfo", {
-            phase: t(`phase.${area.phase}`),
+            ssm: ssmName,
             from: formatDate(`${area.ssmResponsibleFrom}T12:00:00Z`, language),
           })}
         </p>

@@ -24,6 +24,8 @@ const envSchema = z.object({
   MAIL_DIR: z.string().min(1).default("data/mail"),
   /** Where evidence files are kept: outside public/, never served directly. */
   ATTACHMENTS_DIR: z.string().min(1).default("data/attachments"),
+  /** "database": evidence files kept in the database in chunks (instances on several machines, #21). */
+  ATTACHMENTS_STORE: z.enum(["disk", "database"]).default("disk"),
   /** The demo seed, whose passwords the README publishes: only when asked (`npm start` passes --demo; `npm run serve` and the systemd unit do not). */
   SEED_DEMO: booleanFromString.default(false),
   FILINGS_PER_IP_PER_HOUR: z.coerce.number().int().min(1).max(100_000).default(10),

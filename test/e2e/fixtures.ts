@@ -242,7 +242,7 @@ export async function fillComplaintForm(page: Page, filer: TestFiler): Promise<v
 export async function lookUpComplaint(page: Page, reference: string, code: string, query = ""): Promise<void> {
   const path = `/status?reference=${encodeURIComponent(reference)}${query ? `&${query}` : ""}`;
   await visit(page, path);
-  const close = page.getByRole("button", { name: /^(Close this case|Fermer ce dossier)$/ });
+  const close = page.getByRole("button", { name: /^(Sign out of this complaint|Me déconnecter de cette plainte)$/ });
   if (await close.count()) {
     await submitFullPage(page, close);
     await visit(page, path);

@@ -464,7 +464,7 @@ test("the analyst compares the SSMs for a quarter, reads Kingston's corrected re
     new RegExp(`^Northeast \\(Collège Boréal \\(consortium\\)\\)${late}$`),
   );
   await expect(missing.filter({ hasText: /^Toronto / })).toHaveText(
-    new RegExp(`^Toronto \\(Toronto Demo SSM \\(fictional\\)\\)${late}$`),
+    new RegExp(`^Toronto \\(Toronto Demo Service Manager \\(fictional\\)\\)${late}$`),
   );
   await expect(page.getByTestId("missing-list")).not.toContainText(HAMILTON);
 
@@ -694,7 +694,7 @@ test("in French the comparison reads in French, with French number formats", asy
     new RegExp(`^Nord-Est \\(Collège Boréal \\(consortium\\)\\)${late}$`),
   );
   await expect(missing.filter({ hasText: /^Toronto / })).toHaveText(
-    new RegExp(`^Toronto \\(GSS de démonstration de Toronto \\(fictif\\)\\)${late}$`),
+    new RegExp(`^Toronto \\(Gestionnaire de démonstration de Toronto \\(fictif\\)\\)${late}$`),
   );
   const table = page.getByRole("table", { name: `Rapports soumis, ${named(LAST_CLOSED, "fr")}` });
   await expect(table.getByRole("columnheader").first()).toHaveText("GSS");

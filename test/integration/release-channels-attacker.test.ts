@@ -236,10 +236,14 @@ beforeAll(async () => {
   });
   if (!issued.ok) throw new Error("not issued");
   ministryToken = issued.token;
-  // Every clock the quarter's cases missed is swept before any report is submitted, and the
-  // server's own sweep (at its start) then finds nothing: every version counts the same clocks.
-  // (Run alongside, a sweep that breached clocks between version 1 and its amendment let the
-  // attacker pin an amended report's late counts on PostgreSQL: reported with issue #22.)
+  // Hamilton's first report goes out before the clock sweep, and every other report after it: the
+  // sweep marks every clock the quarter's cases missed between Hamilton's version 1 (no clock
+  // ended) and its amendment (16 acknowledgement and 16 decision clocks ended, all late). On
+  // PostgreSQL the server's own sweep once raced the amendment this way, and the attacker worked
+  // out those late counts: rightly, but no page withholds them (amendment-after-sweep-attacker
+  // .test.ts, decision 003). Swept here, before the server starts, so that the server's sweep (at
+  // its start) finds nothing and the race always falls the same way.
+  await submit("hamilton-niagara", 1);
   await sweepClocks({ db: t.db, now: new Date() });
   server = await startBuiltServer({
     DATABASE_URL: t.url,
@@ -274,7 +278,8 @@ describe("every release channel attacked together", () => {
     for (const [area, version] of steps) {
       // The amendment counts one more literacy complaint, recorded late.
       if (version === 2) await file(area, { program: "literacy_basic_skills" });
-      await submit(area, version);
+      // Hamilton's version 1 went out before the sweep (beforeAll); read as it was then.
+      if (!(area === "hamilton-niagara" && version === 1)) await submit(area, version);
       if (!submitted.includes(area)) submitted.push(area);
       releases.push(await readEveryChannel(submitted));
     }
@@ -282,6 +287,12 @@ describe("every release channel attacked together", () => {
     const truth = new Map(
       rows.map((r) => [`${r.area_slug}@${r.version}`, JSON.parse(r.figures_json) as QuarterFigures]),
     );
+    // The sweep fell between Hamilton's version 1 and its amendment.
+    expect(truth.get("hamilton-niagara@1")!.clocks).toEqual([]);
+    expect(truth.get("hamilton-niagara@2")!.clocks.map((c) => [c.kind, c.ended, c.onTime])).toEqual([
+      ["acknowledge", 16, 0],
+      ["decision", 16, 0],
+    ]);
     const ranges = attack(releases, T, truth);
     // Not vacuous: the channels withheld counts, and the attacker worked on them.
     expect(ranges.length).toBeGreaterThan(0);

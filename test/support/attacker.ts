@@ -17,6 +17,13 @@ import { comparisonCsvCell } from "../../app/utils/report-comparison-cells";
  * shown), and nothing else of how cells were chosen. It is also told which counts an amendment
  * left unchanged (an amendment's reason often says so), so that a count shown in one version and
  * hidden in the next is known in both.
+ *
+ * A count is attacked where some page withholds it: shown as "<5" or "hidden", or named in the
+ * page's list of hidden figures (each with its reason). An on-time or late count the page does
+ * not print only because its share is withheld (the other of the two is small) is an unknown in
+ * the equations but not itself withheld: a late count of 16 beside an on-time count of 0 that an
+ * earlier version already gave away is worked out exactly, and that discloses nobody
+ * (decision 003; test/integration/amendment-after-sweep-attacker.test.ts).
  */
 
 export interface PublishedReport {
@@ -123,7 +130,7 @@ export function attack(
   threshold: number,
   truth: ReadonlyMap<string, QuarterFigures>,
 ): CellRange[] {
-  const pages: { report: string; page: Map<string, Published> }[] = [];
+  const pages: { report: string; page: Map<string, Published>; withheld: ReadonlySet<string> | null }[] = [];
   const equations: { parts: string[]; total: string }[] = [];
   const read = new Map<ShownFigures, Map<string, Published>>();
   const pageOf = (f: ShownFigures) => read.get(f) ?? read.set(f, readPage(f)).get(f)!;
@@ -153,14 +160,14 @@ export function attack(
   releases.forEach((release, r) => {
     for (const p of [...release.current, ...release.older]) {
       const report = `${p.areaSlug}@${p.version}`;
-      pages.push({ report, page: pageOf(p.figures) });
+      pages.push({ report, page: pageOf(p.figures), withheld: withheldOn(p.figures) });
       addEquations(report);
       const real = truth.get(report)!;
       for (const cell of allCells) value.set(v(report, cell), realValue(real, cell));
     }
     if (release.province) {
       const report = `province@${r}`;
-      pages.push({ report, page: pageOf(release.province) });
+      pages.push({ report, page: pageOf(release.province), withheld: withheldOn(release.province) });
       // Ontario's own breakdowns follow from the SSMs' and the sums below: nothing to add.
       for (const cell of allCells) {
         equations.push({
@@ -194,12 +201,12 @@ export function attack(
     const k = known.get(root) ?? { lo: 0, hi: Infinity };
     known.set(root, { lo: Math.max(k.lo, lo), hi: Math.min(k.hi, hi) });
   };
-  for (const { report, page } of pages) {
+  for (const { report, page, withheld } of pages) {
     for (const [cell, shown] of page) {
       const id = v(report, cell);
       if (typeof shown === "number") narrow(id, shown, shown);
       else {
-        hiddenSomewhere.add(id);
+        if (shown !== "unknown" || withheld === null || withheld.has(cell)) hiddenSomewhere.add(id);
         if (shown === "small") narrow(id, smallLo, threshold - 1);
         else narrow(id, 0, Infinity);
       }
@@ -251,6 +258,14 @@ export function attack(
     out.push({ report, cell, truth: value.get(id) ?? NaN, min, max });
   }
   return out;
+}
+
+/**
+ * The counts a page says it withholds (its list of hidden figures), or null for a page without
+ * that list, on which every count it does not print is taken as withheld.
+ */
+function withheldOn(f: ShownFigures): ReadonlySet<string> | null {
+  return f.hidden ? new Set(f.hidden.map((h) => h.cell)) : null;
 }
 
 function realValue(f: QuarterFigures, cell: string): number {
