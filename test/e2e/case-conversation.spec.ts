@@ -147,7 +147,7 @@ test.describe("the case as a conversation", () => {
   }) => {
     await withFreshPage(browser, async (filerPage) => {
       await lookUpComplaint(filerPage, reference, secret);
-      await filerPage.getByRole("textbox", { name: /^Add information/ }).fill(answer);
+      await filerPage.getByRole("textbox", { name: /^Your answer/ }).fill(answer);
       await filerPage.getByRole("button", { name: "Send", exact: true }).click();
       await expect(filerPage.getByRole("status")).toHaveText("Thank you. We added this to your file.");
       await expectNoAxeViolations(filerPage);
