@@ -4,6 +4,9 @@ import { MAX_ATTACHMENT_BYTES } from "../domain/file-type";
 import { useT } from "../hooks/use-translation";
 import type { FieldErrors } from "../utils/form";
 
+/** The file types the server accepts (domain/file-type.ts), offered first by the browser's picker. */
+export const ATTACHMENT_ACCEPT = ".pdf,.png,.jpg,.jpeg,.gif,.webp,.doc,.docx,.xls,.xlsx,.ppt,.pptx";
+
 export interface AttachmentItem {
   id: number;
   original_name: string;
@@ -81,7 +84,7 @@ export function Attachments(props: {
               id="attachment"
               name="attachment"
               type="file"
-              accept=".pdf,.png,.jpg,.jpeg,.gif,.webp,.doc,.docx,.xls,.xlsx,.ppt,.pptx"
+              accept={ATTACHMENT_ACCEPT}
               aria-describedby={error ? "attachment-hint attachment-error" : "attachment-hint"}
               aria-invalid={error ? true : undefined}
             />

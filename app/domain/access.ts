@@ -131,7 +131,9 @@ export type Resource =
   /** An SSM area's own records: its queue, report, policy, people. */
   | { type: "area"; areaSlug: string }
   /** A client's complaint as its respondent sees it: the provider it is about, once referred. */
-  | { type: "respondent_case"; case: RespondentScope };
+  | { type: "respondent_case"; case: RespondentScope }
+  /** A file on a client's complaint, as the provider it is about may read it: its own answer's files only. */
+  | { type: "respondent_attachment"; case: RespondentScope; uploadedByRespondent: boolean };
 
 /** The facts about a complaint that decide whether the provider it is about may see it. */
 export interface RespondentScope extends CaseScope {
@@ -167,7 +169,10 @@ export function inScope(actor: Actor, resource: Resource): boolean {
     case "provider":
       // A provider is the filer of its own disputes: it sees what a filer sees of them, no more.
       if (resource.type === "area") return false;
-      if (resource.type === "respondent_case")
+      if (resource.type === "respondent_attachment" && !resource.uploadedByRespondent)
+        // The client's own files may name them: the provider never reads them, consent or not.
+        return false;
+      if (resource.type === "respondent_case" || resource.type === "respondent_attachment")
         // The respondent: the complaint is about this provider and the SSM referred it there.
         return (
           resource.case.kind === "client_complaint" &&

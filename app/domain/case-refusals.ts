@@ -54,6 +54,7 @@ const UPLOAD_MESSAGES = {
   empty: "error.fileEmpty",
   too_big: "error.fileTooBig",
   type: "error.fileType",
+  too_many_files: "error.tooManyFiles",
   finished: "status.refused.finished",
 } as const satisfies Record<string, MessageKey>;
 

@@ -1,5 +1,6 @@
 import { enReportProvider } from "./en-report-provider";
 import { enProviderStage } from "./en-provider-stage";
+import { enAnswerFiles } from "./en-answer-files";
 import { enThreeParties } from "./en-three-parties";
 
 // Every string a person reads, in English. fr.ts must have exactly the same keys (the type checks it).
@@ -1139,6 +1140,7 @@ export const en = {
     "Answers from people whose case closed this quarter. Each question is scored from 1 (not at all) to 5 (completely).",
   "health.ok": "ok",
   ...enThreeParties,
+  ...enAnswerFiles,
   ...enReportProvider,
 } as const;
 

@@ -1,6 +1,7 @@
 import { frReportProvider } from "./fr-report-provider";
 import type { MessageKey } from "./en";
 import { frProviderStage } from "./fr-provider-stage";
+import { frAnswerFiles } from "./fr-answer-files";
 import { frThreeParties } from "./fr-three-parties";
 
 // Chaque texte en français : mêmes clés que en.ts (le type le vérifie).
@@ -1172,5 +1173,6 @@ export const fr: Record<MessageKey, string> = {
     "Réponses des personnes dont le dossier a été fermé ce trimestre. Chaque question est notée de 1 (pas du tout) à 5 (tout à fait).",
   "health.ok": "ok",
   ...frThreeParties,
+  ...frAnswerFiles,
   ...frReportProvider,
 };

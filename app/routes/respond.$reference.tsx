@@ -1,16 +1,19 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { invalidFormResponse } from "../utils/refusal-response.server";
+import { invalidFormResponse, refusalResponse } from "../utils/refusal-response.server";
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { z } from "zod";
 import { ErrorSummary } from "../components/error-summary";
 import { TextArea } from "../components/form-fields";
+import { ATTACHMENT_ACCEPT } from "../components/attachments";
 import { TEXT_LIMITS } from "../domain/text-limits";
 import { useLanguage, useT } from "../hooks/use-translation";
 import { codeText, knownKey, type MessageKey } from "../i18n";
-import { complaintForRespondent, performProviderStageAction } from "../services/provider-stage.server";
+import { answerAsProvider, complaintForRespondent, MAX_ANSWER_FILES } from "../services/provider-stage.server";
+import { uploadRefusal } from "../domain/case-refusals";
+import { readFormWithUpload } from "../utils/multipart.server";
 import { formatDateTime, formatLongDate } from "../utils/format-date";
-import { parseForm } from "../utils/form";
+import { parseForm, type FieldErrors } from "../utils/form";
 import { notFound } from "../utils/http.server";
 import { pageTitle } from "../utils/meta";
 import { requirePermission } from "../auth/require-permission.server";
@@ -27,6 +30,11 @@ const answerSchema = z.object({
     .optional()
     .transform((v) => (v ? v : null)),
 });
+
+const UPLOAD_REASONS = ["empty", "too_big", "type", "too_many_files"] as const;
+function isUploadReason(reason: string): reason is (typeof UPLOAD_REASONS)[number] {
+  return (UPLOAD_REASONS as readonly string[]).includes(reason);
+}
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const { user } = await requirePermission(request, "complaint.respond");
@@ -45,16 +53,22 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const reference = params.reference ?? "";
   // A complaint outside the provider's scope is not found, whatever the form holds.
   if (!(await complaintForRespondent({ db: context.db, user, reference, now: new Date() }))) throw notFound();
-  const parsed = parseForm(answerSchema, await request.formData());
+  const upload = await readFormWithUpload(request);
+  if (upload.tooBig) return refusalResponse(uploadRefusal("too_big"), { message: null, ok: false });
+  const parsed = parseForm(answerSchema, upload.formData);
   if (!parsed.ok) return invalidFormResponse(parsed, { message: null, ok: false });
-  const result = await performProviderStageAction({
+  const result = await answerAsProvider({
     db: context.db,
-    acting: { kind: "provider", user, reference },
-    command: { by: "provider", action: "answer", ...parsed.data },
+    user,
+    reference,
+    ...parsed.data,
+    files: upload.files,
     now: new Date(),
   });
   if (!result.ok) {
     if (result.reason === "not_found") throw notFound();
+    if (isUploadReason(result.reason))
+      return refusalResponse(uploadRefusal(result.reason), { message: null, ok: false });
     const message = knownKey(`case.refused.${result.reason}`, "error.generic");
     return data({ errors: null, message, ok: false }, { status: 409 });
   }
@@ -112,6 +126,21 @@ export default function RespondCasePage() {
               {t("status.answer.proposed")}: {view.answer.proposedResolution}
             </p>
           ) : null}
+          {view.files.length ? (
+            <>
+              <h3>{t("respond.files.yours")}</h3>
+              <ul className="plain-list" data-testid="respond-files">
+                {view.files.map((f) => (
+                  <li key={f.id}>
+                    <a href={`/attachments/${f.id}`} download>
+                      {f.original_name}
+                    </a>{" "}
+                    ({t("attach.size", { size: Math.max(1, Math.round(f.size_bytes / 1024)) })})
+                  </li>
+                ))}
+              </ul>
+            </>
+          ) : null}
         </section>
       ) : null}
       {view.step === "awaiting_answer" ? (
@@ -120,9 +149,13 @@ export default function RespondCasePage() {
           {view.answerBy ? <p>{t("respond.answerBy", { date: formatLongDate(view.answerBy, language) })}</p> : null}
           <ErrorSummary
             errors={errors}
-            labels={{ answer: t("respond.answer.label"), proposedResolution: t("respond.proposed.label") }}
+            labels={{
+              answer: t("respond.answer.label"),
+              proposedResolution: t("respond.proposed.label"),
+              attachment: t("respond.files.label"),
+            }}
           />
-          <Form method="post" className="stack">
+          <Form method="post" encType="multipart/form-data" className="stack">
             <TextArea
               name="answer"
               label={t("respond.answer.label")}
@@ -139,6 +172,7 @@ export default function RespondCasePage() {
               maxLength={TEXT_LIMITS.reason}
               rows={3}
             />
+            <AnswerFilesField errors={errors} />
             <button type="submit" disabled={busy}>
               {t("respond.answer.submit")}
             </button>
@@ -146,5 +180,33 @@ export default function RespondCasePage() {
         </section>
       ) : null}
     </>
+  );
+}
+
+/** The answer's files: several may be chosen; each is checked on the server like every upload. */
+function AnswerFilesField({ errors }: { errors: FieldErrors }) {
+  const t = useT();
+  const error = errors.attachment;
+  return (
+    <div className={error ? "field field--error" : "field"}>
+      <label htmlFor="attachment">{t("respond.files.label")}</label>
+      <p className="hint" id="attachment-hint">
+        {t("respond.files.hint", { n: MAX_ANSWER_FILES })}
+      </p>
+      {error ? (
+        <p className="field-error" id="attachment-error" role="alert">
+          {t(error.key)}
+        </p>
+      ) : null}
+      <input
+        id="attachment"
+        name="attachment"
+        type="file"
+        multiple
+        accept={ATTACHMENT_ACCEPT}
+        aria-describedby={error ? "attachment-hint attachment-error" : "attachment-hint"}
+        aria-invalid={error ? true : undefined}
+      />
+    </div>
   );
 }

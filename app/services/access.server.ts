@@ -2,7 +2,14 @@ import type { DB } from "../../db/client";
 import { findOrganizationById } from "../../db/repositories/areas";
 import { findCaseById, findCaseByReference } from "../../db/repositories/cases";
 import type { CaseRow } from "../../db/schema";
-import { can, type Actor, type CaseScope, type Permission, type Resource } from "../domain/access";
+import {
+  can,
+  type Actor,
+  type CaseScope,
+  type Permission,
+  type Resource,
+  type RespondentScope,
+} from "../domain/access";
 import type { SessionUser } from "./auth.server";
 
 // The one gate: every service that shows or changes something asks here, and the answer comes
@@ -29,6 +36,15 @@ export function authorize(actor: Actor, permission: Permission, resource?: Resou
 /** The facts about a case that decide who may see it. */
 export function caseScopeOf(row: Pick<CaseRow, "area_slug" | "kind" | "filer_org_id">): CaseScope {
   return { areaSlug: row.area_slug, kind: row.kind, filerOrgId: row.filer_org_id };
+}
+
+/** The facts about a client's complaint that decide whether the provider it is about may see it. */
+export function respondentScopeOf(row: CaseRow): RespondentScope {
+  return {
+    ...caseScopeOf(row),
+    respondentOrgId: row.respondent_org_id,
+    referredToProvider: row.provider_referred_at !== null,
+  };
 }
 
 /** A case, by reference or id, loaded only if the actor may use the permission on it; otherwise null. */

@@ -11,7 +11,7 @@ import { FINISHED_STATUSES } from "../domain/case-workflow";
 import { detectFileType, extensionOfMime, MAX_ATTACHMENT_BYTES, safeFileName } from "../domain/file-type";
 import { env } from "../utils/env.server";
 import type { SessionUser } from "./auth.server";
-import { actorOf, authorize, caseFor, caseScopeOf } from "./access.server";
+import { actorOf, authorize, caseFor, caseScopeOf, respondentScopeOf } from "./access.server";
 import { findAreaWithSsm } from "../../db/repositories/areas";
 import { findUserById } from "../../db/repositories/users";
 
@@ -19,6 +19,13 @@ export type AttachResult = { ok: true; id: number } | { ok: false; reason: "empt
 
 function attachmentsDir(): string {
   return env().ATTACHMENTS_DIR;
+}
+
+/** Why a file may not be stored (empty, over the limit, or not a document type), or null. */
+export function fileRefusalReason(bytes: Uint8Array): "empty" | "too_big" | "type" | null {
+  if (bytes.length === 0) return "empty";
+  if (bytes.length > MAX_ATTACHMENT_BYTES) return "too_big";
+  return detectFileType(bytes) ? null : "type";
 }
 
 /**
@@ -35,10 +42,9 @@ export async function attachToCase(input: {
   now: Date;
 }): Promise<AttachResult> {
   const { bytes } = input.file;
-  if (bytes.length === 0) return { ok: false, reason: "empty" };
-  if (bytes.length > MAX_ATTACHMENT_BYTES) return { ok: false, reason: "too_big" };
-  const type = detectFileType(bytes);
-  if (!type) return { ok: false, reason: "type" };
+  const refusal = fileRefusalReason(bytes);
+  if (refusal) return { ok: false, reason: refusal };
+  const type = detectFileType(bytes)!;
   // A filer adds files while the SSM handles the case; staff may always add to the record.
   if (input.uploadedBy.kind === "filer") {
     const current = await findCaseById(input.db, input.caseId);
@@ -163,7 +169,10 @@ async function download(
   };
 }
 
-/** For the staff of the case's SSM (every attachment) and the provider that raised it (public ones). */
+/**
+ * For the staff of the case's SSM (every attachment), the provider that raised it (public ones), and
+ * the provider a complaint is about (the files of its own answer only: never the client's).
+ */
 export async function attachmentForUser(input: {
   db: DB;
   user: SessionUser;
@@ -176,8 +185,17 @@ export async function attachmentForUser(input: {
   const kase = await findCaseById(db, row.case_id);
   if (!kase) return null;
   const actor = await actorOf(db, user);
-  if (!authorize(actor, "attachment.read", { type: "attachment", case: caseScopeOf(kase), visibility: row.visibility }))
-    return null;
+  const asParty = authorize(actor, "attachment.read", {
+    type: "attachment",
+    case: caseScopeOf(kase),
+    visibility: row.visibility,
+  });
+  const asRespondent = authorize(actor, "attachment.read", {
+    type: "respondent_attachment",
+    case: respondentScopeOf(kase),
+    uploadedByRespondent: row.uploaded_by_kind === "respondent",
+  });
+  if (!asParty && !asRespondent) return null;
   return download(db, row, kase, { userId: user.id, label: user.email }, input.now);
 }
 

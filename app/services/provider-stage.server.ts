@@ -2,13 +2,14 @@ import type { DB } from "../../db/client";
 import { findOrganizationById, listActiveProvidersInArea } from "../../db/repositories/areas";
 import { listCaseEvents } from "../../db/repositories/case-events";
 import { findCaseById, findCaseByReference } from "../../db/repositories/cases";
+import { listAttachmentsOfCase, shareRespondentAttachments } from "../../db/repositories/attachments";
 import {
   countProviderStage,
   findProviderAnswer,
   listComplaintsAboutProvider,
 } from "../../db/repositories/provider-stage";
 import type { ActorKind, CaseRow } from "../../db/schema";
-import { ownArea, ownProvider, type RespondentScope } from "../domain/access";
+import { ownArea, ownProvider } from "../domain/access";
 import {
   providerStageStaffActions,
   providerStageTransition,
@@ -19,8 +20,9 @@ import {
 import type { LifecycleRefusal } from "../domain/case-lifecycle";
 import { providerStageOf } from "../domain/policy";
 import { respondentView } from "../domain/provider-stage";
-import { actorOf, authorize, caseScopeOf } from "./access.server";
+import { actorOf, authorize, caseScopeOf, respondentScopeOf } from "./access.server";
 import type { SessionUser } from "./auth.server";
+import { attachToCase, fileRefusalReason } from "./attachments.server";
 import { changeWithNotices } from "./case-notices.server";
 import {
   CaseActionRefused,
@@ -36,14 +38,6 @@ import {
 export type ProviderStageRefusalReason = LifecycleRefusal | "not_found" | "stale";
 export type ProviderStageResult = { ok: true } | { ok: false; reason: ProviderStageRefusalReason };
 class Refused extends CaseActionRefused<ProviderStageRefusalReason> {}
-
-export function respondentScopeOf(row: CaseRow): RespondentScope {
-  return {
-    ...caseScopeOf(row),
-    respondentOrgId: row.respondent_org_id,
-    referredToProvider: row.provider_referred_at !== null,
-  };
-}
 
 function stageInput(row: CaseRow, context: CaseContext, now: Date): ProviderStageInput<CaseContext["clocks"][number]> {
   return {
@@ -111,6 +105,8 @@ export async function performProviderStageAction(input: {
     }
     const result = providerStageTransition(stageInput(row, context, now), command);
     if (!result.ok) throw new Refused(result.reason);
+    // The files of a checked answer wait behind the check with it.
+    if (command.action === "release_answer") await shareRespondentAttachments(trx, row.id);
     const change = await changeWithNotices({
       trx,
       row,
@@ -128,6 +124,58 @@ export async function performProviderStageAction(input: {
     };
     return { row, change };
   });
+}
+
+export type ProviderAnswerResult =
+  ProviderStageResult | { ok: false; reason: "empty" | "too_big" | "type" | "too_many_files" };
+
+/** Files one answer may carry; the request's body limit bounds their bytes together. */
+export const MAX_ANSWER_FILES = 5;
+
+/**
+ * The provider answers, with files if it attached any. Each file is checked like every upload before
+ * the answer is recorded, so a refused file leaves the answer unsent. The files are stored as the
+ * provider's, for staff only while the answer waits for staff to check it, and for the client as soon
+ * as the answer is the client's to read.
+ */
+export async function answerAsProvider(input: {
+  db: DB;
+  user: SessionUser;
+  reference: string;
+  answer: string;
+  proposedResolution: string | null;
+  files: { name: string; bytes: Uint8Array }[];
+  now: Date;
+}): Promise<ProviderAnswerResult> {
+  const { db, user, reference, now } = input;
+  if (input.files.length > MAX_ANSWER_FILES) return { ok: false, reason: "too_many_files" };
+  for (const f of input.files) {
+    const refusal = fileRefusalReason(f.bytes);
+    if (refusal) return { ok: false, reason: refusal };
+  }
+  const answered = await performProviderStageAction({
+    db,
+    acting: { kind: "provider", user, reference },
+    command: { by: "provider", action: "answer", answer: input.answer, proposedResolution: input.proposedResolution },
+    now,
+  });
+  if (!answered.ok || input.files.length === 0) return answered;
+  const row = await findCaseByReference(db, reference);
+  if (!row) return { ok: false, reason: "not_found" };
+  for (const f of input.files) {
+    await attachToCase({
+      db,
+      caseId: row.id,
+      file: f,
+      uploadedBy: { kind: "respondent", userId: user.id, label: user.email },
+      visibility: "internal",
+      now,
+    });
+  }
+  // Shared after storing, not before: a release that came in between has shared what it saw.
+  const step = providerStep(lifecycleInput(row, await loadCaseContext(db, row), now));
+  if (step !== "in_check") await shareRespondentAttachments(db, row.id);
+  return answered;
 }
 
 const LIST_LIMIT = 200;
@@ -164,7 +212,11 @@ export async function complaintForRespondent(input: { db: DB; user: SessionUser;
   const row = await findCaseByReference(input.db, input.reference);
   if (!row || !authorize(actor, "complaint.respond", { type: "respondent_case", case: respondentScopeOf(row) }))
     return null;
-  const [context, answer] = await Promise.all([loadCaseContext(input.db, row), findProviderAnswer(input.db, row.id)]);
+  const [context, answer, attachments] = await Promise.all([
+    loadCaseContext(input.db, row),
+    findProviderAnswer(input.db, row.id),
+    listAttachmentsOfCase(input.db, row.id, { publicOnly: false }),
+  ]);
   const step = providerStep(lifecycleInput(row, context, input.now));
   const owed = context.clocks.find((c) => c.kind === "provider_response" && c.state === "running");
   return {
@@ -182,6 +234,10 @@ export async function complaintForRespondent(input: { db: DB; user: SessionUser;
     step: step ?? ("done" as const),
     answerBy: owed?.dueAt ?? null,
     answer: answer ? { body: answer.body, proposedResolution: answer.proposedResolution, at: answer.createdAt } : null,
+    // Its own answer's files only: the client's may name them (access.ts, respondent_attachment).
+    files: attachments
+      .filter((a) => a.uploaded_by_kind === "respondent")
+      .map((a) => ({ id: a.id, original_name: a.original_name, size_bytes: a.size_bytes })),
     timeZone: context.policy.policy.calendar.timeZone,
   };
 }

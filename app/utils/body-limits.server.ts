@@ -36,7 +36,12 @@ export const UPLOAD_LIMITS: BodyLimits = {
 
 // The routes whose action reads an attachment (multipart.server.ts), as pages and as the data
 // requests Remix's client sends (`/status.data`).
-const UPLOAD_PATHS = [/^\/status(\.data)?$/, /^\/cases\/[^/]+(\.data)?$/, /^\/disputes\/[^/]+(\.data)?$/];
+const UPLOAD_PATHS = [
+  /^\/status(\.data)?$/,
+  /^\/cases\/[^/]+(\.data)?$/,
+  /^\/disputes\/[^/]+(\.data)?$/,
+  /^\/respond\/[^/]+(\.data)?$/,
+];
 
 export function bodyLimitsFor(pathname: string): BodyLimits {
   return UPLOAD_PATHS.some((p) => p.test(pathname)) && !/^\/(cases|disputes)\/new(\.data)?$/.test(pathname)

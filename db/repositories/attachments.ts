@@ -19,3 +19,14 @@ export async function listAttachmentsOfCase(
 export async function findAttachmentById(db: Kysely<Database>, id: number): Promise<AttachmentRow | null> {
   return (await db.selectFrom("attachments").selectAll().where("id", "=", id).executeTakeFirst()) ?? null;
 }
+
+/** Shows the client the files of the provider's answer once the answer itself is theirs to read. */
+export async function shareRespondentAttachments(db: Kysely<Database>, caseId: number): Promise<void> {
+  await db
+    .updateTable("attachments")
+    .set({ visibility: "public" })
+    .where("case_id", "=", caseId)
+    .where("uploaded_by_kind", "=", "respondent")
+    .where("visibility", "=", "internal")
+    .execute();
+}

@@ -12,7 +12,7 @@ import { attachmentForFiler, attachmentForUser, attachToCase } from "../../app/s
 import { staffCaseView } from "../../app/services/case-view.server";
 import { fileClientComplaint } from "../../app/services/filing.server";
 import { answerAsProvider, performProviderStageAction } from "../../app/services/provider-stage.server";
-import { DEFAULT_POLICY, type Policy } from "../../app/domain/policy";
+import { DEFAULT_POLICY, type DisputePolicy } from "../../app/domain/policy";
 import { insertPolicyVersion } from "../../db/repositories/policies";
 import { insertUser } from "../../db/repositories/users";
 import { createProvider, createStaff, sampleComplaint, viewAsFiler } from "../fixtures/people";
@@ -50,11 +50,23 @@ async function providerUser(orgId: number, email: string): Promise<SessionUser> 
 }
 
 async function referAlways(areaSlug: string, staffCheck: boolean) {
-  const policy: Policy = {
+  const policy: DisputePolicy = {
     ...DEFAULT_POLICY,
-    providerStage: { referral: "always", responseDays: 10, reviewWindowDays: 10, silence: "close_resolved", staffCheck },
+    providerStage: {
+      referral: "always",
+      responseDays: 10,
+      reviewWindowDays: 10,
+      silence: "close_resolved",
+      staffCheck,
+    },
   };
-  await insertPolicyVersion(t.db, { areaSlug, effectiveFrom: "2026-11-01", policy, createdBy: null, now: NOW.toISOString() });
+  await insertPolicyVersion(t.db, {
+    areaSlug,
+    effectiveFrom: "2026-11-01",
+    policy,
+    createdBy: null,
+    now: NOW.toISOString(),
+  });
 }
 
 async function file(areaSlug: string, provider: number, name: string) {
@@ -148,14 +160,19 @@ describe("files on a provider's answer", () => {
 
     const released = await performProviderStageAction({
       db: t.db,
-      acting: { kind: "staff", user: ottawaStaff, reference: filed.reference, expectedVersion: (await caseRow(filed.reference)).version },
+      acting: {
+        kind: "staff",
+        user: ottawaStaff,
+        reference: filed.reference,
+        expectedVersion: (await caseRow(filed.reference)).version,
+      },
       command: { by: "staff", action: "release_answer" },
       now: later(2),
     });
     expect(released).toEqual({ ok: true });
-    expect((await viewAsFiler(t.db, filed.reference, filed.secret, later(2)))?.attachments.map((a) => a.original_name)).toEqual([
-      "notes.pdf",
-    ]);
+    expect(
+      (await viewAsFiler(t.db, filed.reference, filed.secret, later(2)))?.attachments.map((a) => a.original_name),
+    ).toEqual(["notes.pdf"]);
     expect(await attachmentForFiler({ db: t.db, caseId, id: held!.id, now: later(2) })).not.toBeNull();
   });
 

@@ -245,6 +245,19 @@ describe("the respondent's view of a complaint (#17)", () => {
     expect(can(provider, "case.read", { type: "case", case: complaint("hamilton-niagara") })).toBe(false);
   });
 
+  it("a provider reads back its own answer's files, never the client's, and never another provider's", () => {
+    const file = (respondentOrgId: number, uploadedByRespondent: boolean) =>
+      ({
+        type: "respondent_attachment",
+        case: { ...about(respondentOrgId, true).case },
+        uploadedByRespondent,
+      }) as const;
+    expect(can(provider, "attachment.read", file(50, true))).toBe(true);
+    expect(can(provider, "attachment.read", file(50, false))).toBe(false);
+    expect(can(provider, "attachment.read", file(51, true))).toBe(false);
+    expect(can(hamiltonStaff, "attachment.read", file(51, false))).toBe(true);
+  });
+
   it("SSM staff may not answer as the provider; a retired provider's people may not either", () => {
     expect(can(hamiltonStaff, "complaint.respond", about(50, true))).toBe(false);
     const retired: Actor = { ...provider, organization: { ...provider.organization!, retired: true } };
