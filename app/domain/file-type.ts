@@ -3,6 +3,8 @@
 // both the current ZIP-based formats and the older OLE ones).
 
 export const MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024;
+/** Files one provider's answer may carry (issue #17); the request's body limit bounds their bytes together. */
+export const MAX_ANSWER_FILES = 5;
 
 export interface DetectedType {
   mime: string;

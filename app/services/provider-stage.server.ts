@@ -18,6 +18,7 @@ import {
   type ProviderStageInput,
 } from "../domain/case-lifecycle-provider";
 import type { LifecycleRefusal } from "../domain/case-lifecycle";
+import { MAX_ANSWER_FILES } from "../domain/file-type";
 import { providerStageOf } from "../domain/policy";
 import { respondentView } from "../domain/provider-stage";
 import { actorOf, authorize, caseScopeOf, respondentScopeOf } from "./access.server";
@@ -128,9 +129,6 @@ export async function performProviderStageAction(input: {
 
 export type ProviderAnswerResult =
   ProviderStageResult | { ok: false; reason: "empty" | "too_big" | "type" | "too_many_files" };
-
-/** Files one answer may carry; the request's body limit bounds their bytes together. */
-export const MAX_ANSWER_FILES = 5;
 
 /**
  * The provider answers, with files if it attached any. Each file is checked like every upload before

@@ -3,7 +3,7 @@ import { DEFAULT_PROVIDER_STAGE } from "../../app/domain/provider-stage";
 import { localDateOf } from "../../app/domain/time-zone";
 import type { SessionUser } from "../../app/services/auth.server";
 import { fileClientComplaint } from "../../app/services/filing.server";
-import { performProviderStageAction } from "../../app/services/provider-stage.server";
+import { answerAsProvider, performProviderStageAction } from "../../app/services/provider-stage.server";
 import { findPolicyInForce, insertPolicyVersion } from "../../db/repositories/policies";
 import type { Database } from "../../db/schema";
 
@@ -15,6 +15,9 @@ import type { Database } from "../../db/schema";
 // never sees.
 
 const AREA = "hamilton-niagara";
+const SCHEDULE_PDF = new TextEncoder().encode(
+  "%PDF-1.4\n1 0 obj << >> endobj\n% Dana: Tuesdays 10:00, from next week\ntrailer << >>\n%%EOF\n",
+);
 const DAY = 86_400_000;
 
 interface Scene {
@@ -114,17 +117,19 @@ export async function seedDemoProviderStage(
       { by: "staff", action: "refer" },
       new Date(receivedAt.getTime() + 2 * 3_600_000),
     );
-    if (scene.answeredDaysAgo !== undefined)
-      await step(
-        { kind: "provider", user: people.provider, reference: filed.reference },
-        {
-          by: "provider",
-          action: "answer",
-          answer:
-            "We are sorry. Your coach's schedule changed and nobody told you. A new coach, Dana, will call you this week.",
-          proposedResolution: "A standing weekly appointment with Dana, confirmed in writing.",
-        },
-        new Date(now.getTime() - scene.answeredDaysAgo * DAY),
-      );
+    if (scene.answeredDaysAgo !== undefined) {
+      // The answer carries a file, as a provider's answer may: the coach's new schedule.
+      const answered = await answerAsProvider({
+        db,
+        user: people.provider,
+        reference: filed.reference,
+        answer:
+          "We are sorry. Your coach's schedule changed and nobody told you. A new coach, Dana, will call you this week.",
+        proposedResolution: "A standing weekly appointment with Dana, confirmed in writing.",
+        files: [{ name: "Dana's schedule.pdf", bytes: SCHEDULE_PDF }],
+        now: new Date(now.getTime() - scene.answeredDaysAgo * DAY),
+      });
+      if (!answered.ok) throw new Error(`Demo provider stage answer on ${filed.reference}: ${answered.reason}`);
+    }
   }
 }

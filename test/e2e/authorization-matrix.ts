@@ -53,6 +53,10 @@ export interface Targets {
     ownCase: number;
     /** On an Ottawa complaint, added by Ottawa staff. */
     otherCase: number;
+    /** Sent by the provider principal with its answer to ownRespondentCase (#17). */
+    ownRespondentAnswer: number;
+    /** Shared with the client by Hamilton–Niagara staff on ownRespondentCase: not the provider's. */
+    ownRespondentClientShared: number;
   };
   ownStaffUserId: number;
   otherStaffUserId: number;
@@ -564,6 +568,20 @@ export const AUTHORIZATION_MATRIX: Record<string, Probe[]> = {
       path: (t) => `/attachments/${t.files.otherCase}`,
       scope: "other",
       expect: NOBODY,
+    },
+    {
+      what: "a file the provider sent with its answer to a complaint about it",
+      method: "GET",
+      path: (t) => `/attachments/${t.files.ownRespondentAnswer}`,
+      scope: "own",
+      expect: signedIn({ provider: 200, ...SSM }),
+    },
+    {
+      what: "a file the client can see on a complaint about the provider, not sent by it",
+      method: "GET",
+      path: (t) => `/attachments/${t.files.ownRespondentClientShared}`,
+      scope: "own",
+      expect: signedIn(SSM),
     },
     {
       what: "a file that does not exist",

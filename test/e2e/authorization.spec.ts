@@ -125,6 +125,7 @@ test.beforeAll(async ({ playwright }, testInfo) => {
   await attach(contexts.staff, `/cases/${otherDispute}`, { share: "on" });
   await attach(contexts.staff, `/cases/${ownCase}`);
   await attach(ottawaStaff, `/cases/${otherCase}`);
+  await attach(contexts.staff, `/cases/${ownRespondentCase}`, { share: "on" });
 
   const quarter = one<{ q: string }>("SELECT MAX(quarter) AS q FROM quarter_reports WHERE area_slug = 'ottawa'").q;
   const hamiltonSubmitted = queryDb(
@@ -151,6 +152,11 @@ test.beforeAll(async ({ playwright }, testInfo) => {
       otherDisputeShared: lastFile(otherDispute, "a.visibility = 'public'"),
       ownCase: lastFile(ownCase),
       otherCase: lastFile(otherCase),
+      ownRespondentAnswer: lastFile(ownRespondentCase, "a.uploaded_by_kind = 'respondent'"),
+      ownRespondentClientShared: lastFile(
+        ownRespondentCase,
+        "a.uploaded_by_kind = 'staff' AND a.visibility = 'public'",
+      ),
     },
     ownStaffUserId: one<{ id: number }>("SELECT id FROM users WHERE email = ?", LOGINS.staff).id,
     otherStaffUserId: one<{ id: number }>("SELECT id FROM users WHERE email = 'staff@ottawa.example.org'").id,

@@ -10,6 +10,7 @@ import {
   test,
   visit,
   waitForHydration,
+  waitForIdle,
   withFreshPage,
 } from "./fixtures";
 
@@ -185,6 +186,92 @@ test("the same in French: the client files, reads the answer and refuses it in F
   await expectNoAxeViolations(page);
 
   await staffDecidesAtLevelTwo(browser, reference);
+});
+
+/** The manager turns the staff check of the provider's answer on or off, from today. */
+async function setStaffCheck(browser: Browser, on: boolean) {
+  await withFreshPage(browser, async (page) => {
+    await login(page, "manager@hamilton-niagara.example.org");
+    await visit(page, "/admin/policy");
+    const check = page.getByTestId("provider-stage-policy").getByLabel(STAFF_CHECK);
+    if ((await check.isChecked()) === on) return;
+    await check.setChecked(on);
+    await page.getByRole("button", { name: "Publish this version" }).click();
+    await expect(page.getByRole("status")).toHaveText(/^Version \d+ is published\.$/);
+    await waitForIdle(page);
+  });
+}
+const STAFF_CHECK = "Staff read the provider's answer before the person sees it";
+const ANSWER_FILE = { name: `rebooking-${stamp}.pdf`, mimeType: "application/pdf" };
+
+test("a file on the provider's answer: staff see it at once, the client only once staff release the answer", async ({
+  page,
+  browser,
+}) => {
+  const filer = {
+    name: `Jordan Lee ${stamp}`,
+    email: `jordan.${stamp}@example.com`,
+    description: `My coach never sent the training form (${stamp}).`,
+  };
+  await setStaffCheck(browser, true);
+  try {
+    const { reference, secret } = await fileAboutHamiltonCentre(page, filer);
+    await staffRefers(browser, reference);
+
+    await withFreshPage(browser, async (provider) => {
+      await login(provider, PROVIDER);
+      await visit(provider, `/respond/${reference}`);
+      await provider.getByLabel("Your answer to the complaint").fill(`The form went out today (${stamp}).`);
+      const files = provider.getByLabel(/^Files for your answer/);
+      await expect(files).toHaveAccessibleDescription(/Up to 5 files/);
+      // A file that is not a document is refused beside the field, and the answer is not sent.
+      await files.setInputFiles({ name: "run.sh", mimeType: "text/plain", buffer: Buffer.from("#!/bin/sh\n") });
+      await provider.getByRole("button", { name: "Send the answer" }).click();
+      await expect(files).toHaveAccessibleDescription(/This type of file is not accepted/);
+      await expect(provider.getByTestId("respond-step")).toHaveText("Your answer is needed");
+      await expectNoAxeViolations(provider);
+      await provider.getByLabel("Your answer to the complaint").fill(`The form went out today (${stamp}).`);
+      await files.setInputFiles({
+        ...ANSWER_FILE,
+        buffer: Buffer.from("%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"),
+      });
+      await provider.getByRole("button", { name: "Send the answer" }).click();
+      await expect(provider.getByRole("status")).toHaveText("Your answer was sent.");
+      await expect(provider.getByTestId("respond-step")).toHaveText("The SSM is reading your answer");
+      await expect(provider.getByTestId("respond-files").getByRole("link", { name: ANSWER_FILE.name })).toBeVisible();
+      await expectNoAxeViolations(provider);
+    });
+
+    // Held with the answer: the client sees neither yet.
+    await lookUpComplaint(page, reference, secret);
+    await expect(page.locator("main")).not.toContainText(ANSWER_FILE.name);
+    await expect(page.locator("main")).not.toContainText(`The form went out today (${stamp}).`);
+    await expectNoAxeViolations(page);
+
+    await withFreshPage(browser, async (staff) => {
+      await login(staff, STAFF);
+      await visit(staff, `/cases/${reference}`);
+      await expect(staff.getByTestId("provider-step")).toHaveText(
+        "The provider answered: read the answer and release it to the person",
+      );
+      await expect(staff.getByRole("link", { name: ANSWER_FILE.name })).toBeVisible();
+      await expectNoAxeViolations(staff);
+      await staff.getByRole("button", { name: "Release the answer to the person" }).click();
+      await expect(staff.getByRole("status")).toHaveText("The answer was released to the person.");
+    });
+
+    await lookUpComplaint(page, reference, secret);
+    await expect(page.getByTestId("provider-answer")).toContainText(`The form went out today (${stamp}).`);
+    const link = page.getByRole("link", { name: ANSWER_FILE.name });
+    await expect(link).toBeVisible();
+    const download = await page.request.get((await link.getAttribute("href"))!);
+    expect(download.status()).toBe(200);
+    expect((await download.body()).toString("latin1")).toMatch(/^%PDF-1\.4/);
+    await expectNoAxeViolations(page);
+  } finally {
+    // The other tests share this database and expect the demo policy (no check): publish it back.
+    await setStaffCheck(browser, false);
+  }
 });
 
 test("the provider sees only the complaints about itself, and who complained only with consent", async ({ page }) => {
