@@ -237,6 +237,7 @@ export const FORMS: FormSpec[] = [
     name: "a provider's answer to a complaint about it (/respond/$reference)",
     actor: "provider",
     path: (w) => `/respond/${w.caseReference}`,
+    upload: true,
     accepted: () => ({ answer: acceptedText(5000), proposedResolution: acceptedText(2000) }),
   },
   {

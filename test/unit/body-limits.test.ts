@@ -70,8 +70,14 @@ describe("BodyGuard", () => {
     expect(verdict(form(21), "application/x-www-form-urlencoded", [])).toBe("too_many_fields");
   });
 
-  it("gives the three attachment routes room for a 10 MB file, and every other form the small limit", () => {
-    for (const path of ["/status", "/status.data", "/cases/ES-2026-000001", "/disputes/PD-2026-000001.data"])
+  it("gives the four attachment routes room for a 10 MB file, and every other form the small limit", () => {
+    for (const path of [
+      "/status",
+      "/status.data",
+      "/cases/ES-2026-000001",
+      "/disputes/PD-2026-000001.data",
+      "/respond/HAM-2026-000001",
+    ])
       expect(bodyLimitsFor(path)).toBe(UPLOAD_LIMITS);
     for (const path of ["/login", "/file", "/cases/new", "/disputes/new.data", "/admin/policy", "/forgot-password"])
       expect(bodyLimitsFor(path)).toBe(FORM_LIMITS);
