@@ -8,4 +8,8 @@ export const frAnswerFiles: Record<keyof typeof enAnswerFiles, string> = {
   "respond.files.yours": "Fichiers joints à votre réponse",
   "error.tooManyFiles":
     "Trop de fichiers pour une seule réponse : n’en choisissez pas plus que le nombre indiqué sous le libellé du champ.",
+  "process.provider.files":
+    "Sa réponse peut être accompagnée de fichiers, que vous pouvez ouvrir avec elle. Les fichiers que vous nous envoyez ne sont jamais montrés au fournisseur.",
+  "process.provider.files.checked":
+    "Sa réponse peut être accompagnée de fichiers. Le GSS lit d’abord la réponse et ses fichiers, puis vous pouvez les ouvrir avec elle. Les fichiers que vous nous envoyez ne sont jamais montrés au fournisseur.",
 };

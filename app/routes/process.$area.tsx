@@ -54,6 +54,7 @@ function ProviderStageSection({ policy }: { policy: DisputePolicy }) {
       <ul>
         <li>{t(`process.provider.${stage.referral}`, { n: stage.responseDays })}</li>
         <li>{t("process.provider.identity")}</li>
+        <li>{t(stage.staffCheck ? "process.provider.files.checked" : "process.provider.files")}</li>
         <li>{t("process.provider.review", { n: stage.reviewWindowDays })}</li>
         <li>{t(`process.provider.silence.${stage.silence}`)}</li>
         <li>{t("process.provider.late")}</li>

@@ -340,11 +340,13 @@ test("the process page publishes the provider stage from the policy, in English 
     "We may send your complaint to the service provider it is about. They then answer in writing within 10 business days.",
   );
   await expect(section).toContainText("If you say no, they see only what happened.");
+  await expect(section).toContainText("The files you send us are never shown to the provider.");
   await expectNoAxeViolations(page);
   await visit(page, "/process/hamilton-niagara?lng=fr");
   const fr = page.getByTestId("process-provider-stage");
   await expect(fr.getByRole("heading", { name: "Le fournisseur de services répond d’abord" })).toBeVisible();
   await expect(fr).toContainText("Il répond alors par écrit dans un délai de 10 jours ouvrables.");
+  await expect(fr).toContainText("Les fichiers que vous nous envoyez ne sont jamais montrés au fournisseur.");
   await expectNoAxeViolations(page);
   // An SSM whose policy never refers (Ottawa's demo policy) publishes no such stage.
   await visit(page, "/process/ottawa?lng=en");
