@@ -19,6 +19,9 @@ if (!existsSync(executablePath)) {
 process.env.RECOURSE_E2E_PORT ??= String(await freePort());
 const PORT = Number(process.env.RECOURSE_E2E_PORT);
 const BASE_URL = `http://127.0.0.1:${PORT}`;
+// Replies by email (issue #20): the server listens for them on a port of its own, and signs the
+// Reply-To of each email it writes with this run's secret (test/e2e/mail-in.spec.ts replies to one).
+process.env.RECOURSE_E2E_INBOUND_PORT ??= String(await freePort());
 
 // This file is evaluated by the runner and again by each worker. The runner creates the run's
 // folder (database and mail) and records it in the environment, which the workers inherit, so all
@@ -112,6 +115,9 @@ export default defineConfig({
       SEED_DEMO: "true",
       // Every test files from 127.0.0.1: the per-address limit is tested in the integration suite.
       FILINGS_PER_IP_PER_HOUR: "1000",
+      INBOUND_SMTP_PORT: process.env.RECOURSE_E2E_INBOUND_PORT,
+      INBOUND_SMTP_HOST: "127.0.0.1",
+      REPLY_TOKEN_SECRET: "e2e-reply-token-secret-0123456789abcdef",
     },
   },
 });
