@@ -61,3 +61,18 @@ export function escalationNoticeEmail(input: StaffCommon & { level: number; caus
     }),
   );
 }
+
+/** A message from the filer on a case assigned to the reader (#20): where it came from, not what it says. */
+export function newMessageEmail(input: StaffCommon & { via: "portal" | "email"; afterClose: boolean }): RenderedEmail {
+  const t = translator(input.language);
+  return staffFrame(
+    input,
+    t("email.newMessage.subject", { reference: input.reference }),
+    [
+      t(input.via === "email" ? "email.newMessage.byEmail" : "email.newMessage.onPortal", {
+        reference: input.reference,
+      }),
+      ...(input.afterClose ? [t("email.newMessage.afterClose")] : []),
+    ].join(" "),
+  );
+}

@@ -7,6 +7,7 @@ import {
   stopOwedClocks,
   type LifecycleInput,
   type LifecycleResult,
+  type Notice,
 } from "./case-lifecycle";
 import { resumeAfterWait } from "./case-lifecycle-pause";
 import { escalation } from "./case-lifecycle-sweep";
@@ -17,6 +18,17 @@ export type FilerLifecycleCommand =
   | { action: "add_information"; message: string; via?: "email" }
   | { action: "request_recourse"; reasons: string }
   | { action: "withdraw" };
+
+/** The assigned officer hears of every message, whatever its channel; with nobody assigned, the queue shows it. */
+function assigneeTold(
+  c: LifecycleInput["case"],
+  via: "email" | undefined,
+  afterClose: boolean,
+): Extract<Notice, { to: "assignee" }>[] {
+  return c.assigneeId
+    ? [{ to: "assignee", kind: "new_message", assigneeId: c.assigneeId, via: via ?? "portal", afterClose }]
+    : [];
+}
 
 export function filerTransition<C extends Clock>(
   input: LifecycleInput<C>,
@@ -36,6 +48,7 @@ export function filerTransition<C extends Clock>(
       data: { via: command.via ?? "portal", afterClose: true },
     });
     change.casePatch = { messageAfterCloseAt: now.toISOString() };
+    change.notices.push(...assigneeTold(c, command.via, true));
     return { ok: true, change };
   }
   // Asking for a review has its own window, which closing the case does not end (checked below).
@@ -50,6 +63,7 @@ export function filerTransition<C extends Clock>(
         body: command.message,
         data: command.via ? { via: command.via } : null,
       });
+      change.notices.push(...assigneeTold(c, command.via, false));
       // The SSM was waiting for this: the decision clock runs again, its deadline moved.
       if (c.status === "waiting_for_filer")
         change = mergeTransitions(change, resumeAfterWait(input, { reason: "filer_added_information" }));

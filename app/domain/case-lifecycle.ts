@@ -31,6 +31,8 @@ export interface LifecycleCase {
   filerHasEmail?: boolean;
   /** Since when staff have been asked to call the filer (a bounced email, a case without email). */
   callFilerSince?: string | null;
+  /** The staff member the case is assigned to, told of each message the filer sends (#20). */
+  assigneeId?: number | null;
 }
 
 /** The case's fields a transition may change; absent means unchanged. */
@@ -77,7 +79,9 @@ export type Notice<C extends Clock = Clock> =
   | { to: "filer"; kind: "deadline_extended"; reason: string; businessDays: number; dueAt: string }
   | { to: "filer"; kind: "merged"; intoReference: string }
   | { to: "managers"; kind: "escalation_notice"; level: number; cause: EscalationCause }
-  | { to: "managers"; kind: "overdue_alert"; clock: C };
+  | { to: "managers"; kind: "overdue_alert"; clock: C }
+  /** A message from the filer (#20): on /status, from the provider portal, or by an email reply. */
+  | { to: "assignee"; kind: "new_message"; assigneeId: number; via: "portal" | "email"; afterClose: boolean };
 
 export interface Transition<C extends Clock = Clock> {
   casePatch: CasePatch | null;

@@ -1,6 +1,7 @@
 import { enReportProvider } from "./en-report-provider";
 import { enProviderStage } from "./en-provider-stage";
 import { enAnswerFiles } from "./en-answer-files";
+import { enAssigneeNotice } from "./en-assignee-notice";
 import { enThreeParties } from "./en-three-parties";
 
 // Every string a person reads, in English. fr.ts must have exactly the same keys (the type checks it).
@@ -1141,6 +1142,7 @@ export const en = {
   "health.ok": "ok",
   ...enThreeParties,
   ...enAnswerFiles,
+  ...enAssigneeNotice,
   ...enReportProvider,
 } as const;
 

@@ -2,6 +2,7 @@ import { frReportProvider } from "./fr-report-provider";
 import type { MessageKey } from "./en";
 import { frProviderStage } from "./fr-provider-stage";
 import { frAnswerFiles } from "./fr-answer-files";
+import { frAssigneeNotice } from "./fr-assignee-notice";
 import { frThreeParties } from "./fr-three-parties";
 
 // Chaque texte en français : mêmes clés que en.ts (le type le vérifie).
@@ -1174,5 +1175,6 @@ export const fr: Record<MessageKey, string> = {
   "health.ok": "ok",
   ...frThreeParties,
   ...frAnswerFiles,
+  ...frAssigneeNotice,
   ...frReportProvider,
 };

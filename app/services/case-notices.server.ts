@@ -23,6 +23,7 @@ import {
   emailToFiler,
   escalationNoticesToManagers,
   filerEmailBasics,
+  newMessageToAssignee,
   overdueAlertsToManagers,
 } from "./case-notifications.server";
 import { surveyInvitationFor } from "./satisfaction-survey.server";
@@ -138,6 +139,9 @@ export async function noticeEmails(input: {
         break;
       case "overdue_alert":
         emails.push(...(await overdueAlertsToManagers(trx, row, area, n.clock)));
+        break;
+      case "new_message":
+        emails.push(...(await newMessageToAssignee(trx, row, `${key}:new_message`, n)));
         break;
     }
   }

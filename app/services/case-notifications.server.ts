@@ -1,10 +1,10 @@
 import type { DB } from "../../db/client";
 import type { OutgoingEmail } from "../../db/repositories/email-outbox";
-import { listActiveUsersWithRoles } from "../../db/repositories/users";
+import { findUserById, listActiveUsersWithRoles } from "../../db/repositories/users";
 import { rolesWith } from "../domain/access";
 import type { CaseRow, Language } from "../../db/schema";
 import type { RenderedEmail } from "../../emails/layout";
-import { escalationNoticeEmail, overdueAlertEmail } from "../../emails/staff-emails";
+import { escalationNoticeEmail, newMessageEmail, overdueAlertEmail } from "../../emails/staff-emails";
 import type { EscalationCause } from "../domain/escalation";
 import type { AreaWithSsm } from "../../db/repositories/areas";
 import { publicUrl, repliesReachCases } from "../utils/env.server";
@@ -127,6 +127,33 @@ export async function escalationNoticesToManagers(
       }),
     ),
   );
+}
+
+/** The assigned officer, told of a filer's message in their language; nobody if they left or were disabled. */
+export async function newMessageToAssignee(
+  trx: DB,
+  row: CaseRow,
+  key: string,
+  notice: { assigneeId: number; via: "portal" | "email"; afterClose: boolean },
+): Promise<OutgoingEmail[]> {
+  const officer = await findUserById(trx, notice.assigneeId);
+  if (!officer || officer.disabled_at !== null) return [];
+  return [
+    staffEmail(
+      row,
+      key,
+      "new_message",
+      officer,
+      newMessageEmail({
+        language: officer.language,
+        staffName: officer.display_name,
+        reference: row.reference,
+        caseLink: caseLink(row.reference),
+        via: notice.via,
+        afterClose: notice.afterClose,
+      }),
+    ),
+  ];
 }
 
 export { staffEmail };

@@ -82,6 +82,7 @@ export function lifecycleInput(row: CaseRow, context: CaseContext, now: Date): L
       messageAfterCloseAt: row.message_after_close_at,
       filerHasEmail: Boolean(row.filer_email),
       callFilerSince: row.call_filer_since,
+      assigneeId: row.assignee_id,
     },
     clocks: context.clocks,
     policy: context.policy.policy,
