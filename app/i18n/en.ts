@@ -2,6 +2,7 @@ import { enReportProvider } from "./en-report-provider";
 import { enProviderStage } from "./en-provider-stage";
 import { enAnswerFiles } from "./en-answer-files";
 import { enAssigneeNotice } from "./en-assignee-notice";
+import { enSurveyReview } from "./en-survey-review";
 import { enThreeParties } from "./en-three-parties";
 
 // Every string a person reads, in English. fr.ts must have exactly the same keys (the type checks it).
@@ -1143,6 +1144,7 @@ export const en = {
   ...enThreeParties,
   ...enAnswerFiles,
   ...enAssigneeNotice,
+  ...enSurveyReview,
   ...enReportProvider,
 } as const;
 

@@ -3,6 +3,7 @@ import type { MessageKey } from "./en";
 import { frProviderStage } from "./fr-provider-stage";
 import { frAnswerFiles } from "./fr-answer-files";
 import { frAssigneeNotice } from "./fr-assignee-notice";
+import { frSurveyReview } from "./fr-survey-review";
 import { frThreeParties } from "./fr-three-parties";
 
 // Chaque texte en français : mêmes clés que en.ts (le type le vérifie).
@@ -1176,5 +1177,6 @@ export const fr: Record<MessageKey, string> = {
   ...frThreeParties,
   ...frAnswerFiles,
   ...frAssigneeNotice,
+  ...frSurveyReview,
   ...frReportProvider,
 };

@@ -1,6 +1,9 @@
-import { openSurveyReviews } from "../services/satisfaction-survey.server";
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, useLoaderData } from "@remix-run/react";
+import { markSurveyReviewDone, openSurveyReviews } from "../services/satisfaction-survey.server";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { z } from "zod";
+import { parseForm } from "../utils/form";
+import { invalidFormResponse } from "../utils/refusal-response.server";
 import { SelectField, TextField } from "../components/form-fields";
 import { DISPUTE_CATEGORIES } from "../domain/dispute-input";
 import { IN_SCOPE_PROGRAMS, MINISTRY_RETAINED_PROGRAMS } from "../domain/programs";
@@ -33,6 +36,21 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   return { ...queue, filters, providerStage: providerStage ?? [], surveyReviews };
 }
 
+const surveyReviewDoneSchema = z.object({
+  intent: z.literal("survey_review_done"),
+  taskId: z.coerce.number().int().min(1),
+});
+
+/** A manager marks a survey review task done (#20); anyone else, or a task done already, gets 404. */
+export async function action({ request, context }: ActionFunctionArgs) {
+  const { user } = await requirePermission(request, "report.submit");
+  const parsed = parseForm(surveyReviewDoneSchema, await request.formData());
+  if (!parsed.ok) return invalidFormResponse(parsed, { done: false });
+  const result = await markSurveyReviewDone({ db: context.db, user, taskId: parsed.data.taskId, now: new Date() });
+  if (!result.ok) throw notFound();
+  return { errors: null, done: true };
+}
+
 export default function CaseQueue() {
   const {
     organization,
@@ -48,6 +66,8 @@ export default function CaseQueue() {
   } = useLoaderData<typeof loader>();
   const t = useT();
   const language = useLanguage();
+  const reviewed = useActionData<typeof action>();
+  const busy = useNavigation().state !== "idle";
   const any = { value: "", label: t("queue.any") };
   const filtered = Object.entries(filters).some(([k, v]) => k !== "after" && v !== undefined);
   return (
@@ -78,6 +98,11 @@ export default function CaseQueue() {
         <section aria-labelledby="survey-reviews-title">
           <h2 id="survey-reviews-title">{t("queue.surveyReviews")}</h2>
           <p className="hint">{t("queue.surveyReviews.hint")}</p>
+          {reviewed?.done ? (
+            <p className="notice-success" role="status">
+              {t("queue.surveyReviews.doneNotice")}
+            </p>
+          ) : null}
           <ul>
             {surveyReviews.map((r) => (
               <li key={r.id}>
@@ -87,7 +112,22 @@ export default function CaseQueue() {
                     {" "}
                     <Link to={`/cases/${encodeURIComponent(r.reference)}`}>{r.reference}</Link>
                   </>
-                ) : null}
+                ) : null}{" "}
+                <Form method="post" className="inline-form">
+                  <input type="hidden" name="intent" value="survey_review_done" />
+                  <input type="hidden" name="taskId" value={r.id} />
+                  <button
+                    type="submit"
+                    disabled={busy}
+                    aria-label={t("queue.surveyReviews.doneLabel", {
+                      quarter: r.quarter,
+                      fair: r.fair,
+                      timely: r.timely,
+                    })}
+                  >
+                    {t("queue.surveyReviews.done")}
+                  </button>
+                </Form>
               </li>
             ))}
           </ul>

@@ -11,7 +11,9 @@ import {
   type SurveyReviewTaskRow,
   markSurveyInvitationUsed,
   surveyInvitationCaseId,
+  closeSurveyReviewTask,
 } from "../../db/repositories/survey";
+import { appendAuditEntry } from "../../db/repositories/audit-log";
 import type { CaseRow, Language } from "../../db/schema";
 import { surveyInvitationEmail } from "../../emails/survey-email";
 import { fiscalQuarterOf, formatQuarterId } from "../domain/fiscal-quarter";
@@ -120,4 +122,41 @@ export async function openSurveyReviews(input: { db: DB; user: SessionUser }): P
   const actor = await actorOf(input.db, input.user);
   const area = authorize(actor, "report.submit") ? ownArea(actor) : null;
   return area ? listOpenSurveyReviewTasks(input.db, area) : [];
+}
+
+/**
+ * A manager of the SSM marks a review task done (#20), audited with who and when. Not found for
+ * anyone else, for another SSM's task, and for one already done.
+ */
+export async function markSurveyReviewDone(input: {
+  db: DB;
+  user: SessionUser;
+  taskId: number;
+  now: Date;
+}): Promise<{ ok: true } | { ok: false; reason: "not_found" }> {
+  const actor = await actorOf(input.db, input.user);
+  const area = authorize(actor, "report.submit") ? ownArea(actor) : null;
+  if (!area) return { ok: false, reason: "not_found" };
+  const at = input.now.toISOString();
+  const done = await writeTransaction(input.db, async (trx) => {
+    const quarter = await closeSurveyReviewTask(trx, {
+      id: input.taskId,
+      areaSlug: area,
+      doneAt: at,
+      doneBy: input.user.id,
+    });
+    if (quarter === null) return false;
+    await appendAuditEntry(trx, {
+      at,
+      actorUserId: input.user.id,
+      actorLabel: input.user.email,
+      organizationId: input.user.organization_id,
+      action: "survey_review.done",
+      targetType: "survey_review_task",
+      targetId: String(input.taskId),
+      details: { taskId: input.taskId, quarter },
+    });
+    return true;
+  });
+  return done ? { ok: true } : { ok: false, reason: "not_found" };
 }

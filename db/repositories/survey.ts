@@ -145,3 +145,19 @@ export async function listOpenSurveyReviewTasks(
     .limit(50)
     .execute();
 }
+
+/** Closes an open review task of the area; the task's quarter, or null if there was none open. */
+export async function closeSurveyReviewTask(
+  db: Kysely<Database>,
+  input: { id: number; areaSlug: string; doneAt: string; doneBy: number },
+): Promise<string | null> {
+  const row = await db
+    .updateTable("survey_review_tasks")
+    .set({ done_at: input.doneAt, done_by: input.doneBy })
+    .where("id", "=", input.id)
+    .where("area_slug", "=", input.areaSlug)
+    .where("done_at", "is", null)
+    .returning("quarter")
+    .executeTakeFirst();
+  return row?.quarter ?? null;
+}

@@ -343,6 +343,22 @@ export const AUTHORIZATION_MATRIX: Record<string, Probe[]> = {
   ],
   "cases._index.tsx": [
     { what: "the SSM's queue", method: "GET", path: () => "/cases", scope: "own", expect: signedIn(SSM) },
+    {
+      what: "a survey review task marked done, with no task named",
+      method: "POST",
+      path: () => "/cases",
+      form: () => ({ intent: "survey_review_done" }),
+      scope: "own",
+      expect: signedIn({ manager: 400 }),
+    },
+    {
+      what: "a survey review task that does not exist marked done",
+      method: "POST",
+      path: () => "/cases",
+      form: () => ({ intent: "survey_review_done", taskId: "999999999" }),
+      scope: "other",
+      expect: NOBODY,
+    },
   ],
   // No area in the address: the export is always the signed-in person's own SSM (staff-workspace.spec.ts reads it).
   "cases.export[.]csv.ts": [
