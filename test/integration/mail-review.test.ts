@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { receiveInboundMail } from "../../app/services/inbound-mail.server";
 import { mailToReview, markReviewed } from "../../app/services/mail-review.server";
 import type { SessionUser } from "../../app/services/auth.server";
+import { insertUser } from "../../db/repositories/users";
 import { createTestDatabase, type TestDatabase } from "../fixtures/test-db";
 
 const SECRET = "review-test-secret-0123456789abcdefgh";
@@ -13,16 +14,26 @@ beforeAll(async () => {
 });
 afterAll(() => t.cleanup());
 
+// A real account of the SSM: "reviewed by" references users (migration 0026). This test once used a
+// made-up id 1, which is the SQLite foreign-key failure that kept the reference off in 0018.
 async function staffOf(slug: string): Promise<SessionUser> {
-  const org = await t.db.selectFrom("organizations").select("id").where("slug", "=", slug).executeTakeFirstOrThrow();
-  return {
-    id: 1,
-    email: "s@example.org",
+  const org = await t.db
+    .selectFrom("organizations")
+    .select(["id", "slug"])
+    .where("slug", "=", slug)
+    .executeTakeFirstOrThrow();
+  const email = `staff.${org.slug}.${Math.random().toString(36).slice(2)}@example.org`;
+  const id = await insertUser(t.db, {
+    email,
     display_name: "S",
+    password_hash: "x",
     role: "ssm_staff",
     organization_id: org.id,
     language: "en",
-  };
+    disabled_at: null,
+    created_at: new Date().toISOString(),
+  });
+  return { id, email, display_name: "S", role: "ssm_staff", organization_id: org.id, language: "en" };
 }
 
 describe("the review list (issue #20)", () => {
