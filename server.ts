@@ -6,7 +6,7 @@ import { translator } from "./app/i18n";
 import type { DB } from "./db/client";
 import { parseEnv } from "./app/utils/env.server";
 import { createRemixHandler } from "./app/utils/express-handler.server";
-import { isFormBody, isSameOriginRequest } from "./app/utils/http.server";
+import { isApiPath, isFormBody, isJsonBody, isSameOriginRequest } from "./app/utils/http.server";
 import { readLimitedBody } from "./app/utils/limited-body.server";
 import { logError } from "./app/utils/log.server";
 import { DYNAMIC_CACHE_CONTROL, newCspNonce, securityHeaders } from "./app/utils/security-headers.server";
@@ -60,6 +60,20 @@ app.use((req, res, next) => {
 // still works.
 app.use((req, res, next) => {
   if (req.method === "GET" || req.method === "HEAD") return next();
+  // The JSON API (issue #22) is called with a bearer token and never reads a cookie, so a
+  // cross-site request carries nothing that authorizes it: it takes JSON, from anywhere.
+  if (isApiPath(req.path)) {
+    const noBody = Number(req.get("content-length") ?? 0) === 0 && req.get("transfer-encoding") === undefined;
+    if (!noBody && !isJsonBody(req.get("content-type"))) {
+      res
+        .status(415)
+        .set("Cache-Control", DYNAMIC_CACHE_CONTROL)
+        .type("application/json")
+        .send(JSON.stringify({ error: { code: "unsupported_media_type", reason: "not_json", message: "Send JSON." } }));
+      return;
+    }
+    return next();
+  }
   const headers = new Headers();
   for (const name of ["sec-fetch-site", "origin"]) {
     const value = req.get(name);

@@ -96,6 +96,11 @@ function Header({ data }: { data: RootData }) {
                 <Link to="/admin/users">{t("nav.admin")}</Link>
               </li>
             ) : null}
+            {may("api_tokens.manage") && !may("users.manage") ? (
+              <li>
+                <Link to="/admin/api-tokens">{t("admin.nav.apiTokens")}</Link>
+              </li>
+            ) : null}
             {may("report.read_province", "report.read") ? (
               <li>
                 <Link to="/reports">{t("nav.reports")}</Link>

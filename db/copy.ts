@@ -307,6 +307,19 @@ const TABLES: { readonly [T in keyof Database]: AllColumns<Database[T]> } = {
     done_by: true,
   },
   work_leases: { name: true, holder: true, expires_at: true },
+  api_tokens: {
+    id: true,
+    organization_id: true,
+    name: true,
+    scopes: true,
+    token_hash: true,
+    prefix: true,
+    created_by: true,
+    created_at: true,
+    last_used_at: true,
+    revoked_at: true,
+    revoked_by: true,
+  },
 };
 
 /** The tables whose id is `serial` on PostgreSQL (`Generated<number>` in schema.ts): their sequences are moved past the copied ids. */
@@ -332,6 +345,7 @@ const SERIAL_ID_TABLES: ReadonlySet<keyof Database> = new Set<keyof Database>([
   "survey_invitations",
   "survey_responses",
   "survey_review_tasks",
+  "api_tokens",
 ]);
 
 export type TableName = keyof Database;

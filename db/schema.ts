@@ -430,6 +430,22 @@ export interface SurveyReviewTaskTable {
   done_by: number | null;
 }
 
+/** A token a system of an organization calls the API with (0024): only its hash is kept. */
+export interface ApiTokenTable {
+  id: Generated<number>;
+  organization_id: number;
+  name: string;
+  /** Space-separated ApiScope values (app/domain/api-scopes.ts). */
+  scopes: string;
+  token_hash: string;
+  prefix: string;
+  created_by: number;
+  created_at: string;
+  last_used_at: string | null;
+  revoked_at: string | null;
+  revoked_by: number | null;
+}
+
 /** A job that runs in one instance at a time on a shared SQLite file (migration 0009). */
 export interface WorkLeaseTable {
   name: string;
@@ -467,6 +483,7 @@ export interface Database {
   survey_responses: SurveyResponseTable;
   survey_review_tasks: SurveyReviewTaskTable;
   work_leases: WorkLeaseTable;
+  api_tokens: ApiTokenTable;
 }
 
 export type Area = Selectable<AreaTable>;
@@ -486,3 +503,4 @@ export type PasswordResetRow = Selectable<PasswordResetTable>;
 export type QuarterReportRow = Selectable<QuarterReportTable>;
 export type ReportDraftRow = Selectable<ReportDraftTable>;
 export type ReportReleaseRow = Selectable<ReportReleaseTable>;
+export type ApiTokenRow = Selectable<ApiTokenTable>;

@@ -24,6 +24,9 @@ export function AdminNav() {
         <li>
           <NavLink to="/admin/panels">{t("nav.panelRoster")}</NavLink>
         </li>
+        <li>
+          <NavLink to="/admin/api-tokens">{t("admin.nav.apiTokens")}</NavLink>
+        </li>
       </ul>
     </nav>
   );

@@ -59,6 +59,11 @@ export const PERMISSIONS = [
   "panel.roster",
   /** Read and clear the own SSM's mail that names no case (a forged, missing or expired reply address). */
   "mail.review",
+  /**
+   * Issue and revoke API tokens (issue #22): a manager for the own SSM, the administrator for any
+   * SSM or the ministry. A token is checked by the service against the organization it is for.
+   */
+  "api_tokens.manage",
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -89,10 +94,11 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     "organizations.manage",
     "panel.form",
     "panel.roster",
+    "api_tokens.manage",
   ],
   provider_user: ["dispute.raise", "dispute.read", "dispute.act", "attachment.read", "complaint.respond"],
   ministry_analyst: ["report.read_province"],
-  admin: ["report.read_province"],
+  admin: ["report.read_province", "api_tokens.manage"],
 };
 
 /** The organization each role belongs to: a role held in another kind of organization grants nothing. */

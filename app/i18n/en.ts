@@ -1,3 +1,4 @@
+import { enIntegrations } from "./en-integrations";
 import { enReportProvider } from "./en-report-provider";
 import { enProviderStage } from "./en-provider-stage";
 import { enAnswerFiles } from "./en-answer-files";
@@ -1146,6 +1147,7 @@ export const en = {
   ...enAssigneeNotice,
   ...enSurveyReview,
   ...enReportProvider,
+  ...enIntegrations,
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -1,3 +1,4 @@
+import { frIntegrations } from "./fr-integrations";
 import { frReportProvider } from "./fr-report-provider";
 import type { MessageKey } from "./en";
 import { frProviderStage } from "./fr-provider-stage";
@@ -1179,4 +1180,5 @@ export const fr: Record<MessageKey, string> = {
   ...frAssigneeNotice,
   ...frSurveyReview,
   ...frReportProvider,
+  ...frIntegrations,
 };

@@ -192,8 +192,15 @@ export default function ProcessPage() {
             ) : null}
           </dl>
           <p className="hint">{t("process.figures.note", { threshold })}</p>
+          <p data-testid="open-data-latest">
+            {t("process.openData.latest")} <a href={`/open-data/${area.slug}/${figures.quarter}.csv`}>CSV</a> ·{" "}
+            <a href={`/open-data/${area.slug}/${figures.quarter}.json`}>JSON</a>
+          </p>
         </section>
       ) : null}
+      <p data-testid="open-data-link">
+        <Link to={`/open-data?area=${area.slug}`}>{t("process.openData.link")}</Link>
+      </p>
       {area.ssmResponsibleFrom ? (
         <p className="meta">
           {t("process.phaseInfo", {

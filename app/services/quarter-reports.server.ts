@@ -322,7 +322,15 @@ export async function quarterTrend(db: DB, areaSlug: string | null, quarters: re
  */
 export async function publicQuarterFigures(db: DB, areaSlug: string, threshold: number) {
   const quarter = await latestSubmittedQuarterOf(db, areaSlug);
-  if (!quarter) return null;
+  return quarter ? publishedQuarterFigures(db, areaSlug, quarter, threshold) : null;
+}
+
+/**
+ * The figures published to the public for one SSM's quarter (the process page's, and the open
+ * data's of issue #22): read from the stored release the ministry sees, never computed again, so
+ * every channel hides exactly what the ministry's pages hide. Null when it has no submitted report.
+ */
+export async function publishedQuarterFigures(db: DB, areaSlug: string, quarter: string, threshold: number) {
   const shown = (await releasedQuarter(db, quarter, threshold)).byArea.get(areaSlug)?.figures;
   if (!shown) return null;
   const decision = shown.clocks.find((c) => c.kind === "decision" && c.level === 1);

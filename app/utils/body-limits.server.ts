@@ -34,6 +34,12 @@ export const UPLOAD_LIMITS: BodyLimits = {
   maxFieldBytes: FIELD_BYTES,
 };
 
+/**
+ * The JSON API (issue #22): one staff action a request, whose longest text is a decision's 10,000
+ * characters (up to 60 KB escaped as JSON). A JSON body has no form fields, so only its size counts.
+ */
+export const API_LIMITS: BodyLimits = { maxBytes: 64 * 1024, maxFields: 64 * 1024, maxFieldBytes: 64 * 1024 };
+
 // The routes whose action reads an attachment (multipart.server.ts), as pages and as the data
 // requests Remix's client sends (`/status.data`).
 const UPLOAD_PATHS = [
@@ -44,6 +50,7 @@ const UPLOAD_PATHS = [
 ];
 
 export function bodyLimitsFor(pathname: string): BodyLimits {
+  if (pathname.startsWith("/api/")) return API_LIMITS;
   return UPLOAD_PATHS.some((p) => p.test(pathname)) && !/^\/(cases|disputes)\/new(\.data)?$/.test(pathname)
     ? UPLOAD_LIMITS
     : FORM_LIMITS;

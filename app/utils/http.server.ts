@@ -20,6 +20,16 @@ export function isFormBody(contentType: string | undefined): boolean {
   );
 }
 
+/** The JSON API (issue #22): bearer tokens, JSON bodies, its own body limits. */
+export function isApiPath(pathname: string): boolean {
+  return pathname === "/api" || pathname.startsWith("/api/");
+}
+
+/** A JSON body, the only kind the API takes. */
+export function isJsonBody(contentType: string | undefined): boolean {
+  return !!contentType && /^application\/json\s*(;|$)/i.test(contentType);
+}
+
 /**
  * A state-changing request (every method but GET and HEAD) must come from our own pages: cross-site
  * request forgery is refused (server.ts answers 403 before any route runs).

@@ -609,6 +609,93 @@ export const AUTHORIZATION_MATRIX: Record<string, Probe[]> = {
   ],
 
   // SSM administration: the SSM's managers, for their own SSM and its area's providers.
+  // The JSON API (issue #22) answers bearer tokens only: a browser's session, whoever's, opens
+  // nothing (test/integration/api.test.ts walks every endpoint × token scope × organization).
+  "api.v1.cases.ts": [
+    { what: "the API's queue", method: "GET", path: () => "/api/v1/cases", scope: "own", expect: everyone(401) },
+  ],
+  "api.v1.cases_.$reference.ts": [
+    {
+      what: "a case through the API",
+      method: "GET",
+      path: (t) => `/api/v1/cases/${t.ownCase}`,
+      scope: "own",
+      expect: everyone(401),
+    },
+  ],
+  "api.v1.cases_.$reference_.actions.ts": [
+    {
+      what: "a staff action through the API, with no token",
+      method: "POST",
+      path: (t) => `/api/v1/cases/${t.ownCase}/actions`,
+      form: () => ({}),
+      scope: "own",
+      expect: everyone(401),
+    },
+  ],
+  "api.v1.reports.$quarter.ts": [
+    {
+      what: "every SSM's reports through the API",
+      method: "GET",
+      path: (t) => `/api/v1/reports/${t.quarter}`,
+      scope: "public",
+      expect: everyone(401),
+    },
+  ],
+  "api.v1.openapi[.]json.ts": [
+    {
+      what: "the API's OpenAPI document",
+      method: "GET",
+      path: () => "/api/v1/openapi.json",
+      scope: "public",
+      expect: everyone(200),
+    },
+  ],
+  "open-data._index.tsx": [
+    {
+      what: "open data and its dictionary",
+      method: "GET",
+      path: () => "/open-data",
+      scope: "public",
+      expect: everyone(200),
+    },
+  ],
+  "open-data[.]json.ts": [
+    { what: "open data's index", method: "GET", path: () => "/open-data.json", scope: "public", expect: everyone(200) },
+  ],
+  "open-data.$area.$file.ts": [
+    {
+      what: "an SSM's published quarter as CSV",
+      method: "GET",
+      path: (t) => `/open-data/${t.otherArea}/${t.quarter}.csv`,
+      scope: "public",
+      expect: everyone(200),
+    },
+    {
+      what: "a quarter the SSM has not submitted",
+      method: "GET",
+      path: (t) => `/open-data/${t.ownArea}/${t.quarter}.json`,
+      scope: "public",
+      expect: everyone(404),
+    },
+  ],
+  "admin.api-tokens.tsx": [
+    {
+      what: "API tokens",
+      method: "GET",
+      path: () => "/admin/api-tokens",
+      scope: "own",
+      expect: signedIn({ manager: 200, admin: 200 }),
+    },
+    {
+      what: "a token asked for without a name or access (refused)",
+      method: "POST",
+      path: () => "/admin/api-tokens",
+      form: () => ({ intent: "issue" }),
+      scope: "own",
+      expect: signedIn({ manager: 400, admin: 400 }),
+    },
+  ],
   "admin.users.tsx": [
     {
       what: "the SSM's people",

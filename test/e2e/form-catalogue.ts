@@ -419,6 +419,19 @@ export const FORMS: FormSpec[] = [
     }),
   },
   {
+    route: "admin.api-tokens.tsx",
+    name: "API tokens: issue, revoke (/admin/api-tokens)",
+    actor: "manager",
+    path: () => "/admin/api-tokens",
+    accepted: () => ({
+      intent: oneOf("issue", "revoke"),
+      organizationId: hostileId,
+      name: acceptedText(100),
+      access: oneOf("cases.read", "cases.read cases.act", "reports.read"),
+      tokenId: hostileId,
+    }),
+  },
+  {
     route: "reports.$area.$quarter.tsx",
     name: "the quarterly report's narrative (/reports/$area/$quarter)",
     actor: "manager",

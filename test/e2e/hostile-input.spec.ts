@@ -257,6 +257,9 @@ test("every route with an action is in the form catalogue", async () => {
   const routesDir = join(process.cwd(), "app", "routes");
   const withAction: string[] = [];
   for (const file of await readdir(routesDir)) {
+    // The JSON API takes JSON with a bearer token, not forms: test/integration/api.test.ts sends it
+    // forms, broken JSON, unknown actions, over-long fields and oversized bodies.
+    if (file.startsWith("api.")) continue;
     const source = await readFile(join(routesDir, file), "utf8");
     if (/export\s+(async\s+)?function\s+action\b|export\s+const\s+action\b/.test(source)) withAction.push(file);
   }

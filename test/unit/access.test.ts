@@ -64,6 +64,7 @@ describe("what each role may do", () => {
       "organizations.manage",
       "panel.form",
       "panel.roster",
+      "api_tokens.manage",
     ]);
   });
 
@@ -76,7 +77,7 @@ describe("what each role may do", () => {
       "complaint.respond",
     ]);
     expect(ROLE_PERMISSIONS.ministry_analyst).toEqual(["report.read_province"]);
-    expect(ROLE_PERMISSIONS.admin).toEqual(["report.read_province"]);
+    expect(ROLE_PERMISSIONS.admin).toEqual(["report.read_province", "api_tokens.manage"]);
   });
 
   it("tells those who may act: breach alerts to whoever may escalate, report reminders to whoever may submit", () => {

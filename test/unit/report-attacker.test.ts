@@ -20,6 +20,8 @@ import { cases, figures, quarterArb, type CaseSpec, type ClockSpec, type Submiss
 // An outside reader with every figure ever released for a quarter (test/support/attacker.ts)
 // against the ministry's views, as SSMs submit and amend: no count the pages withhold may be
 // narrowed to fewer than `threshold` possible values (the six recoveries of issue #14 first).
+// test/integration/release-channels-attacker.test.ts runs the same attacker over every channel at
+// once (the pages, the API, the open-data files; issue #22), read over HTTP from the built server.
 
 const T = 5;
 /** Sized so the property runs within a minute on this two-core machine (200 runs took 54 s at a load of 6). */
