@@ -3,6 +3,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { z } from "zod";
 import { parseForm } from "../utils/form";
+import { readForm } from "../utils/read-form.server";
 import { invalidFormResponse } from "../utils/refusal-response.server";
 import { SelectField, TextField } from "../components/form-fields";
 import { DISPUTE_CATEGORIES } from "../domain/dispute-input";
@@ -44,7 +45,7 @@ const surveyReviewDoneSchema = z.object({
 /** A manager marks a survey review task done (#20); anyone else, or a task done already, gets 404. */
 export async function action({ request, context }: ActionFunctionArgs) {
   const { user } = await requirePermission(request, "report.submit");
-  const parsed = parseForm(surveyReviewDoneSchema, await request.formData());
+  const parsed = parseForm(surveyReviewDoneSchema, await readForm(request));
   if (!parsed.ok) return invalidFormResponse(parsed, { done: false });
   const result = await markSurveyReviewDone({ db: context.db, user, taskId: parsed.data.taskId, now: new Date() });
   if (!result.ok) throw notFound();
