@@ -625,6 +625,8 @@ const MAIL_HEADERS = new Set([
   "mime-version",
   "content-language",
   "content-transfer-encoding",
+  // The signed reply address (#20): checked below to be one reply+<token>@ address, nothing typed.
+  "reply-to",
 ]);
 
 test("no email got an extra header or recipient from what people typed", async () => {
@@ -648,6 +650,8 @@ test("no email got an extra header or recipient from what people typed", async (
       const name = /^([!-9;-~]+):/.exec(line)?.[1]?.toLowerCase();
       expect(name && MAIL_HEADERS.has(name), `${file}: header line ${JSON.stringify(line.slice(0, 120))}`).toBe(true);
     }
+    for (const replyTo of lines.filter((l) => /^reply-to:/i.test(l)))
+      expect(replyTo, `${file}: one signed reply address`).toMatch(/^reply-to: reply\+[a-z0-9-]+@[^\s,;<>]+$/i);
     const to = lines.filter((l) => /^to:/i.test(l));
     expect(to, `${file}: one To header`).toHaveLength(1);
     expect(to[0]!.split("@").length - 1, `${file}: one recipient in ${to[0]}`).toBe(1);
