@@ -118,6 +118,8 @@ export default defineConfig({
       INBOUND_SMTP_PORT: process.env.RECOURSE_E2E_INBOUND_PORT,
       INBOUND_SMTP_HOST: "127.0.0.1",
       REPLY_TOKEN_SECRET: "e2e-reply-token-secret-0123456789abcdef",
+      // Lets the administrator keep an organization's OpenID client secret (oidc-sign-in.spec.ts).
+      SECRETS_KEY: "e2e sealing key, at least thirty-two characters long",
     },
   },
 });

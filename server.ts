@@ -1,6 +1,6 @@
 import type { ServerBuild } from "@remix-run/node";
 import express from "express";
-import { randomBytes } from "node:crypto";
+import { randomBytes, timingSafeEqual } from "node:crypto";
 import { pathToFileURL } from "node:url";
 import { translator } from "./app/i18n";
 import type { DB } from "./db/client";
@@ -9,6 +9,8 @@ import { createRemixHandler } from "./app/utils/express-handler.server";
 import { isApiPath, isFormBody, isJsonBody, isSameOriginRequest } from "./app/utils/http.server";
 import { readLimitedBody } from "./app/utils/limited-body.server";
 import { logError } from "./app/utils/log.server";
+import { newRequestFacts, type RequestFacts } from "./app/utils/request-facts.server";
+import { routePatternMatcher } from "./app/utils/route-pattern.server";
 import { DYNAMIC_CACHE_CONTROL, newCspNonce, securityHeaders } from "./app/utils/security-headers.server";
 
 // `npm start` (the README's demo command) passes --demo and so asks for the demo seed; a deployment runs
@@ -25,8 +27,17 @@ try {
 }
 
 const build = (await import(pathToFileURL("./build/index.js").href)) as ServerBuild & {
-  entry: { module: { bootRecourse: () => Promise<void>; getDb: () => DB } };
+  entry: {
+    module: {
+      bootRecourse: () => Promise<void>;
+      getDb: () => DB;
+      metricsText: () => Promise<{ contentType: string; body: string }>;
+      observeRequest: (input: { method: string; route: string; status: number; seconds: number }) => void;
+    };
+  };
 };
+const { metricsText, observeRequest } = build.entry.module;
+const routePattern = routePatternMatcher(build.routes);
 await build.entry.module.bootRecourse();
 
 const app = express();
@@ -38,6 +49,7 @@ app.use((req, res, next) => {
   // leads to the log line without the page saying anything about the error itself.
   res.locals.requestId = randomBytes(6).toString("hex");
   res.setHeader("X-Request-Id", res.locals.requestId as string);
+  logWhenAnswered(req, res);
   const nonce = newCspNonce();
   res.locals.cspNonce = nonce;
   for (const [name, value] of Object.entries(
@@ -46,6 +58,26 @@ app.use((req, res, next) => {
     res.setHeader(name, value);
   }
   next();
+});
+// Prometheus metrics for the operator, behind a bearer token (issue #22); without METRICS_TOKEN the
+// address does not exist.
+app.get("/metrics", (req, res, next) => {
+  if (!config.METRICS_TOKEN) return next();
+  const given = Buffer.from(/^Bearer (.+)$/i.exec(req.get("authorization") ?? "")?.[1] ?? "");
+  const expected = Buffer.from(config.METRICS_TOKEN);
+  if (given.length !== expected.length || !timingSafeEqual(given, expected)) {
+    res
+      .status(401)
+      .set("WWW-Authenticate", 'Bearer realm="metrics"')
+      .set("Cache-Control", DYNAMIC_CACHE_CONTROL)
+      .type("text/plain")
+      .send("Unauthorized");
+    return;
+  }
+  metricsText().then(
+    ({ contentType, body }) => res.set("Cache-Control", DYNAMIC_CACHE_CONTROL).type(contentType).send(body),
+    (error: unknown) => next(error),
+  );
 });
 // No address of ours has a NUL character in it; one in a search or a path is a probe, and
 // PostgreSQL would refuse it deep inside a query (a 500) where SQLite would store it.
@@ -134,6 +166,43 @@ app.use((error: unknown, req: express.Request, res: express.Response, next: expr
     .type("text/plain")
     .send(message);
 });
+
+/**
+ * One JSON line per request once its answer is sent or the client left (issue #22): the request id
+ * the person may quote, the role (not the person), the route pattern (not the address, which may
+ * hold a reference or a token), the status and the time taken. Never a name, email, code, token or
+ * case text: nothing from the address, the headers or the body is written.
+ */
+function logWhenAnswered(req: express.Request, res: express.Response): void {
+  const startedAt = process.hrtime.bigint();
+  const facts: RequestFacts = newRequestFacts();
+  res.locals.requestFacts = facts;
+  let done = false;
+  const finish = () => {
+    if (done) return;
+    done = true;
+    const seconds = Number(process.hrtime.bigint() - startedAt) / 1e9;
+    const status = res.headersSent ? res.statusCode : 499;
+    const route =
+      req.path === "/metrics" ? "/metrics" : (routePattern(req.path) ?? (status < 400 ? "(static)" : "(unmatched)"));
+    observeRequest({ method: req.method, route, status, seconds });
+    process.stdout.write(
+      `${JSON.stringify({
+        at: new Date().toISOString(),
+        level: "info",
+        event: "request",
+        requestId: String(res.locals.requestId),
+        method: req.method,
+        route,
+        status,
+        durationMs: Math.round(seconds * 10_000) / 10,
+        role: facts.role ?? "anonymous",
+      })}\n`,
+    );
+  };
+  res.once("finish", finish);
+  res.once("close", finish);
+}
 
 const server = app.listen(config.PORT, config.HOST ?? "0.0.0.0", () => {
   console.log(`Recourse is ready at http://localhost:${config.PORT} (${config.NODE_ENV} mode)`);

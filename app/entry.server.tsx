@@ -14,6 +14,8 @@ import { RequestRenderingContext } from "./utils/request-context";
 export const bootRecourse = () => bootWith({ seed: seedDemoData, accountEmails: DEMO_USERS.map((u) => u.email) });
 // server.ts puts this handle in every load context: the bundle's own instance, not a second one.
 export { getDb } from "./utils/db.server";
+// server.ts reaches the app's one metrics registry through the build (it is bundled apart).
+export { metricsText, observeRequest } from "./utils/metrics.server";
 
 const ABORT_DELAY = 5_000;
 

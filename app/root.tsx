@@ -96,6 +96,11 @@ function Header({ data }: { data: RootData }) {
                 <Link to="/admin/users">{t("nav.admin")}</Link>
               </li>
             ) : null}
+            {may("sign_in.configure") ? (
+              <li>
+                <Link to="/admin/sign-in">{t("nav.signInAdmin")}</Link>
+              </li>
+            ) : null}
             {may("api_tokens.manage") && !may("users.manage") ? (
               <li>
                 <Link to="/admin/api-tokens">{t("admin.nav.apiTokens")}</Link>

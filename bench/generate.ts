@@ -17,6 +17,7 @@ import {
   type AreaSetup,
 } from "../scripts/seed/demo-history";
 import { seedReferenceData } from "../db/seed/reference-data";
+import { rebuildReportFacts } from "../db/repositories/report-facts";
 import { createBenchPeople } from "./lib/bench-people";
 import { BENCH_NOW, HISTORY_START } from "./lib/bench-constants";
 import { playBenchCase } from "./lib/bench-timeline";
@@ -153,11 +154,12 @@ function acknowledgementTemplates() {
         ssmName,
         statusLink: "https://recourse.example.org/status",
         signedIn: false,
+        ssmPhone: null,
       };
       t = acknowledgementEmail({
         ...common,
         receivedAt: BENCH_NOW.toISOString(),
-        acknowledgeDays: 2,
+        acknowledgeDueAt: BENCH_NOW.toISOString(),
         firstResponseDueAt: BENCH_NOW.toISOString(),
         accommodationNeeded: false,
       });
@@ -451,6 +453,21 @@ export async function generateBenchDatabase(input: { path: string; cases: number
   progress.done();
   raw.pragma("journal_mode = WAL");
   raw.close();
+  // The report facts (0022) of every case, as the app keeps them with each change (issue #21).
+  const factsDb = openDatabase(`file:${tmp}`);
+  const factsProgress = progressBar("Report facts", input.cases);
+  let factsDone = 0;
+  await factsDb.transaction().execute((trx) =>
+    rebuildReportFacts(trx, {
+      batchSize: 5000,
+      onProgress: (done) => {
+        factsProgress.tick(done - factsDone);
+        factsDone = done;
+      },
+    }),
+  );
+  factsProgress.done();
+  await factsDb.destroy();
   if (existsSync(input.path)) rmSync(input.path);
   renameSync(tmp, input.path);
   summary.seconds = (Date.now() - started) / 1000;

@@ -157,7 +157,7 @@ export async function measureBareFiling(input: {
       child.once("exit", (code) => reject(new Error(`bare filing server exited (${code})`)));
     });
     const url = `http://127.0.0.1:${port}/file`;
-    const isFiled = (status: number, body: string) => status === 200 && body.startsWith("Filed ");
+    const isFiled = (status: number, body: string) => status === 200 && body.includes("<h1>Filed ");
     await runLoad({ url, origin: "", seconds: 2, raw: input.raw, isFiled });
     return await runLoad({ url, origin: "", seconds: input.seconds, raw: input.raw, isFiled });
   } finally {

@@ -1,6 +1,8 @@
 import type SQLite from "better-sqlite3";
 import type { DB } from "../db/client";
-import { computeQuarterFigures } from "../db/repositories/report-figures";
+import { isDeepStrictEqual } from "node:util";
+import type { QuarterFigures } from "../app/domain/report-figures";
+import { computeQuarterFigures, computeQuarterFiguresFromHistory } from "../db/repositories/report-figures";
 import { lastClosedQuarterId, periodOf } from "../app/services/quarter-reports.server";
 import { BENCH_AREA, BENCH_NOW } from "./lib/bench-constants";
 import { summarize, timeRuns, type Summary } from "./lib/stats";
@@ -68,13 +70,37 @@ union all select 'clock_paused', kind || ':' || level, sum(coalesce(paused, 0)) 
 union all select 'satisfaction', null, count(*) from survey_responses where area_slug = @area and quarter = @quarter
 `;
 
+// The limit for the facts (issue #21): the same two grouped reads of the quarter's facts and the
+// open counters, by hand on the raw driver, nothing done with the rows.
+const FACTS_QUERY = `
+select 'received' as part, count(*) as n from (
+  select kind, channel, program, category, provider_id, groups, referred_out, count(*) from case_report_facts
+  where area_slug = @area and received_at >= @start and received_at < @end
+  group by kind, channel, program, category, provider_id, groups, referred_out)
+union all select 'events', count(*) from (
+  select fact, key, level, value, value2, settled_at, count(*)
+  from report_fact_events where area_slug = @area and at >= @start and at < @end and fact != 'open'
+  group by fact, key, level, value, value2, settled_at)
+union all select 'open', sum(net_change) from report_open_counts where area_slug = @area and quarter <= @quarter
+union all select 'satisfaction', count(*) from survey_responses where area_slug = @area and quarter = @quarter
+`;
+
 export interface ReportMeasurement {
   area: string;
   quarter: string;
   received: number;
+  /** The draft as the app computes it now: from the facts kept with each change. */
   repository: Summary;
+  /** The facts' own limit: their reads by hand on the raw driver. */
   raw: Summary;
-  /** Figures both ways agree: a check that the raw query is a fair comparison. */
+  /** The draft computed afresh over the whole history (the aggregate SQL before #21), a few runs. */
+  fresh: Summary;
+  /** The hand-written aggregate over the history in one statement: the old limit. */
+  freshRaw: Summary;
+  /** Every SSM's draft of the quarter, one after another: the province's live comparison. */
+  province: Summary;
+  areas: number;
+  /** The facts' figures equal the fresh computation, for every SSM of the quarter. */
   agree: boolean;
 }
 
@@ -85,42 +111,66 @@ export async function measureReport(input: {
 }): Promise<ReportMeasurement> {
   const quarter = lastClosedQuarterId(BENCH_NOW);
   const period = periodOf(BENCH_AREA, quarter)!;
-  const statement = input.raw.prepare(ONE_QUERY);
   const params = { area: BENCH_AREA, start: period.start, end: period.end, quarter };
   const runs = input.runs ?? 20;
+  const computedAt = BENCH_NOW.toISOString();
+  const areas = (input.raw.prepare("select slug from areas order by slug").all() as { slug: string }[]).map(
+    (a) => a.slug,
+  );
 
-  let figures = await computeQuarterFigures(input.db, period, BENCH_NOW.toISOString());
-  let rows = statement.all(params) as { figure: string; key: string | number | null; value: number }[];
-  // The two runs above were the warm-up.
-  const repository = await timeRuns(runs, 0, async () => {
-    figures = await computeQuarterFigures(input.db, period, BENCH_NOW.toISOString());
-  });
-  const raw = await timeRuns(runs, 0, () => {
-    rows = statement.all(params) as typeof rows;
-  });
-
-  const value = (figure: string, key: string | null = null) =>
-    Number(rows.find((r) => r.figure === figure && (key === null || String(r.key) === key))?.value ?? 0);
-  const decidedTotal = rows.filter((r) => r.figure === "decided_level").reduce((s, r) => s + Number(r.value), 0);
-  const agree =
-    figures.received.total === value("received") &&
-    figures.withdrawn === value("withdrawn") &&
-    figures.decided.total === decidedTotal &&
-    figures.openAtEnd === value("open_end") &&
-    figures.carriedOver === value("open_start") &&
-    figures.clocks.every((c) => c.ended === value("clock_ended", `${c.kind}:${c.level}`));
-  if (!agree) {
-    console.error(
-      "Report figures differ between the repository and the raw query:",
-      JSON.stringify({ figures, rows }).slice(0, 2000),
-    );
+  // Agreement first (and the warm-up): every SSM's draft from the facts equals the fresh computation.
+  let agree = true;
+  for (const area of areas) {
+    const p = periodOf(area, quarter)!;
+    const kept = await computeQuarterFigures(input.db, p, computedAt);
+    const fresh = await computeQuarterFiguresFromHistory(input.db, p, computedAt);
+    if (!isDeepStrictEqual(rounded(kept), rounded(fresh))) {
+      agree = false;
+      console.error(
+        `Report figures of ${area} differ between the facts and the history:`,
+        JSON.stringify({ kept, fresh }).slice(0, 3000),
+      );
+    }
   }
+  let figures = await computeQuarterFigures(input.db, period, computedAt);
+  const repository = await timeRuns(runs, 0, async () => {
+    figures = await computeQuarterFigures(input.db, period, computedAt);
+  });
+  const factsStatement = input.raw.prepare(FACTS_QUERY);
+  factsStatement.all(params);
+  const raw = await timeRuns(runs, 0, () => {
+    factsStatement.all(params);
+  });
+  const province = await timeRuns(Math.max(5, Math.round(runs / 4)), 0, async () => {
+    for (const area of areas) await computeQuarterFigures(input.db, periodOf(area, quarter)!, computedAt);
+  });
+  const freshRuns = 3;
+  const fresh = await timeRuns(freshRuns, 0, async () => {
+    await computeQuarterFiguresFromHistory(input.db, period, computedAt);
+  });
+  const historyStatement = input.raw.prepare(ONE_QUERY);
+  const freshRaw = await timeRuns(freshRuns, 0, () => {
+    historyStatement.all(params);
+  });
   return {
     area: BENCH_AREA,
     quarter,
     received: figures.received.total,
     repository: summarize(repository),
     raw: summarize(raw),
+    fresh: summarize(fresh),
+    freshRaw: summarize(freshRaw),
+    province: summarize(province),
+    areas: areas.length,
     agree,
+  };
+}
+
+/** Days paused are sums of fractions: the two ways may add them in another order. */
+function rounded(f: QuarterFigures) {
+  return {
+    ...f,
+    clocks: f.clocks.map((k) => ({ ...k, pausedDays: Math.round(k.pausedDays * 1e6) / 1e6 })),
+    satisfaction: { ...f.satisfaction },
   };
 }

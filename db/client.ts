@@ -87,6 +87,13 @@ export async function migrateToLatest(db: SchemaFreeDb): Promise<void> {
   if (!isPostgres(db)) await sql`pragma optimize = 0x10002`.execute(db);
 }
 
+let writeLockObserver: ((seconds: number) => void) | null = null;
+
+/** Told how long each write transaction waited for the write lock (the server's /metrics, issue #22). */
+export function observeWriteLockWaits(observer: ((seconds: number) => void) | null): void {
+  writeLockObserver = observer;
+}
+
 /**
  * A write transaction that runs alone among write transactions, whichever process or instance
  * starts it, so read-then-write work (the sweep, a staff action) never acts on a state another
@@ -99,12 +106,17 @@ export async function migrateToLatest(db: SchemaFreeDb): Promise<void> {
 export async function writeTransaction<T>(db: DB, work: (trx: DB) => Promise<T>): Promise<T> {
   if (isPostgres(db)) {
     return db.transaction().execute(async (trx) => {
+      const waitFrom = performance.now();
       await sql`select pg_advisory_xact_lock(${WRITE_LOCK_KEY})`.execute(trx);
+      writeLockObserver?.((performance.now() - waitFrom) / 1000);
       return work(trx);
     });
   }
   return db.connection().execute(async (conn) => {
+    // SQLite waits here (its busy timeout) while another process holds the write lock.
+    const waitFrom = performance.now();
     await sql`begin immediate`.execute(conn);
+    writeLockObserver?.((performance.now() - waitFrom) / 1000);
     try {
       const result = await work(conn);
       await sql`commit`.execute(conn);

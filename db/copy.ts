@@ -307,6 +307,52 @@ const TABLES: { readonly [T in keyof Database]: AllColumns<Database[T]> } = {
     done_by: true,
   },
   work_leases: { name: true, holder: true, expires_at: true },
+  organization_sign_in: {
+    organization_id: true,
+    issuer: true,
+    client_id: true,
+    client_secret_sealed: true,
+    provider_label: true,
+    passwords_allowed: true,
+    updated_at: true,
+    updated_by: true,
+  },
+  oidc_attempts: {
+    state_hash: true,
+    organization_id: true,
+    code_verifier: true,
+    nonce: true,
+    next_path: true,
+    created_at: true,
+    used_at: true,
+  },
+  oidc_sessions: { session_id: true, organization_id: true, created_at: true },
+  case_report_facts: {
+    case_id: true,
+    area_slug: true,
+    received_at: true,
+    kind: true,
+    channel: true,
+    program: true,
+    category: true,
+    provider_id: true,
+    groups: true,
+    referred_out: true,
+  },
+  report_fact_events: {
+    id: true,
+    case_id: true,
+    area_slug: true,
+    at: true,
+    fact: true,
+    key: true,
+    level: true,
+    value: true,
+    value2: true,
+    settled_at: true,
+  },
+  report_open_counts: { area_slug: true, quarter: true, net_change: true },
+  attachment_chunks: { stored_name: true, seq: true, data: true },
   api_tokens: {
     id: true,
     organization_id: true,
@@ -345,6 +391,7 @@ const SERIAL_ID_TABLES: ReadonlySet<keyof Database> = new Set<keyof Database>([
   "survey_invitations",
   "survey_responses",
   "survey_review_tasks",
+  "report_fact_events",
   "api_tokens",
 ]);
 
@@ -374,6 +421,8 @@ const PASS_THROUGH_TYPES: Readonly<Record<string, readonly string[]>> = {
   text: ["text"],
   integer: ["int4", "int8"],
   real: ["float8"],
+  // Evidence files kept in the database (0025): bytes as bytes.
+  blob: ["bytea"],
 };
 
 /** PostgreSQL accepts at most 65,535 parameters in one statement. */

@@ -430,6 +430,52 @@ export interface SurveyReviewTaskTable {
   done_by: number | null;
 }
 
+/**
+ * What one counted (not merged) case adds to its quarter's received figures (0022, issue #21):
+ * rewritten with every change to the case (app/domain/report-facts.ts).
+ */
+export interface CaseReportFactTable {
+  case_id: number;
+  area_slug: string;
+  received_at: string;
+  kind: string;
+  channel: string;
+  program: string | null;
+  category: string | null;
+  provider_id: number | null;
+  /** The self-identification groups answered "yes", comma-separated and sorted; "" for none. */
+  groups: string;
+  referred_out: number;
+}
+
+/** A dated occurrence a quarter's figures count (0022): see EventFact in app/domain/report-facts.ts. */
+export interface ReportFactEventTable {
+  id: Generated<number>;
+  case_id: number;
+  area_slug: string;
+  at: string;
+  fact: string;
+  key: string | null;
+  level: number;
+  value: number;
+  value2: number;
+  settled_at: string | null;
+}
+
+/** Net change of an SSM's open count in a quarter (0022): the open count at a quarter's end is their sum up to it. */
+export interface ReportOpenCountTable {
+  area_slug: string;
+  quarter: string;
+  net_change: number;
+}
+
+/** A chunk of an evidence file kept in the database (0025, ATTACHMENTS_STORE=database). */
+export interface AttachmentChunkTable {
+  stored_name: string;
+  seq: number;
+  data: Uint8Array;
+}
+
 /** A token a system of an organization calls the API with (0024): only its hash is kept. */
 export interface ApiTokenTable {
   id: Generated<number>;
@@ -451,6 +497,37 @@ export interface WorkLeaseTable {
   name: string;
   holder: string;
   expires_at: string;
+}
+
+/** An organization's OpenID Connect provider and password setting (0023). */
+export interface OrganizationSignInTable {
+  organization_id: number;
+  issuer: string | null;
+  client_id: string | null;
+  /** AES-256-GCM under SECRETS_KEY (app/utils/sealed-secret.server.ts); never shown back. */
+  client_secret_sealed: string | null;
+  provider_label: string | null;
+  passwords_allowed: Generated<number>;
+  updated_at: string;
+  updated_by: number | null;
+}
+
+/** One "Sign in with…" press: PKCE verifier and nonce under the hash of its state, used once (0023). */
+export interface OidcAttemptTable {
+  state_hash: string;
+  organization_id: number;
+  code_verifier: string;
+  nonce: string;
+  next_path: string | null;
+  created_at: string;
+  used_at: string | null;
+}
+
+/** Which provider a session came from, for RP-initiated logout (0023). */
+export interface OidcSessionTable {
+  session_id: string;
+  organization_id: number;
+  created_at: string;
 }
 
 export interface Database {
@@ -483,6 +560,13 @@ export interface Database {
   survey_responses: SurveyResponseTable;
   survey_review_tasks: SurveyReviewTaskTable;
   work_leases: WorkLeaseTable;
+  organization_sign_in: OrganizationSignInTable;
+  oidc_attempts: OidcAttemptTable;
+  oidc_sessions: OidcSessionTable;
+  case_report_facts: CaseReportFactTable;
+  report_fact_events: ReportFactEventTable;
+  report_open_counts: ReportOpenCountTable;
+  attachment_chunks: AttachmentChunkTable;
   api_tokens: ApiTokenTable;
 }
 

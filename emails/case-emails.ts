@@ -1,5 +1,6 @@
+import type { EscalationCause } from "../app/domain/escalation";
 import type { Language } from "../app/domain/vocabulary";
-import { translator, type MessageKey } from "../app/i18n";
+import { codeText, translator, type MessageKey } from "../app/i18n";
 import { formatDateTime, formatLongDate } from "../app/utils/format-date";
 import { renderEmail, type RenderedEmail } from "./layout";
 
@@ -11,8 +12,8 @@ interface Common {
   statusLink: string;
   /** A provider follows its dispute signed in, not with an access code. */
   signedIn?: boolean;
-  /** The SSM's published phone number, offered in the footer. */
-  ssmPhone?: string | null;
+  /** The SSM's published phone number (admin.contacts), named in every email (issue #19). */
+  ssmPhone: string | null;
   /** The email carries a reply address, so a reply lands on the case (issue #20). */
   replyable?: boolean;
 }
@@ -23,6 +24,17 @@ function footerLine(common: Common): string {
   const phone = common.ssmPhone ?? null;
   if (common.replyable) return phone ? t("email.footer.reply", { phone }) : t("email.footer.replyNoPhone");
   return phone ? t("email.footer.call", { phone }) : t("email.footer");
+}
+
+/**
+ * Who wrote and how to call them, in every email to a filer (issue #19), with "Service System
+ * Manager" explained where it appears (issue #18): a client does not know the term.
+ */
+export function ssmContactLine(language: Language, ssmName: string, ssmPhone: string | null): string {
+  const t = translator(language);
+  return ssmPhone
+    ? t("email.ssmContact", { ssm: ssmName, phone: ssmPhone })
+    : t("email.ssmContactNoPhone", { ssm: ssmName });
 }
 
 function followLine(input: Common): string {
@@ -39,6 +51,7 @@ function frame(common: Common, subjectKey: MessageKey, middle: string[]): Render
       t("email.greeting", { name: common.filerName }),
       ...middle,
       t("email.signoff", { ssm: common.ssmName }),
+      ssmContactLine(common.language, common.ssmName, common.ssmPhone),
       footerLine(common),
     ],
     // Every email to a filer links to their case, so its origin is Recourse's own.
@@ -49,7 +62,8 @@ function frame(common: Common, subjectKey: MessageKey, middle: string[]): Render
 export function acknowledgementEmail(
   input: Common & {
     receivedAt: string;
-    acknowledgeDays: number;
+    /** When the acknowledgement is due: a date, never "within N business days" (issue #19). */
+    acknowledgeDueAt: string;
     firstResponseDueAt: string;
     accommodationNeeded: boolean;
     /** A single-use link that opens the case without the code (never for a provider's dispute). */
@@ -61,7 +75,7 @@ export function acknowledgementEmail(
     t("email.ack.body", {
       date: formatDateTime(input.receivedAt, input.language),
       reference: input.reference,
-      ackDays: input.acknowledgeDays,
+      ackDue: formatLongDate(input.acknowledgeDueAt, input.language),
       firstDue: formatLongDate(input.firstResponseDueAt, input.language),
     }),
     followLine(input),
@@ -85,17 +99,26 @@ export function publicReplyEmail(input: Common & { message: string }): RenderedE
   ]);
 }
 
-/** `recourseWindowDays` is null at the last level: there is nothing left to ask for. */
+/**
+ * The outcome in a filer's words ("we agree with part of your complaint", never "partly upheld"),
+ * and the last day to ask for a review as a date. `recourseDeadlineAt` is null at the last level.
+ */
 export function decisionEmail(
-  input: Common & { outcomeLabel: string; reasons: string; recourseWindowDays: number | null },
+  input: Common & { outcome: string; reasons: string; recourseDeadlineAt: string | null },
 ): RenderedEmail {
   const t = translator(input.language);
+  const outcome = codeText(t, input.signedIn ? "outcome" : "filerOutcome", input.outcome);
   return frame(input, "email.decision.subject", [
-    t("email.decision.body", { ssm: input.ssmName, reference: input.reference, outcome: input.outcomeLabel }),
+    t("email.decision.body", { ssm: input.ssmName, reference: input.reference, outcome }),
     `${t("email.decision.reasons")}\n${input.reasons}`,
-    ...(input.recourseWindowDays === null
+    ...(input.recourseDeadlineAt === null
       ? []
-      : [t("email.decision.recourse", { n: input.recourseWindowDays, link: input.statusLink })]),
+      : [
+          t("email.decision.recourse", {
+            date: formatLongDate(input.recourseDeadlineAt, input.language),
+            link: input.statusLink,
+          }),
+        ]),
   ]);
 }
 
@@ -120,15 +143,16 @@ export function informationRequestEmail(input: Common & { message: string }): Re
   ]);
 }
 
+/** The step named in a filer's words ("formal review", not "Level 2"), and why, said to "you". */
 export function escalatedEmail(
-  input: Common & { levelLabel: string; causeLabel: string; decisionDueAt: string },
+  input: Common & { level: number; cause: EscalationCause; decisionDueAt: string },
 ): RenderedEmail {
   const t = translator(input.language);
   return frame(input, "email.escalated.subject", [
     t("email.escalated.body", {
       reference: input.reference,
-      level: input.levelLabel,
-      cause: input.causeLabel,
+      level: codeText(t, "filerLevel", input.level),
+      cause: t(`filerCause.${input.cause}`),
       date: formatLongDate(input.decisionDueAt, input.language),
     }),
     followLine(input),

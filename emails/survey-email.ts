@@ -1,6 +1,7 @@
 import type { Language } from "../app/domain/vocabulary";
 import { translator } from "../app/i18n";
 import { formatDateTime } from "../app/utils/format-date";
+import { ssmContactLine } from "./case-emails";
 import { renderEmail, type RenderedEmail } from "./layout";
 
 /**
@@ -13,6 +14,7 @@ export function surveyInvitationEmail(input: {
   filerName: string;
   reference: string;
   ssmName: string;
+  ssmPhone: string | null;
   link: string;
   expiresAt: string;
 }): RenderedEmail {
@@ -25,6 +27,7 @@ export function surveyInvitationEmail(input: {
     t("email.survey.action", { link: input.link, date: formatDateTime(input.expiresAt, input.language) }),
     t("email.survey.once"),
     t("email.signoff", { ssm: input.ssmName }),
+    ssmContactLine(input.language, input.ssmName, input.ssmPhone),
     t("email.survey.footer"),
   ]);
 }

@@ -5,6 +5,7 @@ import type { Refused } from "../domain/result";
 import { translator } from "../i18n";
 import type { MessageKey } from "../i18n/en";
 import { authenticateApiRequest, type ApiPrincipal } from "../services/api-tokens.server";
+import { noteRole } from "../utils/request-facts.server";
 
 // The JSON API's one entry (issue #22): a bearer token, the scope the endpoint needs, then the
 // route's own parse → service → JSON. Cookies are never read here, so a browser's session cannot
@@ -87,6 +88,8 @@ export async function requireApiScope(
     now: new Date(),
   });
   if (!auth.ok) throw apiError(auth.reason === "too_many" ? "too_many" : "unauthenticated");
+  // The request log line says a token asked, never which one (server.ts).
+  noteRole("api_token");
   if (!auth.principal.scopes.includes(scope)) throw apiError("forbidden", { reason: `scope ${scope} needed` });
   return auth.principal;
 }

@@ -1,6 +1,7 @@
 import { userForSessionToken, type SessionUser } from "../services/auth.server";
 import { getDb } from "../utils/db.server";
 import { sessionTokenOf } from "../utils/session.server";
+import { noteRole } from "../utils/request-facts.server";
 
 /**
  * The signed-in person, or null. It asks the auth service, so it lives with auth and not in
@@ -8,5 +9,8 @@ import { sessionTokenOf } from "../utils/session.server";
  */
 export async function getOptionalUser(request: Request): Promise<SessionUser | null> {
   const token = sessionTokenOf(request);
-  return token ? userForSessionToken(getDb(), token, new Date()) : null;
+  const user = token ? await userForSessionToken(getDb(), token, new Date()) : null;
+  // The request log line names the role, never the person (server.ts).
+  if (user) noteRole(user.role);
+  return user;
 }

@@ -14,6 +14,37 @@ export interface TimelineEvent {
   created_at: string;
 }
 
+/**
+ * An entry as the filer reads it (issue #18): "you" and "we", never "the person"; outcomes and
+ * levels in plain words. Entries without a filer's wording read as staff see them.
+ */
+function filerEventTitle(t: Translate, e: TimelineEvent, audience: "client" | "provider"): string | null {
+  const data = (e.data_json ? JSON.parse(e.data_json) : {}) as Record<string, string | number>;
+  switch (e.type) {
+    case "decided":
+      return t("filerEvent.decided", {
+        outcome: codeText(t, audience === "client" ? "filerOutcome" : "outcome", data.outcome ?? ""),
+      });
+    case "escalated":
+      return t("filerEvent.escalated", { level: codeText(t, "filerLevel", data.to ?? "") });
+    case "clock_paused":
+    case "clock_resumed":
+      return t(`event.${e.type}`, {
+        reason:
+          e.body ??
+          (data.reason === "waiting_for_filer" ? t("filerStatus.waiting_for_filer") : t("filerEvent.filer_info")),
+      });
+    case "filer_info":
+    case "info_requested":
+    case "public_reply":
+    case "withdrawn":
+    case "recourse_requested":
+      return t(`filerEvent.${e.type}`);
+    default:
+      return null;
+  }
+}
+
 function eventTitle(t: Translate, e: TimelineEvent): string {
   const data = (e.data_json ? JSON.parse(e.data_json) : {}) as Record<string, string | number>;
   switch (e.type) {
@@ -57,7 +88,16 @@ function eventTitle(t: Translate, e: TimelineEvent): string {
 }
 
 /** A case's history, oldest first. Staff see who acted and which entries are internal. */
-export function CaseTimeline({ events, staffView }: { events: TimelineEvent[]; staffView: boolean }) {
+export function CaseTimeline({
+  events,
+  staffView,
+  filerAudience = "client",
+}: {
+  events: TimelineEvent[];
+  staffView: boolean;
+  /** On the filer's own page: whether it speaks to a client or to a provider. */
+  filerAudience?: "client" | "provider";
+}) {
   const t = useT();
   const language = useLanguage();
   if (events.length === 0) return <p>{t("status.noEvents")}</p>;
@@ -83,7 +123,9 @@ export function CaseTimeline({ events, staffView }: { events: TimelineEvent[]; s
                 </>
               ) : null}
             </p>
-            <p className="timeline__title">{eventTitle(t, e)}</p>
+            <p className="timeline__title">
+              {(staffView ? null : filerEventTitle(t, e, filerAudience)) ?? eventTitle(t, e)}
+            </p>
             {showBody ? <p className="pre">{e.body}</p> : null}
             {staffView && data.panel ? (
               <p className="pre">

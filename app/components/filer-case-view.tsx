@@ -1,6 +1,6 @@
 import { Form, useNavigation } from "@remix-run/react";
 import { useLanguage, useT } from "../hooks/use-translation";
-import { codeText, type MessageKey } from "../i18n";
+import { codeText, isMessageKey, type MessageKey } from "../i18n";
 import { formatDateTime, formatLongDate } from "../utils/format-date";
 import type { FieldErrors } from "../utils/form";
 import { CaseTimeline } from "./case-timeline";
@@ -12,13 +12,19 @@ import type { TimelineEvent } from "./case-timeline";
 import { TEXT_LIMITS } from "../domain/text-limits";
 import { ProviderAnswerReview, type ProviderAnswerView } from "./provider-answer-review";
 import { FilerRelationNotices, type FilerRelationData } from "./filer-relation-notices";
+import { FiledWords, NextDate, OpenQuestion, WithdrawSection, type FilerAudience } from "./filer-conversation";
 
 // Forms post as full pages (reloadDocument): on /status the access cookie is scoped to that path,
 // and a data request to /status.data would not carry it.
 /** What this view shows of a case; app/services/case-lookup.server.ts's filerCaseView gives it. */
 export interface FilerCaseViewData extends FilerRelationData {
   reference: string;
+  kind: "client_complaint" | "provider_dispute";
   status: CaseStatus;
+  description: string;
+  outcomeWanted: string;
+  /** The soonest running deadline: the one date the filer is told, named for its step. */
+  next: { kind: string; dueAt: string } | null;
   level: number;
   receivedAt: string;
   nextDueAt: string | null;
@@ -49,17 +55,26 @@ export function FilerCaseView({
   result,
   attachmentHref,
   closable = false,
+  confirmWithdraw = false,
 }: {
   view: FilerCaseViewData;
   result: FilerActionResult | undefined;
   attachmentHref: (id: number) => string;
   closable?: boolean;
+  /** The page was asked with ?withdraw=confirm: show the confirmation step. */
+  confirmWithdraw?: boolean;
 }) {
+  const audience: FilerAudience = view.kind === "provider_dispute" ? "provider" : "client";
   const t = useT();
   const language = useLanguage();
   const busy = useNavigation().state !== "idle";
   const decision = [...view.events].reverse().find((e) => e.type === "decided");
   const errors = result?.errors ?? {};
+  // Staff's open question: the last one asked, while the case waits for the filer's answer.
+  const question =
+    view.status === "waiting_for_filer"
+      ? [...view.events].reverse().find((e) => e.type === "info_requested")
+      : undefined;
   return (
     <>
       <h1>{t("case.title", { reference: view.reference })}</h1>
@@ -75,9 +90,13 @@ export function FilerCaseView({
       ) : null}
       <dl className="summary-list">
         <dt>{t("status.current")}</dt>
-        <dd data-testid="case-status">{t(`caseStatus.${view.status}`)}</dd>
-        <dt>{t("status.level")}</dt>
-        <dd>{codeText(t, "level", view.level)}</dd>
+        <dd data-testid="case-status">
+          {isMessageKey(`filerStatus.${view.status}`)
+            ? codeText(t, "filerStatus", view.status)
+            : t(`caseStatus.${view.status}`)}
+        </dd>
+        <dt>{t("conversation.stage")}</dt>
+        <dd>{codeText(t, "filerLevel", view.level)}</dd>
         <dt>{t("status.received")}</dt>
         <dd>
           <time dateTime={view.receivedAt} suppressHydrationWarning>
@@ -85,26 +104,33 @@ export function FilerCaseView({
           </time>
         </dd>
       </dl>
+      <FiledWords audience={audience} description={view.description} outcomeWanted={view.outcomeWanted} />
       {view.providerAnswer ? <ProviderAnswerReview view={view.providerAnswer} errors={errors} busy={busy} /> : null}
-      {view.status === "waiting_for_filer" ? <p className="panel">{t("status.waiting")}</p> : null}
+      {question ? (
+        <OpenQuestion
+          question={question.body ?? ""}
+          askedAt={question.created_at}
+          errors={errors}
+          busy={busy}
+          formKey={view.events.length}
+        />
+      ) : view.status === "waiting_for_filer" ? (
+        <p className="panel">{t("status.waiting")}</p>
+      ) : null}
       {view.status === "referred_to_ministry" ? <p className="panel">{t("status.ministry")}</p> : null}
       <FilerRelationNotices view={view} />
-      {view.nextDueAt ? (
-        <>
-          <h2>{t("status.nextStep")}</h2>
-          <p>
-            <time dateTime={view.nextDueAt} suppressHydrationWarning>
-              {t("status.answerBy", { date: formatLongDate(view.nextDueAt, language) })}
-            </time>
-          </p>
-        </>
-      ) : null}
+      {/* The provider's answer names its own date: one date on the page, never two. */}
+      {view.next && !view.providerAnswer ? <NextDate audience={audience} next={view.next} /> : null}
       {decision ? (
         <section aria-labelledby="decision-title" className="panel">
           <h2 id="decision-title">{t("status.decision")}</h2>
           <p>
             <strong>
-              {codeText(t, "outcome", (JSON.parse(decision.data_json ?? "{}") as { outcome?: string }).outcome ?? "")}
+              {codeText(
+                t,
+                audience === "client" ? "filerOutcome" : "outcome",
+                (JSON.parse(decision.data_json ?? "{}") as { outcome?: string }).outcome ?? "",
+              )}
             </strong>
           </p>
           <p className="pre">{decision.body}</p>
@@ -138,7 +164,7 @@ export function FilerCaseView({
           </Form>
         </section>
       ) : null}
-      {view.canAddInformation ? (
+      {view.canAddInformation && !question ? (
         <section aria-labelledby="add-info-title">
           <h2 id="add-info-title">{t("status.addInfo.label")}</h2>
           <Form method="post" reloadDocument className="stack" key={view.events.length}>
@@ -146,7 +172,13 @@ export function FilerCaseView({
             <TextArea
               name="information"
               label={t("status.addInfo.label")}
-              hint={t(view.canAct ? "status.addInfo.hint" : "status.addInfo.afterCloseHint")}
+              hint={t(
+                !view.canAct
+                  ? "status.addInfo.afterCloseHint"
+                  : audience === "provider"
+                    ? "conversation.addInfo.hint.provider"
+                    : "status.addInfo.hint",
+              )}
               required
               errors={errors}
               maxLength={TEXT_LIMITS.message}
@@ -166,19 +198,8 @@ export function FilerCaseView({
         canUpload={view.canAct}
       />
       <h2>{t("status.timeline")}</h2>
-      <CaseTimeline events={view.events} staffView={false} />
-      {view.canAct ? (
-        <section aria-labelledby="withdraw-title">
-          <h2 id="withdraw-title">{t("status.withdraw.title")}</h2>
-          <p>{t("status.withdraw.hint")}</p>
-          <Form method="post" reloadDocument>
-            <input type="hidden" name="intent" value="withdraw" />
-            <button type="submit" className="button--secondary" disabled={busy}>
-              {t("status.withdraw.submit")}
-            </button>
-          </Form>
-        </section>
-      ) : null}
+      <CaseTimeline events={view.events} staffView={false} filerAudience={audience} />
+      {view.canAct ? <WithdrawSection audience={audience} confirming={confirmWithdraw} busy={busy} /> : null}
       {closable ? (
         <Form method="post" reloadDocument className="action-form">
           <input type="hidden" name="intent" value="close" />

@@ -28,25 +28,29 @@ export interface VersionSummary {
 export function ReportNarrative({
   narrative,
   amendmentReason,
+  headingLevel = 2,
 }: {
   narrative: Narrative;
   amendmentReason: string | null;
+  headingLevel?: 2 | 3;
 }) {
   const t = useT();
+  const Heading = headingLevel === 3 ? "h3" : "h2";
+  const Sub = headingLevel === 3 ? "h4" : "h3";
   return (
     <section aria-labelledby="narrative-read-heading" className="report-narrative">
-      <h2 id="narrative-read-heading">{t("reports.narrative.heading")}</h2>
+      <Heading id="narrative-read-heading">{t("reports.narrative.heading")}</Heading>
       {amendmentReason ? (
         <>
-          <h3>{t("reports.form.amendmentReason")}</h3>
+          <Sub>{t("reports.form.amendmentReason")}</Sub>
           <p className="preserve-lines">{amendmentReason}</p>
         </>
       ) : null}
-      <h3>{t("reports.form.actionsTaken")}</h3>
+      <Sub>{t("reports.form.actionsTaken")}</Sub>
       <p className="preserve-lines">{narrative.actionsTaken || t("reports.narrative.empty")}</p>
-      <h3>{t("reports.form.lessonsLearned")}</h3>
+      <Sub>{t("reports.form.lessonsLearned")}</Sub>
       <p className="preserve-lines">{narrative.lessonsLearned || t("reports.narrative.empty")}</p>
-      <h3>{t("reports.form.systemicIssues")}</h3>
+      <Sub>{t("reports.form.systemicIssues")}</Sub>
       <p className="preserve-lines">{narrative.systemicIssues || t("reports.narrative.empty")}</p>
     </section>
   );

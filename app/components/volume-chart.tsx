@@ -2,6 +2,7 @@ import type { ShownCount, ShownFigures } from "../domain/report-suppression";
 import { useLanguage, useT } from "../hooks/use-translation";
 import { formatCount } from "../utils/format-figures";
 import { ChartWithTable } from "./charts/chart-with-table";
+import { quarterName, quarterShortName } from "../utils/quarter-name";
 
 /** Cases received and decided per quarter, from submitted reports (null: no report that quarter). */
 export function VolumeChart(props: {
@@ -19,7 +20,8 @@ export function VolumeChart(props: {
       title={props.title}
       description={t("reports.chart.volume.description")}
       categoryHeader={t("reports.chart.quarter")}
-      categories={props.trend.map((p) => p.quarter)}
+      categories={props.trend.map((p) => quarterName(p.quarter, language))}
+      axisLabels={props.trend.map((p) => quarterShortName(p.quarter, language))}
       series={[
         { name: t("reports.col.received"), values: props.trend.map((p) => asNumber(p.figures?.received.total)) },
         { name: t("reports.col.decided"), values: props.trend.map((p) => asNumber(p.figures?.decided.total)) },

@@ -59,6 +59,8 @@ export const PERMISSIONS = [
   "panel.roster",
   /** Read and clear the own SSM's mail that names no case (a forged, missing or expired reply address). */
   "mail.review",
+  /** Configure each organization's OpenID Connect provider and whether its passwords work (issue #22). */
+  "sign_in.configure",
   /**
    * Issue and revoke API tokens (issue #22): a manager for the own SSM, the administrator for any
    * SSM or the ministry. A token is checked by the service against the organization it is for.
@@ -98,7 +100,7 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
   ],
   provider_user: ["dispute.raise", "dispute.read", "dispute.act", "attachment.read", "complaint.respond"],
   ministry_analyst: ["report.read_province"],
-  admin: ["report.read_province", "api_tokens.manage"],
+  admin: ["report.read_province", "api_tokens.manage", "sign_in.configure"],
 };
 
 /** The organization each role belongs to: a role held in another kind of organization grants nothing. */

@@ -160,7 +160,7 @@ export function staffTransition<C extends Clock>(
         kind: "decision",
         outcome: command.outcome,
         reasons: command.reasons,
-        recourseWindowDays: canAppeal ? policy.recourseWindowDays : null,
+        recourseDeadlineAt: change.casePatch.recourseDeadlineAt ?? null,
       });
       break;
     }

@@ -70,7 +70,7 @@ export type Notice<C extends Clock = Clock> =
   | { to: "filer"; kind: "acknowledged"; firstResponseDueAt: string }
   | { to: "filer"; kind: "public_reply"; message: string }
   | { to: "filer"; kind: "information_request"; message: string }
-  | { to: "filer"; kind: "decision"; outcome: DecisionOutcome; reasons: string; recourseWindowDays: number | null }
+  | { to: "filer"; kind: "decision"; outcome: DecisionOutcome; reasons: string; recourseDeadlineAt: string | null }
   | { to: "filer"; kind: "escalated"; level: number; cause: EscalationCause; decisionDueAt: string }
   | { to: "filer"; kind: "referred_to_ministry"; level: number }
   | { to: "filer"; kind: "survey_invitation" }

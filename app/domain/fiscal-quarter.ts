@@ -6,7 +6,10 @@
  * calendar year. So January–March 2027 is '2026-Q4'. Quarter boundaries are
  * local midnights in the reporting zone, not UTC ones.
  */
+import type { MessageKey } from "../i18n/en";
 import { isSupportedYear } from "./date-bounds";
+import type { Label } from "./label";
+import type { Language } from "./vocabulary";
 import { instantAt, isoDateOf, localDateOf } from "./time-zone";
 
 export interface FiscalQuarter {
@@ -70,4 +73,53 @@ export function nextQuarter(q: FiscalQuarter): FiscalQuarter {
   return q.quarter === 4
     ? { fiscalYear: q.fiscalYear + 1, quarter: 1 }
     : { fiscalYear: q.fiscalYear, quarter: quarterNumber(q.quarter + 1) };
+}
+
+const MONTHS = [
+  "month.1",
+  "month.2",
+  "month.3",
+  "month.4",
+  "month.5",
+  "month.6",
+  "month.7",
+  "month.8",
+  "month.9",
+  "month.10",
+  "month.11",
+  "month.12",
+] as const satisfies readonly MessageKey[];
+
+const monthLabel = (month: number): Label => ({ key: MONTHS[(month - 1) % 12]! });
+
+/** The fiscal year as each language's public service writes it: "2026–27" (en dash, the end year
+ * shortened) in English, "2026-2027" in French. */
+function fiscalYears(q: FiscalQuarter, language: Language): string {
+  return language === "fr"
+    ? `${q.fiscalYear}-${q.fiscalYear + 1}`
+    : `${q.fiscalYear}–${String((q.fiscalYear + 1) % 100).padStart(2, "0")}`;
+}
+
+/**
+ * How a quarter is named to people: "fiscal 2026–27, Q3 (October–December 2026)" / "exercice
+ * 2026-2027, T3 (octobre à décembre 2026)". The id alone ("2026-Q3") reads as a calendar quarter
+ * and hides that Ontario's year starts in April (issue #19).
+ */
+export function fiscalQuarterLabel(q: FiscalQuarter, language: Language): Label {
+  const first = firstMonthOf(q);
+  return {
+    key: "quarter.label",
+    vars: {
+      years: fiscalYears(q, language),
+      quarter: q.quarter,
+      firstMonth: monthLabel(first.month),
+      lastMonth: monthLabel(first.month + 2),
+      year: String(first.year),
+    },
+  };
+}
+
+/** The short name a chart's axis has room for: "Q3 2026–27" / "T3 2026-2027". */
+export function fiscalQuarterShortLabel(q: FiscalQuarter, language: Language): Label {
+  return { key: "quarter.short", vars: { years: fiscalYears(q, language), quarter: q.quarter } };
 }

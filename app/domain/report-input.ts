@@ -11,7 +11,9 @@ export const quarterIdSchema = z.string().refine((s) => parseQuarterId(s) !== nu
 
 export const reportFormSchema = z
   .object({
-    intent: z.enum(["save", "submit"]),
+    /** save: keep a draft; review: check it and show what would be frozen; edit: back from that
+     * check to the form; submit: send it (only the check's own button says this). */
+    intent: z.enum(["save", "review", "edit", "submit"]),
     actionsTaken: section,
     lessonsLearned: section,
     systemicIssues: section,
@@ -20,7 +22,7 @@ export const reportFormSchema = z
     expectedVersion: z.coerce.number().int().min(0).max(10_000),
   })
   .superRefine((v, ctx) => {
-    if (v.intent !== "submit") return;
+    if (v.intent !== "submit" && v.intent !== "review") return;
     // The ministry reads these; a submitted report says something in each, even "None this quarter".
     for (const field of ["actionsTaken", "lessonsLearned", "systemicIssues"] as const) {
       if (v[field] === "") ctx.addIssue({ code: "custom", path: [field], message: "error.required" });
@@ -32,10 +34,12 @@ export const reportFormSchema = z
 
 export type ReportForm = z.output<typeof reportFormSchema>;
 
-export const CSV_VIEWS = ["comparison", "report", "trend", "all"] as const;
+export const CSV_VIEWS = ["comparison", "table", "report", "trend", "all"] as const;
 
 export const csvQuerySchema = z.discriminatedUnion("view", [
   z.object({ view: z.literal("comparison"), quarter: quarterIdSchema }),
+  /** The comparison laid out as on screen: one row per SSM, one column per figure. */
+  z.object({ view: z.literal("table"), quarter: quarterIdSchema }),
   z.object({
     view: z.literal("report"),
     area: z.string().min(1).max(60),

@@ -147,7 +147,7 @@ export function shownBreakdown(f: ShownFigures, path: BreakdownPath): ShownCount
   return breakdownOf(f, path);
 }
 
-function clockPath(c: Pick<ShownClockFigures, "kind" | "level">, measure: ClockMeasure): string {
+export function clockPath(c: Pick<ShownClockFigures, "kind" | "level">, measure: ClockMeasure): string {
   return `clocks.${c.kind}.${c.level}.${measure}`;
 }
 

@@ -59,5 +59,5 @@ export const enIntegrations = {
   "openData.col.providerOnTimeShare": "Share (0 to 1) of service provider answers given on time.",
   "openData.home": "Back to the home page",
   "process.openData.latest": "These figures as open data:",
-  "process.openData.link": "Open data: this SSM's figures for every quarter, with the data dictionary",
+  "process.openData.link": "Open data: our figures for every quarter, with the data dictionary",
 } as const;

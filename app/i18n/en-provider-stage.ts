@@ -15,7 +15,7 @@ export const enProviderStage = {
   "event.client_refused_answer": "The person is not satisfied with the answer",
   "event.client_no_reply": "No reply to the provider's answer in time",
   "event.provider_late": "The service provider did not answer in time",
-  "event.provider_stage_taken_over": "The SSM took the complaint back from the service provider",
+  "event.provider_stage_taken_over": "We took the complaint back from the service provider",
 
   "case.refused.with_provider": "The service provider has this case. Step in first to take it back.",
   "case.refused.not_referable": "This complaint cannot be sent to a service provider now.",
@@ -27,34 +27,35 @@ export const enProviderStage = {
 
   "file.share.legend": "May we tell the service provider who you are?",
   "file.share.hint":
-    "We may ask the service provider to answer your complaint first. If you say yes, they see your name and how to reach you. If you say no, they see only what happened, not who you are. Either way, the SSM reads everything.",
+    "We may ask the service provider to answer your complaint first. If you say yes, they see your name and how to reach you. If you say no, they see only what happened, not who you are. Either way, we read everything.",
   "file.share.yes": "Yes, they may know who I am",
   "file.share.no": "No, show them only what happened",
 
   "status.withProvider":
-    "The service provider your complaint is about has been asked to answer it by {date}. The SSM is watching and can step in at any time.",
+    "The service provider your complaint is about has been asked to answer it by {date}. We are watching and can step in at any time.",
   "status.answer.title": "The service provider's answer",
   "status.answer.proposed": "What the service provider proposes",
   "status.answer.reviewBy": "Please tell us by {date} whether this resolves your complaint.",
   "status.answer.silence.close_resolved":
     "If we do not hear from you by then, we will close your complaint as resolved. You can still ask for a review within {days} business days.",
-  "status.answer.silence.to_ssm": "If we do not hear from you by then, the SSM will review your complaint at level 2.",
+  "status.answer.silence.to_ssm":
+    "If we do not hear from you by then, we will review your complaint ourselves (formal review).",
   "status.answer.legend": "Does this answer resolve your complaint?",
   "status.answer.accept": "This resolves it",
   "status.answer.refuse": "I am not satisfied",
   "status.answer.reasons": "What is still wrong? (needed if you are not satisfied)",
   "status.answer.accepted": "Thank you. Your complaint is closed as resolved.",
-  "status.answer.refused": "The SSM will now review your complaint at level 2.",
+  "status.answer.refused": "We will now review your complaint ourselves (formal review).",
 
   "email.providerStage.referred.subject": "Your complaint {reference} was sent to the service provider",
   "email.providerStage.referred.body":
-    "We asked the service provider your complaint {reference} is about to answer it by {date}. You will then read the answer and tell us if it resolves your complaint. The SSM can step in at any time.",
+    "We asked the service provider your complaint {reference} is about to answer it by {date}. You will then read the answer and tell us if it resolves your complaint. We can step in at any time.",
   "email.providerStage.answer_ready.subject": "The service provider answered your complaint {reference}",
   "email.providerStage.answer_ready.body":
     "The service provider answered your complaint {reference}. Please read the answer and tell us by {date} whether it resolves your complaint.",
   "email.providerStage.review_closed.subject": "Your complaint {reference} is closed",
   "email.providerStage.review_closed.body":
-    "We did not hear from you about the service provider's answer to your complaint {reference}, so we closed it as resolved. If you are not satisfied, you can still ask the SSM for a review until {date}.",
+    "We did not hear from you about the service provider's answer to your complaint {reference}, so we closed it as resolved. If you are not satisfied, you can still ask us for a review until {date}.",
 
   "policy.provider.legend": "The service provider answers first (level 1)",
   "policy.provider.hint":
@@ -131,10 +132,10 @@ export const enProviderStage = {
   "process.provider.identity":
     "When you complain, you choose whether the provider may know who you are. If you say no, they see only what happened.",
   "process.provider.review":
-    "You read the answer on the status page and tell us, within {n} business days, whether it resolves your complaint. If you are not satisfied, the SSM reviews it at level 2.",
+    "You read the answer on the status page and tell us, within {n} business days, whether it resolves your complaint. If you are not satisfied, we review it ourselves (formal review).",
   "process.provider.silence.close_resolved":
     "If you do not reply in time, we close your complaint as resolved; you can still ask for a review.",
-  "process.provider.silence.to_ssm": "If you do not reply in time, the SSM reviews your complaint at level 2.",
-  "process.provider.late": "If the provider does not answer in time, the SSM takes your complaint at level 2.",
-  "process.provider.oversight": "The SSM sees every complaint at this stage and can step in at any time.",
+  "process.provider.silence.to_ssm": "If you do not reply in time, we review your complaint ourselves (formal review).",
+  "process.provider.late": "If the provider does not answer in time, we take your complaint for a formal review.",
+  "process.provider.oversight": "We see every complaint at this stage and can step in at any time.",
 } as const;

@@ -23,7 +23,7 @@ export const enThreeParties = {
   "event.deadline_extended": "Deadline extended",
   "email.extended.subject": "More time is needed for your complaint {reference}",
   "email.extended.body":
-    "{ssm} has extended the deadline to decide on your complaint {reference} by {n} business days. The decision is now due by {date}. The reason given:",
+    "{ssm} needs more time to decide on your complaint {reference}. We will give you a decision by {date}. The reason given:",
   "report.figure.extensions": "Deadlines extended",
 
   "links.title": "Related cases",

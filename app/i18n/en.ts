@@ -1,14 +1,18 @@
 import { enIntegrations } from "./en-integrations";
 import { enReportProvider } from "./en-report-provider";
+import { enReportScreens } from "./en-report-screens";
 import { enProviderStage } from "./en-provider-stage";
 import { enAnswerFiles } from "./en-answer-files";
 import { enAssigneeNotice } from "./en-assignee-notice";
 import { enSurveyReview } from "./en-survey-review";
 import { enThreeParties } from "./en-three-parties";
+import { enConversation } from "./en-conversation";
+import { enSignIn } from "./en-sign-in";
 
 // Every string a person reads, in English. fr.ts must have exactly the same keys (the type checks it).
 export const en = {
   ...enProviderStage,
+  ...enSignIn,
   "lang.name": "English",
   "lang.switch": "Français",
   "lang.switchLabel": "Lire cette page en français",
@@ -23,13 +27,14 @@ export const en = {
   "nav.cases": "Cases",
   "nav.reports": "Reports",
   "nav.signedInAs": "Signed in as {name}",
-  "footer.text": "Recourse helps Service System Managers handle complaints about Employment Ontario services.",
+  "footer.text": "Recourse helps the organizations that run Employment Ontario services handle complaints about them.",
   "footer.french": "Service is available in English and French.",
 
   "home.title": "Have a problem with an employment service?",
-  "home.intro1": "In each part of Ontario, a Service System Manager (SSM) runs Employment Ontario services.",
+  "home.intro1":
+    "Each part of Ontario has a Service System Manager, the organization that runs Employment Ontario services in your area.",
   "home.intro2":
-    "If a service did not treat you fairly, you can complain to your SSM. It is free. You can write in English or French.",
+    "If a service did not treat you fairly, you can complain to your Service System Manager. It is free. You can write in English or French.",
   "home.chooseArea": "All areas",
   "home.chooseAreaHelp": "Pick your area to see how to complain and how long each step takes.",
   "home.already": "Already made a complaint?",
@@ -46,14 +51,11 @@ export const en = {
   "place.fileHere": "Make a complaint in this area",
   "place.error.empty": "Enter the town, city, county or region where you live.",
 
-  "phase.prototype": "Prototype",
-  "phase.1": "Phase 1",
-  "phase.2": "Phase 2",
-  "phase.3": "Phase 3",
-  "area.notConfirmed": "(demo organization: SSM not yet confirmed)",
+  "area.notConfirmed": "(demo organization, not yet confirmed)",
 
   "process.title": "How to make a complaint in {area}",
-  "process.ssmIntro": "Your Service System Manager is {ssm}.",
+  "process.ssmIntro":
+    "Your Service System Manager, the organization that runs Employment Ontario services in your area, is {ssm}.",
   "process.figures.title": "How we did in {quarter}",
   "process.figures.received": "Complaints and disputes received",
   "process.figures.onTime": "First decisions made on time",
@@ -63,28 +65,27 @@ export const en = {
   "process.cta": "Make a complaint",
   "process.who.title": "Who can complain",
   "process.who.clients": "Anyone who uses employment services in {area} can complain about a service provider.",
-  "process.who.providers":
-    "Service providers can raise a dispute with the SSM about their contract, funding or referrals.",
+  "process.who.providers": "Service providers can raise a dispute with us about their contract, funding or referrals.",
   "process.times.title": "How long each step takes",
   "process.times.intro": "We count business days: Monday to Friday, not counting Ontario public holidays.",
   "process.times.ack": "We confirm we got your complaint within {n} business days.",
   "process.times.first": "We give you a first real answer within {n} business days.",
   "process.times.decision": "We make a written decision within {n} business days.",
   "process.times.recourse":
-    "If you do not agree with a decision, you can ask for a review within {n} business days after it, even if the SSM has closed the case by then.",
+    "If you do not agree with a decision, you can ask for a review within {n} business days after it, even if we have closed the case by then.",
   "process.times.pause":
     "If we ask you for information, the decision's clock stops until you answer. When it starts again, the deadline moves later by every business day the wait touched, each counted as a whole day, so a deadline always ends at {closing} on a business day.",
   "process.levels.title": "If you are not satisfied",
-  "process.levels.intro": "Your complaint can go up, one level at a time:",
+  "process.levels.intro": "If you are not satisfied after one step, you can ask for the next:",
   "process.levelDays": "Decision within {n} business days.",
   "process.closures": "The office is also closed on: {days}.",
-  "process.contact.title": "Contact the SSM",
+  "process.contact.title": "Contact us",
   "process.contact.email": "Email",
   "process.contact.phone": "Phone",
   "process.contact.address": "Mail",
   "process.contact.inPerson": "In person",
   "process.accommodation": "Tell us if you need an accommodation, or this page in another format. We will help.",
-  "process.phaseInfo": "{phase}. The SSM has been responsible since {from}.",
+  "process.phaseInfo": "{ssm} has been responsible for these services since {from}.",
   "process.notFound": "We do not know this area.",
 
   "level.1": "Level 1: the service provider or a case officer looks at it",
@@ -134,19 +135,18 @@ export const en = {
   "file.accommodation.details": "What do you need?",
   "file.yes": "Yes",
   "file.no": "No",
-  "file.consent.label":
-    "I have read the notice below and agree that the SSM uses this information to handle my complaint.",
+  "file.consent.label": "I have read the notice below and agree that you use this information to handle my complaint.",
   "file.notice.title": "Why we ask for this information",
   "file.notice.text":
-    "The SSM collects your name, contact details and what you tell us only to look into your complaint and to reply to you. Only the SSM staff handling complaints can see them. The ministry only receives totals, never your name.",
-  "file.program.inScope": "Programs the SSM handles",
+    "We collect your name, contact details and what you tell us only to look into your complaint and to reply to you. Only our staff who handle complaints can see them. The ministry only receives totals, never your name.",
+  "file.program.inScope": "Programs we handle",
   "file.program.retained": "Programs the ministry runs",
   "file.referred.title": "The ministry handles this program",
   "file.referred.text":
-    "{program} is run by the ministry, not by the SSM. Please call the Employment Ontario Contact Centre at {phone}. We recorded that you contacted us (reference {reference}).",
+    "{program} is run by the ministry, not by us. Please call the Employment Ontario Contact Centre at {phone}. We recorded that you contacted us (reference {reference}).",
   "file.groups.legend": "About you (optional)",
   "file.groups.hint":
-    "These questions help the SSM see if some groups are treated unfairly. Your answers do not change how we handle your complaint. Reports only ever show totals.",
+    "These questions help us see if some groups are treated unfairly. Your answers do not change how we handle your complaint. Reports only ever show totals.",
   "file.groups.yes": "Yes",
   "file.groups.no": "No",
   "file.groups.unsaid": "Prefer not to say",
@@ -164,10 +164,9 @@ export const en = {
   "groupName.francophone": "Francophones",
   "file.honeypot": "Leave this field empty",
   "error.honeypot": "Leave this field empty.",
-  "error.rateLimited":
-    "Too many attempts from your connection. Please wait a few minutes and try again, or call the SSM.",
+  "error.rateLimited": "Too many attempts from your connection. Please wait a few minutes and try again, or call us.",
   "event.referred_out": "Referred to the ministry: program run by the ministry",
-  "process.outOfScope.title": "What the SSM cannot handle",
+  "process.outOfScope.title": "What we cannot handle",
   "process.outOfScope.text":
     "These programs are run by the ministry. For a complaint about them, call the Employment Ontario Contact Centre at {phone}:",
   "process.french.title": "Service in French",
@@ -175,9 +174,9 @@ export const en = {
     "You can use this process in French from start to finish: forms, letters, emails and meetings.",
   "process.notice.title": "Your personal information",
   "process.file.how":
-    "Use the online form, or contact the SSM by phone, email, mail or in person. Staff can write down your complaint for you.",
+    "Use the online form, or contact us by phone, email, mail or in person. Staff can write down your complaint for you.",
   "process.noEmail":
-    "No email? Give a phone number instead. The SSM calls you at each step: to confirm it received your complaint, to ask a question, and to tell you the decision and how to ask for a review. If it cannot reach you, it leaves a message or writes to you. Your deadlines count from a call that reached you or a letter sent, never from a step nobody told you about.",
+    "No email? Give a phone number instead. We call you at each step: to confirm we received your complaint, to ask a question, and to tell you the decision and how to ask for a review. If we cannot reach you, we leave a message or write to you. Your deadlines count from a call that reached you or a letter sent, never from a step nobody told you about.",
   "process.recourse.title": "How to ask for a review",
   "process.recourse.text":
     "After each decision, go to “Check a complaint” with your reference number and access code, and choose “Ask for a review”. You have {n} business days.",
@@ -266,10 +265,7 @@ export const en = {
   "status.submit": "Check",
   "status.notFound": "We could not find a complaint with this reference number and access code.",
   "status.current": "Status",
-  "status.level": "Level",
   "status.received": "Received",
-  "status.nextStep": "What happens next",
-  "status.answerBy": "We will answer by {date}.",
   "status.timeline": "History",
   "status.decision": "Decision",
   "status.noEvents": "Nothing yet.",
@@ -662,7 +658,7 @@ export const en = {
   "reports.form.notEndedRefusal":
     "The quarter has not ended yet, so the report cannot be submitted. Your text was not lost: save it as a draft.",
   "reports.ministry.intro":
-    "Each SSM's submitted report for the quarter, side by side. No names or contact details. Counts from 1 to {below} show as “<{threshold}”.",
+    "Each SSM's submitted report for the quarter, side by side. No names or contact details. Counts from 0 to {below} show as “<{threshold}”.",
   "reports.ministry.quarter": "Quarter",
   "reports.ministry.show": "Show",
   "reports.ministry.statusHeading": "Reports for {quarter}",
@@ -709,7 +705,7 @@ export const en = {
   "email.signoff": "{ssm}",
   "email.ack.subject": "We received your complaint {reference}",
   "email.ack.body":
-    "We received your complaint on {date}. Your reference number is {reference}. We will confirm receipt within {ackDays} business days and give you a first answer by {firstDue}.",
+    "We received your complaint on {date}. Your reference number is {reference}. We will confirm receipt by {ackDue} and give you a first answer by {firstDue}.",
   "email.ack.follow":
     "To follow your complaint, go to {link} and enter your reference number and the access code shown when you sent it.",
   "email.ack.followSignedIn": "To follow it, sign in to Recourse: {link}",
@@ -724,7 +720,7 @@ export const en = {
   "email.decision.subject": "Decision on your complaint {reference}",
   "email.decision.body": "{ssm} made a decision on your complaint {reference}: {outcome}.",
   "email.decision.reasons": "Reasons:",
-  "email.decision.recourse": "If you do not agree, you can ask for a review within {n} business days. Go to {link}.",
+  "email.decision.recourse": "If you do not agree, you can ask for a review by {date}. Go to {link}.",
   "email.footer": "Please do not reply to this email. To write to us, use the link above.",
   "queue.attention": "Needs attention first",
   "queue.attention.afterClose": "New message on a closed case.",
@@ -824,7 +820,7 @@ export const en = {
   "escalationCause.recourse": "the person asked for a review",
   "escalationCause.manual": "a manager escalated it",
 
-  "status.signedOut": "Close this case",
+  "status.signedOut": "Sign out of this complaint",
   "status.addInfo.label": "Add information",
   "status.addInfo.hint": "Anything new about your complaint. We add it to your file.",
   "status.addInfo.afterCloseHint":
@@ -837,9 +833,6 @@ export const en = {
   "status.recourse.submit": "Ask for a review",
   "status.recourse.done": "Your complaint moved to the next level.",
   "status.recourse.closed": "The time to ask for a review has passed.",
-  "status.withdraw.title": "Withdraw your complaint",
-  "status.withdraw.hint": "If you no longer want us to look into it.",
-  "status.withdraw.submit": "Withdraw my complaint",
   "status.withdraw.done": "Your complaint is withdrawn.",
   "status.waiting": "We are waiting for information from you. Please add it below.",
   "status.ministry":
@@ -856,14 +849,15 @@ export const en = {
   "email.infoRequest.body": "{ssm} needs more information to look at your complaint {reference}:",
   "email.infoRequest.action":
     "To answer, go to {link} and add information. We will wait for your answer before we continue.",
-  "email.escalated.subject": "Your complaint {reference} moved to the next level",
-  "email.escalated.body": "Your complaint {reference} moved to {level} because {cause}. We will decide by {date}.",
+  "email.escalated.subject": "Your complaint {reference} moved on to the next step",
+  "email.escalated.body":
+    "Your complaint {reference} moved on to the next step, “{level}”, because {cause}. We will give you a decision by {date}.",
   "email.referred.subject": "Your complaint {reference} was referred to the ministry",
   "email.referred.body":
     "Your complaint {reference} was referred to the Ministry of Labour, Immigration, Training and Skills Development. The ministry will contact you. If you are still not satisfied after that, you can contact the Ontario Ombudsman.",
   "email.referredOut.subject": "Where to send your complaint {reference}",
   "email.referredOut.body":
-    "Your complaint {reference} is about {program}. The ministry runs this program, not the SSM. Please call the Employment Ontario Contact Centre at {phone}. We have recorded that you contacted us.",
+    "Your complaint {reference} is about {program}. The ministry runs this program, not us. Please call the Employment Ontario Contact Centre at {phone}. We have recorded that you contacted us.",
   "email.staff.greeting": "Hello {name},",
   "email.staff.link": "Open the case: {link}",
   "email.overdue.subject": "Overdue: {clock} for case {reference}",
@@ -1146,7 +1140,9 @@ export const en = {
   ...enAnswerFiles,
   ...enAssigneeNotice,
   ...enSurveyReview,
+  ...enConversation,
   ...enReportProvider,
+  ...enReportScreens,
   ...enIntegrations,
 } as const;
 

@@ -65,6 +65,5 @@ export const frIntegrations: Record<keyof typeof enIntegrations, string> = {
     "Proportion (de 0 à 1) des réponses des fournisseurs de services données à temps.",
   "openData.home": "Retour à la page d’accueil",
   "process.openData.latest": "Ces chiffres en données ouvertes :",
-  "process.openData.link":
-    "Données ouvertes : les chiffres de ce GSS pour chaque trimestre, avec le dictionnaire de données",
+  "process.openData.link": "Données ouvertes : nos chiffres pour chaque trimestre, avec le dictionnaire de données",
 };

@@ -16,7 +16,7 @@ export const frProviderStage: Record<keyof typeof enProviderStage, string> = {
   "event.client_refused_answer": "La personne n’est pas satisfaite de la réponse",
   "event.client_no_reply": "Pas de réponse à temps à la réponse du fournisseur",
   "event.provider_late": "Le fournisseur de services n’a pas répondu à temps",
-  "event.provider_stage_taken_over": "Le GSS a repris la plainte au fournisseur de services",
+  "event.provider_stage_taken_over": "Nous avons repris la plainte au fournisseur de services",
 
   "case.refused.with_provider": "Le fournisseur de services a ce dossier. Intervenez d’abord pour le reprendre.",
   "case.refused.not_referable": "Cette plainte ne peut pas être transmise à un fournisseur maintenant.",
@@ -28,34 +28,35 @@ export const frProviderStage: Record<keyof typeof enProviderStage, string> = {
 
   "file.share.legend": "Pouvons-nous dire au fournisseur de services qui vous êtes?",
   "file.share.hint":
-    "Nous pouvons demander au fournisseur de services de répondre d’abord à votre plainte. Si vous dites oui, il voit votre nom et comment vous joindre. Si vous dites non, il voit seulement ce qui s’est passé, pas qui vous êtes. Dans les deux cas, le GSS lit tout.",
+    "Nous pouvons demander au fournisseur de services de répondre d’abord à votre plainte. Si vous dites oui, il voit votre nom et comment vous joindre. Si vous dites non, il voit seulement ce qui s’est passé, pas qui vous êtes. Dans les deux cas, nous lisons tout.",
   "file.share.yes": "Oui, il peut savoir qui je suis",
   "file.share.no": "Non, montrez-lui seulement ce qui s’est passé",
 
   "status.withProvider":
-    "Nous avons demandé au fournisseur de services visé par votre plainte d’y répondre au plus tard le {date}. Le GSS suit le dossier et peut intervenir à tout moment.",
+    "Nous avons demandé au fournisseur de services visé par votre plainte d’y répondre au plus tard le {date}. Nous suivons le dossier et pouvons intervenir à tout moment.",
   "status.answer.title": "La réponse du fournisseur de services",
   "status.answer.proposed": "Ce que propose le fournisseur de services",
   "status.answer.reviewBy": "Dites-nous au plus tard le {date} si cette réponse règle votre plainte.",
   "status.answer.silence.close_resolved":
     "Sans nouvelles de vous d’ici là, nous fermerons votre plainte comme réglée. Vous pourrez encore demander une révision dans les {days} jours ouvrables.",
-  "status.answer.silence.to_ssm": "Sans nouvelles de vous d’ici là, le GSS examinera votre plainte au niveau 2.",
+  "status.answer.silence.to_ssm":
+    "Sans nouvelles de vous d’ici là, nous examinerons nous-mêmes votre plainte (révision officielle).",
   "status.answer.legend": "Cette réponse règle-t-elle votre plainte?",
   "status.answer.accept": "Cela règle ma plainte",
   "status.answer.refuse": "Je ne suis pas satisfait",
   "status.answer.reasons": "Qu’est-ce qui ne va toujours pas? (à remplir si vous n’êtes pas satisfait)",
   "status.answer.accepted": "Merci. Votre plainte est fermée comme réglée.",
-  "status.answer.refused": "Le GSS va maintenant examiner votre plainte au niveau 2.",
+  "status.answer.refused": "Nous allons maintenant examiner nous-mêmes votre plainte (révision officielle).",
 
   "email.providerStage.referred.subject": "Votre plainte {reference} a été transmise au fournisseur de services",
   "email.providerStage.referred.body":
-    "Nous avons demandé au fournisseur de services visé par votre plainte {reference} d’y répondre au plus tard le {date}. Vous lirez ensuite la réponse et nous direz si elle règle votre plainte. Le GSS peut intervenir à tout moment.",
+    "Nous avons demandé au fournisseur de services visé par votre plainte {reference} d’y répondre au plus tard le {date}. Vous lirez ensuite la réponse et nous direz si elle règle votre plainte. Nous pouvons intervenir à tout moment.",
   "email.providerStage.answer_ready.subject": "Le fournisseur de services a répondu à votre plainte {reference}",
   "email.providerStage.answer_ready.body":
     "Le fournisseur de services a répondu à votre plainte {reference}. Lisez la réponse et dites-nous au plus tard le {date} si elle règle votre plainte.",
   "email.providerStage.review_closed.subject": "Votre plainte {reference} est fermée",
   "email.providerStage.review_closed.body":
-    "Nous n’avons pas eu de nouvelles de vous au sujet de la réponse du fournisseur à votre plainte {reference}; nous l’avons donc fermée comme réglée. Si vous n’êtes pas satisfait, vous pouvez encore demander une révision au GSS jusqu’au {date}.",
+    "Nous n’avons pas eu de nouvelles de vous au sujet de la réponse du fournisseur à votre plainte {reference}; nous l’avons donc fermée comme réglée. Si vous n’êtes pas satisfait, vous pouvez encore nous demander une révision jusqu’au {date}.",
 
   "policy.provider.legend": "Le fournisseur de services répond d’abord (niveau 1)",
   "policy.provider.hint":
@@ -135,10 +136,12 @@ export const frProviderStage: Record<keyof typeof enProviderStage, string> = {
   "process.provider.identity":
     "Quand vous portez plainte, vous choisissez si le fournisseur peut savoir qui vous êtes. Si vous dites non, il voit seulement ce qui s’est passé.",
   "process.provider.review":
-    "Vous lisez la réponse sur la page de suivi et nous dites, dans un délai de {n} jours ouvrables, si elle règle votre plainte. Si vous n’êtes pas satisfait, le GSS l’examine au niveau 2.",
+    "Vous lisez la réponse sur la page de suivi et nous dites, dans un délai de {n} jours ouvrables, si elle règle votre plainte. Si vous n’êtes pas satisfait, nous l’examinons nous-mêmes (révision officielle).",
   "process.provider.silence.close_resolved":
     "Si vous ne répondez pas à temps, nous fermons votre plainte comme réglée; vous pouvez encore demander une révision.",
-  "process.provider.silence.to_ssm": "Si vous ne répondez pas à temps, le GSS examine votre plainte au niveau 2.",
-  "process.provider.late": "Si le fournisseur ne répond pas à temps, le GSS prend votre plainte au niveau 2.",
-  "process.provider.oversight": "Le GSS voit toutes les plaintes à cette étape et peut intervenir à tout moment.",
+  "process.provider.silence.to_ssm":
+    "Si vous ne répondez pas à temps, nous examinons nous-mêmes votre plainte (révision officielle).",
+  "process.provider.late":
+    "Si le fournisseur ne répond pas à temps, nous prenons votre plainte pour une révision officielle.",
+  "process.provider.oversight": "Nous voyons toutes les plaintes à cette étape et pouvons intervenir à tout moment.",
 };

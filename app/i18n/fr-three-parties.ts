@@ -26,7 +26,7 @@ export const frThreeParties: Record<keyof typeof enThreeParties, string> = {
   "event.deadline_extended": "Délai prolongé",
   "email.extended.subject": "Plus de temps est nécessaire pour votre plainte {reference}",
   "email.extended.body":
-    "{ssm} a prolongé de {n} jours ouvrables le délai pour décider de votre plainte {reference}. La décision est maintenant attendue au plus tard le {date}. Le motif donné :",
+    "{ssm} a besoin de plus de temps pour décider de votre plainte {reference}. Nous vous donnerons une décision au plus tard le {date}. Le motif donné :",
   "report.figure.extensions": "Délais prolongés",
 
   "links.title": "Dossiers liés",

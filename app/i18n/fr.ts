@@ -1,15 +1,19 @@
 import { frIntegrations } from "./fr-integrations";
 import { frReportProvider } from "./fr-report-provider";
+import { frReportScreens } from "./fr-report-screens";
 import type { MessageKey } from "./en";
 import { frProviderStage } from "./fr-provider-stage";
 import { frAnswerFiles } from "./fr-answer-files";
 import { frAssigneeNotice } from "./fr-assignee-notice";
 import { frSurveyReview } from "./fr-survey-review";
 import { frThreeParties } from "./fr-three-parties";
+import { frConversation } from "./fr-conversation";
+import { frSignIn } from "./fr-sign-in";
 
 // Chaque texte en français : mêmes clés que en.ts (le type le vérifie).
 export const fr: Record<MessageKey, string> = {
   ...frProviderStage,
+  ...frSignIn,
   "lang.name": "Français",
   "lang.switch": "English",
   "lang.switchLabel": "Read this page in English",
@@ -25,14 +29,14 @@ export const fr: Record<MessageKey, string> = {
   "nav.reports": "Rapports",
   "nav.signedInAs": "Connecté en tant que {name}",
   "footer.text":
-    "Recours aide les gestionnaires de système de services à traiter les plaintes au sujet des services d’Emploi Ontario.",
+    "Recours aide les organismes qui gèrent les services d’Emploi Ontario à traiter les plaintes à leur sujet.",
   "footer.french": "Le service est offert en français et en anglais.",
 
   "home.title": "Un problème avec un service d’emploi?",
   "home.intro1":
-    "Dans chaque région de l’Ontario, un gestionnaire de système de services (GSS) gère les services d’Emploi Ontario.",
+    "Chaque région de l’Ontario a un gestionnaire de système de services, l’organisme qui gère les services d’Emploi Ontario dans votre région.",
   "home.intro2":
-    "Si un service ne vous a pas traité de façon juste, vous pouvez vous plaindre à votre GSS. C’est gratuit. Vous pouvez écrire en français ou en anglais.",
+    "Si un service ne vous a pas traité de façon juste, vous pouvez vous plaindre à votre gestionnaire de système de services. C’est gratuit. Vous pouvez écrire en français ou en anglais.",
   "home.chooseArea": "Toutes les régions",
   "home.chooseAreaHelp":
     "Choisissez votre région pour savoir comment porter plainte et combien de temps prend chaque étape.",
@@ -52,14 +56,11 @@ export const fr: Record<MessageKey, string> = {
   "place.fileHere": "Déposer une plainte dans cette région",
   "place.error.empty": "Entrez la ville, le village, le comté ou la région où vous vivez.",
 
-  "phase.prototype": "Prototype",
-  "phase.1": "Phase 1",
-  "phase.2": "Phase 2",
-  "phase.3": "Phase 3",
-  "area.notConfirmed": "(organisme de démonstration : GSS pas encore confirmé)",
+  "area.notConfirmed": "(organisme de démonstration, pas encore confirmé)",
 
   "process.title": "Comment porter plainte dans la région {area}",
-  "process.ssmIntro": "Votre gestionnaire de système de services est {ssm}.",
+  "process.ssmIntro":
+    "Votre gestionnaire de système de services, l’organisme qui gère les services d’Emploi Ontario dans votre région, est {ssm}.",
   "process.figures.title": "Nos résultats pour {quarter}",
   "process.figures.received": "Plaintes et différends reçus",
   "process.figures.onTime": "Premières décisions rendues dans les délais",
@@ -71,7 +72,7 @@ export const fr: Record<MessageKey, string> = {
   "process.who.clients":
     "Toute personne qui utilise les services d’emploi dans la région {area} peut se plaindre d’un fournisseur de services.",
   "process.who.providers":
-    "Les fournisseurs de services peuvent soumettre un différend au GSS au sujet de leur contrat, de leur financement ou des aiguillages.",
+    "Les fournisseurs de services peuvent nous soumettre un différend au sujet de leur contrat, de leur financement ou des aiguillages.",
   "process.times.title": "Combien de temps prend chaque étape",
   "process.times.intro":
     "Nous comptons les jours ouvrables : du lundi au vendredi, sans les jours fériés de l’Ontario.",
@@ -79,21 +80,21 @@ export const fr: Record<MessageKey, string> = {
   "process.times.first": "Nous vous donnons une première vraie réponse dans un délai de {n} jours ouvrables.",
   "process.times.decision": "Nous rendons une décision écrite dans un délai de {n} jours ouvrables.",
   "process.times.recourse":
-    "Si vous n’êtes pas d’accord avec une décision, vous pouvez demander une révision dans un délai de {n} jours ouvrables après celle-ci, même si le GSS a fermé le dossier entre-temps.",
+    "Si vous n’êtes pas d’accord avec une décision, vous pouvez demander une révision dans un délai de {n} jours ouvrables après celle-ci, même si nous avons fermé le dossier entre-temps.",
   "process.times.pause":
     "Si nous vous demandons des renseignements, le délai de décision s’arrête jusqu’à votre réponse. Quand il reprend, l’échéance est reportée de chaque jour ouvrable touché par l’attente, chacun compté comme un jour entier : une échéance tombe donc toujours à {closing} un jour ouvrable.",
   "process.levels.title": "Si vous n’êtes pas satisfait",
-  "process.levels.intro": "Votre plainte peut monter d’un niveau à la fois :",
+  "process.levels.intro": "Si vous n’êtes pas satisfait après une étape, vous pouvez demander la suivante :",
   "process.levelDays": "Décision dans un délai de {n} jours ouvrables.",
   "process.closures": "Le bureau est aussi fermé : {days}.",
-  "process.contact.title": "Joindre le GSS",
+  "process.contact.title": "Nous joindre",
   "process.contact.email": "Courriel",
   "process.contact.phone": "Téléphone",
   "process.contact.address": "Poste",
   "process.contact.inPerson": "En personne",
   "process.accommodation":
     "Dites-nous si vous avez besoin d’une mesure d’adaptation ou de cette page dans un autre format. Nous vous aiderons.",
-  "process.phaseInfo": "{phase}. Le GSS est responsable depuis {from}.",
+  "process.phaseInfo": "{ssm} est responsable de ces services depuis le {from}.",
   "process.notFound": "Nous ne connaissons pas cette région.",
 
   "level.1": "Niveau 1 : le fournisseur de services ou un agent examine la plainte",
@@ -145,18 +146,18 @@ export const fr: Record<MessageKey, string> = {
   "file.yes": "Oui",
   "file.no": "Non",
   "file.consent.label":
-    "J’ai lu l’avis ci-dessous et j’accepte que le GSS utilise ces renseignements pour traiter ma plainte.",
+    "J’ai lu l’avis ci-dessous et j’accepte que vous utilisiez ces renseignements pour traiter ma plainte.",
   "file.notice.title": "Pourquoi nous demandons ces renseignements",
   "file.notice.text":
-    "Le GSS recueille votre nom, vos coordonnées et ce que vous nous dites seulement pour examiner votre plainte et vous répondre. Seul le personnel du GSS qui traite les plaintes peut les voir. Le ministère reçoit seulement des totaux, jamais votre nom.",
-  "file.program.inScope": "Programmes gérés par le GSS",
+    "Nous recueillons votre nom, vos coordonnées et ce que vous nous dites seulement pour examiner votre plainte et vous répondre. Seul notre personnel qui traite les plaintes peut les voir. Le ministère reçoit seulement des totaux, jamais votre nom.",
+  "file.program.inScope": "Programmes que nous gérons",
   "file.program.retained": "Programmes gérés par le ministère",
   "file.referred.title": "Le ministère s’occupe de ce programme",
   "file.referred.text":
-    "Le programme {program} est géré par le ministère, pas par le GSS. Veuillez appeler le Centre de contact d’Emploi Ontario au {phone}. Nous avons noté que vous avez communiqué avec nous (référence {reference}).",
+    "Le programme {program} est géré par le ministère, pas par nous. Veuillez appeler le Centre de contact d’Emploi Ontario au {phone}. Nous avons noté que vous avez communiqué avec nous (référence {reference}).",
   "file.groups.legend": "À votre sujet (facultatif)",
   "file.groups.hint":
-    "Ces questions aident le GSS à voir si certains groupes sont traités injustement. Vos réponses ne changent pas la façon dont nous traitons votre plainte. Les rapports montrent seulement des totaux.",
+    "Ces questions nous aident à voir si certains groupes sont traités injustement. Vos réponses ne changent pas la façon dont nous traitons votre plainte. Les rapports montrent seulement des totaux.",
   "file.groups.yes": "Oui",
   "file.groups.no": "Non",
   "file.groups.unsaid": "Je préfère ne pas répondre",
@@ -175,9 +176,9 @@ export const fr: Record<MessageKey, string> = {
   "file.honeypot": "Laissez ce champ vide",
   "error.honeypot": "Laissez ce champ vide.",
   "error.rateLimited":
-    "Trop de tentatives depuis votre connexion. Veuillez attendre quelques minutes et réessayer, ou appeler le GSS.",
+    "Trop de tentatives depuis votre connexion. Veuillez attendre quelques minutes et réessayer, ou nous appeler.",
   "event.referred_out": "Renvoyée au ministère : programme géré par le ministère",
-  "process.outOfScope.title": "Ce que le GSS ne peut pas traiter",
+  "process.outOfScope.title": "Ce que nous ne pouvons pas traiter",
   "process.outOfScope.text":
     "Ces programmes sont gérés par le ministère. Pour une plainte à leur sujet, appelez le Centre de contact d’Emploi Ontario au {phone} :",
   "process.french.title": "Service en français",
@@ -185,9 +186,9 @@ export const fr: Record<MessageKey, string> = {
     "Vous pouvez suivre tout ce processus en français : formulaires, lettres, courriels et rencontres.",
   "process.notice.title": "Vos renseignements personnels",
   "process.file.how":
-    "Utilisez le formulaire en ligne, ou communiquez avec le GSS par téléphone, courriel, poste ou en personne. Le personnel peut noter votre plainte pour vous.",
+    "Utilisez le formulaire en ligne, ou communiquez avec nous par téléphone, courriel, poste ou en personne. Le personnel peut noter votre plainte pour vous.",
   "process.noEmail":
-    "Pas de courriel? Donnez plutôt un numéro de téléphone. Le GSS vous appelle à chaque étape : pour confirmer qu’il a reçu votre plainte, pour vous poser une question et pour vous annoncer la décision et comment demander une révision. S’il ne peut pas vous joindre, il laisse un message ou vous écrit. Le délai de réception n’est respecté que par un appel qui vous a joint ou une lettre envoyée, jamais par une étape dont personne ne vous a parlé.",
+    "Pas de courriel? Donnez plutôt un numéro de téléphone. Nous vous appelons à chaque étape : pour confirmer que nous avons reçu votre plainte, pour vous poser une question et pour vous annoncer la décision et comment demander une révision. Si nous ne pouvons pas vous joindre, nous laissons un message ou nous vous écrivons. Le délai de réception n’est respecté que par un appel qui vous a joint ou une lettre envoyée, jamais par une étape dont personne ne vous a parlé.",
   "process.recourse.title": "Comment demander une révision",
   "process.recourse.text":
     "Après chaque décision, allez à « Suivre une plainte » avec votre numéro de référence et votre code d’accès, et choisissez « Demander une révision ». Vous avez {n} jours ouvrables.",
@@ -278,10 +279,7 @@ export const fr: Record<MessageKey, string> = {
   "status.submit": "Vérifier",
   "status.notFound": "Nous n’avons pas trouvé de plainte avec ce numéro de référence et ce code d’accès.",
   "status.current": "État",
-  "status.level": "Niveau",
   "status.received": "Reçue le",
-  "status.nextStep": "Prochaine étape",
-  "status.answerBy": "Nous vous répondrons au plus tard le {date}.",
   "status.timeline": "Historique",
   "status.decision": "Décision",
   "status.noEvents": "Rien pour l’instant.",
@@ -679,7 +677,7 @@ export const fr: Record<MessageKey, string> = {
   "reports.form.notEndedRefusal":
     "Le trimestre n’est pas terminé : le rapport ne peut pas encore être soumis. Votre texte n’est pas perdu : enregistrez-le comme brouillon.",
   "reports.ministry.intro":
-    "Le rapport soumis par chaque GSS pour le trimestre, côte à côte. Aucun nom ni coordonnée. Les nombres de 1 à {below} sont affichés « <{threshold} ».",
+    "Le rapport soumis par chaque GSS pour le trimestre, côte à côte. Aucun nom ni coordonnée. Les nombres de 0 à {below} sont affichés « <{threshold} ».",
   "reports.ministry.quarter": "Trimestre",
   "reports.ministry.show": "Afficher",
   "reports.ministry.statusHeading": "Rapports pour {quarter}",
@@ -728,7 +726,7 @@ export const fr: Record<MessageKey, string> = {
   "email.signoff": "{ssm}",
   "email.ack.subject": "Nous avons reçu votre plainte {reference}",
   "email.ack.body":
-    "Nous avons reçu votre plainte le {date}. Votre numéro de référence est {reference}. Nous confirmerons la réception dans un délai de {ackDays} jours ouvrables et vous donnerons une première réponse au plus tard le {firstDue}.",
+    "Nous avons reçu votre plainte le {date}. Votre numéro de référence est {reference}. Nous confirmerons la réception au plus tard le {ackDue} et vous donnerons une première réponse au plus tard le {firstDue}.",
   "email.ack.follow":
     "Pour suivre votre plainte, allez à {link} et entrez votre numéro de référence et le code d’accès affiché quand vous l’avez envoyée.",
   "email.ack.followSignedIn": "Pour le suivre, connectez-vous à Recours : {link}",
@@ -744,7 +742,7 @@ export const fr: Record<MessageKey, string> = {
   "email.decision.body": "{ssm} a rendu une décision sur votre plainte {reference} : {outcome}.",
   "email.decision.reasons": "Motifs :",
   "email.decision.recourse":
-    "Si vous n’êtes pas d’accord, vous pouvez demander une révision dans un délai de {n} jours ouvrables. Allez à {link}.",
+    "Si vous n’êtes pas d’accord, vous pouvez demander une révision au plus tard le {date}. Allez à {link}.",
   "email.footer": "Veuillez ne pas répondre à ce courriel. Pour nous écrire, utilisez le lien ci-dessus.",
   "queue.attention": "À traiter en premier",
   "queue.attention.afterClose": "Nouveau message sur un dossier fermé.",
@@ -846,7 +844,7 @@ export const fr: Record<MessageKey, string> = {
   "escalationCause.recourse": "la personne a demandé une révision",
   "escalationCause.manual": "un gestionnaire l’a renvoyé",
 
-  "status.signedOut": "Fermer ce dossier",
+  "status.signedOut": "Me déconnecter de cette plainte",
   "status.addInfo.label": "Ajouter des renseignements",
   "status.addInfo.hint": "Tout élément nouveau au sujet de votre plainte. Nous l’ajoutons à votre dossier.",
   "status.addInfo.afterCloseHint":
@@ -859,9 +857,6 @@ export const fr: Record<MessageKey, string> = {
   "status.recourse.submit": "Demander une révision",
   "status.recourse.done": "Votre plainte est passée au niveau suivant.",
   "status.recourse.closed": "Le délai pour demander une révision est passé.",
-  "status.withdraw.title": "Retirer votre plainte",
-  "status.withdraw.hint": "Si vous ne voulez plus que nous l’examinions.",
-  "status.withdraw.submit": "Retirer ma plainte",
   "status.withdraw.done": "Votre plainte est retirée.",
   "status.waiting": "Nous attendons des renseignements de votre part. Veuillez les ajouter ci-dessous.",
   "status.ministry":
@@ -878,15 +873,15 @@ export const fr: Record<MessageKey, string> = {
   "email.infoRequest.body": "{ssm} a besoin de renseignements pour examiner votre plainte {reference} :",
   "email.infoRequest.action":
     "Pour répondre, allez à {link} et ajoutez des renseignements. Nous attendrons votre réponse avant de continuer.",
-  "email.escalated.subject": "Votre plainte {reference} est passée au niveau suivant",
+  "email.escalated.subject": "Votre plainte {reference} est passée à l’étape suivante",
   "email.escalated.body":
-    "Votre plainte {reference} est passée au {level} parce que {cause}. Nous rendrons une décision au plus tard le {date}.",
+    "Votre plainte {reference} est passée à l’étape suivante, « {level} », parce que {cause}. Nous vous donnerons une décision au plus tard le {date}.",
   "email.referred.subject": "Votre plainte {reference} a été renvoyée au ministère",
   "email.referred.body":
     "Votre plainte {reference} a été renvoyée au ministère du Travail, de l’Immigration, de la Formation et du Développement des compétences. Le ministère communiquera avec vous. Si vous n’êtes toujours pas satisfait ensuite, vous pouvez communiquer avec l’Ombudsman de l’Ontario.",
   "email.referredOut.subject": "Où envoyer votre plainte {reference}",
   "email.referredOut.body":
-    "Votre plainte {reference} porte sur le programme {program}. C’est le ministère qui gère ce programme, pas le GSS. Veuillez appeler le Centre de contact d’Emploi Ontario au {phone}. Nous avons noté que vous avez communiqué avec nous.",
+    "Votre plainte {reference} porte sur le programme {program}. C’est le ministère qui gère ce programme, pas nous. Veuillez appeler le Centre de contact d’Emploi Ontario au {phone}. Nous avons noté que vous avez communiqué avec nous.",
   "email.staff.greeting": "Bonjour {name},",
   "email.staff.link": "Ouvrir le dossier : {link}",
   "email.overdue.subject": "En retard : {clock} pour le dossier {reference}",
@@ -1179,6 +1174,8 @@ export const fr: Record<MessageKey, string> = {
   ...frAnswerFiles,
   ...frAssigneeNotice,
   ...frSurveyReview,
+  ...frConversation,
   ...frReportProvider,
+  ...frReportScreens,
   ...frIntegrations,
 };

@@ -23,7 +23,8 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const { user } = await requirePermission(request, "dispute.read");
   const view = await providerDisputeView({ db: context.db, user, reference: params.reference ?? "", now: new Date() });
   if (!view) throw notFound();
-  return { view, justFiled: new URL(request.url).searchParams.get("filed") === "1" };
+  const search = new URL(request.url).searchParams;
+  return { view, justFiled: search.get("filed") === "1", confirmWithdraw: search.get("withdraw") === "confirm" };
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
@@ -53,11 +54,11 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     now: new Date(),
   });
   if (!result) throw notFound();
-  return filerActionResponse(parsed.data, result);
+  return filerActionResponse(parsed.data, result, "provider");
 }
 
 export default function DisputePage() {
-  const { view, justFiled } = useLoaderData<typeof loader>();
+  const { view, justFiled, confirmWithdraw } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const t = useT();
   return (
@@ -67,7 +68,12 @@ export default function DisputePage() {
           {t("disputes.done", { reference: view.reference })}
         </p>
       ) : null}
-      <FilerCaseView view={view} result={result} attachmentHref={(id) => `/attachments/${id}`} />
+      <FilerCaseView
+        view={view}
+        result={result}
+        attachmentHref={(id) => `/attachments/${id}`}
+        confirmWithdraw={confirmWithdraw && !result}
+      />
     </>
   );
 }

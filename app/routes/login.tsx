@@ -1,12 +1,12 @@
-import type { ActionFunctionArgs, MetaFunction } from "@remix-run/node";
-import { redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useSearchParams } from "@remix-run/react";
+import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
 import { TextField } from "../components/form-fields";
-import { roleMay } from "../domain/access";
-import type { Role } from "../domain/vocabulary";
+import { homePathFor } from "../domain/home-path";
 import { useT } from "../hooks/use-translation";
 import { attemptSignIn } from "../services/auth.server";
+import { signInButtons } from "../services/sign-in-settings.server";
 import { parseForm } from "../utils/form";
 import { pageTitle } from "../utils/meta";
 import { rememberLanguage } from "../utils/language.server";
@@ -16,6 +16,7 @@ import { safeRedirect } from "../utils/safe-redirect";
 import { TEXT_LIMITS } from "../domain/text-limits";
 import { refusalResponse } from "../utils/refusal-response.server";
 import { refused } from "../domain/result";
+import { contentSecurityPolicy } from "../utils/security-headers.server";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "login.title");
 
@@ -24,12 +25,26 @@ const loginSchema = z.object({
   password: z.string().min(1, "error.required").max(128, "error.tooLong"),
 });
 
-/** Where each person starts: the ministry at the province's reports, a provider at its disputes, an SSM at its queue. */
-function homeFor(role: Role): string {
-  if (roleMay(role, "report.read_province")) return "/reports";
-  if (roleMay(role, "dispute.read")) return "/disputes";
-  return "/cases";
+/** One "Sign in with…" button per organization whose provider is set (issue #22). */
+export async function loader({ context }: LoaderFunctionArgs) {
+  const { buttons, origins } = await signInButtons(context.db);
+  const headers: HeadersInit = origins.length
+    ? {
+        "Content-Security-Policy": contentSecurityPolicy(
+          context.cspNonce,
+          process.env.NODE_ENV === "production" ? undefined : process.env.REMIX_DEV_ORIGIN,
+          origins,
+        ),
+      }
+    : {};
+  return data({ providers: buttons }, { headers });
 }
+
+// The page's policy, with the providers' origins in form-action (the loader's); server.ts's otherwise.
+export const headers: HeadersFunction = ({ loaderHeaders }) => {
+  const policy = loaderHeaders.get("Content-Security-Policy");
+  return policy ? { "Content-Security-Policy": policy } : new Headers();
+};
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const parsed = parseForm(loginSchema, await readForm(request));
@@ -44,7 +59,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   });
   if (!attempt.ok) return refusalResponse(attempt, {});
   const url = new URL(request.url);
-  const next = safeRedirect(url.searchParams.get("next"), homeFor(attempt.user.role), url.origin);
+  const next = safeRedirect(url.searchParams.get("next"), homePathFor(attempt.user.role), url.origin);
   // The account's language from here on, whatever the browser or the sign-in page was in.
   const headers = new Headers([
     ["Set-Cookie", sessionCookie(attempt.token)],
@@ -55,8 +70,11 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
 export default function LoginPage() {
   const result = useActionData<typeof action>();
+  const { providers } = useLoaderData<typeof loader>();
   const [params] = useSearchParams();
   const t = useT();
+  const next = params.get("next");
+  const oidcProblem = params.get("oidc");
   return (
     <>
       <h1>{t("login.title")}</h1>
@@ -64,10 +82,31 @@ export default function LoginPage() {
         <div className="error-summary" role="alert" tabIndex={-1}>
           <p>{t(result.refused)}</p>
         </div>
+      ) : oidcProblem ? (
+        <div className="error-summary" role="alert" tabIndex={-1}>
+          <p>{t(oidcProblem === "unavailable" ? "signIn.providerUnavailable" : "signIn.failed")}</p>
+        </div>
       ) : params.get("reset") === "done" ? (
         <p className="notice-success" role="status">
           {t("login.resetDone")}
         </p>
+      ) : null}
+      {providers.length > 0 ? (
+        <section aria-labelledby="org-sign-in">
+          <h2 id="org-sign-in">{t("signIn.orgHeading")}</h2>
+          {providers.map((p) => (
+            // A plain form: the answer sends the browser to the provider, another site.
+            <form
+              key={p.organizationSlug}
+              method="post"
+              action={`/auth/oidc/${encodeURIComponent(p.organizationSlug)}${next ? `?next=${encodeURIComponent(next)}` : ""}`}
+              className="stack"
+            >
+              <button type="submit">{t("signIn.with", { provider: p.label })}</button>
+            </form>
+          ))}
+          <h2>{t("signIn.orPassword")}</h2>
+        </section>
       ) : null}
       <Form method="post" className="stack">
         <TextField name="email" type="email" label={t("login.email")} required autoComplete="username" />

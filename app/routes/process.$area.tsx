@@ -13,6 +13,7 @@ import { formatDate, formatTimeOfDay } from "../utils/format-date";
 import { notFound } from "../utils/http.server";
 import { pageTitle } from "../utils/meta";
 import { nameIn } from "../i18n/localized";
+import { quarterName } from "../utils/quarter-name";
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
   pageTitle(matches, "process.title", { area: data?.area.name_en ?? "" });
@@ -107,7 +108,7 @@ export default function ProcessPage() {
       <ol>
         {policy.levels.map((l) => (
           <li key={l.level}>
-            {t(`level.${l.level}` as "level.1")}
+            {codeText(t, "filerLevel", l.level)}
             {l.decisionDays !== null ? <> {t("process.levelDays", { n: l.decisionDays })}</> : null}
           </li>
         ))}
@@ -171,7 +172,9 @@ export default function ProcessPage() {
       <p>{t("process.accommodation")}</p>
       {figures ? (
         <section aria-labelledby="figures-heading" data-testid="public-figures">
-          <h2 id="figures-heading">{t("process.figures.title", { quarter: figures.quarter })}</h2>
+          <h2 id="figures-heading">
+            {t("process.figures.title", { quarter: quarterName(figures.quarter, language) })}
+          </h2>
           <dl className="figures">
             <dt>{t("process.figures.received")}</dt>
             <dd>{formatCount(figures.received, threshold, language)}</dd>
@@ -204,7 +207,7 @@ export default function ProcessPage() {
       {area.ssmResponsibleFrom ? (
         <p className="meta">
           {t("process.phaseInfo", {
-            phase: t(`phase.${area.phase}`),
+            ssm: ssmName,
             from: formatDate(`${area.ssmResponsibleFrom}T12:00:00Z`, language),
           })}
         </p>

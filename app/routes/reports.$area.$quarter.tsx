@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
+import { useEffect, useRef } from "react";
 import { ErrorSummary } from "../components/error-summary";
 import { TextArea } from "../components/form-fields";
 import { ReportFigures } from "../components/report-figures";
@@ -18,6 +19,10 @@ import { loadReportPage } from "../loaders/report-page.server";
 import { requirePermission } from "../auth/require-permission.server";
 import { readForm } from "../utils/read-form.server";
 import { nameIn, localized } from "../i18n/localized";
+import { quarterName } from "../utils/quarter-name";
+import { ReportPrintHeader, reportStyles } from "../components/report-print";
+
+export const links = reportStyles;
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "reports.page.title");
 
@@ -34,7 +39,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   if (access?.kind !== "ssm" || !access.canSubmit) throw notFound();
   const formData = await readForm(request);
   const parsed = parseForm(reportFormSchema, formData);
-  if (!parsed.ok) return invalidFormResponse(parsed, { values: parsed.values, saved: false });
+  if (!parsed.ok) return invalidFormResponse(parsed, { values: parsed.values, saved: false, confirm: null });
   const form = parsed.data;
   const narrative = {
     actionsTaken: form.actionsTaken,
@@ -44,7 +49,15 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const now = new Date();
   if (form.intent === "save") {
     await saveNarrativeDraft({ db, user, areaSlug, quarter, narrative, now });
-    return { errors: null, values: null, saved: true, refused: null };
+    return { errors: null, values: null, saved: true, refused: null, confirm: null };
+  }
+  // Submitting is two steps, in plain forms that work without JavaScript: "review" shows what will
+  // be frozen (the figures and the text, carried in hidden fields), only its own button submits.
+  if (form.intent === "edit")
+    return { errors: null, values: formValues(formData), saved: false, refused: null, confirm: null };
+  if (form.intent === "review") {
+    const confirm = { ...narrative, amendmentReason: form.amendmentReason, expectedVersion: form.expectedVersion };
+    return { errors: null, values: formValues(formData), saved: false, refused: null, confirm };
   }
   const result = await submitQuarterReport({
     db,
@@ -57,8 +70,10 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     threshold: env().SUPPRESSION_THRESHOLD,
     now,
   });
-  if (result.ok) throw redirect(`/reports/${areaSlug}/${quarter}?submitted=${result.version}`);
-  return refusalResponse(result, { values: formValues(formData), saved: false });
+  // The frozen version, as sent: the page then says only what is true of it.
+  if (result.ok)
+    throw redirect(`/reports/${areaSlug}/${quarter}?version=${result.version}&submitted=${result.version}`);
+  return refusalResponse(result, { values: formValues(formData), saved: false, confirm: null });
 }
 
 export default function ReportPage() {
@@ -69,10 +84,13 @@ export default function ReportPage() {
   const areaName = nameIn(view.area, language);
   return (
     <>
-      <p className="breadcrumb">
+      <ReportPrintHeader
+        title={t("reports.print.header.report", { ssm, quarter: quarterName(view.quarter, language) })}
+      />
+      <p className="breadcrumb no-print">
         <Link to={`/reports/${view.area.slug}`}>{t("reports.area.back", { area: areaName })}</Link>
       </p>
-      <h1>{t("reports.page.heading", { quarter: view.quarter, ssm })}</h1>
+      <h1>{t("reports.page.heading", { quarter: quarterName(view.quarter, language), ssm })}</h1>
       {view.kind === "ssm" ? <SsmReport view={view} /> : <MinistryReport view={view} />}
     </>
   );
@@ -86,6 +104,7 @@ function SsmReport({ view }: { view: Extract<View, { kind: "ssm" }> }) {
   const [params] = useSearchParams();
   const submitted = params.get("submitted");
   const latest = view.versions.at(-1);
+  const confirm = useActionData<typeof action>()?.confirm ?? null;
   return (
     <>
       {submitted ? (
@@ -104,7 +123,6 @@ function SsmReport({ view }: { view: Extract<View, { kind: "ssm" }> }) {
             ? t("reports.page.statusDraft", { date: formatDate(view.dueAt, language) })
             : t("reports.page.statusInProgress")}
       </p>
-      {view.canSubmit && view.selected === null ? <NarrativeForm view={view} /> : null}
       {view.selected ? (
         <>
           <h2>{t("reports.page.versionHeading", { version: view.selected.version })}</h2>
@@ -113,17 +131,30 @@ function SsmReport({ view }: { view: Extract<View, { kind: "ssm" }> }) {
               date: formatDateTime(view.selected.submittedAt, language),
               name: view.selected.submittedBy,
             })}{" "}
-            <Link to={`/reports/${view.area.slug}/${view.quarter}`}>{t("reports.page.backToDraft")}</Link>
+            <Link to={`/reports/${view.area.slug}/${view.quarter}`}>
+              {view.canSubmit && view.ended ? t("reports.page.correct") : t("reports.page.backToDraft")}
+            </Link>
           </p>
+          <ReportFigures figures={view.figures} threshold={view.threshold} headingLevel={3} />
           <ReportNarrative narrative={view.selected.narrative} amendmentReason={view.selected.amendmentReason} />
         </>
+      ) : confirm && view.canSubmit ? (
+        <ConfirmSubmission view={view} confirm={confirm} />
       ) : (
         <>
-          <h2>{t("reports.page.liveHeading")}</h2>
-          <p>{t("reports.page.liveIntro", { date: formatDateTime(view.computedAt, language) })}</p>
+          <h2>{latest ? t("reports.page.liveHeadingAfter") : t("reports.page.liveHeading")}</h2>
+          <p>
+            {latest
+              ? t("reports.page.liveIntroAfter", {
+                  date: formatDateTime(view.computedAt, language),
+                  version: latest.version,
+                })
+              : t("reports.page.liveIntro", { date: formatDateTime(view.computedAt, language) })}
+          </p>
+          <ReportFigures figures={view.figures} threshold={view.threshold} headingLevel={3} />
+          {view.canSubmit ? <NarrativeForm view={view} /> : null}
         </>
       )}
-      <ReportFigures figures={view.figures} threshold={view.threshold} headingLevel={3} />
       <ReportVersionList
         area={view.area.slug}
         quarter={view.quarter}
@@ -211,18 +242,54 @@ function NarrativeForm({ view }: { view: Extract<View, { kind: "ssm" }> }) {
             type="submit"
             name="intent"
             value="save"
-            className="secondary"
+            className="button--secondary"
             disabled={navigation.state === "submitting"}
           >
             {t("reports.form.save")}
           </button>
           {view.ended ? (
-            <button type="submit" name="intent" value="submit" disabled={navigation.state === "submitting"}>
+            <button type="submit" name="intent" value="review" disabled={navigation.state === "submitting"}>
               {amending ? t("reports.form.amend") : t("reports.form.submit")}
             </button>
           ) : null}
         </div>
         {view.ended ? <p className="hint">{t("reports.form.submitHint")}</p> : null}
+      </Form>
+    </section>
+  );
+}
+
+type Confirm = NonNullable<NonNullable<ReturnType<typeof useActionData<typeof action>>>["confirm"]>;
+
+/** What submitting will freeze, shown before anything is sent: the figures, then the text. */
+function ConfirmSubmission({ view, confirm }: { view: Extract<View, { kind: "ssm" }>; confirm: Confirm }) {
+  const t = useT();
+  const navigation = useNavigation();
+  const heading = useRef<HTMLHeadingElement>(null);
+  const version = view.latestVersion + 1;
+  // Announced where the person is looking: the check replaces the form they just used.
+  useEffect(() => heading.current?.focus(), []);
+  return (
+    <section aria-labelledby="confirm-heading" className="confirm-submission">
+      <h2 id="confirm-heading" tabIndex={-1} ref={heading}>
+        {t("reports.confirm.heading")}
+      </h2>
+      <p className="lead">{t("reports.confirm.intro", { version })}</p>
+      <h3>{t("reports.confirm.figures")}</h3>
+      <ReportFigures figures={view.figures} threshold={view.threshold} headingLevel={3} />
+      <ReportNarrative narrative={confirm} amendmentReason={confirm.amendmentReason || null} headingLevel={3} />
+      <Form method="post" className="button-row">
+        <input type="hidden" name="expectedVersion" value={confirm.expectedVersion} />
+        <input type="hidden" name="actionsTaken" value={confirm.actionsTaken} />
+        <input type="hidden" name="lessonsLearned" value={confirm.lessonsLearned} />
+        <input type="hidden" name="systemicIssues" value={confirm.systemicIssues} />
+        <input type="hidden" name="amendmentReason" value={confirm.amendmentReason} />
+        <button type="submit" name="intent" value="submit" disabled={navigation.state === "submitting"}>
+          {t("reports.confirm.submit", { version })}
+        </button>
+        <button type="submit" name="intent" value="edit" className="button--secondary">
+          {t("reports.confirm.back")}
+        </button>
       </Form>
     </section>
   );
@@ -247,8 +314,8 @@ function MinistryReport({ view }: { view: Extract<View, { kind: "ministry" }> })
           date: formatDateTime(selected.submittedAt, language),
         })}
       </p>
-      <ReportNarrative narrative={selected.narrative} amendmentReason={selected.amendmentReason} />
       <ReportFigures figures={selected.figures} threshold={view.threshold} headingLevel={3} />
+      <ReportNarrative narrative={selected.narrative} amendmentReason={selected.amendmentReason} />
       <ReportVersionList
         area={view.area.slug}
         quarter={view.quarter}

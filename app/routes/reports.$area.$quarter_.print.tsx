@@ -8,6 +8,10 @@ import { notFound } from "../utils/http.server";
 import { pageTitle } from "../utils/meta";
 import { loadReportPage } from "../loaders/report-page.server";
 import { localized } from "../i18n/localized";
+import { quarterName } from "../utils/quarter-name";
+import { ReportPrintHeader, reportStyles } from "../components/report-print";
+
+export const links = reportStyles;
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "reports.print.title");
 
@@ -29,13 +33,16 @@ export default function PrintableReport() {
   const back = `/reports/${view.area.slug}/${view.quarter}${selected ? `?version=${selected.version}` : ""}`;
   return (
     <article className="printable-report">
+      <ReportPrintHeader
+        title={t("reports.print.header.report", { ssm, quarter: quarterName(view.quarter, language) })}
+      />
       <p className="no-print">
         <Link to={back}>{t("reports.print.back")}</Link>{" "}
         <button type="button" onClick={() => window.print()}>
           {t("reports.print.button")}
         </button>
       </p>
-      <h1>{t("reports.page.heading", { quarter: view.quarter, ssm })}</h1>
+      <h1>{t("reports.page.heading", { quarter: quarterName(view.quarter, language), ssm })}</h1>
       <p className="lead" data-testid="print-status">
         {selected
           ? t("reports.print.version", {
@@ -46,8 +53,8 @@ export default function PrintableReport() {
               date: formatDateTime(view.kind === "ssm" ? view.computedAt : new Date().toISOString(), language),
             })}
       </p>
-      {selected ? <ReportNarrative narrative={selected.narrative} amendmentReason={selected.amendmentReason} /> : null}
       <ReportFigures figures={figures} threshold={view.threshold} />
+      {selected ? <ReportNarrative narrative={selected.narrative} amendmentReason={selected.amendmentReason} /> : null}
     </article>
   );
 }

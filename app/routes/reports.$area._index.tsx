@@ -13,6 +13,10 @@ import { pageTitle } from "../utils/meta";
 import { requirePermission } from "../auth/require-permission.server";
 import { localized } from "../i18n/localized";
 import { DataTable } from "../components/data-table";
+import { quarterName, quarterShortName } from "../utils/quarter-name";
+import { ReportPrintHeader, reportStyles } from "../components/report-print";
+
+export const links = reportStyles;
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "reports.area.title");
 
@@ -44,6 +48,7 @@ export default function AreaReportsPage() {
           <Link to="/reports">{t("reports.area.backToAll")}</Link>
         </p>
       ) : null}
+      <ReportPrintHeader title={t("reports.area.heading", { ssm })} />
       <h1>{t("reports.area.heading", { ssm })}</h1>
       <p className="lead">
         {view.kind === "ssm"
@@ -62,9 +67,9 @@ export default function AreaReportsPage() {
             rowHeader: true,
             cell: (q) =>
               view.kind === "ssm" || q.version > 0 ? (
-                <Link to={`/reports/${view.area.slug}/${q.quarter}`}>{q.quarter}</Link>
+                <Link to={`/reports/${view.area.slug}/${q.quarter}`}>{quarterName(q.quarter, language)}</Link>
               ) : (
-                q.quarter
+                quarterName(q.quarter, language)
               ),
           },
           {
@@ -93,7 +98,8 @@ export default function AreaReportsPage() {
         title={t("reports.area.chart.onTime")}
         description={t("reports.area.chart.onTime.description", { target: formatShare(ON_TIME_TARGET, language) })}
         categoryHeader={t("reports.chart.quarter")}
-        categories={view.trend.map((p) => p.quarter)}
+        categories={view.trend.map((p) => quarterName(p.quarter, language))}
+        axisLabels={view.trend.map((p) => quarterShortName(p.quarter, language))}
         series={[
           { name: ssm, values: view.trend.map((p) => decisionShare(p.figures)) },
           { name: t("reports.ministry.province"), values: view.province.map((p) => decisionShare(p.figures)) },

@@ -17,10 +17,16 @@ import { ownArea } from "../domain/access";
 import { authorize } from "../services/access.server";
 import { env } from "../utils/env.server";
 import { formatDate, formatDateTime } from "../utils/format-date";
-import { formatCount, formatDays, formatShare } from "../utils/format-figures";
+import { formatCount, formatShare } from "../utils/format-figures";
+import { comparisonCellText } from "../utils/report-comparison-cells";
+import { COMPARISON_COLUMNS } from "../domain/report-comparison";
+import { FigureKey, ReportPrintHeader, reportStyles } from "../components/report-print";
 import { pageTitle } from "../utils/meta";
 import { nameIn } from "../i18n/localized";
 import { requirePermission } from "../auth/require-permission.server";
+import { quarterName } from "../utils/quarter-name";
+
+export const links = reportStyles;
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "reports.title");
 
@@ -50,7 +56,6 @@ type Loaded = ReturnType<typeof useLoaderData<typeof loader>>;
 const asNumber = (c: ShownCount | undefined) => (typeof c === "number" ? c : null);
 const acknowledgeOf = (f: ShownFigures) => f.clocks.find((c) => c.kind === "acknowledge");
 const decisionOf = (f: ShownFigures, level: number) => f.clocks.find((c) => c.kind === "decision" && c.level === level);
-const providerClockOf = (f: ShownFigures) => f.clocks.find((c) => c.kind === "provider_response");
 const levelCount = (rows: ShownFigures["escalations"]["byLevel"], level: number): ShownCount =>
   rows.find((r) => r.key === String(level))?.count ?? 0;
 
@@ -63,8 +68,10 @@ export default function ReportsPage() {
   // Several SSMs serve more than one area: the area names the row, the SSM follows.
   const ssmName = (r: Loaded["rows"][number]) => `${nameIn(r.area, language)} (${nameIn(r.area.ssm, language)})`;
   const count = (c: ShownCount | undefined) => formatCount(c ?? 0, view.threshold, language);
+  const quarterLabel = quarterName(view.quarter, language);
   return (
-    <>
+    <div className="report-wide">
+      <ReportPrintHeader title={t("reports.print.header.comparison", { quarter: quarterLabel })} />
       <h1>{t("reports.title")}</h1>
       <p className="lead">{t("reports.ministry.intro", { threshold: view.threshold, below: view.threshold - 1 })}</p>
       <Form method="get" className="inline-form no-print">
@@ -72,14 +79,14 @@ export default function ReportsPage() {
         <select id="quarter" name="quarter" defaultValue={view.quarter}>
           {view.choices.map((q) => (
             <option key={q} value={q}>
-              {q}
+              {quarterName(q, language)}
             </option>
           ))}
         </select>
         <button type="submit">{t("reports.ministry.show")}</button>
       </Form>
 
-      <h2>{t("reports.ministry.statusHeading", { quarter: view.quarter })}</h2>
+      <h2>{t("reports.ministry.statusHeading", { quarter: quarterLabel })}</h2>
       <p data-testid="submitted-count">
         {t("reports.ministry.submittedCount", {
           submitted: view.submitted,
@@ -101,48 +108,17 @@ export default function ReportsPage() {
       ) : null}
 
       {submitted.length ? (
-        <div className="table-scroll" tabIndex={0} role="region" aria-labelledby="comparison-caption">
-          <table className="data-table" data-testid="comparison-table">
-            <caption id="comparison-caption">{t("reports.ministry.tableCaption", { quarter: view.quarter })}</caption>
+        <div className="table-scroll comparison-scroll" tabIndex={0} role="region" aria-labelledby="comparison-caption">
+          <table className="data-table comparison-table" data-testid="comparison-table">
+            <caption id="comparison-caption">{t("reports.ministry.tableCaption", { quarter: quarterLabel })}</caption>
             <thead>
               <tr>
                 <th scope="col">{t("reports.col.ssm")}</th>
-                <th scope="col" className="num">
-                  {t("reports.col.received")}
-                </th>
-                <th scope="col" className="num">
-                  {t("reports.col.decided")}
-                </th>
-                <th scope="col" className="num">
-                  {t("reports.col.open")}
-                </th>
-                <th scope="col" className="num">
-                  {t("reports.col.ackOnTime")}
-                </th>
-                <th scope="col" className="num">
-                  {t("reports.col.decisionOnTime")}
-                </th>
-                <th scope="col" className="num">
-                  {t("reports.col.medianDecide")}
-                </th>
-                <th scope="col" className="num">
-                  {t("reports.col.providerReferred")}
-                </th>
-                <th scope="col" className="num">
-                  {t("reports.col.providerResolved")}
-                </th>
-                <th scope="col" className="num">
-                  {t("reports.col.providerOnTime")}
-                </th>
-                <th scope="col" className="num">
-                  {t("reports.col.escalations")}
-                </th>
-                <th scope="col" className="num">
-                  {t("reports.col.recourse")}
-                </th>
-                <th scope="col" className="num">
-                  {t("reports.col.survey")}
-                </th>
+                {COMPARISON_COLUMNS.map((c) => (
+                  <th scope="col" className="num" key={c.id}>
+                    {t(c.header)}
+                  </th>
+                ))}
               </tr>
             </thead>
             <tbody>
@@ -156,7 +132,7 @@ export default function ReportsPage() {
                         <span className="hint"> {t("reports.ministry.amended", { version: r.report!.version })}</span>
                       ) : null}
                     </th>
-                    <FigureCells f={f} count={count} />
+                    <FigureCells f={f} threshold={view.threshold} />
                   </tr>
                 );
               })}
@@ -165,7 +141,7 @@ export default function ReportsPage() {
               <tfoot>
                 <tr>
                   <th scope="row">{t("reports.ministry.province")}</th>
-                  <FigureCells f={view.province} count={count} province />
+                  <FigureCells f={view.province} threshold={view.threshold} province />
                 </tr>
               </tfoot>
             ) : null}
@@ -174,12 +150,13 @@ export default function ReportsPage() {
       ) : (
         <p>{t("reports.ministry.noneSubmitted")}</p>
       )}
+      {submitted.length ? <FigureKey threshold={view.threshold} /> : null}
 
       {submitted.length ? (
         <>
           <ChartWithTable
-            kind="bar"
-            title={t("reports.chart.onTime.title", { quarter: view.quarter })}
+            kind="hbar"
+            title={t("reports.chart.onTime.title", { quarter: quarterLabel })}
             description={t("reports.chart.onTime.description", { target: formatShare(ON_TIME_TARGET, language) })}
             categoryHeader={t("reports.col.ssm")}
             categories={submitted.map(ssmName)}
@@ -203,8 +180,8 @@ export default function ReportsPage() {
             emptyText={t("figures.tooFew")}
           />
           <ChartWithTable
-            kind="bar"
-            title={t("reports.chart.escalations.title", { quarter: view.quarter })}
+            kind="hbar"
+            title={t("reports.chart.escalations.title", { quarter: quarterLabel })}
             description={t("reports.chart.escalations.description")}
             categoryHeader={t("reports.col.ssm")}
             categories={submitted.map(ssmName)}
@@ -226,8 +203,13 @@ export default function ReportsPage() {
         <h2 id="downloads-heading">{t("reports.downloads")}</h2>
         <ul>
           <li>
+            <a href={`/reports/export.csv?view=table&quarter=${view.quarter}`} download>
+              {t("reports.csv.table", { quarter: quarterLabel })}
+            </a>
+          </li>
+          <li>
             <a href={`/reports/export.csv?view=comparison&quarter=${view.quarter}`} download>
-              {t("reports.csv.comparison", { quarter: view.quarter })}
+              {t("reports.csv.comparison", { quarter: quarterLabel })}
             </a>
           </li>
           <li>
@@ -243,39 +225,19 @@ export default function ReportsPage() {
         </ul>
         <p className="hint">{t("reports.ministry.updated", { date: formatDateTime(view.now, language) })}</p>
       </section>
-    </>
+    </div>
   );
 }
 
-function FigureCells({
-  f,
-  count,
-  province,
-}: {
-  f: ShownFigures;
-  count: (c: ShownCount | undefined) => string;
-  province?: boolean;
-}) {
+function FigureCells({ f, threshold, province }: { f: ShownFigures; threshold: number; province?: boolean }) {
   const language = useLanguage();
-  const t = useT();
-  const decision = decisionOf(f, 1);
   return (
     <>
-      <td className="num">{count(f.received.total)}</td>
-      <td className="num">{count(f.decided.total)}</td>
-      <td className="num">{count(f.openAtEnd)}</td>
-      <td className="num">{formatShare(acknowledgeOf(f)?.onTimeShare ?? null, language)}</td>
-      <td className="num">{formatShare(decision?.onTimeShare ?? null, language)}</td>
-      {/* Medians cannot be added up: Ontario's would need every case, so it is not shown. */}
-      <td className="num">
-        {province ? t("reports.ministry.perSsmOnly") : formatDays(decision?.medianDays ?? null, language)}
-      </td>
-      <td className="num">{count(f.providerStage.referred)}</td>
-      <td className="num">{count(f.providerStage.resolved)}</td>
-      <td className="num">{formatShare(providerClockOf(f)?.onTimeShare ?? null, language)}</td>
-      <td className="num">{count(f.escalations.total)}</td>
-      <td className="num">{count(f.recourse.total)}</td>
-      <td className="num">{count(f.satisfaction.responses)}</td>
+      {COMPARISON_COLUMNS.map((c) => (
+        <td className="num" key={c.id}>
+          {comparisonCellText(c, f, { threshold, language, province: province ?? false })}
+        </td>
+      ))}
     </>
   );
 }

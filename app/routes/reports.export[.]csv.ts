@@ -7,13 +7,13 @@ import { notFound } from "../utils/http.server";
 import { languageOf } from "../utils/language.server";
 import { requirePermission } from "../auth/require-permission.server";
 
-/** /reports/export.csv?view=comparison|report|trend|all&…: any report view as a streamed CSV. */
+/** /reports/export.csv?view=comparison|table|report|trend|all&…: any report view as a streamed CSV (table: the comparison laid out as on screen). */
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const { user } = await requirePermission(request, ["report.read_province", "report.read"]);
   const query = csvQuerySchema.safeParse(Object.fromEntries(new URL(request.url).searchParams));
   if (!query.success)
     throw new Response(
-      "Bad request: view must be comparison, report, trend or all, with a quarter like 2026-Q2 where needed.",
+      "Bad request: view must be comparison, table, report, trend or all, with a quarter like 2026-Q2 where needed.",
       { status: 400 },
     );
   const config = env();

@@ -59,7 +59,12 @@ async function openCaseId(request: Request, db: AppLoadContext["db"]): Promise<n
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const caseId = await openCaseId(request, context.db);
   const view = caseId === null ? null : await filerCaseView({ db: context.db, caseId, now: new Date() });
-  return { reference: new URL(request.url).searchParams.get("reference")?.slice(0, 40) ?? "", view };
+  const search = new URL(request.url).searchParams;
+  return {
+    reference: search.get("reference")?.slice(0, 40) ?? "",
+    view,
+    confirmWithdraw: search.get("withdraw") === "confirm",
+  };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -135,11 +140,19 @@ export async function action({ request, context }: ActionFunctionArgs) {
 }
 
 export default function StatusPage() {
-  const { reference, view } = useLoaderData<typeof loader>();
+  const { reference, view, confirmWithdraw } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const t = useT();
   if (view)
-    return <FilerCaseView view={view} result={result} attachmentHref={(id) => `/status/attachments/${id}`} closable />;
+    return (
+      <FilerCaseView
+        view={view}
+        result={result}
+        attachmentHref={(id) => `/status/attachments/${id}`}
+        closable
+        confirmWithdraw={confirmWithdraw && !result}
+      />
+    );
   return (
     <>
       <h1>{t("status.title")}</h1>

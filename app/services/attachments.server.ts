@@ -1,6 +1,9 @@
 import { createHash, randomUUID } from "node:crypto";
-import { mkdir, readFile, rm, writeFile } from "node:fs/promises";
+import { createReadStream } from "node:fs";
+import { mkdir, rm, stat, writeFile } from "node:fs/promises";
 import { join } from "node:path";
+import { Readable } from "node:stream";
+import { insertAttachmentChunk, readAttachmentChunk } from "../../db/repositories/attachment-chunks";
 import { writeTransaction, type DB } from "../../db/client";
 import { findAttachmentById, insertAttachment, listAttachmentsOfCase } from "../../db/repositories/attachments";
 import { appendAuditEntry } from "../../db/repositories/audit-log";
@@ -28,6 +31,14 @@ export function fileRefusalReason(bytes: Uint8Array): "empty" | "too_big" | "typ
   return detectFileType(bytes) ? null : "type";
 }
 
+/** Files in the database (ATTACHMENTS_STORE=database, migration 0025) rather than ATTACHMENTS_DIR. */
+function inDatabase(): boolean {
+  return env().ATTACHMENTS_STORE === "database";
+}
+
+/** The size of each stored chunk: a download holds one at a time. */
+const CHUNK_BYTES = 256 * 1024;
+
 /**
  * Stores one evidence file for a case: its type is read from its bytes, it is written outside
  * public/ under a random name, and the record, a timeline entry and an audit entry are written
@@ -51,15 +62,21 @@ export async function attachToCase(input: {
     if (!current || FINISHED_STATUSES.includes(current.status)) return { ok: false, reason: "finished" };
   }
   const storedName = `${randomUUID()}.${type.extension}`;
-  const dir = attachmentsDir();
-  await mkdir(dir, { recursive: true });
-  const path = join(dir, storedName);
-  await writeFile(path, bytes, { flag: "wx" });
+  const database = inDatabase();
+  const path = join(attachmentsDir(), storedName);
+  if (!database) {
+    await mkdir(attachmentsDir(), { recursive: true });
+    await writeFile(path, bytes, { flag: "wx" });
+  }
   const nowIso = input.now.toISOString();
   try {
     const id = await writeTransaction(input.db, async (trx) => {
       const row = await findCaseById(trx, input.caseId);
       if (!row) throw new Error(`No case ${input.caseId}`);
+      // In the database, the file's chunks are kept or dropped with its record.
+      if (database)
+        for (let seq = 0; seq * CHUNK_BYTES < bytes.length; seq++)
+          await insertAttachmentChunk(trx, storedName, seq, bytes.subarray(seq * CHUNK_BYTES, (seq + 1) * CHUNK_BYTES));
       const name = safeFileName(input.file.name, type.extension);
       const attachmentId = await insertAttachment(trx, {
         case_id: row.id,
@@ -98,7 +115,7 @@ export async function attachToCase(input: {
     });
     return { ok: true, id };
   } catch (error) {
-    await rm(path, { force: true });
+    if (!database) await rm(path, { force: true });
     throw error;
   }
 }
@@ -123,7 +140,34 @@ export async function caseAttachments(db: DB, caseId: number, publicOnly: boolea
 export interface AttachmentDownload {
   name: string;
   contentType: string;
-  bytes: Buffer;
+  size: number;
+  /** The file, streamed from ATTACHMENTS_DIR or chunk by chunk from the database. */
+  body: ReadableStream<Uint8Array>;
+}
+
+/** The stored file as a stream, or null when it is not there. */
+async function storedFile(db: DB, storedName: string): Promise<ReadableStream<Uint8Array> | null> {
+  if (inDatabase()) {
+    const first = await readAttachmentChunk(db, storedName, 0);
+    if (first === null) return null;
+    let seq = 0;
+    return new ReadableStream<Uint8Array>({
+      async pull(controller) {
+        const chunk = seq === 0 ? first : await readAttachmentChunk(db, storedName, seq);
+        seq++;
+        if (chunk === null) controller.close();
+        else controller.enqueue(new Uint8Array(chunk));
+      },
+    });
+  }
+  const path = join(attachmentsDir(), storedName);
+  try {
+    await stat(path);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "ENOENT") return null;
+    throw error;
+  }
+  return Readable.toWeb(createReadStream(path)) as ReadableStream<Uint8Array>;
 }
 
 /** The user's organization, or for a filer (no account) the SSM whose case it is. */
@@ -143,12 +187,10 @@ async function download(
   reader: { userId: number | null; label: string },
   now: Date,
 ): Promise<AttachmentDownload | null> {
-  let bytes: Buffer;
-  try {
-    bytes = await readFile(join(attachmentsDir(), row.stored_name));
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === "ENOENT" && kase.purged_at !== null) return null;
-    throw error;
+  const body = await storedFile(db, row.stored_name);
+  if (body === null) {
+    if (kase.purged_at !== null) return null;
+    throw new Error(`Attachment ${row.id} has no stored file`);
   }
   await appendAuditEntry(db, {
     at: now.toISOString(),
@@ -165,7 +207,8 @@ async function download(
   return {
     name: extension ? safeFileName(row.original_name, extension) : row.original_name,
     contentType: row.content_type,
-    bytes,
+    size: row.size_bytes,
+    body,
   };
 }
 

@@ -7,6 +7,7 @@ import type { User } from "../../db/schema";
 import { dummyPasswordHash, verifyPassword } from "../utils/password.server";
 import { releaseAttempt, reserveAttempt, type RateLimit } from "./rate-limit.server";
 import { refused, type Ok, type Refused } from "../domain/result";
+import { passwordsAllowedFor } from "./sign-in-settings.server";
 
 export const SESSION_ABSOLUTE_MS = 12 * 60 * 60 * 1000;
 export const SESSION_IDLE_MS = 30 * 60 * 1000;
@@ -86,6 +87,12 @@ export async function attemptSignIn(input: {
     return SIGN_IN_FAILED;
   }
   await releaseAttempt(db, reservation);
+  // Checked after the password, so only someone who knows it learns that the organization now signs
+  // in through its provider (issue #22).
+  if (!(await passwordsAllowedFor(db, user.organization_id))) {
+    await audit("auth.sign_in_failed", user, { reason: "passwords_off" });
+    return refused("forbidden", "signIn.passwordsOff");
+  }
   const token = randomBytes(32).toString("base64url");
   await writeTransaction(db, async (trx) => {
     if (input.replacing) await revokeSession(trx, sessionIdFromToken(input.replacing), nowIso);

@@ -1,8 +1,10 @@
-import { migrateToLatest } from "../../db/client";
+import { migrateToLatest, observeWriteLockWaits } from "../../db/client";
+import { countOutboxBacklog } from "../../db/repositories/email-outbox";
 import { seedReferenceData } from "../../db/seed/reference-data";
 import { createMailTransport } from "../../emails/transport";
 import { getDb } from "../utils/db.server";
 import { env, inboundDomain, repliesReachCases } from "../utils/env.server";
+import { measureOutboxWith, observeWriteLockWait } from "../utils/metrics.server";
 import { startClockSweeper } from "./clock-sweep.server";
 import { checkDemoAccounts } from "./demo-accounts.server";
 import { startOutboxWorker } from "./outbox-worker.server";
@@ -24,6 +26,8 @@ export async function bootRecourse(demo: DemoSeed): Promise<void> {
   const config = env();
   const db = getDb();
   await migrateToLatest(db);
+  observeWriteLockWaits(observeWriteLockWait);
+  measureOutboxWith(() => countOutboxBacklog(db));
   const now = new Date();
   await seedReferenceData(db, now);
   if (config.SEED_DEMO) {

@@ -120,6 +120,7 @@ export async function sendRecoveryLink(input: { db: DB; reference: string; now: 
           filerName: row.filer_name,
           reference: row.reference,
           ssmName: nameIn(area.ssm, row.language),
+          ssmPhone: area.ssm.contact_phone,
           statusLink: link,
         }),
       },

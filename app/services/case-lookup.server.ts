@@ -85,6 +85,7 @@ export async function filerCaseView(input: { db: DB; caseId: number; now: Date }
   const choices = filerChoices(lifecycleInput(row, context, input.now));
   const providerAnswer = await providerAnswerForClient(input.db, row, context, input.now);
   const running = context.clocks.filter((c) => c.state === "running").map((c) => readClock(c, input.now, calendar));
+  const soonest = running.sort((a, b) => a.dueAt.localeCompare(b.dueAt))[0];
   return {
     reference: row.reference,
     status: row.status,
@@ -97,7 +98,13 @@ export async function filerCaseView(input: { db: DB; caseId: number; now: Date }
     canAct: choices.canAct,
     canAddInformation: choices.canAddInformation,
     providerAnswer,
-    nextClockKind: running.sort((a, b) => a.dueAt.localeCompare(b.dueAt))[0]?.kind ?? null,
+    nextClockKind: soonest?.kind ?? null,
+    // Issue #18: the one date the filer is told, named for the step it belongs to.
+    next: soonest ? { kind: soonest.kind, dueAt: soonest.dueAt } : null,
+    kind: row.kind,
+    // What the filer wrote, shown back to them (empty once purged).
+    description: row.description,
+    outcomeWanted: row.outcome_wanted,
     attachments,
     // Issue #17: the newest extension of this level's deadline with its reason, and whether the
     // case was joined to another (never which one: that is another person's case).

@@ -17,7 +17,6 @@ import type { Notice, Transition } from "../domain/case-lifecycle";
 import { callInsteadOfEmail } from "../domain/case-lifecycle-staff";
 import type { ActorKind } from "../domain/vocabulary";
 import { caseChangeOf, lifecycleInput, type CaseChange, type CaseContext } from "./case-records.server";
-import { codeText, translator } from "../i18n";
 import type { AreaWithSsm } from "../../db/repositories/areas";
 import {
   emailToFiler,
@@ -25,6 +24,7 @@ import {
   filerEmailBasics,
   newMessageToAssignee,
   overdueAlertsToManagers,
+  type ManagersOf,
 } from "./case-notifications.server";
 import { surveyInvitationFor } from "./satisfaction-survey.server";
 
@@ -40,10 +40,10 @@ export async function noticeEmails(input: {
   notices: readonly Notice<StoredClock>[];
   key: string;
   now: Date;
+  managersOf?: ManagersOf;
 }): Promise<OutgoingEmail[]> {
   const { trx, row, area, key } = input;
   const basics = filerEmailBasics(row, area);
-  const t = translator(row.language);
   const emails: OutgoingEmail[] = [];
   for (const n of input.notices) {
     switch (n.kind) {
@@ -80,9 +80,9 @@ export async function noticeEmails(input: {
             "decision",
             decisionEmail({
               ...basics,
-              outcomeLabel: t(`outcome.${n.outcome}`),
+              outcome: n.outcome,
               reasons: n.reasons,
-              recourseWindowDays: n.recourseWindowDays,
+              recourseDeadlineAt: n.recourseDeadlineAt,
             }),
           ),
         );
@@ -95,8 +95,8 @@ export async function noticeEmails(input: {
             "escalated",
             escalatedEmail({
               ...basics,
-              levelLabel: codeText(t, "level", n.level),
-              causeLabel: t(`escalationCause.${n.cause}`),
+              level: n.level,
+              cause: n.cause,
               decisionDueAt: n.decisionDueAt,
             }),
           ),
@@ -135,10 +135,10 @@ export async function noticeEmails(input: {
         emails.push(...(await surveyInvitationFor(trx, row, input.now)));
         break;
       case "escalation_notice":
-        emails.push(...(await escalationNoticesToManagers(trx, row, area, n.level, n.cause)));
+        emails.push(...(await escalationNoticesToManagers(trx, row, area, n.level, n.cause, input.managersOf)));
         break;
       case "overdue_alert":
-        emails.push(...(await overdueAlertsToManagers(trx, row, area, n.clock)));
+        emails.push(...(await overdueAlertsToManagers(trx, row, area, n.clock, input.managersOf)));
         break;
       case "new_message":
         emails.push(...(await newMessageToAssignee(trx, row, `${key}:new_message`, n)));
@@ -159,6 +159,7 @@ export async function changeWithNotices(input: {
   change: Transition<StoredClock>;
   actor: { kind: ActorKind; userId: number | null };
   now: Date;
+  managersOf?: ManagersOf;
 }): Promise<CaseChange> {
   const { trx, row, context, now } = input;
   const transition = callInsteadOfEmail(lifecycleInput(row, context, now), input.change);
@@ -169,6 +170,7 @@ export async function changeWithNotices(input: {
     notices: transition.notices,
     key: `v${row.version + 1}`,
     now,
+    managersOf: input.managersOf,
   });
   return caseChangeOf(transition, input.actor, emails);
 }

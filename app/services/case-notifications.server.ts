@@ -76,14 +76,22 @@ function staffEmail(
   };
 }
 
+export type Manager = Awaited<ReturnType<typeof listActiveUsersWithRoles>>[number];
+/** Who gets an SSM's alerts; the sweep passes one that reads each SSM's once per commit group. */
+export type ManagersOf = (trx: DB, ssmId: number) => Promise<Manager[]>;
+
 // Alerts and escalation notices go to the SSM's people who may escalate by hand: they can act on them.
+export const managersToAlert: ManagersOf = (trx, ssmId) =>
+  listActiveUsersWithRoles(trx, ssmId, rolesWith("case.escalate"));
+
 export async function overdueAlertsToManagers(
   trx: DB,
   row: CaseRow,
   area: AreaWithSsm,
   clock: StoredClock,
+  managersOf: ManagersOf = managersToAlert,
 ): Promise<OutgoingEmail[]> {
-  const managers = await listActiveUsersWithRoles(trx, area.ssm.id, rolesWith("case.escalate"));
+  const managers = await managersOf(trx, area.ssm.id);
   return managers.map((m) =>
     staffEmail(
       row,
@@ -109,8 +117,9 @@ export async function escalationNoticesToManagers(
   area: AreaWithSsm,
   level: number,
   cause: EscalationCause,
+  managersOf: ManagersOf = managersToAlert,
 ): Promise<OutgoingEmail[]> {
-  const managers = await listActiveUsersWithRoles(trx, area.ssm.id, rolesWith("case.escalate"));
+  const managers = await managersOf(trx, area.ssm.id);
   return managers.map((m) =>
     staffEmail(
       row,

@@ -5,6 +5,8 @@ import { insertCaseEvent } from "../../db/repositories/case-events";
 import { insertClock, listClocksOfCase, saveClockIfState, type StoredClock } from "../../db/repositories/case-clocks";
 import { updateCaseIfUnchanged } from "../../db/repositories/cases";
 import { enqueueEmail, type OutgoingEmail } from "../../db/repositories/email-outbox";
+import { refreshCaseReportFacts } from "../../db/repositories/report-facts";
+import { REPORTED_EVENT_TYPES } from "../domain/report-facts";
 import { findPolicyById, type StoredPolicy } from "../../db/repositories/policies";
 import type { ActorKind, CaseRow, CaseUpdate, EventVisibility } from "../../db/schema";
 import { nextDueAt, type Clock } from "../domain/case-clocks";
@@ -60,11 +62,41 @@ export interface CaseContext {
   clocks: StoredClock[];
 }
 
+/** How a context finds an area and a policy version: straight from the database, or shared (below). */
+export interface ContextReads {
+  area: (trx: DB, slug: string) => Promise<AreaWithSsm | null>;
+  policy: (trx: DB, id: number) => Promise<StoredPolicy | null>;
+}
+
+const directReads: ContextReads = { area: findAreaWithSsm, policy: findPolicyById };
+
+/**
+ * Reads made once for many cases inside one transaction (the sweep's commit group, issue #21): each
+ * area, policy version and SSM's managers the first time a case needs it, then from memory. Only
+ * for the length of that transaction, so nothing read is older than the group's own view.
+ */
+export function sharedReads<M>(managers: (trx: DB, ssmId: number) => Promise<M[]>) {
+  const memo = <K, V>(load: (trx: DB, key: K) => Promise<V>) => {
+    const seen = new Map<K, Promise<V>>();
+    return (trx: DB, key: K): Promise<V> => {
+      let hit = seen.get(key);
+      if (!hit) {
+        hit = load(trx, key);
+        // A failed read is not remembered: the next case asks again.
+        hit.catch(() => seen.delete(key));
+        seen.set(key, hit);
+      }
+      return hit;
+    };
+  };
+  return { area: memo(findAreaWithSsm), policy: memo(findPolicyById), managersOf: memo(managers) };
+}
+
 /** The area, the policy version the case was filed under, and its clocks. */
-export async function loadCaseContext(trx: DB, row: CaseRow): Promise<CaseContext> {
+export async function loadCaseContext(trx: DB, row: CaseRow, reads: ContextReads = directReads): Promise<CaseContext> {
   const [area, policy, clocks] = await Promise.all([
-    findAreaWithSsm(trx, row.area_slug),
-    findPolicyById(trx, row.policy_id),
+    reads.area(trx, row.area_slug),
+    reads.policy(trx, row.policy_id),
     listClocksOfCase(trx, row.id),
   ]);
   if (!area || !policy) throw new Error(`Case ${row.reference} lost its area or policy`);
@@ -140,12 +172,14 @@ export function caseChangeOf(
  */
 export async function commitCaseChange(trx: DB, row: CaseRow, change: CaseChange, now: Date): Promise<void> {
   const nowIso = now.toISOString();
+  let clocksAfter: StoredClock[] | null = null;
   for (const { stored, next } of change.clockUpdates) {
     if (!(await saveClockIfState(trx, stored.id, stored.state, next, stored.dueAt))) throw new StaleCaseError();
   }
   for (const clock of change.newClocks) await insertClock(trx, row.id, clock);
   if (change.patch || change.clockUpdates.length || change.newClocks.length) {
     const clocks = await listClocksOfCase(trx, row.id);
+    clocksAfter = clocks;
     const patch = { ...change.patch, next_due_at: nextDueAt(clocks), updated_at: nowIso };
     if (!(await updateCaseIfUnchanged(trx, row.id, row.version, patch))) throw new StaleCaseError();
   }
@@ -163,6 +197,27 @@ export async function commitCaseChange(trx: DB, row: CaseRow, change: CaseChange
       created_at: nowIso,
     });
   }
+  // The report's facts move with the case, in the same transaction (issue #21).
+  if (
+    change.patch ||
+    change.clockUpdates.length ||
+    change.newClocks.length ||
+    change.events.some((e) => (REPORTED_EVENT_TYPES as readonly string[]).includes(e.type))
+  )
+    await refreshCaseReportFacts(trx, row.id, {
+      row: { ...row, ...change.patch },
+      clocks: clocksAfter?.map((k) => ({
+        case_id: row.id,
+        kind: k.kind,
+        level: k.level,
+        due_at: k.dueAt,
+        met_at: k.metAt,
+        breached_at: k.breachedAt,
+        taken_business_days: k.takenBusinessDays ?? null,
+        paused_business_days: k.pausedBusinessDays ?? null,
+      })),
+      receivedMayChange: change.patch?.status !== undefined || change.patch?.merged_into_case_id !== undefined,
+    });
   if (change.audit) {
     await appendAuditEntry(trx, { ...change.audit, at: nowIso, targetType: "case", targetId: row.reference });
   }

@@ -16,10 +16,13 @@ import { enqueueEmail } from "../../db/repositories/email-outbox";
 import { findUserById } from "../../db/repositories/users";
 import { dueSoonReminderEmail } from "../../emails/staff-emails";
 import { sweepDueClock } from "../domain/case-lifecycle-provider";
+import { observeSweep } from "../utils/metrics.server";
 import { reminderDue } from "../domain/case-lifecycle-sweep";
-import { caseLink, staffEmail } from "./case-notifications.server";
+import { caseLink, managersToAlert, staffEmail } from "./case-notifications.server";
 import { changeWithNotices } from "./case-notices.server";
-import { commitCaseChange, lifecycleInput, loadCaseContext, StaleCaseError } from "./case-records.server";
+import { commitCaseChange, lifecycleInput, loadCaseContext, sharedReads, StaleCaseError } from "./case-records.server";
+
+type GroupReads = ReturnType<typeof sharedReads<Awaited<ReturnType<typeof managersToAlert>>[number]>>;
 import { wakeOutboxWorker } from "./outbox-worker.server";
 import { logError } from "../utils/log.server";
 
@@ -97,7 +100,7 @@ async function sweepRound(input: { db: DB; now: Date }): Promise<SweepResult> {
   for (let batch = 0; batch < MAX_BATCHES; batch++) {
     const { clocks: due, release } = await nextDueClocks(db, now);
     const untouched: number[] = [];
-    for (const outcome of await inCommitGroups(db, due, (trx, clock) => breachIfDue(trx, clock, now))) {
+    for (const outcome of await inCommitGroups(db, due, (trx, clock, reads) => breachIfDue(trx, clock, now, reads))) {
       const clock = outcome.item;
       if (!outcome.ok) {
         untouched.push(clock.id);
@@ -130,17 +133,19 @@ type Outcome<T, R> = { item: T; ok: true; value: R } | { item: T; ok: false; err
 async function inCommitGroups<T, R>(
   db: DB,
   items: T[],
-  work: (trx: DB, item: T) => Promise<R>,
+  work: (trx: DB, item: T, reads: GroupReads) => Promise<R>,
 ): Promise<Outcome<T, R>[]> {
   const outcomes: Outcome<T, R>[] = [];
   for (let from = 0; from < items.length; from += CLOCKS_PER_COMMIT) {
     const group = items.slice(from, from + CLOCKS_PER_COMMIT);
+    // Each area, policy version and SSM's managers read once per group, not once per clock.
+    const reads = sharedReads(managersToAlert);
     try {
       const settled = await writeTransaction(db, async (groupTrx) => {
         const inGroup: Outcome<T, R>[] = [];
         for (const item of group) {
           try {
-            inGroup.push({ item, ok: true, value: await withSavepoint(groupTrx, (trx) => work(trx, item)) });
+            inGroup.push({ item, ok: true, value: await withSavepoint(groupTrx, (trx) => work(trx, item, reads)) });
           } catch (error) {
             inGroup.push({ item, ok: false, error });
           }
@@ -161,10 +166,10 @@ async function inCommitGroups<T, R>(
  * managers' alert; the escalation of a missed decision) and commits it. Null when there was nothing
  * to do: another sweep or an action got there first (re-checked here, inside the write transaction).
  */
-async function breachIfDue(trx: DB, clock: StoredClock, now: Date): Promise<boolean | null> {
+async function breachIfDue(trx: DB, clock: StoredClock, now: Date, reads: GroupReads): Promise<boolean | null> {
   const row = await findCaseById(trx, clock.caseId);
   if (!row) return null;
-  const context = await loadCaseContext(trx, row);
+  const context = await loadCaseContext(trx, row, reads);
   const stored = context.clocks.find((c) => c.id === clock.id);
   if (!stored) return null;
   const result = sweepDueClock(lifecycleInput(row, context, now), stored);
@@ -176,6 +181,7 @@ async function breachIfDue(trx: DB, clock: StoredClock, now: Date): Promise<bool
     change: result.change,
     actor: { kind: "system", userId: null },
     now,
+    managersOf: reads.managersOf,
   });
   change.audit = {
     actorUserId: null,
@@ -198,18 +204,25 @@ async function sendDueSoonReminders(db: DB, now: Date): Promise<number> {
     BATCH,
   );
   let sent = 0;
-  for (const outcome of await inCommitGroups(db, candidates, (trx, clock) => remindIfDueSoon(trx, clock, now))) {
+  for (const outcome of await inCommitGroups(db, candidates, (trx, clock, reads) =>
+    remindIfDueSoon(trx, clock, now, reads),
+  )) {
     if (!outcome.ok) logError(`sweep: reminder for clock ${outcome.item.id} failed`, outcome.error);
     else if (outcome.value) sent++;
   }
   return sent;
 }
 
-async function remindIfDueSoon(trx: DB, clock: StoredClock & { assigneeId: number }, now: Date): Promise<boolean> {
+async function remindIfDueSoon(
+  trx: DB,
+  clock: StoredClock & { assigneeId: number },
+  now: Date,
+  reads: GroupReads,
+): Promise<boolean> {
   const nowIso = now.toISOString();
   const row = await findCaseById(trx, clock.caseId);
   if (!row) return false;
-  const context = await loadCaseContext(trx, row);
+  const context = await loadCaseContext(trx, row, reads);
   if (!reminderDue(clock, { policy: context.policy.policy, now })) return false;
   const assignee = await findUserById(trx, clock.assigneeId);
   if (!assignee || assignee.disabled_at) return false;
@@ -240,7 +253,9 @@ export function startClockSweeper(input: {
     running = true;
     try {
       const now = new Date();
-      await sweepClocks({ db: input.db, now });
+      const startedAt = performance.now();
+      const { breached } = await sweepClocks({ db: input.db, now });
+      observeSweep({ seconds: (performance.now() - startedAt) / 1000, breached });
       await input.alsoEachRound?.(now);
     } catch (error) {
       logError("sweep: round failed", error);

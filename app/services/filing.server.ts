@@ -9,6 +9,7 @@ import {
 import { appendAuditEntry } from "../../db/repositories/audit-log";
 import { insertCaseEvent } from "../../db/repositories/case-events";
 import { insertClock } from "../../db/repositories/case-clocks";
+import { insertNewCaseReportFacts } from "../../db/repositories/report-facts";
 import { findCaseBySubmissionKey, insertCase, nextReferenceSequence } from "../../db/repositories/cases";
 import { enqueueEmail } from "../../db/repositories/email-outbox";
 import { findPolicyInForce } from "../../db/repositories/policies";
@@ -160,6 +161,16 @@ export async function recordNewCase(db: DB, input: NewCaseInput, now: Date): Pro
         created_at: nowIso,
       });
     for (const type of filed.events) await event(type);
+    await insertNewCaseReportFacts(
+      trx,
+      row,
+      filed.events.map((type) => ({ type, level: 1, createdAt: nowIso, dataJson: null })),
+      clocks.map((k) => ({
+        ...k,
+        takenBusinessDays: k.takenBusinessDays ?? null,
+        pausedBusinessDays: k.pausedBusinessDays ?? null,
+      })),
+    );
     await appendAuditEntry(trx, {
       at: nowIso,
       actorUserId: input.recordedBy.userId,
@@ -182,7 +193,7 @@ export async function recordNewCase(db: DB, input: NewCaseInput, now: Date): Pro
         : acknowledgementEmail({
             ...common,
             receivedAt: row.received_at,
-            acknowledgeDays: stored.policy.acknowledgeDays,
+            acknowledgeDueAt: clocks.find((c) => c.kind === "acknowledge")!.dueAt,
             // Referred at filing: the provider's answer is the first response the person waits for.
             firstResponseDueAt: clocks.find((c) => c.kind === "first_response" || c.kind === "provider_response")!
               .dueAt,

@@ -5,6 +5,7 @@ import { isTransientSendFailure, nextEmailAttempt, type SendFailure } from "../d
 import { markUndeliverable } from "./mail-bounces.server";
 import { setOutboxWake } from "./outbox-wake.server";
 import { logError } from "../utils/log.server";
+import { observeOutboxFailure } from "../utils/metrics.server";
 import { signToken, tokenAddress } from "../utils/reply-token.server";
 import type { OutboxRow } from "../../db/schema";
 
@@ -74,6 +75,7 @@ export async function deliverDueEmails(input: {
         nextAttemptAt: next.nextAttemptAt.toISOString(),
         dead: next.dead,
       });
+      observeOutboxFailure(!isTransientSendFailure(failure));
       // A permanent refusal (5xx) is a bounce told at once: staff are asked to call the filer.
       if (!isTransientSendFailure(failure))
         await markUndeliverable({ db, outboxId: email.id, detail: String(failure.message ?? error), now });

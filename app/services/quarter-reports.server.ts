@@ -35,7 +35,9 @@ import { actorOf, authorize } from "./access.server";
 import { nameIn } from "../i18n/localized";
 
 /** Fiscal quarters are the province's: their bounds are Toronto midnights for every SSM. */
-export const REPORTING_TIME_ZONE = "America/Toronto";
+// One definition with the report facts, which file each open-count change under its quarter.
+export { REPORTING_TIME_ZONE } from "../domain/report-facts";
+import { REPORTING_TIME_ZONE } from "../domain/report-facts";
 
 export function periodOf(areaSlug: string, quarterId: string): QuarterPeriod | null {
   const q = parseQuarterId(quarterId);

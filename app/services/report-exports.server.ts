@@ -14,6 +14,8 @@ import { reportAccessFor } from "./quarter-reports.server";
 import { releasedQuarter } from "./report-releases.server";
 import { reportPageView, type ReportSettings } from "./report-pages.server";
 import { nameIn } from "../i18n/localized";
+import { COMPARISON_COLUMNS } from "../domain/report-comparison";
+import { comparisonCsvCell, comparisonCsvHeader } from "../utils/report-comparison-cells";
 
 type Cell = string | number | null;
 
@@ -113,6 +115,40 @@ async function csvRowsFor(input: CsvRequest): Promise<AsyncIterable<Cell[]> | nu
     }
   }
 
+  /** The comparison as on screen: each SSM's newest report, then Ontario; the page's names and words. */
+  async function comparisonTableRows(quarter: string): Promise<AsyncIterable<Cell[]>> {
+    const latest = await listLatestReports(db, [quarter]);
+    const released = latest.length ? await releasedQuarter(db, quarter, settings.threshold, input.now) : null;
+    const versions = new Map(latest.map((row) => [row.area_slug, row.version]));
+    const ctx = { threshold: settings.threshold, language };
+    // In the page's order (the areas'), named as the page names them.
+    const rows = areas
+      .filter((a) => versions.has(a.slug))
+      .map((a) => ({
+        name: `${nameIn(a, language)} (${nameIn(a.ssm, language)})`,
+        version: versions.get(a.slug)!,
+        slug: a.slug,
+      }));
+    return (async function* () {
+      yield comparisonCsvHeader(COMPARISON_COLUMNS, language);
+      if (!released) return;
+      for (const row of rows) {
+        const figures = released.byArea.get(row.slug)!.figures;
+        yield [
+          row.name,
+          row.version,
+          ...COMPARISON_COLUMNS.map((c) => comparisonCsvCell(c, figures, { ...ctx, province: false })),
+        ];
+      }
+      const t = translator(language);
+      yield [
+        t("reports.ministry.province"),
+        "",
+        ...COMPARISON_COLUMNS.map((c) => comparisonCsvCell(c, released.province!, { ...ctx, province: true })),
+      ];
+    })();
+  }
+
   switch (query.view) {
     case "comparison":
       if (!ministry) return null;
@@ -120,6 +156,9 @@ async function csvRowsFor(input: CsvRequest): Promise<AsyncIterable<Cell[]> | nu
         yield HEADER;
         yield* quarterRows(query.quarter, null);
       })();
+    case "table":
+      if (!ministry) return null;
+      return comparisonTableRows(query.quarter);
     case "all":
     case "trend": {
       const only = query.view === "all" ? null : (query.area ?? "province");

@@ -1,6 +1,7 @@
 import { rm, stat } from "node:fs/promises";
 import { join } from "node:path";
 import { writeTransaction, type DB } from "../../db/client";
+import { deleteAttachmentChunks } from "../../db/repositories/attachment-chunks";
 import { findAreaWithSsm } from "../../db/repositories/areas";
 import { appendAuditEntry } from "../../db/repositories/audit-log";
 import {
@@ -122,6 +123,8 @@ export async function purgeExpiredPersonalInformation(input: {
             : [];
           const purged = await purgeCases(trx, eligible, nowIso);
           storedNames = purged.storedNames;
+          // Files kept in the database (ATTACHMENTS_STORE=database) go in the same transaction.
+          counts.files = await deleteAttachmentChunks(trx, storedNames);
           Object.assign(counts, {
             cases: purged.caseIds.length,
             events: purged.events,
@@ -155,7 +158,7 @@ export async function purgeExpiredPersonalInformation(input: {
       } catch (error) {
         if (!(error instanceof DryRunRollback)) throw error;
       }
-      counts.files = await removeFiles(input.attachmentsDir, storedNames, dryRun);
+      counts.files += await removeFiles(input.attachmentsDir, storedNames, dryRun);
       for (const key of Object.keys(total) as (keyof PurgeCounts)[]) total[key] += counts[key];
     }
   }

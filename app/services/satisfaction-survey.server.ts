@@ -59,6 +59,7 @@ export async function surveyInvitationFor(trx: DB, row: CaseRow, now: Date): Pro
     filerName: basics.filerName,
     reference: row.reference,
     ssmName: basics.ssmName,
+    ssmPhone: basics.ssmPhone,
     link: `${publicUrl()}/survey/${token}`,
     expiresAt,
   });

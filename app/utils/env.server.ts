@@ -24,6 +24,8 @@ const envSchema = z.object({
   MAIL_DIR: z.string().min(1).default("data/mail"),
   /** Where evidence files are kept: outside public/, never served directly. */
   ATTACHMENTS_DIR: z.string().min(1).default("data/attachments"),
+  /** "database": evidence files kept in the database in chunks (instances on several machines, #21). */
+  ATTACHMENTS_STORE: z.enum(["disk", "database"]).default("disk"),
   /** The demo seed, whose passwords the README publishes: only when asked (`npm start` passes --demo; `npm run serve` and the systemd unit do not). */
   SEED_DEMO: booleanFromString.default(false),
   FILINGS_PER_IP_PER_HOUR: z.coerce.number().int().min(1).max(100_000).default(10),
@@ -78,6 +80,22 @@ const envSchema = z.object({
   IMAP_REFUSED_FOLDER: z.string().min(1).default("Recourse/Refused"),
   /** The SSM whose staff sort mail that names no case, when the deployment serves several. */
   INBOUND_REVIEW_ORGANIZATION_ID: z.coerce.number().int().min(1).optional(),
+  /**
+   * Seals secrets kept in the database (an organization's OpenID client secret, issue #22). At least
+   * 32 characters, the same on every instance; without it an administrator cannot save a secret.
+   */
+  SECRETS_KEY: z.string().min(32, "must be at least 32 characters (e.g. openssl rand -hex 32)").optional(),
+  /** One installation's OpenID Connect provider, for the organization with this slug (issue #22). */
+  OIDC_ORGANIZATION: z.string().min(1).optional(),
+  OIDC_ISSUER: z.url().optional(),
+  OIDC_CLIENT_ID: z.string().min(1).optional(),
+  OIDC_CLIENT_SECRET: z.string().min(1).optional(),
+  /** The provider's name on the sign-in button ("Sign in with <this>"). */
+  OIDC_PROVIDER_LABEL: z.string().min(1).max(80).optional(),
+  /** false: that organization's people can no longer sign in with a local password. */
+  OIDC_PASSWORDS: booleanFromString.default(true),
+  /** The bearer token /metrics asks for; unset, /metrics answers 404. */
+  METRICS_TOKEN: z.string().min(16, "must be at least 16 characters").optional(),
 });
 
 export type Env = z.infer<typeof envSchema>;
@@ -90,6 +108,12 @@ const checkedSchema = envSchema.superRefine((e, ctx) => {
       path: ["REPLY_TOKEN_SECRET"],
       message: "is needed when INBOUND_SMTP_PORT or IMAP_URL is set",
     });
+  // A provider named by environment needs all four; half a configuration would sign no one in.
+  const oidc = ["OIDC_ORGANIZATION", "OIDC_ISSUER", "OIDC_CLIENT_ID", "OIDC_CLIENT_SECRET"] as const;
+  const given = oidc.filter((name) => e[name] !== undefined);
+  if (given.length > 0 && given.length < oidc.length)
+    for (const name of oidc.filter((n) => e[n] === undefined))
+      ctx.addIssue({ code: "custom", path: [name], message: `is needed with ${given.join(", ")}` });
 });
 
 /** Parses configuration once; a bad value stops start-up with a message naming the variable. */

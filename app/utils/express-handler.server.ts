@@ -9,6 +9,7 @@ import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import type { ReadableStream as NodeWebStream } from "node:stream/web";
 import { LIMITED_BODY } from "./limited-body.server";
+import { newRequestFacts, withRequestFacts, type RequestFacts } from "./request-facts.server";
 import { dynamicCacheControl } from "./security-headers.server";
 
 /**
@@ -27,7 +28,11 @@ export function createRemixHandler(input: {
   return (req: ExpressRequest, res: ExpressResponse, next: NextFunction): void => void respond(req, res, next);
   async function respond(req: ExpressRequest, res: ExpressResponse, next: NextFunction) {
     try {
-      const response = await handle(toFetchRequest(req, res), input.getLoadContext(req, res));
+      // Who asked, as a role, for the request's log line (server.ts).
+      const facts = (res.locals.requestFacts as RequestFacts | undefined) ?? newRequestFacts();
+      const response = await withRequestFacts(facts, () =>
+        handle(toFetchRequest(req, res), input.getLoadContext(req, res)),
+      );
       res.statusMessage = response.statusText;
       res.status(response.status);
       // A route's header replaces server.ts's of the same name (an attachment's own nosniff would

@@ -27,7 +27,14 @@ const DONE: Record<FilerActionInput["intent"], MessageKey> = {
   withdraw: "status.withdraw.done",
 };
 
-export function filerActionResponse(input: FilerActionInput, result: FilerActionOutcome) {
+/** `audience`: a provider's dispute is "your dispute", a client's complaint "your complaint". */
+export function filerActionResponse(
+  input: FilerActionInput,
+  result: FilerActionOutcome,
+  audience: "client" | "provider" = "client",
+) {
   if (!result.ok) return refusalResponse(filerActionRefusal(result.reason), { message: null, ok: false });
-  return data({ errors: null, message: DONE[input.intent], ok: true, refused: null });
+  const message: MessageKey =
+    audience === "provider" && input.intent === "withdraw" ? "conversation.withdraw.done.provider" : DONE[input.intent];
+  return data({ errors: null, message, ok: true, refused: null });
 }

@@ -17,7 +17,7 @@ export function newCspNonce(): string {
  * so markup that slipped into a page could neither run nor restyle it. Forms post only to us, no
  * page may frame us, and <base> cannot redirect relative links.
  */
-export function contentSecurityPolicy(nonce: string, devOrigin?: string): string {
+export function contentSecurityPolicy(nonce: string, devOrigin?: string, formTargets: readonly string[] = []): string {
   // `npm run dev` only: the Remix dev server (another port) serves hot updates and a websocket.
   const dev = devOrigin ? new URL(devOrigin) : null;
   const devScript = dev ? ` ${dev.origin}` : "";
@@ -29,7 +29,9 @@ export function contentSecurityPolicy(nonce: string, devOrigin?: string): string
     "img-src 'self' data:",
     "font-src 'self'",
     `connect-src 'self'${devConnect}`,
-    "form-action 'self'",
+    // The sign-in page's provider buttons post to us and are redirected to the provider: browsers
+    // check that redirect against form-action too (issue #22), so that page names the providers.
+    `form-action 'self'${formTargets.map((origin) => ` ${origin}`).join("")}`,
     "base-uri 'none'",
     "object-src 'none'",
     "frame-ancestors 'none'",

@@ -38,7 +38,11 @@ export async function startAppServer(env: Record<string, string>, timeoutMs = 12
   const port = await freePort();
   const mailDir = join(DATA_DIR, "run", "mail");
   mkdirSync(mailDir, { recursive: true });
-  const child = spawn(process.execPath, [...PRODUCTION_NODE_FLAGS, join(APP_DIR, "build", "server.js")], {
+  // BENCH_CPU_PROF_DIR=<dir>: the server writes a V8 CPU profile there when it stops (RESULTS.md's flame summaries).
+  const profile = process.env.BENCH_CPU_PROF_DIR
+    ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_CPU_PROF_DIR}`]
+    : [];
+  const child = spawn(process.execPath, [...PRODUCTION_NODE_FLAGS, ...profile, join(APP_DIR, "build", "server.js")], {
     cwd: APP_DIR,
     env: {
       ...process.env,

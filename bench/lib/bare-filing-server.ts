@@ -1,14 +1,18 @@
-// The physical limit for a public filing: a bare node:http handler that writes the same rows as
-// POST /file (reference counter, case, three clocks, timeline entry, chained audit entry,
-// acknowledgement email, rate-limit event) in one BEGIN IMMEDIATE transaction, with the app's
-// durability settings (WAL, synchronous FULL). No framework, no validation beyond the minimum, no
-// page to render: what is left is SQLite and the socket. Run as a child: `node --import tsx
+// The physical limit for a public filing: a bare node:http handler that does what POST /file must
+// do (clarifications, #21): the body read within the same limits (BodyGuard, FORM_LIMITS), the same
+// rows (reference counter, case, three clocks, timeline entry, chained audit entry, acknowledgement
+// email, rate-limit event, and the case's report facts: its received row, its "open" fact and its
+// quarter's open counter) in one BEGIN IMMEDIATE transaction with the app's durability settings
+// (WAL, synchronous FULL), and an HTML page naming the reference. No framework, no validation
+// beyond the minimum, no React: what is left is SQLite and the socket. Run as a child: `node --import tsx
 // bench/lib/bare-filing-server.ts <db>`; prints its port.
 import SQLite from "better-sqlite3";
 import { createHash, randomBytes, randomUUID } from "node:crypto";
 import { createServer } from "node:http";
 import { initialClocks, nextDueAt } from "../../app/domain/case-clocks";
 import { DEFAULT_POLICY } from "../../app/domain/policy";
+import { reportingQuarterOf } from "../../app/domain/report-facts";
+import { BodyGuard, FORM_LIMITS } from "../../app/utils/body-limits.server";
 
 const path = process.argv[2];
 if (!path) throw new Error("usage: bare-filing-server.ts <database>");
@@ -50,6 +54,16 @@ const insertEmail =
   values (?, ?, ?, ?, 'acknowledgement', ?, ?, ?, 'pending', 0, ?, ?)`);
 const countLimit = db.prepare("select count(*) n from rate_limit_events where bucket = ? and at > ?");
 const recordLimit = db.prepare("insert into rate_limit_events (bucket, at) values (?, ?)");
+const insertReceivedFact = db.prepare(
+  "insert into case_report_facts (case_id, area_slug, received_at, kind, channel, program, category, provider_id, groups, referred_out) values (?, ?, ?, 'client_complaint', 'web', ?, null, ?, ?, 0)",
+);
+const insertOpenFact = db.prepare(
+  "insert into report_fact_events (case_id, area_slug, at, fact, key, level, value, value2, settled_at) values (?, ?, ?, 'open', null, 0, 1, 0, null)",
+);
+const addOpenCount = db.prepare(
+  "insert into report_open_counts (area_slug, quarter, net_change) values (?, ?, 1) on conflict (area_slug, quarter) do update set net_change = net_change + 1",
+);
+const html = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 const file = db.transaction((form: URLSearchParams, ip: string) => {
   const now = new Date();
@@ -124,6 +138,21 @@ const file = db.transaction((form: URLSearchParams, ip: string) => {
       nowIso,
     );
   recordLimit.run(bucket, nowIso);
+  const groups = [...form.entries()]
+    .filter(([k, v]) => k.startsWith("group_") && v === "yes")
+    .map(([k]) => k.slice("group_".length))
+    .sort()
+    .join(",");
+  insertReceivedFact.run(
+    caseId,
+    area.slug,
+    nowIso,
+    form.get("program"),
+    provider && provider !== "unknown" ? Number(provider) : null,
+    groups,
+  );
+  insertOpenFact.run(caseId, area.slug, nowIso);
+  addOpenCount.run(area.slug, reportingQuarterOf(nowIso));
   return reference;
 });
 
@@ -132,14 +161,32 @@ const server = createServer((req, res) => {
     res.writeHead(200).end("ok");
     return;
   }
-  const chunks: Buffer[] = [];
-  req.on("data", (c: Buffer) => chunks.push(c));
+  const guard = new BodyGuard(
+    FORM_LIMITS,
+    String(req.headers["content-type"] ?? ""),
+    Number(req.headers["content-length"] ?? 0),
+  );
+  let refused = false;
+  req.on("data", (c: Buffer) => {
+    if (refused) return;
+    if (guard.push(c) !== null) {
+      refused = true;
+      res.writeHead(413, { connection: "close" }).end("too large");
+      req.destroy();
+    }
+  });
   req.on("end", () => {
+    if (refused) return;
     try {
       const ip = String(req.headers["x-forwarded-for"] ?? req.socket.remoteAddress ?? "unknown");
-      const reference = file(new URLSearchParams(Buffer.concat(chunks).toString("utf8")), ip);
+      const reference = file(new URLSearchParams(guard.body().toString("utf8")), ip);
       if (!reference) res.writeHead(400).end("refused");
-      else res.writeHead(200, { "content-type": "text/plain" }).end(`Filed ${reference}`);
+      else
+        res
+          .writeHead(200, { "content-type": "text/html; charset=utf-8" })
+          .end(
+            `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Complaint received</title></head><body><main><h1>Filed ${html(reference)}</h1><p>Keep this reference.</p></main></body></html>`,
+          );
     } catch (error) {
       res.writeHead(500).end(String(error));
     }

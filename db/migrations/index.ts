@@ -18,7 +18,10 @@ import * as m0016 from "./0016_extensions_links_panels";
 import * as m0017 from "./0017_case_access_links";
 import * as m0018 from "./0018_mail_in";
 import * as m0021 from "./0021_survey_review_tasks";
+import * as m0022 from "./0022_report_facts";
+import * as m0023 from "./0023_oidc_sign_in";
 import * as m0024 from "./0024_api_tokens";
+import * as m0025 from "./0025_attachment_chunks";
 import * as m0026 from "./0026_inbound_reviewed_by_fk";
 
 // Listed statically (not read from the folder) so the bundled server carries its migrations.
@@ -43,6 +46,9 @@ export const migrations: Record<string, Migration> = {
   "0017_case_access_links": m0017,
   "0018_mail_in": m0018,
   "0021_survey_review_tasks": m0021,
+  "0022_report_facts": m0022,
+  "0023_oidc_sign_in": m0023,
   "0024_api_tokens": m0024,
+  "0025_attachment_chunks": m0025,
   "0026_inbound_reviewed_by_fk": m0026,
 };

@@ -121,3 +121,14 @@ export async function markEmailBounced(db: Kysely<Database>, id: number, now: st
     .executeTakeFirst();
   return Number(result.numUpdatedRows) > 0;
 }
+
+/** Emails still to send and emails given up on, counted by status (for /metrics). */
+export async function countOutboxBacklog(db: Kysely<Database>): Promise<{ status: string; count: number }[]> {
+  const rows = await db
+    .selectFrom("email_outbox")
+    .select(["status", (eb) => eb.fn.countAll<number>().as("n")])
+    .where("status", "in", ["pending", "dead"])
+    .groupBy("status")
+    .execute();
+  return rows.map((r) => ({ status: r.status, count: Number(r.n) }));
+}

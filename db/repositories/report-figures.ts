@@ -10,6 +10,7 @@ import {
   type ReportedClockKind,
 } from "../../app/domain/report-figures";
 import type { Database } from "../schema";
+import { quarterFiguresFromFacts } from "./report-facts";
 
 // The figures of one SSM's quarter, each computed by an aggregate query: the database counts, groups
 // and ranks; nothing here loads cases one by one. Periods are [start, end) as ISO instants.
@@ -28,7 +29,23 @@ type DB = Kysely<Database>;
 const ENDING_EVENTS = ["decided", "closed", "withdrawn", "referred_to_ministry"];
 const REOPENING_EVENTS = ["reopened", "escalated"];
 
+/**
+ * One SSM's quarter, read from the report facts kept with each change (report-facts.ts, issue #21):
+ * what drafts, submissions and releases use.
+ */
 export async function computeQuarterFigures(db: DB, p: QuarterPeriod, computedAt: string): Promise<QuarterFigures> {
+  return quarterFiguresFromFacts(db, p, computedAt);
+}
+
+/**
+ * The same figures computed afresh by aggregate queries over the whole history (cases, timelines,
+ * clocks): the definition the facts must agree with, kept for the tests and the bench.
+ */
+export async function computeQuarterFiguresFromHistory(
+  db: DB,
+  p: QuarterPeriod,
+  computedAt: string,
+): Promise<QuarterFigures> {
   const [received, byKind, byChannel, byProgram, byCategory, byProvider, byGroup, referredOut, withdrawn, extensions] =
     await Promise.all([
       countReceived(db, p),

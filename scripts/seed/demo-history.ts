@@ -31,6 +31,7 @@ import {
 import { generateAccessSecret, hashAccessSecret } from "../../app/utils/access-secret.server";
 import { listAreasWithSsm } from "../../db/repositories/areas";
 import { nextReferenceSequence } from "../../db/repositories/cases";
+import { refreshCaseReportFacts } from "../../db/repositories/report-facts";
 import { listPolicyVersions, type StoredPolicy } from "../../db/repositories/policies";
 import type {
   ActorKind,
@@ -834,6 +835,8 @@ async function writeHistories(trx: Transaction<Database>, histories: CaseHistory
   await insertInChunks(events, (chunk) => trx.insertInto("case_events").values(chunk).execute());
   const answers = ordered.flatMap((h) => surveyAnswer(h, dice) ?? []);
   await insertInChunks(answers, (chunk) => trx.insertInto("survey_responses").values(chunk).execute());
+  // Written as rows, not through the services: the report facts (issue #21) are made here instead.
+  for (const id of ids) await refreshCaseReportFacts(trx, id);
 }
 
 interface Submission {

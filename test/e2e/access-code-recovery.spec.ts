@@ -47,7 +47,7 @@ async function openByLink(page: Page, path: string) {
   await expectNoAxeViolations(page);
   await submitFullPage(page, page.getByRole("button", { name: "Open my complaint" }));
   await expect(page).toHaveURL(/\/status$/);
-  await expect(page.getByRole("button", { name: "Close this case" })).toBeVisible();
+  await expect(page.getByRole("button", { name: "Sign out of this complaint" })).toBeVisible();
 }
 
 test("a lost code is recovered by the link in the acknowledgement and by a fresh link from /status", async ({
@@ -122,6 +122,6 @@ test("a filer without email is told to call; staff give a new code and the old o
     );
     // Typed as heard, in small letters and without dashes: it still opens the case.
     await lookUpComplaint(other, reference, newCode.toLowerCase().replace(/-/g, " "));
-    await expect(other.getByRole("button", { name: "Close this case" })).toBeVisible();
+    await expect(other.getByRole("button", { name: "Sign out of this complaint" })).toBeVisible();
   });
 });

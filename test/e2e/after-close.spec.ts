@@ -19,7 +19,8 @@ test("a /status message on a withdrawn case heads the queue, and staff mark it r
 
   await withFreshPage(browser, async (filer) => {
     await lookUpComplaint(filer, reference, secret);
-    await submitFullPage(filer, filer.getByRole("button", { name: "Withdraw my complaint" }));
+    await submitFullPage(filer, filer.getByRole("link", { name: "Withdraw my complaint" }));
+    await submitFullPage(filer, filer.getByRole("button", { name: "Yes, withdraw my complaint" }));
     await expect(filer.getByText("This file is closed.", { exact: false })).toBeVisible();
     await filer.getByRole("textbox", { name: "Add information" }).fill("It happened again last week.");
     await submitFullPage(filer, filer.getByRole("button", { name: "Send" }));

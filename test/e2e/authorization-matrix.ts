@@ -273,6 +273,34 @@ export const AUTHORIZATION_MATRIX: Record<string, Probe[]> = {
       expect: everyone(400),
     },
   ],
+  // Sign-in through an organization's provider (issue #22). The ministry has none and can have
+  // none, so pressing its button is a 404 whatever another spec configured.
+  "auth.oidc.$organization.tsx": [
+    {
+      what: "a provider sign-in by link",
+      method: "GET",
+      path: () => "/auth/oidc/ministry",
+      scope: "public",
+      expect: everyone({ redirect: "/login" }),
+    },
+    {
+      what: "a provider sign-in for an organization without one",
+      method: "POST",
+      path: () => "/auth/oidc/ministry",
+      form: () => ({}),
+      scope: "public",
+      expect: everyone(404),
+    },
+  ],
+  "auth.oidc.callback.tsx": [
+    {
+      what: "a provider's answer no sign-in started",
+      method: "GET",
+      path: () => "/auth/oidc/callback?code=made-up&state=made-up",
+      scope: "public",
+      expect: everyone(401),
+    },
+  ],
   "forgot-password.tsx": [
     {
       what: "forgotten-password form",
@@ -889,6 +917,24 @@ export const AUTHORIZATION_MATRIX: Record<string, Probe[]> = {
       expect: signedIn({ manager: 400 }),
     },
   ],
+  // Each organization's sign-in (issue #22): the administrator only.
+  "admin.sign-in.tsx": [
+    {
+      what: "organizations' sign-in settings",
+      method: "GET",
+      path: () => "/admin/sign-in",
+      scope: "public",
+      expect: signedIn({ admin: 200 }),
+    },
+    {
+      what: "empty sign-in settings",
+      method: "POST",
+      path: () => "/admin/sign-in",
+      form: () => ({}),
+      scope: "public",
+      expect: signedIn({ admin: 400 }),
+    },
+  ],
   "admin.policy.tsx": [
     {
       what: "the SSM's response times",
@@ -994,11 +1040,27 @@ export const AUTHORIZATION_MATRIX: Record<string, Probe[]> = {
       expect: signedIn(MINISTRY),
     },
   ],
+  "reports.print[.]css.ts": [
+    {
+      what: "the printed pages' header (a title and today's date, nothing stored)",
+      method: "GET",
+      path: () => "/reports/print.css?title=Recourse",
+      scope: "public",
+      expect: everyone(200),
+    },
+  ],
   "reports.export[.]csv.ts": [
     {
       what: "every SSM compared, as CSV",
       method: "GET",
       path: (t) => `/reports/export.csv?view=comparison&quarter=${t.quarter}`,
+      scope: "other",
+      expect: signedIn(MINISTRY),
+    },
+    {
+      what: "every SSM compared, as a table-shaped CSV",
+      method: "GET",
+      path: (t) => `/reports/export.csv?view=table&quarter=${t.quarter}`,
       scope: "other",
       expect: signedIn(MINISTRY),
     },

@@ -176,17 +176,18 @@ test.describe("a complaint's clocks, from filing to a level 2 review", () => {
     browser,
   }) => {
     await openStatus(page);
-    await expect(page.getByTestId("case-status")).toHaveText("Waiting for the person who complained");
-    await expect(page.getByText("We are waiting for information from you. Please add it below.")).toBeVisible();
+    await expect(page.getByTestId("case-status")).toHaveText("Waiting for your answer");
+    // Issue #18: the question is quoted above the box that answers it.
+    await expect(page.getByRole("region", { name: "Our question to you" }).locator("blockquote")).toHaveText(question);
     await expect(page.locator("ol.timeline")).toContainText(question);
     await expectNoAxeViolations(page);
 
-    await page.getByRole("textbox", { name: /^Add information/ }).fill(information);
+    await page.getByRole("textbox", { name: /^Your answer/ }).fill(information);
     await page.getByRole("button", { name: "Send", exact: true }).click();
     await expect(page.getByRole("status")).toHaveText("Thank you. We added this to your file.");
     await waitForHydration(page);
     await expect(page.getByTestId("case-status")).toHaveText("In review");
-    await expect(page.getByText("We are waiting for information from you.")).toHaveCount(0);
+    await expect(page.getByRole("region", { name: "Our question to you" })).toHaveCount(0);
     await expect(page.locator("ol.timeline")).toContainText(information);
     await expectNoAxeViolations(page);
 
@@ -231,7 +232,7 @@ test.describe("a complaint's clocks, from filing to a level 2 review", () => {
       await openStatus(filerPage);
       await expect(filerPage.getByTestId("case-status")).toHaveText("Decided");
       const decision = filerPage.getByRole("region", { name: "Decision", exact: true });
-      await expect(decision).toContainText("Complaint not upheld");
+      await expect(decision).toContainText("We do not agree with your complaint");
       await expect(decision).toContainText(reasons);
       const recourse = filerPage.getByRole("region", { name: "Not satisfied with the decision?" });
       await expect(recourse).toBeVisible();
@@ -242,9 +243,9 @@ test.describe("a complaint's clocks, from filing to a level 2 review", () => {
       await recourse.getByRole("button", { name: "Ask for a review" }).click();
       await expect(filerPage.getByRole("status")).toHaveText("Your complaint moved to the next level.");
       await waitForHydration(filerPage);
-      await expect(filerPage.getByText("Level 2: formal review by the SSM")).toBeVisible();
+      await expect(filerPage.getByText("Formal review", { exact: true })).toBeVisible();
       await expect(filerPage.getByRole("region", { name: "Not satisfied with the decision?" })).toHaveCount(0);
-      await expect(filerPage.locator("ol.timeline")).toContainText("Review asked for");
+      await expect(filerPage.locator("ol.timeline")).toContainText("You asked for a review");
       await expectNoAxeViolations(filerPage);
     });
 

@@ -85,7 +85,7 @@ export async function login(page: Page, email: string, password = DEMO_PASSWORD)
   await visit(page, "/login");
   await page.getByLabel("Email").fill(email);
   await page.getByLabel("Password").fill(password);
-  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
   await expect(page).not.toHaveURL(/\/login/);
   // The account's own language from here on (a French account signs in to French).
   await expect(page.getByRole("button", { name: SIGN_OUT })).toBeVisible();
@@ -242,7 +242,7 @@ export async function fillComplaintForm(page: Page, filer: TestFiler): Promise<v
 export async function lookUpComplaint(page: Page, reference: string, code: string, query = ""): Promise<void> {
   const path = `/status?reference=${encodeURIComponent(reference)}${query ? `&${query}` : ""}`;
   await visit(page, path);
-  const close = page.getByRole("button", { name: /^(Close this case|Fermer ce dossier)$/ });
+  const close = page.getByRole("button", { name: /^(Sign out of this complaint|Me déconnecter de cette plainte)$/ });
   if (await close.count()) {
     await submitFullPage(page, close);
     await visit(page, path);

@@ -14,7 +14,7 @@ import { acceptedText, distinctive, hostileId } from "./hostile-values";
  */
 
 /** Who sends the form: each has its own signed-in client in the spec. */
-export type Actor = "anonymous" | "filer" | "staff" | "manager" | "provider";
+export type Actor = "anonymous" | "filer" | "staff" | "manager" | "provider" | "admin";
 
 /** What the spec prepared before fuzzing (all in the Durham SSM, which no other spec changes). */
 export interface World {
@@ -257,6 +257,31 @@ export const FORMS: FormSpec[] = [
     accepted: () => ({}),
   },
   {
+    route: "auth.oidc.$organization.tsx",
+    name: "pressing an organization's provider sign-in button",
+    actor: "anonymous",
+    path: () => "/auth/oidc/ministry",
+    runs: 5,
+    accepted: () => ({}),
+  },
+  {
+    // An organization that does not exist: the settings of the organizations the other specs use
+    // are never changed by fuzzing (a missing "passwords allowed" box would switch them off).
+    route: "admin.sign-in.tsx",
+    name: "an organization's sign-in settings (/admin/sign-in)",
+    actor: "admin",
+    path: () => "/admin/sign-in",
+    accepted: () => ({
+      organization: oneOf("hostile-input-no-such-organization"),
+      issuer: oneOf("https://login.example.org", "https://login.microsoftonline.com/tenant/v2.0"),
+      clientId: acceptedText(300),
+      clientSecret: acceptedText(1000),
+      providerLabel: acceptedText(80),
+      passwordsAllowed: oneOf("on"),
+      removeSecret: oneOf("on"),
+    }),
+  },
+  {
     route: "forgot-password.tsx",
     name: "asking for a password reset (few runs: limited per address)",
     actor: "anonymous",
@@ -437,7 +462,7 @@ export const FORMS: FormSpec[] = [
     actor: "manager",
     path: (w) => `/reports/durham/${w.quarter}`,
     accepted: () => ({
-      intent: oneOf("save", "submit"),
+      intent: oneOf("save", "review", "edit", "submit"),
       actionsTaken: acceptedText(10000),
       lessonsLearned: acceptedText(10000),
       systemicIssues: acceptedText(10000),

@@ -120,6 +120,7 @@ test.beforeAll(async () => {
   clients.anonymous = await apiClient();
   clients.staff = await signedInClient("staff@durham.example.org");
   clients.manager = await signedInClient("manager@durham.example.org");
+  clients.admin = await signedInClient("admin@recourse.example.org");
   const areaProviderIds = queryDb<{ id: number }>(
     "SELECT o.id FROM organizations o JOIN provider_areas pa ON pa.provider_id = o.id WHERE pa.area_slug = 'durham' AND o.retired_at IS NULL ORDER BY o.id",
   ).map((r) => String(r.id));

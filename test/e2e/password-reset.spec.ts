@@ -131,7 +131,7 @@ test("a forgotten password is reset through a single-use emailed link, which end
   // The old password no longer works; the new one does.
   await page.getByLabel("Email").fill(ENGLISH);
   await page.getByLabel("Password").fill(DEMO_PASSWORD);
-  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
   await expect(page.getByRole("alert")).toHaveText("The email or password is not right.");
   await login(page, ENGLISH, NEW_PASSWORD);
 

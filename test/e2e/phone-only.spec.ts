@@ -53,7 +53,7 @@ async function filePhoneOnly(page: Page, french: boolean): Promise<string> {
 const WORDS = {
   en: {
     noEmail: "No email: call the person",
-    processText: "No email? Give a phone number instead. The SSM calls you at each step",
+    processText: "No email? Give a phone number instead. We call you at each step",
     acknowledge: "Acknowledge receipt",
     ackClock: "Acknowledge",
     callFor: "confirm we received the complaint",
@@ -71,7 +71,7 @@ const WORDS = {
   },
   fr: {
     noEmail: "Pas de courriel : appelez la personne",
-    processText: "Pas de courriel? Donnez plutôt un numéro de téléphone. Le GSS vous appelle à chaque étape",
+    processText: "Pas de courriel? Donnez plutôt un numéro de téléphone. Nous vous appelons à chaque étape",
     acknowledge: "Confirmer la réception",
     ackClock: "Accusé de réception",
     callFor: "confirmer la réception de la plainte",

@@ -97,7 +97,7 @@ test("the provider raises a dispute: refused empty with a focused error summary,
   await expect(page.getByTestId("case-status")).toHaveText("Received");
   await expect(page.locator("ol.timeline")).toContainText("Dispute received");
   // A signed-in provider has no access code to keep and nothing to close.
-  await expect(page.getByRole("button", { name: "Close this case" })).toHaveCount(0);
+  await expect(page.getByRole("button", { name: "Sign out of this complaint" })).toHaveCount(0);
   await expectNoAxeViolations(page);
 
   await visit(page, "/disputes");

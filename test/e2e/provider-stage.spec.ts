@@ -133,7 +133,7 @@ test("referred to the provider, answered, not satisfied: the SSM decides at leve
   await expect(page.getByLabel(/^What is still wrong\?/)).toHaveAccessibleDescription("Answer this question.");
   await page.getByLabel(/^What is still wrong\?/).fill("The new appointment is during my work hours.");
   await submitFullPage(page, page.getByRole("button", { name: "I am not satisfied" }));
-  await expect(page.getByRole("status")).toHaveText("The SSM will now review your complaint at level 2.");
+  await expect(page.getByRole("status")).toHaveText("We will now review your complaint ourselves (formal review).");
   await expect(page.getByTestId("case-status")).toHaveText("In review");
   await expectNoAxeViolations(page);
 
@@ -181,7 +181,9 @@ test("the same in French: the client files, reads the answer and refuses it in F
   await expectNoAxeViolations(page);
   await page.getByLabel(/^Qu’est-ce qui ne va toujours pas\?/).fill("Le nouveau rendez-vous ne me convient pas.");
   await submitFullPage(page, answer.getByRole("button", { name: "Je ne suis pas satisfait" }));
-  await expect(page.getByRole("status")).toHaveText("Le GSS va maintenant examiner votre plainte au niveau 2.");
+  await expect(page.getByRole("status")).toHaveText(
+    "Nous allons maintenant examiner nous-mêmes votre plainte (révision officielle).",
+  );
   await expect(page.getByTestId("case-status")).toHaveText("En examen");
   await expectNoAxeViolations(page);
 

@@ -84,7 +84,11 @@ test("the home page lists the 15 areas and leads to an area's complaint process"
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(
     "How to make a complaint in Hamilton–Niagara Peninsula",
   );
-  await expect(page.getByText("Your Service System Manager is Fedcap Canada.")).toBeVisible();
+  await expect(
+    page.getByText(
+      "Your Service System Manager, the organization that runs Employment Ontario services in your area, is Fedcap Canada.",
+    ),
+  ).toBeVisible();
   const times = page
     .getByRole("heading", { name: "How long each step takes" })
     .locator("xpath=following-sibling::ul[1]");
@@ -121,7 +125,7 @@ test("an empty complaint is refused with an error summary that takes focus; a co
     "What would you like to happen?: Say what you would like to happen.",
     "Your name: Enter a name.",
     "Email: Give an email or a phone number so we can reach you.",
-    "I have read the notice below and agree that the SSM uses this information to handle my complaint.: Check this box to send your complaint.",
+    "I have read the notice below and agree that you use this information to handle my complaint.: Check this box to send your complaint.",
   ]);
 
   // Each error is also beside its field, and announced with it.
@@ -205,7 +209,7 @@ test("the filer checks the complaint with reference and access code; a wrong cod
   await expectNoAxeViolations(page);
 
   // Closing the case (on a shared computer, say) brings the lookup form back.
-  await page.getByRole("button", { name: "Close this case" }).click();
+  await page.getByRole("button", { name: "Sign out of this complaint" }).click();
   await waitForHydration(page);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Check your complaint");
   await expect(page.getByText(filer.description)).toHaveCount(0);
@@ -287,9 +291,12 @@ test("the filer gets the acknowledgement, the reply and the decision by email, w
 
   const decisionMail = await waitForEmail(reference, { subject: "Decision on your complaint" });
   expect(recipientOf(decisionMail)).toBe(filer.email);
-  expect(decisionMail.text).toContain("Complaint upheld");
+  expect(decisionMail.text).toContain("We agree with your complaint");
   expect(decisionMail.text).toContain(reasons);
-  expect(decisionMail.text).toContain("ask for a review within 15 business days");
+  // Issue #19: the last day to ask, as a date, and the SSM with its phone number.
+  expect(decisionMail.text).toMatch(/ask for a review by \w+, \w+ \d{1,2}, \d{4}\./);
+  expect(decisionMail.text).not.toMatch(/\d+ business days/);
+  expect(decisionMail.text).toMatch(/Fedcap Canada is your Service System Manager, .*Phone: \d{3}-\d{3}-\d{4}/);
 
   for (const { mail } of await readAllMail()) {
     if (!mail.subject?.includes(reference)) continue;
@@ -304,10 +311,10 @@ test("the filer sees the public reply and the decision, but not the internal not
   await expect(page.getByTestId("case-status")).toHaveText("Decided");
   await expect(page.getByText(reply)).toBeVisible();
   const decision = page.getByRole("region", { name: "Decision", exact: true });
-  await expect(decision).toContainText("Complaint upheld");
+  await expect(decision).toContainText("We agree with your complaint");
   await expect(decision).toContainText(reasons);
   await expect(page.locator("ol.timeline")).toContainText("Receipt confirmed");
-  await expect(page.locator("ol.timeline")).toContainText("Decision: Complaint upheld");
+  await expect(page.locator("ol.timeline")).toContainText("Decision: We agree with your complaint");
   await expect(page.locator("main")).not.toContainText(note);
   await expect(page.locator("main")).not.toContainText("Internal note");
   await expectNoAxeViolations(page);

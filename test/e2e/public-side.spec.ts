@@ -87,11 +87,13 @@ test.describe("the process page", () => {
     );
     await expect(page).toHaveTitle(/How to make a complaint in Hamilton–Niagara Peninsula/);
     const main = page.locator("main");
-    await expect(main).toContainText("Your Service System Manager is Fedcap Canada.");
+    await expect(main).toContainText(
+      "Your Service System Manager, the organization that runs Employment Ontario services in your area, is Fedcap Canada.",
+    );
 
     // How to file.
     expect(await sectionText(page, "Who can complain")).toContain(
-      "Use the online form, or contact the SSM by phone, email, mail or in person. Staff can write down your complaint for you.",
+      "Use the online form, or contact us by phone, email, mail or in person. Staff can write down your complaint for you.",
     );
 
     // Each step's time, then each level with its decision time.
@@ -101,7 +103,7 @@ test.describe("the process page", () => {
     expect(times).toContain("We give you a first real answer within 5 business days.");
     expect(times).toContain("We make a written decision within 20 business days.");
     expect(times).toContain(
-      "If you do not agree with a decision, you can ask for a review within 15 business days after it, even if the SSM has closed the case by then.",
+      "If you do not agree with a decision, you can ask for a review within 15 business days after it, even if we have closed the case by then.",
     );
     // The pause rule, published with the times it moves (issue #13).
     expect(times).toContain(
@@ -111,10 +113,10 @@ test.describe("the process page", () => {
       .getByRole("heading", { level: 2, name: "If you are not satisfied" })
       .locator("xpath=following-sibling::ol[1]/li");
     await expect(levels).toHaveText([
-      "Level 1: the service provider or a case officer looks at it Decision within 20 business days.",
-      "Level 2: formal review by the SSM Decision within 20 business days.",
-      "Level 3: independent panel Decision within 20 business days.",
-      "Level 4: referred to the ministry",
+      "First look: a case officer or the service provider looks at it Decision within 20 business days.",
+      "Formal review Decision within 20 business days.",
+      "Review by an independent panel Decision within 20 business days.",
+      "With the ministry",
     ]);
 
     // How to ask for a review.
@@ -123,12 +125,12 @@ test.describe("the process page", () => {
     );
 
     // What the SSM cannot handle: the four programs the ministry keeps, and where to call.
-    const outOfScope = await sectionText(page, "What the SSM cannot handle");
+    const outOfScope = await sectionText(page, "What we cannot handle");
     expect(outOfScope).toContain(
       `These programs are run by the ministry. For a complaint about them, call the Employment Ontario Contact Centre at ${MINISTRY_PHONE}:`,
     );
     const programs = page
-      .getByRole("heading", { level: 2, name: "What the SSM cannot handle" })
+      .getByRole("heading", { level: 2, name: "What we cannot handle" })
       .locator("xpath=following-sibling::ul[1]/li");
     await expect(programs).toHaveText(RETAINED_EN);
 
@@ -137,11 +139,11 @@ test.describe("the process page", () => {
     );
     // The notice of collection, as on the form.
     expect(await sectionText(page, "Your personal information")).toContain(
-      "The SSM collects your name, contact details and what you tell us only to look into your complaint and to reply to you.",
+      "We collect your name, contact details and what you tell us only to look into your complaint and to reply to you.",
     );
 
     // Contacts: email and phone as links, mail and in person as text.
-    const contacts = await sectionText(page, "Contact the SSM");
+    const contacts = await sectionText(page, "Contact us");
     expect(contacts).toContain("100 Main Street, Hamilton, Ontario");
     expect(contacts).toContain("Monday to Friday, 8:30 to 4:30");
     await expect(main.getByRole("link", { name: "complaints.hamilton-niagara@example.org" })).toHaveAttribute(
@@ -167,9 +169,11 @@ test.describe("the process page", () => {
       "Comment porter plainte dans la région Hamilton–Péninsule du Niagara",
     );
     const main = page.locator("main");
-    await expect(main).toContainText("Votre gestionnaire de système de services est Fedcap Canada.");
+    await expect(main).toContainText(
+      "Votre gestionnaire de système de services, l’organisme qui gère les services d’Emploi Ontario dans votre région, est Fedcap Canada.",
+    );
     expect(await sectionText(page, "Qui peut porter plainte")).toContain(
-      "Utilisez le formulaire en ligne, ou communiquez avec le GSS par téléphone, courriel, poste ou en personne.",
+      "Utilisez le formulaire en ligne, ou communiquez avec nous par téléphone, courriel, poste ou en personne.",
     );
 
     const times = await sectionText(page, "Combien de temps prend chaque étape");
@@ -177,34 +181,34 @@ test.describe("the process page", () => {
     expect(times).toContain("Nous vous donnons une première vraie réponse dans un délai de 5 jours ouvrables.");
     expect(times).toContain("Nous rendons une décision écrite dans un délai de 20 jours ouvrables.");
     expect(times).toContain(
-      "vous pouvez demander une révision dans un délai de 15 jours ouvrables après celle-ci, même si le GSS a fermé le dossier entre-temps.",
+      "vous pouvez demander une révision dans un délai de 15 jours ouvrables après celle-ci, même si nous avons fermé le dossier entre-temps.",
     );
     expect(times).toContain("une échéance tombe donc toujours à 16 h 30 un jour ouvrable.");
     const levels = page
       .getByRole("heading", { level: 2, name: "Si vous n’êtes pas satisfait" })
       .locator("xpath=following-sibling::ol[1]/li");
     await expect(levels).toHaveText([
-      "Niveau 1 : le fournisseur de services ou un agent examine la plainte Décision dans un délai de 20 jours ouvrables.",
-      "Niveau 2 : révision officielle par le GSS Décision dans un délai de 20 jours ouvrables.",
-      "Niveau 3 : comité indépendant Décision dans un délai de 20 jours ouvrables.",
-      "Niveau 4 : renvoi au ministère",
+      "Premier examen : un agent ou le fournisseur de services l’examine Décision dans un délai de 20 jours ouvrables.",
+      "Révision officielle Décision dans un délai de 20 jours ouvrables.",
+      "Examen par un comité indépendant Décision dans un délai de 20 jours ouvrables.",
+      "Au ministère",
     ]);
     expect(await sectionText(page, "Comment demander une révision")).toContain("Vous avez 15 jours ouvrables.");
 
-    expect(await sectionText(page, "Ce que le GSS ne peut pas traiter")).toContain(
+    expect(await sectionText(page, "Ce que nous ne pouvons pas traiter")).toContain(
       `appelez le Centre de contact d’Emploi Ontario au ${MINISTRY_PHONE}`,
     );
     const programs = page
-      .getByRole("heading", { level: 2, name: "Ce que le GSS ne peut pas traiter" })
+      .getByRole("heading", { level: 2, name: "Ce que nous ne pouvons pas traiter" })
       .locator("xpath=following-sibling::ul[1]/li");
     await expect(programs).toHaveText(RETAINED_FR);
     expect(await sectionText(page, "Service en français")).toContain(
       "Vous pouvez suivre tout ce processus en français : formulaires, lettres, courriels et rencontres.",
     );
     expect(await sectionText(page, "Vos renseignements personnels")).toContain(
-      "Le GSS recueille votre nom, vos coordonnées et ce que vous nous dites seulement pour examiner votre plainte",
+      "Nous recueillons votre nom, vos coordonnées et ce que vous nous dites seulement pour examiner votre plainte",
     );
-    const contacts = await sectionText(page, "Joindre le GSS");
+    const contacts = await sectionText(page, "Nous joindre");
     expect(contacts).toContain("Courriel");
     expect(contacts).toContain("Téléphone");
     expect(contacts).toContain("100 Main Street, Hamilton, Ontario");
@@ -235,7 +239,7 @@ test.describe("a complaint about a program the ministry runs", () => {
     const program = page.getByLabel("Which program or service was it?");
     await expect(program.locator("optgroup")).toHaveCount(2);
     await expect(program.locator('optgroup[label="Programs the ministry runs"] > option')).toHaveText(RETAINED_EN);
-    await expect(program.locator('optgroup[label="Programs the SSM handles"] > option').first()).toHaveText(
+    await expect(program.locator('optgroup[label="Programs we handle"] > option').first()).toHaveText(
       "Employment Service",
     );
     await fillComplaintForm(page, filer);
@@ -245,7 +249,7 @@ test.describe("a complaint about a program the ministry runs", () => {
     const notice = page.getByRole("status");
     await expect(notice).toHaveText(
       new RegExp(
-        `^Better Jobs Ontario is run by the ministry, not by the SSM\\. Please call the Employment Ontario Contact Centre at ${MINISTRY_PHONE}\\. We recorded that you contacted us \\(reference HAM-\\d{4}-\\d{6}\\)\\.$`,
+        `^Better Jobs Ontario is run by the ministry, not by us\\. Please call the Employment Ontario Contact Centre at ${MINISTRY_PHONE}\\. We recorded that you contacted us \\(reference HAM-\\d{4}-\\d{6}\\)\\.$`,
       ),
     );
     const reference = /\((?:reference|référence) (HAM-\d{4}-\d{6})\)/.exec(await notice.innerText())![1]!;
@@ -265,7 +269,7 @@ test.describe("a complaint about a program the ministry runs", () => {
     expect(mail.headers.get("content-language")).toBe("en");
     expect(mail.text).toContain(`Hello ${filer.name},`);
     expect(mail.text).toContain(
-      `Your complaint ${reference} is about Better Jobs Ontario. The ministry runs this program, not the SSM. Please call the Employment Ontario Contact Centre at ${MINISTRY_PHONE}.`,
+      `Your complaint ${reference} is about Better Jobs Ontario. The ministry runs this program, not us. Please call the Employment Ontario Contact Centre at ${MINISTRY_PHONE}.`,
     );
     // The filing queued its one email with the case: nothing else (no acknowledgement) will follow.
     expect(queuedEmailSubjects(reference)).toEqual([`Where to send your complaint ${reference}`]);
@@ -302,7 +306,7 @@ test.describe("a complaint about a program the ministry runs", () => {
     const notice = page.getByRole("status");
     await expect(notice).toHaveText(
       new RegExp(
-        `^Le programme Apprentissage est géré par le ministère, pas par le GSS\\. Veuillez appeler le Centre de contact d’Emploi Ontario au ${MINISTRY_PHONE}\\. Nous avons noté que vous avez communiqué avec nous \\(référence HAM-\\d{4}-\\d{6}\\)\\.$`,
+        `^Le programme Apprentissage est géré par le ministère, pas par nous\\. Veuillez appeler le Centre de contact d’Emploi Ontario au ${MINISTRY_PHONE}\\. Nous avons noté que vous avez communiqué avec nous \\(référence HAM-\\d{4}-\\d{6}\\)\\.$`,
       ),
     );
     const reference = /\(référence (HAM-\d{4}-\d{6})\)/.exec(await notice.innerText())![1]!;
@@ -386,20 +390,22 @@ test.describe("the optional questions about the filer, then withdrawing on /stat
     await expect(withdraw).toContainText("If you no longer want us to look into it.");
     await expectNoAxeViolations(page);
 
-    await submitFullPage(page, withdraw.getByRole("button", { name: "Withdraw my complaint" }));
+    // Issue #18: withdrawing asks first.
+    await submitFullPage(page, withdraw.getByRole("link", { name: "Withdraw my complaint" }));
+    await submitFullPage(page, page.getByRole("button", { name: "Yes, withdraw my complaint" }));
     await expect(page.getByRole("status")).toHaveText("Your complaint is withdrawn.");
     await expect(page.getByTestId("case-status")).toHaveText("Withdrawn");
-    await expect(page.locator("ol.timeline")).toContainText("Withdrawn by the person");
+    await expect(page.locator("ol.timeline")).toContainText("You withdrew it");
     // Nothing more happens to the complaint, but a message is never lost (issue #20): the box
     // stays, saying the file is closed and that staff are told at once.
     const noMoreActions = async () => {
       await expect(page.getByRole("region", { name: "Withdraw your complaint" })).toHaveCount(0);
-      await expect(page.getByRole("button", { name: "Withdraw my complaint" })).toHaveCount(0);
+      await expect(page.getByRole("link", { name: "Withdraw my complaint" })).toHaveCount(0);
       await expect(page.getByRole("button", { name: "Ask for a review" })).toHaveCount(0);
       await expect(page.getByRole("heading", { name: "What happens next" })).toHaveCount(0);
       await expect(page.getByRole("textbox", { name: /^Add information/ })).toBeVisible();
       await expect(page.getByText("This file is closed. Anything you send is still added to it")).toBeVisible();
-      await expect(page.getByRole("button", { name: "Close this case" })).toBeVisible();
+      await expect(page.getByRole("button", { name: "Sign out of this complaint" })).toBeVisible();
     };
     await noMoreActions();
     await expectNoAxeViolations(page);
@@ -473,15 +479,16 @@ test.describe("the optional questions, then withdrawing on /status (French)", ()
     await expect(withdraw).toContainText("Si vous ne voulez plus que nous l’examinions.");
     await expectNoAxeViolations(page);
 
-    await submitFullPage(page, withdraw.getByRole("button", { name: "Retirer ma plainte" }));
+    await submitFullPage(page, withdraw.getByRole("link", { name: "Retirer ma plainte" }));
+    await submitFullPage(page, page.getByRole("button", { name: "Oui, retirer ma plainte" }));
     await expect(page.getByRole("status")).toHaveText("Votre plainte est retirée.");
     await expect(page.getByTestId("case-status")).toHaveText("Retirée");
-    await expect(page.locator("ol.timeline")).toContainText("Retirée par la personne");
-    await expect(page.getByRole("button", { name: "Retirer ma plainte" })).toHaveCount(0);
+    await expect(page.locator("ol.timeline")).toContainText("Vous l’avez retirée");
+    await expect(page.getByRole("link", { name: "Retirer ma plainte" })).toHaveCount(0);
     await expect(page.getByRole("textbox", { name: /^Ajouter des renseignements/ })).toBeVisible();
     await expect(page.getByText("Ce dossier est fermé. Ce que vous envoyez y est tout de même ajouté")).toBeVisible();
     await expect(page.getByRole("button", { name: "Demander une révision" })).toHaveCount(0);
-    await expect(page.getByRole("button", { name: "Fermer ce dossier" })).toBeVisible();
+    await expect(page.getByRole("button", { name: "Me déconnecter de cette plainte" })).toBeVisible();
     await expect(page.locator("main")).not.toContainText("Withdrawn");
     await expectNoAxeViolations(page);
   });

@@ -7,6 +7,7 @@ import {
   previousQuarter,
   quarterBounds,
 } from "../../app/domain/fiscal-quarter";
+import { quarterName } from "../../app/utils/quarter-name";
 import {
   expect,
   expectNoAxeViolations,
@@ -38,6 +39,9 @@ const CURRENT = formatQuarterId(thisQuarter);
 const LAST_CLOSED = formatQuarterId(previousQuarter(thisQuarter));
 const BEFORE_LAST = formatQuarterId(previousQuarter(previousQuarter(thisQuarter)));
 const NEXT = formatQuarterId(nextQuarter(thisQuarter));
+/** A quarter as the pages name it (issue #19): "fiscal 2026–27, Q3 (October–December 2026)". */
+const named = (quarter: string, language: "en" | "fr" = "en") => quarterName(quarter, language);
+const escaped = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 // Reports are due 30 days after their quarter ends (REPORT_DUE_DAYS): in the first month of a
 // quarter, the last one's missing reports are not late yet.
 const LAST_CLOSED_IS_LATE =
@@ -127,16 +131,34 @@ function errorSummary(page: Page, title = "There is a problem"): Locator {
 }
 
 /** One row of the SSM's quarter list, by its quarter. */
-function quarterRow(page: Page, quarter: string): Locator {
+function quarterRow(page: Page, quarter: string, language: "en" | "fr" = "en"): Locator {
   return page
     .getByTestId("quarter-list")
     .getByRole("row")
-    .filter({ has: page.getByRole("rowheader", { name: quarter, exact: true }) });
+    .filter({ has: page.getByRole("rowheader", { name: named(quarter, language), exact: true }) });
 }
 
 // A count, a share or a number of days as the English pages write them, or one of the words a
 // figure may read instead.
 const SHOWN_FIGURE = /^(\d{1,3}(,\d{3})*(\.\d)?%?|<5|hidden|too few to show|per SSM only)$/;
+
+/** `upper` is drawn above `lower` on the page. */
+async function expectAbove(upper: Locator, lower: Locator): Promise<void> {
+  const [a, b] = [await upper.boundingBox(), await lower.boundingBox()];
+  expect(a, "the upper element is shown").not.toBeNull();
+  expect(b, "the lower element is shown").not.toBeNull();
+  expect(a!.y, "drawn above").toBeLessThan(b!.y);
+}
+
+/** Two buttons a person cannot mistake for each other: different fill and text colour. */
+async function expectLookDifferent(a: Locator, b: Locator): Promise<void> {
+  const look = (l: Locator) =>
+    l.evaluate((e) => {
+      const style = getComputedStyle(e);
+      return `${style.backgroundColor} ${style.color}`;
+    });
+  expect(await look(a)).not.toBe(await look(b));
+}
 
 /** A row of the comparison: twelve figures, each a number, a share or a word, never a name. */
 async function expectShownFigures(row: Locator): Promise<void> {
@@ -164,10 +186,12 @@ test("the Hamilton manager checks the live figures, saves a draft, submits the r
   await expect(page.getByRole("img", { name: /^Cases received and decided by quarter: Fedcap Canada/ })).toBeVisible();
   await expectNoAxeViolations(page);
 
-  await quarterRow(page, LAST_CLOSED).getByRole("link", { name: LAST_CLOSED, exact: true }).click();
+  await quarterRow(page, LAST_CLOSED)
+    .getByRole("link", { name: named(LAST_CLOSED), exact: true })
+    .click();
   await expect(page).toHaveURL(new RegExp(`/reports/hamilton-niagara/${LAST_CLOSED}$`));
   await waitForIdle(page);
-  await expect(page.getByRole("heading", { level: 1 })).toHaveText(`Report for ${LAST_CLOSED}: ${HAMILTON_SSM}`);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(`Report for ${named(LAST_CLOSED)}: ${HAMILTON_SSM}`);
   const status = page.getByTestId("report-status");
   await expect(status).toHaveText(/^Not submitted yet\. Due .+\.$/);
   await expect(page.getByRole("heading", { name: "Figures as of now" })).toBeVisible();
@@ -180,6 +204,12 @@ test("the Hamilton manager checks the live figures, saves a draft, submits the r
   await expect(page.getByTestId("figure-provider-resolved")).toHaveText(/^\d[\d,]*$/);
   await expect(page.getByRole("table", { name: "Moved on to the SSM, by why" })).toBeVisible();
   await expectNoAxeViolations(page);
+  // The figures come before the sections that comment on them; saving and sending do not look alike.
+  await expectAbove(page.getByTestId("figure-received-total"), page.getByRole("textbox", { name: /^Actions taken/ }));
+  await expectLookDifferent(
+    page.getByRole("button", { name: "Save draft" }),
+    page.getByRole("button", { name: "Submit to the ministry" }),
+  );
 
   // Nothing written: refused, the summary takes focus and names each section; nothing is sent.
   const actions = page.getByRole("textbox", { name: /^Actions taken/ });
@@ -222,19 +252,52 @@ test("the Hamilton manager checks the live figures, saves a draft, submits the r
   await expect(systemic).toHaveValue(narrative.systemicIssues);
   await expect(status).toHaveText(/^Not submitted yet\./);
 
-  // Submitted: version 1, frozen, with who and when.
+  // Submitting asks first, showing what will be frozen: the figures, then the three sections. Nothing is sent yet.
   await page.getByRole("button", { name: "Submit to the ministry" }).click();
-  await expect(page).toHaveURL(new RegExp(`/reports/hamilton-niagara/${LAST_CLOSED}\\?submitted=1$`));
+  const check = page.getByRole("region", { name: "Check what you are sending" });
+  await expect(check).toBeVisible();
+  await expect(check).toContainText("Nothing has been sent yet.");
+  await expect(check.getByTestId("figure-received-total")).toHaveText(/^\d[\d,]*$/);
+  await expect(check.getByRole("region", { name: "The SSM's report" })).toContainText(narrative.lessonsLearned);
+  await expectAbove(
+    check.getByTestId("figure-received-total"),
+    check.getByRole("heading", { name: "Lessons learned" }),
+  );
+  expect(reportCount("hamilton-niagara", LAST_CLOSED), "nothing sent before the confirmation").toBe(0);
+  await waitForIdle(page);
+  await expectNoAxeViolations(page);
+  // Going back keeps the text.
+  await check.getByRole("button", { name: "Go back and edit" }).click();
+  await expect(lessons).toHaveValue(narrative.lessonsLearned);
+  expect(reportCount("hamilton-niagara", LAST_CLOSED)).toBe(0);
+  await page.getByRole("button", { name: "Submit to the ministry" }).click();
+  await check.getByRole("button", { name: "Yes, submit version 1 to the ministry" }).click();
+
+  // Submitted: the frozen version is shown, saying only what is true of it.
+  await expect(page).toHaveURL(new RegExp(`/reports/hamilton-niagara/${LAST_CLOSED}\\?version=1&submitted=1$`));
   await expect(page.getByRole("status")).toHaveText(
     "Version 1 was submitted to the ministry. Its figures are now frozen.",
   );
   await expect(status).toHaveText(new RegExp(`^Submitted: version 1, .+, by ${managerName}\\.$`));
+  await expect(page.getByRole("heading", { name: "Submitted version 1" })).toBeVisible();
+  await expect(page.locator("main")).not.toContainText("until you submit");
+  await expect(page.locator("main")).not.toContainText("change as cases move");
+  await expect(page.getByRole("heading", { name: "Figures as of now" })).toHaveCount(0);
+  await expectAbove(page.getByTestId("figure-received-total"), page.getByRole("heading", { name: "Lessons learned" }));
   await expect(page.getByTestId("version-1")).toContainText(`Version 1 — submitted`);
   await expect(page.getByTestId("version-1")).toContainText(`by ${managerName}`);
-  await expect(page.getByRole("heading", { name: "Correct the submitted report" })).toBeVisible();
   expect(reportCount("hamilton-niagara", LAST_CLOSED)).toBe(1);
   await waitForIdle(page);
   await expectNoAxeViolations(page);
+
+  // The live page now says what the ministry has and what a correction would send.
+  await page.getByRole("link", { name: "Correct this report" }).click();
+  await expect(page).toHaveURL(new RegExp(`/reports/hamilton-niagara/${LAST_CLOSED}$`));
+  await waitForIdle(page);
+  await expect(page.getByRole("heading", { name: "Correct the submitted report" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Figures as of now, not submitted" })).toBeVisible();
+  await expect(page.locator("main")).toContainText("The ministry has version 1");
+  await expect(page.locator("main")).not.toContainText("until you submit");
 
   // The ministry's analyst is told, with the figures as the ministry sees them and no one's name.
   // Fedcap Canada is the SSM of two areas: the subject names the area too.
@@ -269,9 +332,30 @@ test("the Hamilton manager checks the live figures, saves a draft, submits the r
   await waitForIdle(page);
   await expectNoAxeViolations(page);
 
+  // The correction is confirmed in a browser without JavaScript: the confirmation is a plain form.
   await reason.fill(correctionReason);
-  await page.getByRole("button", { name: "Submit correction" }).click();
-  await expect(page).toHaveURL(new RegExp(`\\?submitted=2$`));
+  await page.getByRole("button", { name: "Save draft" }).click();
+  await expect(page.getByRole("status")).toHaveText("Draft saved. It is not sent to the ministry until you submit it.");
+  await waitForIdle(page);
+  const noScript = await page
+    .context()
+    .browser()!
+    .newContext({ javaScriptEnabled: false, storageState: await page.context().storageState() });
+  try {
+    const plain = await noScript.newPage();
+    await plain.goto(`/reports/hamilton-niagara/${LAST_CLOSED}`);
+    await plain.getByRole("textbox", { name: /^Reason for the correction/ }).fill(correctionReason);
+    await plain.getByRole("button", { name: "Submit correction" }).click();
+    const plainCheck = plain.getByRole("region", { name: "Check what you are sending" });
+    await expect(plainCheck).toContainText(correctedLessons);
+    await expect(plainCheck).toContainText(correctionReason);
+    expect(reportCount("hamilton-niagara", LAST_CLOSED), "nothing sent before the confirmation").toBe(1);
+    await plainCheck.getByRole("button", { name: "Yes, submit version 2 to the ministry" }).click();
+    await expect(plain).toHaveURL(new RegExp(`\\?version=2&submitted=2$`));
+  } finally {
+    await noScript.close();
+  }
+  await visit(page, `/reports/hamilton-niagara/${LAST_CLOSED}?version=2&submitted=2`);
   await expect(page.getByRole("status")).toHaveText(
     "Version 2 was submitted to the ministry. Its figures are now frozen.",
   );
@@ -299,6 +383,7 @@ test("the Hamilton manager checks the live figures, saves a draft, submits the r
   await expect(page.getByRole("heading", { name: "Submitted version 1" })).toBeVisible();
   const sent = page.getByRole("region", { name: "The SSM's report" });
   await expect(sent).toContainText(narrative.lessonsLearned);
+  await expect(page.locator("main")).not.toContainText("until you submit");
   await expect(sent).not.toContainText(correctedLessons);
   await expect(page.getByRole("textbox")).toHaveCount(0);
   await expectNoAxeViolations(page);
@@ -320,7 +405,7 @@ test("the analyst compares the SSMs for a quarter, reads Kingston's corrected re
   await page.getByRole("button", { name: "Show" }).click();
   await expect(page).toHaveURL(new RegExp(`/reports\\?quarter=${BEFORE_LAST}$`));
   await waitForIdle(page);
-  await expect(page.getByRole("heading", { level: 2, name: `Reports for ${BEFORE_LAST}` })).toBeVisible();
+  await expect(page.getByRole("heading", { level: 2, name: `Reports for ${named(BEFORE_LAST)}` })).toBeVisible();
   await expect(submittedCount).toHaveText(/^15 of 15 SSMs have submitted\. Reports were due .+\.$/);
   await expect(page.getByTestId("missing-list")).toHaveCount(0);
   await expect(page.getByTestId("row-kingston-pembroke").getByRole("rowheader")).toHaveText(
@@ -379,7 +464,7 @@ test("the analyst compares the SSMs for a quarter, reads Kingston's corrected re
     new RegExp(`^Northeast \\(Collège Boréal \\(consortium\\)\\)${late}$`),
   );
   await expect(missing.filter({ hasText: /^Toronto / })).toHaveText(
-    new RegExp(`^Toronto \\(Toronto Demo SSM \\(fictional\\)\\)${late}$`),
+    new RegExp(`^Toronto \\(Toronto Demo Service Manager \\(fictional\\)\\)${late}$`),
   );
   await expect(page.getByTestId("missing-list")).not.toContainText(HAMILTON);
 
@@ -396,22 +481,28 @@ test("the analyst compares the SSMs for a quarter, reads Kingston's corrected re
   ).toBeGreaterThan(0);
 
   // Each chart is an image named by its title and described, with its figures in a table beside it.
-  await expect(page.getByRole("img", { name: new RegExp(`^On-time shares by SSM, ${LAST_CLOSED}`) })).toBeVisible();
-  await expect(page.getByRole("img", { name: new RegExp(`^Escalations by level, ${LAST_CLOSED}`) })).toBeVisible();
+  await expect(
+    page.getByRole("img", { name: new RegExp(`^On-time shares by SSM, ${escaped(named(LAST_CLOSED))}`) }),
+  ).toBeVisible();
+  await expect(
+    page.getByRole("img", { name: new RegExp(`^Escalations by level, ${escaped(named(LAST_CLOSED))}`) }),
+  ).toBeVisible();
   await expect(page.getByRole("img", { name: /^Cases received and decided in Ontario, by quarter/ })).toBeVisible();
-  const onTimeTable = page.getByRole("table", { name: new RegExp(`^On-time shares by SSM, ${LAST_CLOSED}`) });
+  const onTimeTable = page.getByRole("table", {
+    name: new RegExp(`^On-time shares by SSM, ${escaped(named(LAST_CLOSED))}`),
+  });
   await expect(onTimeTable.locator("tbody > tr")).toHaveCount(submitted.length);
   await expect(onTimeTable.getByRole("rowheader", { name: `${HAMILTON} (${HAMILTON_SSM})` })).toBeVisible();
   await expect(
     page
       .getByRole("table", { name: /^Cases received and decided in Ontario, by quarter/ })
-      .getByRole("rowheader", { name: LAST_CLOSED }),
+      .getByRole("rowheader", { name: named(LAST_CLOSED) }),
   ).toBeVisible();
   await expectNoFilerIdentity(page);
   await expectNoAxeViolations(page);
 
   // The comparison as CSV: the header, every submitted SSM and Ontario, counts or "<5"/"suppressed".
-  const link = page.getByRole("link", { name: `This comparison for ${LAST_CLOSED} (CSV)` });
+  const link = page.getByRole("link", { name: `This comparison for ${named(LAST_CLOSED)} (CSV)` });
   await expect(link).toHaveAttribute("href", `/reports/export.csv?view=comparison&quarter=${LAST_CLOSED}`);
   const downloading = page.waitForEvent("download");
   await link.click();
@@ -455,7 +546,7 @@ test("the analyst compares the SSMs for a quarter, reads Kingston's corrected re
     .click();
   await expect(page).toHaveURL(new RegExp(`/reports/kingston-pembroke/${BEFORE_LAST}$`));
   await waitForIdle(page);
-  await expect(page.getByRole("heading", { level: 1 })).toHaveText(`Report for ${BEFORE_LAST}: Serco Canada`);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(`Report for ${named(BEFORE_LAST)}: Serco Canada`);
   await expect(page.getByTestId("report-status")).toHaveText(/^Version 2, submitted .+$/);
   const sent = page.getByRole("region", { name: "The SSM's report" });
   await expect(sent.getByRole("heading", { name: "Reason for the correction" })).toBeVisible();
@@ -478,7 +569,7 @@ test("the analyst compares the SSMs for a quarter, reads Kingston's corrected re
   await page.getByRole("link", { name: "Printable page" }).click();
   await expect(page).toHaveURL(new RegExp(`/reports/kingston-pembroke/${BEFORE_LAST}/print\\?version=2$`));
   await waitForIdle(page);
-  await expect(page.getByRole("heading", { level: 1 })).toHaveText(`Report for ${BEFORE_LAST}: Serco Canada`);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(`Report for ${named(BEFORE_LAST)}: Serco Canada`);
   await expect(page.getByTestId("print-status")).toHaveText(/^Version 2, submitted .+$/);
   await expect(page.getByText(kingstonReason!)).toBeVisible();
   await expect(page.getByTestId("figure-received-total")).toHaveText(/^(\d[\d,]*|<5|hidden)$/);
@@ -513,7 +604,9 @@ test("who may see a report: a provider and another SSM get 404, and the ministry
     await login(analyst, ANALYST);
     // The quarter under way: only that nothing was submitted; no figures, no draft.
     await visit(analyst, `/reports/hamilton-niagara/${CURRENT}`);
-    await expect(analyst.getByRole("heading", { level: 1 })).toHaveText(`Report for ${CURRENT}: ${HAMILTON_SSM}`);
+    await expect(analyst.getByRole("heading", { level: 1 })).toHaveText(
+      `Report for ${named(CURRENT)}: ${HAMILTON_SSM}`,
+    );
     await expect(analyst.getByTestId("report-status")).toHaveText(
       /^This SSM has not submitted its report for this quarter\. It is due .+\.$/,
     );
@@ -531,7 +624,7 @@ test("who may see a report: a provider and another SSM get 404, and the ministry
     await visit(analyst, "/reports/hamilton-niagara");
     await expect(quarterRow(analyst, CURRENT).getByRole("cell").first()).toHaveText("Quarter in progress");
     await expect(quarterRow(analyst, CURRENT).getByRole("link")).toHaveCount(0);
-    await expect(quarterRow(analyst, LAST_CLOSED).getByRole("link", { name: LAST_CLOSED })).toBeVisible();
+    await expect(quarterRow(analyst, LAST_CLOSED).getByRole("link", { name: named(LAST_CLOSED) })).toBeVisible();
     await expectNoAxeViolations(analyst);
   });
 
@@ -558,7 +651,10 @@ test("who may see a report: a provider and another SSM get 404, and the ministry
     await login(ottawa, OTTAWA_STAFF);
     await visit(ottawa, "/reports");
     await expect(ottawa).toHaveURL(/\/reports\/ottawa$/);
-    await expect(quarterRow(ottawa, LAST_CLOSED).getByRole("link", { name: LAST_CLOSED })).toBeVisible();
+    // Ottawa's staff account reads French.
+    await expect(
+      quarterRow(ottawa, LAST_CLOSED, "fr").getByRole("link", { name: named(LAST_CLOSED, "fr") }),
+    ).toBeVisible();
     await expectNoAxeViolations(ottawa);
     await expectNotFound(ottawa, "/reports/hamilton-niagara");
     await expectNotFound(ottawa, `/reports/hamilton-niagara/${LAST_CLOSED}`);
@@ -584,7 +680,9 @@ test("in French the comparison reads in French, with French number formats", asy
   await waitForHydration(page);
   await expect(page.locator("html")).toHaveAttribute("lang", "fr");
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Rapports trimestriels");
-  await expect(page.getByRole("heading", { level: 2, name: `Rapports pour ${LAST_CLOSED}` })).toBeVisible();
+  await expect(
+    page.getByRole("heading", { level: 2, name: `Rapports pour ${named(LAST_CLOSED, "fr")}` }),
+  ).toBeVisible();
   const submitted = submittedAreas(LAST_CLOSED).length;
   await expect(page.getByTestId("submitted-count")).toHaveText(
     new RegExp(`^${submitted} GSS sur 15 ont soumis leur rapport\\. L’échéance était le .+\\.$`),
@@ -596,9 +694,9 @@ test("in French the comparison reads in French, with French number formats", asy
     new RegExp(`^Nord-Est \\(Collège Boréal \\(consortium\\)\\)${late}$`),
   );
   await expect(missing.filter({ hasText: /^Toronto / })).toHaveText(
-    new RegExp(`^Toronto \\(GSS de démonstration de Toronto \\(fictif\\)\\)${late}$`),
+    new RegExp(`^Toronto \\(Gestionnaire de démonstration de Toronto \\(fictif\\)\\)${late}$`),
   );
-  const table = page.getByRole("table", { name: `Rapports soumis, ${LAST_CLOSED}` });
+  const table = page.getByRole("table", { name: `Rapports soumis, ${named(LAST_CLOSED, "fr")}` });
   await expect(table.getByRole("columnheader").first()).toHaveText("GSS");
   await expect(table.getByRole("columnheader").nth(1)).toHaveText("Reçus");
   await expect(page.getByTestId("row-hamilton-niagara").getByRole("rowheader")).toHaveText(
@@ -617,9 +715,11 @@ test("in French the comparison reads in French, with French number formats", asy
       /^(\d{1,3}(\u00A0\d{3})*(,\d)?(\u202F%)?|<5|masqué|trop peu pour être affiché|par GSS seulement)$/,
     );
   await expect(
-    page.getByRole("img", { name: new RegExp(`^Parts dans les délais par GSS, ${LAST_CLOSED}`) }),
+    page.getByRole("img", { name: new RegExp(`^Parts dans les délais par GSS, ${escaped(named(LAST_CLOSED, "fr"))}`) }),
   ).toBeVisible();
-  await expect(page.getByRole("link", { name: `Cette comparaison pour ${LAST_CLOSED} (CSV)` })).toBeVisible();
+  await expect(
+    page.getByRole("link", { name: `Cette comparaison pour ${named(LAST_CLOSED, "fr")} (CSV)` }),
+  ).toBeVisible();
   await expectNoFilerIdentity(page);
   await expectNoAxeViolations(page);
 
@@ -627,7 +727,9 @@ test("in French the comparison reads in French, with French number formats", asy
   await page.getByTestId("row-hamilton-niagara").getByRole("link").click();
   await expect(page).toHaveURL(new RegExp(`/reports/hamilton-niagara/${LAST_CLOSED}$`));
   await waitForIdle(page);
-  await expect(page.getByRole("heading", { level: 1 })).toHaveText(`Rapport pour ${LAST_CLOSED} : ${HAMILTON_SSM}`);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(
+    `Rapport pour ${named(LAST_CLOSED, "fr")} : ${HAMILTON_SSM}`,
+  );
   await expect(page.getByTestId("report-status")).toHaveText(/^Version 2, soumise le \d.*\d$/);
   await expect(page.getByRole("heading", { name: "Raison de la correction" })).toBeVisible();
   await expectNoAxeViolations(page);
@@ -638,7 +740,7 @@ test("the public process page shows how the SSM did in the last quarter it repor
   const ottawaLatest = submittedAreas(LAST_CLOSED).includes("ottawa") ? LAST_CLOSED : BEFORE_LAST;
   await visit(page, "/process/ottawa");
   const figures = page.getByTestId("public-figures");
-  await expect(figures.getByRole("heading", { level: 2 })).toHaveText(`How we did in ${ottawaLatest}`);
+  await expect(figures.getByRole("heading", { level: 2 })).toHaveText(`How we did in ${named(ottawaLatest)}`);
   const values = figures.locator("dd");
   await expect(figures.locator("dt")).toHaveText([
     "Complaints and disputes received",
@@ -657,12 +759,12 @@ test("the public process page shows how the SSM did in the last quarter it repor
   // report its manager has just submitted.
   await visit(page, "/process/toronto");
   await expect(page.getByTestId("public-figures").getByRole("heading", { level: 2 })).toHaveText(
-    `How we did in ${BEFORE_LAST}`,
+    `How we did in ${named(BEFORE_LAST)}`,
   );
   await expectNoAxeViolations(page);
   await visit(page, "/process/hamilton-niagara");
   await expect(page.getByTestId("public-figures").getByRole("heading", { level: 2 })).toHaveText(
-    `How we did in ${LAST_CLOSED}`,
+    `How we did in ${named(LAST_CLOSED)}`,
   );
   // Hamilton sends complaints to the provider first (its policy): the stage's figures, suppressed too.
   await expect(page.getByTestId("public-figures").locator("dt")).toHaveText([

@@ -118,7 +118,7 @@ test.describe("an SSM manager's administration", () => {
       await visit(inviteePage, "/login");
       await inviteePage.getByLabel("Email").fill(invitee.email);
       await inviteePage.getByLabel("Password").fill(invitee.password);
-      await inviteePage.getByRole("button", { name: "Sign in" }).click();
+      await inviteePage.getByRole("button", { name: "Sign in", exact: true }).click();
       await expect(inviteePage.getByRole("alert")).toBeVisible();
 
       await visit(inviteePage, invitePath);

@@ -10,9 +10,9 @@ import { expect, expectNoAxeViolations, fillComplaintForm, lookUpComplaint, quer
 
 const LIMIT = 10;
 const NOT_FOUND = "We could not find a complaint with this reference number and access code.";
-const TOO_MANY = "Too many attempts from your connection. Please wait a few minutes and try again, or call the SSM.";
+const TOO_MANY = "Too many attempts from your connection. Please wait a few minutes and try again, or call us.";
 const TOO_MANY_FR =
-  "Trop de tentatives depuis votre connexion. Veuillez attendre quelques minutes et réessayer, ou appeler le GSS.";
+  "Trop de tentatives depuis votre connexion. Veuillez attendre quelques minutes et réessayer, ou nous appeler.";
 
 /** Failed look-ups recorded in the last 10 minutes, per bucket ("status-fail:ip:…", "status-fail:ref:…"). */
 function failedLookups(bucketPrefix: string): number {

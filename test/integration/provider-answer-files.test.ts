@@ -130,7 +130,7 @@ describe("files on a provider's answer", () => {
     expect(clientView?.attachments.map((a) => a.original_name)).toContain("rebooking letter.pdf");
     const caseId = (await caseRow(filed.reference)).id;
     const download = await attachmentForFiler({ db: t.db, caseId, id: staffFile!.id, now: later(1) });
-    expect(download?.bytes.toString()).toContain("%PDF");
+    expect(await new Response(download!.body).text()).toContain("%PDF");
 
     // The provider that answered may read back its own file; another provider may not.
     expect(await attachmentForUser({ db: t.db, user: alice, id: staffFile!.id, now: later(1) })).not.toBeNull();

@@ -10,6 +10,10 @@ import type { SessionUser } from "../../app/services/auth.server";
 import { sweepClocks } from "../../app/services/clock-sweep.server";
 import { fileClientComplaint } from "../../app/services/filing.server";
 import { quarterComparison, submitQuarterReport, versionsForMinistry } from "../../app/services/quarter-reports.server";
+import { reportCsvRows } from "../../app/services/report-exports.server";
+import { COMPARISON_COLUMNS } from "../../app/domain/report-comparison";
+import { nameIn } from "../../app/i18n/localized";
+import { comparisonCsvCell } from "../../app/utils/report-comparison-cells";
 import { findOrganizationBySlug } from "../../db/repositories/areas";
 import { insertUser } from "../../db/repositories/users";
 import { MINISTRY } from "../../db/seed/catchment-areas";
@@ -21,6 +25,7 @@ import {
   disclosed,
   smallCountsPublished,
   statisticsOverTooFew,
+  wideTableBeyondLongForm,
   type PublishedReport,
   type Release,
 } from "../support/attacker";
@@ -29,7 +34,8 @@ import {
 // test/unit/report-attacker.test.ts) against every channel a quarter's figures are released
 // through (issue #22), read together at each moment as SSMs submit and amend: the ministry's pages
 // (the services they call), the API's JSON with a ministry token, and the open data's JSON and CSV
-// files, over HTTP from the built server. Each channel must say of every count what the pages
+// files, over HTTP from the built server, and the comparison's table-shaped CSV (issue #19, read
+// through its export service). Each channel must say of every count what the pages
 // say; whatever any channel publishes is merged into what the attacker knows, and no withheld
 // count may be narrowed to fewer than the threshold's worth of values.
 
@@ -43,6 +49,7 @@ let t: TestDatabase;
 let server: BuiltServer;
 let folder: string;
 let ministryToken = "";
+let ministryAdmin: SessionUser;
 const managers = {} as Record<Area, SessionUser>;
 
 /** Programs and channels mixed so that several counts fall under the threshold in each SSM. */
@@ -159,7 +166,37 @@ async function readEveryChannel(submitted: Area[]): Promise<Release> {
     const versions = await versionsForMinistry(t.db, area, QUARTER, T);
     for (const v of versions.slice(0, -1)) older.push({ areaSlug: area, version: v.version, figures: v.figures });
   }
-  return { current, older, province: page.province };
+  // The comparison as a table (issue #19), as the ministry downloads it: each row says what the page says.
+  const rows = await tableCsv();
+  const cells = (figures: ShownFigures, province: boolean) =>
+    COMPARISON_COLUMNS.map((c) => comparisonCsvCell(c, figures, { threshold: T, language: "en", province }));
+  expect(rows, "one row per SSM that submitted, and Ontario's").toHaveLength(submitted.length + 1);
+  for (const area of submitted) {
+    const row = page.rows.find((r) => r.area.slug === area)!;
+    const name = `${nameIn(row.area, "en")} (${nameIn(row.area.ssm, "en")})`;
+    expect(rows.find((r) => r[0] === name)?.slice(2), `${area} in the table CSV`).toEqual(
+      cells(row.report!.figures, false),
+    );
+  }
+  expect(rows.at(-1)!.slice(2), "Ontario in the table CSV").toEqual(cells(page.province!, true));
+  const release = { current, older, province: page.province };
+  expect(wideTableBeyondLongForm([release], T), "the table CSV says no more than the long form").toEqual([]);
+  return release;
+}
+
+/** The table-shaped comparison CSV's rows, header left out, as the export service streams them. */
+async function tableCsv(): Promise<(string | number | null)[][]> {
+  const stream = await reportCsvRows({
+    db: t.db,
+    user: ministryAdmin,
+    query: { view: "table", quarter: QUARTER },
+    settings: { threshold: T, dueDays: 30 },
+    language: "en",
+    now: new Date(),
+  });
+  const rows: (string | number | null)[][] = [];
+  for await (const row of stream!) rows.push(row);
+  return rows.slice(1);
 }
 
 beforeAll(async () => {
@@ -188,6 +225,7 @@ beforeAll(async () => {
     organization_id: ministry!.id,
     language: "en",
   };
+  ministryAdmin = admin;
   const issued = await issueApiToken({
     db: t.db,
     user: admin,
@@ -198,10 +236,14 @@ beforeAll(async () => {
   });
   if (!issued.ok) throw new Error("not issued");
   ministryToken = issued.token;
-  // Every clock the quarter's cases missed is swept before any report is submitted, and the
-  // server's own sweep (at its start) then finds nothing: every version counts the same clocks.
-  // (Run alongside, a sweep that breached clocks between version 1 and its amendment let the
-  // attacker pin an amended report's late counts on PostgreSQL: reported with issue #22.)
+  // Hamilton's first report goes out before the clock sweep, and every other report after it: the
+  // sweep marks every clock the quarter's cases missed between Hamilton's version 1 (no clock
+  // ended) and its amendment (16 acknowledgement and 16 decision clocks ended, all late). On
+  // PostgreSQL the server's own sweep once raced the amendment this way, and the attacker worked
+  // out those late counts: rightly, but no page withholds them (amendment-after-sweep-attacker
+  // .test.ts, decision 003). Swept here, before the server starts, so that the server's sweep (at
+  // its start) finds nothing and the race always falls the same way.
+  await submit("hamilton-niagara", 1);
   await sweepClocks({ db: t.db, now: new Date() });
   server = await startBuiltServer({
     DATABASE_URL: t.url,
@@ -236,7 +278,8 @@ describe("every release channel attacked together", () => {
     for (const [area, version] of steps) {
       // The amendment counts one more literacy complaint, recorded late.
       if (version === 2) await file(area, { program: "literacy_basic_skills" });
-      await submit(area, version);
+      // Hamilton's version 1 went out before the sweep (beforeAll); read as it was then.
+      if (!(area === "hamilton-niagara" && version === 1)) await submit(area, version);
       if (!submitted.includes(area)) submitted.push(area);
       releases.push(await readEveryChannel(submitted));
     }
@@ -244,6 +287,12 @@ describe("every release channel attacked together", () => {
     const truth = new Map(
       rows.map((r) => [`${r.area_slug}@${r.version}`, JSON.parse(r.figures_json) as QuarterFigures]),
     );
+    // The sweep fell between Hamilton's version 1 and its amendment.
+    expect(truth.get("hamilton-niagara@1")!.clocks).toEqual([]);
+    expect(truth.get("hamilton-niagara@2")!.clocks.map((c) => [c.kind, c.ended, c.onTime])).toEqual([
+      ["acknowledge", 16, 0],
+      ["decision", 16, 0],
+    ]);
     const ranges = attack(releases, T, truth);
     // Not vacuous: the channels withheld counts, and the attacker worked on them.
     expect(ranges.length).toBeGreaterThan(0);

@@ -6,7 +6,8 @@ import { staffCaseView } from "../../app/services/case-view.server";
 import { sweepClocks } from "../../app/services/clock-sweep.server";
 import { fileClientComplaint } from "../../app/services/filing.server";
 import { addPanelMember, formCasePanel, panelRosterView } from "../../app/services/panels.server";
-import { liveFigures } from "../../app/services/quarter-reports.server";
+import { liveFigures, periodOf } from "../../app/services/quarter-reports.server";
+import { computeQuarterFiguresFromHistory } from "../../db/repositories/report-figures";
 import { performStaffAction } from "../../app/services/staff-actions.server";
 import type { SessionUser } from "../../app/services/auth.server";
 import { createTestDatabase, type TestDatabase } from "../fixtures/test-db";
@@ -151,6 +152,11 @@ describe("related cases and merging a duplicate", () => {
     // Received counts the pair once.
     const after = await liveFigures(t.db, AREA, "2026-Q3", later(4));
     expect(after.received.total).toBe(before.received.total + 1);
+    // The facts the merge rewrote (#21) give what the whole history gives.
+    const period = periodOf(AREA, "2026-Q3")!;
+    const { computedAt: _, ...fresh } = await computeQuarterFiguresFromHistory(t.db, period, later(4).toISOString());
+    const { computedAt: __, ...kept } = after;
+    expect(kept).toEqual(fresh);
   });
 });
 

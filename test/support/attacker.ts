@@ -2,6 +2,9 @@ import { solve, type Constraint } from "yalps";
 import type { QuarterFigures } from "../../app/domain/report-figures";
 import { equationsOf } from "../../app/domain/report-relations";
 import type { ShownFigures } from "../../app/domain/report-suppression";
+import { COMPARISON_COLUMNS } from "../../app/domain/report-comparison";
+import { flattenShown } from "../../app/domain/report-labels";
+import { comparisonCsvCell } from "../../app/utils/report-comparison-cells";
 
 /**
  * An outside reader who collects every figure ever released for a quarter (each version of each
@@ -14,6 +17,13 @@ import type { ShownFigures } from "../../app/domain/report-suppression";
  * shown), and nothing else of how cells were chosen. It is also told which counts an amendment
  * left unchanged (an amendment's reason often says so), so that a count shown in one version and
  * hidden in the next is known in both.
+ *
+ * A count is attacked where some page withholds it: shown as "<5" or "hidden", or named in the
+ * page's list of hidden figures (each with its reason). An on-time or late count the page does
+ * not print only because its share is withheld (the other of the two is small) is an unknown in
+ * the equations but not itself withheld: a late count of 16 beside an on-time count of 0 that an
+ * earlier version already gave away is worked out exactly, and that discloses nobody
+ * (decision 003; test/integration/amendment-after-sweep-attacker.test.ts).
  */
 
 export interface PublishedReport {
@@ -120,7 +130,7 @@ export function attack(
   threshold: number,
   truth: ReadonlyMap<string, QuarterFigures>,
 ): CellRange[] {
-  const pages: { report: string; page: Map<string, Published> }[] = [];
+  const pages: { report: string; page: Map<string, Published>; withheld: ReadonlySet<string> | null }[] = [];
   const equations: { parts: string[]; total: string }[] = [];
   const read = new Map<ShownFigures, Map<string, Published>>();
   const pageOf = (f: ShownFigures) => read.get(f) ?? read.set(f, readPage(f)).get(f)!;
@@ -150,14 +160,14 @@ export function attack(
   releases.forEach((release, r) => {
     for (const p of [...release.current, ...release.older]) {
       const report = `${p.areaSlug}@${p.version}`;
-      pages.push({ report, page: pageOf(p.figures) });
+      pages.push({ report, page: pageOf(p.figures), withheld: withheldOn(p.figures) });
       addEquations(report);
       const real = truth.get(report)!;
       for (const cell of allCells) value.set(v(report, cell), realValue(real, cell));
     }
     if (release.province) {
       const report = `province@${r}`;
-      pages.push({ report, page: pageOf(release.province) });
+      pages.push({ report, page: pageOf(release.province), withheld: withheldOn(release.province) });
       // Ontario's own breakdowns follow from the SSMs' and the sums below: nothing to add.
       for (const cell of allCells) {
         equations.push({
@@ -191,12 +201,12 @@ export function attack(
     const k = known.get(root) ?? { lo: 0, hi: Infinity };
     known.set(root, { lo: Math.max(k.lo, lo), hi: Math.min(k.hi, hi) });
   };
-  for (const { report, page } of pages) {
+  for (const { report, page, withheld } of pages) {
     for (const [cell, shown] of page) {
       const id = v(report, cell);
       if (typeof shown === "number") narrow(id, shown, shown);
       else {
-        hiddenSomewhere.add(id);
+        if (shown !== "unknown" || withheld === null || withheld.has(cell)) hiddenSomewhere.add(id);
         if (shown === "small") narrow(id, smallLo, threshold - 1);
         else narrow(id, 0, Infinity);
       }
@@ -248,6 +258,14 @@ export function attack(
     out.push({ report, cell, truth: value.get(id) ?? NaN, min, max });
   }
   return out;
+}
+
+/**
+ * The counts a page says it withholds (its list of hidden figures), or null for a page without
+ * that list, on which every count it does not print is taken as withheld.
+ */
+function withheldOn(f: ShownFigures): ReadonlySet<string> | null {
+  return f.hidden ? new Set(f.hidden.map((h) => h.cell)) : null;
 }
 
 function realValue(f: QuarterFigures, cell: string): number {
@@ -443,5 +461,46 @@ export function statisticsOverTooFew(
         out.push(`${p.areaSlug}@${p.version} satisfaction over ${real.satisfaction.responses}`);
     }
   }
+  return out;
+}
+
+/**
+ * Cells of the table-shaped comparison CSV (one row per SSM, report-comparison-cells.ts) that say
+ * more than the long-form CSV says of the same page (flattenShown, one row per figure): a number
+ * where the long form hides one, a count that differs, a share or a median more precise than the
+ * page's one decimal, or a blank. Empty when the wide file adds nothing an attacker could use.
+ */
+export function wideTableBeyondLongForm(releases: readonly Release[], threshold: number): string[] {
+  const out: string[] = [];
+  releases.forEach((release, r) => {
+    const pages = [...release.current, ...release.older].map((p) => ({
+      report: `${p.areaSlug}@${p.version}`,
+      figures: p.figures,
+      province: false,
+    }));
+    if (release.province) pages.push({ report: `province@${r}`, figures: release.province, province: true });
+    for (const { report, figures, province } of pages) {
+      const long = new Map(flattenShown(figures).map((c) => [c.key === null ? c.path : `${c.path}|${c.key}`, c.value]));
+      for (const column of COMPARISON_COLUMNS) {
+        const wide = comparisonCsvCell(column, figures, { threshold, language: "en", province });
+        const path = column.cell(figures)?.path;
+        const value = path === undefined ? undefined : long.get(path);
+        const where = `${report} ${column.id} (${path ?? "no such row"}: ${String(value)}) reads ${String(wide)}`;
+        if (province && column.perSsmOnly) {
+          if (wide !== "per SSM only") out.push(where);
+        } else if (value === "small") {
+          if (wide !== `<${threshold}`) out.push(where);
+        } else if (value === "hidden") {
+          if (wide !== "hidden") out.push(where);
+        } else if (typeof value !== "number") {
+          if (wide !== "too few to show") out.push(where);
+        } else {
+          const exact = column.measure === "share" ? value * 100 : value;
+          const tolerance = column.measure === "count" ? 0 : 0.05 + 1e-9;
+          if (typeof wide !== "number" || Math.abs(wide - exact) > tolerance) out.push(where);
+        }
+      }
+    }
+  });
   return out;
 }

@@ -68,7 +68,7 @@ describe("what each role may do", () => {
     ]);
   });
 
-  it("a provider raises and follows its disputes and answers the complaints about it (#17), nothing of the SSM's; the ministry reads the province's figures only", () => {
+  it("a provider raises and follows its disputes and answers the complaints about it (#17), nothing of the SSM's; the ministry reads the province's figures only; the administrator also sets organizations' sign-in (#22)", () => {
     expect(ROLE_PERMISSIONS.provider_user).toEqual([
       "dispute.raise",
       "dispute.read",
@@ -77,7 +77,8 @@ describe("what each role may do", () => {
       "complaint.respond",
     ]);
     expect(ROLE_PERMISSIONS.ministry_analyst).toEqual(["report.read_province"]);
-    expect(ROLE_PERMISSIONS.admin).toEqual(["report.read_province", "api_tokens.manage"]);
+    expect(ROLE_PERMISSIONS.admin).toEqual(["report.read_province", "api_tokens.manage", "sign_in.configure"]);
+    expect(rolesWith("sign_in.configure")).toEqual(["admin"]);
   });
 
   it("tells those who may act: breach alerts to whoever may escalate, report reminders to whoever may submit", () => {

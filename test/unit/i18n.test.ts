@@ -88,13 +88,17 @@ describe("a time at the end of a sentence", () => {
   it("ends with one period", () => {
     const date = formatDateTime("2026-12-14T21:30:00.000Z", "en");
     expect(date).toMatch(/p\.m\.$/);
-    const said = translator("en")("status.answerBy", { date });
-    expect(said).toBe(`We will answer by ${date}`);
+    const said = translator("en")("conversation.next.client.decision", { date });
+    expect(said).toBe(`We will give you a decision by ${date}`);
     expect(said).not.toMatch(/\.\.$/);
   });
 
   it("keeps the period after a value that has none", () => {
-    expect(translator("en")("status.answerBy", { date: "Monday" })).toBe("We will answer by Monday.");
-    expect(translator("fr")("status.answerBy", { date: "14 déc. 2026 16 h 30" })).toMatch(/16 h 30\.$/);
+    expect(translator("en")("conversation.next.client.decision", { date: "Monday" })).toBe(
+      "We will give you a decision by Monday.",
+    );
+    expect(translator("fr")("conversation.next.client.decision", { date: "14 déc. 2026 16 h 30" })).toMatch(
+      /16 h 30\.$/,
+    );
   });
 });

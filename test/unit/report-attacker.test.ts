@@ -12,6 +12,7 @@ import {
   disclosed,
   smallCountsPublished,
   statisticsOverTooFew,
+  wideTableBeyondLongForm,
   type CellRange,
   type Release,
 } from "../support/attacker";
@@ -19,7 +20,8 @@ import { cases, figures, quarterArb, type CaseSpec, type ClockSpec, type Submiss
 
 // An outside reader with every figure ever released for a quarter (test/support/attacker.ts)
 // against the ministry's views, as SSMs submit and amend: no count the pages withhold may be
-// narrowed to fewer than `threshold` possible values (the six recoveries of issue #14 first).
+// narrowed to fewer than `threshold` possible values (the six recoveries of issue #14 first). The
+// table-shaped comparison CSV (issue #19) is read too: it must show exactly what the long form shows.
 // test/integration/release-channels-attacker.test.ts runs the same attacker over every channel at
 // once (the pages, the API, the open-data files; issue #22), read over HTTP from the built server.
 
@@ -87,6 +89,8 @@ function expectNothingDisclosed({ releases, truth, ranges }: ReturnType<typeof r
 
 function run(submissions: readonly Submission[]) {
   const { releases, truth } = publish(submissions);
+  // The attacker reads the long form; the table-shaped CSV must show exactly that, in every release.
+  expect(wideTableBeyondLongForm(releases, T)).toEqual([]);
   return { releases, truth, ranges: attack(releases, T, truth) };
 }
 
@@ -152,6 +156,47 @@ describe("the six recoveries of issue #14", () => {
       { areaSlug: "hamilton", version: 1, figures: figures("hamilton", { cases: cases(20), clocks }) },
     ]);
     expect(smallCountsPublished(releases, T)).toEqual([]);
+  });
+
+  it("5 still: a late count its page withholds is attacked, and one it leaves unprinted beside a known on-time 0 is not", () => {
+    // Decisions: 19 ended, 2 late: the late count is "<5", and the share is withheld with it.
+    const decisions = Array.from({ length: 19 }, (_, i) => ({
+      kind: "decision" as const,
+      level: 1,
+      met: true,
+      onTime: i >= 2,
+      days: 5,
+    }));
+    // The sweep between version 1 and its amendment (amendment-after-sweep-attacker.test.ts):
+    // 16 acknowledgements ended, none on time. Version 1 listed none, so the on-time count is
+    // known to be 0 (and unchanged), and the late count is 16 − 0: worked out, rightly, but no
+    // page withholds it; its share stays unprinted only because it would give the "<5" away.
+    const acknowledgements = Array.from({ length: 16 }, () => ({
+      kind: "acknowledge" as const,
+      level: 1,
+      met: false,
+      onTime: false,
+      days: 0,
+    }));
+    const { ranges, releases } = run([
+      { areaSlug: "hamilton", version: 1, figures: figures("hamilton", { cases: cases(20), clocks: decisions }) },
+      {
+        areaSlug: "hamilton",
+        version: 2,
+        figures: figures("hamilton", { cases: cases(20), clocks: [...decisions, ...acknowledgements] }),
+      },
+    ]);
+    expectProtected(ranges, "hamilton@1", "clocks|decision:1|late");
+    expectProtected(ranges, "hamilton@2", "clocks|decision:1|late");
+    const page = releases[1]!.current[0]!.figures;
+    expect(page.clocks.map((c) => [c.kind, c.ended, c.onTimeShare])).toEqual([
+      ["acknowledge", 16, null],
+      ["decision", 19, null],
+    ]);
+    expect(page.hidden).toContainEqual({ cell: "clocks|acknowledge:1|onTime", reason: "small" });
+    expect(page.hidden!.map((h) => h.cell)).not.toContain("clocks|acknowledge:1|late");
+    expect(ranges.filter((r) => r.cell === "clocks|acknowledge:1|late")).toEqual([]);
+    expect(disclosed(ranges, T)).toEqual([]);
   });
 
   it("6: a median over fewer clocks met than the threshold", () => {
@@ -315,9 +360,10 @@ describe("an amendment after others' releases", () => {
 });
 
 describe("any quarter, any order of submissions and amendments", () => {
-  // Integer programming over every release takes a while: its own time limit, well above the
-  // run count's usual 10–30 s here, so a busy machine does not fail it.
-  it("leaves every hidden count at least the threshold's number of possible values", { timeout: 120_000 }, () => {
+  // Integer programming over every release takes 20–40 s here, and 3–4 minutes at a load of 26
+  // (seen while eight sessions shared two cores): the limit is only a backstop against a hang,
+  // like the browser tests' own, never a verdict on speed.
+  it("leaves every hidden count at least the threshold's number of possible values", { timeout: 15 * 60_000 }, () => {
     const started = Date.now();
     let hiddenCells = 0;
     fc.assert(
@@ -328,6 +374,7 @@ describe("any quarter, any order of submissions and amendments", () => {
         expect(disclosed(ranges, T)).toEqual([]);
         expect(smallCountsPublished(releases, T, 0)).toEqual([]);
         expect(statisticsOverTooFew(releases, T, truth)).toEqual([]);
+        expect(wideTableBeyondLongForm(releases, T)).toEqual([]);
       }),
       // ATTACKER_SEED replays a failure fast-check reported; unset, every run tries new quarters.
       { numRuns: RUNS, ...(process.env.ATTACKER_SEED ? { seed: Number(process.env.ATTACKER_SEED) } : {}) },

@@ -32,6 +32,8 @@ export interface ChartProps {
   /** What the chart shows, in a sentence or two: the image's accessible description. */
   description: string;
   categories: string[];
+  /** Shorter names for the axis, one per category ("Q3 2026–27"); the table keeps the full ones. */
+  axisLabels?: string[];
   series: ChartSeries[];
   reference?: ChartReference;
   format: ChartFormat;
@@ -63,9 +65,9 @@ export const SERIES_STYLES = [
 export type SeriesStyle = (typeof SERIES_STYLES)[number];
 export const seriesStyle = (index: number): SeriesStyle => SERIES_STYLES[index % SERIES_STYLES.length]!;
 
-const INK = "#1a1a1a";
-const MUTED = "#4a4a4a";
-const FONT_SIZE = 13;
+export const INK = "#1a1a1a";
+export const MUTED = "#4a4a4a";
+export const FONT_SIZE = 13;
 /** A generous guess at a label's width; SVG text cannot be measured on the server. */
 export const textWidth = (text: string) => text.length * FONT_SIZE * 0.62;
 /** One decimal is plenty in a 560-unit box and keeps the markup short. */
@@ -80,7 +82,7 @@ const LINE_HEIGHT = 16;
 const MAX_SLANTED = 24;
 const SIN45 = Math.SQRT1_2;
 
-function wrapLabel(text: string, width: number): string[] | null {
+export function wrapLabel(text: string, width: number): string[] | null {
   const lines: string[] = [];
   let line = "";
   for (const word of text.split(/\s+/).filter(Boolean)) {
@@ -125,7 +127,7 @@ export interface ChartLayout {
   baseline: number;
 }
 
-export function chartLayout({ categories, series, reference, format, language }: ChartProps): ChartLayout {
+export function chartLayout({ categories, axisLabels, series, reference, format, language }: ChartProps): ChartLayout {
   // About the width of the chart's column on a desktop, so text is drawn near its nominal size.
   const width = 560;
   const top = 24;
@@ -134,7 +136,7 @@ export function chartLayout({ categories, series, reference, format, language }:
   const ticks = niceTicks(Math.max(0, ...values, reference?.value ?? 0), format);
   const tickRoom = Math.max(40, ...ticks.map((t) => textWidth(formatNumber(t, format, language)) + 14));
   const bandFor = (left: number) => (width - left - 16) / Math.max(1, categories.length);
-  let labels = categoryLabels(categories, bandFor(tickRoom));
+  let labels = categoryLabels(axisLabels ?? categories, bandFor(tickRoom));
   let left = tickRoom;
   if (labels.kind === "slanted") {
     // The first label runs down and left from its slot: make room for it.
@@ -317,7 +319,7 @@ export function SeriesPatterns({ count, id }: { count: number; id: (s: number) =
 export function ChartFigure(props: {
   chart: ChartProps;
   ids: ReturnType<typeof useChartIds>;
-  layout: ChartLayout;
+  layout: Pick<ChartLayout, "width" | "height">;
   swatch: (seriesIndex: number) => ReactNode;
   children: ReactNode;
 }) {

@@ -2,10 +2,12 @@ import type { ReactNode } from "react";
 import { DataTable } from "../data-table";
 import { formatNumber } from "../../utils/format-number";
 import { BarChart, valueAt, type ChartProps } from "./bar-chart";
+import { HorizontalBarChart } from "./horizontal-bar-chart";
 import { LineChart } from "./line-chart";
 
 export interface ChartWithTableProps extends ChartProps {
-  kind: "bar" | "line";
+  /** hbar: horizontal bars, for long category names (SSMs) written in full. */
+  kind: "bar" | "hbar" | "line";
   /** Header of the first column, naming the categories ("Quarter"). */
   categoryHeader: string;
   /** What a null cell says ("not shown"), unless renderCell says otherwise. */
@@ -23,7 +25,13 @@ export function ChartWithTable({ kind, categoryHeader, emptyText, renderCell, ..
   return (
     <div className="chart-with-table">
       <div className="chart-with-table__chart">
-        {kind === "bar" ? <BarChart {...chart} /> : <LineChart {...chart} />}
+        {kind === "bar" ? (
+          <BarChart {...chart} />
+        ) : kind === "hbar" ? (
+          <HorizontalBarChart {...chart} />
+        ) : (
+          <LineChart {...chart} />
+        )}
       </div>
       <DataTable
         regionClassName="chart-with-table__table"
