@@ -5,12 +5,11 @@
 import SQLite from "better-sqlite3";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { parseArgs } from "node:util";
-import { z } from "zod";
 import { migrateToLatest, openDatabase } from "../db/client";
 import { migrations } from "../db/migrations/index";
 import { generateBenchDatabase, type GenerationSummary } from "./generate";
 import { buildAppSnapshot, copyDatabase, removeRunFiles, startAppServer } from "./lib/app-server";
+import { BENCH_USAGE, MEASUREMENTS, parseBenchArgs } from "./lib/args";
 import { cachedDatabasePath, DATA_DIR } from "./lib/bench-constants";
 import { describeMachine } from "./lib/machine";
 import { resultsMarkdown, writeResultsFile, type BenchResults } from "./lib/results";
@@ -21,48 +20,11 @@ import { measurePages } from "./measure-pages";
 import { measureReport } from "./measure-report";
 import { measureSweep } from "./measure-sweep";
 
-const MEASUREMENTS = ["report", "sweep", "pages", "filing", "export"] as const;
-
-const argsSchema = z.object({
-  cases: z.coerce
-    .number()
-    .int("--cases must be a whole number")
-    .min(1000, "--cases must be at least 1000")
-    .max(5_000_000)
-    .default(1_000_000),
-  regenerate: z.boolean().default(false),
-  only: z
-    .string()
-    .optional()
-    .transform((v) => (v ? v.split(",").map((s) => s.trim()) : [...MEASUREMENTS]))
-    .pipe(
-      z.array(z.enum(MEASUREMENTS, { error: `--only takes a comma-separated list of ${MEASUREMENTS.join(", ")}` })),
-    ),
-  seconds: z.coerce.number().int().min(2).max(600).default(20),
-  runs: z.coerce.number().int().min(10).max(10_000).default(200),
-  "skip-build": z.boolean().default(false),
-  "export-wait-minutes": z.coerce.number().min(0).max(240).default(60),
-});
-
 function parseCli() {
-  const { values } = parseArgs({
-    options: {
-      cases: { type: "string" },
-      regenerate: { type: "boolean" },
-      only: { type: "string" },
-      seconds: { type: "string" },
-      runs: { type: "string" },
-      "skip-build": { type: "boolean" },
-      "export-wait-minutes": { type: "string" },
-    },
-    strict: true,
-  });
-  const args = argsSchema.safeParse(values);
-  if (!args.success) {
-    for (const issue of args.error.issues) console.error(issue.message);
-    console.error(
-      "Usage: npm run bench -- [--cases N] [--regenerate] [--only report,sweep,pages,filing,export] [--seconds S] [--runs N] [--skip-build]",
-    );
+  const args = parseBenchArgs(process.argv.slice(2));
+  if (!args.ok) {
+    for (const message of args.errors) console.error(message);
+    console.error(BENCH_USAGE);
     process.exit(2);
   }
   return args.data;
