@@ -18,15 +18,20 @@ interface FormAnswer {
 
 function Outcome({ answer }: { answer: FormAnswer | undefined }) {
   const t = useT();
+  // The answer takes focus where the form is (#19): read out, and in view, after each post.
+  const ref = useRef<HTMLParagraphElement>(null);
+  useEffect(() => {
+    if (answer?.done || answer?.refused) ref.current?.focus();
+  }, [answer]);
   if (answer?.done)
     return (
-      <p className="notice-success" role="status">
+      <p className="notice-success" role="status" tabIndex={-1} ref={ref}>
         {t(answer.done)}
       </p>
     );
   if (answer?.refused)
     return (
-      <p className="error-summary" role="alert">
+      <p className="error-summary" role="alert" tabIndex={-1} ref={ref}>
         {t(answer.refused)}
       </p>
     );

@@ -1,3 +1,4 @@
+import type { ReactNode } from "react";
 import { useLanguage, useT } from "../hooks/use-translation";
 import { codeText, type Translate } from "../i18n";
 import { formatDateTime } from "../utils/format-date";
@@ -87,22 +88,28 @@ function eventTitle(t: Translate, e: TimelineEvent): string {
   }
 }
 
-/** A case's history, oldest first. Staff see who acted and which entries are internal. */
+/**
+ * A case's history, oldest first, newest at the bottom. Staff see who acted and which entries are
+ * internal; `opening` is shown first (the staff page's thread opens with what the person wrote).
+ */
 export function CaseTimeline({
   events,
   staffView,
+  opening,
   filerAudience = "client",
 }: {
   events: TimelineEvent[];
   staffView: boolean;
+  opening?: ReactNode;
   /** On the filer's own page: whether it speaks to a client or to a provider. */
   filerAudience?: "client" | "provider";
 }) {
   const t = useT();
   const language = useLanguage();
-  if (events.length === 0) return <p>{t("status.noEvents")}</p>;
+  if (events.length === 0 && !opening) return <p>{t("status.noEvents")}</p>;
   return (
     <ol className="timeline">
+      {opening ? <li className="timeline--opening">{opening}</li> : null}
       {events.map((e) => {
         const data = e.data_json ? (JSON.parse(e.data_json) as { panel?: string }) : {};
         const showBody = e.body && !(e.type === "clock_paused" || e.type === "clock_resumed");
@@ -119,7 +126,10 @@ export function CaseTimeline({
                     ? t("case.by", { name: e.actor_name ?? "" })
                     : t("case.by", { name: e.actor_kind === "filer" ? t("case.filerActor") : t("case.systemActor") })}
                   {" · "}
-                  <span className="badge">{e.visibility === "internal" ? t("case.internal") : t("case.public")}</span>
+                  {/* Said in words, not only drawn: "internal" is read out, not just tinted (#19). */}
+                  <span className={e.visibility === "internal" ? "badge badge--internal" : "badge"}>
+                    {e.visibility === "internal" ? t("case.internalEntry") : t("case.public")}
+                  </span>
                 </>
               ) : null}
             </p>

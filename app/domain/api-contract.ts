@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { DECISION_OUTCOMES } from "./case-workflow";
 import { CONTACT_OUTCOMES } from "./case-lifecycle-staff";
-import { queueFiltersSchema, CASE_STATUSES } from "./queue-filters";
+import { queueFiltersSchema, CASE_STATUSES, QUEUE_SHOW } from "./queue-filters";
 import { TEXT_LIMITS } from "./text-limits";
 
 // The JSON API's contract (issue #22, decision record 021): every request the API validates and
@@ -28,8 +28,18 @@ export const apiErrorSchema = z.object({
 
 // ---- Cases (scope cases.read) -------------------------------------------------------------------
 
-/** The queue's own filters (queue-filters.ts), read from the query string as the queue page reads them. */
-export const caseListQuerySchema = queueFiltersSchema;
+/**
+ * The queue's own filters (queue-filters.ts), read from the query string as the queue page reads
+ * them, except that a client asking for no `show` gets every case, as the API has always listed:
+ * the page opens on open cases (#19), a program reading the list should not lose the closed ones.
+ */
+export const caseListQuerySchema = queueFiltersSchema.extend({
+  show: z
+    .enum(QUEUE_SHOW)
+    .catch("all")
+    .default("all")
+    .meta({ description: "open, closed or all (the default): the page's default is open" }),
+});
 
 export const caseSummarySchema = z.object({
   reference: z.string(),

@@ -12,6 +12,8 @@ const DUE_FILTER_BUSINESS_DAYS = 2;
  */
 export interface QueueCriteria {
   status?: string;
+  /** true: only finished cases; false: only open ones; undefined: both. */
+  finished?: boolean;
   level?: number;
   kind?: string;
   program?: string;
@@ -43,6 +45,8 @@ export function queueCriteria(
     throw new Error('The "assigned to me" filter needs a signed-in user');
   return {
     status: filters.status,
+    // A status picked by name wins: the status counts' links list exactly what they count.
+    finished: filters.status || !filters.show || filters.show === "all" ? undefined : filters.show === "closed",
     level: filters.level,
     kind: filters.kind,
     program: filters.program,

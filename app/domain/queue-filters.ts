@@ -19,6 +19,9 @@ export const CASE_STATUSES = [
   "referred_to_ministry",
 ] as const;
 
+/** Which cases the queue lists: still being worked, finished (closed, withdrawn, referred), or both. */
+export const QUEUE_SHOW = ["open", "closed", "all"] as const;
+
 const optionalEnum = <T extends readonly [string, ...string[]]>(values: T) =>
   z.enum(values).optional().catch(undefined);
 const isoDate = boundedIsoDate().optional().catch(undefined);
@@ -32,6 +35,8 @@ export const queueFiltersSchema = z.object({
   provider: idNumber.optional().catch(undefined),
   assignee: optionalEnum(["me", "unassigned"] as const),
   clock: optionalEnum(["overdue", "due_soon"] as const),
+  /** Open cases by default (#19): the closed ones are one choice away, not mixed into every page. */
+  show: z.enum(QUEUE_SHOW).catch("open").default("open"),
   from: isoDate,
   to: isoDate,
   q: z
@@ -75,7 +80,9 @@ export function decodeCursor(value: string | undefined): QueueCursor | null {
 export function filtersToSearch(filters: Partial<QueueFilters>, extra: Record<string, string> = {}): string {
   const params = new URLSearchParams();
   for (const [key, value] of Object.entries(filters)) {
-    if (key !== "after" && value !== undefined && value !== "") params.set(key, String(value));
+    // The default view ("open") is left out, so its links stay as short as they were.
+    if (key === "after" || value === undefined || value === "" || (key === "show" && value === "open")) continue;
+    params.set(key, String(value));
   }
   for (const [key, value] of Object.entries(extra)) params.set(key, value);
   const s = params.toString();

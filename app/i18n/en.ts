@@ -6,6 +6,7 @@ import { enAnswerFiles } from "./en-answer-files";
 import { enAssigneeNotice } from "./en-assignee-notice";
 import { enSurveyReview } from "./en-survey-review";
 import { enThreeParties } from "./en-three-parties";
+import { enCasework } from "./en-casework";
 import { enConversation } from "./en-conversation";
 import { enSignIn } from "./en-sign-in";
 
@@ -1140,6 +1141,7 @@ export const en = {
   ...enAnswerFiles,
   ...enAssigneeNotice,
   ...enSurveyReview,
+  ...enCasework,
   ...enConversation,
   ...enReportProvider,
   ...enReportScreens,

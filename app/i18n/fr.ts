@@ -7,6 +7,7 @@ import { frAnswerFiles } from "./fr-answer-files";
 import { frAssigneeNotice } from "./fr-assignee-notice";
 import { frSurveyReview } from "./fr-survey-review";
 import { frThreeParties } from "./fr-three-parties";
+import { frCasework } from "./fr-casework";
 import { frConversation } from "./fr-conversation";
 import { frSignIn } from "./fr-sign-in";
 
@@ -1174,6 +1175,7 @@ export const fr: Record<MessageKey, string> = {
   ...frAnswerFiles,
   ...frAssigneeNotice,
   ...frSurveyReview,
+  ...frCasework,
   ...frConversation,
   ...frReportProvider,
   ...frReportScreens,

@@ -31,6 +31,10 @@ import { TEXT_LIMITS } from "../domain/text-limits";
 import { refusalResponse, invalidFormResponse } from "../utils/refusal-response.server";
 import { staffActionRefusal, uploadRefusal } from "../domain/case-refusals";
 import { ExtendDeadline, IndependentPanel, RelatedCases } from "../components/case-relations";
+import { CaseResult } from "../components/case-result";
+import { CaseNextStep } from "../components/case-next-step";
+import { CaseComposer, COMPOSER_FIELDS, COMPOSER_KINDS, isComposerKind } from "../components/case-composer";
+import type { FieldErrors } from "../utils/form";
 import { caseRelationsView } from "../services/case-relations-view.server";
 import { clearCaseAttention } from "../services/case-attention.server";
 
@@ -190,8 +194,30 @@ function contactTime(at: string | undefined, now: Date): string {
 export const shouldRevalidate: ShouldRevalidateFunction = ({ actionStatus, defaultShouldRevalidate }) =>
   actionStatus === 409 ? true : defaultShouldRevalidate;
 
+/**
+ * The composer (#19) posts its one box as `body` beside the kind chosen: copied here to the field
+ * that kind's action reads, so a reply, a note and a question keep their own rules and limits.
+ */
+function composerForm(formData: FormData): FormData {
+  const intent = formData.get("intent");
+  if (formData.get("composer") === null || !isComposerKind(intent)) return formData;
+  const copy = new FormData();
+  for (const [key, value] of formData.entries()) if (key !== "body") copy.append(key, value);
+  copy.set(COMPOSER_FIELDS[intent], String(formData.get("body") ?? ""));
+  return copy;
+}
+
+/** The composer's error named after its one box, so the summary's link lands in it. */
+function composerErrors<T extends { errors: FieldErrors }>(parsed: T, formData: FormData): T {
+  const intent = formData.get("intent");
+  if (formData.get("composer") === null || !isComposerKind(intent)) return parsed;
+  const { [COMPOSER_FIELDS[intent]]: error, ...rest } = parsed.errors;
+  return { ...parsed, errors: error ? { ...rest, body: error } : rest };
+}
+
 /** What was typed in the refused form, given back so a stale refusal does not lose it. */
 const DRAFT_FIELDS = [
+  "body",
   "message",
   "note",
   "question",
@@ -252,9 +278,13 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     if (!reissued) throw notFound();
     return { errors: null, intent: "reissue_code", done: null, refused: null, changes: null, newCode: reissued.code };
   }
-  const parsed = parseForm(actionSchema, upload.formData);
+  const parsed = parseForm(actionSchema, composerForm(upload.formData));
   if (!parsed.ok) {
-    return invalidFormResponse(parsed, { intent: parsed.values.intent ?? null, done: null, changes: null });
+    return invalidFormResponse(composerErrors(parsed, upload.formData), {
+      intent: parsed.values.intent ?? null,
+      done: null,
+      changes: null,
+    });
   }
   const now = new Date();
   const result = await performStaffAction({
@@ -330,39 +360,82 @@ export default function CasePage() {
   const t = useT();
   const language = useLanguage();
   const busy = navigation.state !== "idle";
-  const errors = result?.errors ?? {};
+  const errors: FieldErrors = result?.errors ?? {};
   const errorsFor = (intent: string) => (result?.intent === intent ? errors : undefined);
   const draft = (field: string): string | undefined =>
     result && "draft" in result ? result.draft?.[field] : undefined;
   const can = (a: string) => (allowed as string[]).includes(a);
+  const composerKinds = COMPOSER_KINDS.filter(can);
+  // The composer comes back empty each time one of its posts is done.
+  const [composerSent, setComposerSent] = useState(0);
+  useEffect(() => {
+    if (result?.done && isComposerKind(result.intent)) setComposerSent((n) => n + 1);
+  }, [result]);
+  const newCode = result && "newCode" in result ? result.newCode : null;
 
   return (
-    <>
+    <div className="workspace case-page">
       <h1>{t("case.title", { reference: c.reference })}</h1>
       <p className="status-line">
         <strong data-testid="case-status">{t(`caseStatus.${c.status}`)}</strong> · {t("level.short", { n: c.level })} ·{" "}
         {t(`kind.${c.kind}`)} ·{" "}
         {view.assigneeName ? t("case.assignedTo", { name: view.assigneeName }) : t("case.notAssigned")}
       </p>
+      <CaseResult
+        result={result}
+        done={
+          result?.done || newCode ? (
+            <>
+              {result?.done ? <p className="notice-success">{t(result.done)}</p> : null}
+              {newCode ? (
+                <p className="notice-success" data-testid="new-access-code">
+                  {t("case.accessCode.done", { code: newCode })}
+                </p>
+              ) : null}
+            </>
+          ) : null
+        }
+        refused={
+          result?.refused ? (
+            <>
+              <p>{t(result.refused)}</p>
+              {result.changes?.length ? (
+                <>
+                  <p>{t("case.staleChanges")}</p>
+                  <CaseTimeline events={result.changes} staffView />
+                </>
+              ) : null}
+            </>
+          ) : null
+        }
+      />
       {!c.filer_email && c.kind !== "provider_dispute" ? (
         <NoEmailBanner callSince={c.call_filer_since} callFor={view.callFor} timeZone={view.timeZone} />
       ) : null}
-      {result?.done ? (
-        <p className="notice-success" role="status">
-          {t(result.done)}
-        </p>
-      ) : null}
-      {result?.refused ? (
-        <div className="error-summary" role="alert">
-          <p>{t(result.refused)}</p>
-          {result.changes?.length ? (
-            <>
-              <p>{t("case.staleChanges")}</p>
-              <CaseTimeline events={result.changes} staffView />
-            </>
-          ) : null}
-        </div>
-      ) : null}
+
+      <CaseNextStep
+        step={view.nextStep}
+        clocks={view.clocks}
+        status={c.status}
+        holder={view.assigneeName}
+        timeZone={view.timeZone}
+      >
+        {can("take") && !view.assigneeName ? (
+          <ActionForm intent="take" version={c.version}>
+            <button type="submit" disabled={busy}>
+              {t("case.take")}
+            </button>
+          </ActionForm>
+        ) : null}
+        {can("acknowledge") ? (
+          <ActionForm intent="acknowledge" version={c.version}>
+            <p className="hint">{c.filer_email ? t("case.acknowledgeHelp") : t("case.acknowledgeHelpNoEmail")}</p>
+            <button type="submit" disabled={busy}>
+              {t("case.acknowledge")}
+            </button>
+          </ActionForm>
+        ) : null}
+      </CaseNextStep>
 
       {view.attention.length ? (
         <section aria-labelledby="attention-title" className="panel">
@@ -384,6 +457,173 @@ export default function CasePage() {
         </section>
       ) : null}
 
+      <div className="case-layout">
+        <div className="case-layout__main">
+          <section aria-labelledby="timeline-title" className="thread">
+            <h2 id="timeline-title">{t("case.thread.title")}</h2>
+            <CaseTimeline
+              events={view.events}
+              staffView
+              opening={
+                <>
+                  <p className="timeline__meta">
+                    <time dateTime={c.received_at} suppressHydrationWarning>
+                      {formatDateTime(c.received_at, language, view.timeZone)}
+                    </time>
+                    {" · "}
+                    {t("case.by", { name: c.filer_name })}
+                  </p>
+                  <p className="timeline__title">{t("case.thread.opening")}</p>
+                  <dl className="summary-list">
+                    <Field label={t("case.description")}>
+                      <span className="pre">{c.description}</span>
+                    </Field>
+                    <Field label={t("case.outcomeWanted")}>
+                      <span className="pre">{c.outcome_wanted}</span>
+                    </Field>
+                  </dl>
+                </>
+              }
+            />
+          </section>
+
+          <ErrorSummary
+            errors={errors}
+            labels={{
+              body: t("case.composer.body"),
+              outcome: t("case.decision.outcome"),
+              reasons: t("case.decision.reasons"),
+              panel: t("case.panel.label"),
+              stepInReason: t("case.provider.stepIn.reason"),
+              resumeReason: t("case.resume.label"),
+              escalateReason: t("case.escalate.label"),
+              reopenReason: t("case.reopen.label"),
+              channel: t("case.contact.channel"),
+              who: t("case.contact.who"),
+              at: t("case.contact.at"),
+              summary: t("case.contact.summary"),
+            }}
+          />
+
+          <CaseComposer
+            kinds={composerKinds}
+            version={c.version}
+            loadedAt={view.loadedAt}
+            busy={busy}
+            chosen={isComposerKind(result?.intent) && !result?.done ? result.intent : null}
+            draft={draft("body")}
+            errors={isComposerKind(result?.intent) ? errors : undefined}
+            sentCount={composerSent}
+          />
+
+          {view.providerStage ? (
+            <ProviderStagePanel
+              stage={view.providerStage}
+              version={c.version}
+              loadedAt={view.loadedAt}
+              busy={busy}
+              errors={result?.intent === "step_in" ? errors : undefined}
+              respondentName={view.respondent ? nameIn(view.respondent, language) : null}
+            />
+          ) : null}
+
+          {can("decide") ? (
+            <section aria-labelledby="decision-title">
+              <h2 id="decision-title">{t("case.decision.legend")}</h2>
+              <ActionForm intent="decide" version={c.version}>
+                <SelectField
+                  name="outcome"
+                  label={t("case.decision.outcome")}
+                  required
+                  errors={errorsFor("decide")}
+                  defaultValue={draft("outcome")}
+                  placeholder=""
+                  options={DECISION_OUTCOMES.map((o) => ({ value: o, label: t(`outcome.${o}`) }))}
+                />
+                <TextArea
+                  name="reasons"
+                  defaultValue={draft("reasons")}
+                  label={t("case.decision.reasons")}
+                  required
+                  errors={errorsFor("decide")}
+                  maxLength={TEXT_LIMITS.longText}
+                  rows={5}
+                />
+                {view.panelRequired && !view.relations.panel?.sat ? (
+                  <TextArea
+                    name="panel"
+                    defaultValue={draft("panel")}
+                    label={t("case.panel.label")}
+                    hint={t("case.panel.hint")}
+                    required
+                    errors={errorsFor("decide")}
+                    maxLength={TEXT_LIMITS.reason}
+                    rows={3}
+                  />
+                ) : null}
+                <button type="submit" disabled={busy}>
+                  {t("case.decision.submit")}
+                </button>
+              </ActionForm>
+            </section>
+          ) : null}
+        </div>
+
+        <aside className="case-layout__aside" aria-labelledby="details-title">
+          <h2 id="details-title">{t("case.aboutCase")}</h2>
+          <section aria-labelledby="case-details-title">
+            <h3 id="case-details-title">{t("case.details")}</h3>
+            <dl className="summary-list summary-list--stacked">
+              <Field label={c.kind === "provider_dispute" ? t("case.disputeWith") : t("case.provider")}>
+                {view.respondent ? nameIn(view.respondent, language) : t("case.providerUnknown")}
+              </Field>
+              {c.kind === "provider_dispute" ? (
+                <Field label={t("disputes.col.category")}>
+                  {c.category ? codeText(t, "category", c.category) : "—"}
+                </Field>
+              ) : (
+                <Field label={t("case.program")}>{c.program ? codeText(t, "program", c.program) : "—"}</Field>
+              )}
+              <Field label={t("case.channel")}>{t(`channel.${c.channel}`)}</Field>
+              <Field label={t("status.received")}>
+                <time dateTime={c.received_at} suppressHydrationWarning>
+                  {formatDateTime(c.received_at, language, view.timeZone)}
+                </time>
+              </Field>
+            </dl>
+          </section>
+          <section aria-labelledby="filer-title">
+            <h3 id="filer-title">{c.kind === "provider_dispute" ? t("case.raisedBy") : t("case.filer")}</h3>
+            <dl className="summary-list summary-list--stacked">
+              <Field label={t("case.filerName")}>{c.filer_name}</Field>
+              <Field label={t("case.filerContact")}>{[c.filer_email, c.filer_phone].filter(Boolean).join(" · ")}</Field>
+              <Field label={t("case.language")}>{c.language === "fr" ? "Français" : "English"}</Field>
+              <Field label={t("case.accommodation")}>
+                {c.accommodation_needed ? (c.accommodation_details ?? t("file.yes")) : t("case.accommodationNone")}
+              </Field>
+            </dl>
+          </section>
+          <Attachments
+            items={view.attachments}
+            hrefFor={(id) => `/attachments/${id}`}
+            errors={errorsFor("attach")}
+            canShare
+          />
+          {view.emails.length ? (
+            <section aria-labelledby="emails-title">
+              <h3 id="emails-title">{t("case.emails")}</h3>
+              <ul aria-labelledby="emails-title" className="plain-list">
+                {view.emails.map((e) => (
+                  <li key={e.id} className={e.status === "dead" ? "field-error" : undefined}>
+                    {codeText(t, "case.emailKind", e.template)} → {e.recipient}: {codeText(t, "case.email", e.status)}
+                  </li>
+                ))}
+              </ul>
+            </section>
+          ) : null}
+        </aside>
+      </div>
+
       <section aria-labelledby="deadlines-title">
         <h2 id="deadlines-title">{t("case.deadlines")}</h2>
         <ClockTable clocks={view.clocks} timeZone={view.timeZone} />
@@ -395,121 +635,10 @@ export default function CasePage() {
         ) : null}
       </section>
 
-      {view.relations.extension ? (
-        <ExtendDeadline reference={c.reference} version={c.version} extension={view.relations.extension} />
-      ) : null}
-      {view.relations.panel ? <IndependentPanel reference={c.reference} view={view.relations.panel} /> : null}
-      <RelatedCases reference={c.reference} version={c.version} view={view.relations} />
-
-      <div className="case-grid">
-        <section aria-labelledby="details-title">
-          <h2 id="details-title">{t("case.details")}</h2>
-          <dl className="summary-list">
-            <Field label={c.kind === "provider_dispute" ? t("case.disputeWith") : t("case.provider")}>
-              {view.respondent ? nameIn(view.respondent, language) : t("case.providerUnknown")}
-            </Field>
-            {c.kind === "provider_dispute" ? (
-              <Field label={t("disputes.col.category")}>{c.category ? codeText(t, "category", c.category) : "—"}</Field>
-            ) : (
-              <Field label={t("case.program")}>{c.program ? codeText(t, "program", c.program) : "—"}</Field>
-            )}
-            <Field label={t("case.channel")}>{t(`channel.${c.channel}`)}</Field>
-            <Field label={t("status.received")}>
-              <time dateTime={c.received_at} suppressHydrationWarning>
-                {formatDateTime(c.received_at, language, view.timeZone)}
-              </time>
-            </Field>
-            <Field label={t("case.description")}>
-              <span className="pre">{c.description}</span>
-            </Field>
-            <Field label={t("case.outcomeWanted")}>
-              <span className="pre">{c.outcome_wanted}</span>
-            </Field>
-          </dl>
-        </section>
-        <section aria-labelledby="filer-title">
-          <h2 id="filer-title">{c.kind === "provider_dispute" ? t("case.raisedBy") : t("case.filer")}</h2>
-          <dl className="summary-list">
-            <Field label={t("case.filerName")}>{c.filer_name}</Field>
-            <Field label={t("case.filerContact")}>{[c.filer_email, c.filer_phone].filter(Boolean).join(" · ")}</Field>
-            <Field label={t("case.language")}>{c.language === "fr" ? "Français" : "English"}</Field>
-            <Field label={t("case.accommodation")}>
-              {c.accommodation_needed ? (c.accommodation_details ?? t("file.yes")) : t("case.accommodationNone")}
-            </Field>
-          </dl>
-          {c.kind !== "provider_dispute" ? (
-            <>
-              <h3 id="access-code-title">{t("case.accessCode.title")}</h3>
-              {result && "newCode" in result && result.newCode ? (
-                <p className="notice-success" role="status" data-testid="new-access-code">
-                  {t("case.accessCode.done", { code: result.newCode })}
-                </p>
-              ) : null}
-              <p>{t("case.accessCode.help")}</p>
-              <Form method="post" aria-labelledby="access-code-title">
-                <input type="hidden" name="intent" value="reissue_code" />
-                <button type="submit" className="secondary" disabled={busy}>
-                  {t("case.accessCode.submit")}
-                </button>
-              </Form>
-            </>
-          ) : null}
-          {view.emails.length ? (
-            <>
-              <h3>{t("case.emails")}</h3>
-              <ul>
-                {view.emails.map((e) => (
-                  <li key={e.id} className={e.status === "dead" ? "field-error" : undefined}>
-                    {e.template} → {e.recipient}: {codeText(t, "case.email", e.status)}
-                  </li>
-                ))}
-              </ul>
-            </>
-          ) : null}
-        </section>
-      </div>
-
-      {view.providerStage ? (
-        <ProviderStagePanel
-          stage={view.providerStage}
-          version={c.version}
-          loadedAt={view.loadedAt}
-          busy={busy}
-          errors={result?.intent === "step_in" ? errors : undefined}
-          respondentName={view.respondent ? nameIn(view.respondent, language) : null}
-        />
-      ) : null}
-
-      <section aria-labelledby="actions-title">
-        <h2 id="actions-title">{t("case.actions")}</h2>
-        <ErrorSummary
-          errors={errors}
-          labels={{
-            message: t("case.reply.label"),
-            note: t("case.note.label"),
-            question: t("case.requestInfo.label"),
-            resumeReason: t("case.resume.label"),
-            escalateReason: t("case.escalate.label"),
-            reopenReason: t("case.reopen.label"),
-            outcome: t("case.decision.outcome"),
-            reasons: t("case.decision.reasons"),
-            panel: t("case.panel.label"),
-            stepInReason: t("case.provider.stepIn.reason"),
-            channel: t("case.contact.channel"),
-            who: t("case.contact.who"),
-            at: t("case.contact.at"),
-            summary: t("case.contact.summary"),
-          }}
-        />
-        {can("take") ? (
-          <div className="action-form">
-            {!view.assigneeName ? (
-              <ActionForm intent="take" version={c.version}>
-                <button type="submit" disabled={busy}>
-                  {t("case.take")}
-                </button>
-              </ActionForm>
-            ) : null}
+      <section aria-labelledby="actions-title" className="other-actions">
+        <h2 id="actions-title">{t("case.otherActions")}</h2>
+        <div className="other-actions__grid">
+          {can("take") ? (
             <ActionForm intent="take" version={c.version}>
               <SelectField
                 name="assigneeId"
@@ -521,226 +650,134 @@ export default function CasePage() {
                 {t("case.assign.submit")}
               </button>
             </ActionForm>
-          </div>
-        ) : null}
-        {can("acknowledge") ? (
-          <ActionForm intent="acknowledge" version={c.version}>
-            <p className="hint">{c.filer_email ? t("case.acknowledgeHelp") : t("case.acknowledgeHelpNoEmail")}</p>
-            <button type="submit" disabled={busy}>
-              {t("case.acknowledge")}
-            </button>
-          </ActionForm>
-        ) : null}
-        {can("reply") ? (
-          <ActionForm intent="reply" version={c.version}>
-            <TextArea
-              name="message"
-              defaultValue={draft("message")}
-              label={t("case.reply.label")}
-              hint={t("case.reply.hint")}
-              required
-              errors={errorsFor("reply")}
-              maxLength={TEXT_LIMITS.message}
-              rows={4}
-            />
-            <button type="submit" disabled={busy}>
-              {t("case.reply.submit")}
-            </button>
-          </ActionForm>
-        ) : null}
-        {can("request_info") ? (
-          <ActionForm intent="request_info" version={c.version}>
-            <TextArea
-              name="question"
-              defaultValue={draft("question")}
-              label={t("case.requestInfo.label")}
-              hint={t("case.requestInfo.hint")}
-              required
-              errors={errorsFor("request_info")}
-              maxLength={TEXT_LIMITS.message}
-              rows={3}
-            />
-            <button type="submit" disabled={busy}>
-              {t("case.requestInfo.submit")}
-            </button>
-          </ActionForm>
-        ) : null}
-        {can("resume") ? (
-          <ActionForm intent="resume" version={c.version}>
-            <TextArea
-              name="resumeReason"
-              defaultValue={draft("resumeReason")}
-              label={t("case.resume.label")}
-              required
-              errors={errorsFor("resume")}
-              maxLength={TEXT_LIMITS.shortReason}
-              rows={2}
-            />
-            <button type="submit" disabled={busy}>
-              {t("case.resume.submit")}
-            </button>
-          </ActionForm>
-        ) : null}
-        {can("decide") ? (
-          <ActionForm intent="decide" version={c.version}>
-            <fieldset className="group">
-              <legend>{t("case.decision.legend")}</legend>
-              <SelectField
-                name="outcome"
-                label={t("case.decision.outcome")}
+          ) : null}
+          {can("resume") ? (
+            <ActionForm intent="resume" version={c.version}>
+              <TextArea
+                name="resumeReason"
+                defaultValue={draft("resumeReason")}
+                label={t("case.resume.label")}
                 required
-                errors={errorsFor("decide")}
-                defaultValue={draft("outcome")}
-                placeholder=""
-                options={DECISION_OUTCOMES.map((o) => ({ value: o, label: t(`outcome.${o}`) }))}
+                errors={errorsFor("resume")}
+                maxLength={TEXT_LIMITS.shortReason}
+                rows={2}
+              />
+              <button type="submit" disabled={busy}>
+                {t("case.resume.submit")}
+              </button>
+            </ActionForm>
+          ) : null}
+          {can("escalate") ? (
+            <ActionForm intent="escalate" version={c.version}>
+              <TextArea
+                name="escalateReason"
+                defaultValue={draft("escalateReason")}
+                label={t("case.escalate.label")}
+                hint={t("case.escalate.hint")}
+                required
+                errors={errorsFor("escalate")}
+                maxLength={TEXT_LIMITS.reason}
+                rows={2}
+              />
+              <button type="submit" disabled={busy}>
+                {t("case.escalate.submit")}
+              </button>
+            </ActionForm>
+          ) : null}
+          {can("close") ? (
+            <ActionForm intent="close" version={c.version}>
+              <p className="hint">{t("case.close.hint")}</p>
+              <button type="submit" className="button--secondary" disabled={busy}>
+                {t("case.close.submit")}
+              </button>
+            </ActionForm>
+          ) : null}
+          {can("reopen") ? (
+            <ActionForm intent="reopen" version={c.version}>
+              <TextArea
+                name="reopenReason"
+                defaultValue={draft("reopenReason")}
+                label={t("case.reopen.label")}
+                required
+                errors={errorsFor("reopen")}
+                maxLength={TEXT_LIMITS.reason}
+                rows={2}
+              />
+              <button type="submit" disabled={busy}>
+                {t("case.reopen.submit")}
+              </button>
+            </ActionForm>
+          ) : null}
+          {can("record_contact") ? (
+            <ActionForm intent="record_contact" version={c.version} resetKey={view.events.length}>
+              <h3>{t("case.contact.title")}</h3>
+              <SelectField
+                name="channel"
+                label={t("case.contact.channel")}
+                required
+                defaultValue="call"
+                options={[
+                  { value: "call", label: t("case.contact.channel.call") },
+                  { value: "letter", label: t("case.contact.channel.letter") },
+                ]}
+                errors={errorsFor("record_contact")}
+              />
+              <TextField
+                name="who"
+                label={t("case.contact.who")}
+                required
+                defaultValue={draft("who")}
+                errors={errorsFor("record_contact")}
+                maxLength={TEXT_LIMITS.shortReason}
+              />
+              <TextField
+                name="at"
+                label={t("case.contact.at")}
+                hint={t("case.contact.atHint")}
+                defaultValue={draft("at")}
+                errors={errorsFor("record_contact")}
               />
               <TextArea
-                name="reasons"
-                defaultValue={draft("reasons")}
-                label={t("case.decision.reasons")}
+                name="summary"
+                label={t("case.contact.summary")}
                 required
-                errors={errorsFor("decide")}
-                maxLength={TEXT_LIMITS.longText}
-                rows={5}
+                defaultValue={draft("summary")}
+                errors={errorsFor("record_contact")}
+                maxLength={TEXT_LIMITS.message}
+                rows={3}
               />
-              {view.panelRequired && !view.relations.panel?.sat ? (
-                <TextArea
-                  name="panel"
-                  defaultValue={draft("panel")}
-                  label={t("case.panel.label")}
-                  hint={t("case.panel.hint")}
-                  required
-                  errors={errorsFor("decide")}
-                  maxLength={TEXT_LIMITS.reason}
-                  rows={3}
-                />
-              ) : null}
+              <SelectField
+                name="contactOutcome"
+                label={t("case.contact.outcome")}
+                required
+                defaultValue="reached"
+                options={CONTACT_OUTCOMES.map((o) => ({ value: o, label: t(`contact.outcome.${o}`) }))}
+                errors={errorsFor("record_contact")}
+              />
               <button type="submit" disabled={busy}>
-                {t("case.decision.submit")}
+                {t("case.contact.submit")}
               </button>
-            </fieldset>
-          </ActionForm>
+            </ActionForm>
+          ) : null}
+          {c.kind !== "provider_dispute" ? (
+            <div className="action-form">
+              <h3 id="access-code-title">{t("case.accessCode.title")}</h3>
+              <p>{t("case.accessCode.help")}</p>
+              <Form method="post" aria-labelledby="access-code-title">
+                <input type="hidden" name="intent" value="reissue_code" />
+                <button type="submit" className="secondary" disabled={busy}>
+                  {t("case.accessCode.submit")}
+                </button>
+              </Form>
+            </div>
+          ) : null}
+        </div>
+        {view.relations.extension ? (
+          <ExtendDeadline reference={c.reference} version={c.version} extension={view.relations.extension} />
         ) : null}
-        {can("close") ? (
-          <ActionForm intent="close" version={c.version}>
-            <p className="hint">{t("case.close.hint")}</p>
-            <button type="submit" className="button--secondary" disabled={busy}>
-              {t("case.close.submit")}
-            </button>
-          </ActionForm>
-        ) : null}
-        {can("reopen") ? (
-          <ActionForm intent="reopen" version={c.version}>
-            <TextArea
-              name="reopenReason"
-              defaultValue={draft("reopenReason")}
-              label={t("case.reopen.label")}
-              required
-              errors={errorsFor("reopen")}
-              maxLength={TEXT_LIMITS.reason}
-              rows={2}
-            />
-            <button type="submit" disabled={busy}>
-              {t("case.reopen.submit")}
-            </button>
-          </ActionForm>
-        ) : null}
-        {can("escalate") ? (
-          <ActionForm intent="escalate" version={c.version}>
-            <TextArea
-              name="escalateReason"
-              defaultValue={draft("escalateReason")}
-              label={t("case.escalate.label")}
-              hint={t("case.escalate.hint")}
-              required
-              errors={errorsFor("escalate")}
-              maxLength={TEXT_LIMITS.reason}
-              rows={2}
-            />
-            <button type="submit" disabled={busy}>
-              {t("case.escalate.submit")}
-            </button>
-          </ActionForm>
-        ) : null}
-        {can("record_contact") ? (
-          <ActionForm intent="record_contact" version={c.version} resetKey={view.events.length}>
-            <h3>{t("case.contact.title")}</h3>
-            <SelectField
-              name="channel"
-              label={t("case.contact.channel")}
-              required
-              defaultValue="call"
-              options={[
-                { value: "call", label: t("case.contact.channel.call") },
-                { value: "letter", label: t("case.contact.channel.letter") },
-              ]}
-              errors={errorsFor("record_contact")}
-            />
-            <TextField
-              name="who"
-              label={t("case.contact.who")}
-              required
-              defaultValue={draft("who")}
-              errors={errorsFor("record_contact")}
-              maxLength={TEXT_LIMITS.shortReason}
-            />
-            <TextField
-              name="at"
-              label={t("case.contact.at")}
-              hint={t("case.contact.atHint")}
-              defaultValue={draft("at")}
-              errors={errorsFor("record_contact")}
-            />
-            <TextArea
-              name="summary"
-              label={t("case.contact.summary")}
-              required
-              defaultValue={draft("summary")}
-              errors={errorsFor("record_contact")}
-              maxLength={TEXT_LIMITS.message}
-              rows={3}
-            />
-            <SelectField
-              name="contactOutcome"
-              label={t("case.contact.outcome")}
-              required
-              defaultValue="reached"
-              options={CONTACT_OUTCOMES.map((o) => ({ value: o, label: t(`contact.outcome.${o}`) }))}
-              errors={errorsFor("record_contact")}
-            />
-            <button type="submit" disabled={busy}>
-              {t("case.contact.submit")}
-            </button>
-          </ActionForm>
-        ) : null}
-        <ActionForm intent="note" version={c.version} resetKey={view.events.length}>
-          <TextArea
-            name="note"
-            defaultValue={draft("note")}
-            label={t("case.note.label")}
-            hint={t("case.note.hint")}
-            required
-            errors={errorsFor("note")}
-            maxLength={TEXT_LIMITS.message}
-            rows={3}
-          />
-          <button type="submit" disabled={busy}>
-            {t("case.note.submit")}
-          </button>
-        </ActionForm>
+        {view.relations.panel ? <IndependentPanel reference={c.reference} view={view.relations.panel} /> : null}
+        <RelatedCases reference={c.reference} version={c.version} view={view.relations} />
       </section>
-
-      <Attachments
-        items={view.attachments}
-        hrefFor={(id) => `/attachments/${id}`}
-        errors={errorsFor("attach")}
-        canShare
-      />
-
-      <section aria-labelledby="timeline-title">
-        <h2 id="timeline-title">{t("case.timeline")}</h2>
-        <CaseTimeline events={view.events} staffView />
-      </section>
-    </>
+    </div>
   );
 }

@@ -8,7 +8,9 @@ import { invalidFormResponse } from "../utils/refusal-response.server";
 import { SelectField, TextField } from "../components/form-fields";
 import { DISPUTE_CATEGORIES } from "../domain/dispute-input";
 import { IN_SCOPE_PROGRAMS, MINISTRY_RETAINED_PROGRAMS } from "../domain/programs";
-import { CASE_STATUSES, filtersToSearch, parseQueueFilters } from "../domain/queue-filters";
+import { CASE_STATUSES, QUEUE_SHOW, filtersToSearch, parseQueueFilters } from "../domain/queue-filters";
+import type { DueStep } from "../domain/queue-due-step";
+import type { Translate } from "../i18n";
 import { useLanguage, useT } from "../hooks/use-translation";
 import { codeText } from "../i18n";
 import { staffQueue } from "../services/case-queue.server";
@@ -52,6 +54,11 @@ export async function action({ request, context }: ActionFunctionArgs) {
   return { errors: null, done: true };
 }
 
+/** "decision, level 2", in the reader's words: never the clock's code. */
+function dueStepText(t: Translate, step: DueStep): string {
+  return step.kind === "decision" ? t("queue.step.decision", { level: step.level }) : t(`queue.step.${step.kind}`);
+}
+
 export default function CaseQueue() {
   const {
     organization,
@@ -70,9 +77,11 @@ export default function CaseQueue() {
   const reviewed = useActionData<typeof action>();
   const busy = useNavigation().state !== "idle";
   const any = { value: "", label: t("queue.any") };
-  const filtered = Object.entries(filters).some(([k, v]) => k !== "after" && v !== undefined);
+  const filtered = Object.entries(filters).some(
+    ([k, v]) => k !== "after" && v !== undefined && !(k === "show" && v === "open"),
+  );
   return (
-    <>
+    <div className="workspace">
       <h1>{t("cases.title", { org: nameIn(organization, language) })}</h1>
       <p>
         <Link to="/cases/new">{t("queue.intake")}</Link> · <Link to="/mail-review">{t("mailReview.title")}</Link>
@@ -144,6 +153,22 @@ export default function CaseQueue() {
           </li>
         ))}
       </ul>
+
+      {/* Open cases by default (#19); the finished ones one click away, keeping the other filters. */}
+      <nav aria-label={t("queue.show.label")} className="queue-show">
+        <ul>
+          {QUEUE_SHOW.map((show) => (
+            <li key={show}>
+              <Link
+                to={`/cases${filtersToSearch({ ...filters, show })}`}
+                aria-current={filters.show === show && !filters.status ? "page" : undefined}
+              >
+                {t(`queue.show.${show}`)}
+              </Link>
+            </li>
+          ))}
+        </ul>
+      </nav>
 
       <details className="filters" open={filtered}>
         <summary>{t("queue.filters")}</summary>
@@ -261,9 +286,16 @@ export default function CaseQueue() {
             cell: (r) => (
               <>
                 {r.next_due_at ? (
-                  <time dateTime={r.next_due_at} suppressHydrationWarning>
-                    {formatDateTime(r.next_due_at, language, timeZone)}
-                  </time>
+                  <span data-testid="due-step">
+                    {r.dueStep ? `${dueStepText(t, r.dueStep)} — ` : null}
+                    <time
+                      dateTime={r.next_due_at}
+                      title={formatDateTime(r.next_due_at, language, timeZone)}
+                      suppressHydrationWarning
+                    >
+                      {formatDate(r.next_due_at, language, timeZone)}
+                    </time>
+                  </span>
                 ) : (
                   "—"
                 )}
@@ -300,6 +332,6 @@ export default function CaseQueue() {
         ) : null}
       </p>
       <ProviderStageOverview rows={providerStage} />
-    </>
+    </div>
   );
 }

@@ -2,6 +2,8 @@ import type { DB } from "../../db/client";
 import { findOrganizationById, listActiveProvidersInArea } from "../../db/repositories/areas";
 import { countCasesByStatus, listCasesNeedingAttention, listQueue, type QueueRow } from "../../db/repositories/cases";
 import { findPolicyInForce } from "../../db/repositories/policies";
+import { listClocksOfCases } from "../../db/repositories/case-clocks";
+import { dueStepOf, type DueStep } from "../domain/queue-due-step";
 import { businessDaysLeft } from "../domain/business-calendar";
 import { queueCriteria } from "../domain/queue-criteria";
 import { decodeCursor, encodeCursor, type QueueFilters } from "../domain/queue-filters";
@@ -19,6 +21,8 @@ export interface QueueEntry extends QueueRow {
   overdue: boolean;
   dueSoon: boolean;
   businessDaysLeft: number | null;
+  /** Which step the date is for ("decision, level 2"); null when nothing is owed. */
+  dueStep: DueStep | null;
 }
 
 /**
@@ -48,6 +52,11 @@ export async function staffQueue(input: { db: DB; user: SessionUser; filters?: P
   ]);
   const page = rows.slice(0, QUEUE_PAGE_SIZE);
   const last = page.at(-1);
+  const clocks = await listClocksOfCases(
+    input.db,
+    page.filter((r) => r.next_due_at).map((r) => r.id),
+  );
+  const dueStep = (caseId: number) => dueStepOf(clocks.filter((c) => c.caseId === caseId));
   return {
     organization: { name_en: org.name_en, name_fr: org.name_fr },
     timeZone: calendar.timeZone,
@@ -56,10 +65,16 @@ export async function staffQueue(input: { db: DB; user: SessionUser; filters?: P
     attention,
     nextCursor: rows.length > QUEUE_PAGE_SIZE && last ? encodeCursor({ dueAt: last.next_due_at, id: last.id }) : null,
     rows: page.map((r): QueueEntry => {
-      if (!r.next_due_at) return { ...r, overdue: false, dueSoon: false, businessDaysLeft: null };
+      if (!r.next_due_at) return { ...r, overdue: false, dueSoon: false, businessDaysLeft: null, dueStep: null };
       const overdue = Date.parse(r.next_due_at) < now.getTime();
       const left = businessDaysLeft(now, new Date(r.next_due_at), calendar);
-      return { ...r, overdue, dueSoon: !overdue && left <= DUE_SOON_BUSINESS_DAYS, businessDaysLeft: left };
+      return {
+        ...r,
+        overdue,
+        dueSoon: !overdue && left <= DUE_SOON_BUSINESS_DAYS,
+        businessDaysLeft: left,
+        dueStep: dueStep(r.id),
+      };
     }),
   };
 }

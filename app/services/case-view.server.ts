@@ -10,6 +10,7 @@ import { panelRequired } from "../domain/case-lifecycle";
 import { allowedStaffActions, openCallReasons } from "../domain/case-lifecycle-staff";
 import { openAttentionTasks } from "../domain/case-lifecycle-attention";
 import { roleMay } from "../domain/access";
+import { dueStepOf } from "../domain/queue-due-step";
 import { actorOf, authorize, caseFor, caseScopeOf } from "./access.server";
 import type { SessionUser } from "./auth.server";
 import { caseAttachments } from "./attachments.server";
@@ -93,6 +94,8 @@ export async function staffCaseView(input: { db: DB; user: SessionUser; referenc
     callFor: openCallReasons(events, row.call_filer_since),
     emails,
     clocks: readClocks(context.clocks, now, calendar),
+    /** The step owed next, for the banner at the top of the page (#19): the queue names the same one. */
+    nextStep: dueStepOf(context.clocks),
     timeZone: calendar.timeZone,
     policy: { version: context.policy.version, effectiveFrom: context.policy.effectiveFrom },
     respondent: respondent ? { name_en: respondent.name_en, name_fr: respondent.name_fr } : null,

@@ -65,6 +65,18 @@ export async function listClocksOfCase(db: Kysely<Database>, caseId: number): Pr
   return rows.map(toClock);
 }
 
+/** The clocks of several cases at once (a queue page's), by case id. */
+export async function listClocksOfCases(db: Kysely<Database>, caseIds: readonly number[]): Promise<StoredClock[]> {
+  if (caseIds.length === 0) return [];
+  const rows = await db
+    .selectFrom("case_clocks")
+    .selectAll()
+    .where("case_id", "in", [...caseIds])
+    .orderBy("id")
+    .execute();
+  return rows.map(toClock);
+}
+
 /**
  * Saves a clock's new state only if it is still in the state it was read in. Two sweeps, or a sweep
  * and a staff action, racing on one clock: exactly one of them gets true.

@@ -1,5 +1,6 @@
 import { sql, type Kysely } from "kysely";
 import type { QueueCriteria } from "../../app/domain/queue-criteria";
+import { FINISHED_STATUSES } from "../../app/domain/case-workflow";
 import type { CaseRow, Database } from "../schema";
 
 function likePattern(text: string): string {
@@ -16,6 +17,8 @@ export function casesMatching(db: Kysely<Database>, q: QueueCriteria & { areaSlu
   let query = db.selectFrom("cases as c");
   if (q.areaSlug !== null) query = query.where("c.area_slug", "=", q.areaSlug);
   if (q.status) query = query.where("c.status", "=", q.status as CaseRow["status"]);
+  if (q.finished === true) query = query.where("c.status", "in", [...FINISHED_STATUSES]);
+  if (q.finished === false) query = query.where("c.status", "not in", [...FINISHED_STATUSES]);
   if (q.level) query = query.where("c.level", "=", q.level);
   if (q.kind) query = query.where("c.kind", "=", q.kind as CaseRow["kind"]);
   if (q.program) query = query.where("c.program", "=", q.program);

@@ -357,6 +357,20 @@ export async function seedDemoData(db: Kysely<Database>, now: Date): Promise<{ s
       });
       if (filed.kind !== "filed") throw new Error(`Demo filing failed in ${area.slug}`);
       let version = 1;
+      // The officer takes the case as they first act on it (#19); what nobody has touched stays unassigned.
+      const first = scenario.steps[0];
+      if (first && receivedAt.getTime() + first.afterHours * 3_600_000 <= now.getTime()) {
+        const taken = await performStaffAction({
+          db,
+          user: staff,
+          reference: filed.reference,
+          expectedVersion: version,
+          command: { action: "take" },
+          now: new Date(receivedAt.getTime() + first.afterHours * 3_600_000 - 60_000),
+        });
+        if (!taken.ok) throw new Error(`Demo take on ${filed.reference}: ${taken.reason}`);
+        version++;
+      }
       for (const step of scenario.steps) {
         const at = new Date(receivedAt.getTime() + step.afterHours * 3_600_000);
         if (at > now) break;
@@ -451,6 +465,16 @@ export async function seedDemoData(db: Kysely<Database>, now: Date): Promise<{ s
     staff: staffByArea.get(ssmSlug("hamilton-niagara"))!,
     manager: managersByArea.get("hamilton-niagara")!,
   });
+  // The provider-stage and three-party scenes act through services that do not take the case:
+  // their officer holds what they worked on, as in the other live cases (#19). Written straight
+  // to the row, like the history below, so those scenes' versions and timelines stay as they are.
+  await db
+    .updateTable("cases")
+    .set({ assignee_id: staffByArea.get(ssmSlug("hamilton-niagara"))!.id })
+    .where("area_slug", "=", "hamilton-niagara")
+    .where("assignee_id", "is", null)
+    .where("status", "not in", ["received", "with_provider"])
+    .execute();
   // Behind the live cases: four closed quarters of handled cases and the reports submitted on them.
   await seedDemoHistory(db, now, managersByArea);
   return { seeded: true };

@@ -452,6 +452,16 @@ export class CaseHistory {
   }
 }
 
+/**
+ * Who holds the case, as an SSM works (#19): nobody until someone first acts on it; then the SSM's
+ * case officer, or its manager once the case is reviewed at a higher level.
+ */
+function holderOf(h: CaseHistory): number | null {
+  if (h.status === "received") return null;
+  const area = h.plan.area;
+  return h.level >= 2 && area.manager ? area.manager.id : area.staffId;
+}
+
 /** The case row as the repositories would have left it after its last step. */
 export function caseRow(h: CaseHistory, reference: string, submissionKey: string): NewCase {
   const p = h.plan;
@@ -465,7 +475,7 @@ export function caseRow(h: CaseHistory, reference: string, submissionKey: string
     program: p.program,
     category: p.category,
     respondent_org_id: p.respondentOrgId,
-    assignee_id: null,
+    assignee_id: holderOf(h),
     filer_user_id: null,
     filer_org_id: p.filerOrgId,
     filer_name: p.filerName,

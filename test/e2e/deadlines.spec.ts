@@ -1,5 +1,6 @@
 import type { Locator, Page } from "@playwright/test";
 import {
+  composeOnCase,
   expect,
   expectNoAxeViolations,
   login,
@@ -152,8 +153,7 @@ test.describe("a complaint's clocks, from filing to a level 2 review", () => {
     await expect(await stateOf(page, "Decision at level 1")).toHaveText("Running");
     await waitForIdle(page);
 
-    await page.getByRole("textbox", { name: /^Ask the person for information/ }).fill(question);
-    await page.getByRole("button", { name: "Ask and pause" }).click();
+    await composeOnCase(page, "Question to the person", question);
     await expect(notice).toHaveText("Question sent. The decision clock is paused.");
     await expect(page.getByTestId("case-status")).toHaveText("Waiting for the person who complained");
     await expect(await stateOf(page, "Decision at level 1")).toHaveText("Paused");

@@ -340,3 +340,20 @@ export function parseCsv(text: string): string[][] {
   if (field !== "" || record.length) records.push([...record, field]);
   return records;
 }
+
+/** The staff case page's one composer (#19): the kind of message, chosen by its radio button. */
+export type ComposerKind =
+  | "Public reply"
+  | "Internal note"
+  | "Question to the person"
+  | "Réponse publique"
+  | "Note interne"
+  | "Question à la personne";
+
+/** Writes in the case page's composer, and sends unless told not to (a test that sends later). */
+export async function composeOnCase(page: Page, kind: ComposerKind, text: string, send = true): Promise<void> {
+  const composer = page.getByRole("region", { name: /^(Write to the case|Écrire au dossier)$/ });
+  await composer.getByRole("radio", { name: kind, exact: true }).check();
+  await composer.getByRole("textbox", { name: /^Message/ }).fill(text);
+  if (send) await composer.getByRole("button", { name: /^(Send|Envoyer)$/ }).click();
+}

@@ -159,6 +159,9 @@ export const FORMS: FormSpec[] = [
       message: acceptedText(5000),
       note: acceptedText(5000),
       question: acceptedText(5000),
+      // The one composer (#19): its box, copied to the field of the kind chosen.
+      composer: oneOf("1"),
+      body: acceptedText(5000),
       resumeReason: acceptedText(1000),
       escalateReason: acceptedText(2000),
       reopenReason: acceptedText(2000),

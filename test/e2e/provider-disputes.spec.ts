@@ -138,9 +138,11 @@ test("SSM staff see the dispute in their queue, with its category and the added 
   await expect(details.locator("dt", { hasText: "About" }).locator("xpath=following-sibling::dd[1]")).toHaveText(
     "Funding or contract",
   );
-  await expect(details).toContainText(dispute.description);
-  await expect(details).toContainText(dispute.outcome);
-  await expect(page.getByRole("region", { name: "Timeline" })).toContainText(dispute.information);
+  // The thread opens with what was written (#19), then what was added.
+  const thread = page.getByRole("region", { name: "Timeline" });
+  await expect(thread).toContainText(dispute.description);
+  await expect(thread).toContainText(dispute.outcome);
+  await expect(thread).toContainText(dispute.information);
   await expectNoAxeViolations(page);
 });
 

@@ -1,4 +1,5 @@
 import {
+  composeOnCase,
   expect,
   expectNoAxeViolations,
   login,
@@ -245,13 +246,11 @@ test("SSM staff acknowledge, reply, note and decide; the timeline shows each act
   await expect(notice).toHaveText("Receipt acknowledged.");
   await expect(page.getByTestId("case-status")).toHaveText("Acknowledged");
 
-  await page.getByRole("textbox", { name: /^Public reply/ }).fill(reply);
-  await page.getByRole("button", { name: "Send reply" }).click();
+  await composeOnCase(page, "Public reply", reply);
   await expect(notice).toHaveText("Reply sent.");
   await waitForIdle(page);
 
-  await page.getByRole("textbox", { name: /^Internal note/ }).fill(note);
-  await page.getByRole("button", { name: "Add note" }).click();
+  await composeOnCase(page, "Internal note", note);
   await expect(notice).toHaveText("Note added.");
 
   await page.getByRole("combobox", { name: /^Outcome/ }).selectOption({ label: "Complaint upheld" });

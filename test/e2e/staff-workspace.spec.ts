@@ -1,6 +1,7 @@
 import type { Locator, Page } from "@playwright/test";
 import { readFile } from "node:fs/promises";
 import {
+  composeOnCase,
   expect,
   expectNoAxeViolations,
   fillComplaintForm,
@@ -346,8 +347,7 @@ test("a complaint from triage to decision: take, acknowledge, reply, decide, clo
   await waitForIdle(page);
 
   const reply = `We have asked the provider for the workshop schedule (${stamp}).`;
-  await page.getByRole("textbox", { name: /^Public reply/ }).fill(reply);
-  await page.getByRole("button", { name: "Send reply" }).click();
+  await composeOnCase(page, "Public reply", reply);
   await expect(notice).toHaveText("Reply sent.");
   await expect(status).toHaveText("In review");
   await expect(await clockCell(page, "First response", "State")).toHaveText(/^Met \(Done .+\)$/);
@@ -368,7 +368,7 @@ test("a complaint from triage to decision: take, acknowledge, reply, decide, clo
   await expect(notice).toHaveText("The case is closed.");
   await expect(status).toHaveText("Closed");
   await expect(timelineEntries(page, "Case closed")).toHaveCount(1);
-  await expect(page.getByRole("button", { name: "Send reply" })).toHaveCount(0);
+  await expect(page.getByRole("radio", { name: "Public reply" })).toHaveCount(0);
   await expect(page.getByRole("button", { name: "Close the case" })).toHaveCount(0);
   await waitForIdle(page);
   await expectNoAxeViolations(page);
@@ -440,24 +440,22 @@ test("two colleagues on one case: an action on a case changed meanwhile is refus
     await visit(page, `/cases/${reference}`);
     const replyA = `We called the provider this morning (${stamp}).`;
     const replyB = `A second answer nobody should send (${stamp}).`;
-    await other.getByRole("textbox", { name: /^Public reply/ }).fill(replyB);
-    await page.getByRole("textbox", { name: /^Public reply/ }).fill(replyA);
-    await page.getByRole("button", { name: "Send reply" }).click();
+    await composeOnCase(other, "Public reply", replyB, false);
+    await composeOnCase(page, "Public reply", replyA);
     await expect(page.getByRole("status")).toHaveText("Reply sent.");
     await waitForIdle(page);
 
-    await other.getByRole("button", { name: "Send reply" }).click();
+    await other.getByRole("button", { name: "Send", exact: true }).click();
     await expect(stale).toContainText("This case changed since you opened it.");
     await expect(stale).toContainText("What changed since you opened it:");
     await expect(stale.locator("ol > li").filter({ hasText: "Reply" })).toContainText(replyA);
     await expect(stale).not.toContainText(replyB);
-    await expect(other.getByRole("status")).toHaveCount(0);
+    await expect(other.getByTestId("case-result")).toBeEmpty();
     await waitForIdle(other);
     await expect(timelineEntries(other, "Reply")).toContainText(replyA);
-    await expect(
-      other.getByRole("textbox", { name: /^Public reply/ }),
-      "the refused reply is kept to edit",
-    ).toHaveValue(replyB);
+    await expect(other.getByRole("textbox", { name: /^Message/ }), "the refused reply is kept to edit").toHaveValue(
+      replyB,
+    );
     await expectNoAxeViolations(other);
 
     // In a fresh load the timeline has A's reply and not B's.

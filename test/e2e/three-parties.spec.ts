@@ -57,10 +57,13 @@ test("staff extend a deadline with a reason; the filer reads it on /status in En
   await extend.getByLabel(/^Reason/).fill("We are waiting for the provider's attendance records.");
   await extend.getByRole("button", { name: "Extend the deadline" }).click();
   await expect(extend.getByRole("alert")).toHaveText(/at most the policy's limit/);
+  // Heard where the person is looking (#19): the answer beside the form takes focus.
+  await expect(extend.getByRole("alert")).toBeFocused();
 
   await extend.getByLabel(/^Business days to add/).fill("5");
   await extend.getByRole("button", { name: "Extend the deadline" }).click();
   await expect(extend.getByRole("status")).toHaveText("The deadline was extended and the person was told why.");
+  await expect(extend.getByRole("status")).toBeFocused();
   await waitForIdle(page);
   await expect(page.getByTestId("clock-extension")).toContainText("Extended by 5 business days");
   await expect(page.getByTestId("clocks")).toContainText("Extended");

@@ -270,6 +270,31 @@ describe("demo history", () => {
     expect(clashes).toEqual([]);
   });
 
+  it("assigns open cases as an SSM's staff would: most to its people, new ones not yet (#19)", async () => {
+    const FINISHED = ["closed", "withdrawn", "referred_out", "referred_to_ministry"];
+    const users = await t.db.selectFrom("users").select(["id", "organization_id", "role"]).execute();
+    const ssms = await t.db.selectFrom("organizations").select(["id", "area_slug"]).where("kind", "=", "ssm").execute();
+    for (const area of ["hamilton-niagara", "toronto", "ottawa"]) {
+      const open = cases.filter((c) => c.area_slug === area && !FINISHED.includes(c.status));
+      const assigned = open.filter((c) => c.assignee_id !== null);
+      expect(assigned.length / open.length, area).toBeGreaterThan(0.6);
+      // Only people of the case's own SSM, staff or its manager, hold its cases.
+      const ssm = ssms.find((o) => o.area_slug === area)!;
+      for (const c of assigned) {
+        const holder = users.find((u) => u.id === c.assignee_id)!;
+        expect(holder.organization_id, c.reference).toBe(ssm.id);
+        expect(["ssm_staff", "ssm_manager"]).toContain(holder.role);
+      }
+      // What nobody has picked up yet is what has just come in.
+      const waiting = open.filter((c) => c.assignee_id === null);
+      expect(waiting.length, area).toBeGreaterThan(0);
+      expect(
+        waiting.every((c) => c.status === "received" || c.status === "with_provider"),
+        area,
+      ).toBe(true);
+    }
+  });
+
   it("writes the same history for the same day", async () => {
     const again = await createTestDatabase(NOW);
     try {
