@@ -109,7 +109,7 @@ module.exports = {
   ],
   options: {
     doNotFollow: { path: "node_modules" },
-    exclude: { path: "^(build|public/build|node_modules|data|test-results|playwright-report)/" },
+    exclude: { path: "^(build|public/build|node_modules|data|test-results|playwright-report|bench/\\.data)/" },
     tsPreCompilationDeps: true,
     tsConfig: { fileName: "tsconfig.json" },
     enhancedResolveOptions: {

@@ -5,7 +5,9 @@ import { pathToFileURL } from "node:url";
 import { translator } from "./app/i18n";
 import type { DB } from "./db/client";
 import { parseEnv } from "./app/utils/env.server";
+import { compressResponses } from "./app/utils/compression.server";
 import { createRemixHandler } from "./app/utils/express-handler.server";
+import { precompressedStatic } from "./app/utils/precompressed-static.server";
 import { isApiPath, isFormBody, isJsonBody, isSameOriginRequest } from "./app/utils/http.server";
 import { readLimitedBody } from "./app/utils/limited-body.server";
 import { logError } from "./app/utils/log.server";
@@ -133,7 +135,21 @@ app.use((req, res, next) => {
 });
 // Every body within its route's limits, counted as it arrives, before anything parses it.
 app.use(readLimitedBody);
-app.use("/build", express.static("public/build", { immutable: true, maxAge: "1y" }));
+// Everything below (static files, pages, exports) goes out compressed where that saves bytes.
+app.use(compressResponses());
+// Fingerprinted: a new build names new files, so a browser keeps these a year and never asks again
+// (no ETag or Last-Modified to revalidate with).
+app.use(
+  "/build",
+  precompressedStatic("public/build", {
+    immutable: true,
+    maxAge: "1y",
+    etag: false,
+    lastModified: false,
+    // Scripts are read whole: no Accept-Ranges header on each of them.
+    acceptRanges: false,
+  }),
+);
 app.use(express.static("public", { maxAge: "1h" }));
 if (config.TRUST_PROXY) app.set("trust proxy", config.TRUST_PROXY);
 app.all(

@@ -1,7 +1,8 @@
 // npm run bench [-- --cases 20000] [-- --regenerate] [-- --only pages,report] [-- --seconds 20] [-- --runs 200]
 // Generates (or reuses) a database of a province's cases and measures the staff pages, a quarterly
 // report, the clock sweep, public filing under load and the CSV export against their physical
-// limits, then writes bench/RESULTS.md. Never part of `npm test`: the numbers depend on the machine.
+// limits, then writes bench/RESULTS.md; Lighthouse's phone scores for the public pages (on the demo
+// seed) are written to their own section of it. Never part of `npm test`: the numbers depend on the machine.
 import SQLite from "better-sqlite3";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
@@ -19,6 +20,10 @@ import { measureAppFiling, measureBareFiling } from "./measure-filing";
 import { measurePages } from "./measure-pages";
 import { measureReport } from "./measure-report";
 import { measureSweep } from "./measure-sweep";
+import { lighthouseMarkdown, runLighthouseBench, writeLighthouseSection } from "./measure-lighthouse";
+
+/** Lighthouse runs on its own database (the demo seed), not on the generated one. */
+const LIGHTHOUSE_RUNS = 3;
 
 function parseCli() {
   const args = parseBenchArgs(process.argv.slice(2));
@@ -103,6 +108,23 @@ async function main(): Promise<void> {
   const args = parseCli();
   const started = Date.now();
   const only = new Set(args.only);
+  if (only.has("lighthouse")) {
+    // First, on a quiet machine: the public pages on a phone, with the demo seed (issue #18).
+    if (!args["skip-build"]) {
+      log("Building the app (remix build, under the shared lock)…");
+      buildAppSnapshot();
+    }
+    log(`Lighthouse on the public pages (${LIGHTHOUSE_RUNS} runs each)…`);
+    const markdown = lighthouseMarkdown(
+      await runLighthouseBench({ runs: LIGHTHOUSE_RUNS }),
+      new Date().toISOString(),
+      LIGHTHOUSE_RUNS,
+    );
+    console.log(markdown);
+    writeLighthouseSection(join(process.cwd(), "bench", "RESULTS.md"), markdown);
+    only.delete("lighthouse");
+    if (only.size === 0) return;
+  }
   const machine = describeMachine(DATA_DIR);
   const { path: cached, summary, generatedNow } = await ensureDatabase(args.cases, args.regenerate);
   const results: BenchResults = {
@@ -114,7 +136,7 @@ async function main(): Promise<void> {
     totalSeconds: 0,
   };
 
-  if (!args["skip-build"] && (only.has("pages") || only.has("filing"))) {
+  if (!args["skip-build"] && !args.only.includes("lighthouse") && (only.has("pages") || only.has("filing"))) {
     log("Building the app (remix build, under the shared lock)…");
     buildAppSnapshot();
   }
@@ -181,7 +203,7 @@ async function main(): Promise<void> {
   console.log(markdown);
   writeFileSync(join(DATA_DIR, `results-${results.date.replace(/[:.]/g, "-")}.json`), JSON.stringify(results, null, 2));
   // A smaller or partial run is a check, not the record: only a full run writes RESULTS.md.
-  if (args.cases === 1_000_000 && only.size === MEASUREMENTS.length)
+  if (args.cases === 1_000_000 && args.only.length === MEASUREMENTS.length)
     writeResultsFile(join(process.cwd(), "bench", "RESULTS.md"), markdown);
 }
 

@@ -1,5 +1,5 @@
 import { CLIENT_GROUPS } from "../domain/client-groups";
-import { COMPLAINT_LIMITS } from "../domain/complaint-input";
+import { COMPLAINT_LIMITS } from "../domain/complaint-limits";
 import { IN_SCOPE_PROGRAMS, MINISTRY_RETAINED_PROGRAMS } from "../domain/programs";
 import { useLanguage, useT } from "../hooks/use-translation";
 import type { Translate } from "../i18n";

@@ -1,19 +1,12 @@
 import { z } from "zod";
 import { CLIENT_GROUPS } from "./client-groups";
 import { IN_SCOPE_PROGRAMS, MINISTRY_RETAINED_PROGRAMS } from "./programs";
-import { TEXT_LIMITS } from "./text-limits";
+import { COMPLAINT_LIMITS } from "./complaint-limits";
+
+export { COMPLAINT_LIMITS };
 
 // Field rules for a client complaint. Messages are translation keys: the route shows them in the
 // filer's language beside the field and in the error summary.
-/** Each field's limit, read by the schema below and by the form's maxLength props. */
-export const COMPLAINT_LIMITS = {
-  description: TEXT_LIMITS.message,
-  outcomeWanted: TEXT_LIMITS.reason,
-  name: TEXT_LIMITS.name,
-  email: TEXT_LIMITS.email,
-  phone: TEXT_LIMITS.phone,
-  accommodationDetails: TEXT_LIMITS.shortReason,
-} as const;
 
 const PHONE = /^[+()\d\s.-]{7,25}$/;
 

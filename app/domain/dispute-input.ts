@@ -1,16 +1,8 @@
 import { z } from "zod";
+import { DISPUTE_CATEGORIES, type DisputeCategory } from "./dispute-categories";
 import { TEXT_LIMITS } from "./text-limits";
 
-// What a service provider can raise with its SSM (the public-side issue's list).
-export const DISPUTE_CATEGORIES = [
-  "funding_contract",
-  "targets",
-  "referrals",
-  "data_reporting",
-  "communication",
-  "other",
-] as const;
-export type DisputeCategory = (typeof DISPUTE_CATEGORIES)[number];
+export { DISPUTE_CATEGORIES, type DisputeCategory };
 
 export const disputeInputSchema = z.object({
   area: z.string({ error: "error.choose" }).trim().min(1, "error.choose").max(64, "error.choose"),

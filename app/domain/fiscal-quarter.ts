@@ -7,7 +7,7 @@
  * local midnights in the reporting zone, not UTC ones.
  */
 import type { MessageKey } from "../i18n/en";
-import { isSupportedYear } from "./date-bounds";
+import { isSupportedYear } from "./supported-years";
 import type { Label } from "./label";
 import type { Language } from "./vocabulary";
 import { instantAt, isoDateOf, localDateOf } from "./time-zone";
@@ -56,7 +56,7 @@ export function formatQuarterId(q: FiscalQuarter): string {
 }
 
 /** Inverse of formatQuarterId; null for anything else (e.g. from a URL), a year outside
- * date-bounds.ts's included: quarterBounds of 9999-Q4 would need year 10000. */
+ * supported-years.ts's included: quarterBounds of 9999-Q4 would need year 10000. */
 export function parseQuarterId(s: string): FiscalQuarter | null {
   const match = QUARTER_ID.exec(s);
   if (match === null || !isSupportedYear(Number(match[1]))) return null;

@@ -1,9 +1,8 @@
 import { z } from "zod";
+import { INTAKE_CHANNELS } from "./intake-channels";
 import { instantAt } from "./time-zone";
 
-// What staff add when they write down a complaint received by phone, in person, by mail or by
-// email: the channel, and when it was received (clocks start then, so it may be in the past).
-export const INTAKE_CHANNELS = ["phone", "in_person", "mail", "email"] as const;
+export { INTAKE_CHANNELS };
 
 export const intakeExtrasSchema = z.object({
   channel: z.enum(INTAKE_CHANNELS, { error: "error.choose" }),

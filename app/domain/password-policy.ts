@@ -1,5 +1,3 @@
-import { z } from "zod";
-
 // The rules for every password a person chooses (invitation, reset, `user:add`), after OWASP ASVS
 // 5.0 level 2 (V6.2): at least 8 characters and up to 128, any character allowed, no composition
 // rules, and none of the most common passwords. Messages are translation keys.
@@ -23,17 +21,4 @@ export function passwordProblem(password: string, isCommon: (password: string) =
   if (length > PASSWORD_MAX) return "error.passwordLong";
   if (isCommon(password)) return "error.passwordCommon";
   return null;
-}
-
-/** The "choose a password" form (password typed twice), checked against the policy. */
-export function newPasswordSchema(isCommon: (password: string) => boolean) {
-  return z
-    .object({
-      password: z.string({ error: "error.required" }).superRefine((password, ctx) => {
-        const problem = passwordProblem(password, isCommon);
-        if (problem) ctx.addIssue({ code: "custom", message: problem });
-      }),
-      confirm: z.string({ error: "error.required" }).min(1, "error.required"),
-    })
-    .refine((v) => v.password === v.confirm, { path: ["confirm"], message: "error.passwordMismatch" });
 }

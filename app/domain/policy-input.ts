@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { boundedIsoDate } from "./date-bounds";
+import { POLICY_TIME_ZONES } from "./policy-time-zones";
 import { DEFAULT_EXTENSION_MAX_DAYS, type DisputePolicy } from "./policy";
 import { OPTIONAL_CLOSURES, type HolidayKey } from "./ontario-holidays";
 import { CLIENT_SILENCE, DEFAULT_PROVIDER_STAGE, PROVIDER_REFERRALS } from "./provider-stage";
@@ -16,7 +17,7 @@ const days = (min: number, max: number) =>
       z.number({ error: "error.required" }).int("error.wholeNumber").min(min, "error.range").max(max, "error.range"),
     );
 
-export const POLICY_TIME_ZONES = ["America/Toronto", "America/Winnipeg"] as const;
+export { POLICY_TIME_ZONES };
 
 export const policyInputSchema = z
   .object({

@@ -1,26 +1,14 @@
 import { z } from "zod";
 import { boundedIsoDate } from "./date-bounds";
-import { DISPUTE_CATEGORIES } from "./dispute-input";
+import { DISPUTE_CATEGORIES } from "./dispute-categories";
 import { idNumber } from "./id-bounds";
 import { IN_SCOPE_PROGRAMS, MINISTRY_RETAINED_PROGRAMS } from "./programs";
+import { CASE_STATUSES, QUEUE_SHOW, filtersToSearch } from "./queue-search";
+
+export { CASE_STATUSES, QUEUE_SHOW, filtersToSearch };
 
 // The staff queue's filters, read from the URL so a filtered view can be shared and the back button
 // works. Anything unrecognised is dropped rather than refused: a stale bookmark still opens.
-export const CASE_STATUSES = [
-  "received",
-  "acknowledged",
-  "with_provider",
-  "in_review",
-  "waiting_for_filer",
-  "decided",
-  "closed",
-  "withdrawn",
-  "referred_out",
-  "referred_to_ministry",
-] as const;
-
-/** Which cases the queue lists: still being worked, finished (closed, withdrawn, referred), or both. */
-export const QUEUE_SHOW = ["open", "closed", "all"] as const;
 
 const optionalEnum = <T extends readonly [string, ...string[]]>(values: T) =>
   z.enum(values).optional().catch(undefined);
@@ -74,17 +62,4 @@ export function decodeCursor(value: string | undefined): QueueCursor | null {
   } catch {
     return null;
   }
-}
-
-/** The filters as a query string, without the page cursor: for links and "next page". */
-export function filtersToSearch(filters: Partial<QueueFilters>, extra: Record<string, string> = {}): string {
-  const params = new URLSearchParams();
-  for (const [key, value] of Object.entries(filters)) {
-    // The default view ("open") is left out, so its links stay as short as they were.
-    if (key === "after" || value === undefined || value === "" || (key === "show" && value === "open")) continue;
-    params.set(key, String(value));
-  }
-  for (const [key, value] of Object.entries(extra)) params.set(key, value);
-  const s = params.toString();
-  return s ? `?${s}` : "";
 }

@@ -1,13 +1,13 @@
 import { z } from "zod";
 import { ROLE_ORGANIZATION } from "./access";
 import type { OrganizationKind, Role } from "./vocabulary";
+import { INVITABLE_ROLES, type InvitableRole } from "./invitable-roles";
 import { TEXT_LIMITS } from "./text-limits";
+
+export { INVITABLE_ROLES, type InvitableRole };
 
 // What an SSM manager may enter on the administration pages, and the rules about roles. Messages
 // are translation keys, shown beside the field and in the error summary.
-
-export const INVITABLE_ROLES = ["ssm_staff", "ssm_manager", "provider_user"] as const;
-export type InvitableRole = (typeof INVITABLE_ROLES)[number];
 
 /** The roles a manager may give a person, by the kind of organization the person belongs to. */
 export function rolesAllowedFor(kind: OrganizationKind): readonly Role[] {

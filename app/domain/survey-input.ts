@@ -1,20 +1,17 @@
 import { z } from "zod";
-import { TEXT_LIMITS } from "./text-limits";
+import {
+  RATINGS,
+  SURVEY_COMMENT_MAX,
+  SURVEY_QUESTIONS,
+  SURVEY_VALID_DAYS,
+  type Rating,
+  type SurveyQuestion,
+} from "./survey-questions";
+
+export { RATINGS, SURVEY_COMMENT_MAX, SURVEY_QUESTIONS, SURVEY_VALID_DAYS, type Rating, type SurveyQuestion };
 
 // The satisfaction survey sent when a case closes (issue #6): three ratings and a comment.
 // Messages are translation keys, shown beside each question and in the error summary.
-
-export const SURVEY_QUESTIONS = ["clear", "fair", "timely"] as const;
-export type SurveyQuestion = (typeof SURVEY_QUESTIONS)[number];
-
-export const RATINGS = [1, 2, 3, 4, 5] as const;
-export type Rating = (typeof RATINGS)[number];
-
-export const SURVEY_COMMENT_MAX = TEXT_LIMITS.surveyComment;
-
-/** How long a survey link works after the case closes. The survey page shows it, so it is kept out of
- * .server modules, whose exports are undefined in the browser (a hydration mismatch). */
-export const SURVEY_VALID_DAYS = 30;
 
 // A radio group sends nothing when no choice is made: missing and out-of-range are one error.
 const rating = z.enum(["1", "2", "3", "4", "5"], { error: "error.choose" }).transform((v) => Number(v) as Rating);

@@ -1,11 +1,10 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { z } from "zod";
 import { AdminNav } from "../components/admin-nav";
 import { ErrorSummary } from "../components/error-summary";
 import { RadioGroup, SelectField, TextField } from "../components/form-fields";
 import { roleMay } from "../domain/access";
-import { idNumber } from "../domain/id-bounds";
+import { API_TOKEN_ACCESS } from "../domain/api-token-access";
 import { useLanguage, useT } from "../hooks/use-translation";
 import { nameIn } from "../i18n/localized";
 import { requirePermission } from "../auth/require-permission.server";
@@ -16,27 +15,19 @@ import { notFound } from "../utils/http.server";
 import { pageTitle } from "../utils/meta";
 import { readForm } from "../utils/read-form.server";
 import { invalidFormResponse, refusalResponse } from "../utils/refusal-response.server";
+import { formSchema } from "../forms/api-tokens.server";
 
 // API tokens (issue #22): a manager issues them for the own SSM, the administrator for any SSM or
 // the ministry. A token is shown once, in this action's answer, and never again.
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "apiTokens.title");
 
-const ACCESS = ["cases.read", "cases.read cases.act", "reports.read"] as const;
+const ACCESS = API_TOKEN_ACCESS;
 const ACCESS_LABEL = {
   "cases.read": "apiTokens.access.read",
   "cases.read cases.act": "apiTokens.access.act",
   "reports.read": "apiTokens.access.reports",
 } as const;
-const formSchema = z.discriminatedUnion("intent", [
-  z.object({
-    intent: z.literal("issue"),
-    organizationId: idNumber,
-    name: z.string().trim().min(1, "error.required").max(100, "error.tooLong"),
-    access: z.enum(ACCESS, { error: "error.choose" }),
-  }),
-  z.object({ intent: z.literal("revoke"), tokenId: idNumber }),
-]);
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const { user } = await requirePermission(request, "api_tokens.manage");

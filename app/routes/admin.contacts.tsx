@@ -4,7 +4,6 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-
 import { AdminNav } from "../components/admin-nav";
 import { ErrorSummary } from "../components/error-summary";
 import { TextArea, TextField } from "../components/form-fields";
-import { contactsInputSchema } from "../domain/ssm-admin-input";
 import { useLanguage, useT } from "../hooks/use-translation";
 import { contactsAdminView, saveSsmContacts } from "../services/ssm-organizations.server";
 import { parseForm } from "../utils/form";
@@ -14,6 +13,7 @@ import { requirePermission } from "../auth/require-permission.server";
 import { readForm } from "../utils/read-form.server";
 import { nameIn } from "../i18n/localized";
 import { TEXT_LIMITS } from "../domain/text-limits";
+import { contactsInputSchema } from "../forms/admin-contacts.server";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "admin.nav.contacts");
 

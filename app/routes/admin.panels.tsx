@@ -1,7 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { invalidFormResponse } from "../utils/refusal-response.server";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { z } from "zod";
 import { AdminNav } from "../components/admin-nav";
 import { ErrorSummary } from "../components/error-summary";
 import { SelectField, TextField } from "../components/form-fields";
@@ -14,22 +13,10 @@ import { parseForm } from "../utils/form";
 import { notFound } from "../utils/http.server";
 import { pageTitle } from "../utils/meta";
 import { readForm } from "../utils/read-form.server";
+import { addSchema } from "../forms/panel-roster.server";
 
 // Issue #17: the SSM's roster of independent panel members, kept by its managers only.
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "roster.title");
-
-const optionalId = z
-  .string()
-  .optional()
-  .transform((v) => (v ? Number(v) : null))
-  .pipe(z.number().int().min(1).nullable().catch(null));
-const addSchema = z.object({
-  intent: z.literal("add"),
-  name: z.string().trim().min(1, "error.required").max(TEXT_LIMITS.name, "error.tooLong"),
-  affiliation: z.string().trim().min(1, "error.required").max(TEXT_LIMITS.name, "error.tooLong"),
-  affiliationOrgId: optionalId,
-  userId: optionalId,
-});
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const { user } = await requirePermission(request, "panel.roster");

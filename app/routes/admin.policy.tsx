@@ -4,7 +4,7 @@ import { AdminNav } from "../components/admin-nav";
 import { ErrorSummary } from "../components/error-summary";
 import { SelectField, TextArea, TextField } from "../components/form-fields";
 import { OPTIONAL_CLOSURES } from "../domain/ontario-holidays";
-import { POLICY_TIME_ZONES, policyInputSchema } from "../domain/policy-input";
+import { POLICY_TIME_ZONES } from "../domain/policy-time-zones";
 import { providerStageOf } from "../domain/policy";
 import { CLIENT_SILENCE, PROVIDER_REFERRALS } from "../domain/provider-stage";
 import { extensionLimit } from "../domain/policy";
@@ -18,6 +18,7 @@ import { refusalResponse, invalidFormResponse } from "../utils/refusal-response.
 import { requirePermission } from "../auth/require-permission.server";
 import { readForm } from "../utils/read-form.server";
 import { DataTable } from "../components/data-table";
+import { policyInputSchema } from "../forms/admin-policy.server";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "policy.title");
 

@@ -3,10 +3,8 @@ import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { AdminNav } from "../components/admin-nav";
 import { useEffect, useRef } from "react";
-import { z } from "zod";
 import { ErrorSummary } from "../components/error-summary";
 import { TextField } from "../components/form-fields";
-import { providerIdSchema, providerNamesSchema, providerRenameSchema } from "../domain/ssm-admin-input";
 import { useLanguage, useT } from "../hooks/use-translation";
 import type { MessageKey } from "../i18n";
 import {
@@ -28,6 +26,12 @@ import { readForm } from "../utils/read-form.server";
 import { nameIn } from "../i18n/localized";
 import { TEXT_LIMITS } from "../domain/text-limits";
 import { DataTable } from "../components/data-table";
+import {
+  intentSchema,
+  providerIdSchema,
+  providerNamesSchema,
+  providerRenameSchema,
+} from "../forms/admin-providers.server";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "admin.nav.providers");
 
@@ -41,8 +45,6 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   if (chosen !== null && !selected) throw notFound();
   return { ...view, selected };
 }
-
-const intentSchema = z.object({ intent: z.enum(["add", "rename", "retire"]) });
 
 type ActionData = {
   intent: string | null;

@@ -1,7 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useEffect, useRef } from "react";
-import { z } from "zod";
 import { requirePermission } from "../auth/require-permission.server";
 import { DataTable } from "../components/data-table";
 import { ErrorSummary } from "../components/error-summary";
@@ -13,6 +12,7 @@ import { pageTitle } from "../utils/meta";
 import { oidcRedirectUri, siteOrigin } from "../utils/oidc-cookie.server";
 import { readForm } from "../utils/read-form.server";
 import { invalidFormResponse, refusalResponse } from "../utils/refusal-response.server";
+import { settingsSchema } from "../forms/sign-in-settings.server";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "signIn.admin.title");
 
@@ -29,23 +29,6 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     logoutUri: `${siteOrigin(request)}/`,
   };
 }
-
-const optional = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max, "error.tooLong")
-    .transform((v) => (v === "" ? null : v));
-
-const settingsSchema = z.object({
-  organization: z.string().trim().min(1, "error.required").max(100, "error.tooLong"),
-  issuer: optional(500).refine((v) => v === null || /^https?:\/\/[^\s]+$/i.test(v), "signIn.admin.issuerInvalid"),
-  clientId: optional(300),
-  clientSecret: optional(1000),
-  removeSecret: z.literal("on").optional(),
-  providerLabel: optional(80),
-  passwordsAllowed: z.literal("on").optional(),
-});
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const { user } = await requirePermission(request, "sign_in.configure");

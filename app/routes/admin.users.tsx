@@ -3,10 +3,9 @@ import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { AdminNav } from "../components/admin-nav";
 import { useEffect, useRef } from "react";
-import { z } from "zod";
 import { ErrorSummary } from "../components/error-summary";
 import { RadioGroup, SelectField, TextField } from "../components/form-fields";
-import { INVITABLE_ROLES, inviteInputSchema, roleChangeSchema, userIdSchema } from "../domain/ssm-admin-input";
+import { INVITABLE_ROLES } from "../domain/invitable-roles";
 import { useLanguage, useT } from "../hooks/use-translation";
 import type { MessageKey, Translate } from "../i18n";
 import {
@@ -28,6 +27,7 @@ import { readForm } from "../utils/read-form.server";
 import { nameIn } from "../i18n/localized";
 import { TEXT_LIMITS } from "../domain/text-limits";
 import { DataTable } from "../components/data-table";
+import { intentSchema, inviteInputSchema, roleChangeSchema, userIdSchema } from "../forms/admin-users.server";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "admin.users.title");
 
@@ -41,8 +41,6 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   if (chosen !== null && !selected) throw notFound();
   return { ...view, selected };
 }
-
-const intentSchema = z.object({ intent: z.enum(["invite", "role", "resend", "disable", "enable"]) });
 
 type Done = { key: MessageKey; vars?: Record<string, string> };
 type ActionData = {

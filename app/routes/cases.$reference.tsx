@@ -1,7 +1,6 @@
 import type { ActionFunctionArgs, AppLoadContext, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation, type ShouldRevalidateFunction } from "@remix-run/react";
 import { useEffect, useState, type ReactNode } from "react";
-import { z } from "zod";
 import { CaseTimeline } from "../components/case-timeline";
 import { ClockTable } from "../components/clock-table";
 import { ErrorSummary } from "../components/error-summary";
@@ -37,63 +36,18 @@ import { CaseComposer, COMPOSER_FIELDS, COMPOSER_KINDS, isComposerKind } from ".
 import type { FieldErrors } from "../utils/form";
 import { caseRelationsView } from "../services/case-relations-view.server";
 import { clearCaseAttention } from "../services/case-attention.server";
+import {
+  actionSchema,
+  type ActionInput,
+  loadedAtSchema,
+  providerStageSchema,
+  clearAttentionSchema,
+} from "../forms/case-page.server";
 
 export const meta: MetaFunction = ({ matches, params }) =>
   pageTitle(matches, "case.title", { reference: params.reference ?? "" });
 
-const version = z.coerce.number().int().min(1);
-const text = (max: number) => z.string().trim().min(1, "error.required").max(max, "error.tooLong");
-const actionSchema = z.discriminatedUnion("intent", [
-  z.object({
-    intent: z.literal("take"),
-    version,
-    assigneeId: z.coerce.number().int().min(1).optional().catch(undefined),
-  }),
-  z.object({ intent: z.literal("acknowledge"), version }),
-  z.object({ intent: z.literal("reply"), version, message: text(TEXT_LIMITS.message) }),
-  z.object({ intent: z.literal("note"), version, note: text(TEXT_LIMITS.message) }),
-  z.object({ intent: z.literal("request_info"), version, question: text(TEXT_LIMITS.message) }),
-  z.object({ intent: z.literal("resume"), version, resumeReason: text(TEXT_LIMITS.shortReason) }),
-  z.object({ intent: z.literal("escalate"), version, escalateReason: text(TEXT_LIMITS.reason) }),
-  z.object({ intent: z.literal("close"), version }),
-  z.object({
-    intent: z.literal("record_contact"),
-    version,
-    channel: z.enum(["call", "letter"], { error: "error.choose" }),
-    who: text(TEXT_LIMITS.shortReason),
-    at: z
-      .string()
-      .trim()
-      .regex(/^(\d{4}-\d{2}-\d{2})[T ](\d{2}):(\d{2})$/, "error.dateTime")
-      .optional()
-      .or(z.literal("")),
-    summary: text(TEXT_LIMITS.message),
-    contactOutcome: z.enum(CONTACT_OUTCOMES).catch("reached"),
-  }),
-  z.object({ intent: z.literal("reopen"), version, reopenReason: text(TEXT_LIMITS.reason) }),
-  z.object({
-    intent: z.literal("decide"),
-    version,
-    outcome: z.enum(DECISION_OUTCOMES, { error: "error.choose" }),
-    reasons: text(TEXT_LIMITS.longText),
-    panel: z.string().trim().max(TEXT_LIMITS.reason, "error.tooLong").optional(),
-  }),
-]);
-type ActionInput = z.infer<typeof actionSchema>;
-
-// The provider stage's staff steps (issue #17): posted to this page, handled by their own service.
-const providerStageSchema = z.discriminatedUnion("intent", [
-  z.object({ intent: z.literal("refer"), version }),
-  z.object({ intent: z.literal("release_answer"), version }),
-  z.object({ intent: z.literal("step_in"), version, stepInReason: text(TEXT_LIMITS.reason) }),
-]);
 const PROVIDER_STAGE_INTENTS = new Set(["refer", "release_answer", "step_in"]);
-
-// Marking a queue task dealt with (#20): the message after closing was read, the filer was phoned.
-const clearAttentionSchema = z.object({
-  intent: z.literal("clear_attention"),
-  task: z.enum(["message_after_close", "call_filer"]),
-});
 
 async function clearAttentionAction(
   user: SessionUser,
@@ -299,7 +253,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   if (!result.ok) {
     const refusal = staffActionRefusal(result.reason);
     // Show what the other person did, so nobody overwrites a change they have not seen.
-    const since = z.iso.datetime().safeParse(upload.formData.get("loadedAt"));
+    const since = loadedAtSchema.safeParse(upload.formData.get("loadedAt"));
     const changes =
       result.reason === "stale" && since.success
         ? await staffCaseChangesSince({ db: context.db, user, reference: params.reference ?? "", since: since.data })

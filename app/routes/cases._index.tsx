@@ -1,14 +1,13 @@
 import { markSurveyReviewDone, openSurveyReviews } from "../services/satisfaction-survey.server";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { z } from "zod";
 import { parseForm } from "../utils/form";
 import { readForm } from "../utils/read-form.server";
 import { invalidFormResponse } from "../utils/refusal-response.server";
 import { SelectField, TextField } from "../components/form-fields";
-import { DISPUTE_CATEGORIES } from "../domain/dispute-input";
+import { DISPUTE_CATEGORIES } from "../domain/dispute-categories";
 import { IN_SCOPE_PROGRAMS, MINISTRY_RETAINED_PROGRAMS } from "../domain/programs";
-import { CASE_STATUSES, QUEUE_SHOW, filtersToSearch, parseQueueFilters } from "../domain/queue-filters";
+import { CASE_STATUSES, QUEUE_SHOW, filtersToSearch } from "../domain/queue-search";
 import type { DueStep } from "../domain/queue-due-step";
 import type { Translate } from "../i18n";
 import { useLanguage, useT } from "../hooks/use-translation";
@@ -22,6 +21,7 @@ import { pageTitle } from "../utils/meta";
 import { requirePermission } from "../auth/require-permission.server";
 import { nameIn, localized } from "../i18n/localized";
 import { DataTable } from "../components/data-table";
+import { parseQueueFilters, surveyReviewDoneSchema } from "../forms/case-queue.server";
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
   pageTitle(matches, "cases.title", { org: data?.organization.name_en ?? "" });
@@ -38,11 +38,6 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   if (!queue) throw notFound();
   return { ...queue, filters, providerStage: providerStage ?? [], surveyReviews };
 }
-
-const surveyReviewDoneSchema = z.object({
-  intent: z.literal("survey_review_done"),
-  taskId: z.coerce.number().int().min(1),
-});
 
 /** A manager marks a survey review task done (#20); anyone else, or a task done already, gets 404. */
 export async function action({ request, context }: ActionFunctionArgs) {

@@ -4,8 +4,7 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-
 import { ComplaintFields, complaintFieldLabels } from "../components/complaint-fields";
 import { ErrorSummary } from "../components/error-summary";
 import { SelectField, TextField } from "../components/form-fields";
-import { complaintInputSchema } from "../domain/complaint-input";
-import { INTAKE_CHANNELS, intakeExtrasSchema } from "../domain/intake-input";
+import { INTAKE_CHANNELS } from "../domain/intake-channels";
 import { localDateOf, localTimeOf } from "../domain/time-zone";
 import { useLanguage, useT } from "../hooks/use-translation";
 import { intakeChoices, recordComplaintOnBehalf } from "../services/intake.server";
@@ -16,6 +15,7 @@ import { requirePermission } from "../auth/require-permission.server";
 import { readForm } from "../utils/read-form.server";
 import { nameIn } from "../i18n/localized";
 import { refusalResponse } from "../utils/refusal-response.server";
+import { complaintInputSchema, intakeExtrasSchema } from "../forms/case-intake.server";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "intake.title");
 

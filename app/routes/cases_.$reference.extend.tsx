@@ -1,8 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { refused } from "../domain/result";
 import { refusalResponse, invalidFormResponse } from "../utils/refusal-response.server";
-import { z } from "zod";
-import { TEXT_LIMITS } from "../domain/text-limits";
 import { PostedAnswerPage } from "../components/case-relations";
 import { requirePermission } from "../auth/require-permission.server";
 import { knownKey, type MessageKey } from "../i18n";
@@ -10,17 +8,7 @@ import { extendCaseDeadline } from "../services/case-extensions.server";
 import { parseForm } from "../utils/form";
 import { notFound } from "../utils/http.server";
 import { readForm } from "../utils/read-form.server";
-
-// Issue #17: staff extend the case's running deadline (the form sits on the case page).
-const schema = z.object({
-  version: z.coerce.number().int().min(1),
-  businessDays: z.coerce
-    .number({ error: "error.wholeNumber" })
-    .int("error.wholeNumber")
-    .min(1, "error.range")
-    .max(90, "error.range"),
-  extensionReason: z.string().trim().min(1, "error.required").max(TEXT_LIMITS.reason, "error.tooLong"),
-});
+import { schema } from "../forms/case-extension.server";
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const { user } = await requirePermission(request, "case.extend");

@@ -1,26 +1,14 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { refused } from "../domain/result";
 import { refusalResponse, invalidFormResponse } from "../utils/refusal-response.server";
-import { z } from "zod";
 import { PostedAnswerPage } from "../components/case-relations";
 import { requirePermission } from "../auth/require-permission.server";
-import { CASE_LINK_KINDS } from "../domain/vocabulary";
 import { knownKey, type MessageKey } from "../i18n";
 import { linkCases, mergeDuplicate } from "../services/case-links.server";
 import { parseForm } from "../utils/form";
 import { notFound } from "../utils/http.server";
 import { readForm } from "../utils/read-form.server";
-
-// Issue #17: staff link related cases and merge a duplicate into this case (forms on the case page).
-const reference = z.string().trim().min(1, "error.required").max(40, "error.tooLong");
-const schema = z.discriminatedUnion("intent", [
-  z.object({
-    intent: z.literal("link"),
-    otherReference: reference,
-    kind: z.enum(CASE_LINK_KINDS, { error: "error.choose" }),
-  }),
-  z.object({ intent: z.literal("merge"), duplicateReference: reference, version: z.coerce.number().int().min(1) }),
-]);
+import { schema } from "../forms/case-relations.server";
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const { user } = await requirePermission(request, "case.link");

@@ -1,11 +1,9 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
-import { z } from "zod";
 import { FilerCaseView } from "../components/filer-case-view";
 import { useT } from "../hooks/use-translation";
 import { providerAttach, providerDisputeAction, providerDisputeView } from "../services/provider-disputes.server";
 import { readFormWithUpload } from "../utils/multipart.server";
-import { filerActionSchemas } from "../domain/filer-action-input";
 import { filerActionResponse, filerCommandOf } from "../utils/filer-action-form.server";
 import { parseForm } from "../utils/form";
 import { notFound } from "../utils/http.server";
@@ -13,11 +11,10 @@ import { pageTitle } from "../utils/meta";
 import { requirePermission } from "../auth/require-permission.server";
 import { refusalResponse } from "../utils/refusal-response.server";
 import { uploadRefusal } from "../domain/case-refusals";
+import { actionSchema } from "../forms/dispute-page.server";
 
 export const meta: MetaFunction = ({ matches, params }) =>
   pageTitle(matches, "case.title", { reference: params.reference ?? "" });
-
-const actionSchema = z.discriminatedUnion("intent", [...filerActionSchemas]);
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const { user } = await requirePermission(request, "dispute.read");

@@ -3,7 +3,7 @@ import { redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { ErrorSummary } from "../components/error-summary";
 import { SelectField, TextArea } from "../components/form-fields";
-import { DISPUTE_CATEGORIES, disputeInputSchema } from "../domain/dispute-input";
+import { DISPUTE_CATEGORIES } from "../domain/dispute-categories";
 import { useLanguage, useT } from "../hooks/use-translation";
 import { disputeChoices, fileProviderDispute } from "../services/provider-disputes.server";
 import { parseForm } from "../utils/form";
@@ -14,6 +14,7 @@ import { readForm } from "../utils/read-form.server";
 import { nameIn } from "../i18n/localized";
 import { TEXT_LIMITS } from "../domain/text-limits";
 import { refusalResponse, invalidFormResponse } from "../utils/refusal-response.server";
+import { disputeInputSchema } from "../forms/dispute-filing.server";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "disputes.new.title");
 

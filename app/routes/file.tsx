@@ -5,7 +5,6 @@ import { ComplaintFields, complaintFieldLabels } from "../components/complaint-f
 import { AreaFinder, placeErrors } from "../components/area-finder";
 import { ErrorSummary } from "../components/error-summary";
 import { SelectField } from "../components/form-fields";
-import { complaintInputSchema } from "../domain/complaint-input";
 import { useLanguage, useT } from "../hooks/use-translation";
 import { codeText } from "../i18n";
 import { fileClientComplaint, ministryContact } from "../services/filing.server";
@@ -23,6 +22,7 @@ import { readForm } from "../utils/read-form.server";
 import { nameIn } from "../i18n/localized";
 import { refusalResponse, invalidFormResponse } from "../utils/refusal-response.server";
 import { fieldRefused } from "../domain/result";
+import { complaintInputSchema } from "../forms/file.server";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "file.title");
 

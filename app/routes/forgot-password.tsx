@@ -1,7 +1,6 @@
 import type { ActionFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useNavigation } from "@remix-run/react";
-import { z } from "zod";
 import { ErrorSummary } from "../components/error-summary";
 import { TextField } from "../components/form-fields";
 import { useT } from "../hooks/use-translation";
@@ -11,17 +10,9 @@ import { pageTitle } from "../utils/meta";
 import { readForm } from "../utils/read-form.server";
 import { TEXT_LIMITS } from "../domain/text-limits";
 import { refusalResponse, invalidFormResponse } from "../utils/refusal-response.server";
+import { forgotSchema } from "../forms/forgot-password.server";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "forgot.title");
-
-const forgotSchema = z.object({
-  email: z
-    .string({ error: "error.required" })
-    .trim()
-    .min(1, "error.required")
-    .max(TEXT_LIMITS.email, "error.tooLong")
-    .pipe(z.email("error.email")),
-});
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const parsed = parseForm(forgotSchema, await readForm(request));

@@ -1,7 +1,6 @@
 import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
-import { z } from "zod";
 import { TextField } from "../components/form-fields";
 import { homePathFor } from "../domain/home-path";
 import { useT } from "../hooks/use-translation";
@@ -13,17 +12,12 @@ import { rememberLanguage } from "../utils/language.server";
 import { sessionCookie, sessionTokenOf } from "../utils/session.server";
 import { readForm } from "../utils/read-form.server";
 import { safeRedirect } from "../utils/safe-redirect";
-import { TEXT_LIMITS } from "../domain/text-limits";
 import { refusalResponse } from "../utils/refusal-response.server";
 import { refused } from "../domain/result";
 import { contentSecurityPolicy } from "../utils/security-headers.server";
+import { loginSchema } from "../forms/login.server";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "login.title");
-
-const loginSchema = z.object({
-  email: z.string().trim().min(1, "error.required").max(TEXT_LIMITS.email, "error.tooLong"),
-  password: z.string().min(1, "error.required").max(128, "error.tooLong"),
-});
 
 /** One "Sign in with…" button per organization whose provider is set (issue #22). */
 export async function loader({ context }: LoaderFunctionArgs) {

@@ -6,6 +6,8 @@ import { providerLogoutUrl } from "../services/oidc.server";
 import { languageOf } from "../utils/language.server";
 import { siteOrigin } from "../utils/oidc-cookie.server";
 import { clearedSessionCookie, sessionTokenOf } from "../utils/session.server";
+// The fingerprinted stylesheet the pages use (root.tsx): the build names it.
+import stylesheet from "../styles.css";
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const token = sessionTokenOf(request);
@@ -45,7 +47,7 @@ function providerSignOutPage(target: string, language: "en" | "fr"): string {
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta http-equiv="refresh" content="0;url=${url}">
 <title>${escapeHtml(t("signOut.provider.title"))} – ${escapeHtml(t("site.name"))}</title>
-<link rel="stylesheet" href="/styles.css">
+<link rel="stylesheet" href="${stylesheet}">
 </head>
 <body>
 <main id="main">

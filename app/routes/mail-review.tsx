@@ -1,9 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
-import { z } from "zod";
 import { requirePermission } from "../auth/require-permission.server";
-import { idNumber } from "../domain/id-bounds";
 import { useLanguage, useT } from "../hooks/use-translation";
 import { codeText } from "../i18n";
 import { mailToReview, markReviewed } from "../services/mail-review.server";
@@ -12,6 +10,7 @@ import { parseForm } from "../utils/form";
 import { notFound } from "../utils/http.server";
 import { pageTitle } from "../utils/meta";
 import { readForm } from "../utils/read-form.server";
+import { actionSchema } from "../forms/mail-review.server";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "mailReview.title");
 
@@ -21,8 +20,6 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   if (!entries) throw notFound();
   return { entries };
 }
-
-const actionSchema = z.object({ id: idNumber });
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const { user } = await requirePermission(request, "mail.review");

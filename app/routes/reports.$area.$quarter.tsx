@@ -6,7 +6,6 @@ import { ErrorSummary } from "../components/error-summary";
 import { TextArea } from "../components/form-fields";
 import { ReportFigures } from "../components/report-figures";
 import { ReportNarrative, ReportVersionList } from "../components/report-versions";
-import { reportFormSchema } from "../domain/report-input";
 import { useLanguage, useT } from "../hooks/use-translation";
 import { reportAccessFor, saveNarrativeDraft, submitQuarterReport } from "../services/quarter-reports.server";
 import { env } from "../utils/env.server";
@@ -19,6 +18,7 @@ import { loadReportPage } from "../loaders/report-page.server";
 import { requirePermission } from "../auth/require-permission.server";
 import { readForm } from "../utils/read-form.server";
 import { nameIn, localized } from "../i18n/localized";
+import { reportFormSchema } from "../forms/quarter-report.server";
 import { quarterName } from "../utils/quarter-name";
 import { ReportPrintHeader, reportStyles } from "../components/report-print";
 

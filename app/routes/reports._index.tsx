@@ -4,7 +4,6 @@ import { Form, Link, useLoaderData } from "@remix-run/react";
 import { ChartWithTable } from "../components/charts/chart-with-table";
 import { VolumeChart } from "../components/volume-chart";
 import { ON_TIME_TARGET } from "../domain/report-figures";
-import { quarterIdSchema } from "../domain/report-input";
 import type { ShownCount, ShownFigures } from "../domain/report-suppression";
 import { useLanguage, useT } from "../hooks/use-translation";
 import {
@@ -24,6 +23,7 @@ import { FigureKey, ReportPrintHeader, reportStyles } from "../components/report
 import { pageTitle } from "../utils/meta";
 import { nameIn } from "../i18n/localized";
 import { requirePermission } from "../auth/require-permission.server";
+import { quarterIdSchema } from "../forms/reports-index.server";
 import { quarterName } from "../utils/quarter-name";
 
 export const links = reportStyles;

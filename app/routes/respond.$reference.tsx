@@ -2,7 +2,6 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { invalidFormResponse, refusalResponse } from "../utils/refusal-response.server";
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { z } from "zod";
 import { ErrorSummary } from "../components/error-summary";
 import { TextArea } from "../components/form-fields";
 import { ATTACHMENT_ACCEPT } from "../components/attachments";
@@ -18,19 +17,10 @@ import { parseForm, type FieldErrors } from "../utils/form";
 import { notFound } from "../utils/http.server";
 import { pageTitle } from "../utils/meta";
 import { requirePermission } from "../auth/require-permission.server";
+import { answerSchema } from "../forms/provider-answer.server";
 
 export const meta: MetaFunction = ({ matches, params }) =>
   pageTitle(matches, "respond.case.title", { reference: params.reference ?? "" });
-
-const answerSchema = z.object({
-  answer: z.string().trim().min(1, "error.required").max(TEXT_LIMITS.message, "error.tooLong"),
-  proposedResolution: z
-    .string()
-    .trim()
-    .max(TEXT_LIMITS.reason, "error.tooLong")
-    .optional()
-    .transform((v) => (v ? v : null)),
-});
 
 const UPLOAD_REASONS = ["empty", "too_big", "type", "too_many_files"] as const;
 function isUploadReason(reason: string): reason is (typeof UPLOAD_REASONS)[number] {

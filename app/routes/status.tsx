@@ -1,14 +1,12 @@
 import type { ActionFunctionArgs, AppLoadContext, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { z } from "zod";
 import { FilerCaseView } from "../components/filer-case-view";
 import { ErrorSummary } from "../components/error-summary";
 import { TextField } from "../components/form-fields";
 import { useT } from "../hooks/use-translation";
 import { knownKey, type MessageKey } from "../i18n";
 import { performProviderStageAction } from "../services/provider-stage.server";
-import { TEXT_LIMITS } from "../domain/text-limits";
 import {
   caseIdForFilerAccess,
   closeFilerAccess,
@@ -22,34 +20,14 @@ import { readFormWithUpload } from "../utils/multipart.server";
 import { releaseAttempt, reserveAttempt, STATUS_LOOKUP_FAILURES } from "../services/rate-limit.server";
 import { normalizeCaseReference } from "../domain/case-reference";
 import { clearedFilerAccessCookie, filerAccessCookie, filerAccessTokenOf } from "../utils/filer-access.server";
-import { filerActionSchemas } from "../domain/filer-action-input";
 import { filerActionResponse, filerCommandOf } from "../utils/filer-action-form.server";
 import { parseForm } from "../utils/form";
 import { pageTitle } from "../utils/meta";
 import { refusalResponse, invalidFormResponse } from "../utils/refusal-response.server";
 import { uploadRefusal } from "../domain/case-refusals";
+import { actionSchema } from "../forms/status-page.server";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "status.title");
-
-// The secret travels only in a POST body, never in a URL where logs and history would keep it.
-// Every form here posts as a full page (reloadDocument): the access cookie is scoped to Path=/status,
-// which the browser does not send to Remix's client-side data URL /status.data, so a client-side
-// submission would open the case and then show the empty lookup form again.
-const actionSchema = z.discriminatedUnion("intent", [
-  z.object({
-    intent: z.literal("lookup"),
-    reference: z.string().trim().min(1, "error.required").max(40, "error.tooLong"),
-    secret: z.string().trim().min(1, "error.required").max(80, "error.tooLong"),
-  }),
-  ...filerActionSchemas,
-  z.object({ intent: z.literal("close") }),
-  // The provider's answer (issue #17): "this resolves it", or "I am not satisfied" with what is still wrong.
-  z.object({ intent: z.literal("accept_answer") }),
-  z.object({
-    intent: z.literal("refuse_answer"),
-    answerReasons: z.string().trim().min(1, "error.required").max(TEXT_LIMITS.message, "error.tooLong"),
-  }),
-]);
 
 async function openCaseId(request: Request, db: AppLoadContext["db"]): Promise<number | null> {
   const token = filerAccessTokenOf(request);

@@ -2,7 +2,6 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { invalidFormResponse } from "../utils/refusal-response.server";
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { z } from "zod";
 import { ErrorSummary } from "../components/error-summary";
 import { TextField } from "../components/form-fields";
 import { normalizeCaseReference } from "../domain/case-reference";
@@ -13,12 +12,9 @@ import { RECOVERY_REQUESTS, reserveAttempt } from "../services/rate-limit.server
 import { parseForm, type FieldErrors } from "../utils/form";
 import { pageTitle } from "../utils/meta";
 import { readForm } from "../utils/read-form.server";
+import { schema } from "../forms/lost-code.server";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "status.lost.title");
-
-const schema = z.object({
-  reference: z.string().trim().min(1, "error.required").max(40, "error.tooLong"),
-});
 
 export function loader({ request }: LoaderFunctionArgs) {
   return { reference: new URL(request.url).searchParams.get("reference")?.slice(0, 40) ?? "" };

@@ -4,13 +4,7 @@ import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { ErrorSummary } from "../components/error-summary";
 import { RadioGroup, TextArea } from "../components/form-fields";
-import {
-  RATINGS,
-  SURVEY_COMMENT_MAX,
-  SURVEY_QUESTIONS,
-  SURVEY_VALID_DAYS,
-  surveyInputSchema,
-} from "../domain/survey-input";
+import { RATINGS, SURVEY_COMMENT_MAX, SURVEY_QUESTIONS, SURVEY_VALID_DAYS } from "../domain/survey-questions";
 import { useT } from "../hooks/use-translation";
 import { isLanguage } from "../i18n";
 import { answerSurvey, surveyView } from "../services/satisfaction-survey.server";
@@ -19,6 +13,7 @@ import { parseForm } from "../utils/form";
 import { languageOf } from "../utils/language.server";
 import { pageTitle } from "../utils/meta";
 import { readForm } from "../utils/read-form.server";
+import { surveyInputSchema } from "../forms/survey.server";
 
 // The address holds the survey's token: no cache may keep the page. The title never shows it.
 const PRIVATE_HEADERS = { "Cache-Control": "private, no-store" };

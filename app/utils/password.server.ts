@@ -1,6 +1,7 @@
 import { hash, verify } from "@node-rs/argon2";
 import { dictionary } from "@zxcvbn-ts/language-common";
-import { COMMON_PASSWORDS_REFUSED, newPasswordSchema, passwordProblem } from "../domain/password-policy";
+import { newPasswordSchema } from "../domain/new-password-input";
+import { COMMON_PASSWORDS_REFUSED, passwordProblem } from "../domain/password-policy";
 
 // OWASP's argon2id minimum: 19 MiB of memory, two passes, one lane.
 // algorithm 2 is Algorithm.Argon2id: a const enum, which isolated modules cannot import.

@@ -7,7 +7,8 @@ import { DATA_DIR } from "./bench-constants";
 // The real server (build/server.js over the Remix build, both from `npm run build`), as `npm start` and
 // test/fixtures/built-server.ts start it,
 // but over a private copy of the build: another engineer's `remix build` rewrites build/ while the
-// bench runs, and a server that loads half a build measures nothing.
+// bench runs, and a server that loads half a build measures nothing. The browser's files (public/)
+// are copied too: the Lighthouse bench loads them.
 
 export const APP_DIR = join(DATA_DIR, "app");
 
@@ -19,7 +20,7 @@ export function buildAppSnapshot(): void {
       "/tmp/recourse-e2e.lock",
       "sh",
       "-c",
-      `npm run -s build >/dev/null && rm -rf '${APP_DIR}' && mkdir -p '${APP_DIR}' && cp -r build '${APP_DIR}/build'`,
+      `npm run -s build >/dev/null && rm -rf '${APP_DIR}' && mkdir -p '${APP_DIR}/public' && cp -r build '${APP_DIR}/build' && cp -r public/build public/favicon.ico '${APP_DIR}/public/'`,
     ],
     { stdio: ["ignore", "inherit", "inherit"] },
   );

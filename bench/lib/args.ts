@@ -3,7 +3,7 @@
 import { parseArgs } from "node:util";
 import { z } from "zod";
 
-export const MEASUREMENTS = ["report", "sweep", "pages", "filing", "export"] as const;
+export const MEASUREMENTS = ["report", "sweep", "pages", "filing", "export", "lighthouse"] as const;
 
 const argsSchema = z.object({
   cases: z.coerce
@@ -29,7 +29,7 @@ const argsSchema = z.object({
 export type BenchArgs = z.infer<typeof argsSchema>;
 
 export const BENCH_USAGE =
-  "Usage: npm run bench -- [--cases N] [--regenerate] [--only report,sweep,pages,filing,export] [--seconds S] [--runs N] [--skip-build]";
+  "Usage: npm run bench -- [--cases N] [--regenerate] [--only report,sweep,pages,filing,export,lighthouse] [--seconds S] [--runs N] [--skip-build]";
 
 export function parseBenchArgs(argv: string[]): { ok: true; data: BenchArgs } | { ok: false; errors: string[] } {
   let values: Record<string, unknown>;

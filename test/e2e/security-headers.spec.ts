@@ -117,7 +117,16 @@ test.describe("headers on every kind of response", () => {
     expect(script.headers()["cache-control"]).toMatch(/immutable/);
     expect(script.headers()["content-type"]).toMatch(/javascript/);
 
-    for (const path of ["/styles.css", "/favicon.ico"]) {
+    // The stylesheet is a build file too (#18): fingerprinted, kept a year.
+    const stylesheet = /<link rel="stylesheet" href="(\/build\/[^"]+\.css)"/.exec(html)?.[1];
+    expect(stylesheet, "the stylesheet linked from the page").toBeTruthy();
+    const css = await anonymous.get(stylesheet!);
+    await expectStatus(css, 200, stylesheet!);
+    expectSecurityHeaders(css, "the stylesheet");
+    expect(css.headers()["cache-control"]).toMatch(/immutable/);
+    expect(css.headers()["content-type"]).toMatch(/text\/css/);
+
+    for (const path of ["/favicon.ico"]) {
       const file = await anonymous.get(path);
       await expectStatus(file, 200, path);
       expectSecurityHeaders(file, path);

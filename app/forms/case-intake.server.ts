@@ -1,0 +1,5 @@
+// The forms /cases/new posts, checked on the server only: the browser never downloads zod (#18,
+// docs/decisions/022).
+
+export { complaintInputSchema } from "../domain/complaint-input";
+export { intakeExtrasSchema } from "../domain/intake-input";
