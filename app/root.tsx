@@ -12,6 +12,7 @@ import {
 } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { PageMeta } from "./components/page-meta";
+import { catalogScriptFor } from "./utils/catalog-script.server";
 import type { Language } from "./domain/vocabulary";
 import { roleMay, type Permission } from "./domain/access";
 import { otherLanguage, translator } from "./i18n";
@@ -49,6 +50,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   toggle.set("lng", otherLanguage(language));
   return {
     language,
+    catalogScript: catalogScriptFor(language),
     switchHref: `${url.pathname}?${toggle.toString()}`,
     user: user ? { name: user.display_name, role: user.role } : null,
     // Staff pages say when the database holds the demo accounts (their password is published).
@@ -163,6 +165,7 @@ function Document({ language, children, data }: { language: Language; children: 
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <PageMeta t={t} />
         <Links />
+        {data?.catalogScript ? <link rel="modulepreload" href={data.catalogScript} /> : null}
         {/* Before any module: zod (the forms' schemas load in the browser too) would otherwise probe
             for eval with `new Function`, which the Content-Security-Policy refuses and reports as
             a violation on every page. Its jitless mode skips the probe. */}

@@ -1,12 +1,47 @@
 import type { Label } from "../domain/label";
 import type { Language } from "../domain/vocabulary";
-import { en, type MessageKey } from "./en";
-import { fr } from "./fr";
+import { serverCatalogs } from "./catalogs.server";
+import type { MessageKey } from "./en";
 
 export type { MessageKey };
 export type Translate = (key: MessageKey, vars?: Record<string, string | number>) => string;
 
-const catalogs: Record<Language, Record<MessageKey, string>> = { en, fr };
+type Catalog = Record<MessageKey, string>;
+
+// On the server both catalogs are here from the start; in the browser `serverCatalogs` is an empty
+// module, and each catalog arrives as its own chunk through loadCatalog (decision 027).
+const catalogs: Partial<Record<Language, Catalog>> = { ...(serverCatalogs as typeof serverCatalogs | undefined) };
+const listeners = new Set<() => void>();
+let version = 0;
+
+/** Whether `language`'s messages are at hand (always on the server). */
+export function hasCatalog(language: Language): boolean {
+  return catalogs[language] !== undefined;
+}
+
+/** Fetches `language`'s catalog in the browser (a separate chunk per language); resolves once usable. */
+export async function loadCatalog(language: Language): Promise<void> {
+  if (catalogs[language]) return;
+  const catalog = language === "fr" ? (await import("./fr")).fr : (await import("./en")).en;
+  catalogs[language] = catalog;
+  version += 1;
+  for (const listener of listeners) listener();
+}
+
+/** For useSyncExternalStore: re-render when a catalog arrives. */
+export function subscribeCatalogs(listener: () => void): () => void {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
+
+export function catalogsVersion(): number {
+  return version;
+}
+
+/** The catalog of `language`, or while it is still on its way, one already loaded (never bare keys). */
+function catalogFor(language: Language): Catalog | undefined {
+  return catalogs[language] ?? catalogs[otherLanguage(language)];
+}
 
 export const LANGUAGES: readonly Language[] = ["en", "fr"];
 
@@ -15,9 +50,9 @@ export function isLanguage(value: unknown): value is Language {
 }
 
 export function translator(language: Language): Translate {
-  const catalog = catalogs[language];
   return (key, vars) => {
-    const template = catalog[key];
+    const catalog = catalogFor(language);
+    const template = catalog ? catalog[key] : key;
     if (!vars) return template;
     return template.replace(/\{(\w+)\}(\.?)/g, (whole, name: string, period: string) => {
       if (!(name in vars)) return whole;
@@ -30,7 +65,9 @@ export function translator(language: Language): Translate {
 
 /** Whether the catalog has a message for `key` (a code may be newer than this release's messages). */
 export function isMessageKey(key: string): key is MessageKey {
-  return Object.prototype.hasOwnProperty.call(en, key);
+  // English and French have the same keys (test/unit/i18n.test.ts), so whichever catalog is loaded answers.
+  const catalog = catalogFor("en");
+  return catalog !== undefined && Object.prototype.hasOwnProperty.call(catalog, key);
 }
 
 /**
