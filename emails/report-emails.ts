@@ -2,6 +2,7 @@ import type { Language } from "../app/domain/vocabulary";
 import type { ShownFigures } from "../app/domain/report-suppression";
 import { translator } from "../app/i18n";
 import { formatDate } from "../app/utils/format-date";
+import { quarterName } from "../app/utils/quarter-name";
 import { formatCount, formatShare } from "../app/utils/format-figures";
 import { renderEmail, type RenderedEmail } from "./layout";
 
@@ -25,7 +26,13 @@ export function reportSubmittedEmail(
   },
 ): RenderedEmail {
   const t = translator(input.language);
-  const vars = { ssm: input.ssmName, area: input.areaName, quarter: input.quarter, version: input.version };
+  const vars = {
+    ssm: input.ssmName,
+    area: input.areaName,
+    // "fiscal 2026–27, Q2 (July–September 2026)", never the bare id "2026-Q2" (#19).
+    quarter: quarterName(input.quarter, input.language),
+    version: input.version,
+  };
   const amended = input.version > 1;
   const f = input.figures;
   const count = (c: ShownFigures["received"]["total"]) => formatCount(c, input.threshold, input.language);
@@ -53,7 +60,11 @@ export function reportReminderEmail(
   input: Greeting & { which: "closed" | "late"; ssmName: string; quarter: string; dueAt: string; link: string },
 ): RenderedEmail {
   const t = translator(input.language);
-  const vars = { ssm: input.ssmName, quarter: input.quarter, date: formatDate(input.dueAt, input.language) };
+  const vars = {
+    ssm: input.ssmName,
+    quarter: quarterName(input.quarter, input.language),
+    date: formatDate(input.dueAt, input.language),
+  };
   return renderEmail(input.language, t(`email.report.${input.which}.subject`, vars), [
     t("email.staff.greeting", { name: input.name }),
     t(`email.report.${input.which}.body`, vars),

@@ -23,6 +23,7 @@ const STATUS: Record<string, number> = {
   unauthenticated: 401,
   forbidden: 403,
   not_found: 404,
+  method_not_allowed: 405,
   conflict: 409,
   too_many: 429,
 };
@@ -32,23 +33,42 @@ const MESSAGES: Record<string, MessageKey> = {
   unauthenticated: "api.error.unauthenticated",
   forbidden: "api.error.forbidden",
   not_found: "error.notFound.text",
+  method_not_allowed: "api.error.methodNotAllowed",
   too_many: "api.error.tooMany",
 };
 
 /** An API error: thrown by a route, answered as JSON with its status. */
 export function apiError(
   code: keyof typeof STATUS,
-  options: { reason?: string; message?: MessageKey; issues?: { path: string; message: string }[] } = {},
+  options: {
+    reason?: string;
+    message?: MessageKey;
+    issues?: { path: string; message: string }[];
+    headers?: Record<string, string>;
+  } = {},
 ): Response {
   const message = translator("en")(options.message ?? MESSAGES[code] ?? "error.generic");
-  const headers: Record<string, string> =
-    code === "unauthenticated" ? { "WWW-Authenticate": 'Bearer realm="recourse"' } : {};
+  const headers: Record<string, string> = {
+    ...(code === "unauthenticated" ? { "WWW-Authenticate": 'Bearer realm="recourse"' } : {}),
+    ...options.headers,
+  };
   if (code === "too_many") headers["Retry-After"] = "60";
   return apiJson(
     { error: { code, reason: options.reason ?? code, message, issues: options.issues } },
     STATUS[code],
     headers,
   );
+}
+
+/**
+ * For the methods an endpoint does not take: Remix would answer them with the site's HTML error page
+ * (405, or 400 for a GET without a loader); a program reading JSON gets the API's shape and Allow.
+ */
+export function apiMethodNotAllowed(allow: "GET" | "POST"): () => Response {
+  return () => {
+    noteRole("api_token");
+    throw apiError("method_not_allowed", { headers: { Allow: allow } });
+  };
 }
 
 /** A service's refusal (app/domain/result.ts) as an API error, with the same words as the page's. */

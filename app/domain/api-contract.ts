@@ -17,9 +17,9 @@ const count = z.union([z.number().int().min(0), z.enum(["small", "hidden"])]).me
 
 export const apiErrorSchema = z.object({
   error: z.object({
-    code: z
-      .string()
-      .meta({ description: "Stable: unauthenticated, forbidden, not_found, invalid, conflict, too_many" }),
+    code: z.string().meta({
+      description: "Stable: unauthenticated, forbidden, not_found, method_not_allowed, invalid, conflict, too_many",
+    }),
     reason: z.string().meta({ description: "Why, in the app's words (a lifecycle refusal's name where there is one)" }),
     message: z.string(),
     issues: z.array(z.object({ path: z.string(), message: z.string() })).optional(),

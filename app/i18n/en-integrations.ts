@@ -4,6 +4,7 @@ export const enIntegrations = {
   "api.error.invalid": "The request does not match the API's schema.",
   "api.error.unauthenticated": "Send a valid API token as Authorization: Bearer <token>.",
   "api.error.forbidden": "This token does not have the scope this request needs.",
+  "api.error.methodNotAllowed": "This address does not take that method. The Allow header names the ones it takes.",
   "api.error.tooMany": "Too many requests with this token. Wait a minute and try again.",
   "apiTokens.title": "API tokens",
   "apiTokens.intro":

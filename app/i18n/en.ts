@@ -874,9 +874,9 @@ export const en = {
     "Headline figures: received {received}; decided {decided}; open at quarter end {open}; acknowledged on time {ackShare}.",
   "email.report.suppression": "Counts under {threshold} show as “<{threshold}” so no one can be identified.",
   "email.report.link": "Read the report: {link}",
-  "email.report.closed.subject": "Quarter {quarter} has ended: your report is due {date}",
+  "email.report.closed.subject": "Your report for {quarter} is due {date}",
   "email.report.closed.body":
-    "Quarter {quarter} has ended. Please check the figures for {ssm}, write what you did and learned, and submit the report to the ministry by {date}.",
+    "The quarter has ended: {quarter}. Please check the figures for {ssm}, write what you did and learned, and submit the report to the ministry by {date}.",
   "email.report.late.subject": "Your report for {quarter} is late",
   "email.report.late.body":
     "The report of {ssm} for {quarter} was due on {date} and has not been submitted yet. Please submit it as soon as you can.",

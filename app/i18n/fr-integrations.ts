@@ -6,6 +6,8 @@ export const frIntegrations: Record<keyof typeof enIntegrations, string> = {
   "api.error.invalid": "La requête ne correspond pas au schéma de l’API.",
   "api.error.unauthenticated": "Envoyez un jeton d’API valide : Authorization: Bearer <jeton>.",
   "api.error.forbidden": "Ce jeton n’a pas la portée que cette requête exige.",
+  "api.error.methodNotAllowed":
+    "Cette adresse n’accepte pas cette méthode. L’en-tête Allow nomme celles qu’elle accepte.",
   "api.error.tooMany": "Trop de requêtes avec ce jeton. Attendez une minute et réessayez.",
   "apiTokens.title": "Jetons d’API",
   "apiTokens.intro":

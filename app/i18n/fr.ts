@@ -899,9 +899,9 @@ export const fr: Record<MessageKey, string> = {
   "email.report.suppression":
     "Les nombres inférieurs à {threshold} sont affichés « <{threshold} » pour que personne ne puisse être identifié.",
   "email.report.link": "Lire le rapport : {link}",
-  "email.report.closed.subject": "Le trimestre {quarter} est terminé : votre rapport est attendu le {date}",
+  "email.report.closed.subject": "Votre rapport pour {quarter} est attendu le {date}",
   "email.report.closed.body":
-    "Le trimestre {quarter} est terminé. Veuillez vérifier les chiffres de {ssm}, décrire les mesures prises et les leçons apprises, puis soumettre le rapport au ministère d’ici le {date}.",
+    "Le trimestre est terminé : {quarter}. Veuillez vérifier les chiffres de {ssm}, décrire les mesures prises et les leçons apprises, puis soumettre le rapport au ministère d’ici le {date}.",
   "email.report.late.subject": "Votre rapport pour {quarter} est en retard",
   "email.report.late.body":
     "Le rapport de {ssm} pour {quarter} était attendu le {date} et n’a pas encore été soumis. Veuillez le soumettre dès que possible.",

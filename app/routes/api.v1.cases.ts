@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { apiError, apiJson, requireApiScope } from "../auth/api-request.server";
+import { apiError, apiJson, apiMethodNotAllowed, requireApiScope } from "../auth/api-request.server";
 import { caseListQuerySchema } from "../domain/api-contract";
 import { apiCaseList } from "../services/api.server";
 
@@ -11,3 +11,5 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   if (!list) throw apiError("not_found");
   return apiJson(list);
 }
+
+export const action = apiMethodNotAllowed("GET");

@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { apiError, apiJson, requireApiScope } from "../auth/api-request.server";
+import { apiError, apiJson, apiMethodNotAllowed, requireApiScope } from "../auth/api-request.server";
 import { apiCase } from "../services/api.server";
 
 /** GET /api/v1/cases/:reference: one of the token's SSM's cases, its clocks and timeline. */
@@ -9,3 +9,5 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   if (!found) throw apiError("not_found");
   return apiJson(found);
 }
+
+export const action = apiMethodNotAllowed("GET");

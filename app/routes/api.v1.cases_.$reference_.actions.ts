@@ -1,5 +1,13 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
-import { apiError, apiInvalid, apiJson, apiRefusal, readJson, requireApiScope } from "../auth/api-request.server";
+import {
+  apiError,
+  apiInvalid,
+  apiJson,
+  apiMethodNotAllowed,
+  apiRefusal,
+  readJson,
+  requireApiScope,
+} from "../auth/api-request.server";
 import { caseActionSchema } from "../domain/api-contract";
 import { staffActionRefusal } from "../domain/case-refusals";
 import { apiCase, apiCaseAction } from "../services/api.server";
@@ -20,3 +28,5 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   if (!after) throw apiError("not_found");
   return apiJson({ done: parsed.data.action, case: after });
 }
+
+export const loader = apiMethodNotAllowed("POST");

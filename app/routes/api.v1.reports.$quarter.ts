@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { apiError, apiJson, requireApiScope } from "../auth/api-request.server";
+import { apiError, apiJson, apiMethodNotAllowed, requireApiScope } from "../auth/api-request.server";
 import { quarterIdSchema } from "../domain/report-input";
 import { apiQuarterReports } from "../services/api.server";
 import { env } from "../utils/env.server";
@@ -20,3 +20,5 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   if (!reports) throw apiError("not_found");
   return apiJson(reports);
 }
+
+export const action = apiMethodNotAllowed("GET");

@@ -18,6 +18,7 @@ import { ProviderStageOverview } from "../components/provider-stage-overview";
 import { formatDate, formatDateTime } from "../utils/format-date";
 import { notFound } from "../utils/http.server";
 import { pageTitle } from "../utils/meta";
+import { quarterName } from "../utils/quarter-name";
 import { requirePermission } from "../auth/require-permission.server";
 import { nameIn, localized } from "../i18n/localized";
 import { DataTable } from "../components/data-table";
@@ -111,7 +112,11 @@ export default function CaseQueue() {
           <ul>
             {surveyReviews.map((r) => (
               <li key={r.id}>
-                {t("queue.surveyReviews.item", { quarter: r.quarter, fair: r.fair, timely: r.timely })}
+                {t("queue.surveyReviews.item", {
+                  quarter: quarterName(r.quarter, language),
+                  fair: r.fair,
+                  timely: r.timely,
+                })}
                 {r.reference ? (
                   <>
                     {" "}
@@ -125,7 +130,7 @@ export default function CaseQueue() {
                     type="submit"
                     disabled={busy}
                     aria-label={t("queue.surveyReviews.doneLabel", {
-                      quarter: r.quarter,
+                      quarter: quarterName(r.quarter, language),
                       fair: r.fair,
                       timely: r.timely,
                     })}

@@ -641,6 +641,14 @@ export const AUTHORIZATION_MATRIX: Record<string, Probe[]> = {
   // nothing (test/integration/api.test.ts walks every endpoint × token scope × organization).
   "api.v1.cases.ts": [
     { what: "the API's queue", method: "GET", path: () => "/api/v1/cases", scope: "own", expect: everyone(401) },
+    {
+      what: "a POST to the API's queue, which only reads",
+      method: "POST",
+      path: () => "/api/v1/cases",
+      form: () => ({}),
+      scope: "own",
+      expect: everyone(405),
+    },
   ],
   "api.v1.cases_.$reference.ts": [
     {
@@ -649,6 +657,14 @@ export const AUTHORIZATION_MATRIX: Record<string, Probe[]> = {
       path: (t) => `/api/v1/cases/${t.ownCase}`,
       scope: "own",
       expect: everyone(401),
+    },
+    {
+      what: "a POST to a case through the API (actions have their own address)",
+      method: "POST",
+      path: (t) => `/api/v1/cases/${t.ownCase}`,
+      form: () => ({}),
+      scope: "own",
+      expect: everyone(405),
     },
   ],
   "api.v1.cases_.$reference_.actions.ts": [
@@ -660,6 +676,13 @@ export const AUTHORIZATION_MATRIX: Record<string, Probe[]> = {
       scope: "own",
       expect: everyone(401),
     },
+    {
+      what: "a GET to the API's action address, which only takes POST",
+      method: "GET",
+      path: (t) => `/api/v1/cases/${t.ownCase}/actions`,
+      scope: "own",
+      expect: everyone(405),
+    },
   ],
   "api.v1.reports.$quarter.ts": [
     {
@@ -669,6 +692,32 @@ export const AUTHORIZATION_MATRIX: Record<string, Probe[]> = {
       scope: "public",
       expect: everyone(401),
     },
+    {
+      what: "a POST to the reports through the API, which only reads",
+      method: "POST",
+      path: (t) => `/api/v1/reports/${t.quarter}`,
+      form: () => ({}),
+      scope: "public",
+      expect: everyone(405),
+    },
+  ],
+  // Any other path under /api: the API's JSON 404, for everyone, whatever the method.
+  "api.$.ts": [
+    {
+      what: "an unknown API path",
+      method: "GET",
+      path: () => "/api/v1/nothing",
+      scope: "public",
+      expect: everyone(404),
+    },
+    {
+      what: "a POST to an unknown API path",
+      method: "POST",
+      path: () => "/api/v2/cases",
+      form: () => ({}),
+      scope: "public",
+      expect: everyone(404),
+    },
   ],
   "api.v1.openapi[.]json.ts": [
     {
@@ -677,6 +726,14 @@ export const AUTHORIZATION_MATRIX: Record<string, Probe[]> = {
       path: () => "/api/v1/openapi.json",
       scope: "public",
       expect: everyone(200),
+    },
+    {
+      what: "a POST to the API's OpenAPI document",
+      method: "POST",
+      path: () => "/api/v1/openapi.json",
+      form: () => ({}),
+      scope: "public",
+      expect: everyone(405),
     },
   ],
   "open-data._index.tsx": [

@@ -305,10 +305,10 @@ test("the Hamilton manager checks the live figures, saves a draft, submits the r
     `to ${ANALYST} about ${HAMILTON}'s report for ${LAST_CLOSED}`,
     (mail) =>
       recipientOf(mail) === ANALYST &&
-      mail.subject === `${HAMILTON_SSM} (${HAMILTON}) submitted its report for ${LAST_CLOSED}`,
+      mail.subject === `${HAMILTON_SSM} (${HAMILTON}) submitted its report for ${quarterName(LAST_CLOSED, "en")}`,
   );
   expect(submittedMail.text).toContain(
-    `${HAMILTON_SSM} (${HAMILTON}) submitted its dispute-resolution report for ${LAST_CLOSED}.`,
+    `${HAMILTON_SSM} (${HAMILTON}) submitted its dispute-resolution report for ${quarterName(LAST_CLOSED, "en")}.`,
   );
   expect(submittedMail.text).toContain(`/reports/hamilton-niagara/${LAST_CLOSED}`);
   expect(
@@ -373,7 +373,8 @@ test("the Hamilton manager checks the live figures, saves a draft, submits the r
     `to ${ANALYST} about version 2 of ${HAMILTON}'s report`,
     (mail) =>
       recipientOf(mail) === ANALYST &&
-      mail.subject === `${HAMILTON_SSM} (${HAMILTON}) amended its report for ${LAST_CLOSED} (version 2)`,
+      mail.subject ===
+        `${HAMILTON_SSM} (${HAMILTON}) amended its report for ${quarterName(LAST_CLOSED, "en")} (version 2)`,
   );
 
   // Version 1 stays as it was sent.

@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { apiErrorSchema } from "../../app/domain/api-contract";
 import { API_ENDPOINTS, RESPONSE_SCHEMAS } from "../../app/domain/api-openapi";
 import type { ApiScope } from "../../app/domain/api-scopes";
 import { translator } from "../../app/i18n";
@@ -404,6 +405,52 @@ describe("cases through the API", () => {
       body: JSON.stringify({ action: "note", version: 1, note: "x".repeat(70_000) }),
     });
     expect(huge.status).toBe(413);
+  });
+});
+
+describe("paths and methods the API does not have", () => {
+  // A program calling a mistyped path or the wrong method gets the API's JSON error, never the site's HTML page.
+  async function raw(path: string, method: "GET" | "POST" | "PUT" | "DELETE", token: string | null = tokens.hamRead!) {
+    const response = await fetch(`${server.url}${path}`, {
+      method,
+      headers: {
+        "X-Forwarded-For": "192.0.2.44",
+        ...(token ? { Authorization: `Bearer ${token}` } : {}),
+        ...(method === "GET" ? {} : { "Content-Type": "application/json" }),
+      },
+      body: method === "GET" ? undefined : "{}",
+      redirect: "manual",
+    });
+    const type = response.headers.get("content-type") ?? "";
+    return { status: response.status, type, allow: response.headers.get("allow"), text: await response.text() };
+  }
+
+  it("answers an unknown path under /api with a JSON 404 in the error shape, with or without a token", async () => {
+    for (const path of ["/api/v1/nothing", "/api/v1/cases/HAM-2026-000001/nothing", "/api/v2/cases", "/api"]) {
+      for (const token of [tokens.hamRead!, null]) {
+        const answer = await raw(path, "GET", token);
+        expect(answer.status, path).toBe(404);
+        expect(answer.type, path).toMatch(/^application\/json/);
+        const body = apiErrorSchema.parse(JSON.parse(answer.text));
+        expect(body.error.code).toBe("not_found");
+        expect(answer.text).not.toContain("<html");
+      }
+    }
+  });
+
+  it("answers a method an endpoint does not take with a JSON 405 naming the ones it does", async () => {
+    const cases = await raw("/api/v1/cases", "POST");
+    expect(cases.status).toBe(405);
+    expect(cases.type).toMatch(/^application\/json/);
+    expect(apiErrorSchema.parse(JSON.parse(cases.text)).error.code).toBe("method_not_allowed");
+    expect(cases.allow).toBe("GET");
+    const actions = await raw(`/api/v1/cases/${refs.ham[0]}/actions`, "GET");
+    expect(actions.status).toBe(405);
+    expect(actions.allow).toBe("POST");
+    expect(apiErrorSchema.parse(JSON.parse(actions.text)).error.code).toBe("method_not_allowed");
+    const deleting = await raw(`/api/v1/cases/${refs.ham[0]}`, "DELETE");
+    expect(deleting.status).toBe(405);
+    expect(deleting.allow).toBe("GET");
   });
 });
 

@@ -143,7 +143,9 @@ describe("reminders", () => {
     await sendReportReminders({ db: t.db, now: new Date(firstDay.getTime() + 60_000), dueDays: 30 });
     const closed = (await outbox()).filter((e) => e.template === "report_closed" && e.recipient === manager.email);
     expect(closed).toHaveLength(1);
-    expect(closed[0]!.subject).toContain(QUARTER);
+    // People read the quarter's name, not the id "2026-Q1"; the id stays in the link (#19).
+    expect(closed[0]!.subject).toBe("Your report for fiscal 2026–27, Q1 (April–June 2026) is due Jul 30, 2026");
+    expect(closed[0]!.text_body).not.toContain(`Quarter ${QUARTER}`);
     expect(closed[0]!.text_body).toContain(`/reports/${AREA}/${QUARTER}`);
     expect((await outbox()).some((e) => e.template === "report_late")).toBe(false);
 
