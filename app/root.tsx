@@ -34,13 +34,11 @@ export const links: LinksFunction = () => [
   { rel: "icon", href: FAVICON },
 ];
 
-// Every page but the error page has its own title; an error page needs one too (WCAG 2.4.2).
-export const meta: MetaFunction<typeof loader> = ({ data, error, location }) => {
-  const t = translator(data?.language ?? (new URLSearchParams(location.search).get("lng") === "fr" ? "fr" : "en"));
-  if (!error) return [{ title: t("site.name") }];
-  const notFound = isRouteErrorResponse(error) && error.status === 404;
-  return [{ title: `${notFound ? t("error.notFound.title") : t("error.generic")} | ${t("site.name")}` }];
-};
+// Every page has its own title (WCAG 2.4.2); the error page's is written by PageMeta, in the
+// language the page is written in.
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: translator(data?.language ?? "en")("site.name") },
+];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const url = new URL(request.url);

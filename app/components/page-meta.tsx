@@ -1,4 +1,4 @@
-import { Meta, UNSAFE_RemixContext, useLocation } from "@remix-run/react";
+import { isRouteErrorResponse, Meta, UNSAFE_RemixContext, useLocation } from "@remix-run/react";
 import { useContext } from "react";
 // The router state Remix itself reads to render <Meta />: the one place where every route's action
 // answer is visible from <head>. react-router-dom is the copy @remix-run/react is built on.
@@ -20,8 +20,17 @@ export function PageMeta({ t }: { t: Translate }) {
   const state = useContext(UNSAFE_DataRouterStateContext);
   const remix = useContext(UNSAFE_RemixContext);
   const location = useLocation();
+  // The error page's title is in the page's own language, which without the root's data (a 404)
+  // only the document knows: a route's meta sees the address, not the remembered language, so a
+  // French reader got an English title, and in the browser a title the French-only catalog wrote
+  // differently from the server's (a hydration mismatch).
+  const error = Object.values(state?.errors ?? {}).find(Boolean);
+  if (error !== undefined) {
+    const notFound = isRouteErrorResponse(error) && error.status === 404;
+    return <title>{`${notFound ? t("error.notFound.title") : t("error.generic")} | ${t("site.name")}`}</title>;
+  }
   const answers = [...Object.values(state?.actionData ?? {}), ...Object.values(state?.loaderData ?? {})];
-  if (!state || !remix || state.errors || !answers.some(showsErrors)) return <Meta />;
+  if (!state || !remix || !answers.some(showsErrors)) return <Meta />;
   // The same title <Meta /> would show: the deepest route's meta. Every route's meta is a title only.
   const matches = state.matches.map((m) => ({
     id: m.route.id,

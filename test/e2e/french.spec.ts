@@ -28,6 +28,14 @@ test("?lng=fr shows the site in French and the choice is remembered on the next 
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Suivre votre plainte");
   await expect(page.getByLabel("Numéro de référence")).toBeVisible();
   await expectNoAxeViolations(page);
+
+  // A page that does not exist: French too, down to the title a screen reader says first, and the
+  // browser takes over the page without rewriting it (the fixture fails on a hydration error).
+  await visit(page, "/no-such-page");
+  await expect(page.locator("html")).toHaveAttribute("lang", "fr");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Page introuvable");
+  await expect(page).toHaveTitle("Page introuvable | Recours");
+  await expectNoAxeViolations(page);
 });
 
 test("the language link switches to English and back, on the same page", async ({ page }) => {
