@@ -24,7 +24,7 @@ import { FigureKey, ReportPrintHeader, reportStyles } from "../components/report
 import { pageTitle } from "../utils/meta";
 import { nameIn } from "../i18n/localized";
 import { requirePermission } from "../auth/require-permission.server";
-import { quarterName } from "../utils/quarter-name";
+import { quarterName } from "../i18n/quarter-name";
 
 export const links = reportStyles;
 
