@@ -2,7 +2,7 @@ import type { Language } from "../app/domain/vocabulary";
 import type { ShownFigures } from "../app/domain/report-suppression";
 import { translator } from "../app/i18n";
 import { formatDate } from "../app/utils/format-date";
-import { quarterName } from "../app/utils/quarter-name";
+import { quarterName } from "../app/i18n/quarter-name";
 import { formatCount, formatShare } from "../app/utils/format-figures";
 import { renderEmail, type RenderedEmail } from "./layout";
 

@@ -2,7 +2,7 @@ import type { ShownCount, ShownFigures } from "../domain/report-suppression";
 import { useLanguage, useT } from "../hooks/use-translation";
 import { formatCount } from "../utils/format-figures";
 import { ChartWithTable } from "./charts/chart-with-table";
-import { quarterName, quarterShortName } from "../utils/quarter-name";
+import { quarterName, quarterShortName } from "../i18n/quarter-name";
 
 /** Cases received and decided per quarter, from submitted reports (null: no report that quarter). */
 export function VolumeChart(props: {

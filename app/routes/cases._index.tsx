@@ -18,7 +18,7 @@ import { ProviderStageOverview } from "../components/provider-stage-overview";
 import { formatDate, formatDateTime } from "../utils/format-date";
 import { notFound } from "../utils/http.server";
 import { pageTitle } from "../utils/meta";
-import { quarterName } from "../utils/quarter-name";
+import { quarterName } from "../i18n/quarter-name";
 import { requirePermission } from "../auth/require-permission.server";
 import { nameIn, localized } from "../i18n/localized";
 import { DataTable } from "../components/data-table";

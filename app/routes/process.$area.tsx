@@ -13,7 +13,7 @@ import { formatDate, formatTimeOfDay } from "../utils/format-date";
 import { notFound } from "../utils/http.server";
 import { pageTitle } from "../utils/meta";
 import { nameIn } from "../i18n/localized";
-import { quarterName } from "../utils/quarter-name";
+import { quarterName } from "../i18n/quarter-name";
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
   pageTitle(matches, "process.title", { area: data?.area.name_en ?? "" });

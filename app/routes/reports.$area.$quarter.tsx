@@ -19,7 +19,7 @@ import { requirePermission } from "../auth/require-permission.server";
 import { readForm } from "../utils/read-form.server";
 import { nameIn, localized } from "../i18n/localized";
 import { reportFormSchema } from "../forms/quarter-report.server";
-import { quarterName } from "../utils/quarter-name";
+import { quarterName } from "../i18n/quarter-name";
 import { ReportPrintHeader, reportStyles } from "../components/report-print";
 
 export const links = reportStyles;

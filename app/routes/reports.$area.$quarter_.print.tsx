@@ -8,7 +8,7 @@ import { notFound } from "../utils/http.server";
 import { pageTitle } from "../utils/meta";
 import { loadReportPage } from "../loaders/report-page.server";
 import { localized } from "../i18n/localized";
-import { quarterName } from "../utils/quarter-name";
+import { quarterName } from "../i18n/quarter-name";
 import { ReportPrintHeader, reportStyles } from "../components/report-print";
 
 export const links = reportStyles;

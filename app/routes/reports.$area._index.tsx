@@ -13,7 +13,7 @@ import { pageTitle } from "../utils/meta";
 import { requirePermission } from "../auth/require-permission.server";
 import { localized } from "../i18n/localized";
 import { DataTable } from "../components/data-table";
-import { quarterName, quarterShortName } from "../utils/quarter-name";
+import { quarterName, quarterShortName } from "../i18n/quarter-name";
 import { ReportPrintHeader, reportStyles } from "../components/report-print";
 
 export const links = reportStyles;

@@ -24,7 +24,7 @@ import { pageTitle } from "../utils/meta";
 import { nameIn } from "../i18n/localized";
 import { requirePermission } from "../auth/require-permission.server";
 import { quarterIdSchema } from "../forms/reports-index.server";
-import { quarterName } from "../utils/quarter-name";
+import { quarterName } from "../i18n/quarter-name";
 
 export const links = reportStyles;
 

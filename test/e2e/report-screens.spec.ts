@@ -3,7 +3,7 @@ import { execFileSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import { readFile, writeFile } from "node:fs/promises";
 import { fiscalQuarterOf, formatQuarterId, previousQuarter } from "../../app/domain/fiscal-quarter";
-import { quarterName } from "../../app/utils/quarter-name";
+import { quarterName } from "../../app/i18n/quarter-name";
 import { PDFTOTEXT_BINARY } from "../../scripts/lib/pdftotext-binary";
 import { expect, expectNoAxeViolations, login, parseCsv, test, visit, waitForHydration } from "./fixtures";
 

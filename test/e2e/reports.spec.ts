@@ -7,7 +7,7 @@ import {
   previousQuarter,
   quarterBounds,
 } from "../../app/domain/fiscal-quarter";
-import { quarterName } from "../../app/utils/quarter-name";
+import { quarterName } from "../../app/i18n/quarter-name";
 import {
   expect,
   expectNoAxeViolations,

@@ -1,6 +1,6 @@
 import { fiscalQuarterLabel, fiscalQuarterShortLabel, parseQuarterId } from "../domain/fiscal-quarter";
 import type { Language } from "../domain/vocabulary";
-import { labelText, translator } from "../i18n";
+import { labelText, translator } from "./index";
 
 /** "2026-Q3" as people read it: "fiscal 2026–27, Q3 (October–December 2026)"; anything else as given. */
 export function quarterName(quarterId: string, language: Language): string {
