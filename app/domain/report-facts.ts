@@ -313,7 +313,7 @@ function tally(pairs: Iterable<[string, number]>): Count[] {
 const sumOf = (counts: readonly Count[]) => counts.reduce((s, c) => s + c.count, 0);
 
 function clocksOf(rows: readonly EventGroup[]): ClockFigures[] {
-  const slots = new Map<string, ClockFigures & { days: [number, number][] }>();
+  const slots = new Map<string, ClockFigures & { days: [number, number][]; paused: number[] }>();
   const slot = (kind: string, level: number) => {
     const id = `${kind}:${level}`;
     let s = slots.get(id);
@@ -328,6 +328,7 @@ function clocksOf(rows: readonly EventGroup[]): ClockFigures[] {
         p90Days: null,
         pausedDays: 0,
         days: [],
+        paused: [],
       };
       slots.set(id, s);
     }
@@ -341,14 +342,17 @@ function clocksOf(rows: readonly EventGroup[]): ClockFigures[] {
     } else if (r.fact === "clock_met") {
       const s = slot(r.key ?? "", r.level);
       s.met = (s.met ?? 0) + r.count;
-      s.pausedDays += r.value2 * r.count;
+      s.paused.push(r.value2 * r.count);
       s.days.push([r.value, r.count]);
     }
   }
   return [...slots.values()]
-    .map(({ days, ...s }) => {
+    .map(({ days, paused, ...s }) => {
       const sorted = days.sort((a, b) => a[0] - b[0]).flatMap(([v, n]) => Array<number>(n).fill(v));
-      return { ...s, medianDays: nearestRank(sorted, 50), p90Days: nearestRank(sorted, 90) };
+      // Summed in one order whatever order the database returned the groups in: floating-point sums
+      // differ in the last digit by order, and a frozen report must not change with a re-run.
+      const pausedDays = paused.sort((a, b) => a - b).reduce((sum, d) => sum + d, 0);
+      return { ...s, pausedDays, medianDays: nearestRank(sorted, 50), p90Days: nearestRank(sorted, 90) };
     })
     .sort(byClockOrder);
 }
