@@ -109,6 +109,7 @@ const TABLES: { readonly [T in keyof Database]: AllColumns<Database[T]> } = {
     merged_into_case_id: true,
     call_filer_since: true,
     message_after_close_at: true,
+    acknowledged_at: true,
     version: true,
     created_at: true,
     updated_at: true,
@@ -178,6 +179,7 @@ const TABLES: { readonly [T in keyof Database]: AllColumns<Database[T]> } = {
     sent_at: true,
     replyable: true,
     bounced_at: true,
+    meets_clock: true,
   },
   inbound_messages: {
     id: true,

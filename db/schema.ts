@@ -150,6 +150,8 @@ export interface CaseTable {
   call_filer_since: Generated<string | null>;
   /** A message came after the case was closed or decided (0018); null once staff have seen it. */
   message_after_close_at: Generated<string | null>;
+  /** When staff took the acknowledge step (0027); the clock may still wait for a contact that reaches the person. */
+  acknowledged_at: Generated<string | null>;
   version: number;
   created_at: string;
   updated_at: string;
@@ -265,6 +267,8 @@ export interface EmailOutboxTable {
   replyable: Generated<number>;
   /** When a delivery status notification said it never arrived (0018). */
   bounced_at: Generated<string | null>;
+  /** The clock this email meets once the mail server accepts it, e.g. "acknowledge" (0027). */
+  meets_clock: Generated<ClockKind | null>;
 }
 
 export interface InboundMessageTable {

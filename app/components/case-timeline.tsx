@@ -77,6 +77,8 @@ function eventTitle(t: Translate, e: TimelineEvent): string {
         who: data.who ?? "",
         outcome: codeText(t, "contact.outcome", data.outcome ?? ""),
       });
+    case "email_undeliverable":
+      return t(data.reopened ? "event.email_undeliverable.reopened" : "event.email_undeliverable");
     case "letter_recorded":
       return t("event.letter_recorded", { who: data.who ?? "" });
     case "call_task": {

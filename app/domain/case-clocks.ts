@@ -138,6 +138,23 @@ function timeTaken(
   };
 }
 
+/**
+ * Undoes a meeting that turned out not to reach the person (an email accepted, then bounced: #18):
+ * owed again as if never met. Past its due time it is missed, dated at the deadline as the sweep
+ * would have dated it; a clock already missed before stays missed.
+ */
+export function reopenClock(clock: Clock, now: Date): Clock {
+  if (clock.metAt === null) return clock;
+  const owed: Clock = {
+    ...clock,
+    state: clock.breachedAt ? "breached" : "running",
+    metAt: null,
+    takenBusinessDays: null,
+    pausedBusinessDays: null,
+  };
+  return breachClock(owed, now);
+}
+
 export function pauseClock(clock: Clock, now: Date): Clock {
   if (clock.state !== "running" || clock.kind !== "decision") return clock;
   return { ...clock, state: "paused", pausedAt: now.toISOString() };

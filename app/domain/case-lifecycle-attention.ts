@@ -1,21 +1,32 @@
-import type { Clock } from "./case-clocks";
+import type { Clock, ClockKind } from "./case-clocks";
 import { emptyTransition, type LifecycleInput, type Transition } from "./case-lifecycle";
+import { undoDelivery } from "./case-lifecycle-delivery";
 
 // The tasks that head the queue (#20): "new message on a closed case" and "call the filer". Raised
 // by what arrives (a message after closing, a bounce), marked dealt with by staff; both leave the
 // case's status and clocks alone.
 
-/** An email to the filer could not be delivered: the call task, once (the first raise stays). */
+/**
+ * An email to the filer could not be delivered: the call task, once (the first raise stays). An
+ * acknowledgement the server had accepted did not reach the person after all: its clock is owed again.
+ */
 export function raiseCallTask<C extends Clock>(
   input: LifecycleInput<C>,
-  email: { outboxId: number; subject: string; detail: string },
+  email: { outboxId: number; subject: string; detail: string; meets?: ClockKind | null; acceptedAt?: string | null },
 ): Transition<C> {
   const change = emptyTransition<C>();
+  const reopened = undoDelivery(input, { meets: email.meets ?? null, acceptedAt: email.acceptedAt ?? null });
+  if (reopened) change.clockChanges.push(reopened);
   change.events.push({
     type: "email_undeliverable",
     visibility: "internal",
     actor: "system",
-    data: { outboxId: email.outboxId, subject: email.subject, detail: email.detail.slice(0, 500) },
+    data: {
+      outboxId: email.outboxId,
+      subject: email.subject,
+      detail: email.detail.slice(0, 500),
+      ...(reopened ? { reopened: reopened.clock.kind } : {}),
+    },
   });
   if (!input.case.callFilerSince) change.casePatch = { callFilerSince: input.now.toISOString() };
   return change;

@@ -77,8 +77,7 @@ export function allowedStaffActions(input: LifecycleInput): StaffAction[] {
   ];
   return all.filter((action) => {
     if (!applyStaffAction(input.case.status, action, caseFacts(input.clocks)).ok) return false;
-    if (action === "acknowledge" && input.case.filerHasEmail === false && input.case.status !== "received")
-      return false;
+    if (action === "acknowledge" && input.case.acknowledgedAt) return false;
     return action !== "escalate" || mayEscalate(input.policy, input.case.level);
   });
 }
@@ -90,9 +89,9 @@ export function staffTransition<C extends Clock>(
   const { case: c, clocks, policy, now } = input;
   const transition = applyStaffAction(c.status, command.action, caseFacts(clocks));
   if (!transition.ok) return refuse(transition.reason);
-  const hasEmail = c.filerHasEmail !== false;
-  // Without email the acknowledge step is staff saying "we have it": done once; the clock waits for a contact.
-  if (command.action === "acknowledge" && !hasEmail && c.status !== "received") return refuse("already_acknowledged");
+  // The acknowledge step is staff saying "we have it": done once; the clock waits for a contact that
+  // reaches the person (the email accepted by the server, or a call or letter without email).
+  if (command.action === "acknowledge" && c.acknowledgedAt) return refuse("already_acknowledged");
   let change = emptyTransition<C>();
   const cal = policy.calendar;
   const meet = (kind: Clock["kind"], level?: number) => {
@@ -113,9 +112,9 @@ export function staffTransition<C extends Clock>(
       });
       break;
     case "acknowledge": {
-      // Met only by a contact that reached the person: for a case with email, the acknowledgement
-      // email queued here; without email, a recorded call or letter (record_contact below).
-      if (hasEmail) meet("acknowledge");
+      // Nothing is met by the click: the acknowledgement email queued here meets the clock when the
+      // mail server accepts it (case-lifecycle-delivery.ts); without email, a recorded call or letter does.
+      change.casePatch.acknowledgedAt = now.toISOString();
       change.events.push({ type: "acknowledged", visibility: "public", actor: "actor" });
       const firstResponse = clocks.find((k) => k.kind === "first_response");
       if (firstResponse)
@@ -194,7 +193,11 @@ export function staffTransition<C extends Clock>(
       if (contactReached(contact)) {
         // The person heard from the SSM: what was owed to them by call is done.
         meet("acknowledge");
-        change.casePatch = { callFilerSince: null, ...(c.status === "received" ? { status: "acknowledged" } : {}) };
+        change.casePatch = {
+          callFilerSince: null,
+          ...(c.status === "received" ? { status: "acknowledged" } : {}),
+          ...(c.acknowledgedAt ? {} : { acknowledgedAt: now.toISOString() }),
+        };
       }
       break;
     }

@@ -33,6 +33,11 @@ export interface LifecycleCase {
   callFilerSince?: string | null;
   /** The staff member the case is assigned to, told of each message the filer sends (#20). */
   assigneeId?: number | null;
+  /**
+   * When staff took the acknowledge step (issue #18): done once. The clock may still wait for a
+   * contact that reaches the person (the email accepted, a call, a letter).
+   */
+  acknowledgedAt?: string | null;
 }
 
 /** The case's fields a transition may change; absent means unchanged. */
@@ -52,6 +57,7 @@ export interface CasePatch {
   messageAfterCloseAt?: string | null;
   /** The "call the filer" task: raised (a time) or cleared (null) (issue #18, #20). */
   callFilerSince?: string | null;
+  acknowledgedAt?: string | null;
 }
 
 export interface LifecycleEvent {

@@ -731,6 +731,9 @@ export const en = {
     "Fairness or timeliness rated 1 or 2. The case is named only when the person agreed to be contacted.",
   "queue.surveyReviews.item": "{quarter}: fairness {fair} of 5, timeliness {timely} of 5.",
   "event.email_undeliverable": "An email to the person could not be delivered: call them",
+  "event.email_undeliverable.reopened":
+    "The acknowledgement email could not be delivered after all: receipt is not confirmed until you reach the person. Call them",
+  "event.acknowledgement_delivered": "The mail server accepted the acknowledgement email: receipt confirmed",
   "mailReview.title": "Mail to sort by hand",
   "mailReview.intro":
     "Replies whose address did not name a case we could trust. Read each one, find the person by their email or by what they wrote, and add what matters to their case yourself. Never tell the sender which case an address belongs to.",

@@ -753,6 +753,10 @@ export const fr: Record<MessageKey, string> = {
     "Équité ou délais notés 1 ou 2. Le dossier n’est nommé que si la personne a accepté d’être contactée.",
   "queue.surveyReviews.item": "{quarter} : équité {fair} sur 5, délais {timely} sur 5.",
   "event.email_undeliverable": "Un courriel à la personne n'a pas pu être livré : appelez-la",
+  "event.email_undeliverable.reopened":
+    "Le courriel d'accusé de réception n'a finalement pas pu être livré : la réception n'est confirmée qu'une fois la personne jointe. Appelez-la",
+  "event.acknowledgement_delivered":
+    "Le serveur de courriel a accepté le courriel d'accusé de réception : réception confirmée",
   "mailReview.title": "Courriels à trier",
   "mailReview.intro":
     "Des réponses dont l'adresse ne désignait pas un dossier fiable. Lisez chacune, retrouvez la personne par son courriel ou ce qu'elle a écrit, et ajoutez vous-même ce qui compte à son dossier. Ne dites jamais à l'expéditeur à quel dossier une adresse correspond.",

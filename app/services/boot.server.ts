@@ -1,7 +1,7 @@
 import { migrateToLatest, observeWriteLockWaits } from "../../db/client";
 import { countOutboxBacklog } from "../../db/repositories/email-outbox";
 import { seedReferenceData } from "../../db/seed/reference-data";
-import { createMailTransport } from "../../emails/transport";
+import { createMailTransport, type MailTransport } from "../../emails/transport";
 import { getDb } from "../utils/db.server";
 import { env, inboundDomain, repliesReachCases } from "../utils/env.server";
 import { measureOutboxWith, observeWriteLockWait } from "../utils/metrics.server";
@@ -17,7 +17,12 @@ import { sendReportReminders } from "./report-reminders.server";
  * services, so it is handed in by the server's entry rather than imported here (no cycle).
  */
 export interface DemoSeed {
-  seed: (db: ReturnType<typeof getDb>, now: Date) => Promise<{ seeded: boolean }>;
+  /** `mail`: the server's transport, which the demo's past emails go through as each step happens. */
+  seed: (
+    db: ReturnType<typeof getDb>,
+    now: Date,
+    mail: { transport: MailTransport; from: string },
+  ) => Promise<{ seeded: boolean }>;
   accountEmails: readonly string[];
 }
 
@@ -29,9 +34,10 @@ export async function bootRecourse(demo: DemoSeed): Promise<void> {
   observeWriteLockWaits(observeWriteLockWait);
   measureOutboxWith(() => countOutboxBacklog(db));
   const now = new Date();
+  const transport = createMailTransport({ smtpUrl: config.SMTP_URL, mailDir: config.MAIL_DIR });
   await seedReferenceData(db, now);
   if (config.SEED_DEMO) {
-    const { seeded } = await demo.seed(db, now);
+    const { seeded } = await demo.seed(db, now, { transport, from: config.MAIL_FROM });
     if (seeded) console.log("Seeded demo providers, users and cases (see README for the logins).");
   }
   if (await checkDemoAccounts(db, demo.accountEmails)) {
@@ -41,7 +47,7 @@ export async function bootRecourse(demo: DemoSeed): Promise<void> {
   }
   startOutboxWorker({
     db,
-    transport: createMailTransport({ smtpUrl: config.SMTP_URL, mailDir: config.MAIL_DIR }),
+    transport,
     from: config.MAIL_FROM,
     intervalMs: config.OUTBOX_INTERVAL_MS,
     replies:

@@ -14,6 +14,7 @@ import {
   referredToMinistryEmail,
 } from "../../emails/case-emails";
 import type { Notice, Transition } from "../domain/case-lifecycle";
+import { clockMetByDelivery } from "../domain/case-lifecycle-delivery";
 import { callInsteadOfEmail } from "../domain/case-lifecycle-staff";
 import type { ActorKind } from "../domain/vocabulary";
 import { caseChangeOf, lifecycleInput, type CaseChange, type CaseContext } from "./case-records.server";
@@ -54,7 +55,7 @@ export async function noticeEmails(input: {
             `${key}:acknowledge`,
             "acknowledged",
             acknowledgedEmail({ ...basics, firstResponseDueAt: n.firstResponseDueAt }),
-          ),
+          ).map((email) => ({ ...email, meetsClock: clockMetByDelivery(n) })),
         );
         break;
       case "public_reply":

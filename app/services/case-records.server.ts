@@ -3,7 +3,7 @@ import { findAreaWithSsm, type AreaWithSsm } from "../../db/repositories/areas";
 import { appendAuditEntry, type AuditEntry } from "../../db/repositories/audit-log";
 import { insertCaseEvent } from "../../db/repositories/case-events";
 import { insertClock, listClocksOfCase, saveClockIfState, type StoredClock } from "../../db/repositories/case-clocks";
-import { updateCaseIfUnchanged } from "../../db/repositories/cases";
+import { updateCaseIfUnchanged, updateCaseKeepingVersion } from "../../db/repositories/cases";
 import { enqueueEmail, type OutgoingEmail } from "../../db/repositories/email-outbox";
 import { refreshCaseReportFacts } from "../../db/repositories/report-facts";
 import { REPORTED_EVENT_TYPES } from "../domain/report-facts";
@@ -39,6 +39,11 @@ export interface CaseChange {
   events: CaseEventInput[];
   audit: Omit<AuditEntry, "at" | "targetType" | "targetId"> | null;
   emails: OutgoingEmail[];
+  /**
+   * A change that alters nothing staff act on (the mail server taking an acknowledgement, #18): the
+   * case's version stays, so a page staff opened a moment before is not refused as out of date.
+   */
+  keepVersion?: boolean;
 }
 
 export function emptyChange(): CaseChange {
@@ -115,6 +120,7 @@ export function lifecycleInput(row: CaseRow, context: CaseContext, now: Date): L
       filerHasEmail: Boolean(row.filer_email),
       callFilerSince: row.call_filer_since,
       assigneeId: row.assignee_id,
+      acknowledgedAt: row.acknowledged_at,
     },
     clocks: context.clocks,
     policy: context.policy.policy,
@@ -135,6 +141,7 @@ function rowPatch(patch: CasePatch): CaseUpdate {
   if (patch.mergedIntoCaseId !== undefined) out.merged_into_case_id = patch.mergedIntoCaseId;
   if (patch.messageAfterCloseAt !== undefined) out.message_after_close_at = patch.messageAfterCloseAt;
   if (patch.callFilerSince !== undefined) out.call_filer_since = patch.callFilerSince;
+  if (patch.acknowledgedAt !== undefined) out.acknowledged_at = patch.acknowledgedAt;
   return out;
 }
 
@@ -181,7 +188,8 @@ export async function commitCaseChange(trx: DB, row: CaseRow, change: CaseChange
     const clocks = await listClocksOfCase(trx, row.id);
     clocksAfter = clocks;
     const patch = { ...change.patch, next_due_at: nextDueAt(clocks), updated_at: nowIso };
-    if (!(await updateCaseIfUnchanged(trx, row.id, row.version, patch))) throw new StaleCaseError();
+    const update = change.keepVersion ? updateCaseKeepingVersion : updateCaseIfUnchanged;
+    if (!(await update(trx, row.id, row.version, patch))) throw new StaleCaseError();
   }
   const level = change.patch?.level ?? row.level;
   for (const e of change.events) {

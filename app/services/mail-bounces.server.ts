@@ -33,6 +33,8 @@ export async function markUndeliverable(input: {
       outboxId: email.id,
       subject: email.subject,
       detail: input.detail,
+      meets: email.meets_clock,
+      acceptedAt: email.sent_at,
     });
     await commitCaseChange(trx, row, caseChangeOf(transition, { kind: "system", userId: null }), input.now);
     return true;

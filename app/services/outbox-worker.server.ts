@@ -1,7 +1,8 @@
 import type { DB } from "../../db/client";
-import { leaseDueEmails, markEmailFailed, markEmailSent } from "../../db/repositories/email-outbox";
+import { leaseDueEmails, markEmailFailed } from "../../db/repositories/email-outbox";
 import type { MailTransport } from "../../emails/transport";
 import { isTransientSendFailure, nextEmailAttempt, type SendFailure } from "../domain/email-retry";
+import { recordAcceptance } from "./mail-acceptance.server";
 import { markUndeliverable } from "./mail-bounces.server";
 import { setOutboxWake } from "./outbox-wake.server";
 import { logError } from "../utils/log.server";
@@ -44,6 +45,8 @@ export async function deliverDueEmails(input: {
   now: Date;
   limit?: number;
   replies?: ReplyAddressing;
+  /** When the server accepted a message: the clock's time by default (the demo's history passes its own). */
+  acceptedAt?: () => Date;
 }): Promise<{ sent: number; failed: number }> {
   const { db, transport, now } = input;
   const leased = await leaseDueEmails(db, {
@@ -53,6 +56,7 @@ export async function deliverDueEmails(input: {
   });
   let sent = 0;
   let failed = 0;
+  const acceptedAt = input.acceptedAt ?? (() => new Date());
   for (const email of leased) {
     try {
       await transport.send({
@@ -65,8 +69,6 @@ export async function deliverDueEmails(input: {
         language: email.language,
         ...answerAddresses(email, input.replies),
       });
-      await markEmailSent(db, email.id, new Date().toISOString());
-      sent++;
     } catch (error) {
       const failure = (error ?? {}) as SendFailure & { message?: string };
       const next = nextEmailAttempt(failure, email.attempts + 1, now);
@@ -76,9 +78,20 @@ export async function deliverDueEmails(input: {
         dead: next.dead,
       });
       observeOutboxFailure(!isTransientSendFailure(failure));
-      // A permanent refusal (5xx) is a bounce told at once: staff are asked to call the filer.
-      if (!isTransientSendFailure(failure))
+      // A permanent refusal (5xx) is a bounce told at once, and an email given up after its last
+      // retry will never arrive either: staff are asked to call the filer.
+      if (!isTransientSendFailure(failure) || next.dead)
         await markUndeliverable({ db, outboxId: email.id, detail: String(failure.message ?? error), now });
+      failed++;
+      continue;
+    }
+    try {
+      await recordAcceptance({ db, email, acceptedAt: acceptedAt() });
+      sent++;
+    } catch (error) {
+      // Sent but not recorded: the lease runs out and the email goes again. The person may get it
+      // twice; the record of it, and the clock it meets, are not lost.
+      logError(`outbox worker: email ${email.id} was accepted but could not be recorded`, error);
       failed++;
     }
   }

@@ -62,6 +62,22 @@ export async function updateCaseIfUnchanged(
   return Number(result.numUpdatedRows) === 1;
 }
 
+/** As updateCaseIfUnchanged, for a change staff need not know of before acting: the version stays. */
+export async function updateCaseKeepingVersion(
+  db: Kysely<Database>,
+  caseId: number,
+  expectedVersion: number,
+  patch: CaseUpdate,
+): Promise<boolean> {
+  const result = await db
+    .updateTable("cases")
+    .set(patch)
+    .where("id", "=", caseId)
+    .where("version", "=", expectedVersion)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
 /** A new access code for the case: the old one no longer hashes to what is stored. */
 export async function replaceCaseSecretHash(
   db: Kysely<Database>,

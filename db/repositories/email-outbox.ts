@@ -1,5 +1,6 @@
 import type { Kysely } from "kysely";
 import { isPostgres } from "../dialect";
+import type { ClockKind } from "../../app/domain/case-clocks";
 import type { Database, Language, OutboxRow } from "../schema";
 
 export interface OutgoingEmail {
@@ -14,6 +15,8 @@ export interface OutgoingEmail {
   html: string;
   /** The filer may answer it: it is sent with a reply address naming the case (issue #20). */
   replyable?: boolean;
+  /** The clock this email meets once the mail server accepts it (issue #18). */
+  meetsClock?: ClockKind | null;
 }
 
 export async function enqueueEmail(db: Kysely<Database>, email: OutgoingEmail, now: string): Promise<void> {
@@ -29,6 +32,7 @@ export async function enqueueEmail(db: Kysely<Database>, email: OutgoingEmail, n
       text_body: email.text,
       html_body: email.html,
       replyable: email.replyable ? 1 : 0,
+      meets_clock: email.meetsClock ?? null,
       status: "pending",
       attempts: 0,
       next_attempt_at: now,

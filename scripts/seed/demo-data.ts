@@ -10,6 +10,7 @@ import { hashPassword } from "../../app/utils/password.server";
 import type { Database, Language, Role } from "../../db/schema";
 import { CATCHMENT_AREAS, MINISTRY, ssmSlug } from "../../db/seed/catchment-areas";
 import { seedDemoHistory } from "./demo-history";
+import { deliverDemoMail, type DemoMail } from "./demo-mail";
 import { seedDemoProviderStage } from "./demo-provider-stage";
 import { seedThreeParties } from "./demo-three-parties";
 
@@ -240,7 +241,7 @@ function pick<T>(items: readonly T[], n: number): T {
 }
 
 /** Demo providers, users and cases, with dates relative to `now`. Runs once: skipped if present. */
-export async function seedDemoData(db: Kysely<Database>, now: Date): Promise<{ seeded: boolean }> {
+export async function seedDemoData(db: Kysely<Database>, now: Date, mail?: DemoMail): Promise<{ seeded: boolean }> {
   const already = await db
     .selectFrom("users")
     .select("id")
@@ -383,6 +384,7 @@ export async function seedDemoData(db: Kysely<Database>, now: Date): Promise<{ s
           now: at,
         });
         if (!done.ok) throw new Error(`Demo step ${step.command.action} on ${filed.reference}: ${done.reason}`);
+        await deliverDemoMail(db, at, mail);
         if (step.command.action !== "note") version++;
       }
       if (scenario.recourseAfterHours !== undefined) {
@@ -445,6 +447,7 @@ export async function seedDemoData(db: Kysely<Database>, now: Date): Promise<{ s
         command: { action: "acknowledge" },
         now: new Date(at.getTime() + 3_600_000),
       });
+      await deliverDemoMail(db, new Date(at.getTime() + 3_600_000), mail);
       await performStaffAction({
         db,
         user: staff,
@@ -461,10 +464,12 @@ export async function seedDemoData(db: Kysely<Database>, now: Date): Promise<{ s
     provider: providerSession,
     otherProviderId: orgIds.get("provider-hamilton-niagara-2")!,
   });
-  await seedThreeParties(db, now, {
-    staff: staffByArea.get(ssmSlug("hamilton-niagara"))!,
-    manager: managersByArea.get("hamilton-niagara")!,
-  });
+  await seedThreeParties(
+    db,
+    now,
+    { staff: staffByArea.get(ssmSlug("hamilton-niagara"))!, manager: managersByArea.get("hamilton-niagara")! },
+    mail,
+  );
   // The provider-stage and three-party scenes act through services that do not take the case:
   // their officer holds what they worked on, as in the other live cases (#19). Written straight
   // to the row, like the history below, so those scenes' versions and timelines stay as they are.

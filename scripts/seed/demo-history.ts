@@ -17,7 +17,14 @@ import { fiscalQuarterOf, formatQuarterId, parseQuarterId, quarterBounds } from 
 import { breach } from "../../app/domain/case-lifecycle-sweep";
 import { filerTransition, type FilerLifecycleCommand } from "../../app/domain/case-lifecycle-filer";
 import { staffTransition, type StaffLifecycleCommand } from "../../app/domain/case-lifecycle-staff";
-import { fileCase, panelRequired, type LifecycleInput, type LifecycleResult } from "../../app/domain/case-lifecycle";
+import {
+  emptyTransition,
+  fileCase,
+  panelRequired,
+  type LifecycleInput,
+  type LifecycleResult,
+} from "../../app/domain/case-lifecycle";
+import { deliveryAccepted } from "../../app/domain/case-lifecycle-delivery";
 import type { DisputePolicy } from "../../app/domain/policy";
 import { MINISTRY_RETAINED_PROGRAMS, type InScopeProgram } from "../../app/domain/programs";
 import { addDays, instantAt, localDateOf, type IsoDate } from "../../app/domain/time-zone";
@@ -400,9 +407,28 @@ export class CaseHistory {
     );
   }
 
+  /**
+   * The acknowledge step, then what meets its clock in the app (issue #18): the mail server taking
+   * the email a minute later, or, for a filer without email, a call that reached them.
+   */
   acknowledge(t: number): void {
     if (!this.at(t)) return;
     this.staffStep(t, { action: "acknowledge" });
+    if (!this.plan.filerEmail) {
+      const summary =
+        this.plan.language === "fr" ? "Réception confirmée par téléphone." : "Receipt confirmed by phone.";
+      this.staffStep(t, {
+        action: "record_contact",
+        contact: { channel: "call", who: this.plan.filerName, at: iso(t), summary, outcome: "reached" },
+      });
+      return;
+    }
+    const accepted = t + 60_000;
+    if (!this.at(accepted)) return;
+    this.play(accepted, { actorKind: "system", actorUserId: null }, "delivery", (input) => ({
+      ok: true,
+      change: deliveryAccepted(input, { outboxId: null, meets: "acknowledge" }) ?? emptyTransition(),
+    }));
   }
 
   reply(t: number, body: string): void {

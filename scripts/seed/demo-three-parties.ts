@@ -5,6 +5,7 @@ import { linkCases, mergeDuplicate } from "../../app/services/case-links.server"
 import { fileClientComplaint } from "../../app/services/filing.server";
 import { addPanelMember, formCasePanel, panelRosterView } from "../../app/services/panels.server";
 import { performStaffAction, type StaffCommand } from "../../app/services/staff-actions.server";
+import { deliverDemoMail, type DemoMail } from "./demo-mail";
 import type { Database } from "../../db/schema";
 
 // Issue #17 in Hamilton–Niagara's demo: a roster of five panel members with their conflicts, a case
@@ -21,6 +22,7 @@ export async function seedThreeParties(
   db: Kysely<Database>,
   now: Date,
   people: { staff: SessionUser; manager: SessionUser },
+  mail?: DemoMail,
 ): Promise<void> {
   const { staff, manager } = people;
   const providers = await db
@@ -64,6 +66,7 @@ export async function seedThreeParties(
     const done = await performStaffAction({ db, user, reference, expectedVersion: version, command, now: at });
     if (!done.ok) throw new Error(`Demo ${command.action} on ${reference}: ${done.reason}`);
     version++;
+    await deliverDemoMail(db, at, mail);
   };
 
   // The roster: two independent members, one from a provider, one with a declared conflict, one

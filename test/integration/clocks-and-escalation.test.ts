@@ -7,6 +7,7 @@ import { performFilerAction } from "../../app/services/filer-actions.server";
 import { fileClientComplaint } from "../../app/services/filing.server";
 import { performStaffAction, type StaffCommand } from "../../app/services/staff-actions.server";
 import type { SessionUser } from "../../app/services/auth.server";
+import { acceptMail } from "../fixtures/accept-mail";
 import { createTestDatabase, type TestDatabase } from "../fixtures/test-db";
 import { createStaff, sampleComplaint, viewAsFiler } from "../fixtures/people";
 
@@ -34,9 +35,19 @@ async function fileOne() {
   if (filed.kind !== "filed") throw new Error("not filed");
   return filed;
 }
+/** A staff action, with the mail server up: what it sends is accepted at once (issue #18). */
 async function act(reference: string, command: StaffCommand, now: Date, user = staff) {
   const view = await staffCaseView({ db: t.db, user, reference, now });
-  return performStaffAction({ db: t.db, user, reference, expectedVersion: view!.case.version, command, now });
+  const done = await performStaffAction({
+    db: t.db,
+    user,
+    reference,
+    expectedVersion: view!.case.version,
+    command,
+    now,
+  });
+  await acceptMail(t.db, now);
+  return done;
 }
 async function clocksOf(caseId: number) {
   return t.db.selectFrom("case_clocks").selectAll().where("case_id", "=", caseId).orderBy("id").execute();

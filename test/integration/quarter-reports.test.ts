@@ -12,6 +12,7 @@ import {
 } from "../../app/services/quarter-reports.server";
 import { reportPageView } from "../../app/services/report-pages.server";
 import { sendReportReminders } from "../../app/services/report-reminders.server";
+import { acceptMail } from "../fixtures/accept-mail";
 import { createTestDatabase, type TestDatabase } from "../fixtures/test-db";
 import { createStaff, sampleComplaint } from "../fixtures/people";
 
@@ -283,6 +284,7 @@ describe("what leaves the SSM", () => {
       command: { action: "acknowledge" },
       now: new Date("2026-05-12T15:00:00Z"),
     });
+    await acceptMail(t.db, new Date("2026-05-12T15:00:00Z"));
     const result = await submit({ expectedVersion: 2, amendmentReason: "One acknowledgement was missing." });
     expect(result).toEqual({ ok: true, version: 3 });
     const comparison = await quarterComparison(t.db, QUARTER, 5, 30, AFTER_QUARTER);

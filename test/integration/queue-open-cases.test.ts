@@ -4,6 +4,7 @@ import { staffQueue } from "../../app/services/case-queue.server";
 import { fileClientComplaint } from "../../app/services/filing.server";
 import { performStaffAction, type StaffCommand } from "../../app/services/staff-actions.server";
 import { filtersToSearch, parseQueueFilters } from "../../app/domain/queue-filters";
+import { acceptMail } from "../fixtures/accept-mail";
 import { createTestDatabase, type TestDatabase } from "../fixtures/test-db";
 import { createStaff, sampleComplaint } from "../fixtures/people";
 
@@ -35,6 +36,8 @@ async function act(reference: string, version: number, command: StaffCommand): P
     now: NOW,
   });
   if (!done.ok) throw new Error(`${command.action}: ${done.reason}`);
+  // The mail server takes what the step sent: an acknowledgement is done once it has (issue #18).
+  await acceptMail(t.db, NOW);
 }
 
 beforeAll(async () => {

@@ -54,6 +54,7 @@ function apply(life: Life, change: Transition): Life {
       level: p.level ?? life.case.level,
       decidedAt: p.decidedAt !== undefined ? p.decidedAt : life.case.decidedAt,
       recourseDeadlineAt: p.recourseDeadlineAt !== undefined ? p.recourseDeadlineAt : life.case.recourseDeadlineAt,
+      acknowledgedAt: p.acknowledgedAt !== undefined ? p.acknowledgedAt : life.case.acknowledgedAt,
     },
     clocks,
   };
