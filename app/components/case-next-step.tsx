@@ -21,6 +21,7 @@ export function CaseNextStep({
   status,
   holder,
   timeZone,
+  acknowledgementAwaitsServer = false,
   children,
 }: {
   step: DueStep | null;
@@ -28,6 +29,8 @@ export function CaseNextStep({
   status: string;
   holder: string | null;
   timeZone: string;
+  /** Acknowledged, the email not yet accepted by the mail server: why the step is still due. */
+  acknowledgementAwaitsServer?: boolean;
   children?: ReactNode;
 }) {
   const t = useT();
@@ -57,6 +60,9 @@ export function CaseNextStep({
       <p className="next-step__what">{what}</p>
       {/* The first response may still be owed while the decision clock waits for the person. */}
       {status === "waiting_for_filer" ? <p className="next-step__who">{t("case.next.waiting")}</p> : null}
+      {acknowledgementAwaitsServer && step?.kind === "acknowledge" ? (
+        <p className="next-step__who">{t("case.next.ackAwaitsServer")}</p>
+      ) : null}
       <p className="next-step__who">{holder ? t("case.next.heldBy", { name: holder }) : t("case.next.nobody")}</p>
       {children ? <div className="next-step__actions">{children}</div> : null}
     </section>

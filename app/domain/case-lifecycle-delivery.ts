@@ -51,3 +51,18 @@ export function undoDelivery<C extends Clock>(
   const met = input.clocks.find((c) => c.kind === email.meets && c.metAt === email.acceptedAt);
   return met ? { clock: met, next: reopenClock(met, input.now) } : null;
 }
+
+/**
+ * Staff acknowledged, and the email has not reached the mail server yet (an outage, a retry): the
+ * clock is still owed, and the case page says why, so nobody looks for a button that is gone. A
+ * bounce or a case without email asks for a call instead.
+ */
+export function acknowledgementAwaitsServer(input: LifecycleInput): boolean {
+  const c = input.case;
+  return (
+    Boolean(c.acknowledgedAt) &&
+    c.filerHasEmail !== false &&
+    !c.callFilerSince &&
+    owedClock(input.clocks, "acknowledge") !== undefined
+  );
+}

@@ -21,6 +21,8 @@ export const enCasework = {
   "case.next.title": "Next step",
   "case.next.due": "{step}, due",
   "case.next.waiting": "Waiting for the person to answer your question: the decision clock is paused.",
+  "case.next.ackAwaitsServer":
+    "The acknowledgement email is waiting for the mail server. Receipt counts as confirmed once the server accepts it.",
   "case.next.none": "Nothing is due on this case now.",
   "case.next.heldBy": "Held by {name}",
   "case.next.nobody": "Nobody holds this case yet.",

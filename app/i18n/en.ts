@@ -733,7 +733,7 @@ export const en = {
   "event.email_undeliverable": "An email to the person could not be delivered: call them",
   "event.email_undeliverable.reopened":
     "The acknowledgement email could not be delivered after all: receipt is not confirmed until you reach the person. Call them",
-  "event.acknowledgement_delivered": "The mail server accepted the acknowledgement email: receipt confirmed",
+  "event.acknowledgement_delivered": "Acknowledgement email accepted by the mail server",
   "mailReview.title": "Mail to sort by hand",
   "mailReview.intro":
     "Replies whose address did not name a case we could trust. Read each one, find the person by their email or by what they wrote, and add what matters to their case yourself. Never tell the sender which case an address belongs to.",

@@ -22,6 +22,8 @@ export const frCasework: Record<keyof typeof enCasework, string> = {
   "case.next.title": "Prochaine étape",
   "case.next.due": "{step}, échéance le",
   "case.next.waiting": "En attente de la réponse de la personne à votre question : le délai de décision est suspendu.",
+  "case.next.ackAwaitsServer":
+    "Le courriel d'accusé de réception attend le serveur de courriel. La réception compte comme confirmée dès que le serveur l'accepte.",
   "case.next.none": "Rien n’est dû dans ce dossier pour l’instant.",
   "case.next.heldBy": "Dossier suivi par {name}",
   "case.next.nobody": "Personne ne suit encore ce dossier.",

@@ -755,8 +755,7 @@ export const fr: Record<MessageKey, string> = {
   "event.email_undeliverable": "Un courriel à la personne n'a pas pu être livré : appelez-la",
   "event.email_undeliverable.reopened":
     "Le courriel d'accusé de réception n'a finalement pas pu être livré : la réception n'est confirmée qu'une fois la personne jointe. Appelez-la",
-  "event.acknowledgement_delivered":
-    "Le serveur de courriel a accepté le courriel d'accusé de réception : réception confirmée",
+  "event.acknowledgement_delivered": "Courriel d'accusé de réception accepté par le serveur de courriel",
   "mailReview.title": "Courriels à trier",
   "mailReview.intro":
     "Des réponses dont l'adresse ne désignait pas un dossier fiable. Lisez chacune, retrouvez la personne par son courriel ou ce qu'elle a écrit, et ajoutez vous-même ce qui compte à son dossier. Ne dites jamais à l'expéditeur à quel dossier une adresse correspond.",

@@ -373,6 +373,7 @@ export default function CasePage() {
         status={c.status}
         holder={view.assigneeName}
         timeZone={view.timeZone}
+        acknowledgementAwaitsServer={view.acknowledgementAwaitsServer}
       >
         {can("take") && !view.assigneeName ? (
           <ActionForm intent="take" version={c.version}>

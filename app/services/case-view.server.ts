@@ -7,6 +7,7 @@ import { findUserById, listActiveUsersOfOrganization } from "../../db/repositori
 import type { CaseRow } from "../../db/schema";
 import { readClocks } from "../domain/case-clocks";
 import { panelRequired } from "../domain/case-lifecycle";
+import { acknowledgementAwaitsServer } from "../domain/case-lifecycle-delivery";
 import { allowedStaffActions, openCallReasons } from "../domain/case-lifecycle-staff";
 import { openAttentionTasks } from "../domain/case-lifecycle-attention";
 import { roleMay } from "../domain/access";
@@ -82,7 +83,8 @@ export async function staffCaseView(input: { db: DB; user: SessionUser; referenc
   });
   const calendar = context.policy.policy.calendar;
   // What the case allows, from the lifecycle rules; escalating by hand only for whom the gate lets.
-  const allowed = allowedStaffActions(lifecycleInput(row, context, now)).filter(
+  const lifecycle = lifecycleInput(row, context, now);
+  const allowed = allowedStaffActions(lifecycle).filter(
     (a) => a !== "escalate" || authorize(actor, "case.escalate", { type: "case", case: caseScopeOf(row) }),
   );
   const providerStage = await providerStageForStaff(db, row, context, now);
@@ -96,6 +98,8 @@ export async function staffCaseView(input: { db: DB; user: SessionUser; referenc
     clocks: readClocks(context.clocks, now, calendar),
     /** The step owed next, for the banner at the top of the page (#19): the queue names the same one. */
     nextStep: dueStepOf(context.clocks),
+    /** Acknowledged, the email not yet accepted by the mail server (issue #18): the clock still runs. */
+    acknowledgementAwaitsServer: acknowledgementAwaitsServer(lifecycle),
     timeZone: calendar.timeZone,
     policy: { version: context.policy.version, effectiveFrom: context.policy.effectiveFrom },
     respondent: respondent ? { name_en: respondent.name_en, name_fr: respondent.name_fr } : null,

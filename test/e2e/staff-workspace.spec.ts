@@ -9,6 +9,7 @@ import {
   parseCsv,
   test,
   visit,
+  waitForEmail,
   waitForHydration,
   waitForIdle,
   withFreshPage,
@@ -344,6 +345,17 @@ test("a complaint from triage to decision: take, acknowledge, reply, decide, clo
   await page.getByRole("button", { name: "Acknowledge receipt" }).click();
   await expect(notice).toHaveText("Receipt acknowledged.");
   await expect(status).toHaveText("Acknowledged");
+  await expect(page.getByRole("button", { name: "Acknowledge receipt" })).toHaveCount(0);
+  // The acknowledgement is met when the mail server takes the email, not on the click (issue #18):
+  // once it has, the page says so on the timeline and in the deadlines.
+  await waitForEmail(reference, { subject: "We are looking at your complaint" });
+  await expect(async () => {
+    await page.reload();
+    await expect(timelineEntries(page, "Acknowledgement email accepted by the mail server")).toHaveCount(1, {
+      timeout: 1000,
+    });
+  }).toPass();
+  await expect(await clockCell(page, "Acknowledge", "State")).toHaveText(/^Met \(Done .+\)$/);
   await waitForIdle(page);
 
   const reply = `We have asked the provider for the workshop schedule (${stamp}).`;
@@ -425,9 +437,10 @@ test("two colleagues on one case: an action on a case changed meanwhile is refus
       "This case changed since you opened it. Check the timeline below, then try again.",
     );
     await expect(stale).toContainText("What changed since you opened it:");
-    await expect(stale.locator("ol > li")).toHaveCount(1);
-    await expect(stale.locator("ol > li")).toContainText("Receipt confirmed");
-    await expect(stale.locator("ol > li")).toContainText(`by ${STAFF_NAME}`);
+    // The colleague's one step; the mail server taking the acknowledgement may be listed too, by nobody.
+    const byColleague = stale.locator("ol > li").filter({ hasText: `by ${STAFF_NAME}` });
+    await expect(byColleague).toHaveCount(1);
+    await expect(byColleague).toContainText("Receipt confirmed");
     await waitForIdle(other);
     await expectNoAxeViolations(other);
 

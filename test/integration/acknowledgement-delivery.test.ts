@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { SessionUser } from "../../app/services/auth.server";
+import { staffCaseView } from "../../app/services/case-view.server";
 import { fileClientComplaint } from "../../app/services/filing.server";
 import { markUndeliverable } from "../../app/services/mail-bounces.server";
 import { deliverDueEmails } from "../../app/services/outbox-worker.server";
@@ -96,6 +97,10 @@ describe("an acknowledgement by email is met when the mail server accepts it (is
     const before = await acknowledgementClock(reference);
     expect(before.state).toBe("running");
     expect(before.met_at).toBeNull();
+    // The case page says why the step is still due although its button is gone.
+    const waiting = await staffCaseView({ db: t.db, user: staff, reference, now: later(30) });
+    expect(waiting?.acknowledgementAwaitsServer).toBe(true);
+    expect(waiting?.nextStep?.kind).toBe("acknowledge");
 
     const acceptedAt = later(31);
     const sent = await deliverDueEmails({
@@ -114,6 +119,9 @@ describe("an acknowledgement by email is met when the mail server accepts it (is
     expect((await acknowledgementEmail(reference)).sent_at).toBe(acceptedAt.toISOString());
     // Staff see on the timeline what met it.
     expect(await timeline(reference)).toContain("acknowledgement_delivered");
+    const done = await staffCaseView({ db: t.db, user: staff, reference, now: later(32) });
+    expect(done?.acknowledgementAwaitsServer).toBe(false);
+    expect(done?.nextStep?.kind).not.toBe("acknowledge");
   });
 
   it("while the acknowledgement waits for the server, a second click sends nothing more", async () => {
