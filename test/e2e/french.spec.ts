@@ -151,3 +151,27 @@ test("a French staff account signs in to French, from the English sign-in page",
   await visit(page, "/cases?lng=en");
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(/^Cases: /);
 });
+
+test("a French staff account reads the queue's due steps and the case's next-step banner in French", async ({
+  page,
+}) => {
+  await login(page, "staff@ottawa.example.org");
+  await visit(page, "/cases");
+  await expect(page.locator("html")).toHaveAttribute("lang", "fr");
+  // The step due beside its date, in French: « décision, niveau 1 — … ».
+  const dueStep = page.getByTestId("due-step").first();
+  await expect(dueStep).toHaveText(
+    /^(accusé de réception|première réponse|décision, niveau \d|réponse du fournisseur|examen de la réponse par la personne) — .*\d{4}$/,
+  );
+  await expectNoAxeViolations(page);
+
+  await page.locator("tbody > tr").filter({ has: dueStep }).first().getByRole("link").first().click();
+  const banner = page.getByTestId("next-step");
+  await expect(banner.getByRole("heading", { level: 2 })).toHaveText("Prochaine étape");
+  await expect(banner.locator(".next-step__what")).toHaveText(
+    /^(Accusé de réception|Première réponse|Décision, niveau \d|Réponse du fournisseur|Examen de la réponse par la personne), échéance le .+/i,
+  );
+  await expect(banner).toContainText(/Dossier suivi par .+|Personne ne suit encore ce dossier\./);
+  await expect(banner).not.toContainText(/Next step|Held by|Nobody/);
+  await expectNoAxeViolations(page);
+});
