@@ -67,11 +67,13 @@ try {
   await signIn(page, "staff@hamilton-niagara.example.org");
   await page.goto("/cases");
   await shoot(page, "queue");
-  // A case staff are working on: the first in the queue with a conversation under way.
+  // A case staff are working on: the first in the queue with a conversation under way, held by the
+  // officer (one the sweep moved up on its own has no conversation to show).
   const reference = await page
     .getByRole("table", { name: "Cases", exact: true })
     .getByRole("row")
     .filter({ hasText: "In review" })
+    .filter({ hasText: "Hamilton Case Officer" })
     .first()
     .getByRole("link")
     .first()

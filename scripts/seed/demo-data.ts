@@ -236,6 +236,12 @@ const SCENARIOS: Scenario[] = [
   },
 ];
 
+/** What the officer wrote after calling a filer without email to confirm receipt. */
+const CONFIRMATION_CALL: Record<Language, string> = {
+  en: "Called to confirm we received the complaint and to explain what happens next.",
+  fr: "Appel pour confirmer la réception de la plainte et expliquer la suite.",
+};
+
 function pick<T>(items: readonly T[], n: number): T {
   return items[n % items.length]!;
 }
@@ -335,6 +341,7 @@ export async function seedDemoData(db: Kysely<Database>, now: Date, mail?: DemoM
     for (const scenario of scenarios) {
       n++;
       const language: Language = area.slug === "ottawa" || n % 4 === 0 ? "fr" : "en";
+      const withEmail = n % 3 !== 0;
       const story = pick(STORIES[language], n);
       const name = pick(FILERS, n);
       const receivedAt = new Date(now.getTime() - scenario.daysAgo * 86_400_000);
@@ -348,8 +355,8 @@ export async function seedDemoData(db: Kysely<Database>, now: Date, mail?: DemoM
           description: story.description,
           outcomeWanted: story.outcome,
           name,
-          email: n % 3 === 0 ? undefined : `${name.toLowerCase().replace(/[^a-z]+/g, ".")}@example.com`,
-          phone: n % 3 === 0 ? `${area.areaCode}-555-0${String(100 + n).slice(-3)}` : undefined,
+          email: withEmail ? `${name.toLowerCase().replace(/[^a-z]+/g, ".")}@example.com` : undefined,
+          phone: !withEmail ? `${area.areaCode}-555-0${String(100 + n).slice(-3)}` : undefined,
           language,
           accommodation: n % 6 === 0 ? "yes" : "no",
           accommodationDetails: n % 6 === 0 ? "Large print, please." : undefined,
@@ -386,6 +393,30 @@ export async function seedDemoData(db: Kysely<Database>, now: Date, mail?: DemoM
         if (!done.ok) throw new Error(`Demo step ${step.command.action} on ${filed.reference}: ${done.reason}`);
         await deliverDemoMail(db, at, mail);
         if (step.command.action !== "note") version++;
+        // Without email, the officer calls to confirm receipt before going further (issue #18); a
+        // case left at its acknowledgement keeps its call to make, for the demo's "call" task.
+        const calledAt = new Date(at.getTime() + 2 * 3_600_000);
+        if (step.command.action === "acknowledge" && !withEmail && scenario.steps.length > 1 && calledAt <= now) {
+          const called = await performStaffAction({
+            db,
+            user: staff,
+            reference: filed.reference,
+            expectedVersion: version,
+            command: {
+              action: "record_contact",
+              contact: {
+                channel: "call",
+                who: name,
+                at: calledAt.toISOString(),
+                summary: CONFIRMATION_CALL[language],
+                outcome: "reached",
+              },
+            },
+            now: calledAt,
+          });
+          if (!called.ok) throw new Error(`Demo call on ${filed.reference}: ${called.reason}`);
+          version++;
+        }
       }
       if (scenario.recourseAfterHours !== undefined) {
         const at = new Date(receivedAt.getTime() + scenario.recourseAfterHours * 3_600_000);

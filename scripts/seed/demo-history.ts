@@ -260,6 +260,7 @@ export class CaseHistory {
   outcome: DecisionOutcome | null = null;
   closedAt: number | null = null;
   recourseDeadlineAt: number | null = null;
+  acknowledgedAt: number | null = null;
   version = 1;
   last: number;
   clocks: Clock[] = [];
@@ -379,6 +380,7 @@ export class CaseHistory {
         level: this.level,
         decidedAt: this.decidedAt === null ? null : iso(this.decidedAt),
         recourseDeadlineAt: this.recourseDeadlineAt === null ? null : iso(this.recourseDeadlineAt),
+        acknowledgedAt: this.acknowledgedAt === null ? null : iso(this.acknowledgedAt),
       },
       clocks: this.clocks,
       policy: this.policy,
@@ -397,6 +399,8 @@ export class CaseHistory {
     if (p.closedAt !== undefined) this.closedAt = p.closedAt === null ? null : Date.parse(p.closedAt);
     if (p.recourseDeadlineAt !== undefined)
       this.recourseDeadlineAt = p.recourseDeadlineAt === null ? null : Date.parse(p.recourseDeadlineAt);
+    if (p.acknowledgedAt !== undefined)
+      this.acknowledgedAt = p.acknowledgedAt === null ? null : Date.parse(p.acknowledgedAt);
     const actorOf = who;
     const actor = (w: "actor" | "system") =>
       w === "actor" ? actorOf : { actorKind: "system" as const, actorUserId: null };
@@ -523,6 +527,7 @@ export function caseRow(h: CaseHistory, reference: string, submissionKey: string
     self_identification_json: p.selfIdentification ? JSON.stringify(p.selfIdentification) : null,
     recourse_deadline_at: h.recourseDeadlineAt === null ? null : iso(h.recourseDeadlineAt),
     next_due_at: nextDueAt(h.clocks),
+    acknowledged_at: h.acknowledgedAt === null ? null : iso(h.acknowledgedAt),
     version: h.version,
     created_at: iso(p.recordedAt),
     updated_at: iso(h.last),
