@@ -8,6 +8,7 @@ import {
   lookUpComplaint,
   test,
   visit,
+  waitForAcknowledgementAccepted,
   waitForHydration,
   waitForIdle,
   withFreshPage,
@@ -125,6 +126,8 @@ test.describe("the case as a conversation", () => {
 
     await nextStep.getByRole("button", { name: "Acknowledge receipt" }).click();
     await expectHeard(page, "Receipt acknowledged.");
+    // Met once the mail server takes the email (issue #18): until then the banner says it waits.
+    await waitForAcknowledgementAccepted(page, reference);
     await expect(nextStep).toContainText(/(first response|decision, level 1), due/);
     await waitForIdle(page);
 

@@ -8,6 +8,7 @@ import {
   test,
   visit,
   waitForEmail,
+  waitForAcknowledgementAccepted,
   waitForHydration,
   waitForIdle,
   withFreshPage,
@@ -148,6 +149,8 @@ test.describe("a complaint's clocks, from filing to a level 2 review", () => {
     await page.getByRole("button", { name: "Acknowledge receipt" }).click();
     await expect(notice).toHaveText("Receipt acknowledged.");
     await expect(page.getByTestId("case-status")).toHaveText("Acknowledged");
+    // Met when the mail server takes the acknowledgement, not on the click (issue #18).
+    await waitForAcknowledgementAccepted(page, reference);
     await expect(await stateOf(page, "Acknowledge")).toHaveText(/^Met \(Done .+\)$/);
     await expect(await timeLeftOf(page, "Acknowledge")).toHaveText("—");
     await expect(await stateOf(page, "Decision at level 1")).toHaveText("Running");

@@ -150,6 +150,23 @@ export async function waitForEmail(
 }
 
 /**
+ * The acknowledgement is met when the mail server takes its email, not on the click (issue #18):
+ * waits for that email to be written, then reloads the staff case page until its timeline says the
+ * server accepted it (the clock is met in the same transaction). English or French page.
+ */
+export async function waitForAcknowledgementAccepted(page: Page, reference: string): Promise<void> {
+  await waitForEmail(reference, { subject: /We are looking at your complaint|Nous examinons votre plainte/ });
+  const accepted = page
+    .locator(".timeline__title")
+    .filter({ hasText: /Acknowledgement email accepted by the mail server|Courriel d'accusé de réception accepté/ });
+  await expect(async () => {
+    await page.reload();
+    await expect(accepted).toHaveCount(1, { timeout: 1000 });
+  }).toPass();
+  await waitForHydration(page);
+}
+
+/**
  * The first email that `matches` (for one whose subject alone is ambiguous: two SSMs run by one
  * organization share its name), as soon as the server writes it: woken by each new file in the
  * mail folder (the server writes each message aside and renames it in, so a file seen is whole),
