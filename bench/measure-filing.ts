@@ -2,9 +2,9 @@ import { spawn } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import { createInterface } from "node:readline";
 import { join } from "node:path";
-import type SQLite from "better-sqlite3";
 import { httpRequest, keepAliveAgent } from "./lib/http-client";
 import { sampleRss } from "./lib/app-server";
+import type { RawDriver } from "./lib/raw-driver";
 import { percentile } from "./lib/stats";
 
 // Public filing under load: 50 clients on loopback, each with its own keep-alive socket, posting
@@ -59,12 +59,12 @@ export async function runLoad(input: {
   url: string;
   origin: string;
   seconds: number;
-  raw: SQLite.Database;
+  raw: RawDriver;
   isFiled: (status: number, body: string) => boolean;
 }): Promise<LoadResult> {
-  const providerRows = input.raw
+  const providerRows = await input.raw
     .prepare("select area_slug, provider_id from provider_areas order by provider_id")
-    .all() as { area_slug: string; provider_id: number }[];
+    .all<{ area_slug: string; provider_id: number }>();
   const providers = new Map<string, number[]>();
   for (const p of providerRows) providers.set(p.area_slug, [...(providers.get(p.area_slug) ?? []), p.provider_id]);
   const areas = [...providers.keys()];
@@ -122,7 +122,7 @@ export function appFiled(status: number, body: string): boolean {
 export async function measureAppFiling(input: {
   baseUrl: string;
   pid: number;
-  raw: SQLite.Database;
+  raw: RawDriver;
   seconds: number;
 }): Promise<{ load: LoadResult; rss: FilingMeasurement["rss"] }> {
   const idle = sampleRss(input.pid).stop().peak;
@@ -140,14 +140,19 @@ export async function measureAppFiling(input: {
   return { load, rss: { peak, mean, idle } };
 }
 
+/**
+ * The bare handler on the same kind of database: SQLite's on a file's path, PostgreSQL's
+ * (bare-filing-server-pg.ts) on a connection URL.
+ */
 export async function measureBareFiling(input: {
-  databasePath: string;
-  raw: SQLite.Database;
+  database: string;
+  raw: RawDriver;
   seconds: number;
 }): Promise<LoadResult> {
+  const server = input.database.startsWith("postgres") ? "bare-filing-server-pg.ts" : "bare-filing-server.ts";
   const child = spawn(
     process.execPath,
-    ["--import", "tsx", join(process.cwd(), "bench", "lib", "bare-filing-server.ts"), input.databasePath],
+    ["--import", "tsx", join(process.cwd(), "bench", "lib", server), input.database],
     { stdio: ["ignore", "pipe", "inherit"] },
   );
   try {

@@ -1,4 +1,3 @@
-import type SQLite from "better-sqlite3";
 import { createHash } from "node:crypto";
 import type { DB } from "../db/client";
 import { staffQueue } from "../app/services/case-queue.server";
@@ -8,6 +7,7 @@ import { encodeCursor, type QueueFilters } from "../app/domain/queue-filters";
 import { Dice } from "../scripts/seed/demo-history";
 import { BENCH_AREA, BENCH_PASSWORD, benchStaffEmail } from "./lib/bench-constants";
 import { httpRequest, keepAliveAgent, signIn } from "./lib/http-client";
+import type { RawDriver } from "./lib/raw-driver";
 import { MIN_SAMPLES, SERIES_BUDGET_MS, summarize, timeRuns, type Summary } from "./lib/stats";
 
 // The staff queue and a case page, three ways each:
@@ -40,20 +40,23 @@ export interface PageMeasurement {
  * one, each half read in the order of the (area_slug, next_due_at, id) index so SQLite stops after
  * 51 rows instead of sorting the SSM's every case; plus the status counts the page shows above.
  */
-function rawQueue(raw: SQLite.Database, variant: QueueVariant, afterSql = "", afterParams: unknown[] = []) {
+function rawQueue(raw: RawDriver, variant: QueueVariant, afterSql = "", afterParams: unknown[] = []) {
   const base = `from cases c left join organizations r on r.id = c.respondent_org_id left join users u on u.id = c.assignee_id where c.area_slug = ? ${variant.where}`;
   const rows = raw.prepare(`
-    select * from (select ${ORDERED_COLUMNS} ${base} and c.next_due_at is not null ${afterSql} order by c.next_due_at, c.id limit 51)
+    select * from (select ${ORDERED_COLUMNS} ${base} and c.next_due_at is not null ${afterSql} order by c.next_due_at, c.id limit 51) as due
     union all
-    select * from (select ${ORDERED_COLUMNS} ${base} and c.next_due_at is null order by c.id limit 51)
+    select * from (select ${ORDERED_COLUMNS} ${base} and c.next_due_at is null order by c.id limit 51) as undated
     limit 51`);
   const counts = raw.prepare("select status, count(*) n from cases where area_slug = ? group by status");
-  return () => {
-    const page = rows.all(BENCH_AREA, ...variant.params, ...afterParams, BENCH_AREA, ...variant.params) as {
-      id: number;
-      next_due_at: string | null;
-    }[];
-    counts.all(BENCH_AREA);
+  return async () => {
+    const page = await rows.all<{ id: number; next_due_at: string | null }>(
+      BENCH_AREA,
+      ...variant.params,
+      ...afterParams,
+      BENCH_AREA,
+      ...variant.params,
+    );
+    await counts.all(BENCH_AREA);
     return page;
   };
 }
@@ -73,7 +76,7 @@ async function pageSamples(runs: number, url: string, cookie: string): Promise<n
 
 export async function measurePages(input: {
   db: DB;
-  raw: SQLite.Database;
+  raw: RawDriver;
   baseUrl: string;
   runs?: number;
 }): Promise<PageMeasurement[]> {
@@ -81,14 +84,12 @@ export async function measurePages(input: {
   const runs = input.runs ?? 200;
   const email = benchStaffEmail(BENCH_AREA);
   const cookie = await signIn(keepAliveAgent(1), baseUrl, email, BENCH_PASSWORD);
-  const user = raw
+  const user = (await raw
     .prepare("select id, email, display_name, role, organization_id, language from users where email = ?")
-    .get(email) as SessionUser;
-  const provider = (
-    raw
-      .prepare("select provider_id from provider_areas where area_slug = ? order by provider_id limit 1 offset 2")
-      .get(BENCH_AREA) as { provider_id: number }
-  ).provider_id;
+    .get<SessionUser>(email))!;
+  const provider = (await raw
+    .prepare("select provider_id from provider_areas where area_slug = ? order by provider_id limit 1 offset 2")
+    .get<{ provider_id: number }>(BENCH_AREA))!.provider_id;
   const surname = "Lavoie";
 
   const variants: QueueVariant[] = [
@@ -123,7 +124,7 @@ export async function measurePages(input: {
   const results: PageMeasurement[] = [];
   for (const variant of variants) {
     const rawRun = rawQueue(raw, variant);
-    const rows = rawRun().length;
+    const rows = (await rawRun()).length;
     const search = new URLSearchParams(Object.entries(variant.filters).map(([k, v]) => [k, String(v)])).toString();
     const page = await pageSamples(runs, `${baseUrl}/cases${search ? `?${search}` : ""}`, cookie);
     const service = await timeRuns(runs, 5, () => staffQueue({ db, user, filters: variant.filters }));
@@ -139,7 +140,7 @@ export async function measurePages(input: {
 
   // The second page: keyset pagination from the first page's last row.
   {
-    const first = rawQueue(raw, variants[0]!)();
+    const first = await rawQueue(raw, variants[0]!)();
     const last = first[49]!;
     const after = encodeCursor({ dueAt: last.next_due_at, id: last.id });
     const variant: QueueVariant = { name: "queue: second page (cursor)", filters: { after }, where: "", params: [] };
@@ -157,14 +158,14 @@ export async function measurePages(input: {
       page: summarize(page),
       service: summarize(service),
       raw: summarize(rawSamples),
-      rows: rawRun().length,
+      rows: (await rawRun()).length,
     });
   }
 
   // Case pages: a different case each request, drawn from the whole history of the SSM.
-  const ids = raw.prepare("select reference from cases where area_slug = ? order by id").all(BENCH_AREA) as {
-    reference: string;
-  }[];
+  const ids = await raw
+    .prepare("select reference from cases where area_slug = ? order by id")
+    .all<{ reference: string }>(BENCH_AREA);
   const dice = new Dice(7);
   const references = Array.from({ length: runs + 10 }, () => dice.pick(ids).reference);
   const agent = keepAliveAgent(1);
@@ -197,7 +198,7 @@ export async function measurePages(input: {
  * attachments, the provider, the assignee, the SSM's staff, its policy, and the audit entry the
  * page appends (a read of a case is audited: the write is part of the page's work).
  */
-function rawCasePage(raw: SQLite.Database, user: SessionUser) {
+function rawCasePage(raw: RawDriver, user: SessionUser) {
   const caseRow = raw.prepare("select * from cases where reference = ?");
   const events = raw.prepare(
     "select e.id, e.type, e.visibility, e.actor_kind, u.display_name, e.level, e.body, e.data_json, e.created_at from case_events e left join users u on u.id = e.actor_user_id where e.case_id = ? order by e.id",
@@ -213,35 +214,35 @@ function rawCasePage(raw: SQLite.Database, user: SessionUser) {
     "select * from users where organization_id = ? and disabled_at is null order by display_name",
   );
   const policy = raw.prepare("select * from policies where id = ?");
-  const newest = raw.prepare("select hash from audit_log order by id desc limit 1");
-  const audit = raw.prepare(
-    "insert into audit_log (at, actor_user_id, actor_label, organization_id, action, target_type, target_id, details_json, prev_hash, hash) values (?, ?, ?, ?, 'case.read', 'case', ?, null, ?, ?)",
-  );
-  const append = raw.transaction((reference: string) => {
-    const prev = (newest.get() as { hash: string } | undefined)?.hash ?? "0".repeat(64);
-    const at = new Date().toISOString();
-    const hash = createHash("sha256")
-      .update(prev)
-      .update("\n")
-      .update(JSON.stringify([at, user.id, user.email, user.organization_id, "case.read", "case", reference, null]))
-      .digest("hex");
-    audit.run(at, user.id, user.email, user.organization_id, reference, prev, hash);
-  });
-  return (reference: string) => {
-    const row = caseRow.get(reference) as {
+  const NEWEST = "select hash from audit_log order by id desc limit 1";
+  const AUDIT =
+    "insert into audit_log (at, actor_user_id, actor_label, organization_id, action, target_type, target_id, details_json, prev_hash, hash) values (?, ?, ?, ?, 'case.read', 'case', ?, null, ?, ?)";
+  const append = (reference: string) =>
+    raw.transaction(async (tx) => {
+      const prev = (await tx.prepare(NEWEST).get<{ hash: string }>())?.hash ?? "0".repeat(64);
+      const at = new Date().toISOString();
+      const hash = createHash("sha256")
+        .update(prev)
+        .update("\n")
+        .update(JSON.stringify([at, user.id, user.email, user.organization_id, "case.read", "case", reference, null]))
+        .digest("hex");
+      await tx.prepare(AUDIT).run(at, user.id, user.email, user.organization_id, reference, prev, hash);
+    });
+  return async (reference: string) => {
+    const row = (await caseRow.get<{
       id: number;
       respondent_org_id: number | null;
       assignee_id: number | null;
       policy_id: number;
-    };
-    events.all(row.id);
-    clocks.all(row.id);
-    emails.all(row.id);
-    attachments.all(row.id);
-    if (row.respondent_org_id) org.get(row.respondent_org_id);
-    if (row.assignee_id) person.get(row.assignee_id);
-    colleagues.all(user.organization_id);
-    policy.get(row.policy_id);
-    append(reference);
+    }>(reference))!;
+    await events.all(row.id);
+    await clocks.all(row.id);
+    await emails.all(row.id);
+    await attachments.all(row.id);
+    if (row.respondent_org_id) await org.get(row.respondent_org_id);
+    if (row.assignee_id) await person.get(row.assignee_id);
+    await colleagues.all(user.organization_id);
+    await policy.get(row.policy_id);
+    await append(reference);
   };
 }

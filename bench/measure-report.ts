@@ -1,10 +1,10 @@
-import type SQLite from "better-sqlite3";
 import type { DB } from "../db/client";
 import { isDeepStrictEqual } from "node:util";
 import type { QuarterFigures } from "../app/domain/report-figures";
 import { computeQuarterFigures, computeQuarterFiguresFromHistory } from "../db/repositories/report-figures";
 import { lastClosedQuarterId, periodOf } from "../app/services/quarter-reports.server";
 import { BENCH_AREA, BENCH_NOW } from "./lib/bench-constants";
+import { isSqliteRaw, type RawDriver, type SqliteRaw } from "./lib/raw-driver";
 import { summarize, timeRuns, type Summary } from "./lib/stats";
 
 // One SSM-quarter report: the repository's computeQuarterFigures (a dozen aggregate queries through
@@ -71,18 +71,20 @@ union all select 'satisfaction', null, count(*) from survey_responses where area
 `;
 
 // The limit for the facts (issue #21): the same two grouped reads of the quarter's facts and the
-// open counters, by hand on the raw driver, nothing done with the rows.
+// open counters, by hand on the raw driver, nothing done with the rows. Plain SQL, the same on
+// SQLite and PostgreSQL; parameters in order: area, start, end, area, start, end, area, quarter,
+// area, quarter.
 const FACTS_QUERY = `
 select 'received' as part, count(*) as n from (
   select kind, channel, program, category, provider_id, groups, referred_out, count(*) from case_report_facts
-  where area_slug = @area and received_at >= @start and received_at < @end
-  group by kind, channel, program, category, provider_id, groups, referred_out)
+  where area_slug = ? and received_at >= ? and received_at < ?
+  group by kind, channel, program, category, provider_id, groups, referred_out) as received
 union all select 'events', count(*) from (
   select fact, key, level, value, value2, settled_at, count(*)
-  from report_fact_events where area_slug = @area and at >= @start and at < @end and fact != 'open'
-  group by fact, key, level, value, value2, settled_at)
-union all select 'open', sum(net_change) from report_open_counts where area_slug = @area and quarter <= @quarter
-union all select 'satisfaction', count(*) from survey_responses where area_slug = @area and quarter = @quarter
+  from report_fact_events where area_slug = ? and at >= ? and at < ? and fact != 'open'
+  group by fact, key, level, value, value2, settled_at) as events
+union all select 'open', sum(net_change) from report_open_counts where area_slug = ? and quarter <= ?
+union all select 'satisfaction', count(*) from survey_responses where area_slug = ? and quarter = ?
 `;
 
 export interface ReportMeasurement {
@@ -95,8 +97,8 @@ export interface ReportMeasurement {
   raw: Summary;
   /** The draft computed afresh over the whole history (the aggregate SQL before #21), a few runs. */
   fresh: Summary;
-  /** The hand-written aggregate over the history in one statement: the old limit. */
-  freshRaw: Summary;
+  /** The hand-written aggregate over the history in one statement: the old limit (SQLite's JSON functions: SQLite only). */
+  freshRaw: Summary | null;
   /** Every SSM's draft of the quarter, one after another: the province's live comparison. */
   province: Summary;
   areas: number;
@@ -104,17 +106,13 @@ export interface ReportMeasurement {
   agree: boolean;
 }
 
-export async function measureReport(input: {
-  db: DB;
-  raw: SQLite.Database;
-  runs?: number;
-}): Promise<ReportMeasurement> {
+export async function measureReport(input: { db: DB; raw: RawDriver; runs?: number }): Promise<ReportMeasurement> {
   const quarter = lastClosedQuarterId(BENCH_NOW);
   const period = periodOf(BENCH_AREA, quarter)!;
   const params = { area: BENCH_AREA, start: period.start, end: period.end, quarter };
   const runs = input.runs ?? 20;
   const computedAt = BENCH_NOW.toISOString();
-  const areas = (input.raw.prepare("select slug from areas order by slug").all() as { slug: string }[]).map(
+  const areas = (await input.raw.prepare("select slug from areas order by slug").all<{ slug: string }>()).map(
     (a) => a.slug,
   );
 
@@ -137,10 +135,10 @@ export async function measureReport(input: {
     figures = await computeQuarterFigures(input.db, period, computedAt);
   });
   const factsStatement = input.raw.prepare(FACTS_QUERY);
-  factsStatement.all(params);
-  const raw = await timeRuns(runs, 0, () => {
-    factsStatement.all(params);
-  });
+  const { area, start, end } = params;
+  const factsParams = [area, start, end, area, start, end, area, quarter, area, quarter];
+  await factsStatement.all(...factsParams);
+  const raw = await timeRuns(runs, 0, () => factsStatement.all(...factsParams));
   const province = await timeRuns(Math.max(5, Math.round(runs / 4)), 0, async () => {
     for (const area of areas) await computeQuarterFigures(input.db, periodOf(area, quarter)!, computedAt);
   });
@@ -148,10 +146,8 @@ export async function measureReport(input: {
   const fresh = await timeRuns(freshRuns, 0, async () => {
     await computeQuarterFiguresFromHistory(input.db, period, computedAt);
   });
-  const historyStatement = input.raw.prepare(ONE_QUERY);
-  const freshRaw = await timeRuns(freshRuns, 0, () => {
-    historyStatement.all(params);
-  });
+  const history = isSqliteRaw(input.raw) ? sqliteHistoryStatement(input.raw, params) : null;
+  const freshRaw = history ? await timeRuns(freshRuns, 0, history) : null;
   return {
     area: BENCH_AREA,
     quarter,
@@ -159,11 +155,17 @@ export async function measureReport(input: {
     repository: summarize(repository),
     raw: summarize(raw),
     fresh: summarize(fresh),
-    freshRaw: summarize(freshRaw),
+    freshRaw: freshRaw ? summarize(freshRaw) : null,
     province: summarize(province),
     areas: areas.length,
     agree,
   };
+}
+
+/** The old one-statement limit: named parameters and SQLite's JSON functions, so SQLite's driver only. */
+function sqliteHistoryStatement(raw: SqliteRaw, params: Record<string, string>): () => unknown {
+  const statement = raw.handle.prepare(ONE_QUERY);
+  return () => statement.all(params);
 }
 
 /** Days paused are sums of fractions: the two ways may add them in another order. */

@@ -1,7 +1,7 @@
-import type SQLite from "better-sqlite3";
 import { sweepClocks, type SweepResult } from "../app/services/clock-sweep.server";
 import type { DB } from "../db/client";
 import { BENCH_NOW } from "./lib/bench-constants";
+import type { RawDriver } from "./lib/raw-driver";
 import { msSince } from "./lib/stats";
 
 // The sweep as the server runs it each minute, at the bench's "now": one minute after closing on a
@@ -19,22 +19,16 @@ export interface SweepMeasurement {
   idleMs: number;
 }
 
-export async function measureSweep(input: { db: DB; raw: SQLite.Database }): Promise<SweepMeasurement> {
+export async function measureSweep(input: { db: DB; raw: RawDriver }): Promise<SweepMeasurement> {
   const { raw } = input;
   const now = BENCH_NOW.toISOString();
-  const openCases = (
-    raw
-      .prepare(
-        "select count(*) n from cases where status in ('received', 'acknowledged', 'in_review', 'waiting_for_filer')",
-      )
-      .get() as { n: number }
-  ).n;
-  const runningClocks = (
-    raw.prepare("select count(*) n from case_clocks where state = 'running'").get() as { n: number }
-  ).n;
-  const dueAtNow = (
-    raw.prepare("select count(*) n from case_clocks where state = 'running' and due_at < ?").get(now) as { n: number }
-  ).n;
+  const count = async (sql: string, ...params: unknown[]) =>
+    Number((await raw.prepare(sql).get<{ n: number | string }>(...params))!.n);
+  const openCases = await count(
+    "select count(*) n from cases where status in ('received', 'acknowledged', 'in_review', 'waiting_for_filer')",
+  );
+  const runningClocks = await count("select count(*) n from case_clocks where state = 'running'");
+  const dueAtNow = await count("select count(*) n from case_clocks where state = 'running' and due_at < ?", now);
   // The sweep logs errors to the console on purpose; the bench keeps its own output clean.
   const started = process.hrtime.bigint();
   const result = await sweepClocks({ db: input.db, now: BENCH_NOW });

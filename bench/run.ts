@@ -13,6 +13,9 @@ import { buildAppSnapshot, copyDatabase, removeRunFiles, startAppServer } from "
 import { BENCH_USAGE, MEASUREMENTS, parseBenchArgs } from "./lib/args";
 import { cachedDatabasePath, DATA_DIR } from "./lib/bench-constants";
 import { describeMachine } from "./lib/machine";
+import { startEmbeddedPostgres, type RunningPostgres } from "../test/fixtures/embedded-postgres";
+import { copyToPostgres, type PostgresTarget } from "./lib/postgres-target";
+import { sqliteRaw, type RawDriver } from "./lib/raw-driver";
 import { resultsMarkdown, writeResultsFile, type BenchResults } from "./lib/results";
 import { msSince } from "./lib/stats";
 import { exportAvailable, EXPORT_SERVICE, measureExport } from "./measure-export";
@@ -88,14 +91,6 @@ async function workingCopy(cached: string, name: string): Promise<{ path: string
   return { path, migrateMs };
 }
 
-function openRaw(path: string): SQLite.Database {
-  const raw = new SQLite(path);
-  raw.pragma("journal_mode = WAL");
-  raw.pragma("synchronous = FULL");
-  raw.pragma("busy_timeout = 5000");
-  return raw;
-}
-
 async function waitForExport(minutes: number): Promise<boolean> {
   const deadline = Date.now() + minutes * 60_000;
   if (!exportAvailable())
@@ -142,8 +137,23 @@ async function main(): Promise<void> {
   }
   const work = await workingCopy(cached, "work.db");
   results.migrateMs = work.migrateMs;
-  const db = openDatabase(`file:${work.path}`);
-  const raw = openRaw(work.path);
+  // --database: the same rows copied into PostgreSQL, every measurement there and against its driver.
+  let postgres: PostgresTarget | null = null;
+  let embedded: RunningPostgres | null = null;
+  if (args.database) {
+    if (args.database === "embedded") {
+      embedded = await startEmbeddedPostgres();
+      log(`Started PostgreSQL ${embedded.version} from npm for this run.`);
+    }
+    const serverUrl = embedded?.url ?? args.database;
+    log(`Copying the working copy into a new database on ${serverUrl.replace(/:[^:@/]*@/, ":***@")}…`);
+    postgres = await copyToPostgres({ serverUrl, sqlitePath: work.path, log });
+    log(`Copied in ${postgres.copySeconds.toFixed(0)} s.`);
+    results.database = { name: `PostgreSQL ${postgres.version}`, copySeconds: postgres.copySeconds };
+  }
+  const db = postgres?.db ?? openDatabase(`file:${work.path}`);
+  const raw: RawDriver = postgres?.raw ?? sqliteRaw(work.path);
+  const databaseUrl = postgres?.url ?? `file:${work.path}`;
   try {
     if (only.has("report")) {
       log("Measuring the quarterly report…");
@@ -155,12 +165,12 @@ async function main(): Promise<void> {
     }
     if (only.has("pages") || only.has("filing")) {
       log("Starting the built server on the working copy…");
-      const server = await startAppServer({ DATABASE_URL: `file:${work.path}`, TRUST_PROXY: "loopback" });
+      const server = await startAppServer({ DATABASE_URL: databaseUrl, TRUST_PROXY: "loopback" });
       try {
         // The server sweeps once as it starts, at the real time: let that round finish first.
         const due = raw.prepare("select count(*) n from case_clocks where state = 'running' and due_at < ?");
-        for (let i = 0; i < 240 && (due.get(new Date().toISOString()) as { n: number }).n > 0; i++)
-          await new Promise((r) => setTimeout(r, 500));
+        const dueNow = async () => Number((await due.get<{ n: number | string }>(new Date().toISOString()))!.n);
+        for (let i = 0; i < 240 && (await dueNow()) > 0; i++) await new Promise((r) => setTimeout(r, 500));
         if (only.has("pages")) {
           log(`Measuring pages (${args.runs} requests each)…`);
           results.pages = await measurePages({ db, raw, baseUrl: server.url, runs: args.runs });
@@ -173,17 +183,25 @@ async function main(): Promise<void> {
             raw,
             seconds: args.seconds,
           });
-          log("…and the bare node:http handler on another copy…");
-          const bareCopy = await workingCopy(cached, "bare.db");
-          const bare = await measureBareFiling({ databasePath: bareCopy.path, raw, seconds: args.seconds });
-          removeRunFiles(bareCopy.path);
+          // SQLite: another copy of the file. PostgreSQL: the same database, a few thousand rows on
+          // top of the province's (a second copy would take as long as the first).
+          log("…and the bare node:http handler…");
+          const bareCopy = postgres ? null : await workingCopy(cached, "bare.db");
+          const bare = await measureBareFiling({
+            database: postgres?.url ?? bareCopy!.path,
+            raw,
+            seconds: args.seconds,
+          });
+          if (bareCopy) removeRunFiles(bareCopy.path);
           results.filing = { app: app.load, bare, rss: app.rss };
         }
       } finally {
         await server.stop();
       }
     }
-    if (only.has("export")) {
+    if (only.has("export") && postgres) {
+      results.exportMissing = "measured on SQLite only (the export child reads the SQLite file)";
+    } else if (only.has("export")) {
       if (await waitForExport(args["export-wait-minutes"])) {
         log("Measuring the CSV export (100,000 rows, then all)…");
         results.exports = [];
@@ -195,16 +213,22 @@ async function main(): Promise<void> {
       }
     }
   } finally {
-    raw.close();
-    await db.destroy();
+    if (postgres) {
+      await postgres.drop();
+      await embedded?.stop();
+    } else {
+      await raw.close();
+      await db.destroy();
+    }
   }
   results.totalSeconds = (Date.now() - started) / 1000;
   const markdown = resultsMarkdown(results);
   console.log(markdown);
   writeFileSync(join(DATA_DIR, `results-${results.date.replace(/[:.]/g, "-")}.json`), JSON.stringify(results, null, 2));
-  // A smaller or partial run is a check, not the record: only a full run writes RESULTS.md.
+  // A smaller or partial run is a check, not the record: only a full run writes RESULTS.md, each
+  // database's table between its own markers.
   if (args.cases === 1_000_000 && args.only.length === MEASUREMENTS.length)
-    writeResultsFile(join(process.cwd(), "bench", "RESULTS.md"), markdown);
+    writeResultsFile(join(process.cwd(), "bench", "RESULTS.md"), markdown, postgres ? "postgres" : "sqlite");
 }
 
 main().then(

@@ -24,12 +24,23 @@ const argsSchema = z.object({
   runs: z.coerce.number().int().min(10).max(10_000).default(200),
   "skip-build": z.boolean().default(false),
   "export-wait-minutes": z.coerce.number().min(0).max(240).default(60),
+  /**
+   * A PostgreSQL server: the province is copied into a new database there and measured on it.
+   * `embedded`: the tests' PostgreSQL from npm, started for the run.
+   */
+  database: z
+    .string()
+    .regex(
+      /^(postgres(ql)?:\/\/|embedded$)/,
+      "--database takes a PostgreSQL server's URL (postgres://user:password@host:port/db) or embedded",
+    )
+    .optional(),
 });
 
 export type BenchArgs = z.infer<typeof argsSchema>;
 
 export const BENCH_USAGE =
-  "Usage: npm run bench -- [--cases N] [--regenerate] [--only report,sweep,pages,filing,export,lighthouse] [--seconds S] [--runs N] [--skip-build]";
+  "Usage: npm run bench -- [--cases N] [--regenerate] [--only report,sweep,pages,filing,export,lighthouse] [--seconds S] [--runs N] [--skip-build] [--database postgres://…|embedded]";
 
 export function parseBenchArgs(argv: string[]): { ok: true; data: BenchArgs } | { ok: false; errors: string[] } {
   let values: Record<string, unknown>;
@@ -44,6 +55,7 @@ export function parseBenchArgs(argv: string[]): { ok: true; data: BenchArgs } | 
         runs: { type: "string" },
         "skip-build": { type: "boolean" },
         "export-wait-minutes": { type: "string" },
+        database: { type: "string" },
       },
       strict: true,
     }).values;

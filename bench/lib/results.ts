@@ -11,8 +11,14 @@ import { fmtMs } from "./stats";
 // The results as Markdown: printed, and written into bench/RESULTS.md between two markers so the
 // notes around them (what was fixed, before and after) survive a re-run.
 
-const START = "<!-- bench:start (written by npm run bench) -->";
-const END = "<!-- bench:end -->";
+// SQLite's table and PostgreSQL's (`-- --database postgres://…`) each between markers of their own.
+const MARKERS = {
+  sqlite: { start: "<!-- bench:start (written by npm run bench) -->", end: "<!-- bench:end -->" },
+  postgres: {
+    start: "<!-- bench:pg:start (written by npm run bench -- --database postgres://…) -->",
+    end: "<!-- bench:pg:end -->",
+  },
+} as const;
 
 export interface BenchResults {
   machine: Machine;
@@ -20,6 +26,8 @@ export interface BenchResults {
   generation: GenerationSummary;
   generatedNow: boolean;
   migrateMs: number;
+  /** Set when measured on PostgreSQL: its version and how long the copy of the province took. */
+  database?: { name: string; copySeconds: number };
   report?: ReportMeasurement;
   sweep?: SweepMeasurement;
   pages?: PageMeasurement[];
@@ -37,14 +45,19 @@ const verdict = (ok: boolean) => (ok ? "met" : "**missed**");
 export function resultsMarkdown(r: BenchResults): string {
   const g = r.generation;
   const lines: string[] = [];
+  const database = r.database?.name ?? `SQLite ${r.machine.sqlite}`;
   lines.push(
-    `Run ${r.date}: ${r.machine.cpu}, ${r.machine.cores} cores, ${r.machine.ramGb} GB RAM, ${r.machine.os}, disk ${r.machine.disk}; Node ${r.machine.node}, SQLite ${r.machine.sqlite}.`,
+    `Run ${r.date} on **${database}**: ${r.machine.cpu}, ${r.machine.cores} cores, ${r.machine.ramGb} GB RAM, ${r.machine.os}, disk ${r.machine.disk}; Node ${r.machine.node}.`,
   );
   lines.push("");
   lines.push(
     `Database: ${n(g.cases)} cases (${n(g.openCases)} open: ${n(g.runningClocks)} running clocks, ${n(g.pausedClocks)} paused; ${n(g.decidedNotClosed)} decided, not yet closed), ` +
       `${n(g.events)} timeline entries, ${n(g.clocks)} clocks, ${n(g.emails)} emails, ${n(g.surveyAnswers)} survey answers; ${mb(g.bytes)}. ` +
-      `Generated in ${g.seconds.toFixed(0)} s${r.generatedNow ? "" : " (cached file reused this run)"}; migrations on the copy ${fmtMs(r.migrateMs)} ms. Whole run ${r.totalSeconds.toFixed(0)} s.`,
+      `Generated in ${g.seconds.toFixed(0)} s${r.generatedNow ? "" : " (cached file reused this run)"}; migrations on the copy ${fmtMs(r.migrateMs)} ms` +
+      (r.database
+        ? `; copied into ${r.database.name} by db:copy's code in ${r.database.copySeconds.toFixed(0)} s`
+        : "") +
+      `. Whole run ${r.totalSeconds.toFixed(0)} s.`,
   );
   lines.push("");
   lines.push("| Measurement | Result | Limit (raw) | Ratio | Target | |");
@@ -66,8 +79,9 @@ export function resultsMarkdown(r: BenchResults): string {
     lines.push(
       `| Province's live comparison: the ${x.areas} SSMs' drafts of ${x.quarter}, one after another: p50 / p95 | ${fmtMs(x.province.p50)} / ${fmtMs(x.province.p95)} ms | – | – | ≤ 1 s | ${verdict(x.province.p95 <= 1000 && x.agree)} |`,
     );
+    const freshRaw = x.freshRaw;
     lines.push(
-      `| The same draft computed afresh over the whole history (before #21; ${x.fresh.n} runs): p50 | ${fmtMs(x.fresh.p50)} ms | ${fmtMs(x.freshRaw.p50)} ms | ${ratio(x.fresh.p50, x.freshRaw.p50)} | – | |`,
+      `| The same draft computed afresh over the whole history (before #21; ${x.fresh.n} runs): p50 | ${fmtMs(x.fresh.p50)} ms | ${freshRaw ? `${fmtMs(freshRaw.p50)} ms` : "–"} | ${freshRaw ? ratio(x.fresh.p50, freshRaw.p50) : "–"} | – | |`,
     );
   }
   if (r.sweep) {
@@ -102,16 +116,18 @@ export function resultsMarkdown(r: BenchResults): string {
   if (r.exportMissing) lines.push(`| CSV export | not measured: ${r.exportMissing} | – | – | – | |`);
   lines.push("");
   lines.push(
-    "Page: GET on the built server over loopback, one request at a time (session check, loader, render, HTTP). Data: the page's service called in-process (every query the loader makes, through Kysely). Raw: the same rows by hand-written SQL on better-sqlite3; for the queue, the 50 rows and the status counts, for a case page its reads and its audit entry.",
+    `Page: GET on the built server over loopback, one request at a time (session check, loader, render, HTTP). Data: the page's service called in-process (every query the loader makes, through Kysely). Raw: the same rows by hand-written SQL on ${r.database ? "node-postgres (named prepared statements, one connection)" : "better-sqlite3"}; for the queue, the 50 rows and the status counts, for a case page its reads and its audit entry.` +
+      (r.database
+        ? " Filing's bare handler: node:http and node-postgres, the same rows in one transaction under the app's write lock, into the same database after the app's run."
+        : ""),
   );
   return lines.join("\n");
 }
 
-export function writeResultsFile(path: string, markdown: string): void {
+export function writeResultsFile(path: string, markdown: string, database: keyof typeof MARKERS = "sqlite"): void {
+  const { start: START, end: END } = MARKERS[database];
   const block = `${START}\n${markdown}\n${END}`;
-  const current = existsSync(path)
-    ? readFileSync(path, "utf8")
-    : `# Recourse benchmarks (\`npm run bench\`)\n\n${START}\n${END}\n`;
+  const current = existsSync(path) ? readFileSync(path, "utf8") : "# Recourse benchmarks (`npm run bench`)\n";
   const start = current.indexOf(START);
   const end = current.indexOf(END);
   const next =

@@ -20,4 +20,16 @@ describe("npm run bench arguments", () => {
     expect(!cases.ok && cases.errors.join()).toContain("--cases must be a whole number");
     expect(parseBenchArgs(["--databse", "postgres"]).ok).toBe(false);
   });
+
+  it("measures on PostgreSQL when given a server's URL or the embedded one, and refuses anything else", () => {
+    expect(parseBenchArgs(["--database", "postgres://u:p@127.0.0.1:5432/x"])).toMatchObject({
+      ok: true,
+      data: { database: "postgres://u:p@127.0.0.1:5432/x" },
+    });
+    expect(parseBenchArgs(["--database", "embedded"])).toMatchObject({ ok: true, data: { database: "embedded" } });
+    const none = parseBenchArgs([]);
+    expect(none.ok && none.data.database).toBeUndefined();
+    const wrong = parseBenchArgs(["--database", "file:data/recourse.db"]);
+    expect(!wrong.ok && wrong.errors.join()).toContain("--database takes a PostgreSQL server's URL");
+  });
 });

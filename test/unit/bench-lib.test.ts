@@ -2,6 +2,11 @@ import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import { TimeHeap } from "../../bench/lib/heap";
 import { percentile } from "../../bench/lib/stats";
+import { numberedParameters } from "../../bench/lib/raw-driver";
+import { writeResultsFile } from "../../bench/lib/results";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 
 // The bench generator writes every row through TimeHeap so ids follow time across cases, and its
 // tables report nearest-rank percentiles: both are worth a property each.
@@ -32,5 +37,32 @@ describe("percentile", () => {
       ),
     ).toBe(95);
     expect(percentile([7], 99)).toBe(7);
+  });
+});
+
+describe("the raw drivers' statements", () => {
+  it("numbers `?` parameters in order for PostgreSQL", () => {
+    expect(numberedParameters("select * from cases where area_slug = ? and status = ? limit ?")).toBe(
+      "select * from cases where area_slug = $1 and status = $2 limit $3",
+    );
+    expect(numberedParameters("select 1")).toBe("select 1");
+  });
+});
+
+describe("RESULTS.md", () => {
+  it("keeps SQLite's and PostgreSQL's tables between their own markers, the notes around them untouched", () => {
+    const dir = mkdtempSync(join(tmpdir(), "recourse-results-"));
+    const path = join(dir, "RESULTS.md");
+    writeFileSync(path, "# Benchmarks\n\nNotes before.\n");
+    writeResultsFile(path, "sqlite table, first run", "sqlite");
+    writeResultsFile(path, "postgres table", "postgres");
+    writeResultsFile(path, "sqlite table, second run", "sqlite");
+    const text = readFileSync(path, "utf8");
+    expect(text).toContain("Notes before.");
+    expect(text).toContain("sqlite table, second run");
+    expect(text).not.toContain("first run");
+    expect(text).toContain("postgres table");
+    expect(text.indexOf("postgres table")).toBeGreaterThan(text.indexOf("sqlite table"));
+    rmSync(dir, { recursive: true, force: true });
   });
 });
