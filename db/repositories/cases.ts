@@ -170,14 +170,21 @@ export interface AttentionRow {
   call_filer_since: string | null;
 }
 
-/** Cases staff must look at before the deadlines (#20): a message after closing, a filer to call. */
-export async function listCasesNeedingAttention(db: Kysely<Database>, areaSlug: string): Promise<AttentionRow[]> {
+/**
+ * The attention list's query. Its condition is the partial index cases_attention's (0028), word for
+ * word, so only flagged cases are read; test/integration/queue-query-plans.test.ts holds the plan.
+ */
+export function casesNeedingAttentionQuery(db: Kysely<Database>, areaSlug: string) {
   return db
     .selectFrom("cases")
     .select(["reference", "filer_name", "message_after_close_at", "call_filer_since"])
     .where("area_slug", "=", areaSlug)
     .where((eb) => eb.or([eb("message_after_close_at", "is not", null), eb("call_filer_since", "is not", null)]))
     .orderBy(sql`coalesce(message_after_close_at, call_filer_since)`, "desc")
-    .limit(50)
-    .execute();
+    .limit(50);
+}
+
+/** Cases staff must look at before the deadlines (#20): a message after closing, a filer to call. */
+export async function listCasesNeedingAttention(db: Kysely<Database>, areaSlug: string): Promise<AttentionRow[]> {
+  return casesNeedingAttentionQuery(db, areaSlug).execute();
 }
