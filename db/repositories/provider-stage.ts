@@ -78,12 +78,13 @@ export interface ProviderStageCounts {
  * now, how many were ever late (a provider clock breached, whatever happened next) and how many
  * answers wait for staff to check them.
  */
-export async function countProviderStage(
-  db: Kysely<Database>,
-  areaSlug: string,
-  nowIso: string,
-): Promise<ProviderStageCounts[]> {
-  const rows = await db
+/**
+ * The provider-stage clocks of an SSM's referred cases. Its condition on the case is the partial
+ * index cases_referred_to_provider's (0028), so only referred cases are read; the plan is held by
+ * test/integration/queue-query-plans.test.ts.
+ */
+export function providerStageClocksQuery(db: Kysely<Database>, areaSlug: string) {
+  return db
     .selectFrom("cases as c")
     .innerJoin("case_clocks as k", "k.case_id", "c.id")
     .select([
@@ -97,8 +98,15 @@ export async function countProviderStage(
     ])
     .where("c.area_slug", "=", areaSlug)
     .where("c.provider_referred_at", "is not", null)
-    .where("k.kind", "in", ["provider_response", "client_review"])
-    .execute();
+    .where("k.kind", "in", ["provider_response", "client_review"]);
+}
+
+export async function countProviderStage(
+  db: Kysely<Database>,
+  areaSlug: string,
+  nowIso: string,
+): Promise<ProviderStageCounts[]> {
+  const rows = await providerStageClocksQuery(db, areaSlug).execute();
   const byProvider = new Map<number, ProviderStageCounts & { cases: Map<number, { open: boolean }> }>();
   for (const r of rows) {
     if (r.providerId === null) continue;
