@@ -4,6 +4,7 @@ import { TimeHeap } from "../../bench/lib/heap";
 import { percentile } from "../../bench/lib/stats";
 import { numberedParameters } from "../../bench/lib/raw-driver";
 import { writeResultsFile } from "../../bench/lib/results";
+import { summarizeProfile } from "../../bench/summarize-profile";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -64,5 +65,27 @@ describe("RESULTS.md", () => {
     expect(text).toContain("postgres table");
     expect(text.indexOf("postgres table")).toBeGreaterThan(text.indexOf("sqlite table"));
     rmSync(dir, { recursive: true, force: true });
+  });
+});
+
+describe("a CPU profile by who spends the time", () => {
+  it("sums each sample's time into its frame's group: SQLite, React, GC, idle", () => {
+    const frame = (id: number, functionName: string, url: string) => ({ id, callFrame: { functionName, url } });
+    const rows = summarizeProfile({
+      nodes: [
+        frame(1, "(idle)", ""),
+        frame(2, "all", "file:///app/node_modules/better-sqlite3/lib/methods/wrappers.js"),
+        frame(3, "renderElement", "file:///app/node_modules/react-dom/cjs/react-dom-server.node.production.js"),
+        frame(4, "(garbage collector)", ""),
+      ],
+      samples: [1, 2, 2, 3, 4, 2],
+      timeDeltas: [5000, 1000, 1000, 2000, 500, 1000],
+    });
+    expect(rows).toEqual([
+      { category: "idle", ms: 5 },
+      { category: "SQLite statements (better-sqlite3, Kysely)", ms: 3 },
+      { category: "React rendering", ms: 2 },
+      { category: "garbage collection", ms: 0.5 },
+    ]);
   });
 });
