@@ -116,7 +116,7 @@ export function resultsMarkdown(r: BenchResults): string {
   if (r.exportMissing) lines.push(`| CSV export | not measured: ${r.exportMissing} | – | – | – | |`);
   lines.push("");
   lines.push(
-    `Page: GET on the built server over loopback, one request at a time (session check, loader, render, HTTP). Data: the page's service called in-process (every query the loader makes, through Kysely). Raw: the same rows by hand-written SQL on ${r.database ? "node-postgres (named prepared statements, one connection)" : "better-sqlite3"}; for the queue, the 50 rows and the status counts, for a case page its reads and its audit entry.` +
+    `Page: GET on the built server over loopback, one request at a time (session check, loader, render, HTTP). Data: the page's service called in-process (every query the loader makes, through Kysely). Raw: the same rows by hand-written SQL on ${r.database ? "node-postgres (named prepared statements, one query at a time)" : "better-sqlite3"}; for the queue, the 50 rows and the status counts, for a case page its reads and its audit entry.` +
       (r.database
         ? " Filing's bare handler: node:http and node-postgres, the same rows in one transaction under the app's write lock, into the same database after the app's run."
         : ""),
