@@ -2,7 +2,7 @@ import type { DB } from "../../db/client";
 import { leaseDueEmails, markEmailFailed } from "../../db/repositories/email-outbox";
 import type { MailTransport } from "../../emails/transport";
 import { isTransientSendFailure, nextEmailAttempt, type SendFailure } from "../domain/email-retry";
-import { recordAcceptance } from "./mail-acceptance.server";
+import { recordAcceptances, type Accepted } from "./mail-acceptance.server";
 import { markUndeliverable } from "./mail-bounces.server";
 import { setOutboxWake } from "./outbox-wake.server";
 import { logError } from "../utils/log.server";
@@ -57,6 +57,7 @@ export async function deliverDueEmails(input: {
   let sent = 0;
   let failed = 0;
   const acceptedAt = input.acceptedAt ?? (() => new Date());
+  const accepted: Accepted[] = [];
   for (const email of leased) {
     try {
       await transport.send({
@@ -85,16 +86,12 @@ export async function deliverDueEmails(input: {
       failed++;
       continue;
     }
-    try {
-      await recordAcceptance({ db, email, acceptedAt: acceptedAt() });
-      sent++;
-    } catch (error) {
-      // Sent but not recorded: the lease runs out and the email goes again. The person may get it
-      // twice; the record of it, and the clock it meets, are not lost.
-      logError(`outbox worker: email ${email.id} was accepted but could not be recorded`, error);
-      failed++;
-    }
+    accepted.push({ email, acceptedAt: acceptedAt() });
   }
+  // One commit for the round's acceptances (each at its own time); what is not recorded goes again.
+  const unrecorded = await recordAcceptances(db, accepted);
+  sent += accepted.length - unrecorded.length;
+  failed += unrecorded.length;
   return { sent, failed };
 }
 

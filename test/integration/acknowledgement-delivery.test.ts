@@ -124,6 +124,34 @@ describe("an acknowledgement by email is met when the mail server accepts it (is
     expect(done?.nextStep?.kind).not.toBe("acknowledge");
   });
 
+  it("a round of several acknowledgements records each at the moment the server took it", async () => {
+    const references = [];
+    for (const name of ["round-a", "round-b", "round-c"]) {
+      const reference = await fileWithEmail(`${name}@example.com`);
+      expect(await acknowledge(reference, later(60))).toEqual({ ok: true });
+      references.push(reference);
+    }
+    let n = 0;
+    const times: string[] = [];
+    const result = await deliverDueEmails({
+      db: t.db,
+      transport: transport(),
+      from: FROM,
+      now: later(61),
+      acceptedAt: () => {
+        const at = new Date(later(61).getTime() + ++n * 1000);
+        times.push(at.toISOString());
+        return at;
+      },
+    });
+    expect(result).toEqual({ sent: 3, failed: 0 });
+    const met = await Promise.all(references.map(async (r) => (await acknowledgementClock(r)).met_at));
+    const sentAt = await Promise.all(references.map(async (r) => (await acknowledgementEmail(r)).sent_at));
+    // Each case's clock met when its own email was taken; the three at three moments.
+    expect(met).toEqual(sentAt);
+    expect([...met].sort()).toEqual(times);
+  });
+
   it("while the acknowledgement waits for the server, a second click sends nothing more", async () => {
     const reference = await fileWithEmail("waiting@example.com");
     expect(await acknowledge(reference, later(10))).toEqual({ ok: true });
