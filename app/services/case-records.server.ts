@@ -3,7 +3,7 @@ import { findAreaWithSsm, type AreaWithSsm } from "../../db/repositories/areas";
 import { appendAuditEntry, type AuditEntry } from "../../db/repositories/audit-log";
 import { insertCaseEvent } from "../../db/repositories/case-events";
 import { insertClock, listClocksOfCase, saveClockIfState, type StoredClock } from "../../db/repositories/case-clocks";
-import { updateCaseIfUnchanged, updateCaseKeepingVersion } from "../../db/repositories/cases";
+import { updateCaseIfUnchanged } from "../../db/repositories/cases";
 import { enqueueEmail, type OutgoingEmail } from "../../db/repositories/email-outbox";
 import { refreshCaseReportFacts } from "../../db/repositories/report-facts";
 import { REPORTED_EVENT_TYPES } from "../domain/report-facts";
@@ -188,8 +188,8 @@ export async function commitCaseChange(trx: DB, row: CaseRow, change: CaseChange
     const clocks = await listClocksOfCase(trx, row.id);
     clocksAfter = clocks;
     const patch = { ...change.patch, next_due_at: nextDueAt(clocks), updated_at: nowIso };
-    const update = change.keepVersion ? updateCaseKeepingVersion : updateCaseIfUnchanged;
-    if (!(await update(trx, row.id, row.version, patch))) throw new StaleCaseError();
+    if (!(await updateCaseIfUnchanged(trx, row.id, row.version, patch, { keepVersion: change.keepVersion })))
+      throw new StaleCaseError();
   }
   const level = change.patch?.level ?? row.level;
   for (const e of change.events) {

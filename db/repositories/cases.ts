@@ -46,32 +46,19 @@ export async function findCaseBySubmissionKey(
 /**
  * Applies a change only if nobody changed the case since `expectedVersion` was read, and bumps
  * the version. False means someone else got there first: the caller must not overwrite.
+ * `keepVersion`: a change staff need not know of before acting (the mail server taking an
+ * acknowledgement, #18) leaves the version as it was.
  */
 export async function updateCaseIfUnchanged(
   db: Kysely<Database>,
   caseId: number,
   expectedVersion: number,
   patch: CaseUpdate,
+  options: { keepVersion?: boolean } = {},
 ): Promise<boolean> {
   const result = await db
     .updateTable("cases")
-    .set({ ...patch, version: expectedVersion + 1 })
-    .where("id", "=", caseId)
-    .where("version", "=", expectedVersion)
-    .executeTakeFirst();
-  return Number(result.numUpdatedRows) === 1;
-}
-
-/** As updateCaseIfUnchanged, for a change staff need not know of before acting: the version stays. */
-export async function updateCaseKeepingVersion(
-  db: Kysely<Database>,
-  caseId: number,
-  expectedVersion: number,
-  patch: CaseUpdate,
-): Promise<boolean> {
-  const result = await db
-    .updateTable("cases")
-    .set(patch)
+    .set(options.keepVersion ? patch : { ...patch, version: expectedVersion + 1 })
     .where("id", "=", caseId)
     .where("version", "=", expectedVersion)
     .executeTakeFirst();

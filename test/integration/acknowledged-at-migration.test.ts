@@ -1,13 +1,7 @@
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { Migrator } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { migrateToLatest, openDatabase, type DB } from "../../db/client";
+import { migrateToLatest, type DB } from "../../db/client";
 import type { SchemaFreeDb } from "../../db/dialect";
-import { migrations } from "../../db/migrations";
-import { seedReferenceData } from "../../db/seed/reference-data";
-import { createPostgresDatabase, testPostgresUrl } from "../fixtures/test-db";
+import { databaseMigratedTo } from "../fixtures/migrated-to";
 
 // Migration 0027 (issue #18): cases.acknowledged_at, when staff took the acknowledge step, taken
 // for existing cases from their first "acknowledged" timeline entry, so no case can be acknowledged
@@ -17,19 +11,7 @@ let db: DB;
 let cleanup: () => Promise<void>;
 
 beforeAll(async () => {
-  const dir = mkdtempSync(join(tmpdir(), "recourse-acknowledged-at-"));
-  const server = testPostgresUrl();
-  const created = server ? await createPostgresDatabase(server) : null;
-  db = openDatabase(created ? created.url : `file:${join(dir, "test.db")}`);
-  cleanup = async () => {
-    await db.destroy();
-    await created?.drop();
-    rmSync(dir, { recursive: true, force: true });
-  };
-  const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations } });
-  const { error } = await migrator.migrateTo("0026_inbound_reviewed_by_fk");
-  if (error) throw error;
-  await seedReferenceData(db, new Date("2026-06-01T00:00:00Z"));
+  ({ db, cleanup } = await databaseMigratedTo("0026_inbound_reviewed_by_fk"));
   const old = db as unknown as SchemaFreeDb;
   const policy = await old
     .selectFrom("policies")

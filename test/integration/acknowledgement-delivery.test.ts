@@ -62,11 +62,22 @@ async function acknowledgementClock(reference: string) {
   return t.db
     .selectFrom("case_clocks")
     .innerJoin("cases", "cases.id", "case_clocks.case_id")
-    .select(["case_clocks.state", "case_clocks.met_at", "cases.call_filer_since", "cases.next_due_at"])
+    .select([
+      "case_clocks.state",
+      "case_clocks.met_at",
+      "case_clocks.breached_at",
+      "case_clocks.due_at",
+      "cases.call_filer_since",
+      "cases.next_due_at",
+    ])
     .where("cases.reference", "=", reference)
     .where("case_clocks.kind", "=", "acknowledge")
     .executeTakeFirstOrThrow();
 }
+
+/** The mail server takes what is queued, all of it at `at`. */
+const acceptAllAt = (at: Date) =>
+  deliverDueEmails({ db: t.db, transport: transport(), from: FROM, now: at, acceptedAt: () => at });
 
 async function acknowledgementEmail(reference: string) {
   return t.db
@@ -103,13 +114,7 @@ describe("an acknowledgement by email is met when the mail server accepts it (is
     expect(waiting?.nextStep?.kind).toBe("acknowledge");
 
     const acceptedAt = later(31);
-    const sent = await deliverDueEmails({
-      db: t.db,
-      transport: transport(),
-      from: FROM,
-      now: acceptedAt,
-      acceptedAt: () => acceptedAt,
-    });
+    const sent = await acceptAllAt(acceptedAt);
     expect(sent).toEqual({ sent: 1, failed: 0 });
     expect(smtp.messages.some((m) => m.to && "text" in m.to && m.to.text === "accepted@example.com")).toBe(true);
 
@@ -190,13 +195,7 @@ describe("an acknowledgement by email is met when the mail server accepts it (is
     const reference = await fileWithEmail("bounced@example.com");
     expect(await acknowledge(reference, later(40))).toEqual({ ok: true });
     const acceptedAt = later(41);
-    await deliverDueEmails({
-      db: t.db,
-      transport: transport(),
-      from: FROM,
-      now: acceptedAt,
-      acceptedAt: () => acceptedAt,
-    });
+    await acceptAllAt(acceptedAt);
     expect((await acknowledgementClock(reference)).state).toBe("met");
     const dueBefore = (await acknowledgementClock(reference)).next_due_at;
 
@@ -219,23 +218,11 @@ describe("an acknowledgement by email is met when the mail server accepts it (is
     const reference = await fileWithEmail("late-bounce@example.com");
     expect(await acknowledge(reference, later(50))).toEqual({ ok: true });
     const acceptedAt = later(51);
-    await deliverDueEmails({
-      db: t.db,
-      transport: transport(),
-      from: FROM,
-      now: acceptedAt,
-      acceptedAt: () => acceptedAt,
-    });
+    await acceptAllAt(acceptedAt);
     const email = await acknowledgementEmail(reference);
     // Ten days on, well past the two-business-day acknowledgement.
     await markUndeliverable({ db: t.db, outboxId: email.id, detail: "5.1.1", now: later(10 * 24 * 60) });
-    const clock = await t.db
-      .selectFrom("case_clocks")
-      .innerJoin("cases", "cases.id", "case_clocks.case_id")
-      .select(["case_clocks.state", "case_clocks.met_at", "case_clocks.breached_at", "case_clocks.due_at"])
-      .where("cases.reference", "=", reference)
-      .where("case_clocks.kind", "=", "acknowledge")
-      .executeTakeFirstOrThrow();
+    const clock = await acknowledgementClock(reference);
     expect(clock.state).toBe("breached");
     expect(clock.met_at).toBeNull();
     expect(clock.breached_at).toBe(clock.due_at);

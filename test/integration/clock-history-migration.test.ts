@@ -1,13 +1,7 @@
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { Migrator } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { migrateToLatest, openDatabase, type DB } from "../../db/client";
+import { migrateToLatest, type DB } from "../../db/client";
 import type { SchemaFreeDb } from "../../db/dialect";
-import { migrations } from "../../db/migrations";
-import { seedReferenceData } from "../../db/seed/reference-data";
-import { createPostgresDatabase, testPostgresUrl } from "../fixtures/test-db";
+import { databaseMigratedTo } from "../fixtures/migrated-to";
 
 // Migration 0013 (issue #13) turns clocks into a history and repairs what the old rules wrote:
 // data written by 0012's rules, migrated, must read as the new rules would have written it.
@@ -16,19 +10,7 @@ let db: DB;
 let cleanup: () => Promise<void>;
 
 beforeAll(async () => {
-  const dir = mkdtempSync(join(tmpdir(), "recourse-clock-history-"));
-  const server = testPostgresUrl();
-  const created = server ? await createPostgresDatabase(server) : null;
-  db = openDatabase(created ? created.url : `file:${join(dir, "test.db")}`);
-  cleanup = async () => {
-    await db.destroy();
-    await created?.drop();
-    rmSync(dir, { recursive: true, force: true });
-  };
-  const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations } });
-  const { error } = await migrator.migrateTo("0012_queue_provider_index");
-  if (error) throw error;
-  await seedReferenceData(db, new Date("2026-06-01T00:00:00Z"));
+  ({ db, cleanup } = await databaseMigratedTo("0012_queue_provider_index"));
 });
 afterAll(async () => cleanup());
 

@@ -1,13 +1,7 @@
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { Migrator } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { migrateToLatest, openDatabase, type DB } from "../../db/client";
+import { migrateToLatest, type DB } from "../../db/client";
 import type { SchemaFreeDb } from "../../db/dialect";
-import { migrations } from "../../db/migrations";
-import { seedReferenceData } from "../../db/seed/reference-data";
-import { createPostgresDatabase, testPostgresUrl } from "../fixtures/test-db";
+import { databaseMigratedTo } from "../fixtures/migrated-to";
 
 // Migration 0026 (issue #20) gives inbound_messages.reviewed_by its foreign key to users, which
 // 0018 left off after an SQLite foreign-key failure: the failing test had marked mail reviewed by a
@@ -19,19 +13,7 @@ let cleanup: () => Promise<void>;
 let officerId: number;
 
 beforeAll(async () => {
-  const dir = mkdtempSync(join(tmpdir(), "recourse-reviewed-by-"));
-  const server = testPostgresUrl();
-  const created = server ? await createPostgresDatabase(server) : null;
-  db = openDatabase(created ? created.url : `file:${join(dir, "test.db")}`);
-  cleanup = async () => {
-    await db.destroy();
-    await created?.drop();
-    rmSync(dir, { recursive: true, force: true });
-  };
-  const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations } });
-  const { error } = await migrator.migrateTo("0021_survey_review_tasks");
-  if (error) throw error;
-  await seedReferenceData(db, new Date("2026-06-01T00:00:00Z"));
+  ({ db, cleanup } = await databaseMigratedTo("0021_survey_review_tasks"));
   const old = db as unknown as SchemaFreeDb;
   const ssm = await old.selectFrom("organizations").select("id").where("kind", "=", "ssm").executeTakeFirstOrThrow();
   officerId = (

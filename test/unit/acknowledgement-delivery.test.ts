@@ -1,11 +1,12 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { initialClocks, isOutstanding, meetClock, reopenClock, type Clock } from "../../app/domain/case-clocks";
-import type { LifecycleCase, LifecycleInput, Transition } from "../../app/domain/case-lifecycle";
+import { initialClocks, isOutstanding, meetClock, reopenClock } from "../../app/domain/case-clocks";
+import type { Transition } from "../../app/domain/case-lifecycle";
 import { raiseCallTask } from "../../app/domain/case-lifecycle-attention";
 import { clockMetByDelivery, deliveryAccepted } from "../../app/domain/case-lifecycle-delivery";
 import { contactReached, staffTransition, type StaffLifecycleCommand } from "../../app/domain/case-lifecycle-staff";
 import { DEFAULT_POLICY } from "../../app/domain/policy";
+import { applyTransition, lifeInput, type Life } from "../fixtures/lifecycle-life";
 import { instantAt } from "../../app/domain/time-zone";
 
 // Issue #18: an acknowledgement clock is met only by a contact that reached the person. With email,
@@ -17,21 +18,12 @@ const cal = policy.calendar;
 const RECEIVED = instantAt("2026-11-23", 10 * 60, "America/Toronto");
 const HOUR = 3_600_000;
 
-interface Life {
-  case: LifecycleCase;
-  clocks: Clock[];
-}
 const newLife = (): Life => ({
   case: { status: "received", level: 1, decidedAt: null, recourseDeadlineAt: null, filerHasEmail: true },
   clocks: initialClocks(policy, RECEIVED),
 });
-const input = (life: Life, now: Date): LifecycleInput => ({ case: life.case, clocks: life.clocks, policy, now });
-function apply(life: Life, change: Transition): Life {
-  const clocks = life.clocks
-    .map((c) => change.clockChanges.find((x) => x.clock === c)?.next ?? c)
-    .concat(change.newClocks);
-  return { case: { ...life.case, ...change.casePatch }, clocks };
-}
+const input = (life: Life, now: Date) => lifeInput(life, policy, now);
+const apply = applyTransition;
 const ack = (life: Life) => life.clocks.find((c) => c.kind === "acknowledge")!;
 
 describe("the acknowledgement by email (issue #18)", () => {

@@ -1,8 +1,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 
-import { initialClocks, type Clock } from "../../app/domain/case-clocks";
-import type { LifecycleCase, LifecycleInput, Transition } from "../../app/domain/case-lifecycle";
+import { initialClocks } from "../../app/domain/case-clocks";
+import type { Transition } from "../../app/domain/case-lifecycle";
 import {
   CONTACT_OUTCOMES,
   contactReached,
@@ -10,6 +10,7 @@ import {
   type StaffLifecycleCommand,
 } from "../../app/domain/case-lifecycle-staff";
 import { DEFAULT_POLICY } from "../../app/domain/policy";
+import { applyTransition, lifeInput, type Life } from "../fixtures/lifecycle-life";
 import { instantAt } from "../../app/domain/time-zone";
 
 // Issue #18: a person who filed with a phone number only. Nothing the case owes them can go by
@@ -19,10 +20,6 @@ import { instantAt } from "../../app/domain/time-zone";
 const policy = DEFAULT_POLICY;
 const RECEIVED = instantAt("2026-11-23", 10 * 60, "America/Toronto");
 
-interface Life {
-  case: LifecycleCase;
-  clocks: Clock[];
-}
 const newLife = (filerHasEmail: boolean): Life => ({
   case: {
     status: "received",
@@ -34,13 +31,8 @@ const newLife = (filerHasEmail: boolean): Life => ({
   },
   clocks: initialClocks(policy, RECEIVED),
 });
-const input = (life: Life, now: Date): LifecycleInput => ({ case: life.case, clocks: life.clocks, policy, now });
-function apply(life: Life, change: Transition): Life {
-  const clocks = life.clocks
-    .map((c) => change.clockChanges.find((x) => x.clock === c)?.next ?? c)
-    .concat(change.newClocks);
-  return { case: { ...life.case, ...change.casePatch }, clocks };
-}
+const input = (life: Life, now: Date) => lifeInput(life, policy, now);
+const apply = applyTransition;
 const ackMet = (life: Life) => life.clocks.some((c) => c.kind === "acknowledge" && c.metAt !== null);
 const call = (outcome: (typeof CONTACT_OUTCOMES)[number], at: Date): StaffLifecycleCommand => ({
   action: "record_contact",
