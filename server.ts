@@ -1,6 +1,7 @@
 import type { ServerBuild } from "@remix-run/node";
 import express from "express";
 import { randomBytes, timingSafeEqual } from "node:crypto";
+import { readdirSync } from "node:fs";
 import { pathToFileURL } from "node:url";
 import { translator } from "./app/i18n";
 import type { DB } from "./db/client";
@@ -150,7 +151,15 @@ app.use(
     acceptRanges: false,
   }),
 );
-app.use(express.static("public", { maxAge: "1h" }));
+// public/'s own few files (the favicon, the print stylesheet), known by name at start: a bare
+// express.static would ask the disk about every page's address before Remix answers it.
+const publicFiles = new Set(
+  readdirSync("public", { withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => `/${entry.name}`),
+);
+const publicStatic = express.static("public", { maxAge: "1h" });
+app.use((req, res, next) => (publicFiles.has(req.path) ? publicStatic(req, res, next) : next()));
 if (config.TRUST_PROXY) app.set("trust proxy", config.TRUST_PROXY);
 app.all(
   "*",

@@ -126,7 +126,7 @@ test.describe("headers on every kind of response", () => {
     expect(css.headers()["cache-control"]).toMatch(/immutable/);
     expect(css.headers()["content-type"]).toMatch(/text\/css/);
 
-    for (const path of ["/favicon.ico"]) {
+    for (const path of ["/favicon.ico", "/reports.css"]) {
       const file = await anonymous.get(path);
       await expectStatus(file, 200, path);
       expectSecurityHeaders(file, path);
