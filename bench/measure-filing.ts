@@ -2,7 +2,8 @@ import { spawn } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import { createInterface } from "node:readline";
 import { join } from "node:path";
-import { httpRequest, keepAliveAgent } from "./lib/http-client";
+import type { Agent } from "node:http";
+import { httpRequest, keepAliveAgent, type HttpResult } from "./lib/http-client";
 import { sampleRss } from "./lib/app-server";
 import type { RawDriver } from "./lib/raw-driver";
 import { percentile } from "./lib/stats";
@@ -54,20 +55,12 @@ function formBody(providers: Map<string, number[]>, areas: string[], n: number):
   }).toString();
 }
 
-/** `clients` loops posting for `seconds`; a request counts as an error unless it says "filed". */
-export async function runLoad(input: {
-  url: string;
-  origin: string;
+/** `CLIENTS` loops, each on its own keep-alive socket, sending back to back for `seconds`. */
+async function loadLoop(input: {
   seconds: number;
-  raw: RawDriver;
-  isFiled: (status: number, body: string) => boolean;
+  send: (agent: Agent, n: number) => Promise<HttpResult>;
+  isOk: (status: number, body: string) => boolean;
 }): Promise<LoadResult> {
-  const providerRows = await input.raw
-    .prepare("select area_slug, provider_id from provider_areas order by provider_id")
-    .all<{ area_slug: string; provider_id: number }>();
-  const providers = new Map<string, number[]>();
-  for (const p of providerRows) providers.set(p.area_slug, [...(providers.get(p.area_slug) ?? []), p.provider_id]);
-  const areas = [...providers.keys()];
   const agent = keepAliveAgent(CLIENTS);
   const latencies: number[] = [];
   let errors = 0;
@@ -77,20 +70,10 @@ export async function runLoad(input: {
   const deadline = started + input.seconds * 1000;
   const client = async () => {
     while (Date.now() < deadline) {
-      const i = n++;
-      const octets = [10, (i >> 16) & 255, (i >> 8) & 255, i & 255].join(".");
       try {
-        const res = await httpRequest(agent, input.url, {
-          method: "POST",
-          headers: {
-            "content-type": "application/x-www-form-urlencoded",
-            origin: input.origin,
-            "x-forwarded-for": octets,
-          },
-          body: formBody(providers, areas, i),
-        });
+        const res = await input.send(agent, n++);
         latencies.push(res.ms);
-        if (!input.isFiled(res.status, res.body)) {
+        if (!input.isOk(res.status, res.body)) {
           errors++;
           firstError ??= `${res.status} ${res.body.slice(0, 200)}`;
         }
@@ -112,6 +95,36 @@ export async function runLoad(input: {
     seconds,
     firstError,
   };
+}
+
+/** Filings posted back to back; a request counts as an error unless `isFiled` says it filed. */
+export async function runLoad(input: {
+  url: string;
+  origin: string;
+  seconds: number;
+  raw: RawDriver;
+  isFiled: (status: number, body: string) => boolean;
+}): Promise<LoadResult> {
+  const providerRows = await input.raw
+    .prepare("select area_slug, provider_id from provider_areas order by provider_id")
+    .all<{ area_slug: string; provider_id: number }>();
+  const providers = new Map<string, number[]>();
+  for (const p of providerRows) providers.set(p.area_slug, [...(providers.get(p.area_slug) ?? []), p.provider_id]);
+  const areas = [...providers.keys()];
+  return loadLoop({
+    seconds: input.seconds,
+    isOk: input.isFiled,
+    send: (agent, i) =>
+      httpRequest(agent, input.url, {
+        method: "POST",
+        headers: {
+          "content-type": "application/x-www-form-urlencoded",
+          origin: input.origin,
+          "x-forwarded-for": [10, (i >> 16) & 255, (i >> 8) & 255, i & 255].join("."),
+        },
+        body: formBody(providers, areas, i),
+      }),
+  });
 }
 
 /** The real server's POST /file: a filed complaint's page shows its reference. */
@@ -138,6 +151,19 @@ export async function measureAppFiling(input: {
   });
   const { peak, mean } = rss.stop();
   return { load, rss: { peak, mean, idle } };
+}
+
+/**
+ * The framework's own ceiling on this machine: the same page's form (GET /file, a Remix document
+ * with a few reads and no write) under the same 50 clients. No filing can be faster than the page
+ * that shows it, so this says how much of the bare handler's rate any Remix route could reach.
+ */
+export function measurePageCeiling(input: { baseUrl: string; seconds: number }): Promise<LoadResult> {
+  return loadLoop({
+    seconds: input.seconds,
+    send: (agent) => httpRequest(agent, `${input.baseUrl}/file`),
+    isOk: (status, body) => status === 200 && body.includes("<form"),
+  });
 }
 
 /**

@@ -1,5 +1,6 @@
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { cpSync, mkdirSync, readFileSync, rmSync } from "node:fs";
+import { randomBytes } from "node:crypto";
 import { join } from "node:path";
 import { freePort, PRODUCTION_NODE_FLAGS } from "../../test/fixtures/built-server";
 import { DATA_DIR } from "./bench-constants";
@@ -29,6 +30,11 @@ export function buildAppSnapshot(): void {
 
 export interface RunningServer {
   url: string;
+  /**
+   * Resolves with the seconds the server's start-up sweep round took, once it has ended (read from
+   * its metrics): measurements made during that round would measure the round.
+   */
+  startupSweepSeconds: (timeoutMs: number) => Promise<number>;
   child: ChildProcess;
   output: () => string;
   stop: () => Promise<void>;
@@ -37,6 +43,7 @@ export interface RunningServer {
 /** Starts the compiled server on a free loopback port with `cwd` at the snapshot; resolves when /healthz answers. */
 export async function startAppServer(env: Record<string, string>, timeoutMs = 120_000): Promise<RunningServer> {
   const port = await freePort();
+  const metricsToken = randomBytes(16).toString("hex");
   const mailDir = join(DATA_DIR, "run", "mail");
   mkdirSync(mailDir, { recursive: true });
   // BENCH_CPU_PROF_DIR=<dir>: the server writes a V8 CPU profile there when it stops (RESULTS.md's flame summaries).
@@ -56,6 +63,7 @@ export async function startAppServer(env: Record<string, string>, timeoutMs = 12
       // Background rounds would land in the middle of a measurement: the sweep is measured on its own.
       SWEEP_INTERVAL_MS: "3600000",
       OUTBOX_INTERVAL_MS: "3600000",
+      METRICS_TOKEN: metricsToken,
       ...env,
     },
     stdio: ["ignore", "pipe", "pipe"],
@@ -78,11 +86,26 @@ export async function startAppServer(env: Record<string, string>, timeoutMs = 12
       (r) => r.ok,
       () => false,
     );
-    if (ok) return { url, child, output: () => output, stop };
+    if (ok) return { url, child, output: () => output, stop, startupSweepSeconds: startupSweep(url, metricsToken) };
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
   await stop();
   throw new Error(`The server did not start within ${timeoutMs} ms:\n${output}`);
+}
+
+function startupSweep(url: string, token: string) {
+  return async (timeoutMs: number): Promise<number> => {
+    const deadline = Date.now() + timeoutMs;
+    while (Date.now() < deadline) {
+      const metrics = await fetch(`${url}/metrics`, { headers: { authorization: `Bearer ${token}` } }).then((r) =>
+        r.text(),
+      );
+      const rounds = Number(/^recourse_sweep_duration_seconds_count (\S+)$/m.exec(metrics)?.[1] ?? 0);
+      if (rounds >= 1) return Number(/^recourse_sweep_duration_seconds_sum (\S+)$/m.exec(metrics)?.[1] ?? 0);
+      await new Promise((resolve) => setTimeout(resolve, 500));
+    }
+    throw new Error(`The server's start-up sweep had not ended after ${timeoutMs / 1000} s`);
+  };
 }
 
 /** Resident set size of a process in bytes, from /proc (Linux). */

@@ -31,7 +31,13 @@ export interface BenchResults {
   report?: ReportMeasurement;
   sweep?: SweepMeasurement;
   pages?: PageMeasurement[];
-  filing?: { app: LoadResult; bare: LoadResult; rss: { peak: number; mean: number; idle: number } };
+  filing?: {
+    app: LoadResult;
+    bare: LoadResult;
+    rss: { peak: number; mean: number; idle: number };
+    /** GET /file under the same load: what any Remix document answer costs here (absent in older runs). */
+    ceiling?: LoadResult;
+  };
   exports?: ExportMeasurement[];
   exportMissing?: string;
   totalSeconds: number;
@@ -98,6 +104,12 @@ export function resultsMarkdown(r: BenchResults): string {
     lines.push(
       `| Public filing, 50 clients: requests/s (p50 / p99, errors) | ${app.perSecond.toFixed(0)}/s (${fmtMs(app.p50)} / ${fmtMs(app.p99)} ms, ${app.errors} errors of ${n(app.requests)}) | ${bare.perSecond.toFixed(0)}/s (${fmtMs(bare.p50)} / ${fmtMs(bare.p99)} ms, ${bare.errors} errors) | ${(app.perSecond / bare.perSecond).toFixed(2)} of bare | ≥ 0.5, 0 errors | ${verdict(app.perSecond >= 0.5 * bare.perSecond && app.errors === 0)} |`,
     );
+    if (r.filing.ceiling) {
+      const c = r.filing.ceiling;
+      lines.push(
+        `| The framework's ceiling: the form itself (GET /file, reads only), same 50 clients | ${c.perSecond.toFixed(0)}/s (${fmtMs(c.p50)} / ${fmtMs(c.p99)} ms, ${c.errors} errors of ${n(c.requests)}) | ${bare.perSecond.toFixed(0)}/s | ${(c.perSecond / bare.perSecond).toFixed(2)} of bare | – | |`,
+      );
+    }
     lines.push(
       `| Server RSS under that load: peak (mean; idle before) | ${mb(rss.peak)} (${mb(rss.mean)}; ${mb(rss.idle)}) | – | – | < 200 MB | ${verdict(rss.peak < 200 * 2 ** 20)} |`,
     );
