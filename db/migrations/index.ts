@@ -25,6 +25,7 @@ import * as m0025 from "./0025_attachment_chunks";
 import * as m0026 from "./0026_inbound_reviewed_by_fk";
 import * as m0027 from "./0027_acknowledgement_delivery";
 import * as m0028 from "./0028_queue_partial_indexes";
+import * as m0029 from "./0029_search_trigram_indexes";
 
 // Listed statically (not read from the folder) so the bundled server carries its migrations.
 // Append only: never edit or reorder a released entry.
@@ -55,4 +56,5 @@ export const migrations: Record<string, Migration> = {
   "0026_inbound_reviewed_by_fk": m0026,
   "0027_acknowledgement_delivery": m0027,
   "0028_queue_partial_indexes": m0028,
+  "0029_search_trigram_indexes": m0029,
 };

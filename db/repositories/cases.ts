@@ -101,6 +101,11 @@ export interface QueueQuery extends QueueCriteria {
  * case filed meanwhile never shifts or repeats rows.
  */
 export async function listQueue(db: Kysely<Database>, q: QueueQuery): Promise<QueueRow[]> {
+  return queueQuery(db, q).execute();
+}
+
+/** listQueue's query, for its plan to be checked (test/integration/queue-query-plans.test.ts). */
+export function queueQuery(db: Kysely<Database>, q: QueueQuery) {
   let query = listedCasesMatching(db, q);
   const after = q.after;
   if (after) {
@@ -118,8 +123,7 @@ export async function listQueue(db: Kysely<Database>, q: QueueQuery): Promise<Qu
     .orderBy(sql`c.next_due_at is null`)
     .orderBy("c.next_due_at")
     .orderBy("c.id")
-    .limit(q.limit)
-    .execute();
+    .limit(q.limit);
 }
 
 /** How many of one SSM's cases are in each status: the counts above the queue. */
